@@ -1,0 +1,26 @@
+import type { FeedError } from '../feed/errors.js';
+import type { Feed, FeedIssue } from '../feed/types.js';
+
+export interface ImhFeedLoadDetail {
+  /** The validated feed (bad items already removed). */
+  feed: Feed;
+  /** Every item skipped and value ignored, with its path. Empty when the feed is clean. */
+  issues: FeedIssue[];
+  /** The absolute URL the feed came from; absent when it was given as the `data` property. */
+  url?: string;
+  /** Set when this is the last good copy kept in the browser, because loading failed. */
+  stale?: { savedAt: Date; error: FeedError };
+}
+
+/** The feed was loaded and validated; fired once per load. */
+export class ImhFeedLoadEvent extends CustomEvent<ImhFeedLoadDetail> {
+  constructor(detail: ImhFeedLoadDetail) {
+    super('imh-feed-load', { bubbles: true, composed: true, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'imh-feed-load': ImhFeedLoadEvent;
+  }
+}

@@ -1,0 +1,95 @@
+import type { FeedIssue } from './shape.js';
+
+/**
+ * Why a feed could not be used. Each subclass has an explicit `name` (it survives minification)
+ * and a `message` written for the web editor who maintains the page or the feed.
+ */
+export class FeedError extends Error {
+  override name = 'FeedError';
+  /** The absolute URL of the feed, when it came from the network. */
+  url?: string;
+  constructor(message: string, url?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.url = url;
+  }
+}
+
+const where = (url?: string) => (url ? `The feed at ${url}` : 'The feed');
+
+/** The server answered, but not with 2xx. */
+export class FeedHttpError extends FeedError {
+  override name = 'FeedHttpError';
+  status: number;
+  constructor(url: string, status: number, statusText = '') {
+    const hint =
+      status == 404 || status == 410
+        ? 'Check the address in the feed attribute or the imh-feed meta tag.'
+        : status == 401 || status == 403
+          ? 'The feed must be public: no login, no IP restriction.'
+          : status >= 500
+            ? 'The server hosting the feed has a problem; try again later or tell its owner.'
+            : 'Check the address and the server hosting the feed.';
+    super(`${where(url)} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}. ${hint}`, url);
+    this.status = status;
+  }
+}
+
+/** The request failed before any answer: offline, DNS, TLS, or a CORS refusal. */
+export class FeedNetworkError extends FeedError {
+  override name = 'FeedNetworkError';
+  constructor(url: string, cause?: unknown) {
+    super(
+      `${where(url)} could not be reached. Check the address, that the visitor is online, and that ` +
+        `the server sends Access-Control-Allow-Origin so other sites may read it (CORS).`,
+      url,
+      { cause },
+    );
+  }
+}
+
+/** No complete answer within the time allowed. */
+export class FeedTimeoutError extends FeedError {
+  override name = 'FeedTimeoutError';
+  timeout: number;
+  constructor(url: string, timeout: number) {
+    super(`${where(url)} did not answer within ${timeout / 1000} seconds. The server may be slow or down.`, url);
+    this.timeout = timeout;
+  }
+}
+
+/** The answer was larger than the size cap. */
+export class FeedSizeError extends FeedError {
+  override name = 'FeedSizeError';
+  limit: number;
+  constructor(url: string, limit: number) {
+    super(
+      `${where(url)} is larger than ${Math.round(limit / 1e5) / 10} MB, the most a page will read. ` +
+        `Remove old sessions, or split the feed.`,
+      url,
+    );
+    this.limit = limit;
+  }
+}
+
+/** The answer was not JSON. */
+export class FeedParseError extends FeedError {
+  override name = 'FeedParseError';
+  constructor(url: string | undefined, detail: string, cause?: unknown) {
+    super(`${where(url)} is not valid JSON: ${detail}. Check it with a JSON validator or "npx imh-feed validate".`, url, {
+      cause,
+    });
+  }
+}
+
+/** The JSON is not usable as a whole: not an object, no version, or an unknown major version. */
+export class FeedValidationError extends FeedError {
+  override name = 'FeedValidationError';
+  issues: FeedIssue[];
+  constructor(url: string | undefined, problem: string, issues: FeedIssue[] = []) {
+    super(`${where(url)} ${problem}`, url);
+    this.issues = issues;
+  }
+}
+
+/** True for the error a fetch or our loader raises when its signal aborts. */
+export const isAbort = (e: unknown): boolean => (e as Error | null)?.name == 'AbortError';

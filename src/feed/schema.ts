@@ -1,0 +1,323 @@
+/**
+ * The feed's shape: the one source of truth for its TypeScript types (`types.ts`), its runtime
+ * validation (`validate.ts`) and the published JSON Schema (`schema/feed.schema.json`, generated
+ * by `npm run schema`). Names follow schema.org Event/Schedule as OpenActive uses them for
+ * sessions, and Open Referral UK (HSDS 3.0) concepts for services. See `docs/feed.md`.
+ */
+import { arr, bool, ID_RE, LANG_RE, lax, link, list, num, obj, oneOf, opt, ref, str, text } from './shape.js';
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+const isDate = (v: string) => {
+  const [y, m, d] = v.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() == y && t.getUTCMonth() == m - 1 && t.getUTCDate() == d;
+};
+const isZone = (v: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type Day = (typeof DAYS)[number];
+
+export const id = (d = 'A unique id: lower-case letters, digits and hyphens.') =>
+  str({ re: ID_RE, what: 'an id', hint: 'use lower-case letters, digits and hyphens, like "bob-jones-hub"', d });
+export const date = (d?: string) =>
+  str({ re: /^\d{4}-\d\d-\d\d$/, ok: isDate, what: 'a date', hint: 'write it as YYYY-MM-DD, like 2026-09-07', format: 'date', d });
+export const time = (d?: string) =>
+  str({ re: /^([01]\d|2[0-3]):[0-5]\d$/, what: 'a time', hint: 'write it as HH:MM on the 24-hour clock, like 09:30', d });
+/** A closing time may be 24:00 (open until midnight). */
+const closingTime = str({ re: /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, what: 'a time', hint: 'write it as HH:MM on the 24-hour clock, like 17:00 (24:00 for midnight)' });
+const dateTime = str({
+  re: /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/,
+  what: 'a date and time',
+  hint: 'write it as 2026-11-20T09:00:00Z',
+  format: 'date-time',
+});
+const zone = str({ ok: isZone, what: 'a time zone', hint: 'use an IANA name like Europe/London' });
+const lang = str({ re: LANG_RE, what: 'a language code', hint: 'use codes like en, cy, ur or pa-Guru' });
+const email = str({ re: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, what: 'an email address', format: 'email' });
+const phone = str({
+  re: /^\+?[0-9][0-9 ()-]{1,22}$/,
+  what: 'a phone number',
+  hint: 'write digits, spaces and an optional leading +, like 01902 551199',
+});
+const duration = str({
+  re: /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/,
+  what: 'a duration',
+  hint: 'write it in ISO 8601, like PT1H30M for an hour and a half or P7D for a week',
+});
+/** One weekday, or for monthly and yearly series an nth weekday: 1MO is the first Monday, -1FR the last Friday. */
+const day = str({
+  re: /^(-1|[1-5])?(MO|TU|WE|TH|FR|SA|SU)$/,
+  what: 'a day',
+  hint: 'use MO, TU, WE, TH, FR, SA or SU (in a monthly series, 1MO is the first Monday and -1MO the last)',
+});
+const plainDay = oneOf(DAYS, 'a day');
+
+export const AUDIENCES = ['parents', 'mums', 'dads', 'co-parents', 'carers', 'pregnant', 'families', 'practitioners'] as const;
+export const FACILITIES = [
+  'step-free',
+  'baby-changing',
+  'buggy-parking',
+  'car-parking',
+  'accessible-toilet',
+  'breastfeeding-space',
+  'hearing-loop',
+  'refreshments',
+] as const;
+export const STAGES = ['pregnancy', '0-12m', '12-24m'] as const;
+export const KINDS = ['app', 'helpline', 'service', 'group', 'website'] as const;
+export const URGENCIES = ['routine', 'urgent', 'emergency'] as const;
+export const REFERRERS = ['self', 'gp', 'health-visitor', 'midwife', 'social-worker', 'family-hub', 'any-professional'] as const;
+export const STATUSES = ['scheduled', 'cancelled', 'changed'] as const;
+
+const audience = arr(lax(oneOf(AUDIENCES, 'an audience')), 0, 'Who it is for.');
+const cost = obj({
+  free: opt(bool()),
+  amount: opt(num({ min: 0 })),
+  currency: opt(str({ re: /^[A-Z]{3}$/, what: 'a currency code', hint: 'use a code like GBP' }), 'GBP'),
+  note: opt(text()),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Places and organisations
+
+export const placeSchema = obj(
+  {
+    id: id(),
+    name: text('The place as people know it.'),
+    address: opt(
+      obj({
+        street: opt(str()),
+        locality: opt(str()),
+        region: opt(str()),
+        postcode: opt(str()),
+        country: opt(str()),
+      }),
+    ),
+    geo: opt(obj({ lat: num({ min: -90, max: 90 }), lng: num({ min: -180, max: 180 }) })),
+    facilities: opt(arr(lax(oneOf(FACILITIES, 'a known facility')))),
+    directions: opt(text('How to find it: the entrance, parking, buses.')),
+    url: opt(link()),
+  },
+  undefined,
+  'A place where sessions happen, written once and referred to by id.',
+);
+
+export const organisationSchema = obj({
+  id: id(),
+  name: text(),
+  url: opt(link()),
+  email: opt(email),
+  phone: opt(phone),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+
+export const scheduleSchema = obj(
+  {
+    startDate: date('The first date (for a one-off session, its only date).'),
+    endDate: opt(date('The last date the series may run.')),
+    startTime: opt(time('Wall-clock start in the schedule time zone; leave out for all-day events.')),
+    endTime: opt(time()),
+    duration: opt(duration),
+    repeatFrequency: opt(
+      str({
+        re: /^P([1-9]\d?)[DWMY]$/,
+        what: 'a repeat frequency',
+        hint: 'use P1W for weekly, P2W for every other week, P1M for monthly or P1Y for yearly',
+      }),
+    ),
+    byDay: opt(arr(day)),
+    byMonth: opt(arr(num({ min: 1, max: 12, int: true }))),
+    byMonthDay: opt(arr(num({ min: -1, max: 31, int: true }))),
+    repeatCount: opt(num({ min: 1, int: true })),
+    exceptDate: opt(arr(date(), 0, 'Dates when the series does not run (holidays).')),
+    scheduleTimezone: opt(zone),
+    note: opt(text('A note on the pattern, like "Term time only".')),
+  },
+  (s, report) => {
+    if (s.endDate && s.endDate < s.startDate) report('endDate', `${s.endDate} is before the startDate ${s.startDate}`);
+    if (s.endTime && s.duration) report('duration', 'give endTime or duration, not both');
+    if (s.endTime && s.startTime && s.endTime <= s.startTime) {
+      report('endTime', `${s.endTime} is not after the startTime ${s.startTime}`);
+    }
+    if (s.endTime && !s.startTime) report('endTime', 'needs a startTime too');
+    const unit = s.repeatFrequency?.slice(-1);
+    if (!unit && (s.byDay || s.byMonth || s.byMonthDay || s.repeatCount)) {
+      report('repeatFrequency', 'is missing; a repeating pattern needs one, like P1W for weekly');
+    }
+    s.byDay?.forEach((d, i) => {
+      if (d.length > 2 && unit != 'M' && unit != 'Y') {
+        report(`byDay[${i}]`, `${JSON.stringify(d)} names an nth weekday, which only a monthly (P1M) or yearly (P1Y) series can use`);
+      }
+    });
+  },
+  'When a session happens: a one-off date or a repeating pattern (schema.org Schedule).',
+);
+
+export const occurrenceSchema = obj({
+  date: date('The date of the occurrence this entry is about.'),
+  status: opt(oneOf(STATUSES, 'a status'), 'scheduled'),
+  note: opt(text('Why, in a few words: "Half term", "Moved to the library".')),
+  startTime: opt(time()),
+  endTime: opt(time()),
+  place: opt(lax(ref('places'))),
+});
+
+export const sessionSchema = obj(
+  {
+    id: id(),
+    name: text(),
+    description: opt(text()),
+    category: opt(id('A category id shared by similar sessions, like "baby-massage".')),
+    audience: opt(audience),
+    ageRange: opt(
+      obj({
+        pregnancy: opt(bool()),
+        fromMonths: opt(num({ min: 0, max: 60 })),
+        toMonths: opt(num({ min: 0, max: 60 })),
+      }),
+    ),
+    place: opt(lax(ref('places'))),
+    online: opt(obj({ url: opt(link()), note: opt(text()) }, undefined, 'Set for a session held online.')),
+    organiser: opt(lax(ref('organisations'))),
+    schedule: scheduleSchema,
+    occurrences: opt(arr(occurrenceSchema, 0, 'Per-date changes and cancellations, and extra dates.')),
+    cost: opt(cost),
+    booking: opt(
+      obj({
+        required: opt(bool(), false),
+        url: opt(link()),
+        phone: opt(phone),
+        email: opt(email),
+        note: opt(text()),
+      }),
+    ),
+    languages: opt(arr(lax(lang))),
+    url: opt(link()),
+  },
+  undefined,
+  'A session for parents and babies, one-off or repeating.',
+);
+
+// ---------------------------------------------------------------------------------------------
+// Services
+
+export const hoursSchema = obj(
+  { byDay: arr(plainDay, 1), opens: time(), closes: closingTime },
+  (h, report) => {
+    if (h.closes <= h.opens) report('closes', `${h.closes} is not after opening time ${h.opens}`);
+  },
+);
+
+export const serviceSchema = obj(
+  {
+    id: id(),
+    name: text(),
+    kind: opt(oneOf(KINDS, 'a kind of service'), 'service'),
+    urgency: opt(oneOf(URGENCIES, 'an urgency'), 'routine'),
+    summary: opt(text()),
+    description: opt(text()),
+    audience: opt(audience),
+    stages: opt(arr(lax(oneOf(STAGES, 'a stage')))),
+    organisation: opt(lax(ref('organisations'))),
+    place: opt(lax(ref('places'))),
+    contact: opt(
+      obj({
+        url: opt(link()),
+        email: opt(email),
+        phones: opt(
+          arr(
+            obj({
+              number: phone,
+              kind: opt(oneOf(['voice', 'text', 'textphone'] as const, 'a kind of phone'), 'voice'),
+              note: opt(text()),
+            }),
+          ),
+        ),
+      }),
+    ),
+    apps: opt(obj({ ios: opt(link()), android: opt(link()) })),
+    eligibility: opt(text()),
+    referral: opt(
+      obj({
+        self: opt(bool()),
+        by: opt(arr(lax(oneOf(REFERRERS, 'a referrer')))),
+        how: opt(text()),
+      }),
+    ),
+    hours: opt(arr(hoursSchema)),
+    hoursNote: opt(text()),
+    languages: opt(arr(lax(lang))),
+    cost: opt(cost),
+    area: opt(text('The area served.')),
+    reviewed: opt(date('When the information was last checked.')),
+  },
+  undefined,
+  'A support service or resource (Open Referral UK concepts).',
+);
+
+// ---------------------------------------------------------------------------------------------
+// Timeline
+
+/** A point in the 1001 days, relative to birth: negative weeks are pregnancy. */
+const point = obj(
+  {
+    week: opt(num({ min: -42, max: 160, int: true })),
+    month: opt(num({ min: 0, max: 36, int: true })),
+    day: opt(num({ min: -300, max: 1100, int: true })),
+  },
+  (p, report) => {
+    const n = Number(p.week != null) + Number(p.month != null) + Number(p.day != null);
+    if (n != 1) report('', 'give exactly one of week, month or day (weeks before birth are negative)');
+  },
+);
+
+export const stageSchema = obj({
+  id: id(),
+  from: point,
+  to: point,
+  title: text(),
+  summary: opt(text()),
+  messages: opt(arr(text())),
+  checks: opt(arr(obj({ name: text(), at: opt(point), note: opt(text()) }))),
+  ifWorried: opt(text()),
+  services: opt(arr(lax(ref('services')))),
+  sessionCategories: opt(arr(id())),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The feed
+
+export const feedSchema = obj(
+  {
+    version: num({ min: 1, d: 'The major version of this format the file follows: 1.' }),
+    publisher: opt(lax(obj({ name: text(), url: opt(link()), email: opt(email), phone: opt(phone) }))),
+    updated: opt(lax(dateTime)),
+    language: opt(lax(lang), 'en-GB'),
+    timeZone: opt(lax(zone), 'Europe/London'),
+    places: opt(lax(list(placeSchema))),
+    organisations: opt(lax(list(organisationSchema))),
+    sessions: opt(lax(list(sessionSchema))),
+    services: opt(lax(list(serviceSchema))),
+    timeline: opt(
+      lax(
+        obj({
+          mode: opt(oneOf(['extend', 'replace'] as const, 'a timeline mode'), 'extend'),
+          stages: list(stageSchema),
+        }),
+      ),
+    ),
+  },
+  undefined,
+  'An imh-widgets feed: sessions, support services and the first 1001 days timeline.',
+);

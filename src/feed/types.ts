@@ -1,0 +1,29 @@
+/**
+ * The feed's TypeScript types, inferred from the one schema in `schema.ts`.
+ */
+import type {
+  feedSchema,
+  hoursSchema,
+  occurrenceSchema,
+  organisationSchema,
+  placeSchema,
+  scheduleSchema,
+  serviceSchema,
+  sessionSchema,
+  stageSchema,
+} from './schema.js';
+import type { Infer } from './shape.js';
+
+export type { Text, FeedIssue } from './shape.js';
+export type { Day } from './schema.js';
+
+/** A validated feed. */
+export type Feed = Infer<typeof feedSchema>;
+export type Place = Infer<typeof placeSchema>;
+export type Organisation = Infer<typeof organisationSchema>;
+export type Session = Infer<typeof sessionSchema>;
+export type Schedule = Infer<typeof scheduleSchema>;
+export type Occurrence = Infer<typeof occurrenceSchema>;
+export type Service = Infer<typeof serviceSchema>;
+export type OpeningHours = Infer<typeof hoursSchema>;
+export type TimelineStage = Infer<typeof stageSchema>;

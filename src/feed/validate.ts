@@ -1,0 +1,61 @@
+import { FeedValidationError } from './errors.js';
+import { feedSchema } from './schema.js';
+import { BAD, check, quote, type Ctx, type FeedIssue } from './shape.js';
+import type { Feed } from './types.js';
+
+/** The major versions of the feed format this library reads. */
+export const SUPPORTED_VERSIONS = [1];
+
+/** A feed that passed validation, with every problem found in it. */
+export interface ValidatedFeed {
+  feed: Feed;
+  /** Items skipped (`error`) and values ignored (`warning`), each with its path. */
+  issues: FeedIssue[];
+}
+
+/**
+ * Validates parsed JSON as a feed. Every good item is kept; each bad one is skipped and reported
+ * with its path. Throws `FeedValidationError` only when the document is unusable as a whole: not
+ * an object, no `version`, or a major version this library does not know.
+ *
+ * @param url Where the feed came from, for messages.
+ */
+export function validateFeed(input: unknown, url?: string): ValidatedFeed {
+  if (!input || typeof input != 'object' || Array.isArray(input)) {
+    throw new FeedValidationError(url, `is not a feed: it should be a JSON object ({ … }) with "version": 1, not ${quote(input)}.`);
+  }
+  const version = (input as { version?: unknown }).version;
+  if (version === undefined) {
+    throw new FeedValidationError(url, 'has no "version". Add "version": 1 at the top, so readers know which format it follows.');
+  }
+  const major = typeof version == 'number' ? Math.trunc(version) : NaN;
+  if (!SUPPORTED_VERSIONS.includes(major)) {
+    throw new FeedValidationError(
+      url,
+      `says "version": ${quote(version)}, which this version of imh-widgets cannot read. ` +
+        `It reads version ${SUPPORTED_VERSIONS.join(', ')}; update the script, or publish a version 1 feed.`,
+    );
+  }
+  const ctx: Ctx = { issues: [], refs: [] };
+  const feed = check(feedSchema, input, '', ctx);
+  if (feed === BAD) throw new FeedValidationError(url, 'could not be read.', ctx.issues); // unreachable: every field is lax
+  const f = feed as Feed;
+  const known: Record<string, Set<string>> = {};
+  for (const list of ['places', 'organisations', 'services'] as const) {
+    known[list] = new Set((f[list] ?? []).map((item) => item.id));
+  }
+  for (const r of ctx.refs) {
+    if (!known[r.to]?.has(r.id)) {
+      r.drop();
+      ctx.issues.push({
+        path: r.path,
+        message: `${quote(r.id)} is not the id of any entry in ${r.to} (ignored)`,
+        severity: 'warning',
+      });
+    }
+  }
+  return { feed: f, issues: ctx.issues };
+}
+
+/** One line per issue: `sessions[3].schedule.byDay[0]: "Tusday" is not a day; …` */
+export const formatIssue = (issue: FeedIssue): string => `${issue.path || '(feed)'}: ${issue.message}`;

@@ -1,0 +1,9 @@
+/**
+ * imh-widgets' public API for npm users: element classes, event classes, the feed's types, loader
+ * and validation, and the locale switch. Importing it registers nothing; import
+ * `imh-widgets/define` (or one element's module) for that.
+ */
+export * from './feed/index.js';
+export { ImhFeedLoadEvent, type ImhFeedLoadDetail } from './events/feed-load.js';
+export { ImhFeedErrorEvent, type ImhFeedErrorDetail } from './events/feed-error.js';
+export { getLocale, setLocale, allLocales } from './localization.js';

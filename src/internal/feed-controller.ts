@@ -1,0 +1,115 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FeedError, isAbort } from '../feed/errors.js';
+import { loadedFeed, loadFeed, resolveFeedUrl, type FeedResult } from '../feed/load.js';
+import { validateFeed } from '../feed/validate.js';
+import { ImhFeedErrorEvent } from '../events/feed-error.js';
+import { ImhFeedLoadEvent } from '../events/feed-load.js';
+
+export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface FeedHost extends ReactiveControllerHost, HTMLElement {
+  feed?: string;
+  data?: unknown;
+}
+
+/** The page-level feed address: `<meta name="imh-feed" content="URL">`. */
+export const metaFeed = (): string | undefined =>
+  document.querySelector<HTMLMetaElement>('meta[name="imh-feed"]')?.content.trim() || undefined;
+
+/**
+ * Gets an element its feed: from its `data` property, else its `feed` attribute, else the page's
+ * `imh-feed` meta tag. Tracks loading, ready and error states, keeps the last result, and fires
+ * `imh-feed-load` / `imh-feed-error` on the host after it renders the outcome.
+ */
+export class FeedController implements ReactiveController {
+  status: FeedStatus = 'idle';
+  /** The feed and its issues, once ready (also when showing a stale copy). */
+  result?: Partial<FeedResult> & Pick<FeedResult, 'feed' | 'issues'>;
+  error?: FeedError;
+  private source?: unknown;
+  private abort?: AbortController;
+  private event?: Event[];
+
+  constructor(
+    private host: FeedHost,
+    /** Whether having no feed at all is an error (false for elements with built-in content). */
+    private required = true,
+  ) {
+    host.addController(this);
+  }
+
+  /** Loads again, skipping nothing but the page's cache of failures (there is none). */
+  reload(): void {
+    this.source = undefined;
+    this.host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    let source: unknown = this.host.data;
+    let url: string | undefined;
+    if (source == null) {
+      url = this.host.feed?.trim() || metaFeed();
+      try {
+        source = url && resolveFeedUrl(url);
+      } catch (e) {
+        source = e;
+      }
+    }
+    if (source === this.source) return;
+    this.source = source;
+    this.abort?.abort();
+    this.result = this.error = undefined;
+    if (source instanceof FeedError) return this.fail(source);
+    if (source == null) {
+      if (!this.required) return void (this.status = 'idle');
+      return this.fail(
+        new FeedError('No feed was given. Add feed="https://…/feed.json" to the element, or <meta name="imh-feed" content="https://…/feed.json"> to the page.'),
+      );
+    }
+    if (typeof source != 'string') {
+      try {
+        return this.succeed(validateFeed(source));
+      } catch (e) {
+        return this.fail(e as FeedError);
+      }
+    }
+    const loaded = loadedFeed(source);
+    if (loaded) return this.succeed(loaded);
+    this.status = 'loading';
+    const abort = (this.abort = new AbortController());
+    loadFeed(source, { signal: abort.signal }).then(
+      (result) => {
+        if (this.source === source) this.succeed(result, true);
+      },
+      (e: unknown) => {
+        if (!isAbort(e) && this.source === source) this.fail(e instanceof FeedError ? e : new FeedError(String(e)), true);
+      },
+    );
+  }
+
+  hostUpdated(): void {
+    const events = this.event;
+    this.event = undefined;
+    events?.forEach((e) => this.host.dispatchEvent(e));
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.source = undefined;
+  }
+
+  private succeed(result: NonNullable<FeedController['result']>, later = false) {
+    this.status = 'ready';
+    this.result = result;
+    this.event = [new ImhFeedLoadEvent({ feed: result.feed, issues: result.issues, url: result.url, stale: result.stale })];
+    if (result.stale) this.event.push(new ImhFeedErrorEvent({ error: result.stale.error, stale: true }));
+    if (later) this.host.requestUpdate();
+  }
+
+  private fail(error: FeedError, later = false) {
+    this.status = 'error';
+    this.error = error;
+    this.event = [new ImhFeedErrorEvent({ error, stale: false })];
+    if (later) this.host.requestUpdate();
+  }
+}

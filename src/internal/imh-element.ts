@@ -1,0 +1,96 @@
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { getLocale } from '../localization.js';
+import { hostStyles } from '../styles/host.js';
+import { FeedController } from './feed-controller.js';
+
+/**
+ * What every imh element shares: the feed (from `data`, the `feed` attribute or the page's
+ * `imh-feed` meta tag), its loading, error and stale states, and re-rendering when the locale
+ * changes. Subclasses render their content with `this.feedState.result`.
+ */
+export class ImhElement extends LitElement {
+  static override styles = [hostStyles];
+
+  /** Whether the element needs a feed (false for elements with built-in content). */
+  protected static feedRequired = true;
+
+  protected feedState = new FeedController(this, (this.constructor as typeof ImhElement).feedRequired);
+
+  /**
+   * Address of the shared JSON feed. When absent, the page's
+   * `<meta name="imh-feed" content="…">` is used, so a page names its feed once.
+   */
+  @property({ reflect: true }) feed?: string;
+
+  /**
+   * The feed's data, given directly instead of a URL (an app that already holds it, a story,
+   * a test). It is validated like a fetched feed, and takes precedence over `feed`.
+   */
+  @property({ attribute: false }) data?: unknown;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** Loads the feed again (after an error, or to pick up changes). */
+  reload(): void {
+    this.feedState.reload();
+  }
+
+  /** The locale the element speaks. */
+  protected get locale(): string {
+    return getLocale();
+  }
+
+  /**
+   * The loading placeholder, the error message with the fallback slot, or the stale-copy notice.
+   * The default slot is always in the DOM and only hidden, so editors' fallback content is never lost.
+   */
+  protected renderFeedStatus() {
+    const { status, result } = this.feedState;
+    const stale = result?.stale;
+    return html`
+      <div part="status" role="status" class=${status == 'loading' ? 'placeholder' : ''}>
+        ${status == 'loading'
+          ? html`<span class="visually-hidden">${msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
+          : status == 'error'
+            ? html`<p class="notice" part="notice">
+                ${msg('This information could not be loaded just now.', {
+                  id: 'feed.error',
+                  desc: 'Shown to visitors when the feed cannot be loaded',
+                })}
+                <button type="button" part="button" @click=${() => this.reload()}>
+                  ${msg('Try again', { id: 'feed.retry', desc: 'Button that loads the feed again' })}
+                </button>
+              </p>`
+            : stale
+              ? html`<p class="notice" part="notice">
+                  ${msg(str`This is a copy saved ${this.formatAge(stale.savedAt)}; the latest information could not be loaded.`, {
+                    id: 'feed.stale',
+                    desc: 'Shown above a saved copy of the feed. The placeholder is a relative time like "3 days ago".',
+                  })}
+                </p>`
+              : nothing}
+      </div>
+      <div part="fallback" ?hidden=${status != 'error'}><slot></slot></div>
+    `;
+  }
+
+  /** "3 days ago", in the element's locale. */
+  protected formatAge(when: Date): string {
+    const seconds = (when.getTime() - Date.now()) / 1000;
+    const units: [Intl.RelativeTimeFormatUnit, number][] = [
+      ['day', 86400],
+      ['hour', 3600],
+      ['minute', 60],
+    ];
+    const rtf = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    for (const [unit, size] of units) {
+      if (Math.abs(seconds) >= size || unit == 'minute') return rtf.format(Math.round(seconds / size), unit);
+    }
+    return '';
+  }
+}

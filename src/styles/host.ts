@@ -1,0 +1,93 @@
+import { css } from 'lit';
+
+/**
+ * Host styles shared by every element: design tokens with defaults, inherited font, the focus ring,
+ * visually hidden text and forced-colours fallbacks. No width, outer margin or font on :host: the
+ * host page owns its layout and typography.
+ */
+export const hostStyles = css`
+  :host {
+    --_fg: var(--imh-color-text, #212b32);
+    --_muted: var(--imh-color-text-secondary, #4c6272);
+    --_bg: var(--imh-color-surface, #ffffff);
+    --_line: var(--imh-color-border, #d8dde0);
+    --_link: var(--imh-color-link, #005eb8);
+    --_focus: var(--imh-color-focus, #ffeb3b);
+    --_focus-text: var(--imh-color-focus-text, #212b32);
+    --_gap: var(--imh-space, 1rem);
+    --_radius: var(--imh-radius, 4px);
+    display: block;
+    color: var(--_fg);
+    line-height: 1.5;
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  a {
+    color: var(--_link);
+  }
+  a:focus-visible,
+  button:focus-visible,
+  summary:focus-visible,
+  input:focus-visible,
+  select:focus-visible {
+    outline: 3px solid transparent;
+    background-color: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow:
+      0 -2px var(--_focus),
+      0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px !important;
+    block-size: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  .notice {
+    margin-block: 0 var(--_gap);
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_line);
+    color: var(--_fg);
+  }
+  .placeholder {
+    display: block;
+    min-block-size: var(--imh-placeholder-height, 12rem);
+    border-radius: var(--_radius);
+    background: linear-gradient(var(--_line), var(--_line)) 0 0 / 100% 1.25rem no-repeat,
+      linear-gradient(var(--_line), var(--_line)) 0 2.25rem / 70% 1rem no-repeat,
+      linear-gradient(var(--_line), var(--_line)) 0 4.25rem / 85% 1rem no-repeat;
+    opacity: 0.5;
+  }
+  @media (forced-colors: active) {
+    a:focus-visible,
+    button:focus-visible,
+    summary:focus-visible,
+    input:focus-visible,
+    select:focus-visible {
+      outline: 3px solid CanvasText;
+    }
+    .notice {
+      border-inline-start-color: CanvasText;
+    }
+    .placeholder {
+      background: none;
+      border: 1px dashed GrayText;
+    }
+  }
+`;

@@ -1,0 +1,304 @@
+import { expect } from '@open-wc/testing';
+import { FeedValidationError, formatIssue, validateFeed, type FeedIssue } from '../../src/feed/index.js';
+import { minimalFeed, place, service, session } from '../fixtures/feeds.js';
+
+const issuesOf = (input: unknown) => validateFeed(input).issues;
+const lines = (issues: FeedIssue[]) => issues.map(formatIssue);
+const withSession = (patch: Record<string, unknown>) => minimalFeed({ sessions: [{ ...session, ...patch }] });
+const withSchedule = (patch: Record<string, unknown>) => withSession({ schedule: { ...session.schedule, ...patch } });
+
+describe('validateFeed', () => {
+  describe('a good feed', () => {
+    it('keeps every item and reports nothing', () => {
+      const { feed, issues } = validateFeed(minimalFeed());
+      expect(issues).to.deep.equal([]);
+      expect(feed.sessions?.map((s) => s.id)).to.deep.equal(['baby-massage-monday']);
+      expect(feed.services?.[0].name).to.equal('DadPad');
+      expect(feed.places?.[0].facilities).to.deep.equal(['step-free', 'baby-changing', 'buggy-parking']);
+    });
+
+    it('applies defaults for the time zone, language, kind, urgency and occurrence status', () => {
+      const { feed } = validateFeed({
+        version: 1,
+        sessions: [{ ...session, place: undefined, occurrences: [{ date: '2026-09-14' }] }],
+        services: [{ id: 'gp', name: 'Your GP' }],
+      });
+      expect(feed.timeZone).to.equal('Europe/London');
+      expect(feed.language).to.equal('en-GB');
+      expect(feed.services?.[0].kind).to.equal('service');
+      expect(feed.services?.[0].urgency).to.equal('routine');
+      expect(feed.sessions?.[0].occurrences?.[0].status).to.equal('scheduled');
+    });
+
+    it('ignores unknown fields, so newer feeds still work', () => {
+      const { feed, issues } = validateFeed(minimalFeed({ futureField: 1, sessions: [{ ...session, colour: 'red' }] }));
+      expect(issues).to.deep.equal([]);
+      expect(feed).not.to.have.property('futureField');
+      expect(feed.sessions?.[0]).not.to.have.property('colour');
+    });
+
+    it('accepts a version 1.x feed and a feed with no lists', () => {
+      expect(validateFeed({ version: 1.3 }).issues).to.deep.equal([]);
+    });
+  });
+
+  describe('a feed unusable as a whole', () => {
+    const unusable = (input: unknown) => {
+      try {
+        validateFeed(input, 'https://example.org/feed.json');
+      } catch (e) {
+        expect(e).to.be.instanceOf(FeedValidationError);
+        expect((e as Error).name).to.equal('FeedValidationError');
+        return (e as Error).message;
+      }
+      throw new Error('expected a FeedValidationError');
+    };
+
+    it('is not an object', () => {
+      expect(unusable([1, 2])).to.equal(
+        'The feed at https://example.org/feed.json is not a feed: it should be a JSON object ({ … }) with "version": 1, not [1,2].',
+      );
+      expect(unusable(null)).to.contain('not null');
+      expect(unusable('text')).to.contain('not "text"');
+    });
+
+    it('has no version', () => {
+      expect(unusable({ sessions: [] })).to.contain('has no "version". Add "version": 1 at the top');
+    });
+
+    it('has an unknown major version', () => {
+      expect(unusable({ version: 2 })).to.contain('says "version": 2, which this version of imh-widgets cannot read');
+      expect(unusable({ version: '1' })).to.contain('says "version": "1"');
+    });
+  });
+
+  describe('bad items are skipped, reported with their path, and the rest kept', () => {
+    it('names the wrong day and the days to use', () => {
+      const feed = minimalFeed({
+        sessions: [session, session, session, { ...session, id: 'walk', schedule: { ...session.schedule, byDay: ['Tusday'] } }],
+      });
+      // three copies of the same id: the 2nd and 3rd are duplicates
+      const { feed: out, issues } = validateFeed(feed);
+      expect(lines(issues)).to.deep.equal([
+        'sessions[1].id: "baby-massage-monday" is already the id of sessions[0]; ids must be unique, so this entry was skipped',
+        'sessions[2].id: "baby-massage-monday" is already the id of sessions[0]; ids must be unique, so this entry was skipped',
+        'sessions[3].schedule.byDay[0]: "Tusday" is not a day; use MO, TU, WE, TH, FR, SA or SU (in a monthly series, 1MO is the first Monday and -1MO the last)',
+      ]);
+      expect(issues.every((i) => i.severity == 'error')).to.equal(true);
+      expect(out.sessions?.map((s) => s.id)).to.deep.equal(['baby-massage-monday']);
+    });
+
+    it('reports a missing required field', () => {
+      expect(lines(issuesOf(minimalFeed({ sessions: [{ ...session, name: undefined }] })))).to.deep.equal([
+        'sessions[0].name: is missing; it is required',
+      ]);
+      expect(lines(issuesOf(withSession({ schedule: undefined })))).to.deep.equal(['sessions[0].schedule: is missing; it is required']);
+    });
+
+    it('reports wrong types in words an editor knows', () => {
+      expect(lines(issuesOf(withSession({ name: 42 })))).to.deep.equal([
+        'sessions[0].name: should be text, or a map of translations like { "en": "…", "cy": "…" }, not a number',
+      ]);
+      expect(lines(issuesOf(withSession({ audience: 'parents' })))).to.deep.equal([
+        'sessions[0].audience: should be a list ([ … ]), not text',
+      ]);
+      expect(lines(issuesOf(withSession({ schedule: [] })))).to.deep.equal([
+        'sessions[0].schedule: should be an object ({ … }), not a list',
+      ]);
+      expect(lines(issuesOf(withSession({ booking: { required: 'yes' } })))).to.deep.equal([
+        'sessions[0].booking.required: should be true or false, not text',
+      ]);
+      expect(lines(issuesOf(withSession({ cost: { amount: '£3' } })))).to.deep.equal([
+        'sessions[0].cost.amount: should be a number, not text',
+      ]);
+    });
+
+    it('reports empty text and bad numbers', () => {
+      expect(lines(issuesOf(withSession({ name: '  ' })))).to.deep.equal(['sessions[0].name: is empty']);
+      expect(lines(issuesOf(withSession({ cost: { amount: -2 } })))).to.deep.equal([
+        'sessions[0].cost.amount: -2 is too small; use 0 or more',
+      ]);
+      expect(lines(issuesOf(withSchedule({ repeatCount: 2.5 })))).to.deep.equal([
+        'sessions[0].schedule.repeatCount: 2.5 should be a whole number',
+      ]);
+      expect(lines(issuesOf(withSchedule({ byMonth: [13] })))).to.deep.equal([
+        'sessions[0].schedule.byMonth[0]: 13 is too large; use 12 or less',
+      ]);
+    });
+
+    it('checks dates, times, ids, durations, phones, emails and time zones', () => {
+      expect(lines(issuesOf(withSchedule({ startDate: '2026-02-30' })))).to.deep.equal([
+        'sessions[0].schedule.startDate: "2026-02-30" is not a date; write it as YYYY-MM-DD, like 2026-09-07',
+      ]);
+      expect(lines(issuesOf(withSchedule({ startTime: '9am' })))).to.deep.equal([
+        'sessions[0].schedule.startTime: "9am" is not a time; write it as HH:MM on the 24-hour clock, like 09:30',
+      ]);
+      expect(lines(issuesOf(withSession({ id: 'Baby Massage' })))).to.deep.equal([
+        'sessions[0].id: "Baby Massage" is not an id; use lower-case letters, digits and hyphens, like "bob-jones-hub"',
+      ]);
+      expect(lines(issuesOf(withSchedule({ endTime: undefined, duration: '90 minutes' })))[0]).to.match(
+        /^sessions\[0\]\.schedule\.duration: "90 minutes" is not a duration; write it in ISO 8601, like PT1H30M/,
+      );
+      expect(lines(issuesOf(withSession({ booking: { phone: 'call us' } })))[0]).to.equal(
+        'sessions[0].booking.phone: "call us" is not a phone number; write digits, spaces and an optional leading +, like 01902 551199',
+      );
+      expect(lines(issuesOf(withSession({ booking: { email: 'fhparent at wolverhampton' } })))[0]).to.equal(
+        'sessions[0].booking.email: "fhparent at wolverhampton" is not an email address',
+      );
+      expect(lines(issuesOf(withSchedule({ scheduleTimezone: 'Europe/Londn' })))[0]).to.equal(
+        'sessions[0].schedule.scheduleTimezone: "Europe/Londn" is not a time zone; use an IANA name like Europe/London',
+      );
+      expect(lines(issuesOf(withSchedule({ startDate: '2024-02-29' })))).to.deep.equal([]); // a leap day
+    });
+
+    it('checks enumerations and lists the values to use', () => {
+      expect(lines(issuesOf(minimalFeed({ services: [{ ...service, urgency: 'high' }] })))).to.deep.equal([
+        'services[0].urgency: "high" is not an urgency; use routine, urgent or emergency',
+      ]);
+      expect(lines(issuesOf(minimalFeed({ services: [{ ...service, kind: 'podcast' }] })))).to.deep.equal([
+        'services[0].kind: "podcast" is not a kind of service; use app, helpline, service, group or website',
+      ]);
+      expect(lines(issuesOf(withSession({ occurrences: [{ date: '2026-09-14', status: 'off' }] })))).to.deep.equal([
+        'sessions[0].occurrences[0].status: "off" is not a status; use scheduled, cancelled or changed',
+      ]);
+    });
+
+    it('checks the schedule as a whole', () => {
+      expect(lines(issuesOf(withSchedule({ endDate: '2026-01-01' })))).to.deep.equal([
+        'sessions[0].schedule.endDate: 2026-01-01 is before the startDate 2026-09-07',
+      ]);
+      expect(lines(issuesOf(withSchedule({ endTime: '09:00' })))).to.deep.equal([
+        'sessions[0].schedule.endTime: 09:00 is not after the startTime 10:00',
+      ]);
+      expect(lines(issuesOf(withSchedule({ duration: 'PT1H' })))).to.deep.equal([
+        'sessions[0].schedule.duration: give endTime or duration, not both',
+      ]);
+      expect(lines(issuesOf(withSchedule({ repeatFrequency: undefined })))).to.deep.equal([
+        'sessions[0].schedule.repeatFrequency: is missing; a repeating pattern needs one, like P1W for weekly',
+      ]);
+      expect(lines(issuesOf(withSchedule({ byDay: ['1MO'] })))).to.deep.equal([
+        'sessions[0].schedule.byDay[0]: "1MO" names an nth weekday, which only a monthly (P1M) or yearly (P1Y) series can use',
+      ]);
+      expect(lines(issuesOf(withSchedule({ repeatFrequency: 'P1M', byDay: ['1MO'] })))).to.deep.equal([]);
+      expect(lines(issuesOf(withSchedule({ repeatFrequency: 'weekly' })))[0]).to.equal(
+        'sessions[0].schedule.repeatFrequency: "weekly" is not a repeat frequency; use P1W for weekly, P2W for every other week, P1M for monthly or P1Y for yearly',
+      );
+    });
+
+    it('checks opening hours', () => {
+      const hours = (h: unknown) => issuesOf(minimalFeed({ services: [{ ...service, hours: [h] }] }));
+      expect(lines(hours({ byDay: ['MO'], opens: '17:00', closes: '09:00' }))).to.deep.equal([
+        'services[0].hours[0].closes: 09:00 is not after opening time 17:00',
+      ]);
+      expect(lines(hours({ byDay: [], opens: '09:00', closes: '17:00' }))).to.deep.equal(['services[0].hours[0].byDay: needs at least 1 entry']);
+      expect(lines(hours({ byDay: ['MO'], opens: '00:00', closes: '24:00' }))).to.deep.equal([]);
+    });
+
+    it('checks timeline points', () => {
+      const stage = { id: 'early', from: { week: -40 }, to: { week: -27, month: 1 }, title: 'Early pregnancy' };
+      expect(lines(issuesOf(minimalFeed({ timeline: { stages: [stage] } })))).to.deep.equal([
+        'timeline.stages[0].to: give exactly one of week, month or day (weeks before birth are negative)',
+      ]);
+    });
+  });
+
+  describe('text', () => {
+    it('accepts a plain string or a map of translations', () => {
+      const { feed } = validateFeed(withSession({ name: { en: 'Baby Massage', cy: 'Tylino babanod', 'pa-Guru': 'ਬੇਬੀ ਮਸਾਜ' } }));
+      expect(feed.sessions?.[0].name).to.deep.equal({ en: 'Baby Massage', cy: 'Tylino babanod', 'pa-Guru': 'ਬੇਬੀ ਮਸਾਜ' });
+    });
+
+    it('reports a bad language code, an empty translation or an empty map', () => {
+      expect(lines(issuesOf(withSession({ name: { welsh: 'Tylino' } })))).to.deep.equal([
+        'sessions[0].name.welsh: "welsh" is not a language code; use codes like en, cy, ur or pa-Guru',
+      ]);
+      expect(lines(issuesOf(withSession({ name: { en: 'Baby Massage', cy: '' } })))).to.deep.equal(['sessions[0].name.cy: is empty']);
+      expect(lines(issuesOf(withSession({ name: { cy: 3 } })))).to.deep.equal(['sessions[0].name.cy: should be text, not a number']);
+      expect(lines(issuesOf(withSession({ name: {} })))).to.deep.equal([
+        'sessions[0].name: has no translations; give at least one, like { "en": "…" }',
+      ]);
+    });
+
+    it('never takes markup as anything but text', () => {
+      const { feed } = validateFeed(withSession({ name: '<img src=x onerror=alert(1)>' }));
+      expect(feed.sessions?.[0].name).to.equal('<img src=x onerror=alert(1)>');
+    });
+  });
+
+  describe('links', () => {
+    const good = ['https://example.org/a?b=1', 'http://example.org', 'tel:01902551199', 'mailto:someone@example.org'];
+    const bad = ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<b>x</b>', '/relative/page', 'ftp://example.org', 'vbscript:x', 'https://'];
+
+    it('accepts only https:, http:, tel: and mailto: addresses', () => {
+      for (const url of good) expect(issuesOf(withSession({ url })), url).to.deep.equal([]);
+      for (const url of bad) {
+        expect(lines(issuesOf(withSession({ url }))), url).to.deep.equal([
+          `sessions[0].url: ${JSON.stringify(url)} is not a full, safe address; links must start with https://, http://, tel: or mailto:`,
+        ]);
+      }
+    });
+  });
+
+  describe('warnings: a faulty value is ignored and the item kept', () => {
+    it('drops an unknown facility, audience or stage', () => {
+      const { feed, issues } = validateFeed(
+        minimalFeed({
+          places: [{ ...place, facilities: ['step-free', 'trampoline'] }],
+          services: [{ ...service, audience: ['dads', 'uncles'], stages: ['pregnancy', 'teenage'] }],
+        }),
+      );
+      expect(lines(issues)).to.deep.equal([
+        'places[0].facilities[1]: "trampoline" is not a known facility; use step-free, baby-changing, buggy-parking, car-parking, accessible-toilet, breastfeeding-space, hearing-loop or refreshments (ignored)',
+        'services[0].audience[1]: "uncles" is not an audience; use parents, mums, dads, co-parents, carers, pregnant, families or practitioners (ignored)',
+        'services[0].stages[1]: "teenage" is not a stage; use pregnancy, 0-12m or 12-24m (ignored)',
+      ]);
+      expect(issues.every((i) => i.severity == 'warning')).to.equal(true);
+      expect(feed.places?.[0].facilities).to.deep.equal(['step-free']);
+      expect(feed.services?.[0].audience).to.deep.equal(['dads']);
+    });
+
+    it('drops a reference to an unknown place, organisation or service', () => {
+      const { feed, issues } = validateFeed(
+        minimalFeed({
+          sessions: [{ ...session, place: 'bob-jones', organiser: 'nobody' }],
+          timeline: { stages: [{ id: 'birth', from: { week: 0 }, to: { week: 2 }, title: 'Birth', services: ['dadpad', 'missing'] }] },
+        }),
+      );
+      expect(lines(issues)).to.deep.equal([
+        'sessions[0].place: "bob-jones" is not the id of any entry in places (ignored)',
+        'sessions[0].organiser: "nobody" is not the id of any entry in organisations (ignored)',
+        'timeline.stages[0].services[1]: "missing" is not the id of any entry in services (ignored)',
+      ]);
+      expect(feed.sessions?.[0]).not.to.have.property('place');
+      expect(feed.timeline?.stages[0].services).to.deep.equal(['dadpad']);
+    });
+
+    it('keeps a reference when the place exists, even when it comes later in the file', () => {
+      const { feed, issues } = validateFeed({ version: 1, sessions: [session], places: [place] });
+      expect(issues).to.deep.equal([]);
+      expect(feed.sessions?.[0].place).to.equal('bob-jones-hub');
+    });
+
+    it('drops a reference held by a place that was skipped', () => {
+      const { issues } = validateFeed(minimalFeed({ places: [{ ...place, name: '' }] }));
+      expect(lines(issues)).to.deep.equal([
+        'places[0].name: is empty',
+        'sessions[0].place: "bob-jones-hub" is not the id of any entry in places (ignored)',
+      ]);
+    });
+
+    it('ignores a list that is not a list, a bad time zone and a bad publisher', () => {
+      const { feed, issues } = validateFeed(
+        minimalFeed({ sessions: { a: 1 }, timeZone: 'Mars/Olympus', publisher: { url: 'https://example.org' } }),
+      );
+      expect(lines(issues)).to.deep.equal([
+        'publisher.name: is missing; it is required (ignored)',
+        'timeZone: "Mars/Olympus" is not a time zone; use an IANA name like Europe/London (ignored)',
+        'sessions: should be a list ([ … ]), not an object (ignored)',
+      ]);
+      expect(feed.timeZone).to.equal('Europe/London');
+      expect(feed.sessions).to.equal(undefined);
+      expect(feed.services?.length).to.equal(1);
+    });
+  });
+});

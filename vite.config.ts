@@ -1,0 +1,41 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+
+const root = import.meta.dirname;
+const src = (p: string) => resolve(root, 'src', p);
+
+/**
+ * Three jobs:
+ * - `vite` (npm start): the demo page (index.html) with the example feed from public/.
+ * - `vite build`: the npm package — per-entry ES modules in dist/, Lit left as a peer import.
+ * - `vite build --mode bundle`: dist/imh-widgets.js, the one script-tag module with Lit inside;
+ *   locales stay separate chunks beside it, loaded on first use.
+ */
+export default defineConfig(({ mode }) => {
+  const bundle = mode === 'bundle';
+  return {
+    publicDir: 'public',
+    server: { port: 5173, strictPort: false },
+    build: {
+      target: 'es2021',
+      outDir: 'dist',
+      emptyOutDir: !bundle,
+      copyPublicDir: false,
+      sourcemap: true,
+      lib: {
+        entry: bundle
+          ? { 'imh-widgets': src('define.ts') }
+          : { index: src('index.ts'), define: src('define.ts'), feed: src('feed/index.ts') },
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        external: bundle ? [] : [/^lit(\/|$)/, /^@lit\//],
+        output: {
+          minify: bundle,
+          entryFileNames: '[name].js',
+          chunkFileNames: bundle ? 'imh-widgets-[name]-[hash].js' : 'chunks/[name]-[hash].js',
+        },
+      },
+    },
+  };
+});

@@ -1,0 +1,65 @@
+// Element and unit tests in real browsers: headless Chromium by default; IMH_BROWSERS=all adds
+// Firefox ESR and WebKit (see scripts/test.mjs, which starts WebKitWebDriver under Xvfb).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import puppeteerCore from 'puppeteer-core';
+import { countReporter } from './scripts/count-reporter.mjs';
+import { BROWSERS } from './scripts/browsers.mjs';
+
+// Every browser runs in a time zone far from London and on the other side of the equator,
+// so a test fails if any code reads the device's zone where it should use the feed's.
+const TZ = process.env.IMH_TEST_TZ ?? 'Pacific/Auckland';
+const env = { ...process.env, TZ };
+const chromeFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--lang=en-GB',
+];
+
+const chromium = chromeLauncher({
+  launchOptions: { executablePath: BROWSERS.chromium.path, headless: true, args: chromeFlags, env },
+});
+const firefox = chromeLauncher({
+  puppeteer: puppeteerCore,
+  launchOptions: { browser: 'firefox', executablePath: BROWSERS.firefox.path, headless: true, env },
+});
+const webkit = webdriverLauncher({
+  automationProtocol: 'webdriver',
+  hostname: '127.0.0.1',
+  port: Number(process.env.IMH_WEBKIT_PORT ?? 4445),
+  path: '/',
+  logLevel: 'error',
+  capabilities: {
+    browserName: 'MiniBrowser',
+    'wdio:enforceWebDriverClassic': true,
+    'webkitgtk:browserOptions': {
+      binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+      args: ['--automation', '--headless'],
+    },
+  },
+});
+
+const which = process.env.IMH_BROWSERS ?? 'chromium';
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  browsers: which === 'all' ? [chromium, firefox, webkit] : which.split(',').map((b) => ({ chromium, firefox, webkit })[b]),
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 10_000 } },
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+  // Lit's one-line dev-mode notice is expected in tests; anything else the code logs is shown.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+};
