@@ -172,20 +172,23 @@ async function fetchFeed(url: string, signal: AbortSignal, options: LoadOptions)
 }
 
 /**
- * Parses and validates feed text. Throws `FeedParseError` (with the line and column) when it is
- * not JSON, and `FeedValidationError` when it is not usable as a whole.
+ * Parses and validates feed text. Throws `FeedParseError` when it is not JSON (with the line and
+ * column when given `locateJsonError`, which the editor tools pass), and `FeedValidationError`
+ * when it is not usable as a whole.
  */
-export function parseFeed(text: string, url?: string): ValidatedFeed {
+export function parseFeed(
+  text: string,
+  url?: string,
+  locate?: (text: string) => { line: number; column: number; expected: string } | undefined,
+): ValidatedFeed {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    let detail = (e as Error).message.replace(/^JSON\.parse: /, '');
-    const at = /at position (\d+)/.exec(detail);
-    if (at && !/line \d/.test(detail)) {
-      const before = text.slice(0, Number(at[1])).split('\n');
-      detail += ` (line ${before.length}, column ${before[before.length - 1].length + 1})`;
-    }
+    const where = locate?.(text);
+    const detail = where
+      ? `line ${where.line}, column ${where.column}: expected ${where.expected}`
+      : (e as Error).message.replace(/^JSON\.parse: /, '');
     throw new FeedParseError(url, detail, e);
   }
   return validateFeed(json, url);

@@ -1,0 +1,293 @@
+import { expect } from '@open-wc/testing';
+import {
+  clearFeedCache,
+  FeedHttpError,
+  FeedNetworkError,
+  FeedParseError,
+  FeedSizeError,
+  FeedTimeoutError,
+  FeedValidationError,
+  forgetFeed,
+  loadedFeed,
+  loadFeed,
+  parseFeed,
+  readFeed,
+} from '../../src/feed/index.js';
+import { locateJsonError } from '../../src/feed/json-locate.js';
+import { STORE_MAX_CHARS, STORE_MAX_ENTRIES, STORE_PREFIX, saveFeed } from '../../src/feed/store.js';
+import { minimalFeed } from '../fixtures/feeds.js';
+import { json, never, streamed, stubFetch } from '../fixtures/network.js';
+
+const URL_A = 'https://feeds.example.org/wolverhampton.json';
+const rejection = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected the promise to reject');
+};
+
+describe('loadFeed', () => {
+  let net: ReturnType<typeof stubFetch> | undefined;
+  beforeEach(() => {
+    clearFeedCache();
+    forgetFeed();
+  });
+  afterEach(() => {
+    net?.restore();
+    net = undefined;
+    clearFeedCache();
+    forgetFeed();
+  });
+
+  it('fetches, validates and reports item issues with the absolute URL', async () => {
+    net = stubFetch(() => json(minimalFeed({ sessions: [{ id: 'x' }] })));
+    const result = await loadFeed(URL_A);
+    expect(result.url).to.equal(URL_A);
+    expect(result.feed.services?.[0].id).to.equal('dadpad');
+    expect(result.issues.map((i) => i.path)).to.deep.equal(['sessions[0].name', 'sessions[0].schedule']);
+    expect(result.stale).to.equal(undefined);
+  });
+
+  it('sends no cookies or credentials and asks for JSON', async () => {
+    net = stubFetch(() => json(minimalFeed()));
+    await loadFeed(URL_A);
+    expect(net.calls[0].init?.credentials).to.equal('omit');
+    expect((net.calls[0].init?.headers as Record<string, string>).accept).to.equal('application/json');
+  });
+
+  it('makes one request per absolute URL, however many callers and however written', async () => {
+    net = stubFetch(() => json(minimalFeed()));
+    const relative = new URL(URL_A).pathname;
+    const same = new URL(relative, document.baseURI).href;
+    const [a, b] = await Promise.all([loadFeed(same), loadFeed(relative)]);
+    await loadFeed(same);
+    expect(net.calls.length).to.equal(1);
+    expect(a).to.equal(b);
+    expect(loadedFeed(relative)).to.equal(a);
+  });
+
+  it('does not cache a failure, so a retry fetches again', async () => {
+    let fail = true;
+    net = stubFetch(() => (fail ? new Response('oops', { status: 503, statusText: 'Service Unavailable' }) : json(minimalFeed())));
+    const error = await rejection(loadFeed(URL_A));
+    expect(error).to.be.instanceOf(FeedHttpError);
+    fail = false;
+    const result = await loadFeed(URL_A);
+    expect(result.feed.sessions?.length).to.equal(1);
+    expect(net.calls.length).to.equal(2);
+  });
+
+  describe('errors an editor can act on', () => {
+    const httpError = async (status: number, statusText: string) => {
+      net = stubFetch(() => new Response('', { status, statusText }));
+      const error = (await rejection(loadFeed(URL_A))) as FeedHttpError;
+      net.restore();
+      clearFeedCache();
+      return error;
+    };
+
+    it('HTTP status', async () => {
+      const e404 = await httpError(404, 'Not Found');
+      expect(e404.name).to.equal('FeedHttpError');
+      expect(e404.status).to.equal(404);
+      expect(e404.url).to.equal(URL_A);
+      expect(e404.message).to.equal(
+        `The feed at ${URL_A} answered HTTP 404 Not Found. Check the address in the feed attribute or the imh-feed meta tag.`,
+      );
+      expect((await httpError(403, 'Forbidden')).message).to.contain('The feed must be public');
+      expect((await httpError(500, 'Internal Server Error')).message).to.contain('The server hosting the feed has a problem');
+    });
+
+    it('network or CORS failure', async () => {
+      net = stubFetch(() => {
+        throw new TypeError('Failed to fetch');
+      });
+      const error = await rejection(loadFeed(URL_A));
+      expect(error).to.be.instanceOf(FeedNetworkError);
+      expect(error.name).to.equal('FeedNetworkError');
+      expect(error.message).to.contain('could not be reached').and.contain('Access-Control-Allow-Origin');
+    });
+
+    it('timeout', async () => {
+      net = stubFetch(never);
+      const error = await rejection(loadFeed(URL_A, { timeout: 30 }));
+      expect(error).to.be.instanceOf(FeedTimeoutError);
+      expect(error.message).to.equal(`The feed at ${URL_A} did not answer within 0.03 seconds. The server may be slow or down.`);
+      expect(net.calls[0].init?.signal?.aborted).to.equal(true);
+    });
+
+    it('not JSON', async () => {
+      net = stubFetch(() => json('{\n  "version": 1,\n  "sessions": [,]\n}'));
+      const error = await rejection(loadFeed(URL_A));
+      expect(error).to.be.instanceOf(FeedParseError);
+      expect(error.name).to.equal('FeedParseError');
+      expect(error.message).to.match(/^The feed at .* is not valid JSON: .+\. Check it with .*"npx imh-feed validate"\.$/s);
+    });
+
+    it('not JSON, with the line and column, for the editor tools', () => {
+      const message = (text: string) => {
+        try {
+          parseFeed(text, undefined, locateJsonError);
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return 'parsed';
+      };
+      expect(message('{\n  "version": 1,\n  "sessions": [,]\n}')).to.equal(
+        'The feed is not valid JSON: line 3, column 16: expected a value (text in double quotes, a number, true, false, null, { … } or [ … ]). Check it with a JSON validator or "npx imh-feed validate".',
+      );
+      expect(message('{"version": 1 "sessions": []}')).to.contain('line 1, column 15: expected "," or "}" after the field (is a comma missing?)');
+      expect(message('{"version": 1,}')).to.contain('line 1, column 15: expected another field (remove the comma before "}")');
+      expect(message('{"name": "Baby\nMassage"}')).to.contain('line 1, column 15: expected the closing " of the text');
+      expect(message("{'version': 1}")).to.contain('line 1, column 2: expected text in "double quotes"');
+      expect(message('{"version": 1} x')).to.contain('expected the end of the file');
+      expect(message('{"version": 1, "sessions": [{"id": "a", "name": "b"} {"id": "c"}]}')).to.contain('line 1, column 54');
+      expect(message('{"version": 1.5e0, "x": [true, false, null, -0.5, "\\u00e9"]}')).to.equal('parsed');
+    });
+
+    it('not a feed as a whole', async () => {
+      net = stubFetch(() => json({ version: 7 }));
+      const error = await rejection(loadFeed(URL_A));
+      expect(error).to.be.instanceOf(FeedValidationError);
+      expect(error.message).to.contain('"version": 7');
+    });
+
+    it('a malformed address', async () => {
+      const error = await rejection(loadFeed('https://exa mple.org:99999/feed.json'));
+      expect(error.name).to.equal('FeedError');
+      expect(error.message).to.contain('is not a web address');
+    });
+  });
+
+  describe('size cap', () => {
+    it('refuses a response whose Content-Length is over the cap, without reading it', async () => {
+      net = stubFetch(() => new Response('{}', { headers: { 'content-length': '6000000' } }));
+      const error = await rejection(loadFeed(URL_A));
+      expect(error).to.be.instanceOf(FeedSizeError);
+      expect(error.message).to.contain('larger than 5 MB');
+    });
+
+    it('stops reading a streamed response as soon as it passes the cap', async () => {
+      const body = JSON.stringify(minimalFeed());
+      net = stubFetch(() => streamed([body.slice(0, 100), body.slice(100)]));
+      const error = await rejection(loadFeed(URL_A, { maxBytes: 150 }));
+      expect(error).to.be.instanceOf(FeedSizeError);
+      clearFeedCache();
+      net.restore();
+      net = stubFetch(() => streamed([body.slice(0, 100), body.slice(100)]));
+      expect((await loadFeed(URL_A, { maxBytes: body.length })).feed.sessions?.length).to.equal(1);
+    });
+  });
+
+  describe('AbortSignal', () => {
+    it('rejects with an AbortError and cancels the request when its only caller aborts', async () => {
+      net = stubFetch(never);
+      const controller = new AbortController();
+      const p = loadFeed(URL_A, { signal: controller.signal });
+      controller.abort();
+      const error = await rejection(p);
+      expect(error.name).to.equal('AbortError');
+      expect(net.calls[0].init?.signal?.aborted).to.equal(true);
+    });
+
+    it('keeps the shared request going for another caller', async () => {
+      let respond!: (r: Response) => void;
+      net = stubFetch(() => new Promise<Response>((r) => (respond = r)));
+      const controller = new AbortController();
+      const first = loadFeed(URL_A, { signal: controller.signal });
+      const second = loadFeed(URL_A);
+      controller.abort();
+      expect((await rejection(first)).name).to.equal('AbortError');
+      respond(json(minimalFeed()));
+      expect((await second).feed.sessions?.length).to.equal(1);
+      expect(net.calls.length).to.equal(1);
+    });
+
+    it('rejects at once for a signal already aborted', async () => {
+      net = stubFetch(() => json(minimalFeed()));
+      const error = await rejection(loadFeed(URL_A, { signal: AbortSignal.abort() }));
+      expect(error.name).to.equal('AbortError');
+      expect(net.calls.length).to.equal(0);
+    });
+  });
+
+  describe('the last good copy', () => {
+    it('is kept after a good load, and used and labelled when the next load fails', async () => {
+      net = stubFetch(() => json(minimalFeed()));
+      await loadFeed(URL_A);
+      expect(readFeed(URL_A)?.text).to.contain('baby-massage-monday');
+      net.restore();
+      clearFeedCache();
+      net = stubFetch(() => new Response('', { status: 502 }));
+      const result = await loadFeed(URL_A);
+      expect(result.stale?.error).to.be.instanceOf(FeedHttpError);
+      expect(result.stale?.savedAt).to.be.instanceOf(Date);
+      expect(Date.now() - result.stale!.savedAt.getTime()).to.be.lessThan(60_000);
+      expect(result.feed.sessions?.[0].id).to.equal('baby-massage-monday');
+      // still a failure for caching: the next call tries the network again
+      await loadFeed(URL_A);
+      expect(net.calls.length).to.equal(2);
+    });
+
+    it('is used for a feed that has become invalid, and not when turned off', async () => {
+      saveFeed(URL_A, JSON.stringify(minimalFeed()), Date.now() - 3 * 86400_000);
+      net = stubFetch(() => json('not json'));
+      const result = await loadFeed(URL_A);
+      expect(result.stale?.error).to.be.instanceOf(FeedParseError);
+      expect(Math.round((Date.now() - result.stale!.savedAt.getTime()) / 86400_000)).to.equal(3);
+      expect(await rejection(loadFeed(URL_A, { useStoredCopy: false }))).to.be.instanceOf(FeedParseError);
+    });
+
+    it('is bounded: only the newest few feeds, and none too large', () => {
+      for (let i = 0; i < STORE_MAX_ENTRIES + 2; i++) saveFeed(`${URL_A}?n=${i}`, '{"version":1}', 1000 + i);
+      const kept = Object.keys(localStorage).filter((k) => k.startsWith(STORE_PREFIX));
+      expect(kept.length).to.equal(STORE_MAX_ENTRIES);
+      expect(readFeed(`${URL_A}?n=0`)).to.equal(undefined);
+      expect(readFeed(`${URL_A}?n=${STORE_MAX_ENTRIES + 1}`)?.savedAt).to.equal(1000 + STORE_MAX_ENTRIES + 1);
+      saveFeed(URL_A, 'x'.repeat(STORE_MAX_CHARS + 1));
+      expect(readFeed(URL_A)).to.equal(undefined);
+    });
+
+    it('ignores a corrupt copy', async () => {
+      localStorage.setItem(STORE_PREFIX + URL_A, '{"savedAt": "yesterday"');
+      expect(readFeed(URL_A)).to.equal(undefined);
+      net = stubFetch(() => new Response('', { status: 500 }));
+      expect(await rejection(loadFeed(URL_A))).to.be.instanceOf(FeedHttpError);
+    });
+  });
+
+  describe('when storage fails', () => {
+    const originals = { setItem: Storage.prototype.setItem, getItem: Storage.prototype.getItem };
+    afterEach(() => Object.assign(Storage.prototype, originals));
+
+    it('still loads when storage is full, and makes room by dropping its other copies', async () => {
+      saveFeed(`${URL_A}?old`, '{"version":1}');
+      let calls = 0;
+      Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+        if (calls++ == 0) throw new DOMException('full', 'QuotaExceededError');
+        return originals.setItem.call(this, key, value);
+      };
+      net = stubFetch(() => json(minimalFeed()));
+      expect((await loadFeed(URL_A)).feed.sessions?.length).to.equal(1);
+      expect(readFeed(`${URL_A}?old`)).to.equal(undefined);
+      expect(readFeed(URL_A)).not.to.equal(undefined);
+    });
+
+    it('still loads, and still reports failures, when storage is unavailable (private browsing)', async () => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('denied', 'SecurityError');
+      };
+      Storage.prototype.getItem = () => {
+        throw new DOMException('denied', 'SecurityError');
+      };
+      net = stubFetch(() => json(minimalFeed()));
+      expect((await loadFeed(URL_A)).feed.sessions?.length).to.equal(1);
+      net.restore();
+      clearFeedCache();
+      net = stubFetch(() => new Response('', { status: 500 }));
+      expect(await rejection(loadFeed(URL_A))).to.be.instanceOf(FeedHttpError);
+    });
+  });
+});
