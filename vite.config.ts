@@ -25,7 +25,7 @@ export default defineConfig(({ mode }) => {
       lib: {
         entry: bundle
           ? { 'imh-widgets': src('define.ts') }
-          : { index: src('index.ts'), define: src('define.ts'), feed: src('feed/index.ts') },
+          : { index: src('index.ts'), define: src('define.ts'), feed: src('feed/index.ts'), tools: src('feed/tools.ts') },
         formats: ['es'],
       },
       rolldownOptions: {
