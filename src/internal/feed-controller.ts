@@ -5,6 +5,8 @@ import { validateFeed } from '../feed/validate.js';
 import { ImhFeedErrorEvent } from '../events/feed-error.js';
 import { ImhFeedLoadEvent } from '../events/feed-load.js';
 
+const UNSET = {};
+
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
@@ -26,7 +28,8 @@ export class FeedController implements ReactiveController {
   /** The feed and its issues, once ready (also when showing a stale copy). */
   result?: Partial<FeedResult> & Pick<FeedResult, 'feed' | 'issues'>;
   error?: FeedError;
-  private source?: unknown;
+  /** What was last loaded: the data object, the absolute URL, an error, or `UNSET`. */
+  private source: unknown = UNSET;
   private abort?: AbortController;
   private event?: Event[];
 
@@ -40,8 +43,13 @@ export class FeedController implements ReactiveController {
 
   /** Loads again, skipping nothing but the page's cache of failures (there is none). */
   reload(): void {
-    this.source = undefined;
+    this.source = UNSET;
     this.host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    // Lit does not update on reconnection; the source was forgotten on disconnect, so load again.
+    if (this.source === UNSET) this.host.requestUpdate();
   }
 
   hostUpdate(): void {
@@ -95,7 +103,7 @@ export class FeedController implements ReactiveController {
 
   hostDisconnected(): void {
     this.abort?.abort();
-    this.source = undefined;
+    this.source = UNSET;
   }
 
   private succeed(result: NonNullable<FeedController['result']>, later = false) {

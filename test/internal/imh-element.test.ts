@@ -1,0 +1,194 @@
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { html as litHtml } from 'lit';
+import { ImhElement } from '../../src/internal/imh-element.js';
+import { defineElement } from '../../src/internal/define-element.js';
+import { clearFeedCache, forgetFeed, FeedHttpError, type Session } from '../../src/feed/index.js';
+import { saveFeed } from '../../src/feed/store.js';
+import { minimalFeed } from '../fixtures/feeds.js';
+import { json, stubFetch } from '../fixtures/network.js';
+import { expectQuietConsole } from '../fixtures/quiet.js';
+
+/** The smallest element on the shared base: it lists session ids. */
+class TestFeedElement extends ImhElement {
+  override render() {
+    const sessions = (this.feedState.result?.feed.sessions ?? []) as Session[];
+    return litHtml`${this.renderFeedStatus()}
+      <ul>${sessions.map((s) => litHtml`<li>${s.id}</li>`)}</ul>`;
+  }
+}
+defineElement('imh-test-feed', TestFeedElement);
+
+const FEED = 'https://feeds.example.org/test-feed.json';
+const items = (el: Element) => [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent);
+const statusText = (el: Element) => el.shadowRoot!.querySelector('[part=status]')!.textContent!.replace(/\s+/g, ' ').trim();
+const fallbackHidden = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part=fallback]')!.hidden;
+
+describe('ImhElement (the base of every element)', () => {
+  let net: ReturnType<typeof stubFetch> | undefined;
+  expectQuietConsole();
+  beforeEach(() => {
+    clearFeedCache();
+    forgetFeed();
+  });
+  afterEach(() => {
+    fixtureCleanup();
+    net?.restore();
+    net = undefined;
+    document.head.querySelectorAll('meta[name=imh-feed]').forEach((m) => m.remove());
+    forgetFeed();
+  });
+
+  it('loads its feed attribute, renders it and fires imh-feed-load with the feed and its issues', async () => {
+    net = stubFetch(() => json(minimalFeed({ sessions: [minimalFeed().sessions[0], { id: 'broken' }] })));
+    const el = await fixture<TestFeedElement>(html`<imh-test-feed feed=${FEED}></imh-test-feed>`);
+    const event = await oneEvent(el, 'imh-feed-load');
+    await elementUpdated(el);
+    expect(items(el)).to.deep.equal(['baby-massage-monday']);
+    expect(event.detail.url).to.equal(FEED);
+    expect(event.detail.issues.map((i) => i.path)).to.deep.equal(['sessions[1].name', 'sessions[1].schedule']);
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(fallbackHidden(el)).to.equal(true);
+  });
+
+  it('shows a placeholder that is announced while loading, and is accessible in every state', async () => {
+    let respond!: (r: Response) => void;
+    net = stubFetch(() => new Promise((r) => (respond = r)));
+    const el = await fixture<TestFeedElement>(html`<imh-test-feed feed=${FEED}></imh-test-feed>`);
+    const status = el.shadowRoot!.querySelector('[part=status]')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(status.classList.contains('placeholder')).to.equal(true);
+    expect(statusText(el)).to.equal('Loading…');
+    await expect(el).to.be.accessible();
+    respond(json(minimalFeed()));
+    await oneEvent(el, 'imh-feed-load');
+    await elementUpdated(el);
+    expect(statusText(el)).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes the feed from the page meta tag when it has no attribute; its own attribute wins', async () => {
+    const meta = Object.assign(document.createElement('meta'), { name: 'imh-feed', content: FEED });
+    document.head.append(meta);
+    net = stubFetch((url) => json(minimalFeed({ services: [{ id: url.endsWith('other.json') ? 'other' : 'page', name: 'x' }] })));
+    const a = await fixture<TestFeedElement>(html`<imh-test-feed></imh-test-feed>`);
+    const loadA = await oneEvent(a, 'imh-feed-load');
+    expect(loadA.detail.url).to.equal(FEED);
+    const b = await fixture<TestFeedElement>(html`<imh-test-feed feed="https://feeds.example.org/other.json"></imh-test-feed>`);
+    const loadB = await oneEvent(b, 'imh-feed-load');
+    expect(loadB.detail.feed.services?.[0].id).to.equal('other');
+  });
+
+  it('makes one request for many elements on the same feed', async () => {
+    net = stubFetch(() => json(minimalFeed()));
+    const wrap = await fixture(html`<div>
+      <imh-test-feed feed=${FEED}></imh-test-feed><imh-test-feed feed=${FEED}></imh-test-feed><imh-test-feed feed=${FEED}></imh-test-feed>
+    </div>`);
+    const els = [...wrap.querySelectorAll<TestFeedElement>('imh-test-feed')];
+    await Promise.all(els.map((el) => (items(el).length ? Promise.resolve() : oneEvent(el, 'imh-feed-load'))));
+    await Promise.all(els.map((el) => elementUpdated(el)));
+    expect(els.map(items)).to.deep.equal([['baby-massage-monday'], ['baby-massage-monday'], ['baby-massage-monday']]);
+    expect(net.calls.length).to.equal(1);
+    // an element added later renders at once from the loaded feed
+    const late = await fixture<TestFeedElement>(html`<imh-test-feed feed=${FEED}></imh-test-feed>`);
+    expect(items(late)).to.deep.equal(['baby-massage-monday']);
+    expect(net.calls.length).to.equal(1);
+  });
+
+  it('accepts its data as a property, validated like a fetched feed, with no request', async () => {
+    net = stubFetch(() => json({}));
+    const el = document.createElement('imh-test-feed') as TestFeedElement;
+    el.data = minimalFeed({ sessions: [minimalFeed().sessions[0], { id: 'x', name: 'x' }] });
+    const loaded = oneEvent(el, 'imh-feed-load');
+    document.body.append(el);
+    const event = await loaded;
+    await elementUpdated(el);
+    expect(items(el)).to.deep.equal(['baby-massage-monday']);
+    expect(event.detail.issues.map((i) => i.path)).to.deep.equal(['sessions[1].schedule']);
+    expect(event.detail.url).to.equal(undefined);
+    expect(net.calls.length).to.equal(0);
+    el.remove();
+  });
+
+  it('shows the fallback content and fires imh-feed-error when the feed fails; "Try again" retries', async () => {
+    let fail = true;
+    net = stubFetch(() => (fail ? new Response('', { status: 404, statusText: 'Not Found' }) : json(minimalFeed())));
+    const el = await fixture<TestFeedElement>(
+      html`<imh-test-feed feed=${FEED}><a href="https://example.org/sessions">See all sessions</a></imh-test-feed>`,
+    );
+    const error = await oneEvent(el, 'imh-feed-error');
+    await elementUpdated(el);
+    expect(error.detail.error).to.be.instanceOf(FeedHttpError);
+    expect(error.detail.error.message).to.contain('answered HTTP 404 Not Found');
+    expect(error.detail.stale).to.equal(false);
+    expect(fallbackHidden(el)).to.equal(false);
+    expect(statusText(el)).to.equal('This information could not be loaded just now. Try again');
+    await expect(el).to.be.accessible();
+    fail = false;
+    const retried = oneEvent(el, 'imh-feed-load');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=status] button')!.click();
+    await retried;
+    await elementUpdated(el);
+    expect(items(el)).to.deep.equal(['baby-massage-monday']);
+    expect(fallbackHidden(el)).to.equal(true);
+  });
+
+  it('fires an error an editor can act on when no feed is given', async () => {
+    const el = document.createElement('imh-test-feed');
+    const error = oneEvent(el, 'imh-feed-error');
+    document.body.append(el);
+    expect((await error).detail.error.message).to.equal(
+      'No feed was given. Add feed="https://…/feed.json" to the element, or <meta name="imh-feed" content="https://…/feed.json"> to the page.',
+    );
+    el.remove();
+  });
+
+  it('reports invalid data given as a property as an error, without throwing', async () => {
+    const el = document.createElement('imh-test-feed') as TestFeedElement;
+    el.data = { version: 9 };
+    const error = oneEvent(el, 'imh-feed-error');
+    document.body.append(el);
+    expect((await error).detail.error.name).to.equal('FeedValidationError');
+    el.remove();
+  });
+
+  it('shows the last good copy with its age when loading fails, and says so', async () => {
+    saveFeed(FEED, JSON.stringify(minimalFeed()), Date.now() - 3 * 86400_000);
+    net = stubFetch(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const el = document.createElement('imh-test-feed') as TestFeedElement;
+    el.feed = FEED;
+    const loaded = oneEvent(el, 'imh-feed-load');
+    const errored = oneEvent(el, 'imh-feed-error');
+    document.body.append(el);
+    const [load, error] = await Promise.all([loaded, errored]);
+    await elementUpdated(el);
+    expect(load.detail.stale?.savedAt).to.be.instanceOf(Date);
+    expect(error.detail.stale).to.equal(true);
+    expect(error.detail.error.name).to.equal('FeedNetworkError');
+    expect(items(el)).to.deep.equal(['baby-massage-monday']);
+    expect(statusText(el)).to.equal('This is a copy saved 3 days ago; the latest information could not be loaded.');
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('stops waiting when removed from the page, and loads again when put back', async () => {
+    net = stubFetch((_url, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('', 'AbortError')))));
+    const el = await fixture<TestFeedElement>(html`<imh-test-feed feed=${FEED}></imh-test-feed>`);
+    const parent = el.parentElement!;
+    el.remove();
+    expect(net.calls[0].init?.signal?.aborted).to.equal(true);
+    net.restore();
+    net = stubFetch(() => json(minimalFeed()));
+    const loaded = oneEvent(el, 'imh-feed-load');
+    parent.append(el);
+    await loaded;
+    await elementUpdated(el);
+    expect(items(el)).to.deep.equal(['baby-massage-monday']);
+  });
+
+  it('registers safely when the script runs twice', () => {
+    expect(() => defineElement('imh-test-feed', class extends TestFeedElement {})).not.to.throw();
+    expect(customElements.get('imh-test-feed')).to.equal(TestFeedElement);
+  });
+});
