@@ -23,9 +23,9 @@ export default defineConfig(({ mode }) => {
       copyPublicDir: false,
       sourcemap: true,
       lib: {
-        entry: bundle
+        entry: (bundle
           ? { 'imh-widgets': src('define.ts') }
-          : { index: src('index.ts'), define: src('define.ts'), feed: src('feed/index.ts'), tools: src('feed/tools.ts') },
+          : { index: src('index.ts'), define: src('define.ts'), feed: src('feed/index.ts'), tools: src('feed/tools.ts') }) as Record<string, string>,
         formats: ['es'],
       },
       rolldownOptions: {

@@ -2,7 +2,7 @@ import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent } from 
 import { html as litHtml } from 'lit';
 import { ImhElement } from '../../src/internal/imh-element.js';
 import { defineElement } from '../../src/internal/define-element.js';
-import { clearFeedCache, forgetFeed, FeedHttpError, type Session } from '../../src/feed/index.js';
+import { clearFeedCache, forgetFeed, FeedHttpError, type FeedIssue, type Session } from '../../src/feed/index.js';
 import { saveFeed } from '../../src/feed/store.js';
 import { minimalFeed } from '../fixtures/feeds.js';
 import { json, stubFetch } from '../fixtures/network.js';
@@ -45,7 +45,7 @@ describe('ImhElement (the base of every element)', () => {
     await elementUpdated(el);
     expect(items(el)).to.deep.equal(['baby-massage-monday']);
     expect(event.detail.url).to.equal(FEED);
-    expect(event.detail.issues.map((i) => i.path)).to.deep.equal(['sessions[1].name', 'sessions[1].schedule']);
+    expect(event.detail.issues.map((i: FeedIssue) => i.path)).to.deep.equal(['sessions[1].name', 'sessions[1].schedule']);
     expect(event.bubbles && event.composed).to.equal(true);
     expect(fallbackHidden(el)).to.equal(true);
   });
@@ -103,7 +103,7 @@ describe('ImhElement (the base of every element)', () => {
     const event = await loaded;
     await elementUpdated(el);
     expect(items(el)).to.deep.equal(['baby-massage-monday']);
-    expect(event.detail.issues.map((i) => i.path)).to.deep.equal(['sessions[1].schedule']);
+    expect(event.detail.issues.map((i: FeedIssue) => i.path)).to.deep.equal(['sessions[1].schedule']);
     expect(event.detail.url).to.equal(undefined);
     expect(net.calls.length).to.equal(0);
     el.remove();
