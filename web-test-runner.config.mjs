@@ -42,7 +42,7 @@ const webkit = webdriverLauncher({
     'wdio:enforceWebDriverClassic': true,
     'webkitgtk:browserOptions': {
       binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-      args: ['--automation', '--headless'],
+      args: ['--automation'],
     },
   },
 });

@@ -23,7 +23,12 @@ const waitForPort = (port, ms) =>
 let driver;
 if (all) {
   const port = process.env.IMH_WEBKIT_PORT ?? '4445';
-  driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
+  // Under Xvfb (MiniBrowser needs a display), in the same time zone as the other browsers.
+  driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], {
+    stdio: 'ignore',
+    detached: true,
+    env: { ...process.env, TZ: process.env.IMH_TEST_TZ ?? 'Pacific/Auckland' },
+  });
   await waitForPort(Number(port), 20_000);
 }
 rmSync('.wtr-results.json', { force: true });
