@@ -155,6 +155,9 @@ export const scheduleSchema = obj(
     if (!unit && (s.byDay || s.byMonth || s.byMonthDay || s.repeatCount)) {
       report('repeatFrequency', 'is missing; a repeating pattern needs one, like P1W for weekly');
     }
+    if (unit == 'Y' && (s.byDay || s.byMonthDay) && !s.byMonth) {
+      report('byMonth', 'is missing; a yearly series with byDay or byMonthDay needs byMonth, like [6] for June');
+    }
     s.byDay?.forEach((d, i) => {
       if (d.length > 2 && unit != 'M' && unit != 'Y') {
         report(`byDay[${i}]`, `${JSON.stringify(d)} names an nth weekday, which only a monthly (P1M) or yearly (P1Y) series can use`);

@@ -180,6 +180,9 @@ describe('validateFeed', () => {
         'sessions[0].schedule.byDay[0]: "1MO" names an nth weekday, which only a monthly (P1M) or yearly (P1Y) series can use',
       ]);
       expect(lines(issuesOf(withSchedule({ repeatFrequency: 'P1M', byDay: ['1MO'] })))).to.deep.equal([]);
+      expect(lines(issuesOf(withSchedule({ repeatFrequency: 'P1Y', byDay: ['2MO'] })))).to.deep.equal([
+        'sessions[0].schedule.byMonth: is missing; a yearly series with byDay or byMonthDay needs byMonth, like [6] for June',
+      ]);
       expect(lines(issuesOf(withSchedule({ repeatFrequency: 'weekly' })))[0]).to.equal(
         'sessions[0].schedule.repeatFrequency: "weekly" is not a repeat frequency; use P1W for weekly, P2W for every other week, P1M for monthly or P1Y for yearly',
       );
