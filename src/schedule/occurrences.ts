@@ -1,0 +1,104 @@
+/**
+ * The next occurrences of a feed's sessions: each schedule's dates (`recur.ts`) at their wall-clock
+ * times in the schedule's time zone, with per-date cancellations, changes and extra dates applied.
+ * No DOM.
+ */
+import type { Occurrence, Session, Text } from '../feed/types.js';
+import { formatDay, parseDay, parseTime, wallClock, zonedInstant, type DayNumber } from './civil.js';
+import { ruleDates } from './recur.js';
+
+export interface SessionOccurrence {
+  session: Session;
+  /** The occurrence's date (`YYYY-MM-DD`) in its time zone. */
+  date: string;
+  day: DayNumber;
+  /** When it starts and ends (instants). For all-day events, midnight to midnight. */
+  start: Date;
+  end: Date;
+  /** Wall-clock times as the feed gives them (absent for all-day events). */
+  startTime?: string;
+  endTime?: string;
+  /** How many calendar days it spans (1 for a session within a day). */
+  days: number;
+  timeZone: string;
+  status: Occurrence['status'];
+  note?: Text;
+  /** The place for this date (a changed occurrence may move). */
+  place?: string;
+}
+
+export interface UpcomingOptions {
+  /** The moment the list is computed from. */
+  now: Date;
+  /** How many days ahead, counting today (default 28). */
+  days?: number;
+  /** The feed's time zone, used unless a schedule names its own. */
+  timeZone: string;
+}
+
+/** ISO 8601 duration of days/hours/minutes → { days, minutes }. */
+const parseDuration = (d: string) => {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(d);
+  return { days: Number(m?.[1] ?? 0), minutes: Number(m?.[2] ?? 0) * 60 + Number(m?.[3] ?? 0) };
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The longest multi-day event we look back for, so one already under way still shows. */
+const LOOK_BACK_DAYS = 31;
+
+/** One session's occurrences that end after `now` and start before the window closes. */
+export function sessionOccurrences(session: Session, options: UpcomingOptions): SessionOccurrence[] {
+  const s = session.schedule;
+  const timeZone = s.scheduleTimezone ?? options.timeZone;
+  const today = wallClock(options.now, timeZone).day;
+  const last = today + (options.days ?? 28) - 1;
+  const overrides = new Map((session.occurrences ?? []).map((o) => [parseDay(o.date), o]));
+  const dates = new Set(ruleDates(s, today - LOOK_BACK_DAYS, last));
+  // Extra dates outside the pattern: any occurrence entry that is not a cancellation.
+  for (const [day, o] of overrides) if (o.status != 'cancelled' && day <= last && day >= today - LOOK_BACK_DAYS) dates.add(day);
+  const duration = s.duration ? parseDuration(s.duration) : undefined;
+  const out: SessionOccurrence[] = [];
+  for (const day of dates) {
+    const o = overrides.get(day);
+    const startTime = o?.startTime ?? s.startTime;
+    const endTime = o?.startTime ? o.endTime : (o?.endTime ?? s.endTime);
+    const startMin = startTime ? parseTime(startTime) : 0;
+    let endDay = day;
+    let endMin = 0;
+    if (!startTime) endDay = day + Math.max(1, duration?.days ?? 1); // all day: to the following midnight
+    else if (endTime) endMin = parseTime(endTime);
+    else {
+      // A duration, or else a start time alone (kept in the list for an hour after it starts).
+      const total = startMin + (duration ? duration.days * 1440 + duration.minutes : 60);
+      endDay = day + Math.floor(total / 1440);
+      endMin = total % 1440;
+    }
+    const end = zonedInstant(endDay, endMin, timeZone);
+    if (end.getTime() <= options.now.getTime()) continue;
+    const shownEnd =
+      endTime ?? (startTime && duration && endDay == day ? `${pad(Math.floor(endMin / 60))}:${pad(endMin % 60)}` : undefined);
+    out.push({
+      session,
+      date: formatDay(day),
+      day,
+      start: zonedInstant(day, startMin, timeZone),
+      end,
+      startTime,
+      endTime: startTime ? shownEnd : undefined,
+      days: endMin == 0 && endDay > day ? endDay - day : endDay - day + 1,
+      timeZone,
+      status: o?.status ?? 'scheduled',
+      note: o?.note,
+      place: o?.place ?? session.place,
+    });
+  }
+  return out;
+}
+
+/** Every session's occurrences in the window, soonest first (then by name, then id). */
+export function upcomingOccurrences(sessions: readonly Session[], options: UpcomingOptions): SessionOccurrence[] {
+  const all: SessionOccurrence[] = [];
+  for (const session of sessions) all.push(...sessionOccurrences(session, options));
+  return all.sort((a, b) => a.start.getTime() - b.start.getTime() || a.session.id.localeCompare(b.session.id));
+}

@@ -1,0 +1,111 @@
+import { expect } from '@open-wc/testing';
+import { validateFeed, type Session } from '../../src/feed/index.js';
+import { upcomingOccurrences } from '../../src/schedule/occurrences.js';
+
+/** Sessions through the validator, as the elements get them. */
+const sessions = (...items: Record<string, unknown>[]) => validateFeed({ version: 1, sessions: items }).feed.sessions as Session[];
+const weekly = (patch: Record<string, unknown> = {}, schedule: Record<string, unknown> = {}) => ({
+  id: 'baby-massage',
+  name: 'Baby Massage',
+  schedule: { repeatFrequency: 'P1W', byDay: ['MO'], startTime: '10:00', endTime: '11:00', startDate: '2026-09-07', ...schedule },
+  ...patch,
+});
+const list = (items: Session[], now: string, days = 28, timeZone = 'Europe/London') =>
+  upcomingOccurrences(items, { now: new Date(now), days, timeZone });
+const brief = (o: ReturnType<typeof list>[number]) => `${o.session.id} ${o.date} ${o.start.toISOString()} ${o.status}`;
+
+describe('upcomingOccurrences', () => {
+  it('lists a weekly session at 10:00 London time on both sides of the October clock change', () => {
+    const got = list(sessions(weekly()), '2026-10-17T12:00:00Z', 14).map(brief);
+    expect(got).to.deep.equal([
+      'baby-massage 2026-10-19 2026-10-19T09:00:00.000Z scheduled', // BST
+      'baby-massage 2026-10-26 2026-10-26T10:00:00.000Z scheduled', // GMT
+    ]);
+  });
+
+  it('and of the March clock change', () => {
+    const got = list(sessions(weekly()), '2027-03-20T12:00:00Z', 14).map((o) => [o.date, o.start.toISOString(), o.startTime, o.endTime]);
+    expect(got).to.deep.equal([
+      ['2027-03-22', '2027-03-22T10:00:00.000Z', '10:00', '11:00'],
+      ['2027-03-29', '2027-03-29T09:00:00.000Z', '10:00', '11:00'],
+    ]);
+  });
+
+  it('counts "today" in the feed\'s time zone, not the device\'s', () => {
+    // 23:30 on Sunday in London is already Monday in Auckland, where the tests run.
+    const got = list(sessions(weekly()), '2026-11-22T23:30:00Z', 1).map((o) => o.date);
+    expect(got).to.deep.equal([]);
+    expect(list(sessions(weekly()), '2026-11-22T23:30:00Z', 2).map((o) => o.date)).to.deep.equal(['2026-11-23']);
+  });
+
+  it('keeps a session under way today and drops one that has ended', () => {
+    expect(list(sessions(weekly()), '2026-11-23T10:30:00Z', 1).map((o) => o.date)).to.deep.equal(['2026-11-23']);
+    expect(list(sessions(weekly()), '2026-11-23T11:00:00Z', 1)).to.deep.equal([]);
+  });
+
+  it('skips excepted dates, and keeps cancelled ones with their note', () => {
+    const got = list(
+      sessions(weekly({ occurrences: [{ date: '2026-11-30', status: 'cancelled', note: 'Staff training' }] }, { exceptDate: ['2026-12-07'] })),
+      '2026-11-24T00:00:00Z',
+      21,
+    );
+    expect(got.map((o) => [o.date, o.status, o.note])).to.deep.equal([
+      ['2026-11-30', 'cancelled', 'Staff training'],
+      ['2026-12-14', 'scheduled', undefined],
+    ]);
+  });
+
+  it('applies a changed time or place, and adds extra dates', () => {
+    const got = list(
+      sessions(
+        weekly({
+          occurrences: [
+            { date: '2026-11-30', status: 'changed', startTime: '13:00', endTime: '14:00', note: 'Afternoon this week' },
+            { date: '2026-12-02', note: 'Extra session' },
+          ],
+        }),
+      ),
+      '2026-11-24T00:00:00Z',
+      9,
+    );
+    expect(got.map((o) => [o.date, o.startTime, o.endTime, o.status, o.start.toISOString()])).to.deep.equal([
+      ['2026-11-30', '13:00', '14:00', 'changed', '2026-11-30T13:00:00.000Z'],
+      ['2026-12-02', '10:00', '11:00', 'scheduled', '2026-12-02T10:00:00.000Z'],
+    ]);
+  });
+
+  it('shows an all-day, week-long event that is already under way', () => {
+    const week = {
+      id: 'imhaw',
+      name: 'Infant Mental Health Awareness Week',
+      schedule: { repeatFrequency: 'P1Y', byMonth: [6], byDay: ['2MO'], duration: 'P7D', startDate: '2026-06-08' },
+    };
+    const [o] = list(sessions(week), '2027-06-16T08:00:00Z', 7);
+    expect([o.date, o.days, o.startTime, o.start.toISOString(), o.end.toISOString()]).to.deep.equal([
+      '2027-06-14',
+      7,
+      undefined,
+      '2027-06-13T23:00:00.000Z',
+      '2027-06-20T23:00:00.000Z',
+    ]);
+  });
+
+  it('uses a schedule\'s own time zone when it names one', () => {
+    const [o] = list(sessions(weekly({}, { scheduleTimezone: 'Asia/Kolkata' })), '2026-11-23T00:00:00Z', 1);
+    expect(o.start.toISOString()).to.equal('2026-11-23T04:30:00.000Z');
+  });
+
+  it('sorts soonest first across sessions, and ends the window after `days` days', () => {
+    const got = list(
+      sessions(weekly(), weekly({ id: 'booktime', name: 'Baby Booktime' }, { byDay: ['TU'], startTime: '09:30', endTime: '10:00' }), weekly({ id: 'early', name: 'x' }, { startTime: '09:00', endTime: '09:30' })),
+      '2026-11-23T00:00:00Z',
+      7,
+    ).map((o) => `${o.date} ${o.startTime} ${o.session.id}`);
+    expect(got).to.deep.equal(['2026-11-23 09:00 early', '2026-11-23 10:00 baby-massage', '2026-11-24 09:30 booktime']);
+  });
+
+  it('gives a duration-based end time', () => {
+    const [o] = list(sessions(weekly({}, { endTime: undefined, duration: 'PT1H30M' })), '2026-11-23T00:00:00Z', 1);
+    expect([o.startTime, o.endTime, o.end.toISOString()]).to.deep.equal(['10:00', '11:30', '2026-11-23T11:30:00.000Z']);
+  });
+});
