@@ -3,3 +3,4 @@
  * every element. Loading it twice is harmless.
  */
 import './localization.js';
+import './components/session-list/session-list.js';

@@ -47,9 +47,10 @@ export class ImhElement extends LitElement {
 
   /**
    * The loading placeholder, the error message with the fallback slot, or the stale-copy notice.
-   * The default slot is always in the DOM and only hidden, so editors' fallback content is never lost.
+   * The default slot is always in the DOM and only hidden, so editors' fallback content is never lost;
+   * it shows on error, and also when `showFallback` (an element's empty state).
    */
-  protected renderFeedStatus() {
+  protected renderFeedStatus(showFallback = false) {
     const { status, result } = this.feedState;
     const stale = result?.stale;
     return html`
@@ -75,7 +76,7 @@ export class ImhElement extends LitElement {
                 </p>`
               : nothing}
       </div>
-      <div part="fallback" ?hidden=${status != 'error'}><slot></slot></div>
+      <div part="fallback" ?hidden=${status != 'error' && !showFallback}><slot></slot></div>
     `;
   }
 

@@ -1,0 +1,161 @@
+/** One occurrence in <imh-session-list>: what, when, where, for whom, cost, booking, and more. */
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { safeUrl } from '../../feed/shape.js';
+import type { Feed, Place } from '../../feed/types.js';
+import { audienceLabel, facilityLabel } from '../../internal/labels.js';
+import { feedString, feedText } from '../../internal/feed-text.js';
+import { formatDay, formatList, formatTimeRange, numberFormat } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
+import type { SessionOccurrence } from '../../schedule/occurrences.js';
+import { describePattern } from './pattern.js';
+
+export interface ItemContext {
+  locale: string;
+  feed: Feed;
+  places: Map<string, Place>;
+  level: number;
+  select: (event: Event, o: SessionOccurrence) => void;
+  calendar: (o: SessionOccurrence, series: boolean) => void;
+  calendarLinks: (o: SessionOccurrence) => { google: string; outlook: string };
+}
+
+/** "Free", "£1.50", with the feed's note. */
+const cost = (o: SessionOccurrence, c: ItemContext) => {
+  const k = o.session.cost;
+  if (!k) return nothing;
+  const price = k.free || k.amount === 0
+    ? msg('Free', { id: 'session.free', desc: 'The cost of a session that costs nothing' })
+    : k.amount != null
+      ? numberFormat(c.locale, { style: 'currency', currency: k.currency ?? 'GBP' }).format(k.amount)
+      : '';
+  return html`<div><dt>${msg('Cost', { id: 'session.cost', desc: 'Label for what a session costs' })}</dt>
+    <dd>${price}${price && k.note ? ' · ' : ''}${feedText(k.note, c.locale, c.feed.language)}</dd></div>`;
+};
+
+/** "Babies 0–12 months", "Pregnancy to 6 months" */
+const ages = (o: SessionOccurrence, locale: string) => {
+  const a = o.session.ageRange;
+  if (!a) return '';
+  const months = (n: number) => numberFormat(locale, { style: 'unit', unit: 'month', unitDisplay: 'long' }).format(n);
+  const to = a.toMonths;
+  const from = a.fromMonths;
+  if (a.pregnancy && to != null) return msg(str`From pregnancy to ${months(to)}`, { id: 'session.age.pregnancy-to', desc: 'Who a session suits; the placeholder is an age like "12 months"' });
+  if (a.pregnancy) return msg('During pregnancy', { id: 'session.age.pregnancy', desc: 'Who a session suits' });
+  if (from != null && to != null) return msg(str`Babies ${numberFormat(locale).format(from)} to ${months(to)}`, { id: 'session.age.range', desc: 'Who a session suits; e.g. "Babies 0 to 12 months"' });
+  if (to != null) return msg(str`Babies up to ${months(to)}`, { id: 'session.age.to', desc: 'Who a session suits; the placeholder is an age like "12 months"' });
+  if (from != null) return msg(str`Children from ${months(from)}`, { id: 'session.age.from', desc: 'Who a session suits; the placeholder is an age like "6 months"' });
+  return '';
+};
+
+const mapUrl = (p: Place) =>
+  p.geo
+    ? `https://www.openstreetmap.org/?mlat=${p.geo.lat}&mlon=${p.geo.lng}#map=17/${p.geo.lat}/${p.geo.lng}`
+    : `https://www.openstreetmap.org/search?query=${encodeURIComponent(Object.values(p.address ?? {}).join(', '))}`;
+
+const statusBadge = (o: SessionOccurrence, c: ItemContext) => {
+  if (o.status == 'scheduled' && !o.note) return nothing;
+  const label =
+    o.status == 'cancelled'
+      ? msg('Cancelled', { id: 'session.cancelled', desc: 'Badge on a session date that will not happen' })
+      : o.status == 'changed'
+        ? msg('Changed', { id: 'session.changed', desc: 'Badge on a session date whose time or place has changed' })
+        : msg('Note', { id: 'session.note', desc: 'Badge before a note about one session date' });
+  return html`<p class="status"><strong part="badge" class="badge ${o.status}">${label}</strong>
+    ${o.note ? html`<span class="note">${feedText(o.note, c.locale, c.feed.language)}</span>` : nothing}</p>`;
+};
+
+export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number) {
+  const s = o.session;
+  const { locale } = c;
+  const lang = c.feed.language;
+  const url = safeUrl(s.url);
+  const name = feedText(s.name, locale, lang);
+  const place = o.place ? c.places.get(o.place) : undefined;
+  const address = place?.address && Object.values(place.address).filter(Boolean).join(', ');
+  const pattern = describePattern(s.schedule, locale);
+  const when = o.startTime
+    ? formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone)
+    : o.days > 1
+      ? html`${formatDay(o.day, locale, { day: 'numeric', month: 'long' })} – ${formatDay(o.day + o.days - 1, locale, { day: 'numeric', month: 'long' })}`
+      : msg('All day', { id: 'session.all-day', desc: 'When a session has no start time' });
+  const who = [...(s.audience ?? []).map(audienceLabel)];
+  const age = ages(o, locale);
+  const booking = s.booking;
+  const bookUrl = safeUrl(booking?.url);
+  const titleId = `s${index}`;
+  const online = s.online;
+  const onlineUrl = safeUrl(online?.url);
+  return html`<li part="item" class="item ${o.status}" aria-labelledby=${titleId} tabindex="-1" data-index=${index}>
+    ${heading(
+      c.level,
+      url ? html`<a part="link" href=${url} @click=${(e: Event) => c.select(e, o)}>${name}</a>` : name,
+      'item-title',
+      titleId,
+    )}
+    ${statusBadge(o, c)}
+    <p class="when">
+      <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date}>${when}</time>${pattern || s.schedule.note
+        ? html`<span class="pattern">${pattern ? html` · ${pattern}` : nothing}${s.schedule.note ? html` · ${feedText(s.schedule.note, locale, lang)}` : nothing}</span>`
+        : nothing}
+    </p>
+    ${place
+      ? html`<p class="where">
+          ${feedText(place.name, locale, lang)}${address ? html`, <span class="address">${address}</span>` : nothing}
+          <a part="link" class="map" href=${mapUrl(place)} rel="noopener" target="_blank"
+            >${msg('Map', { id: 'session.map', desc: 'Link that opens the address on a map site' })}<span class="visually-hidden">
+              ${msg(str`: ${feedString(place.name, locale, lang)} (opens in a new tab)`, { id: 'session.map-label', desc: 'Hidden text after "Map" for screen readers; the placeholder is a place name' })}</span
+            ></a>
+        </p>`
+      : nothing}
+    ${online
+      ? html`<p class="where">
+          <strong part="badge" class="badge online">${msg('Online', { id: 'session.online', desc: 'Badge on a session held online' })}</strong>
+          ${onlineUrl ? html`<a part="link" href=${onlineUrl}>${msg('How to join', { id: 'session.join', desc: 'Link to join an online session' })}</a>` : nothing}
+          ${feedText(online.note, locale, lang)}
+        </p>`
+      : nothing}
+    <dl class="facts">
+      ${who.length || age
+        ? html`<div><dt>${msg('For', { id: 'session.for', desc: 'Label for who a session is for' })}</dt>
+            <dd>${formatList(who, locale)}${who.length && age ? ' · ' : ''}${age}</dd></div>`
+        : nothing}
+      ${cost(o, c)}
+      ${booking
+        ? html`<div><dt>${msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' })}</dt>
+            <dd>
+              ${booking.required
+                ? msg('Booking required', { id: 'session.booking-required', desc: 'A session you must book' })
+                : msg('Drop in, no need to book', { id: 'session.drop-in', desc: 'A session you can just turn up to' })}
+              ${bookUrl ? html` · <a part="link" href=${bookUrl}>${msg('Book online', { id: 'session.book-online', desc: 'Link to a booking page' })}</a>` : nothing}
+              ${booking.phone ? html` · <a part="link" href=${`tel:${booking.phone.replace(/[^\d+]/g, '')}`}>${booking.phone}</a>` : nothing}
+              ${booking.email ? html` · <a part="link" href=${`mailto:${booking.email}`}>${booking.email}</a>` : nothing}
+              ${booking.note ? html` · ${feedText(booking.note, locale, lang)}` : nothing}
+            </dd></div>`
+        : nothing}
+      ${place?.facilities?.length
+        ? html`<div><dt>${msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' })}</dt>
+            <dd>${formatList(place.facilities.map(facilityLabel), locale)}</dd></div>`
+        : nothing}
+    </dl>
+    ${s.description
+      ? html`<details part="details">
+          <summary>${msg('About this session', { id: 'session.about', desc: 'Opens the description of a session' })}</summary>
+          <p>${feedText(s.description, locale, lang)}</p>
+        </details>`
+      : nothing}
+    ${o.status == 'cancelled'
+      ? nothing
+      : html`<details part="details" class="calendar">
+          <summary>${msg('Add to calendar', { id: 'session.add-to-calendar', desc: 'Opens the ways to save a session to a calendar' })}</summary>
+          <ul>
+            <li><button part="button" type="button" @click=${() => c.calendar(o, false)}>${msg('This date (.ics file)', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' })}</button></li>
+            ${pattern
+              ? html`<li><button part="button" type="button" @click=${() => c.calendar(o, true)}>${msg('Every date (.ics file)', { id: 'session.ics-series', desc: 'Downloads a calendar file for the whole series' })}</button></li>`
+              : nothing}
+            <li><a part="link" href=${c.calendarLinks(o).google} target="_blank" rel="noopener">${msg('Google Calendar', { id: 'session.google', desc: 'Link that adds the session to Google Calendar' })}</a></li>
+            <li><a part="link" href=${c.calendarLinks(o).outlook} target="_blank" rel="noopener">${msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' })}</a></li>
+          </ul>
+        </details>`}
+  </li>`;
+}

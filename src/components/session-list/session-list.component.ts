@@ -1,0 +1,236 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import type { Feed, Place, Session } from '../../feed/types.js';
+import { ImhSessionSelectEvent } from '../../events/session-select.js';
+import { ImhElement } from '../../internal/imh-element.js';
+import { feedString } from '../../internal/feed-text.js';
+import { formatDay, numberFormat, plural } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
+import { wallClock, zonedInstant } from '../../schedule/civil.js';
+import { googleCalendarUrl, occurrenceIcs, outlookCalendarUrl, rrule, seriesIcs, type EventText } from '../../schedule/ics.js';
+import { upcomingOccurrences, type SessionOccurrence } from '../../schedule/occurrences.js';
+import { filterControls, matches, type Filters } from './filters.js';
+import { sessionItem, type ItemContext } from './session-item.js';
+import { styles } from './session-list.styles.js';
+
+/**
+ * @summary Upcoming sessions for parents and babies from the feed, soonest first, grouped by day.
+ * @tag imh-session-list
+ *
+ * @slot - Fallback content (such as a link to the sessions page): shown before the script loads,
+ *   when the feed cannot be loaded, and under the "no sessions" message.
+ *
+ * @fires {ImhFeedLoadEvent} imh-feed-load - The feed was loaded and validated (detail: feed, issues, url, stale).
+ * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be fetched, parsed or validated (detail: error, stale).
+ * @fires {ImhSessionSelectEvent} imh-session-select - A session's link was activated; cancelable, so an app can route instead.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart filters - The filter controls (with the `filters` attribute).
+ * @csspart day - One day's group of sessions.
+ * @csspart day-heading - The heading of a day ("Today", "Tomorrow", "Wednesday 25 November").
+ * @csspart item - One session occurrence.
+ * @csspart item-title - The session's name.
+ * @csspart badge - A badge: cancelled, changed, online.
+ * @csspart link - Any link.
+ * @csspart button - Any button.
+ * @csspart details - An expandable section (description, add to calendar).
+ * @csspart status - The loading placeholder, error or stale-copy message.
+ * @csspart notice - A message in the status area.
+ * @csspart empty - The "no sessions" message.
+ * @csspart fallback - The wrapper of the fallback slot.
+ *
+ * @cssprop [--imh-color-text=#212b32] - Text colour.
+ * @cssprop [--imh-color-text-secondary=#4c6272] - Secondary text (times, patterns, labels).
+ * @cssprop [--imh-color-surface=#ffffff] - Background of each session.
+ * @cssprop [--imh-color-border=#d8dde0] - Borders and dividers.
+ * @cssprop [--imh-color-link=#005eb8] - Links.
+ * @cssprop [--imh-color-focus=#ffeb3b] - Focus highlight.
+ * @cssprop [--imh-color-focus-text=#212b32] - Text on the focus highlight.
+ * @cssprop [--imh-color-cancelled=#d5281b] - The "Cancelled" badge and border.
+ * @cssprop [--imh-color-button=#007f3b] - Buttons.
+ * @cssprop [--imh-space=1rem] - Space between sessions.
+ * @cssprop [--imh-radius=4px] - Corner radius.
+ */
+export class ImhSessionList extends ImhElement {
+  static override styles = [...ImhElement.styles, styles];
+
+  /** How many more occurrences to show after "Show more". */
+  @state() private shown = 0;
+  @state() private chosen: Filters = {};
+
+  /** The moment the list is computed from: an ISO date or date-time (for previews and print). Default: now. */
+  @property() now?: string;
+  /** How many occurrences to show before a "Show more" button. */
+  @property({ type: Number }) limit = 10;
+  /** How many days ahead to look, counting today. */
+  @property({ type: Number }) days = 28;
+  /** Only these session categories (comma-separated ids, like "baby-massage,stay-and-play"). */
+  @property() category?: string;
+  /** Only sessions at these places (comma-separated place ids). */
+  @property() place?: string;
+  /** Only sessions for this audience (parents, mums, dads, co-parents, carers, pregnant, families, practitioners). */
+  @property() audience?: string;
+  /** Only sessions suitable for a baby of this many months; a negative number is weeks of pregnancy. */
+  @property({ attribute: 'age-months', type: Number }) ageMonths?: number;
+  /** The level of the day headings (2 by default); session names are one level below. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** `compact` for narrow sidebars (the layout also adapts to the element's own width). */
+  @property({ reflect: true }) layout?: 'compact';
+  /** Show filter controls (category, place, age) with the number of results announced. */
+  @property({ type: Boolean, reflect: true }) filters = false;
+
+  private occurrences: SessionOccurrence[] = [];
+  private places = new Map<string, Place>();
+  private announce = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('limit') || changed.has('category') || changed.has('place') || changed.has('ageMonths')) this.shown = 0;
+  }
+
+  /** The instant the list is computed from. */
+  private get instant(): Date {
+    const feed = this.feedState.result?.feed;
+    if (!this.now) return new Date();
+    const n = this.now.trim();
+    // A date, or a date-time without offset, is wall-clock time in the feed's time zone.
+    const m = /^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d))?(?::\d\d(?:\.\d+)?)?$/.exec(n);
+    if (m && feed) {
+      const [y, mo, d] = m[1].split('-').map(Number);
+      const [h, mi] = (m[2] ?? '00:00').split(':').map(Number);
+      return zonedInstant(Date.UTC(y, mo - 1, d) / 86_400_000, h * 60 + mi, feed.timeZone);
+    }
+    const t = new Date(n);
+    return isNaN(t.getTime()) ? new Date() : t;
+  }
+
+  private compute(feed: Feed, now: Date): SessionOccurrence[] {
+    this.places = new Map((feed.places ?? []).map((p) => [p.id, p]));
+    const filters: Filters = {
+      category: this.chosen.category ?? this.category,
+      place: this.chosen.place ?? this.place,
+      audience: this.audience,
+      ageMonths: this.chosen.ageMonths ?? this.ageMonths,
+    };
+    const sessions = (feed.sessions ?? []).filter((s: Session) => matches(s, filters));
+    return upcomingOccurrences(sessions, { now, days: Math.max(1, this.days || 28), timeZone: feed.timeZone });
+  }
+
+  private select(event: Event, o: SessionOccurrence) {
+    const e = new ImhSessionSelectEvent({ session: o.session, occurrence: o });
+    if (!this.dispatchEvent(e)) event.preventDefault();
+  }
+
+  private text(o: SessionOccurrence): EventText {
+    const feed = this.feedState.result!.feed;
+    const place = o.place ? this.places.get(o.place) : undefined;
+    const location = place
+      ? [feedString(place.name, this.locale, feed.language), ...Object.values(place.address ?? {})].filter(Boolean).join(', ')
+      : undefined;
+    return {
+      summary: feedString(o.session.name, this.locale, feed.language),
+      description: feedString(o.session.description, this.locale, feed.language) || undefined,
+      location,
+      url: o.session.url,
+    };
+  }
+
+  /** Saves an .ics file for one date or the whole series. */
+  private calendar(o: SessionOccurrence, series: boolean) {
+    const feed = this.feedState.result!.feed;
+    let domain = 'imh-widgets';
+    try {
+      domain = new URL(feed.publisher?.url ?? '').hostname || domain;
+    } catch {
+      // no publisher URL
+    }
+    const ics = series ? seriesIcs(o.session, feed.timeZone, this.text(o), domain) : occurrenceIcs(o, this.text(o), domain);
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+    a.download = `${o.session.id}${series ? '' : `-${o.date}`}.ics`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  }
+
+  private showMore() {
+    const first = this.shown || this.limit;
+    this.shown = first + this.limit;
+    // Move focus to the first newly shown session, so keyboard users carry on from there.
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-index="${first}"]`)?.focus());
+  }
+
+  private onFilter(f: Filters) {
+    this.chosen = f;
+    this.shown = 0;
+    this.announce = 'pending';
+  }
+
+  override render() {
+    const result = this.feedState.result;
+    if (!result) return html`<div part="base" class="base">${this.renderFeedStatus()}</div>`;
+    const feed = result.feed;
+    const now = this.instant;
+    this.occurrences = this.compute(feed, now);
+    const total = this.occurrences.length;
+    const visible = this.occurrences.slice(0, Math.max(1, this.shown || this.limit || 10));
+    if (this.announce) {
+      this.announce = plural(total, this.locale, {
+        zero: () => msg(str`${total} sessions found`, { id: 'session-list.count.zero', desc: 'Announced after filtering; plural category "zero"' }),
+        one: () => msg(str`${total} session found`, { id: 'session-list.count.one', desc: 'Announced after filtering; plural category "one"' }),
+        two: () => msg(str`${total} sessions found`, { id: 'session-list.count.two', desc: 'Announced after filtering; plural category "two"' }),
+        few: () => msg(str`${total} sessions found`, { id: 'session-list.count.few', desc: 'Announced after filtering; plural category "few"' }),
+        many: () => msg(str`${total} sessions found`, { id: 'session-list.count.many', desc: 'Announced after filtering; plural category "many"' }),
+        other: () => msg(str`${total} sessions found`, { id: 'session-list.count.other', desc: 'Announced after filtering; plural category "other"' }),
+      });
+    }
+    const today = wallClock(now, feed.timeZone).day;
+    const context: ItemContext = {
+      locale: this.locale,
+      feed,
+      places: this.places,
+      level: this.headingLevel + 1,
+      select: (e, o) => this.select(e, o),
+      calendar: (o, series) => this.calendar(o, series),
+      calendarLinks: (o) => ({
+        google: googleCalendarUrl(o, this.text(o), rrule(o.session, o.timeZone)),
+        outlook: outlookCalendarUrl(o, this.text(o)),
+      }),
+    };
+    const groups = new Map<number, [SessionOccurrence, number][]>();
+    visible.forEach((o, i) => {
+      const day = Math.max(o.day, today); // a multi-day event under way is listed under today
+      groups.set(day, [...(groups.get(day) ?? []), [o, i]]);
+    });
+    const period = numberFormat(this.locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(this.days || 28);
+    return html`<div part="base" class="base">
+      ${this.filters ? filterControls(feed, this.chosen, this.locale, (f) => this.onFilter(f)) : nothing}
+      <p class="visually-hidden" role="status">${this.announce}</p>
+      ${this.renderFeedStatus(!total)}
+      ${total
+        ? [...groups].map(
+            ([day, items]) => html`<section part="day" class="day">
+              ${heading(this.headingLevel, dayName(day, today, this.locale), 'day-heading')}
+              <ul class="items">${items.map(([o, i]) => sessionItem(o, context, i))}</ul>
+            </section>`,
+          )
+        : html`<p part="empty" class="empty" role="status">
+            ${this.filters && (this.chosen.category || this.chosen.place || this.chosen.ageMonths != null)
+              ? msg('No sessions match these choices. Try fewer filters.', { id: 'session-list.empty-filtered', desc: 'Shown when filters leave no sessions' })
+              : msg(str`There are no sessions in the next ${period}.`, { id: 'session-list.empty', desc: 'Shown when the feed has no upcoming sessions; the placeholder is a period like "28 days"' })}
+          </p>`}
+      ${visible.length < total
+        ? html`<button part="button" class="more" type="button" @click=${() => this.showMore()}>
+            ${msg('Show more sessions', { id: 'session-list.show-more', desc: 'Button that shows the next sessions in the list' })}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+}
+
+/** "Today", "Tomorrow", or "Wednesday 25 November". */
+function dayName(day: number, today: number, locale: string) {
+  if (day == today) return msg('Today', { id: 'session-list.today', desc: 'Heading for today\'s sessions' });
+  if (day == today + 1) return msg('Tomorrow', { id: 'session-list.tomorrow', desc: 'Heading for tomorrow\'s sessions' });
+  return formatDay(day, locale);
+}

@@ -1,0 +1,179 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+    --_cancelled: var(--imh-color-cancelled, #d5281b);
+    --_button: var(--imh-color-button, #007f3b);
+  }
+  .day {
+    margin-block-end: calc(var(--_gap) * 1.5);
+  }
+  [part='day-heading'] {
+    font-size: 1.25em;
+    margin-block: 0 0.5rem;
+  }
+  .items {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_gap);
+  }
+  .item {
+    background: var(--_bg);
+    border: 1px solid var(--_line);
+    border-inline-start: 4px solid var(--_link);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+  }
+  .item:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .item.cancelled {
+    border-inline-start-color: var(--_cancelled);
+  }
+  [part='item-title'] {
+    font-size: 1.125em;
+    margin: 0 0 0.25rem;
+  }
+  .item p {
+    margin: 0 0 0.375rem;
+  }
+  .when {
+    font-weight: 600;
+  }
+  .pattern,
+  .address,
+  dt {
+    color: var(--_muted);
+  }
+  .pattern {
+    font-weight: 400;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.375rem;
+    border: 2px solid currentColor;
+    border-radius: var(--_radius);
+    font-weight: 700;
+    font-size: 0.875em;
+  }
+  .badge.cancelled {
+    color: var(--_cancelled);
+  }
+  .item.cancelled .when time {
+    text-decoration: line-through;
+  }
+  .facts {
+    margin: 0.5rem 0;
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.125rem 0.75rem;
+  }
+  .facts div {
+    display: contents;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+  details {
+    margin-block-start: 0.375rem;
+  }
+  summary {
+    cursor: pointer;
+    color: var(--_link);
+    text-decoration: underline;
+    inline-size: fit-content;
+  }
+  details ul {
+    list-style: none;
+    padding: 0;
+    margin: 0.5rem 0 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    color: #fff;
+    background: var(--_button);
+    border: 2px solid transparent;
+    border-radius: var(--_radius);
+    padding: 0.375rem 0.75rem;
+    cursor: pointer;
+    min-block-size: 44px;
+  }
+  .more {
+    margin-block-start: var(--_gap);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem 1.25rem;
+    margin-block-end: var(--_gap);
+  }
+  .filters label {
+    display: grid;
+    gap: 0.25rem;
+    font-weight: 600;
+  }
+  select {
+    font: inherit;
+    min-block-size: 44px;
+    padding-inline: 0.5rem;
+    border: 2px solid var(--_fg);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    max-inline-size: 100%;
+  }
+  .empty {
+    margin-block: 0 var(--_gap);
+  }
+  @container (max-width: 30rem) {
+    .facts {
+      grid-template-columns: 1fr;
+    }
+    .item {
+      padding: 0.5rem 0.75rem;
+    }
+  }
+  :host([layout='compact']) .facts {
+    grid-template-columns: 1fr;
+  }
+  :host([layout='compact']) .item {
+    padding: 0.5rem 0.75rem;
+  }
+  @media (forced-colors: active) {
+    .item,
+    .item.cancelled {
+      border-color: CanvasText;
+    }
+    .badge,
+    .badge.cancelled {
+      color: CanvasText;
+      border-color: CanvasText;
+    }
+    button {
+      border-color: ButtonText;
+    }
+  }
+  @media print {
+    .calendar,
+    .more,
+    .filters,
+    button {
+      display: none;
+    }
+    .item {
+      break-inside: avoid;
+    }
+  }
+`;
