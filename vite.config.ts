@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { stripDocs } from './scripts/strip-docs.mjs';
 import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
@@ -11,9 +12,10 @@ const src = (p: string) => resolve(root, 'src', p);
  * - `vite build --mode bundle`: dist/imh-widgets.js, the one script-tag module with Lit inside;
  *   locales stay separate chunks beside it, loaded on first use.
  */
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ command, mode }) => {
   const bundle = mode === 'bundle';
   return {
+    plugins: command === 'build' ? [stripDocs()] : [],
     publicDir: 'public',
     server: { port: 5173, strictPort: false },
     build: {

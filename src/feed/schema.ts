@@ -4,7 +4,7 @@
  * by `npm run schema`). Names follow schema.org Event/Schedule as OpenActive uses them for
  * sessions, and Open Referral UK (HSDS 3.0) concepts for services. See `docs/feed.md`.
  */
-import { arr, bool, ID_RE, LANG_RE, lax, link, list, num, obj, oneOf, opt, ref, str, text } from './shape.js';
+import { arr, bool, doc, ID_RE, LANG_RE, lax, link, list, num, obj, oneOf, opt, ref, str, text } from './shape.js';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -26,7 +26,7 @@ const isZone = (v: string) => {
 export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Day = (typeof DAYS)[number];
 
-export const id = (d = 'A unique id: lower-case letters, digits and hyphens.') =>
+export const id = (d = doc('A unique id: lower-case letters, digits and hyphens.')) =>
   str({ re: ID_RE, what: 'an id', hint: 'use lower-case letters, digits and hyphens, like "bob-jones-hub"', d });
 export const date = (d?: string) =>
   str({ re: /^\d{4}-\d\d-\d\d$/, ok: isDate, what: 'a date', hint: 'write it as YYYY-MM-DD, like 2026-09-07', format: 'date', d });
@@ -78,7 +78,7 @@ export const URGENCIES = ['routine', 'urgent', 'emergency'] as const;
 export const REFERRERS = ['self', 'gp', 'health-visitor', 'midwife', 'social-worker', 'family-hub', 'any-professional'] as const;
 export const STATUSES = ['scheduled', 'cancelled', 'changed'] as const;
 
-const audience = arr(lax(oneOf(AUDIENCES, 'an audience')), 0, 'Who it is for.');
+const audience = arr(lax(oneOf(AUDIENCES, 'an audience')), 0, doc('Who it is for.'));
 const cost = obj({
   free: opt(bool()),
   amount: opt(num({ min: 0 })),
@@ -92,7 +92,7 @@ const cost = obj({
 export const placeSchema = obj(
   {
     id: id(),
-    name: text('The place as people know it.'),
+    name: text(doc('The place as people know it.')),
     address: opt(
       obj({
         street: opt(str()),
@@ -104,11 +104,11 @@ export const placeSchema = obj(
     ),
     geo: opt(obj({ lat: num({ min: -90, max: 90 }), lng: num({ min: -180, max: 180 }) })),
     facilities: opt(arr(lax(oneOf(FACILITIES, 'a known facility')))),
-    directions: opt(text('How to find it: the entrance, parking, buses.')),
+    directions: opt(text(doc('How to find it: the entrance, parking, buses.'))),
     url: opt(link()),
   },
   undefined,
-  'A place where sessions happen, written once and referred to by id.',
+  doc('A place where sessions happen, written once and referred to by id.'),
 );
 
 export const organisationSchema = obj({
@@ -124,9 +124,9 @@ export const organisationSchema = obj({
 
 export const scheduleSchema = obj(
   {
-    startDate: date('The first date (for a one-off session, its only date).'),
-    endDate: opt(date('The last date the series may run.')),
-    startTime: opt(time('Wall-clock start in the schedule time zone; leave out for all-day events.')),
+    startDate: date(doc('The first date (for a one-off session, its only date).')),
+    endDate: opt(date(doc('The last date the series may run.'))),
+    startTime: opt(time(doc('Wall-clock start in the schedule time zone; leave out for all-day events.'))),
     endTime: opt(time()),
     duration: opt(duration),
     repeatFrequency: opt(
@@ -140,9 +140,9 @@ export const scheduleSchema = obj(
     byMonth: opt(arr(num({ min: 1, max: 12, int: true }))),
     byMonthDay: opt(arr(num({ min: -1, max: 31, int: true }))),
     repeatCount: opt(num({ min: 1, int: true })),
-    exceptDate: opt(arr(date(), 0, 'Dates when the series does not run (holidays).')),
+    exceptDate: opt(arr(date(), 0, doc('Dates when the series does not run (holidays).'))),
     scheduleTimezone: opt(zone),
-    note: opt(text('A note on the pattern, like "Term time only".')),
+    note: opt(text(doc('A note on the pattern, like "Term time only".'))),
   },
   (s, report) => {
     if (s.endDate && s.endDate < s.startDate) report('endDate', `${s.endDate} is before the startDate ${s.startDate}`);
@@ -164,13 +164,13 @@ export const scheduleSchema = obj(
       }
     });
   },
-  'When a session happens: a one-off date or a repeating pattern (schema.org Schedule).',
+  doc('When a session happens: a one-off date or a repeating pattern (schema.org Schedule).'),
 );
 
 export const occurrenceSchema = obj({
-  date: date('The date of the occurrence this entry is about.'),
+  date: date(doc('The date of the occurrence this entry is about.')),
   status: opt(oneOf(STATUSES, 'a status'), 'scheduled'),
-  note: opt(text('Why, in a few words: "Half term", "Moved to the library".')),
+  note: opt(text(doc('Why, in a few words: "Half term", "Moved to the library".'))),
   startTime: opt(time()),
   endTime: opt(time()),
   place: opt(lax(ref('places'))),
@@ -181,7 +181,7 @@ export const sessionSchema = obj(
     id: id(),
     name: text(),
     description: opt(text()),
-    category: opt(id('A category id shared by similar sessions, like "baby-massage".')),
+    category: opt(id(doc('A category id shared by similar sessions, like "baby-massage".'))),
     audience: opt(audience),
     ageRange: opt(
       obj({
@@ -191,10 +191,10 @@ export const sessionSchema = obj(
       }),
     ),
     place: opt(lax(ref('places'))),
-    online: opt(obj({ url: opt(link()), note: opt(text()) }, undefined, 'Set for a session held online.')),
+    online: opt(obj({ url: opt(link()), note: opt(text()) }, undefined, doc('Set for a session held online.'))),
     organiser: opt(lax(ref('organisations'))),
     schedule: scheduleSchema,
-    occurrences: opt(arr(occurrenceSchema, 0, 'Per-date changes and cancellations, and extra dates.')),
+    occurrences: opt(arr(occurrenceSchema, 0, doc('Per-date changes and cancellations, and extra dates.'))),
     cost: opt(cost),
     booking: opt(
       obj({
@@ -209,7 +209,7 @@ export const sessionSchema = obj(
     url: opt(link()),
   },
   undefined,
-  'A session for parents and babies, one-off or repeating.',
+  doc('A session for parents and babies, one-off or repeating.'),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -262,11 +262,11 @@ export const serviceSchema = obj(
     hoursNote: opt(text()),
     languages: opt(arr(lax(lang))),
     cost: opt(cost),
-    area: opt(text('The area served.')),
-    reviewed: opt(date('When the information was last checked.')),
+    area: opt(text(doc('The area served.'))),
+    reviewed: opt(date(doc('When the information was last checked.'))),
   },
   undefined,
-  'A support service or resource (Open Referral UK concepts).',
+  doc('A support service or resource (Open Referral UK concepts).'),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -303,7 +303,7 @@ export const stageSchema = obj({
 
 export const feedSchema = obj(
   {
-    version: num({ min: 1, d: 'The major version of this format the file follows: 1.' }),
+    version: num({ min: 1, d: doc('The major version of this format the file follows: 1.') }),
     publisher: opt(lax(obj({ name: text(), url: opt(link()), email: opt(email), phone: opt(phone) }))),
     updated: opt(lax(dateTime)),
     language: opt(lax(lang), 'en-GB'),
@@ -322,5 +322,5 @@ export const feedSchema = obj(
     ),
   },
   undefined,
-  'An imh-widgets feed: sessions, support services and the first 1001 days timeline.',
+  doc('An imh-widgets feed: sessions, support services and the first 1001 days timeline.'),
 );

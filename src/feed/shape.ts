@@ -112,6 +112,12 @@ export type Text = string | { [lang: string]: string };
 // ---------------------------------------------------------------------------------------------
 // Constructors
 
+/**
+ * Marks a description: kept for the JSON Schema and for readers of `schema.ts`, and replaced with
+ * `undefined` in browser bundles by the build (see `vite.config.ts`), where nothing reads it.
+ */
+export const doc = (text: string): string | undefined => text;
+
 export const str = (o: Omit<StrNode, 'k'> = {}): StrNode => ({ k: 'str', ...o });
 export const num = (o: Omit<NumNode, 'k'> = {}): NumNode => ({ k: 'num', ...o });
 export const bool = (d?: string): Node<boolean> => ({ k: 'bool', d });

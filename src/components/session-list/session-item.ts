@@ -17,7 +17,10 @@ export interface ItemContext {
   level: number;
   select: (event: Event, o: SessionOccurrence) => void;
   calendar: (o: SessionOccurrence, series: boolean) => void;
-  calendarLinks: (o: SessionOccurrence) => { google: string; outlook: string };
+  /** Called when "Add to calendar" opens, to load the calendar code. */
+  openCalendar: () => void;
+  /** Google and Outlook links, once the calendar code is loaded. */
+  calendarLinks: (o: SessionOccurrence) => { google: string; outlook: string } | undefined;
 }
 
 /** "Free", "£1.50", with the feed's note. */
@@ -146,16 +149,23 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
       : nothing}
     ${o.status == 'cancelled'
       ? nothing
-      : html`<details part="details" class="calendar">
+      : calendarDetails(o, c, pattern)}
+  </li>`;
+}
+
+function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string | undefined) {
+  const links = c.calendarLinks(o);
+  return html`<details part="details" class="calendar" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && c.openCalendar()}>
           <summary>${msg('Add to calendar', { id: 'session.add-to-calendar', desc: 'Opens the ways to save a session to a calendar' })}</summary>
           <ul>
             <li><button part="button" type="button" @click=${() => c.calendar(o, false)}>${msg('This date (.ics file)', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' })}</button></li>
             ${pattern
               ? html`<li><button part="button" type="button" @click=${() => c.calendar(o, true)}>${msg('Every date (.ics file)', { id: 'session.ics-series', desc: 'Downloads a calendar file for the whole series' })}</button></li>`
               : nothing}
-            <li><a part="link" href=${c.calendarLinks(o).google} target="_blank" rel="noopener">${msg('Google Calendar', { id: 'session.google', desc: 'Link that adds the session to Google Calendar' })}</a></li>
-            <li><a part="link" href=${c.calendarLinks(o).outlook} target="_blank" rel="noopener">${msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' })}</a></li>
+            ${links
+              ? html`<li><a part="link" href=${links.google} target="_blank" rel="noopener">${msg('Google Calendar', { id: 'session.google', desc: 'Link that adds the session to Google Calendar' })}</a></li>
+                  <li><a part="link" href=${links.outlook} target="_blank" rel="noopener">${msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' })}</a></li>`
+              : nothing}
           </ul>
-        </details>`}
-  </li>`;
+        </details>`;
 }

@@ -8,9 +8,9 @@ import { feedString } from '../../internal/feed-text.js';
 import { formatDay, numberFormat, plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { wallClock, zonedInstant } from '../../schedule/civil.js';
-import { googleCalendarUrl, occurrenceIcs, outlookCalendarUrl, rrule, seriesIcs, type EventText } from '../../schedule/ics.js';
+import type { EventText } from '../../schedule/ics.js';
 import { upcomingOccurrences, type SessionOccurrence } from '../../schedule/occurrences.js';
-import { filterControls, matches, type Filters } from './filters.js';
+import { matches, type Filters } from './filters.js';
 import { sessionItem, type ItemContext } from './session-item.js';
 import { styles } from './session-list.styles.js';
 
@@ -81,12 +81,22 @@ export class ImhSessionList extends ImhElement {
   @property({ type: Boolean, reflect: true }) filters = false;
 
   private occurrences: SessionOccurrence[] = [];
+  /** The filter controls, loaded when the `filters` attribute is set. */
+  private controls?: typeof import('./filter-controls.js');
+  /** The calendar export, loaded the first time someone opens "Add to calendar". */
+  private ics?: typeof import('../../schedule/ics.js');
   private places = new Map<string, Place>();
   private announce = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('limit') || changed.has('category') || changed.has('place') || changed.has('ageMonths')) this.shown = 0;
+    if (this.filters && !this.controls) {
+      import('./filter-controls.js').then((m) => {
+        this.controls = m;
+        this.requestUpdate();
+      });
+    }
   }
 
   /** The instant the list is computed from. */
@@ -136,8 +146,19 @@ export class ImhSessionList extends ImhElement {
     };
   }
 
+  private loadIcs() {
+    return import('../../schedule/ics.js').then((m) => {
+      if (!this.ics) {
+        this.ics = m;
+        this.requestUpdate();
+      }
+      return m;
+    });
+  }
+
   /** Saves an .ics file for one date or the whole series. */
-  private calendar(o: SessionOccurrence, series: boolean) {
+  private async calendar(o: SessionOccurrence, series: boolean) {
+    const { seriesIcs, occurrenceIcs } = await this.loadIcs();
     const feed = this.feedState.result!.feed;
     let domain = 'imh-widgets';
     try {
@@ -191,11 +212,13 @@ export class ImhSessionList extends ImhElement {
       places: this.places,
       level: this.headingLevel + 1,
       select: (e, o) => this.select(e, o),
-      calendar: (o, series) => this.calendar(o, series),
-      calendarLinks: (o) => ({
-        google: googleCalendarUrl(o, this.text(o), rrule(o.session, o.timeZone)),
-        outlook: outlookCalendarUrl(o, this.text(o)),
-      }),
+      calendar: (o, series) => void this.calendar(o, series),
+      openCalendar: () => void this.loadIcs(),
+      calendarLinks: (o) =>
+        this.ics && {
+          google: this.ics.googleCalendarUrl(o, this.text(o), this.ics.rrule(o.session, o.timeZone)),
+          outlook: this.ics.outlookCalendarUrl(o, this.text(o)),
+        },
     };
     const groups = new Map<number, [SessionOccurrence, number][]>();
     visible.forEach((o, i) => {
@@ -204,7 +227,7 @@ export class ImhSessionList extends ImhElement {
     });
     const period = numberFormat(this.locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(this.days || 28);
     return html`<div part="base" class="base">
-      ${this.filters ? filterControls(feed, this.chosen, this.locale, (f) => this.onFilter(f)) : nothing}
+      ${this.filters && this.controls ? this.controls.filterControls(feed, this.chosen, this.locale, (f) => this.onFilter(f)) : nothing}
       <p class="visually-hidden" role="status">${this.announce}</p>
       ${this.renderFeedStatus(!total)}
       ${total

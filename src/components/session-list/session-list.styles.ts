@@ -123,6 +123,8 @@ export const styles = css`
     display: grid;
     gap: 0.25rem;
     font-weight: 600;
+    flex: 1 1 12rem;
+    min-inline-size: 0;
   }
   select {
     font: inherit;
@@ -132,7 +134,8 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_bg);
     color: var(--_fg);
-    max-inline-size: 100%;
+    inline-size: 100%;
+    min-inline-size: 0;
   }
   .empty {
     margin-block: 0 var(--_gap);

@@ -1,0 +1,378 @@
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import ICAL from 'ical.js';
+import '../../src/components/session-list/session-list.js';
+import type { ImhSessionList } from '../../src/components/session-list/session-list.component.js';
+import { clearFeedCache } from '../../src/feed/index.js';
+import { exampleFeed } from '../fixtures/example.js';
+import { json, stubFetch } from '../fixtures/network.js';
+import { expectQuietConsole } from '../fixtures/quiet.js';
+
+const MONDAY = '2026-11-23T08:00'; // a Monday morning in the feed's time zone (Europe/London)
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const titles = (el: ImhSessionList) => $$(el, '[part=item-title]').map(textOf);
+const headings = (el: ImhSessionList) => $$(el, '[part=day-heading]').map(textOf);
+const item = (el: ImhSessionList, name: string) => $$(el, '[part=item]').find((li) => textOf(li.querySelector('[part=item-title]')) == name)!;
+
+/** The filter controls' code loads on first use. */
+const controls = (el: ImhSessionList) => waitUntil(() => el.shadowRoot!.querySelector('[part=filters]'), 'no filter controls');
+
+async function list(attrs: Record<string, string | number | boolean> = {}, data?: unknown) {
+  const el = document.createElement('imh-session-list');
+  el.data = data ?? (await exampleFeed());
+  for (const [k, v] of Object.entries({ now: MONDAY, ...attrs })) {
+    if (v === true) el.setAttribute(k, '');
+    else if (v !== false) el.setAttribute(k, String(v));
+  }
+  const wrap = await fixture<HTMLDivElement>(html`<div style="max-width: 48rem"></div>`);
+  wrap.append(el);
+  await elementUpdated(el);
+  return el;
+}
+
+describe('<imh-session-list>', () => {
+  expectQuietConsole();
+  afterEach(() => fixtureCleanup());
+
+  it('renders the next sessions, soonest first, under day headings', async () => {
+    const el = await list({ limit: 6 });
+    expect(headings(el)).to.deep.equal(['Today', 'Tomorrow', 'Wednesday 25 November']);
+    expect(titles(el)).to.deep.equal([
+      'Baby Massage', // Monday 10:00
+      'Baby Feeding Support Group', // Monday 10:00, then by id
+      'Bop Around Bantock', // Tuesday 10:30
+      'Bumps and Babies', // Tuesday 13:00
+      'Baby Booktime', // Wednesday 10:30
+      'Mindful Mums', // Wednesday 13:00, fortnightly
+    ]);
+    const massage = item(el, 'Baby Massage');
+    expect(textOf(massage.querySelector('.when'))).to.equal('10:00–11:00 · Every Monday · Term time only');
+    expect(massage.querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-23T10:00');
+    expect(textOf(massage.querySelector('.where'))).to.contain('Bob Jones Community Hub, Blakeley Green Road, Wolverhampton, WV10 8TG');
+    const facts = textOf(massage.querySelector('.facts'));
+    expect(facts).to.contain('For parents and carers · Babies 0 to 12 months');
+    expect(facts).to.contain('Cost Free');
+    expect(facts).to.contain('Booking Booking required · fhparent.infantwbteam@wolverhampton.gov.uk · Courses of five weeks; book a place by email.');
+    expect(facts).to.contain('Facilities Step-free access, Baby changing, Buggy parking, Car parking and Accessible toilet');
+  });
+
+  it('is accessible', async () => {
+    const el = await list({ filters: true });
+    await expect(el).to.be.accessible();
+  });
+
+  it('links the address to a map site, without embedding one', async () => {
+    const el = await list({ limit: 1 });
+    const map = item(el, 'Baby Massage').querySelector<HTMLAnchorElement>('a.map')!;
+    expect(map.href).to.equal('https://www.openstreetmap.org/?mlat=52.6137&mlon=-2.1246#map=17/52.6137/-2.1246');
+    expect(textOf(map)).to.equal('Map : Bob Jones Community Hub (opens in a new tab)');
+    expect(el.shadowRoot!.querySelector('iframe, img')).to.equal(null);
+  });
+
+  it('describes each series\' pattern in words', async () => {
+    const el = await list({ limit: 200, days: 60 });
+    const when = (name: string) => textOf(item(el, name).querySelector('.pattern'));
+    expect(when('Mindful Mums')).to.equal('· Every other Wednesday');
+    expect(when("Dads' Saturday Stay and Play")).to.equal('· First Saturday of the month');
+    expect(when('Observing parent-infant interaction (online)')).to.equal('· Last Thursday of the month');
+    expect(when('Welcome to Parenthood')).to.equal('· Second Tuesday of the month');
+    expect(when('Baby Feeding Support Group')).to.equal('· Every Monday and Thursday');
+    expect(item(el, 'Infant at the Centre: practitioner workshop')).to.equal(undefined); // in February, beyond 60 days
+  });
+
+  it('shows an annual awareness week under way, and one-off dates', async () => {
+    const june = await list({ now: '2027-06-16T09:00', days: 1, limit: 50 });
+    const week = item(june, 'Infant Mental Health Awareness Week');
+    expect(textOf(week.querySelector('.when'))).to.equal('14 June – 20 June · Every year in June');
+    const feb = await list({ now: '2027-02-25T08:00', days: 1 });
+    expect(textOf(item(feb, 'Infant at the Centre: practitioner workshop').querySelector('.when'))).to.equal('09:30–13:00');
+  });
+
+  it('keeps cancelled and changed dates in the list, clearly marked with their note', async () => {
+    const el = await list({ now: '2026-11-30T08:00', days: 1 });
+    const cancelled = item(el, 'Baby Massage');
+    expect(cancelled.classList.contains('cancelled')).to.equal(true);
+    expect(textOf(cancelled.querySelector('.status'))).to.equal('Cancelled Staff training');
+    expect(cancelled.querySelector('.calendar')).to.equal(null);
+    const changed = await list({ now: '2026-12-04T08:00', days: 1 });
+    const booktime = $$(changed, '[part=item]').find((li) => textOf(li.querySelector('.where')).includes('Whitmore Reans Library'))!;
+    expect(textOf(booktime.querySelector('.status'))).to.equal('Changed Morning session this week');
+    expect(textOf(booktime.querySelector('time'))).to.equal('10:00–10:30');
+  });
+
+  it('leaves out excepted dates (term time only)', async () => {
+    const el = await list({ now: '2026-12-21T08:00', days: 1 }); // Christmas holidays
+    expect(titles(el)).not.to.include('Baby Massage');
+    expect(titles(el)).to.include('Baby Feeding Support Group');
+  });
+
+  it('shows 10:00 on both sides of both clock changes, whatever the device\'s zone', async () => {
+    for (const [now, date] of [
+      ['2026-10-19T08:00', '2026-10-19'],
+      ['2026-10-26T08:00', '2026-10-26'],
+      ['2027-03-22T08:00', '2027-03-22'],
+      ['2027-03-29T08:00', '2027-03-29'],
+    ]) {
+      const data = await exampleFeed();
+      data.sessions[0].schedule.exceptDate = [];
+      const el = await list({ now, days: 1 }, data);
+      const massage = item(el, 'Baby Massage');
+      expect(massage.querySelector('time')!.getAttribute('datetime'), now).to.equal(`${date}T10:00`);
+      expect(textOf(massage.querySelector('time')), now).to.equal('10:00–11:00');
+    }
+  });
+
+  describe('what the host page can set', () => {
+    it('now: an ISO date or date-time in the feed\'s zone, or an absolute instant', async () => {
+      expect(headings(await list({ now: '2026-11-24', limit: 1 }))).to.deep.equal(['Today']);
+      const el = await list({ now: '2026-11-23T10:59:00Z', limit: 1 });
+      expect(titles(el)[0]).to.equal('Baby Massage'); // still on until 11:00 London
+      const later = await list({ now: '2026-11-23T11:00:00Z', limit: 1 });
+      expect(titles(later)[0]).not.to.equal('Baby Massage');
+    });
+
+    it('limit and "Show more", which moves focus to the first new session', async () => {
+      const el = await list({ limit: 3 });
+      expect($$(el, '[part=item]').length).to.equal(3);
+      const more = el.shadowRoot!.querySelector<HTMLButtonElement>('button.more')!;
+      expect(textOf(more)).to.equal('Show more sessions');
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(el);
+      await el.updateComplete;
+      expect($$(el, '[part=item]').length).to.equal(6);
+      expect(el.shadowRoot!.activeElement).to.equal($$(el, '[part=item]')[3]);
+    });
+
+    it('days: how far ahead', async () => {
+      const el = await list({ days: 1, limit: 100 });
+      expect(headings(el)).to.deep.equal(['Today']);
+    });
+
+    it('category, place, audience and age-months filters', async () => {
+      expect(new Set(titles(await list({ category: 'stay-and-play', limit: 50 })))).to.deep.equal(
+        new Set(['Stay and Play', "Dads' Saturday Stay and Play"]),
+      );
+      const atLibrary = await list({ place: 'central-library', limit: 50, days: 21 });
+      expect(new Set(titles(atLibrary))).to.deep.equal(new Set(['Baby Booktime', 'Welcome to Parenthood']));
+      const forDads = titles(await list({ audience: 'dads', limit: 100 }));
+      expect(forDads).to.include("Dads' Saturday Stay and Play").and.include('Baby Massage'); // "parents" includes dads
+      expect(forDads).not.to.include('Mindful Mums');
+      const pregnancy = titles(await list({ 'age-months': -20, limit: 100 }));
+      expect(pregnancy).to.include('Bumps and Babies').and.include('Mindful Mums');
+      expect(pregnancy).not.to.include('Baby Massage');
+      const eighteen = titles(await list({ 'age-months': 18, limit: 100 }));
+      expect(eighteen).to.include('Stay and Play').and.include('Baby Booktime');
+      expect(eighteen).not.to.include('Baby Massage');
+    });
+
+    it('heading-level sets the outline: days at that level, sessions one below', async () => {
+      const el = await list({ 'heading-level': 3, limit: 2 });
+      expect($$(el, 'h3[part=day-heading]').length).to.equal(1);
+      expect($$(el, 'h4[part=item-title]').length).to.equal(2);
+      const top = await list({ limit: 1 });
+      expect(top.shadowRoot!.querySelector('[part=day-heading]')!.tagName).to.equal('H2');
+    });
+  });
+
+  describe('filter controls (filters attribute)', () => {
+    it('filters by category, place and age, announcing the result count politely', async () => {
+      const el = await list({ filters: true, limit: 100 });
+      await controls(el);
+      const form = el.shadowRoot!.querySelector<HTMLFormElement>('[part=filters]')!;
+      const category = form.querySelector<HTMLSelectElement>('select[name=category]')!;
+      expect([...category.options].map((o) => o.text)).to.include('Baby Massage').and.include('Stay and Play');
+      category.value = 'baby-booktime';
+      category.dispatchEvent(new Event('change', { bubbles: true }));
+      await elementUpdated(el);
+      expect(new Set(titles(el))).to.deep.equal(new Set(['Baby Booktime']));
+      const status = el.shadowRoot!.querySelector('p.visually-hidden[role=status]')!;
+      expect(textOf(status)).to.equal(`${titles(el).length} sessions found`);
+      const age = form.querySelector<HTMLSelectElement>('select[name=age]')!;
+      category.value = '';
+      age.value = '-20';
+      age.dispatchEvent(new Event('change', { bubbles: true }));
+      await elementUpdated(el);
+      expect(titles(el)).to.include('Mindful Mums').and.not.include('Baby Massage');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so when the filters leave nothing', async () => {
+      const el = await list({ filters: true });
+      await controls(el);
+      const form = el.shadowRoot!.querySelector<HTMLFormElement>('[part=filters]')!;
+      const place = form.querySelector<HTMLSelectElement>('select[name=place]')!;
+      const age = form.querySelector<HTMLSelectElement>('select[name=age]')!;
+      place.value = 'bantock-park';
+      age.value = '-20';
+      age.dispatchEvent(new Event('change', { bubbles: true }));
+      await elementUpdated(el);
+      expect(new Set(titles(el))).to.deep.equal(new Set(['Bop Around Bantock'])); // it welcomes parents-to-be
+      place.value = 'whitmore-reans-library';
+      place.dispatchEvent(new Event('change', { bubbles: true }));
+      await elementUpdated(el);
+      expect(textOf(el.shadowRoot!.querySelector('[part=empty]'))).to.equal('No sessions match these choices. Try fewer filters.');
+      expect(textOf(el.shadowRoot!.querySelector('p.visually-hidden[role=status]'))).to.equal('0 sessions found');
+    });
+  });
+
+  describe('add to calendar', () => {
+    let saved: { name: string; text: Promise<string> }[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    beforeEach(() => {
+      saved = [];
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        if (this.download) saved.push({ name: this.download, text: fetch(this.href).then((r) => r.text()) });
+        else click.call(this);
+      };
+    });
+    afterEach(() => (HTMLAnchorElement.prototype.click = click));
+
+    it('saves one date and the whole series as valid iCalendar files', async () => {
+      const el = await list({ limit: 1 });
+      const details = item(el, 'Baby Massage').querySelector<HTMLDetailsElement>('details.calendar')!;
+      details.open = true;
+      await new Promise((r) => details.addEventListener('toggle', r, { once: true }));
+      const [one, series] = [...details.querySelectorAll('button')];
+      expect(textOf(one)).to.equal('This date (.ics file)');
+      one.click();
+      series.click();
+      await new Promise((r) => setTimeout(r, 50));
+      saved.sort((a, b) => b.name.length - a.name.length);
+      expect(saved.map((s) => s.name)).to.deep.equal(['baby-massage-monday-2026-11-23.ics', 'baby-massage-monday.ics']);
+      const single = new ICAL.Component(ICAL.parse(await saved[0].text)).getFirstSubcomponent('vevent')!;
+      expect(single.getFirstPropertyValue('summary')).to.equal('Baby Massage');
+      expect(String(single.getFirstPropertyValue('location'))).to.contain('Bob Jones Community Hub');
+      const whole = await saved[1].text;
+      expect(whole).to.contain('RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20270719T225959Z').and.contain('EXDATE;TZID=Europe/London:20261026T100000');
+      expect(whole).to.contain('BEGIN:VTIMEZONE');
+      await elementUpdated(el);
+      const google = [...details.querySelectorAll('a')].find((a) => a.textContent == 'Google Calendar')!;
+      expect(new URL(google.href).searchParams.get('dates')).to.equal('20261123T100000/20261123T110000');
+    });
+  });
+
+  it('fires a cancelable imh-session-select, so an app can route instead', async () => {
+    const data = await exampleFeed();
+    data.sessions[0].url = 'https://example.org/baby-massage';
+    const el = await list({ limit: 1 }, data);
+    const link = item(el, 'Baby Massage').querySelector<HTMLAnchorElement>('[part=item-title] a')!;
+    el.addEventListener('imh-session-select', (e) => e.preventDefault(), { once: true });
+    const selected = oneEvent(el, 'imh-session-select');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    link.dispatchEvent(click);
+    const event = await selected;
+    expect(event.detail.session.id).to.equal('baby-massage-monday');
+    expect(event.detail.occurrence.date).to.equal('2026-11-23');
+    expect(click.defaultPrevented).to.equal(true);
+  });
+
+  describe('states', () => {
+    it('loading: a placeholder that reserves space', async () => {
+      clearFeedCache();
+      const net = stubFetch(() => new Promise(() => {}));
+      const el = await fixture<ImhSessionList>(html`<imh-session-list feed="https://feeds.example.org/slow.json"></imh-session-list>`);
+      const placeholder = el.shadowRoot!.querySelector<HTMLElement>('.placeholder')!;
+      expect(placeholder.getBoundingClientRect().height).to.be.greaterThan(100);
+      await expect(el).to.be.accessible();
+      net.restore();
+    });
+
+    it('empty: a friendly sentence, and the fallback link the editor gave', async () => {
+      const el = document.createElement('imh-session-list');
+      el.data = { version: 1, sessions: [] };
+      el.innerHTML = '<a href="https://example.org/whats-on">See what\'s on</a>';
+      el.setAttribute('days', '14');
+      await fixture(html`<div></div>`).then((d) => d.append(el));
+      await elementUpdated(el);
+      expect(textOf(el.shadowRoot!.querySelector('[part=empty]'))).to.equal('There are no sessions in the next 14 days.');
+      expect(el.shadowRoot!.querySelector<HTMLElement>('[part=fallback]')!.hidden).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('error: the fallback content, a retry button and an imh-feed-error event', async () => {
+      clearFeedCache();
+      const net = stubFetch(() => new Response('', { status: 500 }));
+      const el = document.createElement('imh-session-list');
+      el.feed = 'https://feeds.example.org/broken.json';
+      el.innerHTML = '<a href="https://example.org/whats-on">See what\'s on</a>';
+      const error = oneEvent(el, 'imh-feed-error');
+      (await fixture(html`<div></div>`)).append(el);
+      expect((await error).detail.error.name).to.equal('FeedHttpError');
+      await elementUpdated(el);
+      expect(el.shadowRoot!.querySelector<HTMLElement>('[part=fallback]')!.hidden).to.equal(false);
+      expect(textOf(el.shadowRoot!.querySelector('[part=status]'))).to.contain('could not be loaded');
+      await expect(el).to.be.accessible();
+      net.restore();
+      clearFeedCache();
+    });
+
+    it('skips a broken session, reports it with its path, and renders the rest', async () => {
+      const data = await exampleFeed();
+      data.sessions[0].schedule.byDay = ['Mondays'];
+      const el = document.createElement('imh-session-list');
+      el.data = data;
+      el.setAttribute('now', MONDAY);
+      const loaded = oneEvent(el, 'imh-feed-load');
+      (await fixture(html`<div></div>`)).append(el);
+      const { detail } = await loaded;
+      expect(detail.issues.map((i: { path: string }) => i.path)).to.deep.equal(['sessions[0].schedule.byDay[0]']);
+      await elementUpdated(el);
+      expect(titles(el)).not.to.include('Baby Massage');
+      expect(titles(el)).to.include('Baby Feeding Support Group');
+    });
+
+    it('loads from a URL and renders', async () => {
+      clearFeedCache();
+      const data = await exampleFeed();
+      const net = stubFetch(() => json(data));
+      const el = await fixture<ImhSessionList>(html`<imh-session-list feed="https://feeds.example.org/f.json" now=${MONDAY} limit="2"></imh-session-list>`);
+      await oneEvent(el, 'imh-feed-load');
+      await elementUpdated(el);
+      expect(titles(el).length).to.equal(2);
+      net.restore();
+      clearFeedCache();
+    });
+  });
+
+  describe('layout', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    it('fits a 320 px column without sideways scrolling', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const el = await list({ filters: true, limit: 5 });
+      await controls(el);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      for (const li of $$(el, '[part=item]')) expect(li.scrollWidth).to.be.at.most(li.clientWidth + 1);
+    });
+
+    it('compact: one column of facts, by attribute or by its own narrow width', async () => {
+      const el = await list({ layout: 'compact', limit: 1 });
+      const facts = el.shadowRoot!.querySelector('.facts')!;
+      expect(getComputedStyle(facts).gridTemplateColumns.split(' ').length).to.equal(1);
+      const wide = await list({ limit: 1 });
+      expect(getComputedStyle(wide.shadowRoot!.querySelector('.facts')!).gridTemplateColumns.split(' ').length).to.equal(2);
+      wide.style.width = '300px';
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      expect(getComputedStyle(wide.shadowRoot!.querySelector('.facts')!).gridTemplateColumns.split(' ').length).to.equal(1);
+    });
+
+    it('lays out right to left', async () => {
+      const el = await list({ limit: 1 });
+      el.setAttribute('dir', 'rtl');
+      const li = $$(el, '[part=item]')[0];
+      expect(getComputedStyle(li).borderRightWidth).to.equal('4px');
+      expect(getComputedStyle(li).borderLeftWidth).to.equal('1px');
+    });
+
+    it('works by keyboard: every control is reachable with Tab', async () => {
+      const el = await list({ limit: 1 });
+      const summary = item(el, 'Baby Massage').querySelector('summary')!;
+      summary.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(summary);
+      await sendKeys({ press: 'Enter' });
+      expect((summary.parentElement as HTMLDetailsElement).open).to.equal(true);
+    });
+  });
+});
