@@ -27,7 +27,14 @@ export default defineConfig(({ command, mode }) => {
       lib: {
         entry: (bundle
           ? { 'imh-widgets': src('define.ts') }
-          : { index: src('index.ts'), define: src('define.ts'), feed: src('feed/index.ts'), tools: src('feed/tools.ts') }) as Record<string, string>,
+          : {
+              index: src('index.ts'),
+              define: src('define.ts'),
+              feed: src('feed/index.ts'),
+              tools: src('feed/tools.ts'),
+              schedule: src('schedule/index.ts'),
+              'components/session-list/session-list': src('components/session-list/session-list.ts'),
+            }) as Record<string, string>,
         formats: ['es'],
       },
       rolldownOptions: {

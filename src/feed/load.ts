@@ -7,7 +7,8 @@ import {
   FeedTimeoutError,
 } from './errors.js';
 import { readFeed, saveFeed } from './store.js';
-import { validateFeed, type ValidatedFeed } from './validate.js';
+import { sliced } from './slices.js';
+import { validateFeed, validateInSlices, type ValidatedFeed } from './validate.js';
 
 export interface LoadOptions {
   /** Stops waiting. The shared request goes on while another element still wants it. */
@@ -162,7 +163,7 @@ async function fetchFeed(url: string, signal: AbortSignal, options: LoadOptions)
     } catch (e) {
       throw failed(e, () => new FeedNetworkError(url, e));
     }
-    const result = parseFeed(text, url);
+    const result = await sliced(validateInSlices(parseJson(text, url), url));
     saveFeed(url, text);
     return { ...result, url };
   } finally {
@@ -181,9 +182,12 @@ export function parseFeed(
   url?: string,
   locate?: (text: string) => { line: number; column: number; expected: string } | undefined,
 ): ValidatedFeed {
-  let json: unknown;
+  return validateFeed(parseJson(text, url, locate), url);
+}
+
+function parseJson(text: string, url?: string, locate?: Parameters<typeof parseFeed>[2]): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     const where = locate?.(text);
     const detail = where
@@ -191,7 +195,6 @@ export function parseFeed(
       : (e as Error).message.replace(/^JSON\.parse: /, '');
     throw new FeedParseError(url, detail, e);
   }
-  return validateFeed(json, url);
 }
 
 /** The body as text, stopping as soon as it passes `maxBytes`. */

@@ -10,13 +10,18 @@ import { arr, bool, doc, ID_RE, LANG_RE, lax, link, list, num, obj, oneOf, opt, 
 // Values
 
 const isDate = (v: string) => {
-  const [y, m, d] = v.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() == y && t.getUTCMonth() == m - 1 && t.getUTCDate() == d;
+  const y = +v.slice(0, 4);
+  const m = +v.slice(5, 7);
+  const d = +v.slice(8, 10);
+  const leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  return m >= 1 && m <= 12 && d >= 1 && d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 };
+const zones = new Set<string>();
 const isZone = (v: string) => {
+  if (zones.has(v)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: v });
+    zones.add(v);
     return true;
   } catch {
     return false;

@@ -101,6 +101,8 @@ export type ObjOf<S extends Shape> = Simplify<
 export interface ObjNode<T = unknown> extends Node<T> {
   k: 'obj';
   shape: Shape;
+  /** The shape's fields, normalised once (a cache filled on first use). */
+  fields?: [string, Field][];
   /** Checks across fields, run when every field is valid. */
   refine?: (value: T, report: (path: string, message: string) => void) => void;
 }
@@ -221,10 +223,7 @@ export interface Ctx {
 const join = (path: string, key: string | number) =>
   typeof key == 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
-/**
- * Checks `value` against `node`. Returns the cleaned value (unknown fields removed, defaults
- * applied), or `BAD` after adding an issue for every problem found.
- */
+
 /** Is `path` the same as, or inside, `prefix`? */
 const under = (path: string, prefix: string) =>
   path == prefix || path.startsWith(prefix + '.') || path.startsWith(prefix + '[');
@@ -236,6 +235,52 @@ const forget = (ctx: Ctx, prefix: string) => {
 const bindDrop = (ctx: Ctx, path: string, drop: () => void) => {
   const last = ctx.refs[ctx.refs.length - 1];
   if (last && last.path == path) last.drop = drop;
+};
+
+/**
+ * Checks the items of an array or list, yielding between items so a long top-level list can be
+ * read across several tasks. In a list each bad item is skipped (and a repeated id is an error);
+ * in a plain array one bad item fails the whole array.
+ */
+export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: Ctx): Generator<void, unknown> {
+  const out: unknown[] = [];
+  const ids = new Map<unknown, string>();
+  let ok = true;
+  for (let i = 0; i < value.length; i++) {
+    const p = join(path, i);
+    let got = check(node.of, value[i], p, ctx);
+    const itemId = node.k == 'list' && got !== BAD && (got as { id?: unknown }).id;
+    if (itemId && ids.has(itemId)) {
+      ctx.issues.push({
+        path: join(p, 'id'),
+        message: `${quote(itemId)} is already the id of ${ids.get(itemId)}; ids must be unique, so this entry was skipped`,
+        severity: 'error',
+      });
+      got = BAD;
+    } else if (itemId) ids.set(itemId, p);
+    if (got === BAD) {
+      if (node.k == 'list') forget(ctx, p);
+      else ok = false;
+    } else if (got !== undefined) {
+      out.push(got);
+      bindDrop(ctx, p, () => out.splice(out.indexOf(got), 1));
+    }
+    if (node.k == 'list' && i % 25 == 24) yield;
+  }
+  if (!ok) return BAD;
+  if (node.min && out.length < node.min) {
+    ctx.issues.push({ path, message: `needs at least ${node.min} ${node.min == 1 ? 'entry' : 'entries'}`, severity: 'error' });
+    return BAD;
+  }
+  return out;
+}
+
+const drainList = (node: ArrNode, value: unknown[], path: string, ctx: Ctx): unknown => {
+  const work = checkItems(node, value, path, ctx);
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
 };
 
 /**
@@ -312,33 +357,7 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
     case 'arr':
     case 'list': {
       if (!Array.isArray(value)) return wrongType();
-      const n = node as ArrNode;
-      const out: unknown[] = [];
-      const ids = new Map<unknown, string>();
-      let ok = true;
-      value.forEach((item, i) => {
-        const p = join(path, i);
-        let got = check(n.of, item, p, ctx);
-        const itemId = node.k == 'list' && got !== BAD && (got as { id?: unknown }).id;
-        if (itemId && ids.has(itemId)) {
-          ctx.issues.push({
-            path: join(p, 'id'),
-            message: `${quote(itemId)} is already the id of ${ids.get(itemId)}; ids must be unique, so this entry was skipped`,
-            severity: 'error',
-          });
-          got = BAD;
-        } else if (itemId) ids.set(itemId, p);
-        if (got === BAD) {
-          // In a list the bad item is skipped and the rest kept; in a plain array it fails the whole.
-          if (node.k == 'list') forget(ctx, p);
-          else ok = false;
-        } else if (got !== undefined) {
-          out.push(got);
-          bindDrop(ctx, p, () => out.splice(out.indexOf(got), 1));
-        }
-      });
-      if (!ok) return BAD;
-      return n.min && out.length < n.min ? fail(`needs at least ${n.min} ${n.min == 1 ? 'entry' : 'entries'}`) : out;
+      return drainList(node as ArrNode, value, path, ctx);
     }
     case 'lax': {
       const inner: Ctx = { issues: [], refs: ctx.refs };
@@ -359,8 +378,7 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
       const n = node as ObjNode;
       const out: Record<string, unknown> = {};
       let ok = true;
-      for (const [key, f] of Object.entries(n.shape)) {
-        const { node: fnode, optional, def } = fieldOf(f);
+      for (const [key, { node: fnode, optional, def }] of (n.fields ??= Object.entries(n.shape).map(([k, f]) => [k, fieldOf(f)]))) {
         const raw = (value as Record<string, unknown>)[key];
         const p = join(path, key);
         const got = raw == null ? undefined : check(fnode, raw, p, ctx);

@@ -1,6 +1,7 @@
 import { FeedValidationError } from './errors.js';
 import { feedSchema } from './schema.js';
-import { BAD, check, quote, type Ctx, type FeedIssue } from './shape.js';
+import { BAD, check, checkItems, fieldOf, quote, type ArrNode, type Ctx, type FeedIssue, type LaxNode } from './shape.js';
+import { drain } from './slices.js';
 import type { Feed } from './types.js';
 
 /** The major versions of the feed format this library reads. */
@@ -21,6 +22,14 @@ export interface ValidatedFeed {
  * @param url Where the feed came from, for messages.
  */
 export function validateFeed(input: unknown, url?: string): ValidatedFeed {
+  return drain(validateInSlices(input, url));
+}
+
+/**
+ * `validateFeed` as a generator that yields between items of the long lists, for `sliced()`: the
+ * loader and the elements read a 5,000-session feed without a long task.
+ */
+export function* validateInSlices(input: unknown, url?: string): Generator<void, ValidatedFeed> {
   if (!input || typeof input != 'object' || Array.isArray(input)) {
     throw new FeedValidationError(url, `is not a feed: it should be a JSON object ({ … }) with "version": 1, not ${quote(input)}.`);
   }
@@ -37,9 +46,18 @@ export function validateFeed(input: unknown, url?: string): ValidatedFeed {
     );
   }
   const ctx: Ctx = { issues: [], refs: [] };
-  const feed = check(feedSchema, input, '', ctx);
-  if (feed === BAD) throw new FeedValidationError(url, 'could not be read.', ctx.issues); // unreachable: every field is lax
-  const f = feed as Feed;
+  // The feed object's fields in schema order, as check() would, but the long lists item by item.
+  const out: Record<string, unknown> = {};
+  for (const [key, f] of Object.entries(feedSchema.shape)) {
+    const { node, def } = fieldOf(f);
+    const raw = (input as Record<string, unknown>)[key];
+    const list = node.k == 'lax' && (node as LaxNode).of.k == 'list' ? ((node as LaxNode).of as ArrNode) : undefined;
+    const got = raw == null ? undefined : list && Array.isArray(raw) ? yield* checkItems(list, raw, key, ctx) : check(node, raw, key, ctx);
+    if (got === BAD) throw new FeedValidationError(url, 'could not be read.', ctx.issues); // only `version` can fail, and it was checked above
+    if (got !== undefined) out[key] = got;
+    else if (def !== undefined) out[key] = def;
+  }
+  const f = out as Feed;
   const known: Record<string, Set<string>> = {};
   for (const list of ['places', 'organisations', 'services'] as const) {
     known[list] = new Set((f[list] ?? []).map((item) => item.id));

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError, isAbort } from '../feed/errors.js';
 import { loadedFeed, loadFeed, resolveFeedUrl, type FeedResult } from '../feed/load.js';
-import { validateFeed } from '../feed/validate.js';
+import { sliced } from '../feed/slices.js';
+import { validateInSlices, type validateFeed } from '../feed/validate.js';
 import { ImhFeedErrorEvent } from '../events/feed-error.js';
 import { ImhFeedLoadEvent } from '../events/feed-load.js';
 
@@ -75,11 +76,20 @@ export class FeedController implements ReactiveController {
       );
     }
     if (typeof source != 'string') {
+      // Read in slices: at once for a small feed, across several tasks for a long one.
+      let result: ReturnType<typeof validateFeed> | Promise<ReturnType<typeof validateFeed>>;
       try {
-        return this.succeed(validateFeed(source));
+        result = sliced(validateInSlices(source));
       } catch (e) {
         return this.fail(e as FeedError);
       }
+      if (!(result instanceof Promise)) return this.succeed(result);
+      this.status = 'loading';
+      result.then(
+        (r) => this.source === source && this.succeed(r, true),
+        (e) => this.source === source && this.fail(e as FeedError, true),
+      );
+      return;
     }
     const loaded = loadedFeed(source);
     if (loaded) return this.succeed(loaded);

@@ -48,10 +48,12 @@ export class ImhElement extends LitElement {
   /**
    * The loading placeholder, the error message with the fallback slot, or the stale-copy notice.
    * The default slot is always in the DOM and only hidden, so editors' fallback content is never lost;
-   * it shows on error, and also when `showFallback` (an element's empty state).
+   * it shows on error, and also when `showFallback` (an element's empty state). `busy` shows the
+   * placeholder while the element still works on a loaded feed (a long one is read in slices).
    */
-  protected renderFeedStatus(showFallback = false) {
-    const { status, result } = this.feedState;
+  protected renderFeedStatus(showFallback = false, busy = false) {
+    const { result } = this.feedState;
+    const status = busy ? 'loading' : this.feedState.status;
     const stale = result?.stale;
     return html`
       <div part="status" role="status" class=${status == 'loading' ? 'placeholder' : ''}>

@@ -47,11 +47,20 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The longest multi-day event we look back for, so one already under way still shows. */
 const LOOK_BACK_DAYS = 31;
 
+let lastToday: { now: number; zone: string; day: DayNumber } | undefined;
+/** Today's date in a zone, remembered for the last instant asked (every session asks the same). */
+const todayIn = (now: Date, zone: string): DayNumber => {
+  if (lastToday?.now !== now.getTime() || lastToday.zone !== zone) {
+    lastToday = { now: now.getTime(), zone, day: wallClock(now, zone).day };
+  }
+  return lastToday.day;
+};
+
 /** One session's occurrences that end after `now` and start before the window closes. */
 export function sessionOccurrences(session: Session, options: UpcomingOptions): SessionOccurrence[] {
   const s = session.schedule;
   const timeZone = s.scheduleTimezone ?? options.timeZone;
-  const today = wallClock(options.now, timeZone).day;
+  const today = todayIn(options.now, timeZone);
   const last = today + (options.days ?? 28) - 1;
   const overrides = new Map((session.occurrences ?? []).map((o) => [parseDay(o.date), o]));
   const dates = new Set(ruleDates(s, today - LOOK_BACK_DAYS, last));
@@ -96,9 +105,25 @@ export function sessionOccurrences(session: Session, options: UpcomingOptions): 
   return out;
 }
 
-/** Every session's occurrences in the window, soonest first (then by name, then id). */
-export function upcomingOccurrences(sessions: readonly Session[], options: UpcomingOptions): SessionOccurrence[] {
+/**
+ * Every session's occurrences in the window, soonest first (then by session id), as a generator
+ * that yields between batches of sessions, so a long feed can be expanded across several tasks
+ * (see `internal/slices.ts`).
+ */
+export function* occurrencesInSlices(sessions: readonly Session[], options: UpcomingOptions): Generator<void, SessionOccurrence[]> {
   const all: SessionOccurrence[] = [];
-  for (const session of sessions) all.push(...sessionOccurrences(session, options));
-  return all.sort((a, b) => a.start.getTime() - b.start.getTime() || a.session.id.localeCompare(b.session.id));
+  for (let i = 0; i < sessions.length; i++) {
+    for (const o of sessionOccurrences(sessions[i], options)) all.push(o);
+    if (i % 100 == 99) yield;
+  }
+  return all.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0));
+}
+
+/** Every session's occurrences in the window, soonest first (then by session id). */
+export function upcomingOccurrences(sessions: readonly Session[], options: UpcomingOptions): SessionOccurrence[] {
+  const work = occurrencesInSlices(sessions, options);
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
 }

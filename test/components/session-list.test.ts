@@ -325,6 +325,21 @@ describe('<imh-session-list>', () => {
       expect(titles(el)).to.include('Baby Feeding Support Group');
     });
 
+    it('renders a long feed (3,000 series), read and expanded in slices, with a placeholder meanwhile', async () => {
+      const data = await exampleFeed();
+      const template = data.sessions[0];
+      data.sessions = Array.from({ length: 3000 }, (_, i) => ({ ...structuredClone(template), id: `s-${i}`, occurrences: [] }));
+      const el = document.createElement('imh-session-list');
+      el.data = data;
+      el.setAttribute('now', MONDAY);
+      (await fixture(html`<div></div>`)).append(el);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.placeholder'), 'placeholder while working').not.to.equal(null);
+      await waitUntil(() => $$(el, '[part=item]').length == 10, 'the list never rendered', { timeout: 20_000 });
+      expect(headings(el)).to.deep.equal(['Today']);
+      expect(titles(el).every((t) => t == 'Baby Massage')).to.equal(true);
+    });
+
     it('loads from a URL and renders', async () => {
       clearFeedCache();
       const data = await exampleFeed();

@@ -9,10 +9,17 @@ import { formatDay, numberFormat, plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { wallClock, zonedInstant } from '../../schedule/civil.js';
 import type { EventText } from '../../schedule/ics.js';
-import { upcomingOccurrences, type SessionOccurrence } from '../../schedule/occurrences.js';
+import { sliced } from '../../feed/slices.js';
+import { occurrencesInSlices, type SessionOccurrence } from '../../schedule/occurrences.js';
 import { matches, type Filters } from './filters.js';
 import { sessionItem, type ItemContext } from './session-item.js';
 import { styles } from './session-list.styles.js';
+
+interface Expansion {
+  feed: Feed;
+  key: string;
+  occurrences?: SessionOccurrence[];
+}
 
 /**
  * @summary Upcoming sessions for parents and babies from the feed, soonest first, grouped by day.
@@ -81,6 +88,7 @@ export class ImhSessionList extends ImhElement {
   @property({ type: Boolean, reflect: true }) filters = false;
 
   private occurrences: SessionOccurrence[] = [];
+  private expansion?: Expansion;
   /** The filter controls, loaded when the `filters` attribute is set. */
   private controls?: typeof import('./filter-controls.js');
   /** The calendar export, loaded the first time someone opens "Add to calendar". */
@@ -115,16 +123,32 @@ export class ImhSessionList extends ImhElement {
     return isNaN(t.getTime()) ? new Date() : t;
   }
 
-  private compute(feed: Feed, now: Date): SessionOccurrence[] {
-    this.places = new Map((feed.places ?? []).map((p) => [p.id, p]));
+  /**
+   * The occurrences for the current feed, time, window and filters: worked out once per change,
+   * and across several tasks for a long feed (undefined until ready).
+   */
+  private compute(feed: Feed, now: Date): SessionOccurrence[] | undefined {
     const filters: Filters = {
       category: this.chosen.category ?? this.category,
       place: this.chosen.place ?? this.place,
       audience: this.audience,
       ageMonths: this.chosen.ageMonths ?? this.ageMonths,
     };
+    const days = Math.max(1, this.days || 28);
+    const key = JSON.stringify([Math.floor(now.getTime() / 60_000), days, filters]);
+    const cached = this.expansion;
+    if (cached?.feed === feed && cached.key === key) return cached.occurrences;
+    this.places = new Map((feed.places ?? []).map((p) => [p.id, p]));
     const sessions = (feed.sessions ?? []).filter((s: Session) => matches(s, filters));
-    return upcomingOccurrences(sessions, { now, days: Math.max(1, this.days || 28), timeZone: feed.timeZone });
+    const expansion: Expansion = { feed, key };
+    this.expansion = expansion;
+    const result = sliced(occurrencesInSlices(sessions, { now, days, timeZone: feed.timeZone }));
+    if (!(result instanceof Promise)) return (expansion.occurrences = result);
+    result.then((occurrences) => {
+      expansion.occurrences = occurrences;
+      if (this.expansion === expansion) this.requestUpdate();
+    });
+    return undefined;
   }
 
   private select(event: Event, o: SessionOccurrence) {
@@ -192,7 +216,9 @@ export class ImhSessionList extends ImhElement {
     if (!result) return html`<div part="base" class="base">${this.renderFeedStatus()}</div>`;
     const feed = result.feed;
     const now = this.instant;
-    this.occurrences = this.compute(feed, now);
+    const occurrences = this.compute(feed, now);
+    if (!occurrences) return html`<div part="base" class="base">${this.renderFeedStatus(false, true)}</div>`;
+    this.occurrences = occurrences;
     const total = this.occurrences.length;
     const visible = this.occurrences.slice(0, Math.max(1, this.shown || this.limit || 10));
     if (this.announce) {

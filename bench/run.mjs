@@ -1,0 +1,80 @@
+// npm run bench: the session list against a vanilla baseline, in real headless Chromium (Debian's),
+// medians of several runs, for feeds of 50, 500 and 5,000 session series over 8 weeks.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SIZES = [50, 500, 5000];
+const root = new URL('..', import.meta.url).pathname;
+const types = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json' };
+
+const server = createServer(async (req, res) => {
+  const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+  if (!path.startsWith(root)) return res.writeHead(403).end();
+  let body;
+  try {
+    body = await readFile(path);
+  } catch {
+    return res.writeHead(404).end();
+  }
+  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
+});
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function run(variant, n) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error(`page error (${variant} ${n}):`, e.message));
+  await page.goto(`${base}/bench/session-list.html?variant=${variant}&n=${n}`);
+  await page.waitForFunction('window.__result', { timeout: 120_000 });
+  const r = await page.evaluate('window.__result');
+  await page.close();
+  return r;
+}
+
+const rows = [];
+for (const n of SIZES) {
+  for (const variant of ['baseline', 'element']) {
+    const results = [];
+    for (let i = 0; i < RUNS + 1; i++) results.push(await run(variant, n));
+    results.shift(); // the first run warms the browser's caches
+    rows.push({
+      n,
+      variant,
+      rendered: median(results.map((r) => r.rendered)),
+      painted: median(results.map((r) => r.painted)),
+      longestTask: median(results.map((r) => r.longestTask)),
+      heapMB: median(results.map((r) => r.heap)) / 1e6,
+      items: results[0].items,
+    });
+  }
+}
+await browser.close();
+server.close();
+
+console.log(`imh-session-list benchmark: headless Chromium, median of ${RUNS} runs, limit 50, 8 weeks\n`);
+console.log('series  variant    to render  to next frame  longest task  JS heap   items');
+for (const r of rows) {
+  console.log(
+    `${String(r.n).padStart(6)}  ${r.variant.padEnd(9)} ${r.rendered.toFixed(1).padStart(8)} ms ${r.painted.toFixed(1).padStart(11)} ms ${r.longestTask.toFixed(0).padStart(9)} ms ${r.heapMB.toFixed(1).padStart(6)} MB  ${r.items}`,
+  );
+}
+const at = (n, v) => rows.find((r) => r.n == n && r.variant == v);
+const ratio = at(500, 'element').painted / at(500, 'baseline').painted;
+const longest = at(5000, 'element').longestTask;
+console.log(`\nratio to baseline at 500 series (to next frame): ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'MISSED'}`);
+console.log(`longest task at 5,000 series: ${longest.toFixed(0)} ms (target ≤ 100 ms) ${longest <= 100 ? 'ok' : 'MISSED'}`);
+process.exitCode = ratio <= 1.5 && longest <= 100 ? 0 : 1;
