@@ -49,10 +49,26 @@ const webkit = webdriverLauncher({
 
 const which = process.env.IMH_BROWSERS ?? 'chromium';
 
+const cdpSessions = new WeakMap();
+/** `executeServerCommand('forced-colors', { active })`: forced-colours emulation (Chromium only). */
+const forcedColorsPlugin = {
+  name: 'imh-forced-colors',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'forced-colors') return undefined;
+    const page = session.browser.getPage?.(session.id);
+    if (!page?.createCDPSession || session.browser.name != 'Chrome') return false; // Chromium's DevTools protocol only
+    // Emulation lasts as long as the DevTools session that set it: keep one per page.
+    let cdp = cdpSessions.get(page);
+    if (!cdp) cdpSessions.set(page, (cdp = await page.createCDPSession()));
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+    return true;
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), forcedColorsPlugin],
   browsers: which === 'all' ? [chromium, firefox, webkit] : which.split(',').map((b) => ({ chromium, firefox, webkit })[b]),
   concurrency: 1,
   concurrentBrowsers: 1,

@@ -1,5 +1,5 @@
 import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import '../../src/components/session-list/session-list.js';
 import type { ImhSessionList } from '../../src/components/session-list/session-list.component.js';
@@ -371,6 +371,29 @@ describe('<imh-session-list>', () => {
       wide.style.width = '300px';
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       expect(getComputedStyle(wide.shadowRoot!.querySelector('.facts')!).gridTemplateColumns.split(' ').length).to.equal(1);
+    });
+
+    it('keeps cancellations visible in forced-colours mode (where the browser can emulate it)', async () => {
+      const el = await list({ now: '2026-11-30T08:00', days: 1 });
+      const badge = item(el, 'Baby Massage').querySelector<HTMLElement>('.badge.cancelled')!;
+      expect(getComputedStyle(badge).borderTopStyle).to.equal('solid'); // not colour alone: a bordered word
+      // Only Chromium can emulate forced colours (Firefox and WebKit run the check above).
+      if (!(await executeServerCommand('forced-colors', { active: true }))) return;
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      try {
+        const canvasText = (() => {
+          const probe = document.createElement('span');
+          probe.style.color = 'CanvasText';
+          document.body.append(probe);
+          const c = getComputedStyle(probe).color;
+          probe.remove();
+          return c;
+        })();
+        expect(getComputedStyle(badge).borderTopColor).to.equal(canvasText);
+        expect(textOf(badge)).to.equal('Cancelled');
+      } finally {
+        await executeServerCommand('forced-colors', { active: false });
+      }
     });
 
     it('lays out right to left', async () => {

@@ -1,0 +1,128 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing as nothingAttr } from 'lit';
+import '../src/components/session-list/session-list.js';
+import { saveFeed } from '../src/feed/store.js';
+import { clearFeedCache } from '../src/feed/load.js';
+import feed from '../public/example-feed.json';
+
+interface Args {
+  now: string;
+  limit: number;
+  days: number;
+  category: string;
+  place: string;
+  audience: string;
+  ageMonths?: number;
+  headingLevel: number;
+  layout: '' | 'compact';
+  filters: boolean;
+}
+
+/** Stub the network for stories that show loading, error and stale states. */
+const withFetch = (respond: () => Promise<Response>) => () => {
+  const original = window.fetch;
+  clearFeedCache();
+  window.fetch = () => respond();
+  return () => {
+    window.fetch = original;
+    clearFeedCache();
+  };
+};
+
+const meta: Meta<Args> = {
+  title: 'Elements/imh-session-list',
+  component: 'imh-session-list',
+  tags: ['autodocs'],
+  args: {
+    now: '2026-11-23T08:00',
+    limit: 6,
+    days: 28,
+    category: '',
+    place: '',
+    audience: '',
+    headingLevel: 2,
+    layout: '',
+    filters: false,
+  },
+  argTypes: {
+    layout: { control: 'inline-radio', options: ['', 'compact'] },
+    audience: { control: 'select', options: ['', 'parents', 'mums', 'dads', 'co-parents', 'carers', 'pregnant', 'families', 'practitioners'] },
+  },
+  render: (a) => html`<imh-session-list
+    .data=${feed}
+    now=${a.now}
+    limit=${a.limit}
+    days=${a.days}
+    category=${a.category || nothingAttr}
+    place=${a.place || nothingAttr}
+    audience=${a.audience || nothingAttr}
+    age-months=${a.ageMonths ?? nothingAttr}
+    heading-level=${a.headingLevel}
+    layout=${a.layout || nothingAttr}
+    ?filters=${a.filters}
+  >
+    <a href="https://www.wolverhampton.gov.uk/children-and-young-people/family-hubs">See what's on at our Family Hubs</a>
+  </imh-session-list>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** This week at Wolverhampton's Family Hubs and libraries, from the example feed. */
+export const Default: Story = {};
+
+/** With the filter controls: type of session, place and the baby's age. */
+export const WithFilters: Story = { args: { filters: true, limit: 10 } };
+
+/** A week with a cancelled Baby Massage (staff training) and a cancelled Stay and Play. */
+export const CancelledAndChanged: Story = { args: { now: '2026-11-26T08:00', days: 9, limit: 20 } };
+
+/** Infant Mental Health Awareness Week, an annual all-week event, under way. */
+export const AwarenessWeek: Story = { args: { now: '2027-06-16T09:00', days: 1, limit: 20 } };
+
+/** Only sessions suitable during pregnancy. */
+export const Pregnancy: Story = { args: { ageMonths: -20, limit: 10 } };
+
+/** For practitioners: workshops and reflective practice. */
+export const Practitioners: Story = { args: { category: 'practitioner-workshop', days: 120 } };
+
+/** Narrow sidebars: the compact layout. */
+export const Compact: Story = {
+  args: { layout: 'compact', limit: 3 },
+  decorators: [(story) => html`<div style="max-width: 20rem">${story()}</div>`],
+};
+
+/** Nothing in the window: a friendly sentence and the editor's fallback link. */
+export const Empty: Story = {
+  render: () => html`<imh-session-list .data=${{ version: 1, sessions: [] }} days="14">
+    <a href="https://www.wolverhampton.gov.uk/children-and-young-people/family-hubs">See what's on at our Family Hubs</a>
+  </imh-session-list>`,
+};
+
+/** While the feed loads: a placeholder that keeps the space. */
+export const Loading: Story = {
+  beforeEach: withFetch(() => new Promise(() => {})),
+  render: () => html`<imh-session-list feed="/story-feeds/slow.json"></imh-session-list>`,
+};
+
+/** The feed cannot be loaded: the fallback link and a "Try again" button. */
+export const FeedError: Story = {
+  beforeEach: withFetch(async () => new Response('', { status: 404, statusText: 'Not Found' })),
+  render: () => html`<imh-session-list feed="/story-feeds/missing.json">
+    <a href="https://www.wolverhampton.gov.uk/children-and-young-people/family-hubs">See what's on at our Family Hubs</a>
+  </imh-session-list>`,
+};
+
+/** The feed cannot be loaded, but this browser kept a copy three days ago. */
+export const StaleCopy: Story = {
+  beforeEach: () => {
+    saveFeed(new URL('/story-feeds/stale.json', location.href).href, JSON.stringify(feed), Date.now() - 3 * 86_400_000);
+    return withFetch(() => Promise.reject(new TypeError('Failed to fetch')))();
+  },
+  render: () => html`<imh-session-list feed="/story-feeds/stale.json" now="2026-11-23T08:00" limit="3"></imh-session-list>`,
+};
+
+/** Right to left (as in an Urdu or Arabic page). */
+export const RightToLeft: Story = {
+  args: { limit: 3 },
+  decorators: [(story) => html`<div dir="rtl">${story()}</div>`],
+};
