@@ -21,6 +21,8 @@ const entries = {
   core: `${CORE} defineElement('imh-core', class extends ImhElement {});`,
   shared: `${CORE} ${SHARED} defineElement('imh-core', class extends ImhElement {});`,
   'shared + imh-session-list': `${SHARED} import '../src/components/session-list/session-list.ts';`,
+  'shared + support elements': `${SHARED} import '../src/components/support-card/support-card.ts'; import '../src/components/support-list/support-list.ts';`,
+  'one support card': `import '../src/localization.ts'; import '../src/components/support-card/support-card.ts';`,
 };
 
 async function measure(name, code) {
@@ -58,6 +60,8 @@ const check = (label, size, budget, enforced = true) => rows.push({ label, size,
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check('imh-session-list: its own code on top of the shared runtime', results['shared + imh-session-list'].size - results.shared.size, 6 * KiB);
+check('imh-support-card and imh-support-list: their own code on top of the shared runtime', results['shared + support elements'].size - results.shared.size, 5 * KiB);
+check('a page with one support card (script and everything it loads at once)', results['one support card'].size, 12 * KiB, false);
 const lazy = new Map(results['shared + imh-session-list'].lazy);
 for (const [name, size] of lazy) check(`  lazy: ${name}`, size, name.length <= 3 ? 3 * KiB : 4 * KiB);
 const bundle = readdirSync(`${root}dist`).includes('imh-widgets.js') ? br(readFileSync(`${root}dist/imh-widgets.js`)) : undefined;

@@ -4,3 +4,5 @@
  */
 import './localization.js';
 import './components/session-list/session-list.js';
+import './components/support-card/support-card.js';
+import './components/support-list/support-list.js';

@@ -10,3 +10,6 @@ export { getLocale, setLocale, allLocales } from './localization.js';
 export { ImhSessionList } from './components/session-list/session-list.component.js';
 export { ImhSessionSelectEvent, type ImhSessionSelectDetail } from './events/session-select.js';
 export type { SessionOccurrence } from './schedule/occurrences.js';
+export { ImhSupportCard } from './components/support-card/support-card.component.js';
+export { ImhSupportList } from './components/support-list/support-list.component.js';
+export { ImhSupportActionEvent, type ImhSupportActionDetail } from './events/support-action.js';

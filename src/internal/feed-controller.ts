@@ -36,8 +36,11 @@ export class FeedController implements ReactiveController {
 
   constructor(
     private host: FeedHost,
-    /** Whether having no feed at all is an error (false for elements with built-in content). */
-    private required = true,
+    /**
+     * Whether the element needs a feed now: `required` (no feed is an error), `optional` (it has
+     * built-in content) or `none` (it shows only what the page wrote, like an editor's own card).
+     */
+    private mode: () => 'required' | 'optional' | 'none' = () => 'required',
   ) {
     host.addController(this);
   }
@@ -54,6 +57,14 @@ export class FeedController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    const mode = this.mode();
+    if (mode == 'none') {
+      this.abort?.abort();
+      this.source = UNSET;
+      this.status = 'idle';
+      this.result = this.error = undefined;
+      return;
+    }
     let source: unknown = this.host.data;
     let url: string | undefined;
     if (source == null) {
@@ -70,7 +81,7 @@ export class FeedController implements ReactiveController {
     this.result = this.error = undefined;
     if (source instanceof FeedError) return this.fail(source);
     if (source == null) {
-      if (!this.required) return void (this.status = 'idle');
+      if (mode == 'optional') return void (this.status = 'idle');
       return this.fail(
         new FeedError('No feed was given. Add feed="https://…/feed.json" to the element, or <meta name="imh-feed" content="https://…/feed.json"> to the page.'),
       );

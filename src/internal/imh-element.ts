@@ -13,10 +13,7 @@ import { FeedController } from './feed-controller.js';
 export class ImhElement extends LitElement {
   static override styles = [hostStyles];
 
-  /** Whether the element needs a feed (false for elements with built-in content). */
-  protected static feedRequired = true;
-
-  protected feedState = new FeedController(this, (this.constructor as typeof ImhElement).feedRequired);
+  protected feedState = new FeedController(this, () => this.feedMode());
 
   /**
    * Address of the shared JSON feed. When absent, the page's
@@ -33,6 +30,14 @@ export class ImhElement extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+  }
+
+  /**
+   * Whether the element needs a feed: `required` by default; `optional` for elements with
+   * built-in content; `none` while it shows only what the page wrote.
+   */
+  protected feedMode(): 'required' | 'optional' | 'none' {
+    return 'required';
   }
 
   /** Loads the feed again (after an error, or to pick up changes). */

@@ -29,3 +29,35 @@ export const facilityLabel = (f: string): string =>
     'hearing-loop': () => msg('Hearing loop', { id: 'facility.hearing-loop', desc: 'A facility at a place: an induction loop for hearing aids' }),
     refreshments: () => msg('Refreshments', { id: 'facility.refreshments', desc: 'A facility at a place: drinks and snacks' }),
   }) as Record<string, () => string>)[f]?.() ?? f;
+
+export const stageLabel = (s: string): string =>
+  (
+    ({
+      pregnancy: () => msg('pregnancy', { id: 'stage.pregnancy', desc: 'A stage a service is for; used in a list like "pregnancy and babies under 1"' }),
+      '0-12m': () => msg('babies under 1', { id: 'stage.0-12m', desc: 'A stage a service is for: the first year after birth' }),
+      '12-24m': () => msg('children aged 1 to 2', { id: 'stage.12-24m', desc: 'A stage a service is for: the second year' }),
+    }) as Record<string, () => string>
+  )[s]?.() ?? s;
+
+export const kindLabel = (k: string): string =>
+  (
+    ({
+      app: () => msg('Apps', { id: 'kind.app', desc: 'A kind of support, as a filter choice' }),
+      helpline: () => msg('Helplines', { id: 'kind.helpline', desc: 'A kind of support, as a filter choice' }),
+      service: () => msg('Services', { id: 'kind.service', desc: 'A kind of support, as a filter choice' }),
+      group: () => msg('Groups', { id: 'kind.group', desc: 'A kind of support, as a filter choice' }),
+      website: () => msg('Websites', { id: 'kind.website', desc: 'A kind of support, as a filter choice' }),
+    }) as Record<string, () => string>
+  )[k]?.() ?? k;
+
+export const referrerLabel = (r: string): string =>
+  (
+    ({
+      gp: () => msg('GP', { id: 'referrer.gp', desc: 'Who can refer someone to a service; used in "Ask your GP, health visitor or midwife"' }),
+      'health-visitor': () => msg('health visitor', { id: 'referrer.health-visitor', desc: 'Who can refer someone to a service' }),
+      midwife: () => msg('midwife', { id: 'referrer.midwife', desc: 'Who can refer someone to a service' }),
+      'social-worker': () => msg('social worker', { id: 'referrer.social-worker', desc: 'Who can refer someone to a service' }),
+      'family-hub': () => msg('Family Hub worker', { id: 'referrer.family-hub', desc: 'Who can refer someone to a service' }),
+      'any-professional': () => msg('any professional who knows you', { id: 'referrer.any-professional', desc: 'Who can refer someone to a service' }),
+    }) as Record<string, () => string>
+  )[r]?.() ?? r;

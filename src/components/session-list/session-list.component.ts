@@ -7,7 +7,8 @@ import { ImhElement } from '../../internal/imh-element.js';
 import { feedString } from '../../internal/feed-text.js';
 import { formatDay, numberFormat, plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
-import { wallClock, zonedInstant } from '../../schedule/civil.js';
+import { wallClock } from '../../schedule/civil.js';
+import { parseNow } from '../../internal/now.js';
 import type { EventText } from '../../schedule/ics.js';
 import { sliced } from '../../feed/slices.js';
 import { occurrencesInSlices, type SessionOccurrence } from '../../schedule/occurrences.js';
@@ -109,18 +110,7 @@ export class ImhSessionList extends ImhElement {
 
   /** The instant the list is computed from. */
   private get instant(): Date {
-    const feed = this.feedState.result?.feed;
-    if (!this.now) return new Date();
-    const n = this.now.trim();
-    // A date, or a date-time without offset, is wall-clock time in the feed's time zone.
-    const m = /^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d))?(?::\d\d(?:\.\d+)?)?$/.exec(n);
-    if (m && feed) {
-      const [y, mo, d] = m[1].split('-').map(Number);
-      const [h, mi] = (m[2] ?? '00:00').split(':').map(Number);
-      return zonedInstant(Date.UTC(y, mo - 1, d) / 86_400_000, h * 60 + mi, feed.timeZone);
-    }
-    const t = new Date(n);
-    return isNaN(t.getTime()) ? new Date() : t;
+    return parseNow(this.now, this.feedState.result?.feed.timeZone ?? 'Europe/London');
   }
 
   /**

@@ -1,0 +1,131 @@
+import { css } from 'lit';
+
+/** The card, after the NHS care card: a coloured band with the name, and the details below. */
+export const cardStyles = css`
+  .card {
+    --_band: var(--imh-color-routine, #005eb8);
+    --_band-text: var(--imh-color-routine-text, #ffffff);
+    background: var(--_bg);
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .card.urgent {
+    --_band: var(--imh-color-urgent, #d5281b);
+    --_band-text: var(--imh-color-urgent-text, #ffffff);
+  }
+  .card.emergency {
+    --_band: var(--imh-color-emergency, #d5281b);
+    --_band-text: var(--imh-color-emergency-text, #ffffff);
+    border-color: var(--imh-color-emergency-surface, #212b32);
+  }
+  .band {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.25rem 0.75rem;
+    padding: 0.625rem 1rem;
+    background: var(--_band);
+    color: var(--_band-text);
+  }
+  [part='heading'] {
+    margin: 0;
+    font-size: 1.2em;
+    line-height: 1.3;
+  }
+  .badge {
+    border: 2px solid currentColor;
+    border-radius: var(--_radius);
+    padding: 0 0.375rem;
+    font-weight: 700;
+    font-size: 0.875em;
+  }
+  .body {
+    padding: 0.75rem 1rem;
+  }
+  .emergency .body {
+    background: var(--imh-color-emergency-surface, #212b32);
+    color: var(--imh-color-emergency-surface-text, #ffffff);
+  }
+  .emergency .body a {
+    color: inherit;
+  }
+  .now {
+    font-size: 1.25em;
+    margin-block: 0 0.5rem;
+  }
+  .body p {
+    margin-block: 0 0.5rem;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.125rem 0.75rem;
+    margin: 0.5rem 0;
+  }
+  .facts div {
+    display: contents;
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+  }
+  .actions {
+    list-style: none;
+    margin: 0.5rem 0 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.25rem;
+  }
+  .actions a {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 0.3em;
+    min-block-size: 44px;
+    font-weight: 600;
+  }
+  .reviewed {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .emergency .reviewed {
+    color: inherit;
+  }
+  :host([layout='compact']) .facts,
+  .compact .facts {
+    grid-template-columns: 1fr;
+  }
+  @container (max-width: 26rem) {
+    .facts {
+      grid-template-columns: 1fr;
+    }
+  }
+  @media (forced-colors: active) {
+    .card {
+      border: 2px solid CanvasText;
+    }
+    .band {
+      border-block-end: 4px solid CanvasText;
+    }
+    .card.urgent .band,
+    .card.emergency .band {
+      border-block-end-width: 8px;
+    }
+  }
+  @media print {
+    .card {
+      break-inside: avoid;
+    }
+    .band,
+    .emergency .body {
+      background: none;
+      color: inherit;
+      border-block-end: 3px solid;
+    }
+  }
+`;

@@ -1,0 +1,144 @@
+/**
+ * One support service as a card, following the NHS care-card pattern for urgency. Shared by
+ * <imh-support-card> and <imh-support-list> (and the timeline's compact cards).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { formatPhone } from '../../feed/phone.js';
+import { safeUrl } from '../../feed/shape.js';
+import type { Service } from '../../feed/types.js';
+import { feedText } from '../../internal/feed-text.js';
+import { dateFormat, formatDay, formatList } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
+import { audienceLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
+import { parseDay, parseTime, wallClock, weekday } from '../../schedule/civil.js';
+import { openState } from '../../schedule/hours.js';
+
+export interface CardContext {
+  locale: string;
+  feedLanguage: string;
+  timeZone: string;
+  level: number;
+  now: Date;
+  /** Called when a contact action is used (for the `imh-support-action` event). */
+  action: (service: Service, action: string) => void;
+}
+
+/** 2024-01-01 was a Monday. */
+const MONDAY = 19723;
+
+/** "17:00" in the locale's style, for a wall-clock HH:MM. */
+const clock = (hhmm: string, locale: string) =>
+  hhmm == '24:00'
+    ? msg('midnight', { id: 'card.midnight', desc: 'A closing time of 24:00, in "closes at midnight"' })
+    : dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(parseTime(hhmm) * 60_000);
+
+const weekdayName = (day: number, locale: string) => formatDay(MONDAY + weekday(day), locale, { weekday: 'long' });
+
+/** "Open now, closes at 17:00", "Closed now, opens Monday at 09:00". */
+function openLine(s: Service, c: CardContext): string {
+  const state = openState(s.hours!, c.now, c.timeZone);
+  const today = wallClock(c.now, c.timeZone).day;
+  if (state.open && state.always) return msg('Open 24 hours, every day', { id: 'card.always-open', desc: 'Opening hours of a service that never closes' });
+  if (state.open) {
+    const time = clock(state.closes, c.locale);
+    return state.day == today
+      ? msg(str`Open now, closes at ${time}`, { id: 'card.open-closes', desc: 'Live opening state; the placeholder is a time like 17:00 or "midnight"' })
+      : msg(str`Open now, closes ${weekdayName(state.day, c.locale)} at ${time}`, { id: 'card.open-closes-day', desc: 'Live opening state; placeholders: a weekday and a time' });
+  }
+  if (state.day === undefined) return '';
+  const time = clock(state.opens!, c.locale);
+  return state.day == today
+    ? msg(str`Closed now, opens at ${time}`, { id: 'card.closed-opens', desc: 'Live opening state; the placeholder is a time like 09:00' })
+    : state.day == today + 1
+      ? msg(str`Closed now, opens tomorrow at ${time}`, { id: 'card.closed-opens-tomorrow', desc: 'Live opening state; the placeholder is a time' })
+      : msg(str`Closed now, opens ${weekdayName(state.day, c.locale)} at ${time}`, { id: 'card.closed-opens-day', desc: 'Live opening state; placeholders: a weekday and a time' });
+}
+
+/** The hidden prefix screen readers hear before the name, as on NHS care cards. */
+const prefix = (u: string) =>
+  u == 'emergency'
+    ? msg('Immediate action required:', { id: 'card.prefix.emergency', desc: 'Hidden text read before the name of an emergency service' })
+    : u == 'urgent'
+      ? msg('Urgent advice:', { id: 'card.prefix.urgent', desc: 'Hidden text read before the name of an urgent service' })
+      : msg('Non-urgent advice:', { id: 'card.prefix.routine', desc: 'Hidden text read before the name of a routine service' });
+
+export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): TemplateResult {
+  const { locale, feedLanguage: lang } = c;
+  const urgency = s.urgency ?? 'routine';
+  const id = `card-${s.id}`;
+  const act = (action: string) => () => c.action(s, action);
+  const link = (href: string | undefined, text: unknown, action: string, cls = '') =>
+    href ? html`<li><a part="link action" class=${cls} href=${href} @click=${act(action)}>${text}</a></li>` : nothing;
+  const phones = s.contact?.phones ?? [];
+  const url = safeUrl(s.contact?.url);
+  const who = (s.audience ?? []).map(audienceLabel);
+  const stages = (s.stages ?? []).map(stageLabel);
+  const referral = s.referral;
+  const by = referral?.by?.filter((r) => r != 'self').map(referrerLabel);
+  const languages = s.languages?.length
+    ? formatList(s.languages.map((l) => { try { return new Intl.DisplayNames(locale, { type: 'language' }).of(l) ?? l; } catch { return l; } }), locale)
+    : '';
+  const open = s.hours?.length ? openLine(s, c) : '';
+  const fact = (label: string, value: unknown) => (value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing);
+  return html`<article part="card" class="card ${urgency}" aria-labelledby=${id}>
+    <div class="band">
+      ${heading(c.level, html`<span class="visually-hidden">${prefix(urgency)} </span>${feedText(s.name, locale, lang)}`, 'heading', id)}
+      ${urgency == 'routine'
+        ? nothing
+        : html`<span part="badge" class="badge" aria-hidden="true">${urgency == 'urgent'
+            ? msg('Urgent', { id: 'card.badge.urgent', desc: 'Visible label on an urgent service card' })
+            : msg('Emergency', { id: 'card.badge.emergency', desc: 'Visible label on an emergency card' })}</span>`}
+    </div>
+    <div class="body">
+      ${urgency == 'emergency'
+        ? html`<p class="now"><strong>${msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' })}</strong></p>`
+        : nothing}
+      ${body ?? (s.summary ? html`<p class="summary">${feedText(s.summary, locale, lang)}</p>` : nothing)}
+      <dl class="facts">
+        ${fact(msg('For', { id: 'card.for', desc: 'Label: who a service is for' }), who.length ? formatList(who, locale) : '')}
+        ${fact(msg('Stage', { id: 'card.stages', desc: 'Label: the stages a service is for, like "pregnancy and babies under 1"' }), stages.length ? formatList(stages, locale) : '')}
+        ${fact(msg('Who can use it', { id: 'card.eligibility', desc: 'Label: eligibility criteria' }), s.eligibility && feedText(s.eligibility, locale, lang))}
+        ${referral
+          ? fact(
+              msg('How to get it', { id: 'card.access', desc: 'Label: how to access a service (referral)' }),
+              html`${referral.self
+                ? msg('You can refer yourself.', { id: 'card.self-referral', desc: 'A service that takes self-referrals' })
+                : by?.length
+                  ? msg(str`Ask your ${formatList(by, locale, 'disjunction')} to refer you.`, { id: 'card.referred-by', desc: 'Who can refer; the placeholder is a list like "GP, health visitor or midwife"' })
+                  : ''}
+              ${referral.how ? feedText(referral.how, locale, lang) : nothing}`,
+            )
+          : nothing}
+        ${fact(msg('Opening hours', { id: 'card.hours', desc: 'Label: opening hours' }), open && html`<span class="open">${open}</span>${s.hoursNote ? html` · ${feedText(s.hoursNote, locale, lang)}` : nothing}`)}
+        ${fact(msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }), languages)}
+        ${fact(
+          msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }),
+          s.cost && html`${s.cost.free ? msg('Free', { id: 'session.free' }) : nothing}${s.cost.note ? html` ${feedText(s.cost.note, locale, lang)}` : nothing}`,
+        )}
+      </dl>
+      <ul class="actions">
+        ${phones.map((p) => {
+          const { display, tel } = formatPhone(p.number);
+          const note = p.note ? html` <span class="note">(${feedText(p.note, locale, lang)})</span>` : nothing;
+          return p.kind == 'text'
+            ? link(tel.replace('tel:', 'sms:'), html`${msg(str`Text ${display}`, { id: 'card.text', desc: 'Link that starts a text message; the placeholder is a number' })}${note}`, 'text')
+            : p.kind == 'textphone'
+              ? link(tel, html`${msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' })}${note}`, 'textphone')
+              : link(tel, html`${msg(str`Call ${display}`, { id: 'card.call', desc: 'Link that calls a number; the placeholder is a phone number' })}${note}`, 'call', 'call');
+        })}
+        ${link(s.contact?.email && `mailto:${s.contact.email}`, msg(str`Email ${s.contact?.email ?? ''}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' }), 'email')}
+        ${link(url, msg('Website', { id: 'card.website', desc: 'Link to a service\'s website' }), 'website')}
+        ${link(safeUrl(s.apps?.ios), msg('Download on the App Store', { id: 'card.ios', desc: 'Link to an app on Apple\'s App Store' }), 'ios')}
+        ${link(safeUrl(s.apps?.android), msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' }), 'android')}
+      </ul>
+      ${s.reviewed
+        ? html`<p class="reviewed">${msg(str`Information checked on ${formatDay(parseDay(s.reviewed), locale, { day: 'numeric', month: 'long', year: 'numeric' })}`, {
+            id: 'card.reviewed',
+            desc: 'When the information was last checked; the placeholder is a date',
+          })}</p>`
+        : nothing}
+    </div>
+  </article>`;
+}
+

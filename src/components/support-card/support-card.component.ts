@@ -1,0 +1,113 @@
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { FeedError } from '../../feed/errors.js';
+import type { Service } from '../../feed/types.js';
+import { ImhFeedErrorEvent } from '../../events/feed-error.js';
+import { ImhSupportActionEvent } from '../../events/support-action.js';
+import { ImhElement } from '../../internal/imh-element.js';
+import { MinuteClock } from '../../internal/minute-clock.js';
+import { cardStyles } from './service-card.styles.js';
+import { serviceCard, type CardContext } from './service-card.js';
+import { parseNow } from '../../internal/now.js';
+
+/**
+ * @summary A support service or resource: how to reach it, who it is for, and how urgent.
+ * @tag imh-support-card
+ *
+ * @slot - With `service`: fallback content (such as a plain link), shown before the script loads and
+ *   if the feed fails. Without `service` (an editor's own card): the card's text.
+ *
+ * @fires {ImhSupportActionEvent} imh-support-action - A contact action (call, text, email, website, app) was used.
+ * @fires {ImhFeedLoadEvent} imh-feed-load - The feed was loaded and validated.
+ * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be loaded, or has no service with this id.
+ *
+ * @csspart card - The card.
+ * @csspart heading - The service's name.
+ * @csspart badge - The visible "Urgent" or "Emergency" label.
+ * @csspart link - Any link.
+ * @csspart action - A contact action link (call, text, email, website, app).
+ * @csspart status - The loading placeholder, error or stale-copy message.
+ * @csspart button - The "Try again" button.
+ *
+ * @cssprop [--imh-color-routine=#005eb8] - The band of a routine card.
+ * @cssprop [--imh-color-urgent=#d5281b] - The band of an urgent card.
+ * @cssprop [--imh-color-emergency=#d5281b] - The band of an emergency card.
+ * @cssprop [--imh-color-emergency-surface=#212b32] - The body of an emergency card.
+ * @cssprop [--imh-color-text=#212b32] - Text colour.
+ * @cssprop [--imh-color-link=#005eb8] - Links.
+ * @cssprop [--imh-color-focus=#ffeb3b] - Focus highlight.
+ * @cssprop [--imh-radius=4px] - Corner radius.
+ */
+export class ImhSupportCard extends ImhElement {
+  static override styles = [...ImhElement.styles, cardStyles, css`:host { container-type: inline-size; }`];
+
+  /** The id of a service in the feed. Without it, the card shows what the editor wrote. */
+  @property({ reflect: true }) service?: string;
+  /** An editor's card: the service's name. */
+  @property() name?: string;
+  /** An editor's card: the service's web address. */
+  @property() link?: string;
+  /** An editor's card: the phone number. */
+  @property() phone?: string;
+  /** An editor's card: `routine`, `urgent` or `emergency`. */
+  @property() urgency: 'routine' | 'urgent' | 'emergency' = 'routine';
+  /** The heading level of the service's name (2 by default). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** `compact` for narrow sidebars (the card also adapts to its own width). */
+  @property({ reflect: true }) layout?: 'compact';
+  /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
+  @property() now?: string;
+
+  private reported?: string;
+
+  constructor() {
+    super();
+    new MinuteClock(this);
+  }
+
+  protected override feedMode() {
+    return this.service ? 'required' : 'none';
+  }
+
+  private context(timeZone: string, feedLanguage: string): CardContext {
+    return {
+      locale: this.locale,
+      feedLanguage,
+      timeZone,
+      level: this.headingLevel,
+      now: parseNow(this.now, timeZone),
+      action: (s: Service, action: string) => this.dispatchEvent(new ImhSupportActionEvent({ service: s.id, action })),
+    };
+  }
+
+  protected override updated(): void {
+    // A service id the feed does not have is the editor's mistake: say so once, with the id.
+    const feed = this.feedState.result?.feed;
+    if (feed && this.service && !feed.services?.some((s) => s.id == this.service) && this.reported != this.service) {
+      this.reported = this.service;
+      const error = new FeedError(`The feed has no service with the id "${this.service}". Check the service attribute against the ids in the feed's services.`, this.feedState.result?.url);
+      this.dispatchEvent(new ImhFeedErrorEvent({ error, stale: false }));
+    }
+  }
+
+  override render() {
+    if (!this.service) {
+      const s = {
+        id: '',
+        name: this.name ?? '',
+        urgency: this.urgency,
+        contact: { url: this.link, phones: this.phone ? [{ number: this.phone }] : [] },
+      } as unknown as Service;
+      return serviceCard(s, this.context('Europe/London', this.locale), html`<div class="summary"><slot></slot></div>`);
+    }
+    const feed = this.feedState.result?.feed;
+    const service = feed?.services?.find((s) => s.id == this.service);
+    if (!feed || !service) {
+      return html`${this.renderFeedStatus(!!feed)}${feed
+        ? html`<p class="notice" part="notice">${msg('This service could not be found.', { id: 'card.not-found', desc: 'Shown when the page names a service the feed does not have' })}</p>`
+        : ''}`;
+    }
+    return html`${this.renderFeedStatus()}${serviceCard(service, this.context(feed.timeZone, feed.language))}`;
+  }
+}

@@ -1,0 +1,209 @@
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import type { Service } from '../../feed/types.js';
+import { ImhSupportActionEvent } from '../../events/support-action.js';
+import { ImhElement } from '../../internal/imh-element.js';
+import { feedString } from '../../internal/feed-text.js';
+import { plural } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
+import { audienceLabel, kindLabel, stageLabel } from '../../internal/labels.js';
+import { MinuteClock } from '../../internal/minute-clock.js';
+import { parseNow } from '../../internal/now.js';
+import { AUDIENCES, KINDS, STAGES } from '../../feed/schema.js';
+import { cardStyles } from '../support-card/service-card.styles.js';
+import { serviceCard, type CardContext } from '../support-card/service-card.js';
+
+/** Audiences that include every parent or carer. */
+const EVERYONE = ['parents', 'families'];
+/** Text for search: lower case, without accents. */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * @summary A directory of support services from the feed, with urgent help always at the top.
+ * @tag imh-support-list
+ *
+ * @slot - Fallback content (such as a link to the support page), shown before the script loads and if the feed fails.
+ *
+ * @fires {ImhSupportActionEvent} imh-support-action - A contact action on one of the cards was used.
+ * @fires {ImhFeedLoadEvent} imh-feed-load - The feed was loaded and validated.
+ * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be fetched, parsed or validated.
+ *
+ * @csspart urgent - The "Need help now?" section with emergency and urgent services.
+ * @csspart filters - The filter and search controls.
+ * @csspart list - The list of services.
+ * @csspart item - One service in the list.
+ * @csspart card - A service card.
+ * @csspart heading - A heading (section or service name).
+ * @csspart badge - The "Urgent" or "Emergency" label on a card.
+ * @csspart link - Any link.
+ * @csspart action - A contact action link.
+ * @csspart empty - The "no services match" message.
+ * @csspart status - The loading placeholder, error or stale-copy message.
+ *
+ * @cssprop [--imh-color-routine=#005eb8] - The band of a routine card.
+ * @cssprop [--imh-color-urgent=#d5281b] - The band of an urgent card.
+ * @cssprop [--imh-color-emergency-surface=#212b32] - The body of an emergency card.
+ * @cssprop [--imh-space=1rem] - Space between cards.
+ */
+export class ImhSupportList extends ImhElement {
+  static override styles = [
+    ...ImhElement.styles,
+    cardStyles,
+    css`
+      :host {
+        container-type: inline-size;
+      }
+      .urgent-help,
+      .filters {
+        margin-block-end: calc(var(--_gap) * 1.5);
+      }
+      ul.cards {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--_gap);
+      }
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem 1.25rem;
+      }
+      .filters label {
+        display: grid;
+        gap: 0.25rem;
+        font-weight: 600;
+        flex: 1 1 10rem;
+        min-inline-size: 0;
+      }
+      select,
+      input {
+        font: inherit;
+        min-block-size: 44px;
+        padding-inline: 0.5rem;
+        border: 2px solid var(--_fg);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+        color: var(--_fg);
+        inline-size: 100%;
+        min-inline-size: 0;
+      }
+      h2,
+      h3,
+      h4,
+      h5,
+      h6 {
+        margin-block: 0 0.5rem;
+      }
+    `,
+  ];
+
+  @state() private q = '';
+  @state() private chosen: { stage?: string; audience?: string; kind?: string } = {};
+  private announce = '';
+
+  /** Only services for this stage: `pregnancy`, `0-12m` or `12-24m`. */
+  @property() stage?: string;
+  /** Only services for this audience: `mums`, `dads`, `co-parents`, `practitioners`… */
+  @property() audience?: string;
+  /** Only this kind of service: `app`, `helpline`, `service`, `group` or `website`. */
+  @property() kind?: string;
+  /** Hide the filter and search controls (the attributes above still apply). */
+  @property({ attribute: 'no-controls', type: Boolean }) noControls = false;
+  /** The level of the section headings (2 by default); service names are one level below. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** `compact` for narrow sidebars. */
+  @property({ reflect: true }) layout?: 'compact';
+  /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
+  @property() now?: string;
+
+  constructor() {
+    super();
+    new MinuteClock(this);
+  }
+
+  private passes(s: Service, locale: string, language: string): boolean {
+    const stage = this.chosen.stage ?? this.stage;
+    const audience = this.chosen.audience ?? this.audience;
+    const kind = this.chosen.kind ?? this.kind;
+    if (kind && s.kind != kind) return false;
+    if (stage && s.stages?.length && !s.stages.includes(stage as never)) return false;
+    if (audience && s.audience?.length && !s.audience.some((a) => a == audience || EVERYONE.includes(a))) return false;
+    const q = fold(this.q.trim());
+    if (!q) return true;
+    const text = [s.name, s.summary, s.description, s.eligibility].map((t) => feedString(t, locale, language)).join(' ');
+    return fold(text).includes(q);
+  }
+
+  private onChange(e: Event) {
+    const f = e.currentTarget as HTMLFormElement;
+    const value = (name: string) => (f.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement).value || undefined;
+    this.chosen = { stage: value('stage'), audience: value('audience'), kind: value('kind') };
+    this.q = value('q') ?? '';
+    this.announce = 'pending';
+  }
+
+  private select(name: string, label: string, values: readonly string[], toLabel: (v: string) => string, preset?: string) {
+    const current = (this.chosen as Record<string, string | undefined>)[name] ?? preset;
+    return html`<label>${label}
+      <select name=${name}>
+        <option value="">${msg('Any', { id: 'filters.any' })}</option>
+        ${values.map((v) => html`<option value=${v} ?selected=${current == v}>${toLabel(v)}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  override render() {
+    const result = this.feedState.result;
+    if (!result) return this.renderFeedStatus();
+    const { feed } = result;
+    const locale = this.locale;
+    const context: CardContext = {
+      locale,
+      feedLanguage: feed.language,
+      timeZone: feed.timeZone,
+      level: this.headingLevel + 1,
+      now: parseNow(this.now, feed.timeZone),
+      action: (s, action) => this.dispatchEvent(new ImhSupportActionEvent({ service: s.id, action })),
+    };
+    const services = feed.services ?? [];
+    const urgent = services.filter((s) => s.urgency != 'routine').sort((a, b) => (a.urgency == 'emergency' ? -1 : 0) - (b.urgency == 'emergency' ? -1 : 0));
+    const shown = services.filter((s) => s.urgency == 'routine' && this.passes(s, locale, feed.language));
+    const n = shown.length;
+    if (this.announce) {
+      this.announce = plural(n, locale, {
+        zero: () => msg(str`${n} services found`, { id: 'support-list.count.zero', desc: 'Announced after filtering; plural category "zero"' }),
+        one: () => msg(str`${n} service found`, { id: 'support-list.count.one', desc: 'Announced after filtering; plural category "one"' }),
+        two: () => msg(str`${n} services found`, { id: 'support-list.count.two', desc: 'Announced after filtering; plural category "two"' }),
+        few: () => msg(str`${n} services found`, { id: 'support-list.count.few', desc: 'Announced after filtering; plural category "few"' }),
+        many: () => msg(str`${n} services found`, { id: 'support-list.count.many', desc: 'Announced after filtering; plural category "many"' }),
+        other: () => msg(str`${n} services found`, { id: 'support-list.count.other', desc: 'Announced after filtering; plural category "other"' }),
+      });
+    }
+    return html`${this.renderFeedStatus(!services.length)}
+      ${urgent.length
+        ? html`<section part="urgent" class="urgent-help" aria-labelledby="urgent-heading">
+            ${heading(this.headingLevel, msg('Need help now?', { id: 'support-list.urgent', desc: 'Heading above emergency and urgent services' }), 'heading', 'urgent-heading')}
+            <ul class="cards">${urgent.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>
+          </section>`
+        : nothing}
+      ${this.noControls
+        ? nothing
+        : html`<form part="filters" class="filters" role="search" @input=${this.onChange} @change=${this.onChange} @submit=${(e: Event) => e.preventDefault()}>
+            <label>${msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' })}
+              <input type="search" name="q" .value=${this.q} autocomplete="off" />
+            </label>
+            ${this.select('stage', msg('Stage', { id: 'support-list.stage', desc: 'Label of the stage filter (pregnancy, baby\'s age)' }), STAGES, stageLabel, this.stage)}
+            ${this.select('audience', msg('For', { id: 'support-list.audience', desc: 'Label of the audience filter' }), AUDIENCES, audienceLabel, this.audience)}
+            ${this.select('kind', msg('Kind', { id: 'support-list.kind', desc: 'Label of the kind filter (apps, helplines…)' }), KINDS, kindLabel, this.kind)}
+          </form>`}
+      <p class="visually-hidden" role="status">${this.announce}</p>
+      <section aria-labelledby="all-heading">
+        ${heading(this.headingLevel, msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }), 'heading', 'all-heading')}
+        ${n
+          ? html`<ul part="list" class="cards">${shown.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
+          : html`<p part="empty" role="status">${msg('No services match. Try other choices or fewer words.', { id: 'support-list.empty', desc: 'Shown when filters or search match nothing' })}</p>`}
+      </section>`;
+  }
+}

@@ -1,0 +1,227 @@
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/components/support-card/support-card.js';
+import type { ImhSupportCard } from '../../src/components/support-card/support-card.component.js';
+import { exampleFeed } from '../fixtures/example.js';
+import { expectQuietConsole } from '../fixtures/quiet.js';
+
+const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const facts = (el: Element) => Object.fromEntries($$(el, '.facts > div').map((d) => [textOf(d.querySelector('dt')), textOf(d.querySelector('dd'))]));
+const actions = (el: Element) => $$(el, '.actions a').map((a) => [textOf(a), a.getAttribute('href')]);
+
+async function card(service: string, attrs: Record<string, string> = {}, data?: unknown) {
+  const el = document.createElement('imh-support-card');
+  el.data = data ?? (await exampleFeed());
+  el.service = service;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  (await fixture(html`<div style="max-width: 40rem"></div>`)).append(el);
+  await elementUpdated(el);
+  return el;
+}
+
+describe('<imh-support-card>', () => {
+  expectQuietConsole();
+  afterEach(() => fixtureCleanup());
+
+  it('renders a service from the feed with every field, and is accessible', async () => {
+    const el = await card('health-visiting', { now: '2026-11-23T12:00' });
+    expect(textOf($(el, '[part=heading]'))).to.equal('Non-urgent advice: Health Visiting (0-19 service)');
+    expect(textOf($(el, '.summary'))).to.match(/^Health visitors support every family/);
+    expect(facts(el)).to.deep.equal({
+      For: 'parents, carers and parents-to-be',
+      Stage: 'pregnancy, babies under 1 and children aged 1 to 2',
+      'How to get it': 'You can refer yourself. Every family is contacted after the birth. You can also call the duty line yourself.',
+      'Opening hours': 'Open now, closes at 17:00',
+      Languages: 'English, Punjabi, Urdu, Polish and Romanian',
+      Cost: 'Free',
+    });
+    expect(actions(el)).to.deep.equal([['Call 01632 960555 (Duty health visitor)', 'tel:+441632960555']]);
+    expect(textOf($(el, '.reviewed'))).to.equal('Information checked on 1 October 2026');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows eligibility, who can refer, app links, email, website and a text number', async () => {
+    const data = await exampleFeed();
+    const camhs = data.services.find((s: { id: string }) => s.id == 'camhs-under-5s');
+    Object.assign(camhs, {
+      apps: { ios: 'https://apps.apple.com/app/x', android: 'https://play.google.com/store/apps/details?id=x' },
+      contact: { ...camhs.contact, email: 'camhs@example.org', url: 'https://example.org/camhs', phones: [...camhs.contact.phones, { number: '85258', kind: 'text' }] },
+    });
+    const el = await card('camhs-under-5s', { now: '2026-11-23T19:00' }, data);
+    expect(facts(el)['Who can use it']).to.match(/^Children under five registered with a Wolverhampton GP/);
+    expect(facts(el)['How to get it']).to.match(/^Ask your GP, health visitor, midwife, social worker or Family Hub worker to refer you\. A professional/);
+    expect(facts(el)['Opening hours']).to.equal('Closed now, opens tomorrow at 09:00');
+    expect(actions(el)).to.deep.equal([
+      ['Call 01632 960420 (Advice line for professionals)', 'tel:+441632960420'],
+      ['Text 85258', 'sms:85258'],
+      ['Email camhs@example.org', 'mailto:camhs@example.org'],
+      ['Website', 'https://example.org/camhs'],
+      ['Download on the App Store', 'https://apps.apple.com/app/x'],
+      ['Get it on Google Play', 'https://play.google.com/store/apps/details?id=x'],
+    ]);
+  });
+
+  it('leaves out what the feed does not give', async () => {
+    const el = await card('x', {}, { version: 1, services: [{ id: 'x', name: 'A service' }] });
+    expect(textOf($(el, '[part=heading]'))).to.equal('Non-urgent advice: A service');
+    expect(facts(el)).to.deep.equal({});
+    expect(actions(el)).to.deep.equal([]);
+    expect($(el, '.reviewed')).to.equal(null);
+    expect($(el, '.summary')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  describe('urgency, never by colour alone', () => {
+    it('routine: a hidden "Non-urgent advice:" prefix and no badge', async () => {
+      const el = await card('gp');
+      expect(textOf($(el, '[part=heading] .visually-hidden'))).to.equal('Non-urgent advice:');
+      expect($(el, '[part=badge]')).to.equal(null);
+    });
+
+    it('urgent: a hidden "Urgent advice:" prefix, a visible "Urgent" label and a different band', async () => {
+      const el = await card('nhs-111');
+      const routine = await card('gp');
+      expect(textOf($(el, '[part=heading] .visually-hidden'))).to.equal('Urgent advice:');
+      expect(textOf($(el, '[part=badge]'))).to.equal('Urgent');
+      expect(getComputedStyle($(el, '.band')!).backgroundColor).not.to.equal(getComputedStyle($(routine, '.band')!).backgroundColor);
+      await expect(el).to.be.accessible();
+    });
+
+    it('emergency: says to call 999 now', async () => {
+      const el = await card('emergency-999');
+      expect(textOf($(el, '[part=heading] .visually-hidden'))).to.equal('Immediate action required:');
+      expect(textOf($(el, '[part=badge]'))).to.equal('Emergency');
+      expect(textOf($(el, '.now'))).to.equal('Call 999 now');
+      expect(actions(el)).to.deep.equal([['Call 999', 'tel:999']]);
+      expect(facts(el)['Opening hours']).to.equal('Open 24 hours, every day');
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps urgency visible in forced-colours mode (where the browser can emulate it)', async () => {
+      const urgent = await card('nhs-111');
+      const routine = await card('gp');
+      if (!(await executeServerCommand('forced-colors', { active: true }))) return;
+      try {
+        const band = (el: Element) => getComputedStyle($(el, '.band')!).borderBottomWidth;
+        expect(band(urgent)).to.equal('8px');
+        expect(band(routine)).to.equal('4px');
+        expect(textOf($(urgent, '[part=badge]'))).to.equal('Urgent');
+      } finally {
+        await executeServerCommand('forced-colors', { active: false });
+      }
+    });
+  });
+
+  describe('opening hours in the feed\'s time zone (the browser is in Auckland)', () => {
+    const line = async (now: string) => facts(await card('health-visiting', { now }))['Opening hours'];
+    it('open, closing, opening later today, tomorrow and after the weekend', async () => {
+      expect(await line('2026-11-23T16:59')).to.equal('Open now, closes at 17:00');
+      expect(await line('2026-11-23T08:00')).to.equal('Closed now, opens at 09:00');
+      expect(await line('2026-11-23T17:00')).to.equal('Closed now, opens tomorrow at 09:00');
+      expect(await line('2026-11-27T18:00')).to.equal(`Closed now, opens ${new Intl.DateTimeFormat('en-GB', { weekday: 'long' }).format(new Date(2026, 10, 30))} at 09:00`);
+    });
+
+    it('around midnight, and on both sides of the clock changes', async () => {
+      const data = await exampleFeed();
+      const pandas = 'pandas-helpline'; // 11:00 to 22:00 every day
+      expect(facts(await card(pandas, { now: '2026-11-23T21:59' }, data))['Opening hours']).to.equal('Open now, closes at 22:00');
+      expect(facts(await card(pandas, { now: '2026-11-24T00:00' }, data))['Opening hours']).to.equal('Closed now, opens at 11:00');
+      data.services.find((s: { id: string }) => s.id == pandas).hours[0].closes = '24:00';
+      expect(facts(await card(pandas, { now: '2026-11-23T23:30' }, data))['Opening hours']).to.equal('Open now, closes at midnight');
+      // 09:00 London on the Monday after each change, given as absolute instants
+      expect(await line('2026-10-26T09:00:00Z')).to.equal('Open now, closes at 17:00'); // GMT
+      expect(await line('2026-03-30T08:00:00Z')).to.equal('Open now, closes at 17:00'); // BST
+      expect(await line('2026-03-30T07:59:00Z')).to.equal('Closed now, opens at 09:00');
+    });
+  });
+
+  it('fires imh-support-action when a contact action is used', async () => {
+    const el = await card('nhs-111');
+    const link = $$(el, '.actions a').find((a) => a.getAttribute('href') == 'https://111.nhs.uk/')!;
+    link.addEventListener('click', (e) => e.preventDefault());
+    const action = oneEvent(el, 'imh-support-action');
+    link.click();
+    expect((await action).detail).to.deep.equal({ service: 'nhs-111', action: 'website' });
+  });
+
+  describe('an editor\'s own card, without a feed', () => {
+    it('uses its attributes and its own text, and loads no feed', async () => {
+      const meta = Object.assign(document.createElement('meta'), { name: 'imh-feed', content: 'https://feeds.example.org/never.json' });
+      document.head.append(meta);
+      const fetched: string[] = [];
+      const original = window.fetch;
+      window.fetch = (async (u: string) => (fetched.push(String(u)), new Response('{}'))) as typeof fetch;
+      try {
+        const el = await fixture<ImhSupportCard>(html`<imh-support-card name="Family Hubs" phone="01632960214" link="https://example.org/hubs" urgency="routine"
+          >Drop in to any <strong>Family Hub</strong>.</imh-support-card
+        >`);
+        expect(textOf($(el, '[part=heading]'))).to.equal('Non-urgent advice: Family Hubs');
+        const slot = $(el, 'slot') as unknown as HTMLSlotElement;
+        expect(slot.assignedNodes().map((n) => n.textContent).join('')).to.equal('Drop in to any Family Hub.');
+        expect(actions(el)).to.deep.equal([
+          ['Call 01632 960214', 'tel:+441632960214'],
+          ['Website', 'https://example.org/hubs'],
+        ]);
+        expect(fetched).to.deep.equal([]);
+        await expect(el).to.be.accessible();
+      } finally {
+        window.fetch = original;
+        meta.remove();
+      }
+    });
+
+    it('refuses an unsafe link', async () => {
+      const el = await fixture<ImhSupportCard>(html`<imh-support-card name="X" link="javascript:alert(1)">Text</imh-support-card>`);
+      expect(actions(el)).to.deep.equal([]);
+      expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+    });
+
+    it('shows its text as plain content before the script defines it', async () => {
+      // An element the browser does not know yet renders its children like a <span>.
+      const el = await fixture(html`<imh-support-card-not-defined><a href="https://example.org/hv">Health visitors</a></imh-support-card-not-defined>`);
+      expect((el.querySelector('a') as HTMLElement).getBoundingClientRect().width).to.be.greaterThan(0);
+    });
+  });
+
+  it('says when the feed has no such service (a skipped item), and reports it to the editor', async () => {
+    const data = await exampleFeed();
+    data.services[1].contact.url = 'javascript:alert(1)'; // nhs-111 is skipped: unsafe link
+    const el = document.createElement('imh-support-card');
+    el.data = data;
+    el.service = 'nhs-111';
+    const loaded = oneEvent(el, 'imh-feed-load');
+    const error = oneEvent(el, 'imh-feed-error');
+    (await fixture(html`<div></div>`)).append(el);
+    const [load, err] = await Promise.all([loaded, error]);
+    expect(load.detail.issues.map((i: { path: string }) => i.path)).to.deep.equal(['services[1].contact.url']);
+    expect(err.detail.error.message).to.equal('The feed has no service with the id "nhs-111". Check the service attribute against the ids in the feed\'s services.');
+    await elementUpdated(el);
+    expect(textOf($(el, '.notice'))).to.equal('This service could not be found.');
+    expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+  });
+
+  describe('layout', () => {
+    it('fits a 320 px column', async () => {
+      const el = await card('camhs-under-5s');
+      el.parentElement!.style.width = '320px';
+      await new Promise((r) => requestAnimationFrame(r));
+      const right = el.parentElement!.getBoundingClientRect().right;
+      for (const n of [el, ...$$(el, '*')]) expect(n.getBoundingClientRect().right, n.tagName).to.be.at.most(right + 0.5);
+    });
+
+    it('compact: one column of facts', async () => {
+      const el = await card('health-visiting', { layout: 'compact' });
+      expect(getComputedStyle($(el, '.facts')!).gridTemplateColumns.split(' ').length).to.equal(1);
+    });
+
+    it('right to left', async () => {
+      const el = await card('nhs-111');
+      el.setAttribute('dir', 'rtl');
+      const band = $(el, '.band')!;
+      const badge = $(el, '[part=badge]')!;
+      expect(badge.getBoundingClientRect().left).to.be.lessThan(band.getBoundingClientRect().left + band.getBoundingClientRect().width / 2);
+    });
+  });
+});

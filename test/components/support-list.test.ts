@@ -1,0 +1,125 @@
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/support-list/support-list.js';
+import { exampleFeed } from '../fixtures/example.js';
+import { expectQuietConsole } from '../fixtures/quiet.js';
+
+const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+/** Service names (without the hidden urgency prefix) in a section. */
+const names = (el: Element, section: string) =>
+  $$(el, `${section} [part=heading][id^=card-]`).map((h) => textOf(h).replace(/^(Non-urgent advice|Urgent advice|Immediate action required): /, ''));
+const directory = (el: Element) => names(el, '[part=list]');
+const urgentHelp = (el: Element) => names(el, '[part=urgent]');
+
+async function list(attrs: Record<string, string | boolean> = {}, data?: unknown) {
+  const el = document.createElement('imh-support-list');
+  el.data = data ?? (await exampleFeed());
+  el.setAttribute('now', '2026-11-23T12:00');
+  for (const [k, v] of Object.entries(attrs)) v === true ? el.setAttribute(k, '') : el.setAttribute(k, String(v));
+  (await fixture(html`<div style="max-width: 50rem"></div>`)).append(el);
+  await elementUpdated(el);
+  return el;
+}
+const change = async (el: HTMLElement, name: string, value: string) => {
+  const control = $(el, `[part=filters] [name=${name}]`) as HTMLInputElement | HTMLSelectElement;
+  control.value = value;
+  control.dispatchEvent(new Event(name == 'q' ? 'input' : 'change', { bubbles: true }));
+  await elementUpdated(el);
+};
+
+describe('<imh-support-list>', () => {
+  expectQuietConsole();
+  afterEach(() => fixtureCleanup());
+
+  it('lists the routine services, with urgent and emergency help always at the top', async () => {
+    const el = await list();
+    expect(urgentHelp(el)).to.deep.equal(['Emergency: call 999', 'NHS 111', 'Maternity triage', 'Samaritans', 'Specialist Perinatal Mental Health Service']);
+    expect(textOf($(el, '[part=urgent] h2'))).to.equal('Need help now?');
+    expect(directory(el)).to.include('Health Visiting (0-19 service)').and.include('DadPad');
+    expect(directory(el)).not.to.include('NHS 111');
+    expect(directory(el).length).to.equal(11);
+  });
+
+  it('is accessible', async () => {
+    await expect(await list()).to.be.accessible();
+  });
+
+  it('filters by stage, audience and kind, and announces the count politely', async () => {
+    const el = await list();
+    const status = $(el, 'p.visually-hidden[role=status]')!;
+    await change(el, 'kind', 'app');
+    expect(directory(el)).to.deep.equal(['Healthy Child Wolves app', 'DadPad']);
+    expect(textOf(status)).to.equal('2 services found');
+    await change(el, 'audience', 'dads');
+    expect(directory(el)).to.deep.equal(['Healthy Child Wolves app', 'DadPad']); // the app is for all parents
+    await change(el, 'audience', 'practitioners');
+    expect(directory(el)).to.deep.equal(['Healthy Child Wolves app']);
+    expect(textOf(status)).to.equal('1 service found');
+    await change(el, 'kind', '');
+    await change(el, 'audience', '');
+    await change(el, 'stage', '12-24m');
+    expect(directory(el)).not.to.include('DadPad').and.not.to.include('Maternity services');
+    expect(urgentHelp(el).length).to.equal(5); // urgent help never filtered away
+  });
+
+  it('searches names and descriptions, ignoring case and accents', async () => {
+    const el = await list();
+    await change(el, 'q', 'COUNSELLING');
+    expect(directory(el)).to.deep.equal(['Family Counselling Service']);
+    await change(el, 'q', 'young first-time');
+    expect(directory(el)).to.deep.equal(['Family Nurse Partnership']);
+    const data = await exampleFeed();
+    data.services.find((s: { id: string }) => s.id == 'gp').summary = 'Café de la santé';
+    const accented = await list({}, data);
+    await change(accented, 'q', 'sante');
+    expect(directory(accented)).to.deep.equal(['Your GP']);
+    await change(accented, 'q', 'zzz');
+    expect(textOf($(accented, '[part=empty]'))).to.equal('No services match. Try other choices or fewer words.');
+    expect(textOf($(accented, 'p.visually-hidden[role=status]'))).to.equal('0 services found');
+  });
+
+  it('takes presets from attributes, and can hide the controls', async () => {
+    const el = await list({ stage: 'pregnancy', audience: 'dads', kind: 'app', 'no-controls': true });
+    expect($(el, '[part=filters]')).to.equal(null);
+    expect(directory(el)).to.deep.equal(['Healthy Child Wolves app', 'DadPad']);
+    const shown = await list({ kind: 'helpline' });
+    expect(($(shown, '[part=filters] [name=kind]') as HTMLSelectElement).value).to.equal('helpline');
+    expect(directory(shown)).to.deep.equal(['PANDAS Foundation helpline']);
+  });
+
+  it('fires imh-support-action from its cards', async () => {
+    const el = await list();
+    const call = $$(el, '[part=urgent] .actions a').find((a) => a.getAttribute('href') == 'tel:999')!;
+    call.addEventListener('click', (e) => e.preventDefault());
+    const action = oneEvent(el, 'imh-support-action');
+    call.click();
+    expect((await action).detail).to.deep.equal({ service: 'emergency-999', action: 'call' });
+  });
+
+  it('skips a broken service, reports it, and lists the rest', async () => {
+    const data = await exampleFeed();
+    data.services[12].urgency = 'soon';
+    const el = document.createElement('imh-support-list');
+    el.data = data;
+    const loaded = oneEvent(el, 'imh-feed-load');
+    (await fixture(html`<div></div>`)).append(el);
+    const { detail } = await loaded;
+    expect(detail.issues.map((i: { path: string; message: string }) => `${i.path}: ${i.message}`)).to.deep.equal([
+      'services[12].urgency: "soon" is not an urgency; use routine, urgent or emergency',
+      // and the timeline stage that named it loses that link, with a warning
+      'timeline.stages[1].services[2]: "healthy-child-wolves" is not the id of any entry in services (ignored)',
+    ]);
+    await elementUpdated(el);
+    expect(directory(el)).not.to.include('Healthy Child Wolves app');
+    expect(directory(el).length).to.equal(10);
+  });
+
+  it('fits a 320 px column', async () => {
+    const el = await list();
+    el.parentElement!.style.width = '320px';
+    await new Promise((r) => requestAnimationFrame(r));
+    const right = el.parentElement!.getBoundingClientRect().right;
+    for (const n of [el, ...$$(el, '*')]) expect(n.getBoundingClientRect().right, `${n.tagName}.${n.className}`).to.be.at.most(right + 0.5);
+  });
+});
