@@ -61,3 +61,9 @@ export const referrerLabel = (r: string): string =>
       'any-professional': () => msg('any professional who knows you', { id: 'referrer.any-professional', desc: 'Who can refer someone to a service' }),
     }) as Record<string, () => string>
   )[r]?.() ?? r;
+
+/** The cost of something free. */
+export const freeLabel = (): string => msg('Free', { id: 'cost.free', desc: 'The cost of a session or service that costs nothing' });
+
+/** The first choice of a filter: no filtering. */
+export const anyLabel = (): string => msg('Any', { id: 'filters.any', desc: 'The first choice of a filter: no filtering' });

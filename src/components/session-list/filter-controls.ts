@@ -6,6 +6,7 @@ import { html } from 'lit';
 import { msg } from '@lit/localize';
 import type { Feed } from '../../feed/types.js';
 import { feedString } from '../../internal/feed-text.js';
+import { anyLabel } from '../../internal/labels.js';
 import type { Filters } from './filters.js';
 
 /** Age choices: the value is a representative age in months (pregnancy as weeks, negative). */
@@ -28,7 +29,7 @@ export function filterControls(feed: Feed, chosen: Filters, locale: string, chan
     const age = form.age.value;
     change({ category: form.category.value || undefined, place: form.place.value || undefined, ageMonths: age ? Number(age) : undefined });
   };
-  const any = msg('Any', { id: 'filters.any', desc: 'The first choice of a filter: no filtering' });
+  const any = anyLabel();
   return html`<form part="filters" class="filters" @change=${onChange} @submit=${(e: Event) => e.preventDefault()}>
     <label>${msg('Type of session', { id: 'filters.category', desc: 'Label of the category filter' })}
       <select name="category">

@@ -16,6 +16,10 @@ const monthName = (m: number, locale: string) => formatDay(MONDAY + [0, 31, 60, 
 const period = (n: number, unit: 'day' | 'week' | 'month' | 'year', locale: string) =>
   numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
 
+/** "Every Monday", "Every Monday and Thursday" */
+const every = (days: string) =>
+  msg(str`Every ${days}`, { id: 'pattern.weekly', desc: 'A weekly series; the placeholder is one or more weekdays, like "Monday and Thursday"' });
+
 const nthWeekday = (code: string, locale: string): string => {
   const day = weekdayName(code, locale);
   switch (code.slice(0, -2)) {
@@ -32,7 +36,7 @@ const nthWeekday = (code: string, locale: string): string => {
     case '-1':
       return msg(str`Last ${day} of the month`, { id: 'pattern.last', desc: 'A monthly series; the placeholder is a weekday' });
     default:
-      return msg(str`Every ${day}`, { id: 'pattern.weekly', desc: 'A weekly series; the placeholder is one or more weekdays, like "Monday and Thursday"' });
+      return every(day);
   }
 };
 
@@ -49,7 +53,7 @@ export function describePattern(s: Schedule, locale: string): string | undefined
         : msg(str`Every ${period(n, 'day', locale)}`, { id: 'pattern.every-period', desc: 'A series; the placeholder is a period like "3 days" or "2 months"' });
     case 'W': {
       const weekdays = days ?? formatDay(parseDay(s.startDate), locale, { weekday: 'long' });
-      if (n == 1) return msg(str`Every ${weekdays}`, { id: 'pattern.weekly' });
+      if (n == 1) return every(weekdays);
       if (n == 2) return msg(str`Every other ${weekdays}`, { id: 'pattern.fortnightly', desc: 'A series every two weeks; the placeholder is one or more weekdays' });
       return msg(str`Every ${period(n, 'week', locale)} on ${weekdays}`, { id: 'pattern.every-n-weeks', desc: 'The placeholders are a period like "3 weeks" and weekdays' });
     }

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { safeUrl } from '../../feed/shape.js';
 import type { Feed, Place } from '../../feed/types.js';
-import { audienceLabel, facilityLabel } from '../../internal/labels.js';
+import { audienceLabel, facilityLabel, freeLabel } from '../../internal/labels.js';
 import { feedString, feedText } from '../../internal/feed-text.js';
 import { formatDay, formatList, formatTimeRange, numberFormat } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
@@ -28,7 +28,7 @@ const cost = (o: SessionOccurrence, c: ItemContext) => {
   const k = o.session.cost;
   if (!k) return nothing;
   const price = k.free || k.amount === 0
-    ? msg('Free', { id: 'session.free', desc: 'The cost of a session that costs nothing' })
+    ? freeLabel()
     : k.amount != null
       ? numberFormat(c.locale, { style: 'currency', currency: k.currency ?? 'GBP' }).format(k.amount)
       : '';

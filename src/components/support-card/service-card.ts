@@ -10,7 +10,7 @@ import type { Service } from '../../feed/types.js';
 import { feedText } from '../../internal/feed-text.js';
 import { dateFormat, formatDay, formatList } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
-import { audienceLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
+import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
 import { parseDay, parseTime, wallClock, weekday } from '../../schedule/civil.js';
 import { openState } from '../../schedule/hours.js';
 
@@ -114,7 +114,7 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
         ${fact(msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }), languages)}
         ${fact(
           msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }),
-          s.cost && html`${s.cost.free ? msg('Free', { id: 'session.free' }) : nothing}${s.cost.note ? html` ${feedText(s.cost.note, locale, lang)}` : nothing}`,
+          s.cost && html`${s.cost.free ? freeLabel() : nothing}${s.cost.note ? html` ${feedText(s.cost.note, locale, lang)}` : nothing}`,
         )}
       </dl>
       <ul class="actions">

@@ -7,7 +7,7 @@ import { ImhElement } from '../../internal/imh-element.js';
 import { feedString } from '../../internal/feed-text.js';
 import { plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
-import { audienceLabel, kindLabel, stageLabel } from '../../internal/labels.js';
+import { anyLabel, audienceLabel, kindLabel, stageLabel } from '../../internal/labels.js';
 import { MinuteClock } from '../../internal/minute-clock.js';
 import { parseNow } from '../../internal/now.js';
 import { AUDIENCES, KINDS, STAGES } from '../../feed/schema.js';
@@ -148,7 +148,7 @@ export class ImhSupportList extends ImhElement {
     const current = (this.chosen as Record<string, string | undefined>)[name] ?? preset;
     return html`<label>${label}
       <select name=${name}>
-        <option value="">${msg('Any', { id: 'filters.any' })}</option>
+        <option value="">${anyLabel()}</option>
         ${values.map((v) => html`<option value=${v} ?selected=${current == v}>${toLabel(v)}</option>`)}
       </select>
     </label>`;

@@ -1,0 +1,57 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/components/support-card/support-card.js';
+import feed from '../public/example-feed.json';
+
+interface Args {
+  service: string;
+  now: string;
+  headingLevel: number;
+  layout: '' | 'compact';
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/imh-support-card',
+  component: 'imh-support-card',
+  tags: ['autodocs'],
+  args: { service: 'health-visiting', now: '2026-11-23T12:00', headingLevel: 2, layout: '' },
+  argTypes: {
+    service: { control: 'select', options: feed.services.map((s) => s.id) },
+    layout: { control: 'inline-radio', options: ['', 'compact'] },
+  },
+  render: (a) => html`<imh-support-card
+    .data=${feed}
+    service=${a.service}
+    now=${a.now}
+    heading-level=${a.headingLevel}
+    layout=${a.layout || nothing}
+  ></imh-support-card>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** A routine service: health visiting, open now. */
+export const Routine: Story = {};
+/** An urgent service: NHS 111. */
+export const Urgent: Story = { args: { service: 'nhs-111' } };
+/** The emergency card: call 999 now. */
+export const Emergency: Story = { args: { service: 'emergency-999' } };
+/** A specialist service with referral criteria, closed in the evening. */
+export const ReferralOnly: Story = { args: { service: 'camhs-under-5s', now: '2026-11-23T19:00' } };
+/** An app, with App Store and Google Play links. */
+export const App: Story = { args: { service: 'dadpad' } };
+/** Narrow sidebars. */
+export const Compact: Story = {
+  args: { layout: 'compact' },
+  decorators: [(story) => html`<div style="max-width: 20rem">${story()}</div>`],
+};
+/** An editor's own card, written in the page with no feed. */
+export const EditorCard: Story = {
+  render: () => html`<imh-support-card name="Wolverhampton Family Hubs" phone="01632960214" link="https://www.wolverhampton.gov.uk/children-and-young-people/family-hubs">
+    Drop in to any Family Hub for Stay and Play, parenting support and infant feeding help.
+  </imh-support-card>`,
+};
+/** The page names a service the feed does not have. */
+export const NotFound: Story = { args: { service: 'no-such-service' } };
+/** Right to left. */
+export const RightToLeft: Story = { args: { service: 'nhs-111' }, decorators: [(story) => html`<div dir="rtl">${story()}</div>`] };

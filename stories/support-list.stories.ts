@@ -1,0 +1,59 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/components/support-list/support-list.js';
+import { clearFeedCache } from '../src/feed/load.js';
+import feed from '../public/example-feed.json';
+
+interface Args {
+  stage: string;
+  audience: string;
+  kind: string;
+  noControls: boolean;
+  headingLevel: number;
+  now: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/imh-support-list',
+  component: 'imh-support-list',
+  tags: ['autodocs'],
+  args: { stage: '', audience: '', kind: '', noControls: false, headingLevel: 2, now: '2026-11-23T12:00' },
+  argTypes: {
+    stage: { control: 'select', options: ['', 'pregnancy', '0-12m', '12-24m'] },
+    audience: { control: 'select', options: ['', 'parents', 'mums', 'dads', 'co-parents', 'carers', 'pregnant', 'families', 'practitioners'] },
+    kind: { control: 'select', options: ['', 'app', 'helpline', 'service', 'group', 'website'] },
+  },
+  render: (a) => html`<imh-support-list
+    .data=${feed}
+    stage=${a.stage || nothing}
+    audience=${a.audience || nothing}
+    kind=${a.kind || nothing}
+    ?no-controls=${a.noControls}
+    heading-level=${a.headingLevel}
+    now=${a.now}
+  ></imh-support-list>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Every service in the example feed, with urgent help first. */
+export const Default: Story = {};
+/** Preset for dads, with the controls hidden. */
+export const ForDads: Story = { args: { audience: 'dads', noControls: true } };
+/** Apps only. */
+export const Apps: Story = { args: { kind: 'app' } };
+/** No services match the presets. */
+export const Empty: Story = { args: { kind: 'website', noControls: true } };
+/** The feed cannot be loaded. */
+export const FeedError: Story = {
+  beforeEach: () => {
+    const original = window.fetch;
+    clearFeedCache();
+    window.fetch = async () => new Response('', { status: 500 });
+    return () => {
+      window.fetch = original;
+      clearFeedCache();
+    };
+  },
+  render: () => html`<imh-support-list feed="/story-feeds/broken.json"><a href="https://www.nhs.uk">Find support on the NHS website</a></imh-support-list>`,
+};
