@@ -50,17 +50,28 @@ const webkit = webdriverLauncher({
 const which = process.env.IMH_BROWSERS ?? 'chromium';
 
 const cdpSessions = new WeakMap();
-/** `executeServerCommand('forced-colors', { active })`: forced-colours emulation (Chromium only). */
-const forcedColorsPlugin = {
-  name: 'imh-forced-colors',
+/**
+ * `executeServerCommand('imh-emulate-media', { media, features: { 'forced-colors': 'active' } })`:
+ * media emulation through Chromium's DevTools protocol, including forced colours, which the
+ * standard emulateMedia command lacks. Returns false (and does nothing) in other browsers, so
+ * tests can run their Chromium-only checks without noise elsewhere.
+ */
+const emulateMediaPlugin = {
+  name: 'imh-emulate-media',
   async executeCommand({ command, payload, session }) {
-    if (command !== 'forced-colors') return undefined;
+    if (command !== 'imh-emulate-media') return undefined;
     const page = session.browser.getPage?.(session.id);
-    if (!page?.createCDPSession || session.browser.name != 'Chrome') return false; // Chromium's DevTools protocol only
     // Emulation lasts as long as the DevTools session that set it: keep one per page.
     let cdp = cdpSessions.get(page);
-    if (!cdp) cdpSessions.set(page, (cdp = await page.createCDPSession()));
-    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+    if (!cdp) {
+      try {
+        cdpSessions.set(page, (cdp = await page.createCDPSession()));
+      } catch {
+        return false; // not Chromium (Firefox speaks WebDriver BiDi; WebKit WebDriver)
+      }
+    }
+    const features = Object.entries(payload?.features ?? {}).map(([name, value]) => ({ name, value }));
+    await cdp.send('Emulation.setEmulatedMedia', { media: payload?.media ?? '', features });
     return true;
   },
 };
@@ -68,7 +79,7 @@ const forcedColorsPlugin = {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), forcedColorsPlugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), emulateMediaPlugin],
   browsers: which === 'all' ? [chromium, firefox, webkit] : which.split(',').map((b) => ({ chromium, firefox, webkit })[b]),
   concurrency: 1,
   concurrentBrowsers: 1,

@@ -6,3 +6,4 @@ import './localization.js';
 import './components/session-list/session-list.js';
 import './components/support-card/support-card.js';
 import './components/support-list/support-list.js';
+import './components/first-1001-days-timeline/first-1001-days-timeline.js';

@@ -378,7 +378,7 @@ describe('<imh-session-list>', () => {
       const badge = item(el, 'Baby Massage').querySelector<HTMLElement>('.badge.cancelled')!;
       expect(getComputedStyle(badge).borderTopStyle).to.equal('solid'); // not colour alone: a bordered word
       // Only Chromium can emulate forced colours (Firefox and WebKit run the check above).
-      if (!(await executeServerCommand('forced-colors', { active: true }))) return;
+      if (!(await executeServerCommand('imh-emulate-media', { features: { 'forced-colors': 'active' } }))) return;
       expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
       try {
         const canvasText = (() => {
@@ -392,7 +392,7 @@ describe('<imh-session-list>', () => {
         expect(getComputedStyle(badge).borderTopColor).to.equal(canvasText);
         expect(textOf(badge)).to.equal('Cancelled');
       } finally {
-        await executeServerCommand('forced-colors', { active: false });
+        await executeServerCommand('imh-emulate-media', {});
       }
     });
 

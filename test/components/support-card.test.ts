@@ -102,14 +102,14 @@ describe('<imh-support-card>', () => {
     it('keeps urgency visible in forced-colours mode (where the browser can emulate it)', async () => {
       const urgent = await card('nhs-111');
       const routine = await card('gp');
-      if (!(await executeServerCommand('forced-colors', { active: true }))) return;
+      if (!(await executeServerCommand('imh-emulate-media', { features: { 'forced-colors': 'active' } }))) return;
       try {
         const band = (el: Element) => getComputedStyle($(el, '.band')!).borderBottomWidth;
         expect(band(urgent)).to.equal('8px');
         expect(band(routine)).to.equal('4px');
         expect(textOf($(urgent, '[part=badge]'))).to.equal('Urgent');
       } finally {
-        await executeServerCommand('forced-colors', { active: false });
+        await executeServerCommand('imh-emulate-media', {});
       }
     });
   });

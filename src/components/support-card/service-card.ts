@@ -20,6 +20,8 @@ export interface CardContext {
   timeZone: string;
   level: number;
   now: Date;
+  /** Only the summary, opening hours and contact actions (the timeline's cards). */
+  compact?: boolean;
   /** Called when a contact action is used (for the `imh-support-action` event). */
   action: (service: Service, action: string) => void;
 }
@@ -96,7 +98,7 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
         : nothing}
       ${body ?? (s.summary ? html`<p class="summary">${feedText(s.summary, locale, lang)}</p>` : nothing)}
       <dl class="facts">
-        ${fact(msg('For', { id: 'card.for', desc: 'Label: who a service is for' }), who.length ? formatList(who, locale) : '')}
+        ${c.compact ? nothing : html`${fact(msg('For', { id: 'card.for', desc: 'Label: who a service is for' }), who.length ? formatList(who, locale) : '')}
         ${fact(msg('Stage', { id: 'card.stages', desc: 'Label: the stages a service is for, like "pregnancy and babies under 1"' }), stages.length ? formatList(stages, locale) : '')}
         ${fact(msg('Who can use it', { id: 'card.eligibility', desc: 'Label: eligibility criteria' }), s.eligibility && feedText(s.eligibility, locale, lang))}
         ${referral
@@ -109,13 +111,15 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
                   : ''}
               ${referral.how ? feedText(referral.how, locale, lang) : nothing}`,
             )
-          : nothing}
+          : nothing}`}
         ${fact(msg('Opening hours', { id: 'card.hours', desc: 'Label: opening hours' }), open && html`<span class="open">${open}</span>${s.hoursNote ? html` · ${feedText(s.hoursNote, locale, lang)}` : nothing}`)}
-        ${fact(msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }), languages)}
-        ${fact(
-          msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }),
-          s.cost && html`${s.cost.free ? freeLabel() : nothing}${s.cost.note ? html` ${feedText(s.cost.note, locale, lang)}` : nothing}`,
-        )}
+        ${c.compact
+          ? nothing
+          : html`${fact(msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }), languages)}
+            ${fact(
+              msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }),
+              s.cost && html`${s.cost.free ? freeLabel() : nothing}${s.cost.note ? html` ${feedText(s.cost.note, locale, lang)}` : nothing}`,
+            )}`}
       </dl>
       <ul class="actions">
         ${phones.map((p) => {

@@ -1,0 +1,231 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+    --_current: var(--imh-color-current, #005eb8);
+    --_button: var(--imh-color-button, #007f3b);
+  }
+  .intro {
+    margin-block: 0 var(--_gap);
+  }
+  fieldset {
+    min-inline-size: 0;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin: 0 0 var(--_gap);
+  }
+  fieldset > * + * {
+    margin-block-start: 0.5rem;
+  }
+  /* A floated legend wraps in every engine (WebKit will not wrap a normal one). */
+  legend {
+    float: inline-start;
+    inline-size: 100%;
+    padding: 0;
+    font-weight: 700;
+  }
+  legend + * {
+    clear: both;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.5rem;
+  }
+  .choices label,
+  .remember {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 44px;
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+    accent-color: var(--_current);
+  }
+  .date {
+    display: grid;
+    gap: 0.25rem;
+    font-weight: 600;
+    justify-items: start;
+  }
+  input[type='date'] {
+    font: inherit;
+    min-block-size: 44px;
+    padding-inline: 0.5rem;
+    border: 2px solid var(--_fg);
+    border-radius: var(--_radius);
+    max-inline-size: 100%;
+  }
+  input[aria-invalid='true'] {
+    border-color: #d5281b;
+  }
+  .error {
+    color: #d5281b;
+    font-weight: 700;
+    margin: 0;
+  }
+  .hint {
+    color: var(--_muted);
+    margin: 0;
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  form button {
+    font: inherit;
+    font-weight: 600;
+    color: #fff;
+    background: var(--_button);
+    border: 2px solid transparent;
+    border-radius: var(--_radius);
+    padding: 0.375rem 0.75rem;
+    min-block-size: 44px;
+    cursor: pointer;
+  }
+  form button.secondary {
+    color: var(--_link);
+    background: var(--_bg);
+    border-color: currentColor;
+  }
+  .journey {
+    border-inline-start: 6px solid var(--_current);
+    padding: 0.5rem 1rem;
+    margin-block-end: var(--_gap);
+    background: var(--_bg);
+  }
+  .journey p {
+    margin: 0 0 0.25rem;
+  }
+  .where {
+    font-size: 1.2em;
+  }
+  .stages {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0;
+  }
+  .stage {
+    position: relative;
+    padding-block: 0 var(--_gap);
+    padding-inline-start: 1.75rem;
+    border-inline-start: 3px solid var(--_line);
+    margin-inline-start: 0.5rem;
+  }
+  .stage::before {
+    content: '';
+    position: absolute;
+    inset-inline-start: -0.6rem;
+    inset-block-start: 0.55rem;
+    inline-size: 0.9rem;
+    block-size: 0.9rem;
+    border-radius: 50%;
+    background: var(--_bg);
+    border: 3px solid var(--_line);
+  }
+  .stage.current::before {
+    background: var(--_current);
+    border-color: var(--_current);
+  }
+  [part='stage-heading'] {
+    margin: 0;
+    font-size: 1.15em;
+  }
+  [part='stage-heading'] button {
+    all: unset;
+    box-sizing: border-box;
+    cursor: pointer;
+    color: var(--_link);
+    text-decoration: underline;
+    font-weight: 700;
+    min-block-size: 44px;
+    padding-block: 0.35rem;
+    display: inline-block;
+  }
+  [part='stage-heading'] button:focus-visible {
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 4px var(--_focus-text);
+  }
+  .badge {
+    display: inline-block;
+    margin-inline-start: 0.5rem;
+    padding: 0 0.375rem;
+    border: 2px solid currentColor;
+    border-radius: var(--_radius);
+    font-size: 0.8em;
+    text-decoration: none;
+    color: var(--_current);
+  }
+  .dates {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .content p,
+  .content ul {
+    margin-block: 0.25rem 0.5rem;
+  }
+  .label {
+    font-weight: 700;
+  }
+  .services {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  /* Wide: the stages side by side, like a timeline strip. */
+  @container (min-width: 64rem) {
+    .stages {
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(15rem, 1fr);
+      align-items: start;
+      gap: 0.75rem;
+    }
+    .stage {
+      border-inline-start: 0;
+      border-block-start: 3px solid var(--_line);
+      margin-inline-start: 0;
+      padding-inline-start: 0;
+      padding-block-start: 1rem;
+    }
+    .stage::before {
+      inset-inline-start: 0;
+      inset-block-start: -0.65rem;
+    }
+  }
+  @media (forced-colors: active) {
+    .stage.current::before {
+      background: Highlight;
+      border-color: Highlight;
+    }
+    .journey {
+      border-inline-start-color: CanvasText;
+    }
+  }
+  @media print {
+    .personal,
+    [part='stage-heading'] button {
+      text-decoration: none;
+    }
+    .personal {
+      display: none;
+    }
+    .content[hidden] {
+      display: block !important;
+    }
+    .stage {
+      break-inside: avoid;
+    }
+  }
+`;

@@ -1,0 +1,265 @@
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/components/first-1001-days-timeline/first-1001-days-timeline.js';
+import type { ImhFirst1001DaysTimeline } from '../../src/components/first-1001-days-timeline/first-1001-days-timeline.component.js';
+import { exampleFeed } from '../fixtures/example.js';
+import { expectQuietConsole } from '../fixtures/quiet.js';
+
+const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const KEY = 'imh-widgets:timeline:v1';
+
+async function timeline(attrs: Record<string, string> = {}, data?: unknown) {
+  const el = document.createElement('imh-first-1001-days-timeline');
+  if (data) el.data = data;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  (await fixture(html`<div style="max-width: 40rem"></div>`)).append(el);
+  await waitUntil(() => $$(el, '[part=stage]').length > 0, 'the stages never rendered');
+  await elementUpdated(el);
+  return el;
+}
+const where = (el: Element) => textOf($(el, '.where'));
+const current = (el: Element) => $(el, '[aria-current=step]')?.querySelector('[part=stage-heading] button')?.getAttribute('aria-controls')?.replace('stage-', '');
+
+describe('<imh-first-1001-days-timeline>', () => {
+  expectQuietConsole();
+  afterEach(() => {
+    fixtureCleanup();
+    localStorage.removeItem(KEY);
+  });
+
+  it('works with no feed: the built-in stages from pregnancy to age two, and no error', async () => {
+    const el = document.createElement('imh-first-1001-days-timeline');
+    let errors = 0;
+    el.addEventListener('imh-feed-error', () => errors++);
+    (await fixture(html`<div></div>`)).append(el);
+    await waitUntil(() => $$(el, '[part=stage]').length > 0);
+    expect($$(el, '[part=stage-heading]').map(textOf)).to.deep.equal([
+      'Pregnancy: weeks 1 to 13',
+      'Pregnancy: weeks 14 to 27',
+      'Pregnancy: week 28 to birth',
+      'Birth and the first two weeks',
+      'Two to eight weeks',
+      'Two to six months',
+      'Six months to one year',
+      'One to two years',
+    ]);
+    expect($(el, 'ol[part=stages]')).not.to.equal(null);
+    expect(errors).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('has real headings at heading-level, each stage a disclosure', async () => {
+    const el = await timeline({ 'heading-level': '3' });
+    expect($$(el, 'h3[part=stage-heading]').length).to.equal(8);
+    const button = $(el, '[part=stage-heading] button')!;
+    const content = el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(content.hidden).to.equal(true);
+    button.click();
+    await elementUpdated(el);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(content.hidden).to.equal(false);
+    expect(textOf(content)).to.contain('Dating scan (around 12 weeks)').and.contain('If you are worried:');
+  });
+
+  describe('where a family is', () => {
+    it('a baby\'s date of birth: the day, the age, the current stage and the next check', async () => {
+      const el = await timeline({ 'birth-date': '2026-10-20', now: '2026-11-23' });
+      expect(where(el)).to.equal('Day 305 of 1001 — your baby is 1 month old');
+      expect(current(el)).to.equal('early-weeks');
+      expect($(el, '[aria-current=step] .content')!.hidden).to.equal(false);
+      expect(textOf($(el, '.next'))).to.equal('Next check: 6 to 8 week review with your health visitor · in 8 days (1 December 2026)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a due date: weeks of pregnancy', async () => {
+      const el = await timeline({ 'due-date': '2027-03-01', now: '2026-11-23' });
+      expect(where(el)).to.equal('Day 173 of 1001 — you are 26 weeks pregnant');
+      expect(current(el)).to.equal('pregnancy-second-trimester');
+      expect(textOf($(el, '.next'))).to.match(/^Next check: Antenatal contact with your health visitor \(from 28 weeks\) · in 14 days/);
+    });
+
+    it('the day of birth itself, and ages in weeks and days', async () => {
+      expect(where(await timeline({ 'birth-date': '2026-11-23', now: '2026-11-23' }))).to.equal('Day 271 of 1001 — your baby is 0 days old');
+      expect(where(await timeline({ 'birth-date': '2026-11-20', now: '2026-11-23' }))).to.equal('Day 274 of 1001 — your baby is 3 days old');
+      expect(where(await timeline({ 'birth-date': '2026-11-09', now: '2026-11-23' }))).to.equal('Day 285 of 1001 — your baby is 2 weeks old');
+    });
+
+    it('the current stage at each boundary', async () => {
+      const at = async (now: string) => current(await timeline({ 'birth-date': '2026-11-23', now }));
+      expect(await at('2026-11-22')).to.equal('pregnancy-third-trimester'); // the day before birth
+      expect(await at('2026-11-23')).to.equal('newborn'); // the day of birth
+      expect(await at('2026-12-06')).to.equal('newborn'); // 13 days
+      expect(await at('2026-12-07')).to.equal('early-weeks'); // 14 days: the next stage begins
+      expect(await at('2027-01-18')).to.equal('two-to-six-months'); // 8 weeks
+      expect(await at('2027-05-23')).to.equal('six-to-twelve-months'); // 6 months
+      expect(await at('2028-11-22')).to.equal('one-to-two-years');
+      expect(await at('2028-11-23')).to.equal(undefined); // the second birthday: past the last stage
+    });
+
+    it('counts days in the feed\'s time zone, not the device\'s', async () => {
+      // 23:30 on 23 November in London is already 24 November in Auckland, where the browser is.
+      const el = await timeline({ 'birth-date': '2026-11-23', now: '2026-11-23T23:30:00Z' });
+      expect(where(el)).to.equal('Day 271 of 1001 — your baby is 0 days old');
+    });
+
+    it('answers the edge cases clearly', async () => {
+      expect(textOf($(await timeline({ 'due-date': '2026-11-20', now: '2026-11-23' }), '.journey'))).to.contain(
+        'Your baby was due 3 days ago. Once your baby is born, enter the date of birth.',
+      );
+      expect(where(await timeline({ 'birth-date': '2024-01-10', now: '2026-11-23' }))).to.equal(
+        'Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.',
+      );
+      expect(where(await timeline({ 'due-date': '2028-12-01', now: '2026-11-23' }))).to.equal('This date is before the 1001 days begin. Check the date.');
+      const early = await timeline({ 'birth-date': '2026-10-01', 'due-date': '2026-11-20', now: '2026-11-23' });
+      expect(textOf($(early, '.journey'))).to.contain('Your baby was born early. Checks follow their age from the date of birth.');
+      expect(where(early)).to.equal('Day 324 of 1001 — your baby is 1 month old');
+      const invalid = await timeline({ 'birth-date': '2026-02-30' });
+      expect($(invalid, '.journey')).to.equal(null);
+      expect($(invalid, '[part=form]')).not.to.equal(null);
+    });
+  });
+
+  describe('the date form', () => {
+    const fill = async (el: ImhFirst1001DaysTimeline, kind: 'due' | 'birth', date: string, keep = false) => {
+      $(el, `input[value=${kind}]`)!.click();
+      await elementUpdated(el);
+      ($(el, 'input[type=date]') as HTMLInputElement).value = date;
+      ($(el, 'input[name=remember]') as HTMLInputElement).checked = keep;
+      ($(el, '[part=form]') as HTMLFormElement).requestSubmit();
+      await elementUpdated(el);
+    };
+
+    it('shows the plan for an entered date, and keeps it only when asked', async () => {
+      const el = await timeline({ now: '2026-11-23' });
+      await fill(el, 'birth', '2026-10-20');
+      expect(where(el)).to.equal('Day 305 of 1001 — your baby is 1 month old');
+      expect(localStorage.getItem(KEY)).to.equal(null);
+      await fill(el, 'due', '2027-03-01', true);
+      expect(where(el)).to.equal('Day 173 of 1001 — you are 26 weeks pregnant');
+      expect(JSON.parse(localStorage.getItem(KEY)!)).to.deep.equal({ kind: 'due', date: '2027-03-01' });
+      const again = await timeline({ now: '2026-11-23' });
+      expect(where(again)).to.equal('Day 173 of 1001 — you are 26 weeks pregnant');
+      await expect(again).to.be.accessible();
+    });
+
+    it('"Forget" clears what was kept', async () => {
+      localStorage.setItem(KEY, JSON.stringify({ kind: 'birth', date: '2026-10-20' }));
+      const el = await timeline({ now: '2026-11-23' });
+      expect(where(el)).to.equal('Day 305 of 1001 — your baby is 1 month old');
+      const forget = $$(el, 'button').find((b) => textOf(b) == 'Forget my date')!;
+      forget.click();
+      await elementUpdated(el);
+      expect(localStorage.getItem(KEY)).to.equal(null);
+      expect($(el, '.journey')).to.equal(null);
+    });
+
+    it('says what is wrong with an empty or impossible date', async () => {
+      const el = await timeline({ now: '2026-11-23' });
+      await fill(el, 'birth', '');
+      const input = $(el, 'input[type=date]')!;
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(textOf($(el, '#date-error'))).to.equal('Enter a date, for example 15 March 2027.');
+      expect($(el, '#date-error')!.hidden).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('brings the current stage into view without animation when reduced motion is preferred', async () => {
+      const calls: (ScrollIntoViewOptions | boolean | undefined)[] = [];
+      const original = Element.prototype.scrollIntoView;
+      Element.prototype.scrollIntoView = function (arg?: boolean | ScrollIntoViewOptions) {
+        calls.push(arg);
+      };
+      try {
+        const emulated = await executeServerCommand('imh-emulate-media', { features: { 'prefers-reduced-motion': 'reduce' } });
+        const el = await timeline({ now: '2026-11-23' });
+        await fill(el, 'birth', '2026-10-20');
+        const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+        if (emulated) expect(reduced).to.equal(true);
+        expect(calls.length).to.equal(1);
+        expect((calls[0] as ScrollIntoViewOptions).behavior).to.equal(reduced ? 'auto' : 'smooth');
+      } finally {
+        Element.prototype.scrollIntoView = original;
+        await executeServerCommand('imh-emulate-media', {});
+      }
+    });
+  });
+
+  describe('with a feed', () => {
+    it('extends the built-in stages with local wording, services and the next sessions', async () => {
+      const el = await timeline({ 'birth-date': '2026-10-20', now: '2026-11-23' }, await exampleFeed());
+      const stage = $$(el, '[part=stage]').find((li) => textOf(li.querySelector('[part=stage-heading]')) == 'Two to six months in Wolverhampton')!;
+      stage.querySelector('button')!.click();
+      await elementUpdated(el);
+      const content = textOf(stage.querySelector('.content'));
+      expect(content).to.contain('building connections in their brain'); // the built-in message stays
+      expect(content).to.contain('Baby Massage at the Bob Jones Community Hub'); // the local message is added
+      expect([...stage.querySelectorAll('[part=heading]')].map(textOf)).to.deep.equal([
+        'Non-urgent advice: Health Visiting (0-19 service)',
+        'Non-urgent advice: Parental and Infant Wellbeing Team',
+        'Non-urgent advice: Healthy Child Wolves app',
+      ]);
+      expect([...stage.querySelectorAll('.sessions li')].map(textOf)[0]).to.match(/^Baby Massage · Monday,? 23 November, 10:00–11:00 · Bob Jones Community Hub$/);
+      expect(stage.querySelector('.card .facts dt')?.textContent).to.equal('Opening hours'); // compact cards
+      await expect(el).to.be.accessible();
+    });
+
+    it('replaces the built-in stages when the feed says so', async () => {
+      const data = await exampleFeed();
+      data.timeline.mode = 'replace';
+      const el = await timeline({}, data);
+      expect($$(el, '[part=stage-heading]').map(textOf)).to.deep.equal(['Birth and the first two weeks', 'Two to six months in Wolverhampton']);
+    });
+
+    it('skips a bad timeline stage, reports it, and keeps the rest', async () => {
+      const data = await exampleFeed();
+      data.timeline.stages[0].from = { weeks: 0 };
+      const el = document.createElement('imh-first-1001-days-timeline');
+      el.data = data;
+      const loaded = oneEvent(el, 'imh-feed-load');
+      (await fixture(html`<div></div>`)).append(el);
+      const { detail } = await loaded;
+      expect(detail.issues.map((i: { path: string }) => i.path)).to.deep.equal(['timeline.stages[0].from']);
+      await waitUntil(() => $$(el, '[part=stage]').length > 0);
+      expect($$(el, '[part=stage-heading]').map(textOf)).to.include('Birth and the first two weeks').and.include('Two to six months in Wolverhampton');
+    });
+  });
+
+  describe('layout and print', () => {
+    it('side by side when wide, one above another when narrow', async () => {
+      const el = await timeline();
+      el.parentElement!.style.maxWidth = 'none';
+      el.parentElement!.style.width = '70rem';
+      await new Promise((r) => requestAnimationFrame(r));
+      const [a, b] = $$(el, '[part=stage]');
+      expect(Math.round(a.getBoundingClientRect().top)).to.equal(Math.round(b.getBoundingClientRect().top));
+      el.parentElement!.style.width = '320px';
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(b.getBoundingClientRect().top).to.be.greaterThan(a.getBoundingClientRect().bottom - 1);
+      const right = el.parentElement!.getBoundingClientRect().right;
+      for (const n of $$(el, '*')) expect(n.getBoundingClientRect().right, n.tagName).to.be.at.most(right + 0.5);
+    });
+
+    it('prints the whole plan, every stage open', async () => {
+      const el = await timeline();
+      const closed = $(el, '.content[hidden]')!;
+      expect(getComputedStyle(closed).display).to.equal('none');
+      // Print emulation is Chromium-only; the other browsers check the screen half.
+      if (!(await executeServerCommand('imh-emulate-media', { media: 'print' }))) return;
+      try {
+        expect(getComputedStyle(closed).display).to.equal('block');
+        expect(getComputedStyle($(el, '[part=form]')!).display).to.equal('none');
+      } finally {
+        await executeServerCommand('imh-emulate-media', {});
+      }
+    });
+
+    it('right to left', async () => {
+      const el = await timeline({ dir: 'rtl' });
+      const stage = $(el, '[part=stage]')!;
+      expect(getComputedStyle(stage).borderRightWidth).to.equal('3px');
+    });
+  });
+});
