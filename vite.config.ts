@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { stripDocs } from './scripts/strip-docs.mjs';
+import { localeStr } from './scripts/locale-str.mjs';
 import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
@@ -15,7 +16,7 @@ const src = (p: string) => resolve(root, 'src', p);
 export default defineConfig(({ command, mode }) => {
   const bundle = mode === 'bundle';
   return {
-    plugins: command === 'build' ? [stripDocs()] : [],
+    plugins: command === 'build' ? [stripDocs(), localeStr()] : [],
     publicDir: 'public',
     server: { port: 5173, strictPort: false },
     build: {
@@ -39,6 +40,9 @@ export default defineConfig(({ command, mode }) => {
       },
       rolldownOptions: {
         external: bundle ? [] : [/^lit(\/|$)/, /^@lit\//],
+        // The script-tag bundle may export what its lazy chunks share with it, so everything the
+        // page needs at once stays in the one file imh-widgets.js.
+        preserveEntrySignatures: bundle ? 'allow-extension' : 'strict',
         output: {
           minify: bundle,
           entryFileNames: '[name].js',
