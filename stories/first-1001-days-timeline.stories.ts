@@ -1,0 +1,47 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/components/first-1001-days-timeline/first-1001-days-timeline.js';
+import feed from '../public/example-feed.json';
+
+interface Args {
+  dueDate: string;
+  birthDate: string;
+  now: string;
+  headingLevel: number;
+  withFeed: boolean;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/imh-first-1001-days-timeline',
+  component: 'imh-first-1001-days-timeline',
+  tags: ['autodocs'],
+  args: { dueDate: '', birthDate: '', now: '2026-11-23', headingLevel: 2, withFeed: false },
+  render: (a) => html`<imh-first-1001-days-timeline
+    .data=${a.withFeed ? feed : undefined}
+    due-date=${a.dueDate || nothing}
+    birth-date=${a.birthDate || nothing}
+    now=${a.now}
+    heading-level=${a.headingLevel}
+  ></imh-first-1001-days-timeline>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The built-in timeline with no feed, and the form for a due date or date of birth. */
+export const Default: Story = {};
+/** A baby born five weeks ago: the current stage, and the next check. */
+export const Baby: Story = { args: { birthDate: '2026-10-20' } };
+/** Expecting a baby in March. */
+export const Pregnancy: Story = { args: { dueDate: '2027-03-01' } };
+/** A baby born seven weeks early: checks follow age from birth. */
+export const Premature: Story = { args: { birthDate: '2026-10-01', dueDate: '2026-11-20' } };
+/** Past the due date, with no date of birth yet. */
+export const Overdue: Story = { args: { dueDate: '2026-11-20' } };
+/** A child past the second birthday. */
+export const PastTwo: Story = { args: { birthDate: '2024-01-10' } };
+/** With the example feed: local wording, Wolverhampton services and the next sessions. */
+export const WithLocalFeed: Story = { args: { birthDate: '2026-09-20', withFeed: true } };
+/** Wide: the stages side by side. */
+export const Wide: Story = { args: { birthDate: '2026-10-20' }, decorators: [(story) => html`<div style="width: 80rem">${story()}</div>`] };
+/** Right to left. */
+export const RightToLeft: Story = { args: { birthDate: '2026-10-20' }, decorators: [(story) => html`<div dir="rtl">${story()}</div>`] };
