@@ -16,6 +16,7 @@ export const hostStyles = css`
     --_focus-text: var(--imh-color-focus-text, #212b32);
     --_gap: var(--imh-space, 1rem);
     --_radius: var(--imh-radius, 4px);
+    --_button: var(--imh-color-button, #007f3b);
     display: block;
     color: var(--_fg);
     line-height: 1.5;
@@ -48,6 +49,22 @@ export const hostStyles = css`
       0 4px var(--_focus-text);
     text-decoration: none;
   }
+  button {
+    font: inherit;
+    font-weight: 600;
+    color: var(--imh-color-button-text, #ffffff);
+    background: var(--_button);
+    border: 2px solid transparent;
+    border-radius: var(--_radius);
+    padding: 0.375rem 0.75rem;
+    min-block-size: 44px;
+    cursor: pointer;
+  }
+  button.secondary {
+    color: var(--_link);
+    background: var(--_bg);
+    border-color: currentColor;
+  }
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px !important;
@@ -75,6 +92,9 @@ export const hostStyles = css`
     opacity: 0.5;
   }
   @media (forced-colors: active) {
+    button {
+      border-color: ButtonText;
+    }
     a:focus-visible,
     button:focus-visible,
     summary:focus-visible,

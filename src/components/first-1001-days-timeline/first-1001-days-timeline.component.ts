@@ -16,6 +16,7 @@ import { serviceCard, type CardContext } from '../support-card/service-card.js';
 import { forget, recall, remember, validDate, type Dates } from './personal.js';
 import { currentStage, mergeStages } from './stages.js';
 import { styles } from './first-1001-days-timeline.styles.js';
+import { controlStyles } from '../../styles/controls.js';
 
 /**
  * @summary The first 1001 days, from conception to age two: what matters at each stage, the checks
@@ -43,7 +44,7 @@ import { styles } from './first-1001-days-timeline.styles.js';
  * @cssprop [--imh-space=1rem] - Space between stages.
  */
 export class ImhFirst1001DaysTimeline extends ImhElement {
-  static override styles = [...ImhElement.styles, cardStyles, styles];
+  static override styles = [...ImhElement.styles, cardStyles, controlStyles, styles];
 
   /** The built-in stages' module, loaded on first use (their text is not in the main bundle). */
   @state() private builtIn?: typeof import('./default-timeline.js');

@@ -4,7 +4,6 @@ export const styles = css`
   :host {
     container-type: inline-size;
     --_current: var(--imh-color-current, #005eb8);
-    --_button: var(--imh-color-button, #007f3b);
   }
   .intro {
     margin-block: 0 var(--_gap);
@@ -54,14 +53,6 @@ export const styles = css`
     font-weight: 600;
     justify-items: start;
   }
-  input[type='date'] {
-    font: inherit;
-    min-block-size: 44px;
-    padding-inline: 0.5rem;
-    border: 2px solid var(--_fg);
-    border-radius: var(--_radius);
-    max-inline-size: 100%;
-  }
   input[aria-invalid='true'] {
     border-color: #d5281b;
   }
@@ -78,22 +69,6 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.75rem;
-  }
-  form button {
-    font: inherit;
-    font-weight: 600;
-    color: #fff;
-    background: var(--_button);
-    border: 2px solid transparent;
-    border-radius: var(--_radius);
-    padding: 0.375rem 0.75rem;
-    min-block-size: 44px;
-    cursor: pointer;
-  }
-  form button.secondary {
-    color: var(--_link);
-    background: var(--_bg);
-    border-color: currentColor;
   }
   .journey {
     border-inline-start: 6px solid var(--_current);

@@ -15,6 +15,7 @@ import { occurrencesInSlices, type SessionOccurrence } from '../../schedule/occu
 import { matches, type Filters } from './filters.js';
 import { sessionItem, type ItemContext } from './session-item.js';
 import { styles } from './session-list.styles.js';
+import { controlStyles } from '../../styles/controls.js';
 
 interface Expansion {
   feed: Feed;
@@ -61,7 +62,7 @@ interface Expansion {
  * @cssprop [--imh-radius=4px] - Corner radius.
  */
 export class ImhSessionList extends ImhElement {
-  static override styles = [...ImhElement.styles, styles];
+  static override styles = [...ImhElement.styles, controlStyles, styles];
 
   /** How many more occurrences to show after "Show more". */
   @state() private shown = 0;

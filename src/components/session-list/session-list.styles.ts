@@ -4,7 +4,6 @@ export const styles = css`
   :host {
     container-type: inline-size;
     --_cancelled: var(--imh-color-cancelled, #d5281b);
-    --_button: var(--imh-color-button, #007f3b);
   }
   .day {
     margin-block-end: calc(var(--_gap) * 1.5);
@@ -99,43 +98,8 @@ export const styles = css`
     gap: 0.5rem 1rem;
     align-items: center;
   }
-  button {
-    font: inherit;
-    font-weight: 600;
-    color: #fff;
-    background: var(--_button);
-    border: 2px solid transparent;
-    border-radius: var(--_radius);
-    padding: 0.375rem 0.75rem;
-    cursor: pointer;
-    min-block-size: 44px;
-  }
   .more {
     margin-block-start: var(--_gap);
-  }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem 1.25rem;
-    margin-block-end: var(--_gap);
-  }
-  .filters label {
-    display: grid;
-    gap: 0.25rem;
-    font-weight: 600;
-    flex: 1 1 12rem;
-    min-inline-size: 0;
-  }
-  select {
-    font: inherit;
-    min-block-size: 44px;
-    padding-inline: 0.5rem;
-    border: 2px solid var(--_fg);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-    inline-size: 100%;
-    min-inline-size: 0;
   }
   .empty {
     margin-block: 0 var(--_gap);
@@ -163,9 +127,6 @@ export const styles = css`
     .badge.cancelled {
       color: CanvasText;
       border-color: CanvasText;
-    }
-    button {
-      border-color: ButtonText;
     }
   }
   @media print {

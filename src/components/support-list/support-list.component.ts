@@ -12,6 +12,7 @@ import { MinuteClock } from '../../internal/minute-clock.js';
 import { parseNow } from '../../internal/now.js';
 import { AUDIENCES, KINDS, STAGES } from '../../feed/schema.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
+import { controlStyles } from '../../styles/controls.js';
 import { serviceCard, type CardContext } from '../support-card/service-card.js';
 
 /** Audiences that include every parent or carer. */
@@ -50,45 +51,12 @@ export class ImhSupportList extends ImhElement {
   static override styles = [
     ...ImhElement.styles,
     cardStyles,
+    controlStyles,
     css`
       :host {
         container-type: inline-size;
       }
       .urgent-help,
-      .filters {
-        margin-block-end: calc(var(--_gap) * 1.5);
-      }
-      ul.cards {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--_gap);
-      }
-      .filters {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem 1.25rem;
-      }
-      .filters label {
-        display: grid;
-        gap: 0.25rem;
-        font-weight: 600;
-        flex: 1 1 10rem;
-        min-inline-size: 0;
-      }
-      select,
-      input {
-        font: inherit;
-        min-block-size: 44px;
-        padding-inline: 0.5rem;
-        border: 2px solid var(--_fg);
-        border-radius: var(--_radius);
-        background: var(--_bg);
-        color: var(--_fg);
-        inline-size: 100%;
-        min-inline-size: 0;
-      }
       h2,
       h3,
       h4,
