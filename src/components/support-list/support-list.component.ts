@@ -56,7 +56,16 @@ export class ImhSupportList extends ImhElement {
       :host {
         container-type: inline-size;
       }
-      .urgent-help,
+      .urgent-help {
+        margin-block-end: calc(var(--_gap) * 1.5);
+      }
+      ul.cards {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--_gap);
+      }
       h2,
       h3,
       h4,
