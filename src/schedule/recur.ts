@@ -6,7 +6,7 @@
  *
  * Tested differentially against the rrule library over thousands of generated rules.
  */
-import { civil, dayNumber, daysInMonth, parseDay, weekday, type DayNumber } from './civil.js';
+import { civil, daysInMonth, parseDay, weekday, type DayNumber } from './civil.js';
 
 /** The parts of a feed schedule that decide its dates. */
 export interface DateRule {
@@ -111,4 +111,3 @@ export function ruleDates(rule: DateRule, from: DayNumber, to: DayNumber): DayNu
 export const ruleDatesBetween = (rule: DateRule, from: string, to: string): DayNumber[] =>
   ruleDates(rule, parseDay(from), parseDay(to));
 
-export { dayNumber };
