@@ -43,5 +43,5 @@ export const PastTwo: Story = { args: { birthDate: '2024-01-10' } };
 export const WithLocalFeed: Story = { args: { birthDate: '2026-09-20', withFeed: true } };
 /** Wide: the stages side by side. */
 export const Wide: Story = { args: { birthDate: '2026-10-20' }, decorators: [(story) => html`<div style="width: 80rem">${story()}</div>`] };
-/** Right to left. */
-export const RightToLeft: Story = { args: { birthDate: '2026-10-20' }, decorators: [(story) => html`<div dir="rtl">${story()}</div>`] };
+/** Right to left: the element in an Arabic page (direction follows the language). */
+export const RightToLeft: Story = { args: { birthDate: '2026-10-20' }, decorators: [(story) => html`<div lang="ar">${story()}</div>`] };

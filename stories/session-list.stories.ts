@@ -121,8 +121,11 @@ export const StaleCopy: Story = {
   render: () => html`<imh-session-list feed="/story-feeds/stale.json" now="2026-11-23T08:00" limit="3"></imh-session-list>`,
 };
 
-/** Right to left (as in an Urdu or Arabic page). */
+/** Right to left: the element in an Urdu page (direction follows the language). */
 export const RightToLeft: Story = {
   args: { limit: 3 },
-  decorators: [(story) => html`<div dir="rtl">${story()}</div>`],
+  decorators: [(story) => html`<div lang="ur">${story()}</div>`],
 };
+
+/** The pseudo-locale en-XA (accented, about 40% longer) for spotting untranslated text and layouts that break. */
+export const PseudoLocale: Story = { args: { limit: 3 }, decorators: [(story) => html`<div lang="en-XA">${story()}</div>`] };

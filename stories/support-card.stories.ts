@@ -53,5 +53,5 @@ export const EditorCard: Story = {
 };
 /** The page names a service the feed does not have. */
 export const NotFound: Story = { args: { service: 'no-such-service' } };
-/** Right to left. */
-export const RightToLeft: Story = { args: { service: 'nhs-111' }, decorators: [(story) => html`<div dir="rtl">${story()}</div>`] };
+/** Right to left: the element in an Arabic page (direction follows the language). */
+export const RightToLeft: Story = { args: { service: 'nhs-111' }, decorators: [(story) => html`<div lang="ar">${story()}</div>`] };

@@ -1,14 +1,16 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { getLocale } from '../localization.js';
+import { msg, str } from '@lit/localize';
+import { directionOf, isLoaded, loadLocale, localeOf, onLanguageChange, withLocale } from '../localization.js';
 import { hostStyles } from '../styles/host.js';
 import { FeedController } from './feed-controller.js';
 
 /**
  * What every imh element shares: the feed (from `data`, the `feed` attribute or the page's
- * `imh-feed` meta tag), its loading, error and stale states, and re-rendering when the locale
- * changes. Subclasses render their content with `this.feedState.result`.
+ * `imh-feed` meta tag), its loading, error and stale states, and its own language (see
+ * `localization.ts`): it renders in the language of its `lang` or its ancestors', waits for that
+ * language's messages before its first render, and renders again when a `lang` changes.
+ * Subclasses implement `renderContent()` with `this.feedState.result`.
  */
 export class ImhElement extends LitElement {
   static override styles = [hostStyles];
@@ -27,9 +29,45 @@ export class ImhElement extends LitElement {
    */
   @property({ attribute: false }) data?: unknown;
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
+  private language = 'en-GB';
+  private unlisten?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unlisten = onLanguageChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unlisten?.();
+  }
+
+  /** Holds the update until the element's language is loaded, so it never flashes English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = localeOf(this);
+    if (isLoaded(locale)) return super.scheduleUpdate();
+    return loadLocale(locale)
+      .catch(() => undefined) // offline: render in English rather than not at all
+      .then(() => super.scheduleUpdate());
+  }
+
+  /** Renders with this element's language active for msg(). */
+  protected override update(changed: PropertyValues): void {
+    this.language = localeOf(this);
+    withLocale(this.language, () => super.update(changed));
+  }
+
+  /**
+   * The element's content. Wrapped in an element that carries its language, and its direction
+   * unless the page set `dir` on the element itself.
+   */
+  protected renderContent(): unknown {
+    return nothing;
+  }
+
+  override render() {
+    const dir = this.hasAttribute('dir') ? undefined : directionOf(this.language);
+    return html`<div class="root" lang=${this.language} dir=${dir ?? nothing}>${this.renderContent()}</div>`;
   }
 
   /**
@@ -45,9 +83,9 @@ export class ImhElement extends LitElement {
     this.feedState.reload();
   }
 
-  /** The locale the element speaks. */
+  /** The locale the element speaks (resolved from `lang`; see `localization.ts`). */
   protected get locale(): string {
-    return getLocale();
+    return this.language;
   }
 
   /**

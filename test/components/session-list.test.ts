@@ -9,6 +9,7 @@ import { json, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
 const MONDAY = '2026-11-23T08:00'; // a Monday morning in the feed's time zone (Europe/London)
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const titles = (el: ImhSessionList) => $$(el, '[part=item-title]').map(textOf);
@@ -396,12 +397,16 @@ describe('<imh-session-list>', () => {
       }
     });
 
-    it('lays out right to left', async () => {
+    it('lays out right to left: in an Urdu element, and where the page sets dir', async () => {
       const el = await list({ limit: 1 });
-      el.setAttribute('dir', 'rtl');
+      el.setAttribute('lang', 'ur');
+      await waitUntil(() => $(el, '.root')?.getAttribute('dir') == 'rtl', 'direction did not follow the language');
       const li = $$(el, '[part=item]')[0];
       expect(getComputedStyle(li).borderRightWidth).to.equal('4px');
       expect(getComputedStyle(li).borderLeftWidth).to.equal('1px');
+      const english = await list({ limit: 1, dir: 'rtl' });
+      expect($(english, '.root')!.hasAttribute('dir')).to.equal(false); // the page's own choice stands
+      expect(getComputedStyle($$(english, '[part=item]')[0]).borderRightWidth).to.equal('4px');
     });
 
     it('works by keyboard: every control is reachable with Tab', async () => {

@@ -1,4 +1,4 @@
-import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/components/support-card/support-card.js';
 import type { ImhSupportCard } from '../../src/components/support-card/support-card.component.js';
@@ -216,9 +216,10 @@ describe('<imh-support-card>', () => {
       expect(getComputedStyle($(el, '.facts')!).gridTemplateColumns.split(' ').length).to.equal(1);
     });
 
-    it('right to left', async () => {
+    it('right to left in an Arabic or Urdu page', async () => {
       const el = await card('nhs-111');
-      el.setAttribute('dir', 'rtl');
+      el.setAttribute('lang', 'ar');
+      await waitUntil(() => $(el, '.root')?.getAttribute('dir') == 'rtl', 'direction did not follow the language');
       const band = $(el, '.band')!;
       const badge = $(el, '[part=badge]')!;
       expect(badge.getBoundingClientRect().left).to.be.lessThan(band.getBoundingClientRect().left + band.getBoundingClientRect().width / 2);

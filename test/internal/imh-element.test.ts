@@ -10,7 +10,7 @@ import { expectQuietConsole } from '../fixtures/quiet.js';
 
 /** The smallest element on the shared base: it lists session ids. */
 class TestFeedElement extends ImhElement {
-  override render() {
+  protected override renderContent() {
     const sessions = (this.feedState.result?.feed.sessions ?? []) as Session[];
     return litHtml`${this.renderFeedStatus()}
       <ul>${sessions.map((s) => litHtml`<li>${s.id}</li>`)}</ul>`;

@@ -127,7 +127,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     this.open = open;
   }
 
-  override render() {
+  protected override renderContent() {
     if (!this.builtIn) return this.renderFeedStatus(false, true);
     const feed = this.feedState.result?.feed;
     const timeZone = feed?.timeZone ?? 'Europe/London';

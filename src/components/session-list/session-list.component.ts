@@ -202,7 +202,7 @@ export class ImhSessionList extends ImhElement {
     this.announce = 'pending';
   }
 
-  override render() {
+  protected override renderContent() {
     const result = this.feedState.result;
     if (!result) return html`<div part="base" class="base">${this.renderFeedStatus()}</div>`;
     const feed = result.feed;

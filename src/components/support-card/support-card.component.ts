@@ -91,7 +91,7 @@ export class ImhSupportCard extends ImhElement {
     }
   }
 
-  override render() {
+  protected override renderContent() {
     if (!this.service) {
       const s = {
         id: '',

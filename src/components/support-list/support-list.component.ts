@@ -131,7 +131,7 @@ export class ImhSupportList extends ImhElement {
     </label>`;
   }
 
-  override render() {
+  protected override renderContent() {
     const result = this.feedState.result;
     if (!result) return this.renderFeedStatus();
     const { feed } = result;

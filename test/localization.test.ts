@@ -1,0 +1,119 @@
+import { elementUpdated, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import '../src/components/support-card/support-card.js';
+import { getLocale, resolveLocale, setLocale } from '../src/localization.js';
+import { exampleFeed } from './fixtures/example.js';
+import { expectQuietConsole } from './fixtures/quiet.js';
+
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** The hidden urgency prefix: a message, so it shows which language the card speaks. */
+const prefix = (el: Element) => textOf($(el, '[part=heading] .visually-hidden'));
+const PSEUDO = '⟦Ñöñ-ürgéñt ádvíçé: · · · ·⟧';
+const rendered = (el: Element, text: string) => waitUntil(() => prefix(el) == text, `expected "${text}", saw "${prefix(el)}"`);
+
+describe('localisation', () => {
+  expectQuietConsole();
+  afterEach(async () => {
+    fixtureCleanup();
+    await setLocale('en-GB');
+  });
+
+  describe('resolveLocale: regional and script variants fall back sensibly', () => {
+    const cases: [string | undefined, string][] = [
+      ['cy', 'cy'],
+      ['cy-GB', 'cy'],
+      ['CY-gb', 'cy'],
+      ['pa-Guru', 'pa'],
+      ['pa-Guru-IN', 'pa'],
+      ['pa-Arab', 'en-GB'], // Shahmukhi Punjabi is not our Gurmukhi translation
+      ['ur-PK', 'ur'],
+      ['ar-EG', 'ar'],
+      ['en', 'en-GB'],
+      ['en-US', 'en-GB'],
+      ['en-XA', 'en-XA'],
+      ['fr', 'en-GB'],
+      ['', 'en-GB'],
+      [undefined, 'en-GB'],
+    ];
+    for (const [tag, locale] of cases) it(`${tag} → ${locale}`, () => expect(resolveLocale(tag)).to.equal(locale));
+  });
+
+  it('an element speaks its own lang, else its nearest ancestor\'s, else the page\'s, else the default', async () => {
+    const data = await exampleFeed();
+    const wrap = await fixture(html`<div lang="en-XA">
+      <imh-support-card id="own" lang="en-GB" service="gp" .data=${data}></imh-support-card>
+      <imh-support-card id="ancestor" service="gp" .data=${data}></imh-support-card>
+    </div>`);
+    const own = wrap.querySelector('#own')!;
+    const ancestor = wrap.querySelector('#ancestor')!;
+    await rendered(ancestor, PSEUDO);
+    await rendered(own, 'Non-urgent advice:');
+    expect($(ancestor, '.root')!.getAttribute('lang')).to.equal('en-XA');
+    expect($(own, '.root')!.getAttribute('lang')).to.equal('en-GB');
+  });
+
+  it('falls back to the page\'s <html lang>, then to the default from setLocale()', async () => {
+    const data = await exampleFeed();
+    const html_ = document.documentElement;
+    const pageLang = html_.getAttribute('lang');
+    try {
+      html_.removeAttribute('lang');
+      const el = await fixture(html`<imh-support-card service="gp" .data=${data}></imh-support-card>`);
+      await rendered(el, 'Non-urgent advice:');
+      await setLocale('en-XA');
+      expect(getLocale()).to.equal('en-XA');
+      await rendered(el, PSEUDO);
+      html_.setAttribute('lang', 'en-GB');
+      await rendered(el, 'Non-urgent advice:');
+    } finally {
+      if (pageLang) html_.setAttribute('lang', pageLang);
+      else html_.removeAttribute('lang');
+    }
+  });
+
+  it('renders again when its lang changes at run time, and its direction follows', async () => {
+    const el = await fixture(html`<imh-support-card service="gp" .data=${await exampleFeed()}></imh-support-card>`);
+    await rendered(el, 'Non-urgent advice:');
+    el.setAttribute('lang', 'en-XA');
+    await rendered(el, PSEUDO);
+    el.setAttribute('lang', 'ur');
+    await waitUntil(() => $(el, '.root')?.getAttribute('dir') == 'rtl');
+    expect($(el, '.root')!.getAttribute('lang')).to.equal('ur');
+    el.setAttribute('lang', 'cy-GB');
+    await waitUntil(() => $(el, '.root')?.getAttribute('dir') == 'ltr');
+    expect($(el, '.root')!.getAttribute('lang')).to.equal('cy');
+  });
+
+  it('never flashes the source language before its own language has loaded', async () => {
+    const el = document.createElement('imh-support-card');
+    el.setAttribute('lang', 'en-XA');
+    el.setAttribute('name', 'Family Hubs');
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => el.shadowRoot && seen.push(prefix(el)));
+    document.body.append(el);
+    observer.observe(el, { subtree: true, childList: true, characterData: true });
+    await rendered(el, PSEUDO);
+    await elementUpdated(el);
+    observer.disconnect();
+    expect(seen.filter((s) => s == 'Non-urgent advice:')).to.deep.equal([]);
+    el.remove();
+  });
+
+  it('picks feed text in the element\'s language, marked with its own lang when it differs', async () => {
+    const data = await exampleFeed();
+    const wrap = await fixture(html`<div>
+      <imh-support-card id="cy" lang="cy" service="health-visiting" .data=${data}></imh-support-card>
+      <imh-support-card id="pl" lang="pl" service="health-visiting" .data=${data}></imh-support-card>
+    </div>`);
+    const cy = wrap.querySelector('#cy')!;
+    const pl = wrap.querySelector('#pl')!;
+    await waitUntil(() => $(cy, '[part=heading]') && $(pl, '[part=heading]'));
+    // Welsh is in the feed: no extra lang needed. Polish is not: the feed's English, marked as English.
+    const cyName = $(cy, '[part=heading]')!;
+    expect(textOf(cyName)).to.contain('Ymwelwyr Iechyd (gwasanaeth 0-19)');
+    expect(cyName.querySelector('[lang]')).to.equal(null);
+    const plName = $(pl, '[part=heading] [lang]')!;
+    expect(plName.getAttribute('lang')).to.equal('en');
+    expect(textOf(plName)).to.equal('Health Visiting (0-19 service)');
+  });
+});
