@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { directionOf, isLoaded, loadLocale, localeOf, onLanguageChange, withLocale } from '../localization.js';
@@ -93,13 +94,15 @@ export class ImhElement extends LitElement {
    * The default slot is always in the DOM and only hidden, so editors' fallback content is never lost;
    * it shows on error, and also when `showFallback` (an element's empty state). `busy` shows the
    * placeholder while the element still works on a loaded feed (a long one is read in slices).
+   * `reserve` is the placeholder's height, the element's best guess at its content's, so the page
+   * moves as little as possible when the content arrives (set through the CSSOM: CSP-safe).
    */
-  protected renderFeedStatus(showFallback = false, busy = false) {
+  protected renderFeedStatus(showFallback = false, busy = false, reserve?: string) {
     const { result } = this.feedState;
     const status = busy ? 'loading' : this.feedState.status;
     const stale = result?.stale;
     return html`
-      <div part="status" role="status" class=${status == 'loading' ? 'placeholder' : ''}>
+      <div part="status" role="status" class=${status == 'loading' ? 'placeholder' : ''} style=${styleMap(status == 'loading' && reserve ? { minBlockSize: reserve } : {})}>
         ${status == 'loading'
           ? html`<span class="visually-hidden">${msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
           : status == 'error'

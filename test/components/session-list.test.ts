@@ -241,7 +241,7 @@ describe('<imh-session-list>', () => {
       expect(textOf(one)).to.equal('This date (.ics file)');
       one.click();
       series.click();
-      await new Promise((r) => setTimeout(r, 50));
+      await waitUntil(() => saved.length == 2, 'the calendar files were not saved'); // the calendar code loads on first use
       saved.sort((a, b) => b.name.length - a.name.length);
       expect(saved.map((s) => s.name)).to.deep.equal(['baby-massage-monday-2026-11-23.ics', 'baby-massage-monday.ics']);
       const single = new ICAL.Component(ICAL.parse(await saved[0].text)).getFirstSubcomponent('vevent')!;
@@ -272,13 +272,24 @@ describe('<imh-session-list>', () => {
   });
 
   describe('states', () => {
-    it('loading: a placeholder that reserves space', async () => {
+    it('loading: a placeholder that reserves about the room the sessions will take', async () => {
       clearFeedCache();
-      const net = stubFetch(() => new Promise(() => {}));
-      const el = await fixture<ImhSessionList>(html`<imh-session-list feed="https://feeds.example.org/slow.json"></imh-session-list>`);
+      const data = await exampleFeed();
+      let respond!: (r: Response) => void;
+      const net = stubFetch(() => new Promise((r) => (respond = r)));
+      const el = await fixture<ImhSessionList>(
+        html`<imh-session-list feed="https://feeds.example.org/slow.json" now=${MONDAY} limit="3" style="display: block; width: 40rem"></imh-session-list>`,
+      );
       const placeholder = el.shadowRoot!.querySelector<HTMLElement>('.placeholder')!;
-      expect(placeholder.getBoundingClientRect().height).to.be.greaterThan(100);
+      const reserved = placeholder.getBoundingClientRect().height;
+      expect(reserved).to.equal(3 * 22 * 16);
       await expect(el).to.be.accessible();
+      respond(json(data));
+      await oneEvent(el, 'imh-feed-load');
+      await elementUpdated(el);
+      const height = el.getBoundingClientRect().height;
+      // The estimate is within a third of the real height for a typical week.
+      expect(Math.abs(height - reserved) / height).to.be.lessThan(1 / 3);
       net.restore();
     });
 

@@ -204,11 +204,13 @@ export class ImhSessionList extends ImhElement {
 
   protected override renderContent() {
     const result = this.feedState.result;
-    if (!result) return html`<div part="base" class="base">${this.renderFeedStatus()}</div>`;
+    // While loading, keep about the room the first sessions will take (about 22rem each).
+    const reserve = `${Math.min(Math.max(this.limit || 10, 1), 10) * 22}rem`;
+    if (!result) return html`<div part="base" class="base">${this.renderFeedStatus(false, false, reserve)}</div>`;
     const feed = result.feed;
     const now = this.instant;
     const occurrences = this.compute(feed, now);
-    if (!occurrences) return html`<div part="base" class="base">${this.renderFeedStatus(false, true)}</div>`;
+    if (!occurrences) return html`<div part="base" class="base">${this.renderFeedStatus(false, true, reserve)}</div>`;
     this.occurrences = occurrences;
     const total = this.occurrences.length;
     const visible = this.occurrences.slice(0, Math.max(1, this.shown || this.limit || 10));
