@@ -99,6 +99,21 @@ describe('localisation', () => {
     el.remove();
   });
 
+  it('speaks Welsh beside English on one page (Welsh translations awaiting native review)', async () => {
+    const data = await exampleFeed();
+    const wrap = await fixture(html`<div>
+      <imh-support-card id="cy" lang="cy" service="nhs-111" .data=${data}></imh-support-card>
+      <imh-support-card id="en" lang="en-GB" service="nhs-111" .data=${data}></imh-support-card>
+    </div>`);
+    const cy = wrap.querySelector('#cy')!;
+    const en = wrap.querySelector('#en')!;
+    await rendered(cy, 'Cyngor brys:');
+    await rendered(en, 'Urgent advice:');
+    expect(textOf($(cy, '[part=badge]'))).to.equal('Brys');
+    expect(textOf($(en, '[part=badge]'))).to.equal('Urgent');
+    expect(textOf($(cy, '.actions a'))).to.equal('Ffoniwch 111');
+  });
+
   it('picks feed text in the element\'s language, marked with its own lang when it differs', async () => {
     const data = await exampleFeed();
     const wrap = await fixture(html`<div>
