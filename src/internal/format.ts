@@ -25,6 +25,14 @@ export const dayDate = (day: number) => new Date(day * 86_400_000);
 export const formatDay = (day: number, locale: string, options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }) =>
   dateFormat(locale, { ...options, timeZone: 'UTC' }).format(dayDate(day));
 
+/** 2024-01-01, a Monday in a leap year: the reference for weekday and month names. */
+const MONDAY = 19723;
+/** "Monday" for a weekday index (0 = Monday … 6 = Sunday). */
+export const formatWeekday = (index: number, locale: string) => formatDay(MONDAY + index, locale, { weekday: 'long' });
+/** "June" for a month (1–12). */
+export const formatMonth = (month: number, locale: string) =>
+  formatDay(MONDAY + [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335][month - 1], locale, { month: 'long' });
+
 /** "10:00–11:30" in the given time zone. */
 export const formatTimeRange = (start: Date, end: Date | undefined, locale: string, timeZone: string) => {
   const f = dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });

@@ -5,7 +5,7 @@
  */
 import type { Session } from '../feed/types.js';
 import { civil, formatDay, parseDay, parseTime, wallClock, weekday, zonedInstant, type DayNumber } from './civil.js';
-import type { SessionOccurrence } from './occurrences.js';
+import { parseDuration, type SessionOccurrence } from './occurrences.js';
 
 /** Words for the event, already in the reader's language. */
 export interface EventText {
@@ -206,12 +206,10 @@ export function seriesIcs(session: Session, timeZone: string, t: EventText, uidD
 function startOccurrence(session: Session, zone: string): SessionOccurrence {
   const s = session.schedule;
   const day = parseDay(s.startDate);
-  const dur = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(s.duration ?? '');
-  const days = s.startTime ? 1 : Math.max(1, Number(dur?.[1] ?? 1));
+  const dur = s.duration ? parseDuration(s.duration) : undefined;
+  const days = s.startTime ? 1 : Math.max(1, dur?.days ?? 1);
   const startMin = s.startTime ? parseTime(s.startTime) : 0;
-  const endMin = s.endTime
-    ? parseTime(s.endTime)
-    : startMin + (s.duration ? Number(dur?.[1] ?? 0) * 1440 + Number(dur?.[2] ?? 0) * 60 + Number(dur?.[3] ?? 0) : 60);
+  const endMin = s.endTime ? parseTime(s.endTime) : startMin + (dur ? dur.days * 1440 + dur.minutes : 60);
   return {
     session,
     date: s.startDate,

@@ -37,7 +37,7 @@ export interface UpcomingOptions {
 }
 
 /** ISO 8601 duration of days/hours/minutes → { days, minutes }. */
-const parseDuration = (d: string) => {
+export const parseDuration = (d: string) => {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(d);
   return { days: Number(m?.[1] ?? 0), minutes: Number(m?.[2] ?? 0) * 60 + Number(m?.[3] ?? 0) };
 };

@@ -1,5 +1,6 @@
 /** Filtering sessions by the host's attributes or the filter controls' choices. */
 import type { Session } from '../../feed/types.js';
+import { suits } from '../../internal/audience.js';
 
 export interface Filters {
   /** Comma-separated category ids. */
@@ -12,8 +13,6 @@ export interface Filters {
 }
 
 const list = (v?: string) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
-/** Audiences that include every parent or carer. */
-const EVERYONE = ['parents', 'families'];
 
 /** Does the session pass the filters? A session that does not say (no audience, no age range) passes. */
 export function matches(s: Session, f: Filters): boolean {
@@ -22,7 +21,7 @@ export function matches(s: Session, f: Filters): boolean {
   const places = list(f.place);
   if (places && !places.includes(s.place ?? '')) return false;
   const audience = list(f.audience);
-  if (audience && s.audience?.length && !s.audience.some((a) => audience.includes(a) || EVERYONE.includes(a))) return false;
+  if (audience && !suits(s.audience, audience)) return false;
   const age = f.ageMonths;
   if (age != null && !isNaN(age) && s.ageRange) {
     const r = s.ageRange;

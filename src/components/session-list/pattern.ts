@@ -1,17 +1,13 @@
 /** "Every Tuesday", "Every other Thursday", "First Monday of the month": a series in words. */
 import { msg, str } from '@lit/localize';
 import type { Schedule } from '../../feed/types.js';
-import { formatDay, formatList, numberFormat } from '../../internal/format.js';
+import { formatDay, formatList, formatMonth, formatWeekday, numberFormat } from '../../internal/format.js';
 import { parseDay } from '../../schedule/civil.js';
 
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-/** 2024-01-01 was a Monday. */
-const MONDAY = 19723;
 
-export const weekdayName = (code: string, locale: string) =>
-  formatDay(MONDAY + DAY_CODES.indexOf(code.slice(-2)), locale, { weekday: 'long' });
-
-const monthName = (m: number, locale: string) => formatDay(MONDAY + [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335][m - 1], locale, { month: 'long' });
+/** "Monday" for a day code: MO, or 1MO, -1MO. */
+const weekdayName = (code: string, locale: string) => formatWeekday(DAY_CODES.indexOf(code.slice(-2)), locale);
 
 const period = (n: number, unit: 'day' | 'week' | 'month' | 'year', locale: string) =>
   numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
@@ -67,7 +63,7 @@ export function describePattern(s: Schedule, locale: string): string | undefined
       return n == 1 ? base : msg(str`${base}, every ${period(n, 'month', locale)}`, { id: 'pattern.every-n-months', desc: 'The placeholders are a monthly pattern and a period like "2 months"' });
     }
     default: {
-      const months = formatList((s.byMonth ?? [Number(s.startDate.slice(5, 7))]).map((mo) => monthName(mo, locale)), locale);
+      const months = formatList((s.byMonth ?? [Number(s.startDate.slice(5, 7))]).map((mo) => formatMonth(mo, locale)), locale);
       return msg(str`Every year in ${months}`, { id: 'pattern.yearly', desc: 'A yearly series; the placeholder is one or more months, like "June"' });
     }
   }

@@ -89,7 +89,6 @@ export class ImhSessionList extends ImhElement {
   /** Show filter controls (category, place, age) with the number of results announced. */
   @property({ type: Boolean, reflect: true }) filters = false;
 
-  private occurrences: SessionOccurrence[] = [];
   private expansion?: Expansion;
   /** The filter controls, loaded when the `filters` attribute is set. */
   private controls?: typeof import('./filter-controls.js');
@@ -211,9 +210,8 @@ export class ImhSessionList extends ImhElement {
     const now = this.instant;
     const occurrences = this.compute(feed, now);
     if (!occurrences) return html`<div part="base" class="base">${this.renderFeedStatus(false, true, reserve)}</div>`;
-    this.occurrences = occurrences;
-    const total = this.occurrences.length;
-    const visible = this.occurrences.slice(0, Math.max(1, this.shown || this.limit || 10));
+    const total = occurrences.length;
+    const visible = occurrences.slice(0, Math.max(1, this.shown || this.limit || 10));
     if (this.announce) {
       this.announce = plural(total, this.locale, {
         zero: () => msg(str`${total} sessions found`, { id: 'session-list.count.zero', desc: 'Announced after filtering; plural category "zero"' }),

@@ -8,7 +8,7 @@ import { formatPhone } from '../../feed/phone.js';
 import { safeUrl } from '../../feed/shape.js';
 import type { Service } from '../../feed/types.js';
 import { feedText } from '../../internal/feed-text.js';
-import { dateFormat, formatDay, formatList } from '../../internal/format.js';
+import { dateFormat, formatDay, formatList, formatWeekday } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
 import { parseDay, parseTime, wallClock, weekday } from '../../schedule/civil.js';
@@ -26,8 +26,6 @@ export interface CardContext {
   action: (service: Service, action: string) => void;
 }
 
-/** 2024-01-01 was a Monday. */
-const MONDAY = 19723;
 
 /** "17:00" in the locale's style, for a wall-clock HH:MM. */
 const clock = (hhmm: string, locale: string) =>
@@ -35,7 +33,7 @@ const clock = (hhmm: string, locale: string) =>
     ? msg('midnight', { id: 'card.midnight', desc: 'A closing time of 24:00, in "closes at midnight"' })
     : dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(parseTime(hhmm) * 60_000);
 
-const weekdayName = (day: number, locale: string) => formatDay(MONDAY + weekday(day), locale, { weekday: 'long' });
+const weekdayName = (day: number, locale: string) => formatWeekday(weekday(day), locale);
 
 /** "Open now, closes at 17:00", "Closed now, opens Monday at 09:00". */
 function openLine(s: Service, c: CardContext): string {

@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { Service } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
+import { suits } from '../../internal/audience.js';
 import { feedString } from '../../internal/feed-text.js';
 import { plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
@@ -15,8 +16,6 @@ import { cardStyles } from '../support-card/service-card.styles.js';
 import { controlStyles } from '../../styles/controls.js';
 import { serviceCard, type CardContext } from '../support-card/service-card.js';
 
-/** Audiences that include every parent or carer. */
-const EVERYONE = ['parents', 'families'];
 /** Text for search: lower case, without accents. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -106,7 +105,7 @@ export class ImhSupportList extends ImhElement {
     const kind = this.chosen.kind ?? this.kind;
     if (kind && s.kind != kind) return false;
     if (stage && s.stages?.length && !s.stages.includes(stage as never)) return false;
-    if (audience && s.audience?.length && !s.audience.some((a) => a == audience || EVERYONE.includes(a))) return false;
+    if (audience && !suits(s.audience, [audience])) return false;
     const q = fold(this.q.trim());
     if (!q) return true;
     const text = [s.name, s.summary, s.description, s.eligibility].map((t) => feedString(t, locale, language)).join(' ');
