@@ -11,7 +11,7 @@ export const localeStr = () => ({
   name: 'imh-locale-str',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source === '@lit/localize' && importer?.includes('/src/generated/locales/')) return target;
+    if (source === '@lit/localize' && /\/src\/generated\/(locales|timeline)\//.test(importer ?? '')) return target;
     // The built-in timeline text needs only msg(): see src/internal/lazy-msg.ts.
     if (source === '@lit/localize' && importer?.endsWith('/first-1001-days-timeline/default-timeline.ts')) return lazyMsg;
     return undefined;

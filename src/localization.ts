@@ -28,27 +28,67 @@ _installMsgImplementation(((template: Parameters<typeof msg>[0], options: Parame
 // For the built-in timeline text, loaded as a chunk of its own (see internal/lazy-msg.ts).
 Object.defineProperty(globalThis, Symbol.for('imh-widgets.msg'), { value: msg, configurable: true });
 
-const loaded = new Map<string, TemplateMap>();
-const loading = new Map<string, Promise<TemplateMap>>();
+/**
+ * Messages come in parts, each a lazily loaded chunk per locale: the interface every element
+ * uses (`ui`), and the timeline's text (`timeline`), which only pages with a timeline load.
+ */
+export type LocalePart = 'ui' | 'timeline';
+const chunks: Record<LocalePart, (locale: string) => Promise<{ templates: TemplateMap; intl?: IntlData }>> = {
+  ui: (locale) => import(`./generated/locales/${locale}.ts`),
+  timeline: (locale) => import(`./generated/timeline/${locale}.ts`),
+};
 
-/** Loads a locale's messages (once); resolves at once for English. */
-export function loadLocale(locale: string): Promise<TemplateMap | undefined> {
-  if (locale == sourceLocale || !targetLocales.includes(locale as never)) return Promise.resolve(undefined);
-  let p = loading.get(locale);
-  if (!p) {
-    p = import(`./generated/locales/${locale}.ts`).then((m: { templates: TemplateMap }) => {
-      loaded.set(locale, m.templates);
-      return m.templates;
-    });
-    // A failed load (offline) is forgotten, so the next render tries again; English shows meanwhile.
-    p.catch(() => loading.delete(locale));
-    loading.set(locale, p);
-  }
-  return p;
+/**
+ * CLDR data for a locale (weekday and month names, date patterns, list separators, unit and
+ * relative-time patterns per plural category), shipped with its messages for browsers whose Intl
+ * lacks the language: see `internal/format.ts`.
+ */
+export interface IntlData {
+  weekdays: string[];
+  months: string[];
+  monthsShort: string[];
+  dayPeriods: string[];
+  patterns: Record<string, string>;
+  rangeSep: string;
+  lists: Record<'c' | 'd', string[]>;
+  units: Record<string, Record<string, string>>;
+  ago: Record<string, Record<string, string>>;
 }
 
-/** Whether a locale's messages are ready to render. */
-export const isLoaded = (locale: string): boolean => locale == sourceLocale || loaded.has(locale);
+const loaded = new Map<string, TemplateMap>();
+const loading = new Map<string, Promise<unknown>>();
+const intl = new Map<string, IntlData>();
+const isTarget = (locale: string) => locale != sourceLocale && targetLocales.includes(locale as never);
+
+/** Loads parts of a locale's messages (each once); resolves at once for English. */
+export function loadLocale(locale: string, parts: readonly LocalePart[] = ['ui']): Promise<unknown> {
+  if (!isTarget(locale)) return Promise.resolve();
+  return Promise.all(
+    parts.map((part) => {
+      const key = `${locale}/${part}`;
+      let p = loading.get(key);
+      if (!p) {
+        p = chunks[part](locale).then((m) => {
+          // Parts of one locale share one template map: msg() looks in one place.
+          loaded.set(locale, Object.assign(loaded.get(locale) ?? {}, m.templates));
+          loaded.set(key, m.templates);
+          if (m.intl) intl.set(locale, m.intl);
+        });
+        // A failed load (offline) is forgotten, so the next render tries again; English shows meanwhile.
+        p.catch(() => loading.delete(key));
+        loading.set(key, p);
+      }
+      return p;
+    }),
+  );
+}
+
+/** Whether a locale's messages (these parts of them) are ready to render. */
+export const isLoaded = (locale: string, parts: readonly LocalePart[] = ['ui']): boolean =>
+  !isTarget(locale) || parts.every((part) => loaded.has(`${locale}/${part}`));
+
+/** The CLDR data shipped with a loaded locale, if any. */
+export const intlDataOf = (locale: string): IntlData | undefined => intl.get(locale);
 
 /** Runs `render` with `locale`'s messages active (English where it has none). */
 export function withLocale<T>(locale: string, render: () => T): T {

@@ -2,9 +2,10 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { directionOf, isLoaded, loadLocale, localeOf, onLanguageChange, withLocale } from '../localization.js';
+import { directionOf, isLoaded, loadLocale, localeOf, onLanguageChange, withLocale, type LocalePart } from '../localization.js';
 import { hostStyles } from '../styles/host.js';
 import { FeedController } from './feed-controller.js';
+import { formatAgo } from './format.js';
 
 /**
  * What every imh element shares: the feed (from `data`, the `feed` attribute or the page's
@@ -30,6 +31,9 @@ export class ImhElement extends LitElement {
    */
   @property({ attribute: false }) data?: unknown;
 
+  /** Which parts of a locale's messages the element needs besides the interface's (see `localization.ts`). */
+  protected static localeParts: readonly LocalePart[] = ['ui'];
+
   private language = 'en-GB';
   private unlisten?: () => void;
 
@@ -46,8 +50,9 @@ export class ImhElement extends LitElement {
   /** Holds the update until the element's language is loaded, so it never flashes English first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const locale = localeOf(this);
-    if (isLoaded(locale)) return super.scheduleUpdate();
-    return loadLocale(locale)
+    const parts = (this.constructor as typeof ImhElement).localeParts;
+    if (isLoaded(locale, parts)) return super.scheduleUpdate();
+    return loadLocale(locale, parts)
       .catch(() => undefined) // offline: render in English rather than not at all
       .then(() => super.scheduleUpdate());
   }
@@ -131,14 +136,13 @@ export class ImhElement extends LitElement {
   /** "3 days ago", in the element's locale. */
   protected formatAge(when: Date): string {
     const seconds = (when.getTime() - Date.now()) / 1000;
-    const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    const units: ['day' | 'hour' | 'minute', number][] = [
       ['day', 86400],
       ['hour', 3600],
       ['minute', 60],
     ];
-    const rtf = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
     for (const [unit, size] of units) {
-      if (Math.abs(seconds) >= size || unit == 'minute') return rtf.format(Math.round(seconds / size), unit);
+      if (Math.abs(seconds) >= size || unit == 'minute') return formatAgo(Math.round(seconds / size), unit, this.locale);
     }
     return '';
   }

@@ -5,7 +5,7 @@ import type { Feed, TimelineStage } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { feedText } from '../../internal/feed-text.js';
-import { formatDay, formatTimeRange, numberFormat, plural } from '../../internal/format.js';
+import { formatDay, formatTimeRange, formatUnit, numberFormat, plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { parseNow } from '../../internal/now.js';
 import { parseDay, wallClock } from '../../schedule/civil.js';
@@ -45,6 +45,8 @@ import { controlStyles } from '../../styles/controls.js';
  */
 export class ImhFirst1001DaysTimeline extends ImhElement {
   static override styles = [...ImhElement.styles, cardStyles, controlStyles, styles];
+  /** The timeline's own messages are a locale chunk of their own, loaded only where a timeline is. */
+  protected static override localeParts = ['ui', 'timeline'] as const;
 
   /** The built-in stages' module, loaded on first use (their text is not in the main bundle). */
   @state() private builtIn?: typeof import('./default-timeline.js');
@@ -176,7 +178,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   private renderSummary(j: Journey, stages: TimelineStage[], birth: number) {
     const locale = this.locale;
     const n = (v: number) => numberFormat(locale).format(v);
-    const unit = (v: number, u: 'week' | 'month' | 'year' | 'day') => numberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }).format(v);
+    const unit = (v: number, u: 'week' | 'month' | 'year' | 'day') => formatUnit(v, u, locale);
     let where: string;
     if (j.day < 1) where = msg('This date is before the 1001 days begin. Check the date.', { id: 'timeline.before', desc: 'The entered date is far in the future' });
     else if (j.day > TOTAL_DAYS) where = msg('Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.', { id: 'timeline.after', desc: 'The child is older than two' });

@@ -1,7 +1,7 @@
 /** "Every Tuesday", "Every other Thursday", "First Monday of the month": a series in words. */
 import { msg, str } from '@lit/localize';
 import type { Schedule } from '../../feed/types.js';
-import { formatDay, formatList, formatMonth, formatWeekday, numberFormat } from '../../internal/format.js';
+import { formatDay, formatList, formatMonth, formatUnit, formatWeekday } from '../../internal/format.js';
 import { parseDay } from '../../schedule/civil.js';
 
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -9,8 +9,7 @@ const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 /** "Monday" for a day code: MO, or 1MO, -1MO. */
 const weekdayName = (code: string, locale: string) => formatWeekday(DAY_CODES.indexOf(code.slice(-2)), locale);
 
-const period = (n: number, unit: 'day' | 'week' | 'month' | 'year', locale: string) =>
-  numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+const period = formatUnit;
 
 /** "Every Monday", "Every Monday and Thursday" */
 const every = (days: string) =>

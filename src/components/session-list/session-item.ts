@@ -5,7 +5,7 @@ import { safeUrl } from '../../feed/shape.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { audienceLabel, facilityLabel, freeLabel } from '../../internal/labels.js';
 import { feedString, feedText } from '../../internal/feed-text.js';
-import { formatDay, formatList, formatTimeRange, numberFormat } from '../../internal/format.js';
+import { formatDay, formatList, formatTimeRange, formatUnit, numberFormat } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import type { SessionOccurrence } from '../../schedule/occurrences.js';
 import { describePattern } from './pattern.js';
@@ -40,7 +40,7 @@ const cost = (o: SessionOccurrence, c: ItemContext) => {
 const ages = (o: SessionOccurrence, locale: string) => {
   const a = o.session.ageRange;
   if (!a) return '';
-  const months = (n: number) => numberFormat(locale, { style: 'unit', unit: 'month', unitDisplay: 'long' }).format(n);
+  const months = (n: number) => formatUnit(n, 'month', locale);
   const to = a.toMonths;
   const from = a.fromMonths;
   if (a.pregnancy && to != null) return msg(str`From pregnancy to ${months(to)}`, { id: 'session.age.pregnancy-to', desc: 'Who a session suits; the placeholder is an age like "12 months"' });

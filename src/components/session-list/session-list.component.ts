@@ -5,7 +5,7 @@ import type { Feed, Place, Session } from '../../feed/types.js';
 import { ImhSessionSelectEvent } from '../../events/session-select.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { feedString } from '../../internal/feed-text.js';
-import { formatDay, numberFormat, plural } from '../../internal/format.js';
+import { formatDay, formatUnit, plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { wallClock } from '../../schedule/civil.js';
 import { parseNow } from '../../internal/now.js';
@@ -242,7 +242,7 @@ export class ImhSessionList extends ImhElement {
       const day = Math.max(o.day, today); // a multi-day event under way is listed under today
       groups.set(day, [...(groups.get(day) ?? []), [o, i]]);
     });
-    const period = numberFormat(this.locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(this.days || 28);
+    const period = formatUnit(this.days || 28, 'day', this.locale);
     return html`<div part="base" class="base">
       ${this.filters && this.controls ? this.controls.filterControls(feed, this.chosen, this.locale, (f) => this.onFilter(f)) : nothing}
       <p class="visually-hidden" role="status">${this.announce}</p>

@@ -8,7 +8,7 @@ import { formatPhone } from '../../feed/phone.js';
 import { safeUrl } from '../../feed/shape.js';
 import type { Service } from '../../feed/types.js';
 import { feedText } from '../../internal/feed-text.js';
-import { dateFormat, formatDay, formatList, formatWeekday } from '../../internal/format.js';
+import { formatDay, formatList, formatTime, formatWeekday } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
 import { parseDay, parseTime, wallClock, weekday } from '../../schedule/civil.js';
@@ -31,7 +31,7 @@ export interface CardContext {
 const clock = (hhmm: string, locale: string) =>
   hhmm == '24:00'
     ? msg('midnight', { id: 'card.midnight', desc: 'A closing time of 24:00, in "closes at midnight"' })
-    : dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(parseTime(hhmm) * 60_000);
+    : formatTime(parseTime(hhmm) * 60_000, locale, 'UTC');
 
 const weekdayName = (day: number, locale: string) => formatWeekday(weekday(day), locale);
 
