@@ -1,7 +1,7 @@
 // Runs after `lit-localize build` (scripts/prepare.mjs). For each target locale it:
-// 1. moves the timeline's messages (ids `timeline.*`) out of src/generated/locales/<locale>.ts into
-//    src/generated/timeline/<locale>.ts, a chunk only pages with a timeline load, so each chunk
-//    stays small;
+// 1. moves the timeline's messages out of src/generated/locales/<locale>.ts into two chunks only
+//    pages with a timeline load: its interface (src/generated/timeline/<locale>.ts) and the
+//    built-in stages' text (src/generated/stages/<locale>.ts), so each chunk stays under 3 KiB;
 // 2. appends `intl`, the locale's date, list, unit and relative-time data from Node's full ICU
 //    (CLDR), which src/internal/format.ts uses only where the browser's Intl lacks the language
 //    (Debian's Chromium formats Welsh dates in English and Punjabi months as "M11").
@@ -73,20 +73,31 @@ export function intlData(locale) {
   return { weekdays, months, monthsShort, dayPeriods, patterns, rangeSep, lists, units, ago };
 }
 
+// The built-in stages' text (the ids in default-timeline.ts) is a part of its own: with the
+// timeline's interface it would pass 3 KiB in Bengali and Punjabi.
+const stageIds = new Set(
+  [...readFileSync(new URL('../src/components/first-1001-days-timeline/default-timeline.ts', import.meta.url), 'utf8').matchAll(/id: '([^']+)'/g)].map((m) => m[1]),
+);
+const partOf = (line) => {
+  const id = /^\s*'([^']+)':/.exec(line)?.[1];
+  return !id ? undefined : stageIds.has(id) ? 'stages' : id.startsWith('timeline.') ? 'timeline' : 'ui';
+};
+
 const split = (locale) => {
   const file = new URL(`locales/${locale}.ts`, out);
   const source = readFileSync(file, 'utf8');
   const lines = source.split('\n');
-  const isTimeline = (line) => /^\s*'timeline\./.test(line);
   const head = source.slice(0, source.indexOf('export const templates'));
-  const timeline = lines.filter(isTimeline);
-  const rest = lines.filter((l) => !isTimeline(l));
-  writeFileSync(new URL(`timeline/${locale}.ts`, out), `${head}export const templates = {\n${timeline.join('\n')}\n};\n`);
+  for (const part of ['timeline', 'stages']) {
+    const mine = lines.filter((l) => partOf(l) == part);
+    writeFileSync(new URL(`${part}/${locale}.ts`, out), `${head}export const templates = {\n${mine.join('\n')}\n};\n`);
+  }
+  const rest = lines.filter((l) => (partOf(l) ?? 'ui') == 'ui');
   const data = locale.startsWith('en-') ? undefined : intlData(locale);
   writeFileSync(file, `${rest.join('\n')}\n${data ? `export const intl = ${JSON.stringify(data)};\n` : ''}`);
 };
 
 if (import.meta.url == pathToFileURL(process.argv[1]).href) {
-  mkdirSync(new URL('timeline/', out), { recursive: true });
+  for (const part of ['timeline', 'stages']) mkdirSync(new URL(`${part}/`, out), { recursive: true });
   for (const locale of config.targetLocales) split(locale);
 }

@@ -30,12 +30,14 @@ Object.defineProperty(globalThis, Symbol.for('imh-widgets.msg'), { value: msg, c
 
 /**
  * Messages come in parts, each a lazily loaded chunk per locale: the interface every element
- * uses (`ui`), and the timeline's text (`timeline`), which only pages with a timeline load.
+ * uses (`ui`), and the timeline's interface (`timeline`) and built-in stages (`stages`), which
+ * only pages with a timeline load.
  */
-export type LocalePart = 'ui' | 'timeline';
+export type LocalePart = 'ui' | 'timeline' | 'stages';
 const chunks: Record<LocalePart, (locale: string) => Promise<{ templates: TemplateMap; intl?: IntlData }>> = {
   ui: (locale) => import(`./generated/locales/${locale}.ts`),
   timeline: (locale) => import(`./generated/timeline/${locale}.ts`),
+  stages: (locale) => import(`./generated/stages/${locale}.ts`),
 };
 
 /**

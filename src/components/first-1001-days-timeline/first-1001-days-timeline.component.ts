@@ -46,7 +46,7 @@ import { controlStyles } from '../../styles/controls.js';
 export class ImhFirst1001DaysTimeline extends ImhElement {
   static override styles = [...ImhElement.styles, cardStyles, controlStyles, styles];
   /** The timeline's own messages are a locale chunk of their own, loaded only where a timeline is. */
-  protected static override localeParts = ['ui', 'timeline'] as const;
+  protected static override localeParts = ['ui', 'timeline', 'stages'] as const;
 
   /** The built-in stages' module, loaded on first use (their text is not in the main bundle). */
   @state() private builtIn?: typeof import('./default-timeline.js');
