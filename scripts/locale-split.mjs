@@ -90,7 +90,8 @@ const split = (locale) => {
   const head = source.slice(0, source.indexOf('export const templates'));
   for (const part of ['timeline', 'stages']) {
     const mine = lines.filter((l) => partOf(l) == part);
-    writeFileSync(new URL(`${part}/${locale}.ts`, out), `${head}export const templates = {\n${mine.join('\n')}\n};\n`);
+    const imports = mine.some((l) => l.includes('str`')) ? head : head.replace(/^\s*import \{str\}.*$/m, '');
+    writeFileSync(new URL(`${part}/${locale}.ts`, out), `${imports}export const templates = {\n${mine.join('\n')}\n};\n`);
   }
   const rest = lines.filter((l) => (partOf(l) ?? 'ui') == 'ui');
   const data = locale.startsWith('en-') ? undefined : intlData(locale);

@@ -122,8 +122,9 @@ export function resolveLocale(tag: string | undefined | null): string {
   return sourceLocale;
 }
 
-/** Right-to-left locales among ours. */
-export const directionOf = (locale: string): 'rtl' | 'ltr' => (['ar', 'ur'].includes(base(locale)) ? 'rtl' : 'ltr');
+/** Languages written right to left (ours are Arabic and Urdu; the rest are ready for translators). */
+const RTL = ['ar', 'ur', 'fa', 'he', 'ps', 'sd', 'ckb', 'ug', 'yi', 'dv'];
+export const directionOf = (locale: string): 'rtl' | 'ltr' => (RTL.includes(base(locale)) ? 'rtl' : 'ltr');
 
 let fallback = sourceLocale;
 const listeners = new Set<() => void>();

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/components/first-1001-days-timeline/first-1001-days-timeline.js';
 import feed from '../public/example-feed.json';
+import { inEveryLanguage } from './languages.js';
 
 interface Args {
   dueDate: string;
@@ -45,3 +46,5 @@ export const WithLocalFeed: Story = { args: { birthDate: '2026-09-20', withFeed:
 export const Wide: Story = { args: { birthDate: '2026-10-20' }, decorators: [(story) => html`<div style="width: 80rem">${story()}</div>`] };
 /** Right to left: the element in an Arabic page (direction follows the language). */
 export const RightToLeft: Story = { args: { birthDate: '2026-10-20' }, decorators: [(story) => html`<div lang="ar">${story()}</div>`] };
+/** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
+export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };

@@ -4,6 +4,7 @@ import '../src/components/session-list/session-list.js';
 import { saveFeed } from '../src/feed/store.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import feed from '../public/example-feed.json';
+import { inEveryLanguage } from './languages.js';
 
 interface Args {
   now: string;
@@ -129,3 +130,5 @@ export const RightToLeft: Story = {
 
 /** The pseudo-locale en-XA (accented, about 40% longer) for spotting untranslated text and layouts that break. */
 export const PseudoLocale: Story = { args: { limit: 3 }, decorators: [(story) => html`<div lang="en-XA">${story()}</div>`] };
+/** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
+export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/components/support-card/support-card.js';
 import feed from '../public/example-feed.json';
+import { inEveryLanguage } from './languages.js';
 
 interface Args {
   service: string;
@@ -55,3 +56,5 @@ export const EditorCard: Story = {
 export const NotFound: Story = { args: { service: 'no-such-service' } };
 /** Right to left: the element in an Arabic page (direction follows the language). */
 export const RightToLeft: Story = { args: { service: 'nhs-111' }, decorators: [(story) => html`<div lang="ar">${story()}</div>`] };
+/** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
+export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import '../src/components/support-list/support-list.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import feed from '../public/example-feed.json';
+import { inEveryLanguage } from './languages.js';
 
 interface Args {
   stage: string;
@@ -57,3 +58,5 @@ export const FeedError: Story = {
   },
   render: () => html`<imh-support-list feed="/story-feeds/broken.json"><a href="https://www.nhs.uk">Find support on the NHS website</a></imh-support-list>`,
 };
+/** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
+export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };

@@ -107,9 +107,14 @@ export const formatTimeRange = (start: Date, end: Date | undefined, locale: stri
 /** "a, b and c" (or "a, b or c"). */
 export const formatList = (items: string[], locale: string, type: Intl.ListFormatType = 'conjunction') => {
   const data = ownOf(locale);
-  if (!data) return cached('l', locale, { type }, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
-  const [two, middle, end] = data.lists[type == 'disjunction' ? 'd' : 'c'];
-  return items.length == 2 ? items.join(two) : items.slice(0, -1).join(middle) + (items.length > 1 ? end : '') + items.slice(-1).join('');
+  let text: string;
+  if (!data) text = cached('l', locale, { type }, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
+  else {
+    const [two, middle, end] = data.lists[type == 'disjunction' ? 'd' : 'c'];
+    text = items.length == 2 ? items.join(two) : items.slice(0, -1).join(middle) + (items.length > 1 ? end : '') + items.slice(-1).join('');
+  }
+  // CLDR's Welsh "and" is "a(c)": "ac" before a vowel, "a" before a consonant.
+  return text.replace(/ a\(c\) (?=(.))/g, (_, next: string) => (/[aeiouwyâêîôûŵŷ]/i.test(next) ? ' ac ' : ' a '));
 };
 
 /** "3 days", "1 month" (long unit names). */
@@ -126,8 +131,9 @@ export const formatAgo = (n: number, unit: 'day' | 'hour' | 'minute', locale: st
 };
 
 /**
- * Picks the message for `n` by the locale's plural rules (Welsh and Arabic have six categories).
- * Every category is a separate `msg()` in the caller, so translators see and fill each one.
+ * Picks the message for `n` by the locale's plural rules (Welsh and Arabic have six categories),
+ * and gives it `n` formatted in the locale's digits. Every category is a separate `msg()` in the
+ * caller, so translators see and fill each one.
  */
-export const plural = (n: number, locale: string, forms: Record<Intl.LDMLPluralRule, () => string>) =>
-  forms[pluralRules(locale).select(n)]();
+export const plural = (n: number, locale: string, forms: Record<Intl.LDMLPluralRule, (n: string) => string>) =>
+  forms[pluralRules(locale).select(n)](numberFormat(locale).format(n));

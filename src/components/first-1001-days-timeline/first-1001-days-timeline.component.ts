@@ -208,14 +208,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
         ? html`<p class="next">${msg('Next check:', { id: 'timeline.next', desc: 'Label before the next check due' })} ${feedText(next.c.name, locale, lang)} ·
             ${inDays == 0
               ? msg('due now', { id: 'timeline.due-now', desc: 'A check due today' })
-              : plural(inDays!, locale, {
-                  zero: () => msg(str`in ${inDays} days`, { id: 'timeline.in-days.zero', desc: 'When a check is due; plural category "zero"' }),
-                  one: () => msg(str`in ${inDays} day`, { id: 'timeline.in-days.one', desc: 'When a check is due; plural category "one"' }),
-                  two: () => msg(str`in ${inDays} days`, { id: 'timeline.in-days.two', desc: 'When a check is due; plural category "two"' }),
-                  few: () => msg(str`in ${inDays} days`, { id: 'timeline.in-days.few', desc: 'When a check is due; plural category "few"' }),
-                  many: () => msg(str`in ${inDays} days`, { id: 'timeline.in-days.many', desc: 'When a check is due; plural category "many"' }),
-                  other: () => msg(str`in ${inDays} days`, { id: 'timeline.in-days.other', desc: 'When a check is due; plural category "other"' }),
-                })}
+              : inDaysText(inDays!, locale)}
             (${formatDay(birth + next.at!, locale, { day: 'numeric', month: 'long', year: 'numeric' })})</p>`
         : nothing}
     </div>`;
@@ -276,3 +269,14 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     </li>`;
   }
 }
+
+/** "in 3 days", when a check is due, in the locale's plural forms. */
+export const inDaysText = (days: number, locale: string) =>
+  plural(days, locale, {
+    zero: (n) => msg(str`in ${n} days`, { id: 'timeline.in-days.zero', desc: 'When a check is due; plural category "zero"' }),
+    one: (n) => msg(str`in ${n} day`, { id: 'timeline.in-days.one', desc: 'When a check is due; plural category "one"' }),
+    two: (n) => msg(str`in ${n} days`, { id: 'timeline.in-days.two', desc: 'When a check is due; plural category "two"' }),
+    few: (n) => msg(str`in ${n} days`, { id: 'timeline.in-days.few', desc: 'When a check is due; plural category "few"' }),
+    many: (n) => msg(str`in ${n} days`, { id: 'timeline.in-days.many', desc: 'When a check is due; plural category "many"' }),
+    other: (n) => msg(str`in ${n} days`, { id: 'timeline.in-days.other', desc: 'When a check is due; plural category "other"' }),
+  });

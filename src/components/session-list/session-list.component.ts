@@ -213,14 +213,7 @@ export class ImhSessionList extends ImhElement {
     const total = occurrences.length;
     const visible = occurrences.slice(0, Math.max(1, this.shown || this.limit || 10));
     if (this.announce) {
-      this.announce = plural(total, this.locale, {
-        zero: () => msg(str`${total} sessions found`, { id: 'session-list.count.zero', desc: 'Announced after filtering; plural category "zero"' }),
-        one: () => msg(str`${total} session found`, { id: 'session-list.count.one', desc: 'Announced after filtering; plural category "one"' }),
-        two: () => msg(str`${total} sessions found`, { id: 'session-list.count.two', desc: 'Announced after filtering; plural category "two"' }),
-        few: () => msg(str`${total} sessions found`, { id: 'session-list.count.few', desc: 'Announced after filtering; plural category "few"' }),
-        many: () => msg(str`${total} sessions found`, { id: 'session-list.count.many', desc: 'Announced after filtering; plural category "many"' }),
-        other: () => msg(str`${total} sessions found`, { id: 'session-list.count.other', desc: 'Announced after filtering; plural category "other"' }),
-      });
+      this.announce = sessionsFound(total, this.locale);
     }
     const today = wallClock(now, feed.timeZone).day;
     const context: ItemContext = {
@@ -274,3 +267,14 @@ function dayName(day: number, today: number, locale: string) {
   if (day == today + 1) return msg('Tomorrow', { id: 'session-list.tomorrow', desc: 'Heading for tomorrow\'s sessions' });
   return formatDay(day, locale);
 }
+
+/** "3 sessions found", announced after filtering, in the locale's plural forms. */
+export const sessionsFound = (total: number, locale: string) =>
+  plural(total, locale, {
+    zero: (n) => msg(str`${n} sessions found`, { id: 'session-list.count.zero', desc: 'Announced after filtering; plural category "zero"' }),
+    one: (n) => msg(str`${n} session found`, { id: 'session-list.count.one', desc: 'Announced after filtering; plural category "one"' }),
+    two: (n) => msg(str`${n} sessions found`, { id: 'session-list.count.two', desc: 'Announced after filtering; plural category "two"' }),
+    few: (n) => msg(str`${n} sessions found`, { id: 'session-list.count.few', desc: 'Announced after filtering; plural category "few"' }),
+    many: (n) => msg(str`${n} sessions found`, { id: 'session-list.count.many', desc: 'Announced after filtering; plural category "many"' }),
+    other: (n) => msg(str`${n} sessions found`, { id: 'session-list.count.other', desc: 'Announced after filtering; plural category "other"' }),
+  });

@@ -148,14 +148,7 @@ export class ImhSupportList extends ImhElement {
     const shown = services.filter((s) => s.urgency == 'routine' && this.passes(s, locale, feed.language));
     const n = shown.length;
     if (this.announce) {
-      this.announce = plural(n, locale, {
-        zero: () => msg(str`${n} services found`, { id: 'support-list.count.zero', desc: 'Announced after filtering; plural category "zero"' }),
-        one: () => msg(str`${n} service found`, { id: 'support-list.count.one', desc: 'Announced after filtering; plural category "one"' }),
-        two: () => msg(str`${n} services found`, { id: 'support-list.count.two', desc: 'Announced after filtering; plural category "two"' }),
-        few: () => msg(str`${n} services found`, { id: 'support-list.count.few', desc: 'Announced after filtering; plural category "few"' }),
-        many: () => msg(str`${n} services found`, { id: 'support-list.count.many', desc: 'Announced after filtering; plural category "many"' }),
-        other: () => msg(str`${n} services found`, { id: 'support-list.count.other', desc: 'Announced after filtering; plural category "other"' }),
-      });
+      this.announce = servicesFound(n, locale);
     }
     return html`${this.renderFeedStatus(!services.length)}
       ${urgent.length
@@ -183,3 +176,14 @@ export class ImhSupportList extends ImhElement {
       </section>`;
   }
 }
+
+/** "3 services found", announced after filtering, in the locale's plural forms. */
+export const servicesFound = (total: number, locale: string) =>
+  plural(total, locale, {
+    zero: (n) => msg(str`${n} services found`, { id: 'support-list.count.zero', desc: 'Announced after filtering; plural category "zero"' }),
+    one: (n) => msg(str`${n} service found`, { id: 'support-list.count.one', desc: 'Announced after filtering; plural category "one"' }),
+    two: (n) => msg(str`${n} services found`, { id: 'support-list.count.two', desc: 'Announced after filtering; plural category "two"' }),
+    few: (n) => msg(str`${n} services found`, { id: 'support-list.count.few', desc: 'Announced after filtering; plural category "few"' }),
+    many: (n) => msg(str`${n} services found`, { id: 'support-list.count.many', desc: 'Announced after filtering; plural category "many"' }),
+    other: (n) => msg(str`${n} services found`, { id: 'support-list.count.other', desc: 'Announced after filtering; plural category "other"' }),
+  });

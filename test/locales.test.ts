@@ -1,0 +1,197 @@
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import '../src/define.js';
+import { loadLocale, withLocale } from '../src/localization.js';
+import { formatAgo, formatDay, formatList, formatTimeRange, formatUnit } from '../src/internal/format.js';
+import { sessionsFound } from '../src/components/session-list/session-list.component.js';
+import { servicesFound } from '../src/components/support-list/support-list.component.js';
+import { inDaysText } from '../src/components/first-1001-days-timeline/first-1001-days-timeline.component.js';
+import { exampleFeed } from './fixtures/example.js';
+import { expectQuietConsole } from './fixtures/quiet.js';
+
+/** The shipped languages (the pseudo-locale en-XA is for testing only). */
+const SHIPPED = ['en-GB', 'cy', 'pa', 'ur', 'pl', 'ar', 'ro', 'bn'];
+
+/** Every piece of text an element shows or announces: text nodes, and names given by attributes. */
+function texts(root: Node, out = new Set<string>()): Set<string> {
+  for (const node of root.childNodes) {
+    if (node.nodeType == Node.TEXT_NODE) {
+      const t = node.textContent!.replace(/\s+/g, ' ').trim();
+      if (t) out.add(t);
+    } else if (node instanceof Element) {
+      if (node.localName == 'style' || node.localName == 'slot') continue;
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const v = node.getAttribute(a)?.trim();
+        if (v) out.add(v);
+      }
+      texts(node, out);
+      if (node.shadowRoot) texts(node.shadowRoot, out);
+    }
+  }
+  return out;
+}
+
+type Case = { name: string; ready: (el: Element) => boolean; render: (lang: string, data: unknown) => TemplateResult };
+const $ = (el: Element, sel: string) => el.shadowRoot?.querySelector(sel);
+const CASES: Case[] = [
+  {
+    name: 'imh-session-list with filters',
+    ready: (el) => !!$(el, '[part~=item]') && !!$(el, '[part~=filters] select'),
+    render: (lang, data) => html`<imh-session-list lang=${lang} filters now="2026-11-23T09:00" .data=${data}></imh-session-list>`,
+  },
+  {
+    name: 'imh-support-card',
+    ready: (el) => !!$(el, '[part~=heading]'),
+    render: (lang, data) => html`<imh-support-card lang=${lang} service="camhs-under-5s" now="2026-11-23T09:00" .data=${data}></imh-support-card>`,
+  },
+  {
+    name: 'imh-support-list',
+    ready: (el) => !!$(el, '[part~=card]'),
+    render: (lang, data) => html`<imh-support-list lang=${lang} now="2026-11-23T09:00" .data=${data}></imh-support-list>`,
+  },
+  {
+    name: 'imh-first-1001-days-timeline',
+    ready: (el) => !!$(el, '[part~=summary]') && !!$(el, '[part~=stage]'),
+    render: (lang, data) =>
+      html`<imh-first-1001-days-timeline lang=${lang} birth-date="2026-09-01" now="2026-11-23" .data=${data}></imh-first-1001-days-timeline>`,
+  },
+  {
+    name: 'imh-support-card, error state',
+    ready: (el) => !!$(el, '[part~=notice]'),
+    render: (lang) => html`<imh-support-card lang=${lang} service="gp" .data=${{ not: 'a feed' }}></imh-support-card>`,
+  },
+];
+
+async function renderCase(c: Case, lang: string): Promise<Element> {
+  const el = await fixture(c.render(lang, await exampleFeed()));
+  await waitUntil(() => c.ready(el), `${c.name} in ${lang} did not render`, { timeout: 5000 });
+  return el;
+}
+
+describe('every element in every shipped language', () => {
+  expectQuietConsole();
+  afterEach(() => fixtureCleanup());
+
+  for (const c of CASES) {
+    describe(c.name, () => {
+      // Interface text is what English and the pseudo-locale render differently; the rest is feed content.
+      let english: string[] = [];
+      before(async () => {
+        const en = texts((await renderCase(c, 'en-GB')).shadowRoot!);
+        const pseudo = texts((await renderCase(c, 'en-XA')).shadowRoot!);
+        english = [...en].filter((t) => !pseudo.has(t) && /\p{L}/u.test(t)); // times like 10:00–11:00 may rightly match
+        fixtureCleanup();
+      });
+
+      for (const lang of SHIPPED) {
+        it(`${lang}: no untranslated interface text, and passes axe`, async () => {
+          expect(english, 'the English rendering has interface text').not.to.be.empty;
+          const el = await renderCase(c, lang);
+          const root = el.shadowRoot!.querySelector('.root')!;
+          expect(root.getAttribute('lang')).to.equal(lang);
+          expect(root.getAttribute('dir') ?? 'ltr').to.equal(['ar', 'ur'].includes(lang) ? 'rtl' : 'ltr');
+          if (lang != 'en-GB') {
+            // A translation may equal the English (a brand, "Online"): only text no translation gave is missing.
+            const own = new Set(Object.values(await templatesOf(lang)));
+            const shown = texts(el.shadowRoot!);
+            const untranslated = english.filter((t) => shown.has(t) && !own.has(t));
+            expect(untranslated, `English left in ${lang}`).to.deep.equal([]);
+          }
+          await expect(el).to.be.accessible();
+        });
+      }
+    });
+  }
+});
+
+/** A locale's messages (all three parts), as plain strings: a `str` template's parts joined. */
+async function templatesOf(lang: string): Promise<Record<string, string>> {
+  const parts = await Promise.all([
+    import(`../src/generated/locales/${lang}.ts`),
+    import(`../src/generated/timeline/${lang}.ts`),
+    import(`../src/generated/stages/${lang}.ts`),
+  ]);
+  const all: Record<string, unknown> = Object.assign({}, ...parts.map((p) => p.templates));
+  return Object.fromEntries(
+    Object.entries(all).map(([k, v]) => [k, typeof v == 'string' ? v : (v as { strings: string[] }).strings.join('')]),
+  );
+}
+
+describe('plural forms', () => {
+  // n: 0, 1, 2, 3, 6, 11, 100 — every category of these languages, in their own grammar.
+  const N = [0, 1, 2, 3, 6, 11, 100];
+  const table: Record<string, Record<string, string[]>> = {
+    cy: {
+      services: ['0 gwasanaeth wedi\'u canfod', '1 gwasanaeth wedi\'i ganfod', '2 wasanaeth wedi\'u canfod', '3 gwasanaeth wedi\'u canfod', '6 gwasanaeth wedi\'u canfod', '11 gwasanaeth wedi\'u canfod', '100 gwasanaeth wedi\'u canfod'],
+      days: ['mewn 0 diwrnod', 'mewn 1 diwrnod', 'mewn 2 ddiwrnod', 'mewn 3 diwrnod', 'mewn 6 diwrnod', 'mewn 11 diwrnod', 'mewn 100 diwrnod'],
+    },
+    ar: {
+      sessions: ['تم العثور على 0 جلسة', 'تم العثور على 1 جلسة', 'تم العثور على 2 جلستين', 'تم العثور على 3 جلسات', 'تم العثور على 6 جلسات', 'تم العثور على 11 جلسة', 'تم العثور على 100 جلسة'],
+      days: ['خلال 0 يوم', 'خلال 1 يوم', 'خلال 2 يومين', 'خلال 3 أيام', 'خلال 6 أيام', 'خلال 11 يومًا', 'خلال 100 يوم'],
+    },
+    pl: {
+      services: ['Znaleziono 0 usług', 'Znaleziono 1 usługę', 'Znaleziono 2 usługi', 'Znaleziono 3 usługi', 'Znaleziono 6 usług', 'Znaleziono 11 usług', 'Znaleziono 100 usług'],
+      days: ['za 0 dni', 'za 1 dzień', 'za 2 dni', 'za 3 dni', 'za 6 dni', 'za 11 dni', 'za 100 dni'],
+    },
+    ro: {
+      sessions: ['0 sesiuni găsite', '1 sesiune găsită', '2 sesiuni găsite', '3 sesiuni găsite', '6 sesiuni găsite', '11 sesiuni găsite', '100 de sesiuni găsite'],
+      days: ['în 0 zile', 'în 1 zi', 'în 2 zile', 'în 3 zile', 'în 6 zile', 'în 11 zile', 'în 100 de zile'],
+    },
+  };
+  const say = { sessions: sessionsFound, services: servicesFound, days: inDaysText };
+  for (const [lang, sets] of Object.entries(table)) {
+    for (const [what, expected] of Object.entries(sets)) {
+      it(`${lang}: ${what} at ${N.join(', ')}`, async () => {
+        await loadLocale(lang, ['ui', 'timeline']);
+        const said = N.map((n) => withLocale(lang, () => say[what as keyof typeof say](n, lang)));
+        expect(said).to.deep.equal(expected);
+      });
+    }
+  }
+
+  it('English has no "1 sessions"', () => {
+    expect(sessionsFound(1, 'en-GB')).to.equal('1 session found');
+    expect(sessionsFound(2, 'en-GB')).to.equal('2 sessions found');
+  });
+});
+
+describe('dates, times, lists and units in every language, even where the browser lacks it', () => {
+  // Wednesday 25 November 2026, 09:30–11:00 in London. Debian's Chromium has no Welsh or Punjabi
+  // date data: these come from the CLDR data shipped with the locale (see internal/format.ts).
+  const DAY = 20_417 + 365;
+  const start = new Date('2026-11-25T09:30:00Z');
+  const end = new Date('2026-11-25T11:00:00Z');
+  const cases: [string, RegExp[]][] = [
+    ['cy', [/Dydd Mercher/, /25 Tachwedd/, /09:30/, /3 diwrnod/, /ddoe/, /mamau, tadau,? a gofalwyr/]],
+    ['pa', [/ਬੁੱਧਵਾਰ/, /25 ਨਵੰਬਰ/, /09:30/, /3 ਦਿਨ/, /ਕੱਲ੍ਹ/, /ਅਤੇ/]],
+    ['pl', [/środa/, /25 listopada/, /09:30/, /3 dni/, /wczoraj/, / i /]],
+    ['ro', [/miercuri/, /25 noiembrie/, /09:30/, /3 zile/, /ieri/, / și /]],
+    ['ur', [/بدھ/, /نومبر/, /3 دن/, /کل/, /اور/]],
+    ['ar', [/الأربعاء/, /نوفمبر/, /أيام/, /أمس/, /و/]],
+    ['bn', [/বুধবার/, /নভেম্বর/, /দিন/, /গতকাল/, /এবং/]],
+  ];
+  for (const [lang, patterns] of cases) {
+    it(lang, async () => {
+      await loadLocale(lang);
+      const shown = withLocale(lang, () =>
+        [
+          formatDay(DAY, lang),
+          formatDay(DAY, lang, { day: 'numeric', month: 'long', year: 'numeric' }),
+          formatTimeRange(start, end, lang, 'Europe/London'),
+          formatUnit(3, 'day', lang),
+          formatAgo(-1, 'day', lang),
+          formatList(withLocale(lang, () => ['mamau', 'tadau', 'gofalwyr']), lang),
+        ].join(' | '),
+      );
+      for (const p of patterns) expect(shown).to.match(p);
+      expect(shown, 'no English names').not.to.match(/Wednesday|November|days|yesterday/);
+      expect(shown, 'no ICU placeholders').not.to.match(/\bM11\b/);
+    });
+  }
+
+  it('Welsh "and" is "ac" before a vowel and "a" before a consonant', async () => {
+    await loadLocale('cy');
+    expect(formatList(['mamau', 'tadau'], 'cy')).to.equal('mamau a tadau');
+    expect(formatList(['tadau', 'ymarferwyr'], 'cy')).to.equal('tadau ac ymarferwyr');
+  });
+});
