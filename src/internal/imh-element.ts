@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { directionOf, isLoaded, loadLocale, localeOf, onLanguageChange, withLocale, type LocalePart } from '../localization.js';
 import { hostStyles } from '../styles/host.js';
+import { themeStyles } from '../styles/themes.js';
 import { FeedController } from './feed-controller.js';
 import { formatAgo } from './format.js';
 
@@ -13,9 +14,34 @@ import { formatAgo } from './format.js';
  * `localization.ts`): it renders in the language of its `lang` or its ancestors', waits for that
  * language's messages before its first render, and renders again when a `lang` changes.
  * Subclasses implement `renderContent()` with `this.feedState.result`.
+ *
+ * The element inherits the page's font; colours, spacing and corners come from these custom
+ * properties (set them on the element or any ancestor), or from a ready `theme`.
+ * @cssprop [--imh-color-text=#212b32] - Text.
+ * @cssprop [--imh-color-text-secondary=#4c6272] - Secondary text (dates checked, notes).
+ * @cssprop [--imh-color-surface=#ffffff] - Card and control backgrounds.
+ * @cssprop [--imh-color-border=#d8dde0] - Card borders and dividers (decorative).
+ * @cssprop [--imh-color-link=#005eb8] - Links and secondary buttons.
+ * @cssprop [--imh-color-focus=#ffeb3b] - The focus highlight.
+ * @cssprop [--imh-color-focus-text=#212b32] - Text on the focus highlight, and its underline.
+ * @cssprop [--imh-color-button=#007f3b] - Buttons.
+ * @cssprop [--imh-color-button-text=#ffffff] - Text on buttons.
+ * @cssprop [--imh-space=1rem] - The basic gap between pieces.
+ * @cssprop [--imh-radius=4px] - Corner radius of cards, buttons and controls.
+ * @cssprop [--imh-placeholder-height=12rem] - Room kept while the feed loads.
+ * @csspart status - The loading placeholder, error or stale-copy notice (a polite live region).
+ * @csspart notice - The error or stale-copy message.
+ * @csspart fallback - The page's own content, shown if the feed cannot be loaded.
  */
 export class ImhElement extends LitElement {
-  static override styles = [hostStyles];
+  static override styles = [hostStyles, themeStyles];
+
+  /**
+   * A ready theme: `nhs` (the default colours), `govuk` or `charity`; or `dark` for a dark colour
+   * scheme, or `auto` for the dark scheme only when the visitor's device prefers it. Themes only
+   * set the `--imh-*` custom properties, so a page's own values on the element still win.
+   */
+  @property({ reflect: true }) theme?: string;
 
   protected feedState = new FeedController(this, () => this.feedMode());
 

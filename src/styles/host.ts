@@ -17,6 +17,7 @@ export const hostStyles = css`
     --_gap: var(--imh-space, 1rem);
     --_radius: var(--imh-radius, 4px);
     --_button: var(--imh-color-button, #007f3b);
+    --_button-text: var(--imh-color-button-text, #ffffff);
     display: block;
     color: var(--_fg);
     line-height: 1.5;
@@ -52,7 +53,7 @@ export const hostStyles = css`
   button {
     font: inherit;
     font-weight: 600;
-    color: var(--imh-color-button-text, #ffffff);
+    color: var(--_button-text);
     background: var(--_button);
     border: 2px solid transparent;
     border-radius: var(--_radius);
