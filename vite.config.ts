@@ -12,21 +12,26 @@ const src = (p: string) => resolve(root, 'src', p);
  * - `vite build`: the npm package — per-entry ES modules in dist/, Lit left as a peer import.
  * - `vite build --mode bundle`: dist/imh-widgets.js, the one script-tag module with Lit inside;
  *   locales stay separate chunks beside it, loaded on first use.
+ * - `vite build --mode autoloader`: dist/autoloader/imh-autoloader.js, which loads each element's
+ *   chunk (and the shared core) when its tag first appears in the page.
  */
 export default defineConfig(({ command, mode }) => {
-  const bundle = mode === 'bundle';
+  const bundle = mode === 'bundle' || mode === 'autoloader';
+  const autoloader = mode === 'autoloader';
   return {
     plugins: command === 'build' ? [stripDocs(), localeStr()] : [],
     publicDir: 'public',
     server: { port: 5173, strictPort: false },
     build: {
       target: 'es2021',
-      outDir: 'dist',
-      emptyOutDir: !bundle,
+      outDir: autoloader ? 'dist/autoloader' : 'dist',
+      emptyOutDir: !bundle || autoloader,
       copyPublicDir: false,
       sourcemap: true,
       lib: {
-        entry: (bundle
+        entry: (autoloader
+          ? { 'imh-autoloader': src('autoloader.ts') }
+          : bundle
           ? { 'imh-widgets': src('define.ts') }
           : {
               index: src('index.ts'),
@@ -46,7 +51,7 @@ export default defineConfig(({ command, mode }) => {
         output: {
           minify: bundle,
           entryFileNames: '[name].js',
-          chunkFileNames: bundle ? 'imh-widgets-[name]-[hash].js' : 'chunks/[name]-[hash].js',
+          chunkFileNames: autoloader ? 'imh-[name]-[hash].js' : bundle ? 'imh-widgets-[name]-[hash].js' : 'chunks/[name]-[hash].js',
         },
       },
     },

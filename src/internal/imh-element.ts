@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { directionOf, isLoaded, loadLocale, localeOf, onLanguageChange, withLocale, type LocalePart } from '../localization.js';
@@ -126,14 +126,15 @@ export class ImhElement extends LitElement {
    * it shows on error, and also when `showFallback` (an element's empty state). `busy` shows the
    * placeholder while the element still works on a loaded feed (a long one is read in slices).
    * `reserve` is the placeholder's height, the element's best guess at its content's, so the page
-   * moves as little as possible when the content arrives (set through the CSSOM: CSP-safe).
+   * moves as little as possible when the content arrives. It is set through the CSSOM, never as a
+   * `style` attribute (which a strict `style-src` blocks; Lit's styleMap writes one on first render).
    */
   protected renderFeedStatus(showFallback = false, busy = false, reserve?: string) {
     const { result } = this.feedState;
     const status = busy ? 'loading' : this.feedState.status;
     const stale = result?.stale;
     return html`
-      <div part="status" role="status" class=${status == 'loading' ? 'placeholder' : ''} style=${styleMap(status == 'loading' && reserve ? { minBlockSize: reserve } : {})}>
+      <div part="status" role="status" class=${status == 'loading' ? 'placeholder' : ''} ${ref((el) => el && ((el as HTMLElement).style.minBlockSize = status == 'loading' && reserve ? reserve : ''))}>
         ${status == 'loading'
           ? html`<span class="visually-hidden">${msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
           : status == 'error'
