@@ -1,0 +1,73 @@
+/**
+ * JSX types for the imh elements, for TypeScript users of React, Preact, Solid and other JSX:
+ *   import type {} from 'imh-widgets/jsx';
+ * (React 19, whose JSX namespace lives in the 'react' module, also: import type {} from 'imh-widgets/jsx-react';)
+ * Attributes are written as in HTML (`heading-level`, `birth-date`); see custom-elements.json.
+ */
+export interface ImhBaseAttributes {
+  /** Address of the shared JSON feed (else the page's `<meta name="imh-feed">`). */
+  feed?: string;
+  /** The language the element speaks (else its ancestors', else the page's). */
+  lang?: string;
+  dir?: 'ltr' | 'rtl' | 'auto';
+  /** `nhs`, `govuk`, `charity`, `dark` or `auto` (space-separated). */
+  theme?: string;
+  'heading-level'?: 1 | 2 | 3 | 4 | 5 | 6 | `${1 | 2 | 3 | 4 | 5 | 6}`;
+  id?: string;
+  class?: string;
+  className?: string;
+  style?: unknown;
+  slot?: string;
+  hidden?: boolean;
+  children?: unknown;
+  ref?: unknown;
+  key?: string | number;
+}
+type Time = string;
+export interface ImhSessionListAttributes extends ImhBaseAttributes {
+  now?: Time;
+  limit?: number | `${number}`;
+  days?: number | `${number}`;
+  category?: string;
+  place?: string;
+  audience?: string;
+  'age-months'?: number | `${number}`;
+  layout?: 'compact';
+  filters?: boolean;
+}
+export interface ImhSupportCardAttributes extends ImhBaseAttributes {
+  service?: string;
+  name?: string;
+  link?: string;
+  phone?: string;
+  urgency?: 'routine' | 'urgent' | 'emergency';
+  layout?: 'compact';
+  now?: Time;
+}
+export interface ImhSupportListAttributes extends ImhBaseAttributes {
+  stage?: string;
+  audience?: string;
+  kind?: string;
+  'no-controls'?: boolean;
+  layout?: 'compact';
+  now?: Time;
+}
+export interface ImhTimelineAttributes extends ImhBaseAttributes {
+  'due-date'?: string;
+  'birth-date'?: string;
+  now?: Time;
+}
+export interface ImhIntrinsicElements {
+  'imh-session-list': ImhSessionListAttributes;
+  'imh-support-card': ImhSupportCardAttributes;
+  'imh-support-list': ImhSupportListAttributes;
+  'imh-first-1001-days-timeline': ImhTimelineAttributes;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    // eslint-disable-next-line @typescript-eslint/no-empty-interface
+    interface IntrinsicElements extends ImhIntrinsicElements {}
+  }
+}
