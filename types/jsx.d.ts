@@ -22,6 +22,9 @@ export interface ImhBaseAttributes {
   children?: unknown;
   ref?: unknown;
   key?: string | number;
+  /** React 19 event props for the elements' events. */
+  'onimh-feed-load'?: (event: CustomEvent) => void;
+  'onimh-feed-error'?: (event: CustomEvent) => void;
 }
 type Time = string;
 export interface ImhSessionListAttributes extends ImhBaseAttributes {
@@ -34,8 +37,12 @@ export interface ImhSessionListAttributes extends ImhBaseAttributes {
   'age-months'?: number | `${number}`;
   layout?: 'compact';
   filters?: boolean;
+  'onimh-session-select'?: (event: CustomEvent) => void;
 }
-export interface ImhSupportCardAttributes extends ImhBaseAttributes {
+interface ImhSupportActions {
+  'onimh-support-action'?: (event: CustomEvent) => void;
+}
+export interface ImhSupportCardAttributes extends ImhBaseAttributes, ImhSupportActions {
   service?: string;
   name?: string;
   link?: string;
@@ -44,7 +51,7 @@ export interface ImhSupportCardAttributes extends ImhBaseAttributes {
   layout?: 'compact';
   now?: Time;
 }
-export interface ImhSupportListAttributes extends ImhBaseAttributes {
+export interface ImhSupportListAttributes extends ImhBaseAttributes, ImhSupportActions {
   stage?: string;
   audience?: string;
   kind?: string;
@@ -52,7 +59,7 @@ export interface ImhSupportListAttributes extends ImhBaseAttributes {
   layout?: 'compact';
   now?: Time;
 }
-export interface ImhTimelineAttributes extends ImhBaseAttributes {
+export interface ImhTimelineAttributes extends ImhBaseAttributes, ImhSupportActions {
   'due-date'?: string;
   'birth-date'?: string;
   now?: Time;
