@@ -21,19 +21,45 @@ const LANGUAGES = [
   { value: 'en-XA', title: 'Pseudo-locale (testing)' },
 ];
 
+// The Theme toolbar sets the theme attribute on every imh element in the story.
+const TAGS = 'imh-session-list, imh-support-card, imh-support-list, imh-first-1001-days-timeline';
+new MutationObserver(() => {
+  for (const wrap of document.querySelectorAll<HTMLElement>('[data-story-theme]:not([data-story-theme=""])')) {
+    for (const el of wrap.querySelectorAll(TAGS)) el.setAttribute('theme', wrap.dataset.storyTheme!);
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+
 const preview: Preview = {
   parameters: {
     controls: { expanded: true },
     docs: { toc: true },
   },
   globalTypes: {
+    theme: {
+      description: 'A ready theme (the theme attribute) for every element in the story',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: [
+          { value: '', title: 'NHS (default)' },
+          { value: 'govuk', title: 'GOV.UK' },
+          { value: 'charity', title: 'Charity' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
     lang: {
       description: 'The language the elements speak (the lang of a wrapping element)',
       toolbar: { title: 'Language', icon: 'globe', items: LANGUAGES, dynamicTitle: true },
     },
   },
-  initialGlobals: { lang: 'en-GB' },
-  // Each story renders inside an element with the chosen language, as on a page with <div lang="cy">.
-  decorators: [(story, { globals }) => html`<div lang=${globals.lang ?? 'en-GB'}>${story()}</div>`],
+  initialGlobals: { lang: 'en-GB', theme: '' },
+  // Each story renders inside an element with the chosen language, as on a page with <div lang="cy">,
+  // and the chosen theme's custom properties (the same values as the elements' theme attribute).
+  decorators: [
+    (story, { globals }) =>
+      html`<div lang=${globals.lang ?? 'en-GB'} data-story-theme=${globals.theme ?? ''}>${story()}</div>`,
+  ],
 };
 export default preview;

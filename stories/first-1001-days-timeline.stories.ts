@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import '../src/components/first-1001-days-timeline/first-1001-days-timeline.js';
 import feed from '../public/example-feed.json';
 import { inEveryLanguage } from './languages.js';
+import { feedStates, inEveryTheme } from './states.js';
 
 interface Args {
   dueDate: string;
@@ -48,3 +49,17 @@ export const Wide: Story = { args: { birthDate: '2026-10-20' }, decorators: [(st
 export const RightToLeft: Story = { args: { birthDate: '2026-10-20' }, decorators: [(story) => html`<div lang="ar">${story()}</div>`] };
 /** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
+const states = feedStates((url) => html`<imh-first-1001-days-timeline feed=${url} birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>`);
+/** While a local feed loads (the built-in stages do not wait for it). */
+export const Loading: Story = states.Loading;
+/** The local feed cannot be loaded: the built-in stages still show, with a "Try again" button. */
+export const FeedError: Story = states.FeedError;
+/** The local feed cannot be loaded, but this browser kept a copy three days ago. */
+export const StaleCopy: Story = states.StaleCopy;
+/** Narrow sidebars: one stage above another. */
+export const Narrow: Story = {
+  args: { birthDate: '2026-10-20' },
+  decorators: [(story) => html`<div style="max-width: 20rem">${story()}</div>`],
+};
+/** The ready themes: NHS, GOV.UK, charity and dark. */
+export const Themes: Story = { render: () => inEveryTheme((theme) => html`<imh-first-1001-days-timeline theme=${theme} birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>`) };

@@ -2,9 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing as nothingAttr } from 'lit';
 import '../src/components/session-list/session-list.js';
 import { saveFeed } from '../src/feed/store.js';
-import { clearFeedCache } from '../src/feed/load.js';
 import feed from '../public/example-feed.json';
 import { inEveryLanguage } from './languages.js';
+import { inEveryTheme, withFetch } from './states.js';
 
 interface Args {
   now: string;
@@ -18,17 +18,6 @@ interface Args {
   layout: '' | 'compact';
   filters: boolean;
 }
-
-/** Stub the network for stories that show loading, error and stale states. */
-const withFetch = (respond: () => Promise<Response>) => () => {
-  const original = window.fetch;
-  clearFeedCache();
-  window.fetch = () => respond();
-  return () => {
-    window.fetch = original;
-    clearFeedCache();
-  };
-};
 
 const meta: Meta<Args> = {
   title: 'Elements/imh-session-list',
@@ -132,3 +121,5 @@ export const RightToLeft: Story = {
 export const PseudoLocale: Story = { args: { limit: 3 }, decorators: [(story) => html`<div lang="en-XA">${story()}</div>`] };
 /** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
+/** The ready themes: NHS, GOV.UK, charity and dark. */
+export const Themes: Story = { render: () => inEveryTheme((theme) => html`<imh-session-list .data=${feed} theme=${theme} now="2026-11-23T08:00" limit="2"></imh-session-list>`) };

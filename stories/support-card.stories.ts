@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import '../src/components/support-card/support-card.js';
 import feed from '../public/example-feed.json';
 import { inEveryLanguage } from './languages.js';
+import { feedStates, inEveryTheme } from './states.js';
 
 interface Args {
   service: string;
@@ -58,3 +59,16 @@ export const NotFound: Story = { args: { service: 'no-such-service' } };
 export const RightToLeft: Story = { args: { service: 'nhs-111' }, decorators: [(story) => html`<div lang="ar">${story()}</div>`] };
 /** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
+const states = feedStates((url) => html`<imh-support-card feed=${url} service="health-visiting" now="2026-11-23T12:00">
+  <p><a href="https://www.nhs.uk/conditions/baby/support-and-services/services-and-support-for-parents/">Services and support for parents (NHS)</a></p>
+</imh-support-card>`);
+/** While the feed loads: a placeholder that keeps the space. */
+export const Loading: Story = states.Loading;
+/** The feed cannot be loaded: the page's fallback link and a "Try again" button. */
+export const FeedError: Story = states.FeedError;
+/** The feed cannot be loaded, but this browser kept a copy three days ago. */
+export const StaleCopy: Story = states.StaleCopy;
+/** The ready themes: NHS, GOV.UK, charity and dark, on routine, urgent and emergency cards. */
+export const Themes: Story = {
+  render: () => inEveryTheme((theme) => html`${['health-visiting', 'nhs-111', 'emergency-999'].map((s) => html`<imh-support-card .data=${feed} theme=${theme} service=${s} now="2026-11-23T12:00" layout="compact" style="margin-block-end: 1rem"></imh-support-card>`)}`),
+};

@@ -4,6 +4,7 @@ import '../src/components/support-list/support-list.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import feed from '../public/example-feed.json';
 import { inEveryLanguage } from './languages.js';
+import { feedStates, inEveryTheme } from './states.js';
 
 interface Args {
   stage: string;
@@ -60,3 +61,16 @@ export const FeedError: Story = {
 };
 /** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
+const states = feedStates((url) => html`<imh-support-list feed=${url} now="2026-11-23T12:00">
+  <p><a href="https://www.nhs.uk/conditions/baby/support-and-services/services-and-support-for-parents/">Services and support for parents (NHS)</a></p>
+</imh-support-list>`);
+/** While the feed loads: a placeholder that keeps the space. */
+export const Loading: Story = states.Loading;
+/** The feed cannot be loaded, but this browser kept a copy three days ago. */
+export const StaleCopy: Story = states.StaleCopy;
+/** Narrow sidebars. */
+export const Compact: Story = {
+  render: () => html`<div style="max-width: 20rem"><imh-support-list .data=${feed} layout="compact" now="2026-11-23T12:00"></imh-support-list></div>`,
+};
+/** The ready themes: NHS, GOV.UK, charity and dark. */
+export const Themes: Story = { render: () => inEveryTheme((theme) => html`<imh-support-list .data=${feed} theme=${theme} no-controls stage="pregnancy" now="2026-11-23T12:00"></imh-support-list>`) };
