@@ -5,20 +5,19 @@ import { expect, waitUntil } from '@open-wc/testing';
 const here = location.origin;
 const FEED = `<meta name="imh-feed" content="${here}/public/example-feed.json">`;
 const WATCH = `<script src="${here}/test/fixtures/csp-watch.js"></script>`;
-/** The policy README "Content-Security-Policy" documents, with the feed on the same origin. */
-const POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
-  "require-trusted-types-for 'script'; trusted-types lit-html";
+// The strict-policy pages are files (test/fixtures/csp-*.html) with README's policy in a <meta>.
 const ALL = `<imh-session-list now="2026-11-23T08:00" limit="2"></imh-session-list>
   <imh-support-card service="nhs-111"></imh-support-card>
   <imh-support-list no-controls></imh-support-list>
   <imh-first-1001-days-timeline birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>`;
 
 type Report = { violations: string[]; errors: string[] };
-async function page(head: string, body: string) {
+/** A page in a frame: written here (`head`, `body`), or one of the fixture pages (`src`). */
+async function page(head: string, body: string, src?: string) {
   const frame = document.createElement('iframe');
   frame.style.width = '800px';
-  frame.srcdoc = `<!doctype html><html lang="en-GB"><head>${WATCH}${head}</head><body>${body}</body></html>`;
+  if (src) frame.src = src;
+  else frame.srcdoc = `<!doctype html><html lang="en-GB"><head>${WATCH}${head}</head><body>${body}</body></html>`;
   const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
   document.body.append(frame);
   await loaded;
@@ -36,7 +35,7 @@ const allRendered = (shadow: (tag: string) => ShadowRoot | null | undefined) =>
   !!shadow('imh-first-1001-days-timeline')?.querySelector('[aria-current=step]');
 
 describe('embedding', () => {
-  const cases: [string, string, string][] = [
+  const cases: [string, string, string, string?][] = [
     ['in <head>', `${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`, ALL],
     ['at the end of <body>', FEED, `${ALL}<script type="module" src="${here}/dist/imh-widgets.js"></script>`],
     ['with async', `${FEED}<script type="module" async src="${here}/dist/imh-widgets.js"></script>`, ALL],
@@ -50,15 +49,11 @@ describe('embedding', () => {
       `${FEED}<script type="module" src="${here}/test/fixtures/other-lit.js"></script><script type="module" src="${here}/dist/imh-widgets.js"></script>`,
       `<other-lit-element></other-lit-element>${ALL}`,
     ],
-    [
-      `under a strict Content-Security-Policy with Trusted Types`,
-      `<meta http-equiv="Content-Security-Policy" content="${POLICY}">${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`,
-      ALL,
-    ],
+    ['under a strict Content-Security-Policy with Trusted Types', '', '', '/test/fixtures/csp-bundle.html'],
   ];
-  for (const [name, head, body] of cases) {
+  for (const [name, head, body, src] of cases) {
     it(`the one-line embed works ${name}`, async () => {
-      const p = await page(head, body);
+      const p = await page(head, body, src);
       await waitUntil(() => allRendered(p.shadow), 'the elements did not all render', { timeout: 10_000 });
       if (name.includes('Lit')) expect(p.doc.querySelector('other-lit-element')!.shadowRoot!.textContent).to.contain('Another Lit library');
       expect(p.report()).to.deep.equal({ violations: [], errors: [] });
@@ -67,17 +62,14 @@ describe('embedding', () => {
   }
 
   it('the policy really is enforced in these pages (an inline script is blocked and reported)', async () => {
-    const p = await page(`<meta http-equiv="Content-Security-Policy" content="${POLICY}">`, `<script>document.title = 'ran'</script>`);
+    const p = await page('', '', '/test/fixtures/csp-inline.html');
     await waitUntil(() => p.report().violations.length > 0, 'no violation was reported');
     expect(p.doc.title).not.to.equal('ran');
     p.frame.remove();
   });
 
   it('the autoloader loads only the elements on the page, and others when they appear later', async () => {
-    const p = await page(
-      `<meta http-equiv="Content-Security-Policy" content="${POLICY}">${FEED}<script type="module" src="${here}/dist/autoloader/imh-autoloader.js"></script>`,
-      `<imh-support-card service="nhs-111"></imh-support-card>`,
-    );
+    const p = await page('', '', '/test/fixtures/csp-autoloader.html');
     await waitUntil(() => p.shadow('imh-support-card')?.querySelector('[part=card]'), 'the card did not render', { timeout: 10_000 });
     expect(p.win.customElements.get('imh-session-list'), 'no session list code yet').to.equal(undefined);
     expect(p.scripts().some((s) => /session-list|first-1001-days-timeline|support-list/.test(s))).to.equal(false);
