@@ -1,0 +1,85 @@
+// npm run bench (second part): real pages with the built elements, in headless Chromium (Debian's),
+// median of several runs each. Per page: time from navigation start to rendered content, the longest
+// task, layout shift (in all, and after the loading placeholder showed), JS heap, bytes transferred
+// (brotli, as a web server would send them) and number of requests (the page's own HTML excluded).
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { brotliCompressSync } from 'node:zlib';
+import { extname, join, normalize } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const root = new URL('..', import.meta.url).pathname;
+const types = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.css': 'text/css' };
+const compressed = new Map();
+
+const server = createServer(async (req, res) => {
+  const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+  if (!path.startsWith(root)) return res.writeHead(403).end();
+  let body;
+  try {
+    body = await readFile(path);
+  } catch {
+    return res.writeHead(404).end();
+  }
+  const headers = { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+  if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+    if (!compressed.has(path)) compressed.set(path, brotliCompressSync(body));
+    body = compressed.get(path);
+    headers['content-encoding'] = 'br';
+  }
+  res.writeHead(200, headers).end(body);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
+});
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const PAGES = [
+  ['demo page content: all four elements (imh-widgets.js)', 'entry=bundle&elements=sessions,card,list,timeline'],
+  ['imh-session-list (imh-widgets.js)', 'entry=bundle&elements=sessions'],
+  ['imh-support-card (imh-widgets.js)', 'entry=bundle&elements=card'],
+  ['imh-support-list (imh-widgets.js)', 'entry=bundle&elements=list'],
+  ['imh-first-1001-days-timeline (imh-widgets.js)', 'entry=bundle&elements=timeline'],
+  ['imh-support-card (autoloader)', 'entry=autoloader&elements=card'],
+  ['all four elements (autoloader)', 'entry=autoloader&elements=sessions,card,list,timeline'],
+];
+
+const rows = [];
+for (const [name, query] of PAGES) {
+  const runs = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const context = await browser.createBrowserContext(); // a fresh cache and storage each run
+    const page = await context.newPage();
+    await page.setViewport({ width: 1000, height: 800 });
+    page.on('pageerror', (e) => console.error(`page error (${name}):`, e.message));
+    await page.goto(`${base}/bench/pages/index.html?${query}`);
+    await page.waitForFunction('window.__result', { timeout: 60_000 });
+    runs.push(await page.evaluate('window.__result'));
+    await context.close();
+  }
+  runs.shift(); // the first run warms the browser
+  const m = (k) => median(runs.map((r) => r[k]));
+  rows.push({ name, content: m('content'), longestTask: m('longestTask'), cls: Math.max(...runs.map((r) => r.cls)), after: Math.max(...runs.map((r) => r.clsAfterPlaceholder)), heap: m('heap') / 1e6, bytes: m('bytes') / 1024, requests: m('requests') });
+}
+await browser.close();
+server.close();
+
+console.log(`\nPages: headless Chromium, median of ${RUNS} runs (layout shift: the worst run), local server, brotli\n`);
+console.log('page                                                    content   longest task   CLS     CLS after placeholder   JS heap   transferred   requests');
+for (const r of rows) {
+  console.log(
+    `${r.name.padEnd(54)} ${r.content.toFixed(0).padStart(6)} ms ${(r.longestTask ? `${r.longestTask.toFixed(0)} ms` : '< 50 ms').padStart(12)}   ${r.cls.toFixed(3)}   ${r.after.toFixed(3).padStart(20)}   ${r.heap.toFixed(1).padStart(5)} MB ${r.bytes.toFixed(1).padStart(9)} KiB ${String(r.requests).padStart(8)}`,
+  );
+}
+const shifted = rows.filter((r) => r.after > 0);
+console.log(shifted.length ? `\nlayout shift after the placeholder: ${shifted.map((r) => r.name).join('; ')} (target 0) MISSED` : '\nlayout shift after the placeholder: 0 on every page (target 0) ok');
+process.exitCode = shifted.length ? 1 : 0;

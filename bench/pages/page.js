@@ -1,0 +1,70 @@
+// Builds a benchmark page from its query: ?entry=bundle|autoloader&elements=card,list,… — run
+// as a classic script before anything else, so the measured scripts load as on a real page.
+(() => {
+  const q = new URLSearchParams(location.search);
+  const markup = {
+    sessions: '<imh-session-list now="2026-11-23T08:00" limit="10"><a href="/">What’s on</a></imh-session-list>',
+    card: '<imh-support-card service="health-visiting" now="2026-11-23T12:00"><a href="/">Health visiting</a></imh-support-card>',
+    list: '<imh-support-list now="2026-11-23T12:00"><a href="/">Support</a></imh-support-list>',
+    timeline: '<imh-first-1001-days-timeline birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>',
+  };
+  const ready = {
+    sessions: (r) => r.querySelector('[part~=item]'),
+    card: (r) => r.querySelector('[part~=card]'),
+    list: (r) => r.querySelector('[part~=list]'),
+    timeline: (r) => r.querySelector('[aria-current=step]'),
+  };
+  const wanted = (q.get('elements') ?? 'card').split(',');
+  const main = document.querySelector('main');
+  for (const name of wanted) {
+    const section = document.createElement('section');
+    section.innerHTML = `<h2>${name}</h2>${markup[name]}`;
+    main.append(section);
+  }
+  // Text after the elements: if an element's content is taller than its placeholder, this moves,
+  // and the Layout Instability API reports the shift.
+  const footer = document.createElement('p');
+  footer.textContent = 'Page footer: contact us, accessibility statement, cookies.';
+  main.append(footer);
+
+  const result = { longestTask: 0, cls: 0, clsAfterPlaceholder: 0 };
+  // Shifts in the frame that first painted every element's placeholder are the upgrade from the
+  // page's fallback content; shifts in any later frame are the placeholder's fault.
+  let placeholderShown = false;
+  let settledAt = Infinity;
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => (result.longestTask = Math.max(result.longestTask, e.duration)))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) =>
+    l.getEntries().forEach((e) => {
+      if (e.hadRecentInput) return;
+      result.cls += e.value;
+      if (e.startTime > settledAt) result.clsAfterPlaceholder += e.value;
+    }),
+  ).observe({ type: 'layout-shift', buffered: true });
+
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = q.get('entry') == 'autoloader' ? '/dist/autoloader/imh-autoloader.js' : '/dist/imh-widgets.js';
+  document.head.append(script);
+
+  const check = (frameTime) => {
+    const els = wanted.map((n) => document.querySelector(`main section:nth-of-type(${wanted.indexOf(n) + 1}) > :not(h2)`));
+    if (!placeholderShown && els.every((el) => el?.shadowRoot?.querySelector('.placeholder, [part~=card], [part~=item], [part~=list], [aria-current]'))) {
+      placeholderShown = true;
+      settledAt = frameTime + 10; // within this frame (16.7 ms at 60 Hz)
+    }
+    if (els.every((el, i) => el?.shadowRoot && ready[wanted[i]](el.shadowRoot))) {
+      result.content = performance.now();
+      // Let the next frames settle so late shifts and tasks are counted.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const resources = performance.getEntriesByType('resource').filter((r) => !r.name.includes('/bench/'));
+          result.requests = resources.length;
+          result.bytes = resources.reduce((n, r) => n + r.transferSize, 0);
+          result.heap = performance.memory?.usedJSHeapSize ?? 0;
+          window.__result = result;
+        }, 500),
+      );
+    } else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();
