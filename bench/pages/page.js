@@ -37,7 +37,7 @@
     l.getEntries().forEach((e) => {
       if (e.hadRecentInput) return;
       result.cls += e.value;
-      if (e.startTime > settledAt) result.clsAfterPlaceholder += e.value;
+      if (e.startTime >= settledAt) result.clsAfterPlaceholder += e.value;
     }),
   ).observe({ type: 'layout-shift', buffered: true });
 
@@ -46,11 +46,12 @@
   script.src = q.get('entry') == 'autoloader' ? '/dist/autoloader/imh-autoloader.js' : '/dist/imh-widgets.js';
   document.head.append(script);
 
-  const check = (frameTime) => {
+  const check = () => {
     const els = wanted.map((n) => document.querySelector(`main section:nth-of-type(${wanted.indexOf(n) + 1}) > :not(h2)`));
     if (!placeholderShown && els.every((el) => el?.shadowRoot?.querySelector('.placeholder, [part~=card], [part~=item], [part~=list], [aria-current]'))) {
       placeholderShown = true;
-      settledAt = frameTime + 10; // within this frame (16.7 ms at 60 Hz)
+      // Shifts recorded from the next frame on: that frame's rendering starts after its callbacks.
+      requestAnimationFrame((next) => (settledAt = Math.min(settledAt, next - 1)));
     }
     if (els.every((el, i) => el?.shadowRoot && ready[wanted[i]](el.shadowRoot))) {
       result.content = performance.now();

@@ -7,6 +7,7 @@ import { hostStyles } from '../styles/host.js';
 import { themeStyles } from '../styles/themes.js';
 import { FeedController } from './feed-controller.js';
 import { formatAgo } from './format.js';
+import { keepHeight, keptHeight } from './kept-height.js';
 
 /**
  * What every imh element shares: the feed (from `data`, the `feed` attribute or the page's
@@ -62,6 +63,8 @@ export class ImhElement extends LitElement {
 
   private language = 'en-GB';
   private unlisten?: () => void;
+  /** Whether the content's height was kept for the next visit (once per connection). */
+  private heightKept = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -71,6 +74,16 @@ export class ImhElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unlisten?.();
+    this.heightKept = false;
+  }
+
+  /** Once the content has replaced the placeholder, keeps its height for the next visit's placeholder. */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.heightKept && this.feedState.status == 'ready' && !this.renderRoot.querySelector('.placeholder')) {
+      this.heightKept = true;
+      keepHeight(this);
+    }
   }
 
   /** Holds the update until the element's language is loaded, so it never flashes English first. */
@@ -125,14 +138,19 @@ export class ImhElement extends LitElement {
    * The default slot is always in the DOM and only hidden, so editors' fallback content is never lost;
    * it shows on error, and also when `showFallback` (an element's empty state). `busy` shows the
    * placeholder while the element still works on a loaded feed (a long one is read in slices).
-   * `reserve` is the placeholder's height, the element's best guess at its content's, so the page
-   * moves as little as possible when the content arrives. It is set through the CSSOM, never as a
+   * The placeholder keeps the height the content took last time (same page, attributes and width;
+   * see `kept-height.ts`), else `reserve`, the element's estimate, else 12rem, so the page moves
+   * as little as possible when the content arrives. It is set through the CSSOM, never as a
    * `style` attribute (which a strict `style-src` blocks; Lit's styleMap writes one on first render).
    */
   protected renderFeedStatus(showFallback = false, busy = false, reserve?: string) {
     const { result } = this.feedState;
     const status = busy ? 'loading' : this.feedState.status;
     const stale = result?.stale;
+    if (status == 'loading') {
+      const kept = keptHeight(this);
+      if (kept) reserve = `${kept}px`;
+    }
     return html`
       <div part="status" role="status" class=${status == 'loading' ? 'placeholder' : ''} ${ref((el) => el && ((el as HTMLElement).style.minBlockSize = status == 'loading' && reserve ? reserve : ''))}>
         ${status == 'loading'

@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { FeedError } from '../../feed/errors.js';
@@ -81,7 +81,8 @@ export class ImhSupportCard extends ImhElement {
     };
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     // A service id the feed does not have is the editor's mistake: say so once, with the id.
     const feed = this.feedState.result?.feed;
     if (feed && this.service && !feed.services?.some((s) => s.id == this.service) && this.reported != this.service) {
