@@ -27,17 +27,18 @@
   footer.textContent = 'Page footer: contact us, accessibility statement, cookies.';
   main.append(footer);
 
-  const result = { longestTask: 0, cls: 0, clsAfterPlaceholder: 0 };
-  // Shifts in the frame that first painted every element's placeholder are the upgrade from the
-  // page's fallback content; shifts in any later frame are the placeholder's fault.
+  const result = { longestTask: 0, cls: 0, movedAfterPlaceholder: 0 };
+  // Where the page's blocks are once every element shows its placeholder (measured in the same
+  // task, so with the placeholders laid out), to compare with where they end up: any difference
+  // is the page moving after the placeholder, whether on screen or not.
   let placeholderShown = false;
-  let settledAt = Infinity;
+  let before;
+  const positions = () => [...main.children].map((c) => c.getBoundingClientRect().top + scrollY);
   new PerformanceObserver((l) => l.getEntries().forEach((e) => (result.longestTask = Math.max(result.longestTask, e.duration)))).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((l) =>
     l.getEntries().forEach((e) => {
       if (e.hadRecentInput) return;
       result.cls += e.value;
-      if (e.startTime >= settledAt) result.clsAfterPlaceholder += e.value;
     }),
   ).observe({ type: 'layout-shift', buffered: true });
 
@@ -50,8 +51,7 @@
     const els = wanted.map((n) => document.querySelector(`main section:nth-of-type(${wanted.indexOf(n) + 1}) > :not(h2)`));
     if (!placeholderShown && els.every((el) => el?.shadowRoot?.querySelector('.placeholder, [part~=card], [part~=item], [part~=list], [aria-current]'))) {
       placeholderShown = true;
-      // Shifts recorded from the next frame on: that frame's rendering starts after its callbacks.
-      requestAnimationFrame((next) => (settledAt = Math.min(settledAt, next - 1)));
+      before = positions();
     }
     if (els.every((el, i) => el?.shadowRoot && ready[wanted[i]](el.shadowRoot))) {
       result.content = performance.now();
@@ -62,6 +62,8 @@
           result.requests = resources.length;
           result.bytes = resources.reduce((n, r) => n + r.transferSize, 0);
           result.heap = performance.memory?.usedJSHeapSize ?? 0;
+          const after = positions();
+          result.movedAfterPlaceholder = before ? Math.max(...after.map((y, i) => Math.abs(y - before[i]))) : 0;
           window.__result = result;
         }, 500),
       );

@@ -65,6 +65,8 @@ export class ImhElement extends LitElement {
   private unlisten?: () => void;
   /** Whether the content's height was kept for the next visit (once per connection). */
   private heightKept = false;
+  /** The height kept last visit, read once per connection (`null`: none). */
+  private lastHeight?: number | null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -75,6 +77,7 @@ export class ImhElement extends LitElement {
     super.disconnectedCallback();
     this.unlisten?.();
     this.heightKept = false;
+    this.lastHeight = undefined;
   }
 
   /** Once the content has replaced the placeholder, keeps its height for the next visit's placeholder. */
@@ -138,21 +141,25 @@ export class ImhElement extends LitElement {
    * The default slot is always in the DOM and only hidden, so editors' fallback content is never lost;
    * it shows on error, and also when `showFallback` (an element's empty state). `busy` shows the
    * placeholder while the element still works on a loaded feed (a long one is read in slices).
-   * The placeholder keeps the height the content took last time (same page, attributes and width;
-   * see `kept-height.ts`), else `reserve`, the element's estimate, else 12rem, so the page moves
-   * as little as possible when the content arrives. It is set through the CSSOM, never as a
-   * `style` attribute (which a strict `style-src` blocks; Lit's styleMap writes one on first render).
+   * Where the placeholder stands in for all the content, it keeps the height the content took last
+   * time (same page, attributes and width; see `kept-height.ts`), else `reserve`, the element's
+   * estimate, else 12rem, so the page moves as little as possible when the content arrives.
+   * `reserve: false` means content already shows: loading is only announced, with no skeleton that
+   * would leave a gap and then close it. The
+   * height is set through the CSSOM, never as a `style` attribute (which a strict `style-src`
+   * blocks; Lit's styleMap writes one on first render).
    */
-  protected renderFeedStatus(showFallback = false, busy = false, reserve?: string) {
+  protected renderFeedStatus(showFallback = false, busy = false, reserve?: string | false) {
     const { result } = this.feedState;
     const status = busy ? 'loading' : this.feedState.status;
     const stale = result?.stale;
-    if (status == 'loading') {
-      const kept = keptHeight(this);
-      if (kept) reserve = `${kept}px`;
+    if (status == 'loading' && reserve !== false) {
+      // Read once: a long feed renders this placeholder on every slice.
+      if (this.lastHeight === undefined) this.lastHeight = keptHeight(this) ?? null;
+      if (this.lastHeight) reserve = `${this.lastHeight}px`;
     }
     return html`
-      <div part="status" role="status" class=${status == 'loading' ? 'placeholder' : ''} ${ref((el) => el && ((el as HTMLElement).style.minBlockSize = status == 'loading' && reserve ? reserve : ''))}>
+      <div part="status" role="status" class=${status == 'loading' && reserve !== false ? 'placeholder' : ''} ${ref((el) => el && ((el as HTMLElement).style.minBlockSize = status == 'loading' && reserve ? reserve : ''))}>
         ${status == 'loading'
           ? html`<span class="visually-hidden">${msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
           : status == 'error'

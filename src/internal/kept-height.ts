@@ -33,7 +33,7 @@ export const keptHeight = (el: Element): number | undefined => {
 /** Keeps the element's current height for its next loading placeholder. */
 export const keepHeight = (el: Element): void => {
   const key = keyOf(el);
-  const height = Math.round(el.getBoundingClientRect().height);
+  const height = Math.round(el.getBoundingClientRect().height * 64) / 64; // layout works in 1/64 px
   try {
     localStorage.setItem(KEY, JSON.stringify([[key, height], ...read().filter(([k]) => k != key)].slice(0, 40)));
   } catch {

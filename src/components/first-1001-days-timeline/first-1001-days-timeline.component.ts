@@ -141,7 +141,8 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const birth = dates.birth ?? dates.due ?? today;
     const current = j ? currentStage(stages, j.sinceBirth, birth) : -1;
     const hostSet = !!(validDate(this.birthDate) || validDate(this.dueDate));
-    return html`${this.renderFeedStatus()}
+    // The built-in stages show while a local feed loads: loading is announced, with no skeleton.
+    return html`${this.renderFeedStatus(false, false, false)}
       <p class="intro">${msg('The first 1001 days, from pregnancy to your baby\'s second birthday, shape how your baby\'s brain grows and how they learn to feel safe and loved.', { id: 'timeline.intro', desc: 'The opening sentence of the timeline' })}</p>
       ${hostSet ? nothing : this.renderForm()}
       ${j ? this.renderSummary(j, stages, birth) : nothing}
