@@ -20,6 +20,9 @@ export const DATE_OPTIONS = {
   t: { hour: '2-digit', minute: '2-digit' },
 };
 
+/** Languages a UK service commonly offers (ISO 639): their names travel with each locale. */
+const LANGUAGES = ['en', 'cy', 'gd', 'ga', 'pa', 'ur', 'pl', 'ar', 'ro', 'bn', 'gu', 'hi', 'ta', 'so', 'ti', 'fa', 'ps', 'ku', 'tr', 'pt', 'es', 'lt', 'bg', 'uk', 'zh'];
+
 /** CLDR data for one locale, as small as format.ts needs it. */
 export function intlData(locale) {
   const utc = (y, m, d, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
@@ -70,7 +73,10 @@ export function intlData(locale) {
     ago[unit].now = rtf.format(0, unit);
     if (unit == 'day') ago[unit].prev = rtf.format(-1, unit);
   }
-  return { weekdays, months, monthsShort, dayPeriods, patterns, rangeSep, lists, units, ago };
+  // Names of the languages UK family services most often offer, for a service's "Languages".
+  const names = new Intl.DisplayNames(locale, { type: 'language' });
+  const languages = Object.fromEntries(LANGUAGES.map((code) => [code, names.of(code)]).filter(([code, name]) => name && name != code));
+  return { weekdays, months, monthsShort, dayPeriods, patterns, rangeSep, lists, units, ago, languages };
 }
 
 // The built-in stages' text (the ids in default-timeline.ts) is a part of its own: with the

@@ -55,6 +55,8 @@ export interface IntlData {
   lists: Record<'c' | 'd', string[]>;
   units: Record<string, Record<string, string>>;
   ago: Record<string, Record<string, string>>;
+  /** Names of the languages UK services most often offer, by ISO 639 code. */
+  languages: Record<string, string>;
 }
 
 const loaded = new Map<string, TemplateMap>();

@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import type { TemplateResult } from 'lit';
 import '../src/define.js';
 import { loadLocale, withLocale } from '../src/localization.js';
-import { formatAgo, formatDay, formatList, formatTimeRange, formatUnit } from '../src/internal/format.js';
+import { formatAgo, formatDay, formatLanguage, formatList, formatTimeRange, formatUnit } from '../src/internal/format.js';
 import { sessionsFound } from '../src/components/session-list/session-list.component.js';
 import { servicesFound } from '../src/components/support-list/support-list.component.js';
 import { inDaysText } from '../src/components/first-1001-days-timeline/first-1001-days-timeline.component.js';
@@ -190,6 +190,15 @@ describe('dates, times, lists and units in every language, even where the browse
       expect(shown, 'no ICU placeholders').not.to.match(/\bM11\b/);
     });
   }
+
+  it('names the languages a service offers in the reader\'s language', async () => {
+    await Promise.all(['cy', 'pa', 'pl'].map((l) => loadLocale(l)));
+    expect(formatLanguage('pl', 'cy')).to.equal('Pwyleg');
+    expect(formatLanguage('ur', 'pa')).to.equal('ਉਰਦੂ');
+    expect(formatLanguage('cy', 'pl')).to.equal('walijski');
+    expect(formatLanguage('en', 'en-GB')).to.equal('English');
+    expect(formatLanguage('xx-nope', 'cy')).to.be.a('string');
+  });
 
   it('Welsh "and" is "ac" before a vowel and "a" before a consonant', async () => {
     await loadLocale('cy');

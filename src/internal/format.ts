@@ -130,6 +130,17 @@ export const formatAgo = (n: number, unit: 'day' | 'hour' | 'minute', locale: st
   return n == 0 ? data.now : n == -1 && data.prev ? data.prev : perCategory(data, -n, locale);
 };
 
+/** "Polish" for `pl`, in the locale's language (the code itself if nobody has a name for it). */
+export const formatLanguage = (code: string, locale: string) => {
+  const own = ownOf(locale)?.languages[code];
+  if (own) return own;
+  try {
+    return cached('dn', locale, {}, () => new Intl.DisplayNames(locale, { type: 'language' })).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
 /**
  * Picks the message for `n` by the locale's plural rules (Welsh and Arabic have six categories),
  * and gives it `n` formatted in the locale's digits. Every category is a separate `msg()` in the

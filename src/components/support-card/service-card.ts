@@ -8,7 +8,7 @@ import { formatPhone } from '../../feed/phone.js';
 import { safeUrl } from '../../feed/shape.js';
 import type { Service } from '../../feed/types.js';
 import { feedText } from '../../internal/feed-text.js';
-import { formatDay, formatList, formatTime, formatWeekday } from '../../internal/format.js';
+import { formatDay, formatLanguage, formatList, formatTime, formatWeekday } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
 import { parseDay, parseTime, wallClock, weekday } from '../../schedule/civil.js';
@@ -77,7 +77,7 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
   const referral = s.referral;
   const by = referral?.by?.filter((r) => r != 'self').map(referrerLabel);
   const languages = s.languages?.length
-    ? formatList(s.languages.map((l) => { try { return new Intl.DisplayNames(locale, { type: 'language' }).of(l) ?? l; } catch { return l; } }), locale)
+    ? formatList(s.languages.map((l) => formatLanguage(l, locale)), locale)
     : '';
   const open = s.hours?.length ? openLine(s, c) : '';
   const fact = (label: string, value: unknown) => (value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing);
