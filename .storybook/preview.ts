@@ -3,6 +3,8 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import '../src/define.js';
+import { shippedLanguages } from '../src/languages.js';
+import { themes } from '../src/styles/themes.js';
 
 // Docs tables (attributes, properties, parts, events, CSS properties) come from the manifest,
 // which is generated from the elements' JSDoc.
@@ -10,14 +12,7 @@ setCustomElementsManifest(manifest);
 
 /** Every shipped language, and the pseudo-locale that shows untranslated text and long strings. */
 const LANGUAGES = [
-  { value: 'en-GB', title: 'English' },
-  { value: 'cy', title: 'Cymraeg (Welsh)' },
-  { value: 'pa', title: 'ਪੰਜਾਬੀ (Punjabi)' },
-  { value: 'ur', title: 'اردو (Urdu, right to left)' },
-  { value: 'pl', title: 'Polski (Polish)' },
-  { value: 'ar', title: 'العربية (Arabic, right to left)' },
-  { value: 'ro', title: 'Română (Romanian)' },
-  { value: 'bn', title: 'বাংলা (Bengali)' },
+  ...shippedLanguages().map(({ code, name, english }) => ({ value: code, title: name == english ? name : `${name} (${english})` })),
   { value: 'en-XA', title: 'Pseudo-locale (testing)' },
 ];
 
@@ -40,12 +35,7 @@ const preview: Preview = {
       toolbar: {
         title: 'Theme',
         icon: 'paintbrush',
-        items: [
-          { value: '', title: 'NHS (default)' },
-          { value: 'govuk', title: 'GOV.UK' },
-          { value: 'charity', title: 'Charity' },
-          { value: 'dark', title: 'Dark' },
-        ],
+        items: [{ value: '', title: 'none (NHS colours)' }, ...themes.filter((t) => t != 'auto').map((t) => ({ value: t, title: t }))],
         dynamicTitle: true,
       },
     },

@@ -3,6 +3,8 @@
 // Everything is built with DOM methods and attribute setters: nothing here parses HTML.
 import { loadFeed } from '../src/feed/load.js';
 import type { Feed } from '../src/feed/types.js';
+import { shippedLanguages } from '../src/languages.js';
+import { themes } from '../src/styles/themes.js';
 
 type Option = { name: string; label: string; kind: 'text' | 'select' | 'number' | 'checkbox' | 'date'; choices?: string[]; value?: string };
 /** The element's options; choices (services, places, categories) come from the chosen feed. */
@@ -42,22 +44,9 @@ const elementsFor = (feed: Feed): Record<string, { label: string; options: Optio
 let ELEMENTS = elementsFor({ version: 1 } as Feed);
 const LANGUAGES: [string, string][] = [
   ['', 'The page’s language'],
-  ['en-GB', 'English'],
-  ['cy', 'Cymraeg (Welsh)'],
-  ['pa', 'ਪੰਜਾਬੀ (Punjabi)'],
-  ['ur', 'اردو (Urdu)'],
-  ['pl', 'Polski (Polish)'],
-  ['ar', 'العربية (Arabic)'],
-  ['ro', 'Română (Romanian)'],
-  ['bn', 'বাংলা (Bengali)'],
+  ...shippedLanguages().map(({ code, name, english }): [string, string] => [code, name == english ? name : `${name} (${english})`]),
 ];
-const THEMES: [string, string][] = [
-  ['', 'NHS (default)'],
-  ['govuk', 'GOV.UK'],
-  ['charity', 'Charity'],
-  ['dark', 'Dark'],
-  ['auto', 'Dark when the device prefers it'],
-];
+const THEMES: [string, string][] = [['', 'None (NHS colours)'], ...themes.map((t): [string, string] => [t, t == 'auto' ? 'auto (dark when the device prefers it)' : t])];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const make = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}): HTMLElementTagNameMap[K] =>
@@ -190,7 +179,7 @@ void useFeed();
 // The demo's language menu: the elements below speak the chosen language (also ?lang=cy).
 const demoLang = $<HTMLSelectElement>('#demo-lang');
 const elements = $<HTMLElement>('#elements');
-fillSelect(demoLang, [['en-GB', 'English'], ...LANGUAGES.slice(2), ['en-XA', 'Pseudo-locale (testing)']], new URLSearchParams(location.search).get('lang') ?? 'en-GB');
+fillSelect(demoLang, [...LANGUAGES.slice(1), ['en-XA', 'Pseudo-locale (testing)']], new URLSearchParams(location.search).get('lang') ?? 'en-GB');
 const applyLang = () => elements.setAttribute('lang', demoLang.value);
 demoLang.addEventListener('change', () => {
   applyLang();

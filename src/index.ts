@@ -14,3 +14,5 @@ export { ImhSupportCard } from './components/support-card/support-card.component
 export { ImhSupportList } from './components/support-list/support-list.component.js';
 export { ImhSupportActionEvent, type ImhSupportActionDetail } from './events/support-action.js';
 export { ImhFirst1001DaysTimeline } from './components/first-1001-days-timeline/first-1001-days-timeline.component.js';
+export { shippedLanguages } from './languages.js';
+export { themes } from './styles/themes.js';

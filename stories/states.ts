@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { clearFeedCache } from '../src/feed/load.js';
 import { saveFeed } from '../src/feed/store.js';
+import { themes } from '../src/styles/themes.js';
 import feed from '../public/example-feed.json';
 
 /** Stub the network for stories that show loading, error and stale states. */
@@ -36,9 +37,9 @@ export const feedStates = (render: (feedUrl: string) => TemplateResult) => ({
   },
 });
 
-/** The ready themes, side by side. */
+/** The ready themes, side by side (`auto` is `dark` when the device prefers it). */
 export const inEveryTheme = (render: (theme: string) => unknown): TemplateResult =>
-  html`${['nhs', 'govuk', 'charity', 'dark'].map(
+  html`${themes.filter((t) => t != 'auto').map(
     (theme) => html`<section style="margin-block-end: 2rem">
       <h2 style="font-size: 1rem">theme="${theme}"</h2>
       ${render(theme)}

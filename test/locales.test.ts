@@ -6,11 +6,12 @@ import { formatAgo, formatDay, formatLanguage, formatList, formatTimeRange, form
 import { sessionsFound } from '../src/components/session-list/session-list.component.js';
 import { servicesFound } from '../src/components/support-list/support-list.component.js';
 import { inDaysText } from '../src/components/first-1001-days-timeline/first-1001-days-timeline.component.js';
+import { shippedLanguages } from '../src/languages.js';
 import { exampleFeed } from './fixtures/example.js';
 import { expectQuietConsole } from './fixtures/quiet.js';
 
 /** The shipped languages (the pseudo-locale en-XA is for testing only). */
-const SHIPPED = ['en-GB', 'cy', 'pa', 'ur', 'pl', 'ar', 'ro', 'bn'];
+const SHIPPED = shippedLanguages().map((l) => l.code);
 
 /** Every piece of text an element shows or announces: text nodes, and names given by attributes. */
 function texts(root: Node, out = new Set<string>()): Set<string> {
@@ -116,6 +117,10 @@ async function templatesOf(lang: string): Promise<Record<string, string>> {
     Object.entries(all).map(([k, v]) => [k, typeof v == 'string' ? v : (v as { strings: string[] }).strings.join('')]),
   );
 }
+
+it('the shipped languages are the eight of the issue, named in themselves (English, then by code)', () => {
+  expect(shippedLanguages().map((l) => `${l.code} ${l.name}`)).to.deep.equal(['en-GB English', 'ar العربية', 'bn বাংলা', 'cy Cymraeg', 'pa ਪੰਜਾਬੀ', 'pl Polski', 'ro Română', 'ur اردو']);
+});
 
 describe('plural forms', () => {
   // n: 0, 1, 2, 3, 6, 11, 100 — every category of these languages, in their own grammar.

@@ -1,5 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
+import { themes } from '../src/styles/themes.js';
 import { exampleFeed } from './fixtures/example.js';
 import { expectQuietConsole } from './fixtures/quiet.js';
 
@@ -21,7 +22,8 @@ const contrast = (a: string, b: string) => {
   return (l1 + 0.05) / (l2 + 0.05);
 };
 
-const THEMES = ['', 'nhs', 'govuk', 'charity', 'dark'];
+/** No theme, and every theme but `auto` (which is `dark` on a device that prefers it). */
+const THEMES = ['', ...themes.filter((t) => t != 'auto')];
 const cssVar = (el: Element, name: string) => getComputedStyle(el).getPropertyValue(name).trim();
 
 describe('themes', () => {

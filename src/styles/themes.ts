@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+/** The values of the elements' `theme` attribute. */
+export const themes = ['nhs', 'govuk', 'charity', 'dark', 'auto'] as const;
+
 /**
  * The ready themes, chosen with the `theme` attribute (space-separated): `nhs` (the default
  * colours, after NHS.UK Frontend), `govuk` (after the GOV.UK Design System), `charity` (a neutral

@@ -1,0 +1,30 @@
+import { allLocales } from './localization.js';
+
+/** Names of our languages in themselves (Debian's Chromium has no Welsh or Punjabi names). */
+const NAMES: Record<string, [own: string, english: string]> = {
+  'en-GB': ['English', 'English'],
+  cy: ['Cymraeg', 'Welsh'],
+  pa: ['ਪੰਜਾਬੀ', 'Punjabi'],
+  ur: ['اردو', 'Urdu'],
+  pl: ['Polski', 'Polish'],
+  ar: ['العربية', 'Arabic'],
+  ro: ['Română', 'Romanian'],
+  bn: ['বাংলা', 'Bengali'],
+};
+const named = (code: string, inLocale: string) => {
+  try {
+    return new Intl.DisplayNames(inLocale, { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+/**
+ * The languages the elements speak, each with its name in itself and in English: for a site's
+ * language switch, the demo and Storybook. A language added with `npm run locales:add` appears
+ * here too (named by the browser). The pseudo-locale en-XA is for testing and is left out.
+ */
+export const shippedLanguages = (): { code: string; name: string; english: string }[] =>
+  allLocales
+    .filter((code) => code != 'en-XA')
+    .map((code) => ({ code, name: NAMES[code]?.[0] ?? named(code, code), english: NAMES[code]?.[1] ?? named(code, 'en') }));
