@@ -145,9 +145,8 @@ export class ImhElement extends LitElement {
    * time (same page, attributes and width; see `kept-height.ts`), else `reserve`, the element's
    * estimate, else 12rem, so the page moves as little as possible when the content arrives.
    * `reserve: false` means content already shows: loading is only announced, with no skeleton that
-   * would leave a gap and then close it. The
-   * height is set through the CSSOM, never as a `style` attribute (which a strict `style-src`
-   * blocks; Lit's styleMap writes one on first render).
+   * would leave a gap and then close it. The height is set through the CSSOM, never as a `style`
+   * attribute (which a strict `style-src` blocks; Lit's styleMap writes one on first render).
    */
   protected renderFeedStatus(showFallback = false, busy = false, reserve?: string | false) {
     const { result } = this.feedState;
