@@ -6,7 +6,7 @@ import type { Feed } from '../src/feed/types.js';
 import { shippedLanguages } from '../src/languages.js';
 import { themes } from '../src/styles/themes.js';
 
-type Option = { name: string; label: string; kind: 'text' | 'select' | 'number' | 'checkbox' | 'date'; choices?: string[]; value?: string };
+type Option = { name: string; label: string; kind: 'text' | 'select' | 'number' | 'checkbox' | 'date'; choices?: string[]; value?: string; none?: string };
 /** The element's options; choices (services, places, categories) come from the chosen feed. */
 const elementsFor = (feed: Feed): Record<string, { label: string; options: Option[] }> => ({
   'imh-session-list': {
@@ -17,14 +17,14 @@ const elementsFor = (feed: Feed): Record<string, { label: string; options: Optio
       { name: 'days', label: 'Days ahead', kind: 'number', value: '28' },
       { name: 'category', label: 'Only this category', kind: 'select', choices: ['', ...new Set((feed.sessions ?? []).map((s) => s.category).filter(Boolean) as string[])] },
       { name: 'place', label: 'Only this place', kind: 'select', choices: ['', ...(feed.places ?? []).map((p) => p.id)] },
-      { name: 'layout', label: 'Layout', kind: 'select', choices: ['', 'compact'] },
+      { name: 'layout', label: 'Layout', kind: 'select', choices: ['', 'compact'], none: 'standard' },
     ],
   },
   'imh-support-card': {
     label: 'One support service',
     options: [
       { name: 'service', label: 'Service', kind: 'select', choices: (feed.services ?? []).map((s) => s.id), value: 'health-visiting' },
-      { name: 'layout', label: 'Layout', kind: 'select', choices: ['', 'compact'] },
+      { name: 'layout', label: 'Layout', kind: 'select', choices: ['', 'compact'], none: 'standard' },
     ],
   },
   'imh-support-list': {
@@ -77,7 +77,7 @@ function renderOptions() {
       let input: HTMLInputElement | HTMLSelectElement;
       if (o.kind == 'select') {
         input = make('select', { id, name: o.name });
-        fillSelect(input, o.choices!.map((c) => [c, c || '(any)']), String(kept.get(o.name) ?? o.value ?? ''));
+        fillSelect(input, o.choices!.map((c) => [c, c || o.none || 'any']), String(kept.get(o.name) ?? o.value ?? ''));
       } else {
         input = make('input', { id, name: o.name, type: o.kind });
         if (o.kind == 'checkbox') input.checked = o.value == 'on';
