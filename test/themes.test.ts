@@ -1,4 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define.js';
 import { themes } from '../src/styles/themes.js';
 import { exampleFeed } from './fixtures/example.js';
@@ -74,6 +75,20 @@ describe('themes', () => {
     expect(cssVar(govuk, '--_link')).to.equal('#1d70b8');
     expect(cssVar(govuk, '--_radius')).to.equal('0');
     expect(cssVar(own, '--_link')).to.equal('#4c2c92');
+  });
+
+  it('theme="auto" is dark only when the device prefers dark', async () => {
+    const data = await exampleFeed();
+    const el = await fixture(html`<imh-support-card theme="auto" service="health-visiting" .data=${data}></imh-support-card>`);
+    expect(cssVar(el, '--_bg')).to.equal('#ffffff');
+    // Media emulation is Chromium's (DevTools protocol); other browsers skip the rest.
+    if (!(await executeServerCommand('imh-emulate-media', { features: { 'prefers-color-scheme': 'dark' } }))) return;
+    try {
+      await waitUntil(() => cssVar(el, '--_bg') == '#1b1f23', 'auto did not turn dark');
+      expect(cssVar(el, '--_fg')).to.equal('#f0f4f5');
+    } finally {
+      await executeServerCommand('imh-emulate-media', {});
+    }
   });
 
   it('inherits the page font', async () => {

@@ -3,6 +3,27 @@ import { css } from 'lit';
 /** The values of the elements' `theme` attribute. */
 export const themes = ['nhs', 'govuk', 'charity', 'dark', 'auto'] as const;
 
+/** The dark scheme, for `dark` always and for `auto` when the device prefers dark. */
+const dark = css`
+  --imh-color-text: #f0f4f5;
+  --imh-color-text-secondary: #c5ced3;
+  --imh-color-surface: #1b1f23;
+  --imh-color-border: #5c6770;
+  --imh-color-link: #8cc8ff;
+  --imh-color-focus: #ffeb3b;
+  --imh-color-focus-text: #1b1f23;
+  --imh-color-button: #1d7d3f;
+  --imh-color-button-text: #ffffff;
+  --imh-color-routine: #1760b0;
+  --imh-color-urgent: #c1271a;
+  --imh-color-emergency: #c1271a;
+  --imh-color-emergency-surface: #000000;
+  --imh-color-current: #8cc8ff;
+  --imh-color-cancelled: #ff9b91;
+  color-scheme: dark;
+  background: var(--imh-color-surface);
+`;
+
 /**
  * The ready themes, chosen with the `theme` attribute (space-separated): `nhs` (the default
  * colours, after NHS.UK Frontend), `govuk` (after the GOV.UK Design System), `charity` (a neutral
@@ -48,43 +69,11 @@ export const themeStyles = css`
     --imh-radius: 8px;
   }
   :host([theme~='dark']) {
-    --imh-color-text: #f0f4f5;
-    --imh-color-text-secondary: #c5ced3;
-    --imh-color-surface: #1b1f23;
-    --imh-color-border: #5c6770;
-    --imh-color-link: #8cc8ff;
-    --imh-color-focus: #ffeb3b;
-    --imh-color-focus-text: #1b1f23;
-    --imh-color-button: #1d7d3f;
-    --imh-color-button-text: #ffffff;
-    --imh-color-routine: #1760b0;
-    --imh-color-urgent: #c1271a;
-    --imh-color-emergency: #c1271a;
-    --imh-color-emergency-surface: #000000;
-    --imh-color-current: #8cc8ff;
-    --imh-color-cancelled: #ff9b91;
-    color-scheme: dark;
-    background: var(--imh-color-surface);
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme~='auto']) {
-      --imh-color-text: #f0f4f5;
-      --imh-color-text-secondary: #c5ced3;
-      --imh-color-surface: #1b1f23;
-      --imh-color-border: #5c6770;
-      --imh-color-link: #8cc8ff;
-      --imh-color-focus: #ffeb3b;
-      --imh-color-focus-text: #1b1f23;
-      --imh-color-button: #1d7d3f;
-      --imh-color-button-text: #ffffff;
-      --imh-color-routine: #1760b0;
-      --imh-color-urgent: #c1271a;
-      --imh-color-emergency: #c1271a;
-      --imh-color-emergency-surface: #000000;
-      --imh-color-current: #8cc8ff;
-      --imh-color-cancelled: #ff9b91;
-      color-scheme: dark;
-      background: var(--imh-color-surface);
+      ${dark}
     }
   }
 `;
