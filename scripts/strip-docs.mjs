@@ -6,7 +6,7 @@ const STRING = String.raw`'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|\`(?:\\.|[^\`\\$])
 const DESC = new RegExp(String.raw`,\s*desc:\s*(?:${STRING})`, 'g');
 const DOC = new RegExp(String.raw`\bdoc\(\s*(?:${STRING})\s*\)`, 'g');
 
-/** Whitespace and comments out of plain CSS (no strings or interpolations in our styles). */
+/** Whitespace and comments out of plain CSS (no strings in our styles; `${name}` kept as is). */
 export const minifyCss = (css) =>
   css
     .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -26,7 +26,12 @@ export const stripDocs = () => ({
       .replace(DESC, '')
       .replace(DOC, 'undefined')
       // Lit's css`` blocks: drop comments and the whitespace CSS does not need.
-      .replace(/\bcss`([^`$]*)`/g, (_, body) => `css\`${minifyCss(body)}\``);
+      // An interpolated css`` (`${dark}`) is kept through the minifier as a marker.
+      .replace(/\bcss`((?:[^`$]|\$\{\w+\})*)`/g, (_, body) => {
+        const names = [];
+        const marked = body.replace(/\$\{(\w+)\}/g, (_, name) => `__imh${names.push(name) - 1}__`);
+        return `css\`${minifyCss(marked).replace(/__imh(\d+)__/g, (_, i) => `\${${names[i]}}`)}\``;
+      });
     return out === code ? undefined : { code: out, map: null };
   },
 });
