@@ -11,14 +11,10 @@ export const localeStr = () => ({
   name: 'imh-locale-str',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source === '@lit/localize' && /\/src\/generated\/(locales|timeline|stages)\//.test(importer ?? '')) return target;
+    // A copy per locale chunk (the same file under a query per importer), so no 3-line chunk is shared.
+    if (source === '@lit/localize' && /\/src\/generated\/(locales|timeline|stages)\//.test(importer ?? '')) return `${target}?for=${encodeURIComponent(importer.replace(/.*\/src\/generated\//, ''))}`;
     // The built-in timeline text needs only msg(): see src/internal/lazy-msg.ts.
     if (source === '@lit/localize' && importer?.endsWith('/first-1001-days-timeline/default-timeline.ts')) return lazyMsg;
-    return undefined;
-  },
-  load(id) {
-    // The same tag as src/internal/locale-str.ts (which type checks it), as plain JS.
-    if (id.startsWith('\0imh-locale-str:')) return 'export const str = (strings, ...values) => ({ strTag: true, strings, values });';
     return undefined;
   },
 });

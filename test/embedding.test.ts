@@ -61,6 +61,17 @@ describe('embedding', () => {
     });
   }
 
+  it('speaks Welsh from the built bundle: its lazily loaded locale chunks stand alone', async () => {
+    const p = await page(`${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`, `<div lang="cy">${ALL}</div>`);
+    await waitUntil(() => allRendered(p.shadow), 'the elements did not all render', { timeout: 10_000 });
+    const text = (tag: string, sel: string) => p.shadow(tag)!.querySelector(sel)!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(text('imh-support-card', '[part=heading] .visually-hidden')).to.equal('Cyngor brys:');
+    // The timeline's own chunks (interface and built-in stages) and Welsh numbers and units.
+    expect(text('imh-first-1001-days-timeline', '.where')).to.equal('Diwrnod 305 o 1001 — mae eich babi yn 1 mis oed');
+    expect(p.report()).to.deep.equal({ violations: [], errors: [] });
+    p.frame.remove();
+  });
+
   it('the policy really is enforced in these pages (an inline script is blocked and reported)', async () => {
     const p = await page('', '', '/test/fixtures/csp-inline.html');
     await waitUntil(() => p.report().violations.length > 0, 'no violation was reported');
