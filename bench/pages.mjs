@@ -4,46 +4,12 @@
 // fallback content), how far the page's blocks moved after every placeholder showed (on a first and a
 // repeat visit: must be 0), JS heap, bytes transferred (brotli, as a web server would send them) and
 // number of requests (the page's own HTML excluded).
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { brotliCompressSync } from 'node:zlib';
-import { extname, join, normalize } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launch, median, serve } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const root = new URL('..', import.meta.url).pathname;
-const types = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.css': 'text/css' };
-const compressed = new Map();
-
-const server = createServer(async (req, res) => {
-  const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!path.startsWith(root)) return res.writeHead(403).end();
-  let body;
-  try {
-    body = await readFile(path);
-  } catch {
-    return res.writeHead(404).end();
-  }
-  const headers = { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-  if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
-    if (!compressed.has(path)) compressed.set(path, brotliCompressSync(body));
-    body = compressed.get(path);
-    headers['content-encoding'] = 'br';
-  }
-  res.writeHead(200, headers).end(body);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
-});
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const server = await serve({ brotli: true });
+const base = server.base;
+const browser = await launch();
 
 const PAGES = [
   ['demo page content: all four elements (imh-widgets.js)', 'entry=bundle&elements=sessions,card,list,timeline'],

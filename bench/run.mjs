@@ -1,42 +1,16 @@
 // npm run bench: the session list against a vanilla baseline, in real headless Chromium (Debian's),
 // medians of several runs, for feeds of 50, 500 and 5,000 session series over 8 weeks.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launch, median, serve } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SIZES = [50, 500, 5000];
-const root = new URL('..', import.meta.url).pathname;
-const types = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json' };
-
-const server = createServer(async (req, res) => {
-  const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!path.startsWith(root)) return res.writeHead(403).end();
-  let body;
-  try {
-    body = await readFile(path);
-  } catch {
-    return res.writeHead(404).end();
-  }
-  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
-});
+const server = await serve();
+const base = server.base;
+const browser = await launch();
 
 /** The Long Tasks API reports only tasks of 50 ms or more. */
 const task = (ms) => (ms ? `${ms.toFixed(0)} ms` : '< 50 ms');
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function run(variant, n) {
   const page = await browser.newPage();
