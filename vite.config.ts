@@ -32,15 +32,15 @@ export default defineConfig(({ command, mode }) => {
         entry: (autoloader
           ? { 'imh-autoloader': src('autoloader.ts') }
           : bundle
-          ? { 'imh-widgets': src('define.ts') }
-          : {
-              index: src('index.ts'),
-              define: src('define.ts'),
-              feed: src('feed/index.ts'),
-              tools: src('feed/tools.ts'),
-              schedule: src('schedule/index.ts'),
-              'components/session-list/session-list': src('components/session-list/session-list.ts'),
-            }) as Record<string, string>,
+            ? { 'imh-widgets': src('define.ts') }
+            : {
+                index: src('index.ts'),
+                define: src('define.ts'),
+                feed: src('feed/index.ts'),
+                tools: src('feed/tools.ts'),
+                schedule: src('schedule/index.ts'),
+                'components/session-list/session-list': src('components/session-list/session-list.ts'),
+              }) as Record<string, string>,
         formats: ['es'],
       },
       rolldownOptions: {
@@ -51,7 +51,11 @@ export default defineConfig(({ command, mode }) => {
         output: {
           minify: bundle,
           entryFileNames: '[name].js',
-          chunkFileNames: autoloader ? 'imh-[name]-[hash].js' : bundle ? 'imh-widgets-[name]-[hash].js' : 'chunks/[name]-[hash].js',
+          chunkFileNames: autoloader
+            ? 'imh-[name]-[hash].js'
+            : bundle
+              ? 'imh-widgets-[name]-[hash].js'
+              : 'chunks/[name]-[hash].js',
         },
       },
     },

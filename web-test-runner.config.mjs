@@ -80,7 +80,8 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), emulateMediaPlugin],
-  browsers: which === 'all' ? [chromium, firefox, webkit] : which.split(',').map((b) => ({ chromium, firefox, webkit })[b]),
+  browsers:
+    which === 'all' ? [chromium, firefox, webkit] : which.split(',').map((b) => ({ chromium, firefox, webkit })[b]),
   concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,

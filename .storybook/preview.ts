@@ -12,7 +12,10 @@ setCustomElementsManifest(manifest);
 
 /** Every shipped language, and the pseudo-locale that shows untranslated text and long strings. */
 const LANGUAGES = [
-  ...shippedLanguages().map(({ code, name, english }) => ({ value: code, title: name == english ? name : `${name} (${english})` })),
+  ...shippedLanguages().map(({ code, name, english }) => ({
+    value: code,
+    title: name == english ? name : `${name} (${english})`,
+  })),
   { value: 'en-XA', title: 'Pseudo-locale (testing)' },
 ];
 
@@ -35,7 +38,10 @@ const preview: Preview = {
       toolbar: {
         title: 'Theme',
         icon: 'paintbrush',
-        items: [{ value: '', title: 'none (NHS colours)' }, ...themes.filter((t) => t != 'auto').map((t) => ({ value: t, title: t }))],
+        items: [
+          { value: '', title: 'none (NHS colours)' },
+          ...themes.filter((t) => t != 'auto').map((t) => ({ value: t, title: t })),
+        ],
         dynamicTitle: true,
       },
     },

@@ -8,7 +8,14 @@ export function makeFeed(n) {
     facilities: ['step-free', 'baby-changing', 'buggy-parking'].slice(0, (i % 3) + 1),
   }));
   const days = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-  const names = ['Stay and Play', 'Baby Booktime', 'Baby Massage', 'Mindful Mums', 'Bumps and Babies', 'Baby Play and Talk'];
+  const names = [
+    'Stay and Play',
+    'Baby Booktime',
+    'Baby Massage',
+    'Mindful Mums',
+    'Bumps and Babies',
+    'Baby Play and Talk',
+  ];
   const sessions = Array.from({ length: n }, (_, i) => {
     const kind = i % 10;
     const hour = 9 + (i % 8);

@@ -11,7 +11,6 @@ const browser = await launch();
 /** The Long Tasks API reports only tasks of 50 ms or more. */
 const task = (ms) => (ms ? `${ms.toFixed(0)} ms` : '< 50 ms');
 
-
 async function run(variant, n) {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error (${variant} ${n}):`, e.message));
@@ -53,6 +52,8 @@ const at = (n, v) => rows.find((r) => r.n == n && r.variant == v);
 const ratio = at(500, 'element').painted / at(500, 'baseline').painted;
 const longest = at(5000, 'element').longestTask;
 console.log('(the Long Tasks API reports only tasks of 50 ms or more: "< 50 ms" means none was reported)');
-console.log(`\nratio to baseline at 500 series (to next frame): ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'MISSED'}`);
+console.log(
+  `\nratio to baseline at 500 series (to next frame): ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'MISSED'}`,
+);
 console.log(`longest task at 5,000 series: ${task(longest)} (target ≤ 100 ms) ${longest <= 100 ? 'ok' : 'MISSED'}`);
 process.exitCode = ratio <= 1.5 && longest <= 100 ? 0 : 1;

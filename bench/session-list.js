@@ -13,7 +13,10 @@ const DAYS = 56;
 const NOW = '2026-11-23T08:00';
 
 const longTasks = [];
-new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+  type: 'longtask',
+  buffered: true,
+});
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 // The same content the element shows for each occurrence (name, time and pattern, place and
@@ -60,7 +63,13 @@ function baseline(raw) {
     const when = el('p', null, 'b-when');
     const t = el('time', time.formatRange(o.start, o.end));
     t.setAttribute('datetime', `${o.date}T${o.startTime}`);
-    const days = s.schedule.byDay ? lists.format(s.schedule.byDay.map((d) => weekday.format(Date.UTC(2024, 0, 1 + ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].indexOf(d.slice(-2)))))) : '';
+    const days = s.schedule.byDay
+      ? lists.format(
+          s.schedule.byDay.map((d) =>
+            weekday.format(Date.UTC(2024, 0, 1 + ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].indexOf(d.slice(-2)))),
+          ),
+        )
+      : '';
     when.append(t, days ? ` · Every ${days}` : '');
     li.append(when);
     const place = places.get(o.place);
@@ -78,7 +87,11 @@ function baseline(raw) {
     const about = el('details');
     about.append(el('summary', 'About this session'), el('p', s.description));
     const cal = el('details');
-    cal.append(el('summary', 'Add to calendar'), el('button', 'This date (.ics file)'), el('button', 'Every date (.ics file)'));
+    cal.append(
+      el('summary', 'Add to calendar'),
+      el('button', 'This date (.ics file)'),
+      el('button', 'Every date (.ics file)'),
+    );
     li.append(about, cal);
     ul.append(li);
   }
@@ -114,5 +127,8 @@ window.__result = {
   painted,
   longestTask: Math.max(0, ...longTasks),
   heap: performance.memory?.usedJSHeapSize ?? 0,
-  items: variant == 'element' ? document.querySelector('imh-session-list').shadowRoot.querySelectorAll('[part=item]').length : document.querySelectorAll('li').length,
+  items:
+    variant == 'element'
+      ? document.querySelector('imh-session-list').shadowRoot.querySelectorAll('[part=item]').length
+      : document.querySelectorAll('li').length,
 };

@@ -43,9 +43,10 @@ if (/^https?:\/\//i.test(source)) {
     await loadFeed(source, { useStoredCopy: false, fetch: keepText });
     report = checkFeedText(text, source);
   } catch (error) {
-    report = text !== undefined && error.name === 'FeedParseError'
-      ? checkFeedText(text, source)
-      : { usable: false, error, issues: error.issues ?? [], counts: {} };
+    report =
+      text !== undefined && error.name === 'FeedParseError'
+        ? checkFeedText(text, source)
+        : { usable: false, error, issues: error.issues ?? [], counts: {} };
   }
 } else {
   let text;
@@ -60,7 +61,9 @@ if (/^https?:\/\//i.test(source)) {
 
 if (flags.has('--json')) {
   const { usable, error, issues, counts } = report;
-  console.log(JSON.stringify({ usable, error: error && { name: error.name, message: error.message }, issues, counts }, null, 2));
+  console.log(
+    JSON.stringify({ usable, error: error && { name: error.name, message: error.message }, issues, counts }, null, 2),
+  );
 } else {
   console.log(formatReport(report, source));
 }

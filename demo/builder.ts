@@ -6,7 +6,14 @@ import type { Feed } from '../src/feed/types.js';
 import { shippedLanguages } from '../src/languages.js';
 import { themes } from '../src/styles/themes.js';
 
-type Option = { name: string; label: string; kind: 'text' | 'select' | 'number' | 'checkbox' | 'date'; choices?: string[]; value?: string; none?: string };
+type Option = {
+  name: string;
+  label: string;
+  kind: 'text' | 'select' | 'number' | 'checkbox' | 'date';
+  choices?: string[];
+  value?: string;
+  none?: string;
+};
 /** The element's options; choices (services, places, categories) come from the chosen feed. */
 const elementsFor = (feed: Feed): Record<string, { label: string; options: Option[] }> => ({
   'imh-session-list': {
@@ -15,15 +22,31 @@ const elementsFor = (feed: Feed): Record<string, { label: string; options: Optio
       { name: 'filters', label: 'Show filters to visitors', kind: 'checkbox', value: 'on' },
       { name: 'limit', label: 'Sessions to show at first', kind: 'number', value: '5' },
       { name: 'days', label: 'Days ahead', kind: 'number', value: '28' },
-      { name: 'category', label: 'Only this category', kind: 'select', choices: ['', ...new Set((feed.sessions ?? []).map((s) => s.category).filter(Boolean) as string[])] },
-      { name: 'place', label: 'Only this place', kind: 'select', choices: ['', ...(feed.places ?? []).map((p) => p.id)] },
+      {
+        name: 'category',
+        label: 'Only this category',
+        kind: 'select',
+        choices: ['', ...new Set((feed.sessions ?? []).map((s) => s.category).filter(Boolean) as string[])],
+      },
+      {
+        name: 'place',
+        label: 'Only this place',
+        kind: 'select',
+        choices: ['', ...(feed.places ?? []).map((p) => p.id)],
+      },
       { name: 'layout', label: 'Layout', kind: 'select', choices: ['', 'compact'], none: 'standard' },
     ],
   },
   'imh-support-card': {
     label: 'One support service',
     options: [
-      { name: 'service', label: 'Service', kind: 'select', choices: (feed.services ?? []).map((s) => s.id), value: 'health-visiting' },
+      {
+        name: 'service',
+        label: 'Service',
+        kind: 'select',
+        choices: (feed.services ?? []).map((s) => s.id),
+        value: 'health-visiting',
+      },
       { name: 'layout', label: 'Layout', kind: 'select', choices: ['', 'compact'], none: 'standard' },
     ],
   },
@@ -37,22 +60,36 @@ const elementsFor = (feed: Feed): Record<string, { label: string; options: Optio
   'imh-first-1001-days-timeline': {
     label: 'The first 1001 days timeline',
     options: [
-      { name: 'birth-date', label: 'Baby’s date of birth (for a preview; leave empty so parents enter theirs)', kind: 'date' },
+      {
+        name: 'birth-date',
+        label: 'Baby’s date of birth (for a preview; leave empty so parents enter theirs)',
+        kind: 'date',
+      },
     ],
   },
 });
 let ELEMENTS = elementsFor({ version: 1 } as Feed);
 const LANGUAGES: [string, string][] = [
   ['', 'The page’s language'],
-  ...shippedLanguages().map(({ code, name, english }): [string, string] => [code, name == english ? name : `${name} (${english})`]),
+  ...shippedLanguages().map(({ code, name, english }): [string, string] => [
+    code,
+    name == english ? name : `${name} (${english})`,
+  ]),
 ];
-const THEMES: [string, string][] = [['', 'None (NHS colours)'], ...themes.map((t): [string, string] => [t, t == 'auto' ? 'auto (dark when the device prefers it)' : t])];
+const THEMES: [string, string][] = [
+  ['', 'None (NHS colours)'],
+  ...themes.map((t): [string, string] => [t, t == 'auto' ? 'auto (dark when the device prefers it)' : t]),
+];
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
-const make = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}): HTMLElementTagNameMap[K] =>
-  Object.assign(document.createElement(tag), props);
+const make = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+): HTMLElementTagNameMap[K] => Object.assign(document.createElement(tag), props);
 const fillSelect = (select: HTMLSelectElement, choices: [string, string][], value = '') => {
-  select.replaceChildren(...choices.map(([v, label]) => make('option', { value: v, textContent: label, selected: v == value })));
+  select.replaceChildren(
+    ...choices.map(([v, label]) => make('option', { value: v, textContent: label, selected: v == value })),
+  );
 };
 
 const form = $<HTMLFormElement>('#builder');
@@ -63,7 +100,11 @@ const snippet = $<HTMLTextAreaElement>('#builder-snippet');
 const copied = $<HTMLElement>('#builder-copied');
 const feedInput = $<HTMLInputElement>('#builder-feed');
 const feedStatus = $<HTMLElement>('#builder-feed-status');
-fillSelect(which, Object.entries(ELEMENTS).map(([tag, e]) => [tag, `${e.label} <${tag}>`]), 'imh-support-card');
+fillSelect(
+  which,
+  Object.entries(ELEMENTS).map(([tag, e]) => [tag, `${e.label} <${tag}>`]),
+  'imh-support-card',
+);
 fillSelect($<HTMLSelectElement>('#builder-lang'), LANGUAGES);
 fillSelect($<HTMLSelectElement>('#builder-theme'), THEMES);
 
@@ -77,7 +118,11 @@ function renderOptions() {
       let input: HTMLInputElement | HTMLSelectElement;
       if (o.kind == 'select') {
         input = make('select', { id, name: o.name });
-        fillSelect(input, o.choices!.map((c) => [c, c || o.none || 'any']), String(kept.get(o.name) ?? o.value ?? ''));
+        fillSelect(
+          input,
+          o.choices!.map((c) => [c, c || o.none || 'any']),
+          String(kept.get(o.name) ?? o.value ?? ''),
+        );
       } else {
         input = make('input', { id, name: o.name, type: o.kind });
         if (o.kind == 'checkbox') input.checked = o.value == 'on';
@@ -117,10 +162,15 @@ function update() {
   const attrs = attributes();
   const element = document.createElement(tag);
   for (const [n, v] of attrs) element.setAttribute(n, v);
-  const fallback = make('p', { textContent: 'Your fallback content: shown before the script loads and if the feed cannot be loaded.' });
+  const fallback = make('p', {
+    textContent: 'Your fallback content: shown before the script loads and if the feed cannot be loaded.',
+  });
   element.append(fallback);
   preview.replaceChildren(element);
-  const script = new URL('/imh-widgets.js', location.href).href.replace(location.origin, 'https://your-site.example/imh-widgets');
+  const script = new URL('/imh-widgets.js', location.href).href.replace(
+    location.origin,
+    'https://your-site.example/imh-widgets',
+  );
   const open = `<${tag}${attrs.map(([n, v]) => (v === '' ? ` ${n}` : ` ${n}="${escapeAttr(v)}"`)).join('')}>`;
   const feedUrl = String(new FormData(form).get('feed') ?? '');
   snippet.value = [
@@ -153,7 +203,10 @@ async function useFeed() {
   update();
 }
 
-const pageFeed = new URL(document.querySelector('meta[name=imh-feed]')?.getAttribute('content') ?? '/example-feed.json', location.href).href;
+const pageFeed = new URL(
+  document.querySelector('meta[name=imh-feed]')?.getAttribute('content') ?? '/example-feed.json',
+  location.href,
+).href;
 feedInput.value = pageFeed;
 feedInput.addEventListener('change', () => void useFeed());
 which.addEventListener('change', () => {
@@ -179,7 +232,11 @@ void useFeed();
 // The demo's language menu: the elements below speak the chosen language (also ?lang=cy).
 const demoLang = $<HTMLSelectElement>('#demo-lang');
 const elements = $<HTMLElement>('#elements');
-fillSelect(demoLang, [...LANGUAGES.slice(1), ['en-XA', 'Pseudo-locale (testing)']], new URLSearchParams(location.search).get('lang') ?? 'en-GB');
+fillSelect(
+  demoLang,
+  [...LANGUAGES.slice(1), ['en-XA', 'Pseudo-locale (testing)']],
+  new URLSearchParams(location.search).get('lang') ?? 'en-GB',
+);
 const applyLang = () => elements.setAttribute('lang', demoLang.value);
 demoLang.addEventListener('change', () => {
   applyLang();

@@ -27,7 +27,9 @@ function show(result: FeedReport, name: string) {
   report.append(heading);
   if (!result.usable) report.append(el('p', result.error?.message));
   else {
-    const kept = Object.entries(result.counts).map(([k, n]) => `${n} ${k}`).join(', ');
+    const kept = Object.entries(result.counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
     report.append(el('p', `Kept: ${kept}.`));
   }
   for (const [title, list] of [

@@ -31,6 +31,7 @@ const run = (args) => execFileSync('node', args, { stdio: 'inherit', cwd: new UR
 run(['node_modules/.bin/lit-localize', 'extract', '--config', 'locales/lit-localize.json']);
 run(['scripts/pseudo-locale.mjs']);
 run(['scripts/prepare.mjs']);
-if (!existsSync(new URL(`../locales/${tag}.xlf`, import.meta.url))) throw new Error(`locales/${tag}.xlf was not created`);
+if (!existsSync(new URL(`../locales/${tag}.xlf`, import.meta.url)))
+  throw new Error(`locales/${tag}.xlf was not created`);
 console.log(`\nCreated locales/${tag}.xlf. Translate its <target> elements, then run npm run locales:status.`);
 console.log(`If ${tag} is written right to left and not yet listed, add it to RTL in src/localization.ts.`);

@@ -21,7 +21,9 @@ export function ensureBrowsers(names) {
   const command = `apt-get update && apt-get install -y ${packages.join(' ')}`;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    console.error(`Missing browser(s) for the tests: ${missing.join(', ')}.\nInstall them with:\n\n  sudo sh -c '${command}'\n`);
+    console.error(
+      `Missing browser(s) for the tests: ${missing.join(', ')}.\nInstall them with:\n\n  sudo sh -c '${command}'\n`,
+    );
     process.exit(1);
   }
   console.log(`Installing ${packages.join(', ')} from Debian's packages…`);

@@ -21,7 +21,33 @@ export const DATE_OPTIONS = {
 };
 
 /** Languages a UK service commonly offers (ISO 639): their names travel with each locale. */
-const LANGUAGES = ['en', 'cy', 'gd', 'ga', 'pa', 'ur', 'pl', 'ar', 'ro', 'bn', 'gu', 'hi', 'ta', 'so', 'ti', 'fa', 'ps', 'ku', 'tr', 'pt', 'es', 'lt', 'bg', 'uk', 'zh'];
+const LANGUAGES = [
+  'en',
+  'cy',
+  'gd',
+  'ga',
+  'pa',
+  'ur',
+  'pl',
+  'ar',
+  'ro',
+  'bn',
+  'gu',
+  'hi',
+  'ta',
+  'so',
+  'ti',
+  'fa',
+  'ps',
+  'ku',
+  'tr',
+  'pt',
+  'es',
+  'lt',
+  'bg',
+  'uk',
+  'zh',
+];
 
 /** CLDR data for one locale, as small as format.ts needs it. */
 export function intlData(locale) {
@@ -30,9 +56,16 @@ export function intlData(locale) {
   // 2024-01-01 was a Monday.
   const weekdays = [0, 1, 2, 3, 4, 5, 6].map((i) => fmt({ weekday: 'long' }, utc(2024, 1, 1 + i)));
   const months = [...Array(12).keys()].map((i) => fmt({ month: 'long' }, utc(2024, i + 1, 15)));
-  const monthsShort = [...Array(12).keys()].map((i) => fmt({ month: 'short', day: 'numeric' }, utc(2024, i + 1, 15)).replace(/\s*15\.?\s*/, '').trim());
+  const monthsShort = [...Array(12).keys()].map((i) =>
+    fmt({ month: 'short', day: 'numeric' }, utc(2024, i + 1, 15))
+      .replace(/\s*15\.?\s*/, '')
+      .trim(),
+  );
   const dayPeriods = [utc(2024, 1, 1, 9), utc(2024, 1, 1, 15)].map(
-    (d) => new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' }).formatToParts(d).find((p) => p.type == 'dayPeriod')?.value ?? '',
+    (d) =>
+      new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' })
+        .formatToParts(d)
+        .find((p) => p.type == 'dayPeriod')?.value ?? '',
   );
   // A pattern is a list of literal strings and part names (weekday, day, month, year, hour, minute, dayPeriod).
   const patterns = {};
@@ -75,14 +108,21 @@ export function intlData(locale) {
   }
   // Names of the languages UK family services most often offer, for a service's "Languages".
   const names = new Intl.DisplayNames(locale, { type: 'language' });
-  const languages = Object.fromEntries(LANGUAGES.map((code) => [code, names.of(code)]).filter(([code, name]) => name && name != code));
+  const languages = Object.fromEntries(
+    LANGUAGES.map((code) => [code, names.of(code)]).filter(([code, name]) => name && name != code),
+  );
   return { weekdays, months, monthsShort, dayPeriods, patterns, rangeSep, lists, units, ago, languages };
 }
 
 // The built-in stages' text (the ids in default-timeline.ts) is a part of its own: with the
 // timeline's interface it would pass 3 KiB in Bengali and Punjabi.
 const stageIds = new Set(
-  [...readFileSync(new URL('../src/components/first-1001-days-timeline/default-timeline.ts', import.meta.url), 'utf8').matchAll(/id: '([^']+)'/g)].map((m) => m[1]),
+  [
+    ...readFileSync(
+      new URL('../src/components/first-1001-days-timeline/default-timeline.ts', import.meta.url),
+      'utf8',
+    ).matchAll(/id: '([^']+)'/g),
+  ].map((m) => m[1]),
 );
 const partOf = (line) => {
   const id = /^\s*'([^']+)':/.exec(line)?.[1];
@@ -97,7 +137,10 @@ const split = (locale) => {
   for (const part of ['timeline', 'stages']) {
     const mine = lines.filter((l) => partOf(l) == part);
     const imports = mine.some((l) => l.includes('str`')) ? head : head.replace(/^\s*import \{str\}.*$/m, '');
-    writeFileSync(new URL(`${part}/${locale}.ts`, out), `${imports}export const templates = {\n${mine.join('\n')}\n};\n`);
+    writeFileSync(
+      new URL(`${part}/${locale}.ts`, out),
+      `${imports}export const templates = {\n${mine.join('\n')}\n};\n`,
+    );
   }
   const rest = lines.filter((l) => (partOf(l) ?? 'ui') == 'ui');
   const data = locale.startsWith('en-') ? undefined : intlData(locale);

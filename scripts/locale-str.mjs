@@ -12,9 +12,11 @@ export const localeStr = () => ({
   enforce: 'pre',
   resolveId(source, importer) {
     // A copy per locale chunk (the same file under a query per importer), so no 3-line chunk is shared.
-    if (source === '@lit/localize' && /\/src\/generated\/(locales|timeline|stages)\//.test(importer ?? '')) return `${target}?for=${encodeURIComponent(importer.replace(/.*\/src\/generated\//, ''))}`;
+    if (source === '@lit/localize' && /\/src\/generated\/(locales|timeline|stages)\//.test(importer ?? ''))
+      return `${target}?for=${encodeURIComponent(importer.replace(/.*\/src\/generated\//, ''))}`;
     // The built-in timeline text needs only msg(): see src/internal/lazy-msg.ts.
-    if (source === '@lit/localize' && importer?.endsWith('/first-1001-days-timeline/default-timeline.ts')) return lazyMsg;
+    if (source === '@lit/localize' && importer?.endsWith('/first-1001-days-timeline/default-timeline.ts'))
+      return lazyMsg;
     return undefined;
   },
 });

@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const dir = new URL('../locales/', import.meta.url);
 const rows = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.xlf')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.xlf'))
+  .sort()) {
   const xml = readFileSync(new URL(file, dir), 'utf8');
   const units = [...xml.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)];
   let translated = 0;
@@ -24,10 +26,13 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.xlf')).sort()) {
 }
 console.log('locale   messages  translated  needs review  missing');
 for (const r of rows) {
-  console.log(`${r.locale.padEnd(8)} ${String(r.total).padStart(8)}  ${String(r.translated).padStart(10)}  ${String(r.review).padStart(12)}  ${String(r.missing.length).padStart(7)}`);
+  console.log(
+    `${r.locale.padEnd(8)} ${String(r.total).padStart(8)}  ${String(r.translated).padStart(10)}  ${String(r.review).padStart(12)}  ${String(r.missing.length).padStart(7)}`,
+  );
 }
 if (process.argv.includes('--check')) {
   const incomplete = rows.filter((r) => r.locale != 'en-XA' && r.missing.length);
-  for (const r of incomplete) console.error(`${r.locale}: ${r.missing.length} missing, e.g. ${r.missing.slice(0, 3).join(', ')}`);
+  for (const r of incomplete)
+    console.error(`${r.locale}: ${r.missing.length} missing, e.g. ${r.missing.slice(0, 3).join(', ')}`);
   process.exit(incomplete.length ? 1 : 0);
 }

@@ -15,4 +15,14 @@ const bin = (name) => `node_modules/.bin/${name}`;
 // lit-localize prints a line for every untranslated message; those are reported by locales:status.
 run(bin('lit-localize'), ['build', '--config', 'locales/lit-localize.json']);
 run('node', ['scripts/locale-split.mjs']);
-run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/generated/**', '--exclude', 'src/**/*.styles.ts', '--quiet']);
+run(bin('cem'), [
+  'analyze',
+  '--litelement',
+  '--globs',
+  'src/**/*.ts',
+  '--exclude',
+  'src/generated/**',
+  '--exclude',
+  'src/**/*.styles.ts',
+  '--quiet',
+]);

@@ -4,7 +4,24 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const file = new URL('../locales/en-XA.xlf', import.meta.url);
-const ACCENTS = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', c: 'ç', n: 'ñ', y: 'ý', A: 'Å', E: 'É', I: 'Î', O: 'Ø', U: 'Û', C: 'Ç', N: 'Ñ', Y: 'Ý' };
+const ACCENTS = {
+  a: 'á',
+  e: 'é',
+  i: 'í',
+  o: 'ö',
+  u: 'ü',
+  c: 'ç',
+  n: 'ñ',
+  y: 'ý',
+  A: 'Å',
+  E: 'É',
+  I: 'Î',
+  O: 'Ø',
+  U: 'Û',
+  C: 'Ç',
+  N: 'Ñ',
+  Y: 'Ý',
+};
 
 /** Accents the text between placeholders and markup; leaves `<x …/>` placeholders and entities alone. */
 const pseudo = (source) => {
@@ -17,6 +34,9 @@ const pseudo = (source) => {
   return `⟦${body}${' ·'.repeat(Math.ceil(letters * 0.2))}⟧`;
 };
 
-const xml = readFileSync(file, 'utf8').replace(/(<source>([\s\S]*?)<\/source>)(\s*<target[^>]*>[\s\S]*?<\/target>)?/g, (_, sourceTag, source) => `${sourceTag}\n  <target state="final">${pseudo(source)}</target>`);
+const xml = readFileSync(file, 'utf8').replace(
+  /(<source>([\s\S]*?)<\/source>)(\s*<target[^>]*>[\s\S]*?<\/target>)?/g,
+  (_, sourceTag, source) => `${sourceTag}\n  <target state="final">${pseudo(source)}</target>`,
+);
 writeFileSync(file, xml);
 console.log('wrote locales/en-XA.xlf');

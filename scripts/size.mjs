@@ -9,7 +9,9 @@ import { stripDocs } from './strip-docs.mjs';
 import { localeStr } from './locale-str.mjs';
 
 const KiB = 1024;
-const LOCALES = JSON.parse(readFileSync(new URL('../locales/lit-localize.json', import.meta.url), 'utf8')).targetLocales;
+const LOCALES = JSON.parse(
+  readFileSync(new URL('../locales/lit-localize.json', import.meta.url), 'utf8'),
+).targetLocales;
 const root = new URL('..', import.meta.url).pathname;
 const tmp = `${root}.size`;
 const br = (code) => brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -39,7 +41,12 @@ async function measure(name, code) {
     plugins: [stripDocs(), localeStr()],
     logLevel: 'silent',
     root,
-    build: { write: false, target: 'es2021', lib: { entry: file, formats: ['es'] }, rolldownOptions: { output: { minify: true } } },
+    build: {
+      write: false,
+      target: 'es2021',
+      lib: { entry: file, formats: ['es'] },
+      rolldownOptions: { output: { minify: true } },
+    },
   });
   const chunks = (Array.isArray(out) ? out[0] : out).output.filter((c) => c.type === 'chunk');
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
@@ -69,11 +76,31 @@ const rows = [];
 const check = (label, size, budget, enforced = true) => rows.push({ label, size, budget, enforced });
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
-check('imh-session-list: its own code on top of the shared runtime', results['shared + imh-session-list'].size - results.shared.size, 6 * KiB);
-check('imh-support-card and imh-support-list: their own code on top of the shared runtime', results['shared + support elements'].size - results.shared.size, 5 * KiB);
-check('imh-first-1001-days-timeline: its own code on top of the shared runtime and the support card', results['shared + support card + timeline'].size - results['shared + support card'].size, 5 * KiB);
-check('a page with one support card (script and everything it loads at once)', results['one support card'].size, 12 * KiB, false);
-const lazy = new Map([...results['shared + imh-session-list'].lazy, ...results['shared + support card + timeline'].lazy]);
+check(
+  'imh-session-list: its own code on top of the shared runtime',
+  results['shared + imh-session-list'].size - results.shared.size,
+  6 * KiB,
+);
+check(
+  'imh-support-card and imh-support-list: their own code on top of the shared runtime',
+  results['shared + support elements'].size - results.shared.size,
+  5 * KiB,
+);
+check(
+  'imh-first-1001-days-timeline: its own code on top of the shared runtime and the support card',
+  results['shared + support card + timeline'].size - results['shared + support card'].size,
+  5 * KiB,
+);
+check(
+  'a page with one support card (script and everything it loads at once)',
+  results['one support card'].size,
+  12 * KiB,
+  false,
+);
+const lazy = new Map([
+  ...results['shared + imh-session-list'].lazy,
+  ...results['shared + support card + timeline'].lazy,
+]);
 // Locale chunks (the interface's messages, and the timeline's): at most 3 KiB each.
 for (const [name, size] of lazy) {
   const locale = LOCALES.includes(name.split(',')[0]);
@@ -100,7 +127,10 @@ if (existsSync(`${root}dist/autoloader/imh-autoloader.js`)) {
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const m of readFileSync(dir + file, 'utf8').matchAll(/(?:^|;)import\s*(?:[^'"`;]*?from\s*)?["'`]\.\/([^"'`]+)["'`]/g)) visit(m[1]);
+    for (const m of readFileSync(dir + file, 'utf8').matchAll(
+      /(?:^|;)import\s*(?:[^'"`;]*?from\s*)?["'`]\.\/([^"'`]+)["'`]/g,
+    ))
+      visit(m[1]);
   };
   visit('imh-autoloader.js');
   if (card) visit(card);

@@ -14,7 +14,9 @@ const waitForPort = (port, ms) =>
     const tryOnce = () => {
       const s = createConnection(port, '127.0.0.1');
       s.once('connect', () => (s.end(), resolve()));
-      s.once('error', () => (Date.now() > end ? reject(new Error(`nothing listening on ${port}`)) : setTimeout(tryOnce, 200)));
+      s.once('error', () =>
+        Date.now() > end ? reject(new Error(`nothing listening on ${port}`)) : setTimeout(tryOnce, 200),
+      );
     };
     tryOnce();
   });

@@ -27,4 +27,8 @@ const named = (code: string, inLocale: string) => {
 export const shippedLanguages = (): { code: string; name: string; english: string }[] =>
   allLocales
     .filter((code) => code != 'en-XA')
-    .map((code) => ({ code, name: NAMES[code]?.[0] ?? named(code, code), english: NAMES[code]?.[1] ?? named(code, 'en') }));
+    .map((code) => ({
+      code,
+      name: NAMES[code]?.[0] ?? named(code, code),
+      english: NAMES[code]?.[1] ?? named(code, 'en'),
+    }));

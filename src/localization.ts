@@ -106,7 +106,11 @@ export function withLocale<T>(locale: string, render: () => T): T {
 }
 
 const base = (tag: string) => tag.split('-')[0].toLowerCase();
-const script = (tag: string) => tag.split('-').find((p) => p.length == 4)?.toLowerCase();
+const script = (tag: string) =>
+  tag
+    .split('-')
+    .find((p) => p.length == 4)
+    ?.toLowerCase();
 /** Scripts our locales are written in, where a language has more than one. */
 const SCRIPTS: Record<string, string> = { pa: 'guru' };
 

@@ -44,12 +44,21 @@ export const PastTwo: Story = { args: { birthDate: '2024-01-10' } };
 /** With the example feed: local wording, Wolverhampton services and the next sessions. */
 export const WithLocalFeed: Story = { args: { birthDate: '2026-09-20', withFeed: true } };
 /** Wide: the stages side by side. */
-export const Wide: Story = { args: { birthDate: '2026-10-20' }, decorators: [(story) => html`<div style="width: 80rem">${story()}</div>`] };
+export const Wide: Story = {
+  args: { birthDate: '2026-10-20' },
+  decorators: [(story) => html`<div style="width: 80rem">${story()}</div>`],
+};
 /** Right to left: the element in an Arabic page (direction follows the language). */
-export const RightToLeft: Story = { args: { birthDate: '2026-10-20' }, decorators: [(story) => html`<div lang="ar">${story()}</div>`] };
+export const RightToLeft: Story = {
+  args: { birthDate: '2026-10-20' },
+  decorators: [(story) => html`<div lang="ar">${story()}</div>`],
+};
 /** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
-const states = feedStates((url) => html`<imh-first-1001-days-timeline feed=${url} birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>`);
+const states = feedStates(
+  (url) =>
+    html`<imh-first-1001-days-timeline feed=${url} birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>`,
+);
 /** While a local feed loads (the built-in stages do not wait for it). */
 export const Loading: Story = states.Loading;
 /** The local feed cannot be loaded: the built-in stages still show, with a "Try again" button. */
@@ -62,4 +71,10 @@ export const Narrow: Story = {
   decorators: [(story) => html`<div style="max-width: 20rem">${story()}</div>`],
 };
 /** The ready themes: NHS, GOV.UK, charity and dark. */
-export const Themes: Story = { render: () => inEveryTheme((theme) => html`<imh-first-1001-days-timeline theme=${theme} birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>`) };
+export const Themes: Story = {
+  render: () =>
+    inEveryTheme(
+      (theme) =>
+        html`<imh-first-1001-days-timeline theme=${theme} birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>`,
+    ),
+};

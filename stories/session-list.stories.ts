@@ -36,7 +36,10 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     layout: { control: 'inline-radio', options: ['', 'compact'] },
-    audience: { control: 'select', options: ['', 'parents', 'mums', 'dads', 'co-parents', 'carers', 'pregnant', 'families', 'practitioners'] },
+    audience: {
+      control: 'select',
+      options: ['', 'parents', 'mums', 'dads', 'co-parents', 'carers', 'pregnant', 'families', 'practitioners'],
+    },
   },
   render: (a) => html`<imh-session-list
     .data=${feed}
@@ -108,7 +111,8 @@ export const StaleCopy: Story = {
     saveFeed(new URL('/story-feeds/stale.json', location.href).href, JSON.stringify(feed), Date.now() - 3 * 86_400_000);
     return withFetch(() => Promise.reject(new TypeError('Failed to fetch')))();
   },
-  render: () => html`<imh-session-list feed="/story-feeds/stale.json" now="2026-11-23T08:00" limit="3"></imh-session-list>`,
+  render: () =>
+    html`<imh-session-list feed="/story-feeds/stale.json" now="2026-11-23T08:00" limit="3"></imh-session-list>`,
 };
 
 /** Right to left: the element in an Urdu page (direction follows the language). */
@@ -118,8 +122,17 @@ export const RightToLeft: Story = {
 };
 
 /** The pseudo-locale en-XA (accented, about 40% longer) for spotting untranslated text and layouts that break. */
-export const PseudoLocale: Story = { args: { limit: 3 }, decorators: [(story) => html`<div lang="en-XA">${story()}</div>`] };
+export const PseudoLocale: Story = {
+  args: { limit: 3 },
+  decorators: [(story) => html`<div lang="en-XA">${story()}</div>`],
+};
 /** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
 /** The ready themes: NHS, GOV.UK, charity and dark. */
-export const Themes: Story = { render: () => inEveryTheme((theme) => html`<imh-session-list .data=${feed} theme=${theme} now="2026-11-23T08:00" limit="2"></imh-session-list>`) };
+export const Themes: Story = {
+  render: () =>
+    inEveryTheme(
+      (theme) =>
+        html`<imh-session-list .data=${feed} theme=${theme} now="2026-11-23T08:00" limit="2"></imh-session-list>`,
+    ),
+};

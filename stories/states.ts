@@ -30,7 +30,11 @@ export const feedStates = (render: (feedUrl: string) => TemplateResult) => ({
   /** The feed cannot be loaded, but this browser kept a copy three days ago. */
   StaleCopy: {
     beforeEach: () => {
-      saveFeed(new URL('/story-feeds/stale.json', location.href).href, JSON.stringify(feed), Date.now() - 3 * 86_400_000);
+      saveFeed(
+        new URL('/story-feeds/stale.json', location.href).href,
+        JSON.stringify(feed),
+        Date.now() - 3 * 86_400_000,
+      );
       return withFetch(() => Promise.reject(new TypeError('Failed to fetch')))();
     },
     render: () => render('/story-feeds/stale.json'),
@@ -39,9 +43,11 @@ export const feedStates = (render: (feedUrl: string) => TemplateResult) => ({
 
 /** The ready themes, side by side (`auto` is `dark` when the device prefers it). */
 export const inEveryTheme = (render: (theme: string) => unknown): TemplateResult =>
-  html`${themes.filter((t) => t != 'auto').map(
-    (theme) => html`<section style="margin-block-end: 2rem">
+  html`${themes
+    .filter((t) => t != 'auto')
+    .map(
+      (theme) => html`<section style="margin-block-end: 2rem">
       <h2 style="font-size: 1rem">theme="${theme}"</h2>
       ${render(theme)}
     </section>`,
-  )}`;
+    )}`;

@@ -49,19 +49,25 @@ export const Compact: Story = {
 };
 /** An editor's own card, written in the page with no feed. */
 export const EditorCard: Story = {
-  render: () => html`<imh-support-card name="Wolverhampton Family Hubs" phone="01632960214" link="https://www.wolverhampton.gov.uk/children-and-young-people/family-hubs">
+  render:
+    () => html`<imh-support-card name="Wolverhampton Family Hubs" phone="01632960214" link="https://www.wolverhampton.gov.uk/children-and-young-people/family-hubs">
     Drop in to any Family Hub for Stay and Play, parenting support and infant feeding help.
   </imh-support-card>`,
 };
 /** The page names a service the feed does not have. */
 export const NotFound: Story = { args: { service: 'no-such-service' } };
 /** Right to left: the element in an Arabic page (direction follows the language). */
-export const RightToLeft: Story = { args: { service: 'nhs-111' }, decorators: [(story) => html`<div lang="ar">${story()}</div>`] };
+export const RightToLeft: Story = {
+  args: { service: 'nhs-111' },
+  decorators: [(story) => html`<div lang="ar">${story()}</div>`],
+};
 /** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
-const states = feedStates((url) => html`<imh-support-card feed=${url} service="health-visiting" now="2026-11-23T12:00">
+const states = feedStates(
+  (url) => html`<imh-support-card feed=${url} service="health-visiting" now="2026-11-23T12:00">
   <p><a href="https://www.nhs.uk/conditions/baby/support-and-services/services-and-support-for-parents/">Services and support for parents (NHS)</a></p>
-</imh-support-card>`);
+</imh-support-card>`,
+);
 /** While the feed loads: a placeholder that keeps the space. */
 export const Loading: Story = states.Loading;
 /** The feed cannot be loaded: the page's fallback link and a "Try again" button. */
@@ -70,5 +76,9 @@ export const FeedError: Story = states.FeedError;
 export const StaleCopy: Story = states.StaleCopy;
 /** The ready themes: NHS, GOV.UK, charity and dark, on routine, urgent and emergency cards. */
 export const Themes: Story = {
-  render: () => inEveryTheme((theme) => html`${['health-visiting', 'nhs-111', 'emergency-999'].map((s) => html`<imh-support-card .data=${feed} theme=${theme} service=${s} now="2026-11-23T12:00" layout="compact" style="margin-block-end: 1rem"></imh-support-card>`)}`),
+  render: () =>
+    inEveryTheme(
+      (theme) =>
+        html`${['health-visiting', 'nhs-111', 'emergency-999'].map((s) => html`<imh-support-card .data=${feed} theme=${theme} service=${s} now="2026-11-23T12:00" layout="compact" style="margin-block-end: 1rem"></imh-support-card>`)}`,
+    ),
 };

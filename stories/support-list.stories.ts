@@ -22,7 +22,10 @@ const meta: Meta<Args> = {
   args: { stage: '', audience: '', kind: '', noControls: false, headingLevel: 2, now: '2026-11-23T12:00' },
   argTypes: {
     stage: { control: 'select', options: ['', 'pregnancy', '0-12m', '12-24m'] },
-    audience: { control: 'select', options: ['', 'parents', 'mums', 'dads', 'co-parents', 'carers', 'pregnant', 'families', 'practitioners'] },
+    audience: {
+      control: 'select',
+      options: ['', 'parents', 'mums', 'dads', 'co-parents', 'carers', 'pregnant', 'families', 'practitioners'],
+    },
     kind: { control: 'select', options: ['', 'app', 'helpline', 'service', 'group', 'website'] },
   },
   render: (a) => html`<imh-support-list
@@ -57,20 +60,30 @@ export const FeedError: Story = {
       clearFeedCache();
     };
   },
-  render: () => html`<imh-support-list feed="/story-feeds/broken.json"><a href="https://www.nhs.uk">Find support on the NHS website</a></imh-support-list>`,
+  render: () =>
+    html`<imh-support-list feed="/story-feeds/broken.json"><a href="https://www.nhs.uk">Find support on the NHS website</a></imh-support-list>`,
 };
 /** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
-const states = feedStates((url) => html`<imh-support-list feed=${url} now="2026-11-23T12:00">
+const states = feedStates(
+  (url) => html`<imh-support-list feed=${url} now="2026-11-23T12:00">
   <p><a href="https://www.nhs.uk/conditions/baby/support-and-services/services-and-support-for-parents/">Services and support for parents (NHS)</a></p>
-</imh-support-list>`);
+</imh-support-list>`,
+);
 /** While the feed loads: a placeholder that keeps the space. */
 export const Loading: Story = states.Loading;
 /** The feed cannot be loaded, but this browser kept a copy three days ago. */
 export const StaleCopy: Story = states.StaleCopy;
 /** Narrow sidebars. */
 export const Compact: Story = {
-  render: () => html`<div style="max-width: 20rem"><imh-support-list .data=${feed} layout="compact" now="2026-11-23T12:00"></imh-support-list></div>`,
+  render: () =>
+    html`<div style="max-width: 20rem"><imh-support-list .data=${feed} layout="compact" now="2026-11-23T12:00"></imh-support-list></div>`,
 };
 /** The ready themes: NHS, GOV.UK, charity and dark. */
-export const Themes: Story = { render: () => inEveryTheme((theme) => html`<imh-support-list .data=${feed} theme=${theme} no-controls stage="pregnancy" now="2026-11-23T12:00"></imh-support-list>`) };
+export const Themes: Story = {
+  render: () =>
+    inEveryTheme(
+      (theme) =>
+        html`<imh-support-list .data=${feed} theme=${theme} no-controls stage="pregnancy" now="2026-11-23T12:00"></imh-support-list>`,
+    ),
+};

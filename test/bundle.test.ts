@@ -37,7 +37,9 @@ describe('dist/imh-widgets.js', () => {
     for (const tag of ['imh-session-list', 'imh-support-card', 'imh-support-list', 'imh-first-1001-days-timeline']) {
       expect(win.customElements.get(tag), tag).not.to.equal(undefined);
     }
-    expect(shadow('imh-first-1001-days-timeline')!.querySelector('.where')!.textContent!.trim()).to.equal('Day 305 of 1001 — your baby is 1 month old');
+    expect(shadow('imh-first-1001-days-timeline')!.querySelector('.where')!.textContent!.trim()).to.equal(
+      'Day 305 of 1001 — your baby is 1 month old',
+    );
     expect(errors).to.deep.equal([]);
     frame.remove();
   });

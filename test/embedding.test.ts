@@ -25,7 +25,10 @@ async function page(head: string, body: string, src?: string) {
   const doc = frame.contentDocument!;
   const shadow = (tag: string) => doc.querySelector(tag)?.shadowRoot;
   const scripts = () =>
-    win.performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/dist/'));
+    win.performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.includes('/dist/'));
   return { frame, win, doc, shadow, scripts, report: () => win.__report };
 }
 const allRendered = (shadow: (tag: string) => ShadowRoot | null | undefined) =>
@@ -55,16 +58,21 @@ describe('embedding', () => {
     it(`the one-line embed works ${name}`, async () => {
       const p = await page(head, body, src);
       await waitUntil(() => allRendered(p.shadow), 'the elements did not all render', { timeout: 10_000 });
-      if (name.includes('Lit')) expect(p.doc.querySelector('other-lit-element')!.shadowRoot!.textContent).to.contain('Another Lit library');
+      if (name.includes('Lit'))
+        expect(p.doc.querySelector('other-lit-element')!.shadowRoot!.textContent).to.contain('Another Lit library');
       expect(p.report()).to.deep.equal({ violations: [], errors: [] });
       p.frame.remove();
     });
   }
 
   it('speaks Welsh from the built bundle: its lazily loaded locale chunks stand alone', async () => {
-    const p = await page(`${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`, `<div lang="cy">${ALL}</div>`);
+    const p = await page(
+      `${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`,
+      `<div lang="cy">${ALL}</div>`,
+    );
     await waitUntil(() => allRendered(p.shadow), 'the elements did not all render', { timeout: 10_000 });
-    const text = (tag: string, sel: string) => p.shadow(tag)!.querySelector(sel)!.textContent!.replace(/\s+/g, ' ').trim();
+    const text = (tag: string, sel: string) =>
+      p.shadow(tag)!.querySelector(sel)!.textContent!.replace(/\s+/g, ' ').trim();
     expect(text('imh-support-card', '[part=heading] .visually-hidden')).to.equal('Cyngor brys:');
     // The timeline's own chunks (interface and built-in stages) and Welsh numbers and units.
     expect(text('imh-first-1001-days-timeline', '.where')).to.equal('Diwrnod 305 o 1001 — mae eich babi yn 1 mis oed');
@@ -81,7 +89,9 @@ describe('embedding', () => {
 
   it('the autoloader loads only the elements on the page, and others when they appear later', async () => {
     const p = await page('', '', '/test/fixtures/csp-autoloader.html');
-    await waitUntil(() => p.shadow('imh-support-card')?.querySelector('[part=card]'), 'the card did not render', { timeout: 10_000 });
+    await waitUntil(() => p.shadow('imh-support-card')?.querySelector('[part=card]'), 'the card did not render', {
+      timeout: 10_000,
+    });
     expect(p.win.customElements.get('imh-session-list'), 'no session list code yet').to.equal(undefined);
     expect(p.scripts().some((s) => /session-list|first-1001-days-timeline|support-list/.test(s))).to.equal(false);
 
@@ -90,7 +100,11 @@ describe('embedding', () => {
     list.setAttribute('now', '2026-11-23T08:00');
     list.setAttribute('limit', '2');
     p.doc.body.append(list);
-    await waitUntil(() => p.shadow('imh-session-list')?.querySelectorAll('[part=item]').length == 2, 'the later list did not render', { timeout: 10_000 });
+    await waitUntil(
+      () => p.shadow('imh-session-list')?.querySelectorAll('[part=item]').length == 2,
+      'the later list did not render',
+      { timeout: 10_000 },
+    );
     expect(p.scripts().some((s) => s.includes('session-list'))).to.equal(true);
     expect(p.win.customElements.get('imh-first-1001-days-timeline')).to.equal(undefined);
     expect(p.report()).to.deep.equal({ violations: [], errors: [] });

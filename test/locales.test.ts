@@ -2,7 +2,14 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import type { TemplateResult } from 'lit';
 import '../src/define.js';
 import { loadLocale, withLocale } from '../src/localization.js';
-import { formatAgo, formatDay, formatLanguage, formatList, formatTimeRange, formatUnit } from '../src/internal/format.js';
+import {
+  formatAgo,
+  formatDay,
+  formatLanguage,
+  formatList,
+  formatTimeRange,
+  formatUnit,
+} from '../src/internal/format.js';
 import { sessionsFound } from '../src/components/session-list/session-list.component.js';
 import { servicesFound } from '../src/components/support-list/support-list.component.js';
 import { inDaysText } from '../src/components/first-1001-days-timeline/first-1001-days-timeline.component.js';
@@ -38,17 +45,20 @@ const CASES: Case[] = [
   {
     name: 'imh-session-list with filters',
     ready: (el) => !!$(el, '[part~=item]') && !!$(el, '[part~=filters] select'),
-    render: (lang, data) => html`<imh-session-list lang=${lang} filters now="2026-11-23T09:00" .data=${data}></imh-session-list>`,
+    render: (lang, data) =>
+      html`<imh-session-list lang=${lang} filters now="2026-11-23T09:00" .data=${data}></imh-session-list>`,
   },
   {
     name: 'imh-support-card',
     ready: (el) => !!$(el, '[part~=heading]'),
-    render: (lang, data) => html`<imh-support-card lang=${lang} service="camhs-under-5s" now="2026-11-23T09:00" .data=${data}></imh-support-card>`,
+    render: (lang, data) =>
+      html`<imh-support-card lang=${lang} service="camhs-under-5s" now="2026-11-23T09:00" .data=${data}></imh-support-card>`,
   },
   {
     name: 'imh-support-list',
     ready: (el) => !!$(el, '[part~=card]'),
-    render: (lang, data) => html`<imh-support-list lang=${lang} now="2026-11-23T09:00" .data=${data}></imh-support-list>`,
+    render: (lang, data) =>
+      html`<imh-support-list lang=${lang} now="2026-11-23T09:00" .data=${data}></imh-support-list>`,
   },
   {
     name: 'imh-first-1001-days-timeline',
@@ -119,7 +129,16 @@ async function templatesOf(lang: string): Promise<Record<string, string>> {
 }
 
 it('the shipped languages are the eight of the issue, named in themselves (English, then by code)', () => {
-  expect(shippedLanguages().map((l) => `${l.code} ${l.name}`)).to.deep.equal(['en-GB English', 'ar العربية', 'bn বাংলা', 'cy Cymraeg', 'pa ਪੰਜਾਬੀ', 'pl Polski', 'ro Română', 'ur اردو']);
+  expect(shippedLanguages().map((l) => `${l.code} ${l.name}`)).to.deep.equal([
+    'en-GB English',
+    'ar العربية',
+    'bn বাংলা',
+    'cy Cymraeg',
+    'pa ਪੰਜਾਬੀ',
+    'pl Polski',
+    'ro Română',
+    'ur اردو',
+  ]);
 });
 
 describe('plural forms', () => {
@@ -127,19 +146,59 @@ describe('plural forms', () => {
   const N = [0, 1, 2, 3, 6, 11, 100];
   const table: Record<string, Record<string, string[]>> = {
     cy: {
-      services: ['0 gwasanaeth wedi\'u canfod', '1 gwasanaeth wedi\'i ganfod', '2 wasanaeth wedi\'u canfod', '3 gwasanaeth wedi\'u canfod', '6 gwasanaeth wedi\'u canfod', '11 gwasanaeth wedi\'u canfod', '100 gwasanaeth wedi\'u canfod'],
-      days: ['mewn 0 diwrnod', 'mewn 1 diwrnod', 'mewn 2 ddiwrnod', 'mewn 3 diwrnod', 'mewn 6 diwrnod', 'mewn 11 diwrnod', 'mewn 100 diwrnod'],
+      services: [
+        "0 gwasanaeth wedi'u canfod",
+        "1 gwasanaeth wedi'i ganfod",
+        "2 wasanaeth wedi'u canfod",
+        "3 gwasanaeth wedi'u canfod",
+        "6 gwasanaeth wedi'u canfod",
+        "11 gwasanaeth wedi'u canfod",
+        "100 gwasanaeth wedi'u canfod",
+      ],
+      days: [
+        'mewn 0 diwrnod',
+        'mewn 1 diwrnod',
+        'mewn 2 ddiwrnod',
+        'mewn 3 diwrnod',
+        'mewn 6 diwrnod',
+        'mewn 11 diwrnod',
+        'mewn 100 diwrnod',
+      ],
     },
     ar: {
-      sessions: ['تم العثور على 0 جلسة', 'تم العثور على 1 جلسة', 'تم العثور على 2 جلستين', 'تم العثور على 3 جلسات', 'تم العثور على 6 جلسات', 'تم العثور على 11 جلسة', 'تم العثور على 100 جلسة'],
+      sessions: [
+        'تم العثور على 0 جلسة',
+        'تم العثور على 1 جلسة',
+        'تم العثور على 2 جلستين',
+        'تم العثور على 3 جلسات',
+        'تم العثور على 6 جلسات',
+        'تم العثور على 11 جلسة',
+        'تم العثور على 100 جلسة',
+      ],
       days: ['خلال 0 يوم', 'خلال 1 يوم', 'خلال 2 يومين', 'خلال 3 أيام', 'خلال 6 أيام', 'خلال 11 يومًا', 'خلال 100 يوم'],
     },
     pl: {
-      services: ['Znaleziono 0 usług', 'Znaleziono 1 usługę', 'Znaleziono 2 usługi', 'Znaleziono 3 usługi', 'Znaleziono 6 usług', 'Znaleziono 11 usług', 'Znaleziono 100 usług'],
+      services: [
+        'Znaleziono 0 usług',
+        'Znaleziono 1 usługę',
+        'Znaleziono 2 usługi',
+        'Znaleziono 3 usługi',
+        'Znaleziono 6 usług',
+        'Znaleziono 11 usług',
+        'Znaleziono 100 usług',
+      ],
       days: ['za 0 dni', 'za 1 dzień', 'za 2 dni', 'za 3 dni', 'za 6 dni', 'za 11 dni', 'za 100 dni'],
     },
     ro: {
-      sessions: ['0 sesiuni găsite', '1 sesiune găsită', '2 sesiuni găsite', '3 sesiuni găsite', '6 sesiuni găsite', '11 sesiuni găsite', '100 de sesiuni găsite'],
+      sessions: [
+        '0 sesiuni găsite',
+        '1 sesiune găsită',
+        '2 sesiuni găsite',
+        '3 sesiuni găsite',
+        '6 sesiuni găsite',
+        '11 sesiuni găsite',
+        '100 de sesiuni găsite',
+      ],
       days: ['în 0 zile', 'în 1 zi', 'în 2 zile', 'în 3 zile', 'în 6 zile', 'în 11 zile', 'în 100 de zile'],
     },
   };
@@ -187,7 +246,10 @@ describe('dates, times, lists and units in every language, even where the browse
           formatTimeRange(start, end, lang, 'Europe/London'),
           formatUnit(3, 'day', lang),
           formatAgo(-1, 'day', lang),
-          formatList(withLocale(lang, () => ['mamau', 'tadau', 'gofalwyr']), lang),
+          formatList(
+            withLocale(lang, () => ['mamau', 'tadau', 'gofalwyr']),
+            lang,
+          ),
         ].join(' | '),
       );
       for (const p of patterns) expect(shown).to.match(p);
@@ -196,7 +258,7 @@ describe('dates, times, lists and units in every language, even where the browse
     });
   }
 
-  it('names the languages a service offers in the reader\'s language', async () => {
+  it("names the languages a service offers in the reader's language", async () => {
     await Promise.all(['cy', 'pa', 'pl'].map((l) => loadLocale(l)));
     expect(formatLanguage('pl', 'cy')).to.equal('Pwyleg');
     expect(formatLanguage('ur', 'pa')).to.equal('ਉਰਦੂ');

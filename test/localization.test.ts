@@ -9,7 +9,8 @@ const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace
 /** The hidden urgency prefix: a message, so it shows which language the card speaks. */
 const prefix = (el: Element) => textOf($(el, '[part=heading] .visually-hidden'));
 const PSEUDO = '⟦Ñöñ-ürgéñt ádvíçé: · · · ·⟧';
-const rendered = (el: Element, text: string) => waitUntil(() => prefix(el) == text, `expected "${text}", saw "${prefix(el)}"`);
+const rendered = (el: Element, text: string) =>
+  waitUntil(() => prefix(el) == text, `expected "${text}", saw "${prefix(el)}"`);
 
 describe('localisation', () => {
   expectQuietConsole();
@@ -38,7 +39,7 @@ describe('localisation', () => {
     for (const [tag, locale] of cases) it(`${tag} → ${locale}`, () => expect(resolveLocale(tag)).to.equal(locale));
   });
 
-  it('an element speaks its own lang, else its nearest ancestor\'s, else the page\'s, else the default', async () => {
+  it("an element speaks its own lang, else its nearest ancestor's, else the page's, else the default", async () => {
     const data = await exampleFeed();
     const wrap = await fixture(html`<div lang="en-XA">
       <imh-support-card id="own" lang="en-GB" service="gp" .data=${data}></imh-support-card>
@@ -52,7 +53,7 @@ describe('localisation', () => {
     expect($(own, '.root')!.getAttribute('lang')).to.equal('en-GB');
   });
 
-  it('falls back to the page\'s <html lang>, then to the default from setLocale()', async () => {
+  it("falls back to the page's <html lang>, then to the default from setLocale()", async () => {
     const data = await exampleFeed();
     const html_ = document.documentElement;
     const pageLang = html_.getAttribute('lang');
@@ -114,7 +115,7 @@ describe('localisation', () => {
     expect(textOf($(cy, '.actions a'))).to.equal('Ffoniwch 111');
   });
 
-  it('picks feed text in the element\'s language, marked with its own lang when it differs', async () => {
+  it("picks feed text in the element's language, marked with its own lang when it differs", async () => {
     const data = await exampleFeed();
     const wrap = await fixture(html`<div>
       <imh-support-card id="cy" lang="cy" service="health-visiting" .data=${data}></imh-support-card>

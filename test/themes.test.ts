@@ -42,7 +42,9 @@ describe('themes', () => {
       </div>`);
       const [routine, urgent, emergency, timeline] = [...wrap.children];
       const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel)!;
-      await waitUntil(() => $(routine, '.card') && $(urgent, '.card') && $(emergency, '.body') && $(timeline, '[part~=summary]'));
+      await waitUntil(
+        () => $(routine, '.card') && $(urgent, '.card') && $(emergency, '.body') && $(timeline, '[part~=summary]'),
+      );
       const v = (name: string) => cssVar(routine, name);
       const pairs: [string, string, string, number][] = [
         ['text on surface', v('--_fg'), v('--_bg'), 4.5],
@@ -51,15 +53,34 @@ describe('themes', () => {
         ['button text on buttons', v('--_button-text'), v('--_button'), 4.5],
         ['text on the focus highlight', v('--_focus-text'), v('--_focus'), 4.5],
         // The focus indicator is a highlight with an underline: one of them must stand out from the surface.
-        ['focus indicator against surface', contrast(v('--_focus'), v('--_bg')) > contrast(v('--_focus-text'), v('--_bg')) ? v('--_focus') : v('--_focus-text'), v('--_bg'), 3],
+        [
+          'focus indicator against surface',
+          contrast(v('--_focus'), v('--_bg')) > contrast(v('--_focus-text'), v('--_bg'))
+            ? v('--_focus')
+            : v('--_focus-text'),
+          v('--_bg'),
+          3,
+        ],
         ['routine band', cssVar($(routine, '.card'), '--_band-text'), cssVar($(routine, '.card'), '--_band'), 4.5],
         ['urgent band', cssVar($(urgent, '.card'), '--_band-text'), cssVar($(urgent, '.card'), '--_band'), 4.5],
-        ['emergency band', cssVar($(emergency, '.card'), '--_band-text'), cssVar($(emergency, '.card'), '--_band'), 4.5],
-        ['emergency body', getComputedStyle($(emergency, '.body')).color, getComputedStyle($(emergency, '.body')).backgroundColor, 4.5],
+        [
+          'emergency band',
+          cssVar($(emergency, '.card'), '--_band-text'),
+          cssVar($(emergency, '.card'), '--_band'),
+          4.5,
+        ],
+        [
+          'emergency body',
+          getComputedStyle($(emergency, '.body')).color,
+          getComputedStyle($(emergency, '.body')).backgroundColor,
+          4.5,
+        ],
         ['current stage marker text', cssVar(timeline, '--_current'), v('--_bg'), 4.5],
         ['form control borders', v('--_fg'), v('--_bg'), 3],
       ];
-      const failing = pairs.filter(([, fg, bg, min]) => contrast(fg, bg) < min).map(([n, fg, bg, min]) => `${n}: ${fg} on ${bg} is ${contrast(fg, bg).toFixed(2)}:1, needs ${min}:1`);
+      const failing = pairs
+        .filter(([, fg, bg, min]) => contrast(fg, bg) < min)
+        .map(([n, fg, bg, min]) => `${n}: ${fg} on ${bg} is ${contrast(fg, bg).toFixed(2)}:1, needs ${min}:1`);
       expect(failing).to.deep.equal([]);
       await expect(routine).to.be.accessible();
       await expect(timeline).to.be.accessible();
@@ -69,8 +90,12 @@ describe('themes', () => {
   it('a theme changes the colours, and the page can still override one on the element', async () => {
     const data = await exampleFeed();
     const plain = await fixture(html`<imh-support-card service="health-visiting" .data=${data}></imh-support-card>`);
-    const govuk = await fixture(html`<imh-support-card theme="govuk" service="health-visiting" .data=${data}></imh-support-card>`);
-    const own = await fixture(html`<imh-support-card theme="govuk" style="--imh-color-link: #4c2c92" service="health-visiting" .data=${data}></imh-support-card>`);
+    const govuk = await fixture(
+      html`<imh-support-card theme="govuk" service="health-visiting" .data=${data}></imh-support-card>`,
+    );
+    const own = await fixture(
+      html`<imh-support-card theme="govuk" style="--imh-color-link: #4c2c92" service="health-visiting" .data=${data}></imh-support-card>`,
+    );
     expect(cssVar(plain, '--_link')).to.equal('#005eb8');
     expect(cssVar(govuk, '--_link')).to.equal('#1d70b8');
     expect(cssVar(govuk, '--_radius')).to.equal('0');
@@ -79,7 +104,9 @@ describe('themes', () => {
 
   it('theme="auto" is dark only when the device prefers dark', async () => {
     const data = await exampleFeed();
-    const el = await fixture(html`<imh-support-card theme="auto" service="health-visiting" .data=${data}></imh-support-card>`);
+    const el = await fixture(
+      html`<imh-support-card theme="auto" service="health-visiting" .data=${data}></imh-support-card>`,
+    );
     expect(cssVar(el, '--_bg')).to.equal('#ffffff');
     // Media emulation is Chromium's (DevTools protocol); other browsers skip the rest.
     if (!(await executeServerCommand('imh-emulate-media', { features: { 'prefers-color-scheme': 'dark' } }))) return;

@@ -34,7 +34,9 @@
   let placeholderShown = false;
   let before;
   const positions = () => [...main.children].map((c) => c.getBoundingClientRect().top + scrollY);
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => (result.longestTask = Math.max(result.longestTask, e.duration)))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) =>
+    l.getEntries().forEach((e) => (result.longestTask = Math.max(result.longestTask, e.duration))),
+  ).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((l) =>
     l.getEntries().forEach((e) => {
       if (e.hadRecentInput) return;
@@ -48,8 +50,15 @@
   document.head.append(script);
 
   const check = () => {
-    const els = wanted.map((n) => document.querySelector(`main section:nth-of-type(${wanted.indexOf(n) + 1}) > :not(h2)`));
-    if (!placeholderShown && els.every((el) => el?.shadowRoot?.querySelector('.placeholder, [part~=card], [part~=item], [part~=list], [aria-current]'))) {
+    const els = wanted.map((n) =>
+      document.querySelector(`main section:nth-of-type(${wanted.indexOf(n) + 1}) > :not(h2)`),
+    );
+    if (
+      !placeholderShown &&
+      els.every((el) =>
+        el?.shadowRoot?.querySelector('.placeholder, [part~=card], [part~=item], [part~=list], [aria-current]'),
+      )
+    ) {
       placeholderShown = true;
       before = positions();
     }

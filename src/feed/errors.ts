@@ -75,9 +75,13 @@ export class FeedSizeError extends FeedError {
 export class FeedParseError extends FeedError {
   override name = 'FeedParseError';
   constructor(url: string | undefined, detail: string, cause?: unknown) {
-    super(`${where(url)} is not valid JSON: ${detail}. Check it with a JSON validator or "npx imh-feed validate".`, url, {
-      cause,
-    });
+    super(
+      `${where(url)} is not valid JSON: ${detail}. Check it with a JSON validator or "npx imh-feed validate".`,
+      url,
+      {
+        cause,
+      },
+    );
   }
 }
 

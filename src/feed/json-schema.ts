@@ -23,14 +23,31 @@ export function toJsonSchema(node: Node): Json {
   switch (node.k) {
     case 'str': {
       const n = node as StrNode;
-      const hint = n.hint ? { description: [n.d, `${n.what?.replace(/^an? /, '')}: ${n.hint}.`].filter(Boolean).join(' ') } : d;
-      return { type: 'string', minLength: 1, ...(n.re && { pattern: n.re.source }), ...(n.format && { format: n.format }), ...hint };
+      const hint = n.hint
+        ? { description: [n.d, `${n.what?.replace(/^an? /, '')}: ${n.hint}.`].filter(Boolean).join(' ') }
+        : d;
+      return {
+        type: 'string',
+        minLength: 1,
+        ...(n.re && { pattern: n.re.source }),
+        ...(n.format && { format: n.format }),
+        ...hint,
+      };
     }
     case 'ref':
-      return { type: 'string', pattern: ID_RE.source, description: node.d ?? `The id of an entry in ${(node as RefNode).to}.` };
+      return {
+        type: 'string',
+        pattern: ID_RE.source,
+        description: node.d ?? `The id of an entry in ${(node as RefNode).to}.`,
+      };
     case 'num': {
       const n = node as NumNode;
-      return { type: n.int ? 'integer' : 'number', ...(n.min != null && { minimum: n.min }), ...(n.max != null && { maximum: n.max }), ...d };
+      return {
+        type: n.int ? 'integer' : 'number',
+        ...(n.min != null && { minimum: n.min }),
+        ...(n.max != null && { maximum: n.max }),
+        ...d,
+      };
     }
     case 'bool':
       return { type: 'boolean', ...d };

@@ -9,7 +9,11 @@ const BIG_CITY = /^01(1\d|[2-9]1)/;
 
 export function formatPhone(input: string): { display: string; tel: string } {
   const digits = input.replace(/[^\d+]/g, '');
-  let national = digits.startsWith('+44') ? `0${digits.slice(3)}` : digits.startsWith('0044') ? `0${digits.slice(4)}` : digits;
+  let national = digits.startsWith('+44')
+    ? `0${digits.slice(3)}`
+    : digits.startsWith('0044')
+      ? `0${digits.slice(4)}`
+      : digits;
   const international = digits.startsWith('+') && !digits.startsWith('+44');
   const tel = `tel:${international || !national.startsWith('0') || national.length < 10 ? digits : `+44${national.slice(1)}`}`;
   if (international) return { display: input.trim(), tel };
@@ -22,11 +26,16 @@ export function formatPhone(input: string): { display: string; tel: string } {
     return parts.join(' ');
   };
   let display: string;
-  if (n == 6 && national.startsWith('116')) display = group(3, 3); // helplines of social value: 116 123
-  else if (n == 11 && national.startsWith('02')) display = group(3, 4, 4); // 020 7946 0000
-  else if (n == 11 && (BIG_CITY.test(national) || /^0[389]/.test(national))) display = group(4, 3, 4); // 0121 496 0000, 0800 123 4567
-  else if (n == 11 && national.startsWith('0')) display = group(5, 6); // 01902 551199, 07700 900123
-  else if (n == 10 && national.startsWith('0')) display = group(5, 5); // 01632 96000 (some small areas)
+  if (n == 6 && national.startsWith('116'))
+    display = group(3, 3); // helplines of social value: 116 123
+  else if (n == 11 && national.startsWith('02'))
+    display = group(3, 4, 4); // 020 7946 0000
+  else if (n == 11 && (BIG_CITY.test(national) || /^0[389]/.test(national)))
+    display = group(4, 3, 4); // 0121 496 0000, 0800 123 4567
+  else if (n == 11 && national.startsWith('0'))
+    display = group(5, 6); // 01902 551199, 07700 900123
+  else if (n == 10 && national.startsWith('0'))
+    display = group(5, 5); // 01632 96000 (some small areas)
   else display = input.trim();
   return { display, tel };
 }

@@ -34,11 +34,27 @@ export type Day = (typeof DAYS)[number];
 export const id = (d = doc('A unique id: lower-case letters, digits and hyphens.')) =>
   str({ re: ID_RE, what: 'an id', hint: 'use lower-case letters, digits and hyphens, like "bob-jones-hub"', d });
 export const date = (d?: string) =>
-  str({ re: /^\d{4}-\d\d-\d\d$/, ok: isDate, what: 'a date', hint: 'write it as YYYY-MM-DD, like 2026-09-07', format: 'date', d });
+  str({
+    re: /^\d{4}-\d\d-\d\d$/,
+    ok: isDate,
+    what: 'a date',
+    hint: 'write it as YYYY-MM-DD, like 2026-09-07',
+    format: 'date',
+    d,
+  });
 export const time = (d?: string) =>
-  str({ re: /^([01]\d|2[0-3]):[0-5]\d$/, what: 'a time', hint: 'write it as HH:MM on the 24-hour clock, like 09:30', d });
+  str({
+    re: /^([01]\d|2[0-3]):[0-5]\d$/,
+    what: 'a time',
+    hint: 'write it as HH:MM on the 24-hour clock, like 09:30',
+    d,
+  });
 /** A closing time may be 24:00 (open until midnight). */
-const closingTime = str({ re: /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, what: 'a time', hint: 'write it as HH:MM on the 24-hour clock, like 17:00 (24:00 for midnight)' });
+const closingTime = str({
+  re: /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/,
+  what: 'a time',
+  hint: 'write it as HH:MM on the 24-hour clock, like 17:00 (24:00 for midnight)',
+});
 const dateTime = str({
   re: /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/,
   what: 'a date and time',
@@ -66,7 +82,16 @@ const day = str({
 });
 const plainDay = oneOf(DAYS, 'a day');
 
-export const AUDIENCES = ['parents', 'mums', 'dads', 'co-parents', 'carers', 'pregnant', 'families', 'practitioners'] as const;
+export const AUDIENCES = [
+  'parents',
+  'mums',
+  'dads',
+  'co-parents',
+  'carers',
+  'pregnant',
+  'families',
+  'practitioners',
+] as const;
 export const FACILITIES = [
   'step-free',
   'baby-changing',
@@ -80,7 +105,15 @@ export const FACILITIES = [
 export const STAGES = ['pregnancy', '0-12m', '12-24m'] as const;
 export const KINDS = ['app', 'helpline', 'service', 'group', 'website'] as const;
 export const URGENCIES = ['routine', 'urgent', 'emergency'] as const;
-export const REFERRERS = ['self', 'gp', 'health-visitor', 'midwife', 'social-worker', 'family-hub', 'any-professional'] as const;
+export const REFERRERS = [
+  'self',
+  'gp',
+  'health-visitor',
+  'midwife',
+  'social-worker',
+  'family-hub',
+  'any-professional',
+] as const;
 export const STATUSES = ['scheduled', 'cancelled', 'changed'] as const;
 
 const audience = arr(lax(oneOf(AUDIENCES, 'an audience')), 0, doc('Who it is for.'));
@@ -165,7 +198,10 @@ export const scheduleSchema = obj(
     }
     s.byDay?.forEach((d, i) => {
       if (d.length > 2 && unit != 'M' && unit != 'Y') {
-        report(`byDay[${i}]`, `${JSON.stringify(d)} names an nth weekday, which only a monthly (P1M) or yearly (P1Y) series can use`);
+        report(
+          `byDay[${i}]`,
+          `${JSON.stringify(d)} names an nth weekday, which only a monthly (P1M) or yearly (P1Y) series can use`,
+        );
       }
     });
   },
@@ -220,12 +256,9 @@ export const sessionSchema = obj(
 // ---------------------------------------------------------------------------------------------
 // Services
 
-export const hoursSchema = obj(
-  { byDay: arr(plainDay, 1), opens: time(), closes: closingTime },
-  (h, report) => {
-    if (h.closes <= h.opens) report('closes', `${h.closes} is not after opening time ${h.opens}`);
-  },
-);
+export const hoursSchema = obj({ byDay: arr(plainDay, 1), opens: time(), closes: closingTime }, (h, report) => {
+  if (h.closes <= h.opens) report('closes', `${h.closes} is not after opening time ${h.opens}`);
+});
 
 export const serviceSchema = obj(
   {

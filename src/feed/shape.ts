@@ -167,7 +167,15 @@ export const quote = (value: unknown): string => {
 };
 
 const kindOf = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? 'text' : `a ${typeof v}`;
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object'
+        ? 'an object'
+        : typeof v === 'string'
+          ? 'text'
+          : `a ${typeof v}`;
 
 const expected: Record<string, string> = {
   str: 'text',
@@ -223,7 +231,6 @@ export interface Ctx {
 const join = (path: string, key: string | number) =>
   typeof key == 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
-
 /** Is `path` the same as, or inside, `prefix`? */
 const under = (path: string, prefix: string) =>
   path == prefix || path.startsWith(prefix + '.') || path.startsWith(prefix + '[');
@@ -269,7 +276,11 @@ export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: 
   }
   if (!ok) return BAD;
   if (node.min && out.length < node.min) {
-    ctx.issues.push({ path, message: `needs at least ${node.min} ${node.min == 1 ? 'entry' : 'entries'}`, severity: 'error' });
+    ctx.issues.push({
+      path,
+      message: `needs at least ${node.min} ${node.min == 1 ? 'entry' : 'entries'}`,
+      severity: 'error',
+    });
     return BAD;
   }
   return out;
@@ -368,7 +379,9 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
         return got;
       }
       for (const issue of inner.issues) {
-        ctx.issues.push(issue.severity == 'error' ? { ...issue, message: `${issue.message} (ignored)`, severity: 'warning' } : issue);
+        ctx.issues.push(
+          issue.severity == 'error' ? { ...issue, message: `${issue.message} (ignored)`, severity: 'warning' } : issue,
+        );
       }
       forget(ctx, path);
       return undefined;
@@ -378,7 +391,10 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
       const n = node as ObjNode;
       const out: Record<string, unknown> = {};
       let ok = true;
-      for (const [key, { node: fnode, optional, def }] of (n.fields ??= Object.entries(n.shape).map(([k, f]) => [k, fieldOf(f)]))) {
+      for (const [key, { node: fnode, optional, def }] of (n.fields ??= Object.entries(n.shape).map(([k, f]) => [
+        k,
+        fieldOf(f),
+      ]))) {
         const raw = (value as Record<string, unknown>)[key];
         const p = join(path, key);
         const got = raw == null ? undefined : check(fnode, raw, p, ctx);

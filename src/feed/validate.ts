@@ -1,6 +1,16 @@
 import { FeedValidationError } from './errors.js';
 import { feedSchema } from './schema.js';
-import { BAD, check, checkItems, fieldOf, quote, type ArrNode, type Ctx, type FeedIssue, type LaxNode } from './shape.js';
+import {
+  BAD,
+  check,
+  checkItems,
+  fieldOf,
+  quote,
+  type ArrNode,
+  type Ctx,
+  type FeedIssue,
+  type LaxNode,
+} from './shape.js';
 import { drain } from './slices.js';
 import type { Feed } from './types.js';
 
@@ -31,11 +41,17 @@ export function validateFeed(input: unknown, url?: string): ValidatedFeed {
  */
 export function* validateInSlices(input: unknown, url?: string): Generator<void, ValidatedFeed> {
   if (!input || typeof input != 'object' || Array.isArray(input)) {
-    throw new FeedValidationError(url, `is not a feed: it should be a JSON object ({ … }) with "version": 1, not ${quote(input)}.`);
+    throw new FeedValidationError(
+      url,
+      `is not a feed: it should be a JSON object ({ … }) with "version": 1, not ${quote(input)}.`,
+    );
   }
   const version = (input as { version?: unknown }).version;
   if (version === undefined) {
-    throw new FeedValidationError(url, 'has no "version". Add "version": 1 at the top, so readers know which format it follows.');
+    throw new FeedValidationError(
+      url,
+      'has no "version". Add "version": 1 at the top, so readers know which format it follows.',
+    );
   }
   const major = typeof version == 'number' ? Math.trunc(version) : NaN;
   if (!SUPPORTED_VERSIONS.includes(major)) {
@@ -52,7 +68,12 @@ export function* validateInSlices(input: unknown, url?: string): Generator<void,
     const { node, def } = fieldOf(f);
     const raw = (input as Record<string, unknown>)[key];
     const list = node.k == 'lax' && (node as LaxNode).of.k == 'list' ? ((node as LaxNode).of as ArrNode) : undefined;
-    const got = raw == null ? undefined : list && Array.isArray(raw) ? yield* checkItems(list, raw, key, ctx) : check(node, raw, key, ctx);
+    const got =
+      raw == null
+        ? undefined
+        : list && Array.isArray(raw)
+          ? yield* checkItems(list, raw, key, ctx)
+          : check(node, raw, key, ctx);
     if (got === BAD) throw new FeedValidationError(url, 'could not be read.', ctx.issues); // only `version` can fail, and it was checked above
     if (got !== undefined) out[key] = got;
     else if (def !== undefined) out[key] = def;

@@ -83,7 +83,9 @@ export class FeedController implements ReactiveController {
     if (source == null) {
       if (mode == 'optional') return void (this.status = 'idle');
       return this.fail(
-        new FeedError('No feed was given. Add feed="https://…/feed.json" to the element, or <meta name="imh-feed" content="https://…/feed.json"> to the page.'),
+        new FeedError(
+          'No feed was given. Add feed="https://…/feed.json" to the element, or <meta name="imh-feed" content="https://…/feed.json"> to the page.',
+        ),
       );
     }
     if (typeof source != 'string') {
@@ -111,7 +113,8 @@ export class FeedController implements ReactiveController {
         if (this.source === source) this.succeed(result, true);
       },
       (e: unknown) => {
-        if (!isAbort(e) && this.source === source) this.fail(e instanceof FeedError ? e : new FeedError(String(e)), true);
+        if (!isAbort(e) && this.source === source)
+          this.fail(e instanceof FeedError ? e : new FeedError(String(e)), true);
       },
     );
   }
@@ -130,7 +133,9 @@ export class FeedController implements ReactiveController {
   private succeed(result: NonNullable<FeedController['result']>, later = false) {
     this.status = 'ready';
     this.result = result;
-    this.event = [new ImhFeedLoadEvent({ feed: result.feed, issues: result.issues, url: result.url, stale: result.stale })];
+    this.event = [
+      new ImhFeedLoadEvent({ feed: result.feed, issues: result.issues, url: result.url, stale: result.stale }),
+    ];
     if (result.stale) this.event.push(new ImhFeedErrorEvent({ error: result.stale.error, stale: true }));
     if (later) this.host.requestUpdate();
   }

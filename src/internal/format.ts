@@ -23,7 +23,8 @@ export const numberFormat = (locale: string, options: Intl.NumberFormatOptions =
   cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
 const pluralRules = (locale: string) => cached('p', locale, {}, () => new Intl.PluralRules(locale));
 
-const fill = (pattern: string, values: Record<string, string>) => pattern.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+const fill = (pattern: string, values: Record<string, string>) =>
+  pattern.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 const perCategory = (forms: Record<string, string>, n: number, locale: string) =>
   fill(forms[pluralRules(locale).select(n)] ?? forms.other, { 0: numberFormat(locale).format(n) });
 
@@ -47,9 +48,25 @@ export const dayDate = (day: number) => new Date(day * 86_400_000);
 
 /** The parts of an instant in a time zone, as numbers (weekday 0 = Monday). */
 const partsOf = (date: Date, timeZone: string) => {
-  const parts = dateFormat('en-GB', { weekday: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone }).formatToParts(date);
+  const parts = dateFormat('en-GB', {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+    timeZone,
+  }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type == type)?.value ?? '';
-  return { weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')), year: get('year'), month: Number(get('month')), day: get('day'), hour: Number(get('hour')), minute: get('minute') };
+  return {
+    weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')),
+    year: get('year'),
+    month: Number(get('month')),
+    day: get('day'),
+    hour: Number(get('hour')),
+    minute: get('minute'),
+  };
 };
 
 /** Formats from CLDR data: `key` names the pattern (see DATE_OPTIONS in scripts/locale-split.mjs). */
@@ -69,14 +86,24 @@ const ownDate = (data: IntlData, key: string, date: Date, timeZone: string, shor
 };
 
 /** "Wednesday 25 November" for a civil date; `options` pick the parts, as for Intl.DateTimeFormat. */
-export const formatDay = (day: number, locale: string, options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }) => {
+export const formatDay = (
+  day: number,
+  locale: string,
+  options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' },
+) => {
   const data = ownOf(locale);
   const date = dayDate(day);
   if (data) {
     const { weekday, month, year } = options;
     if (!month) return weekday ? data.weekdays[partsOf(date, 'UTC').weekday] : '';
     if (!options.day) return data.months[partsOf(date, 'UTC').month - 1];
-    return ownDate(data, weekday ? 'wdm' : year ? (month == 'short' ? 'dMy' : 'dmy') : 'dm', date, 'UTC', month == 'short');
+    return ownDate(
+      data,
+      weekday ? 'wdm' : year ? (month == 'short' ? 'dMy' : 'dmy') : 'dm',
+      date,
+      'UTC',
+      month == 'short',
+    );
   }
   return dateFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
 };
@@ -92,7 +119,9 @@ export const formatMonth = (month: number, locale: string) =>
 /** "10:00" in the given time zone. */
 export const formatTime = (time: Date | number, locale: string, timeZone: string) => {
   const data = ownOf(locale);
-  return data ? ownDate(data, 't', new Date(time), timeZone) : dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(time);
+  return data
+    ? ownDate(data, 't', new Date(time), timeZone)
+    : dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(time);
 };
 
 /** "10:00–11:30" in the given time zone. */
@@ -108,10 +137,14 @@ export const formatTimeRange = (start: Date, end: Date | undefined, locale: stri
 export const formatList = (items: string[], locale: string, type: Intl.ListFormatType = 'conjunction') => {
   const data = ownOf(locale);
   let text: string;
-  if (!data) text = cached('l', locale, { type }, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
+  if (!data)
+    text = cached('l', locale, { type }, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
   else {
     const [two, middle, end] = data.lists[type == 'disjunction' ? 'd' : 'c'];
-    text = items.length == 2 ? items.join(two) : items.slice(0, -1).join(middle) + (items.length > 1 ? end : '') + items.slice(-1).join('');
+    text =
+      items.length == 2
+        ? items.join(two)
+        : items.slice(0, -1).join(middle) + (items.length > 1 ? end : '') + items.slice(-1).join('');
   }
   // CLDR's Welsh "and" is "a(c)": "ac" before a vowel, "a" before a consonant.
   return text.replace(/ a\(c\) (?=(.))/g, (_, next: string) => (/[aeiouwyâêîôûŵŷ]/i.test(next) ? ' ac ' : ' a '));
@@ -120,13 +153,16 @@ export const formatList = (items: string[], locale: string, type: Intl.ListForma
 /** "3 days", "1 month" (long unit names). */
 export const formatUnit = (n: number, unit: 'day' | 'week' | 'month' | 'year', locale: string) => {
   const data = ownOf(locale);
-  return data ? perCategory(data.units[unit], n, locale) : numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+  return data
+    ? perCategory(data.units[unit], n, locale)
+    : numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
 };
 
 /** "3 days ago", "yesterday" (`n` is negative, in the past). */
 export const formatAgo = (n: number, unit: 'day' | 'hour' | 'minute', locale: string) => {
   const data = ownOf(locale)?.ago[unit];
-  if (!data) return cached('r', locale, {}, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(n, unit);
+  if (!data)
+    return cached('r', locale, {}, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(n, unit);
   return n == 0 ? data.now : n == -1 && data.prev ? data.prev : perCategory(data, -n, locale);
 };
 

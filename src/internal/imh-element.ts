@@ -2,7 +2,15 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { directionOf, isLoaded, loadLocale, localeOf, onLanguageChange, withLocale, type LocalePart } from '../localization.js';
+import {
+  directionOf,
+  isLoaded,
+  loadLocale,
+  localeOf,
+  onLanguageChange,
+  withLocale,
+  type LocalePart,
+} from '../localization.js';
 import { hostStyles } from '../styles/host.js';
 import { themeStyles } from '../styles/themes.js';
 import { FeedController } from './feed-controller.js';
@@ -159,10 +167,11 @@ export class ImhElement extends LitElement {
     }
     return html`
       <div part="status" role="status" class=${status == 'loading' && reserve !== false ? 'placeholder' : ''} ${ref((el) => el && ((el as HTMLElement).style.minBlockSize = status == 'loading' && reserve ? reserve : ''))}>
-        ${status == 'loading'
-          ? html`<span class="visually-hidden">${msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
-          : status == 'error'
-            ? html`<p class="notice" part="notice">
+        ${
+          status == 'loading'
+            ? html`<span class="visually-hidden">${msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
+            : status == 'error'
+              ? html`<p class="notice" part="notice">
                 ${msg('This information could not be loaded just now.', {
                   id: 'feed.error',
                   desc: 'Shown to visitors when the feed cannot be loaded',
@@ -171,14 +180,18 @@ export class ImhElement extends LitElement {
                   ${msg('Try again', { id: 'feed.retry', desc: 'Button that loads the feed again' })}
                 </button>
               </p>`
-            : stale
-              ? html`<p class="notice" part="notice">
-                  ${msg(str`This is a copy saved ${this.formatAge(stale.savedAt)}; the latest information could not be loaded.`, {
-                    id: 'feed.stale',
-                    desc: 'Shown above a saved copy of the feed. The placeholder is a relative time like "3 days ago".',
-                  })}
+              : stale
+                ? html`<p class="notice" part="notice">
+                  ${msg(
+                    str`This is a copy saved ${this.formatAge(stale.savedAt)}; the latest information could not be loaded.`,
+                    {
+                      id: 'feed.stale',
+                      desc: 'Shown above a saved copy of the feed. The placeholder is a relative time like "3 days ago".',
+                    },
+                  )}
                 </p>`
-              : nothing}
+                : nothing
+        }
       </div>
       <div part="fallback" ?hidden=${status != 'error' && !showFallback}><slot></slot></div>
     `;
@@ -193,7 +206,8 @@ export class ImhElement extends LitElement {
       ['minute', 60],
     ];
     for (const [unit, size] of units) {
-      if (Math.abs(seconds) >= size || unit == 'minute') return formatAgo(Math.round(seconds / size), unit, this.locale);
+      if (Math.abs(seconds) >= size || unit == 'minute')
+        return formatAgo(Math.round(seconds / size), unit, this.locale);
     }
     return '';
   }

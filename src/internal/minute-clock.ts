@@ -11,10 +11,13 @@ export class MinuteClock implements ReactiveController {
   }
   hostConnected(): void {
     const tick = () => {
-      this.timer = setTimeout(() => {
-        this.host.requestUpdate();
-        tick();
-      }, 60_000 - (Date.now() % 60_000) + 50);
+      this.timer = setTimeout(
+        () => {
+          this.host.requestUpdate();
+          tick();
+        },
+        60_000 - (Date.now() % 60_000) + 50,
+      );
     };
     tick();
   }

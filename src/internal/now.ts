@@ -8,7 +8,8 @@ export function parseNow(value: string | undefined, timeZone: string): Date {
   const n = value?.trim();
   if (!n) return new Date();
   const m = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?(?::\d\d(?:\.\d+)?)?$/.exec(n);
-  if (m) return zonedInstant(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86_400_000, +(m[4] ?? 0) * 60 + +(m[5] ?? 0), timeZone);
+  if (m)
+    return zonedInstant(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86_400_000, +(m[4] ?? 0) * 60 + +(m[5] ?? 0), timeZone);
   const t = new Date(n);
   return isNaN(t.getTime()) ? new Date() : t;
 }

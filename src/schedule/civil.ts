@@ -47,7 +47,11 @@ export const weekday = (day: DayNumber): number => (((day + 3) % 7) + 7) % 7;
 export const parseTime = (hhmm: string): number => +hhmm.slice(0, 2) * 60 + +hhmm.slice(3, 5);
 
 export const daysInMonth = (y: number, m: number): number =>
-  m == 2 ? (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  m == 2
+    ? y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+      ? 29
+      : 28
+    : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();
 const formatter = (timeZone: string) => {

@@ -26,7 +26,8 @@ const intervals = (hours: OpeningHours[], day: DayNumber) => {
 
 /** Whether the service is open at `now`, and the next change, looking up to a week ahead. */
 export function openState(hours: OpeningHours[], now: Date, timeZone: string): OpenState {
-  if (DAY_CODES.every((_, i) => intervals(hours, 4 + i).some(([o, c]) => o == 0 && c == 1440))) return { open: true, always: true };
+  if (DAY_CODES.every((_, i) => intervals(hours, 4 + i).some(([o, c]) => o == 0 && c == 1440)))
+    return { open: true, always: true };
   const { day, minutes } = wallClock(now, timeZone);
   const current = intervals(hours, day).find(([o, c]) => o <= minutes && minutes < c);
   if (current) {

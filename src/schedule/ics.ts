@@ -22,7 +22,8 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** 20261123 */
 const icsDate = (day: DayNumber) => formatDay(day).replace(/-/g, '');
 /** 20261123T100000 (local) */
-const icsLocal = (day: DayNumber, minutes: number) => `${icsDate(day)}T${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}00`;
+const icsLocal = (day: DayNumber, minutes: number) =>
+  `${icsDate(day)}T${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}00`;
 /** 20261123T100000Z */
 const icsUtc = (t: Date) => t.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
 
@@ -112,7 +113,9 @@ export function rrule(session: Session, timeZone: string): string | undefined {
   else if (s.endDate) {
     const last = parseDay(s.endDate);
     // With a zoned DTSTART, UNTIL is in UTC: the last moment of the end date there.
-    parts.push(`UNTIL=${s.startTime ? icsUtc(new Date(zonedInstant(last + 1, 0, timeZone).getTime() - 1000)) : icsDate(last)}`);
+    parts.push(
+      `UNTIL=${s.startTime ? icsUtc(new Date(zonedInstant(last + 1, 0, timeZone).getTime() - 1000)) : icsDate(last)}`,
+    );
   }
   if (m[2] == 'W' && m[1] != '1') parts.push('WKST=MO');
   return parts.join(';');
@@ -130,7 +133,8 @@ const eventText = (t: EventText) => [
 
 /** The time span of an occurrence as DTSTART/DTEND lines. */
 const span = (o: Pick<SessionOccurrence, 'day' | 'startTime' | 'endTime' | 'days' | 'end' | 'timeZone'>) => {
-  if (!o.startTime) return [when('DTSTART', o.day, undefined, o.timeZone), when('DTEND', o.day + o.days, undefined, o.timeZone)];
+  if (!o.startTime)
+    return [when('DTSTART', o.day, undefined, o.timeZone), when('DTEND', o.day + o.days, undefined, o.timeZone)];
   const end = wallClock(o.end, o.timeZone);
   return [
     when('DTSTART', o.day, o.startTime, o.timeZone),
@@ -155,14 +159,25 @@ const calendar = (timeZone: string, years: [number, number], events: string[][],
 /** An .ics file for one occurrence. */
 export function occurrenceIcs(o: SessionOccurrence, t: EventText, uidDomain: string, now = new Date()): string {
   const y = civil(o.day).y;
-  return calendar(o.timeZone, [y, y + 1], [[`UID:${o.session.id}-${o.date}@${uidDomain}`, ...span(o), ...eventText(t)]], now);
+  return calendar(
+    o.timeZone,
+    [y, y + 1],
+    [[`UID:${o.session.id}-${o.date}@${uidDomain}`, ...span(o), ...eventText(t)]],
+    now,
+  );
 }
 
 /**
  * An .ics file for a whole series: RRULE, EXDATE for excepted and cancelled dates, RDATE for extra
  * dates, and an overriding VEVENT (RECURRENCE-ID) for each changed date.
  */
-export function seriesIcs(session: Session, timeZone: string, t: EventText, uidDomain: string, now = new Date()): string {
+export function seriesIcs(
+  session: Session,
+  timeZone: string,
+  t: EventText,
+  uidDomain: string,
+  now = new Date(),
+): string {
   const s = session.schedule;
   const zone = s.scheduleTimezone ?? timeZone;
   const start = parseDay(s.startDate);

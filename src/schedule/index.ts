@@ -3,5 +3,18 @@
  */
 export * from './civil.js';
 export { ruleDates, type DateRule } from './recur.js';
-export { sessionOccurrences, upcomingOccurrences, type SessionOccurrence, type UpcomingOptions } from './occurrences.js';
-export { googleCalendarUrl, occurrenceIcs, outlookCalendarUrl, rrule, seriesIcs, vtimezone, type EventText } from './ics.js';
+export {
+  sessionOccurrences,
+  upcomingOccurrences,
+  type SessionOccurrence,
+  type UpcomingOptions,
+} from './occurrences.js';
+export {
+  googleCalendarUrl,
+  occurrenceIcs,
+  outlookCalendarUrl,
+  rrule,
+  seriesIcs,
+  vtimezone,
+  type EventText,
+} from './ics.js';

@@ -65,7 +65,8 @@ export function sessionOccurrences(session: Session, options: UpcomingOptions): 
   const overrides = new Map((session.occurrences ?? []).map((o) => [parseDay(o.date), o]));
   const dates = new Set(ruleDates(s, today - LOOK_BACK_DAYS, last));
   // Extra dates outside the pattern: any occurrence entry that is not a cancellation.
-  for (const [day, o] of overrides) if (o.status != 'cancelled' && day <= last && day >= today - LOOK_BACK_DAYS) dates.add(day);
+  for (const [day, o] of overrides)
+    if (o.status != 'cancelled' && day <= last && day >= today - LOOK_BACK_DAYS) dates.add(day);
   const duration = s.duration ? parseDuration(s.duration) : undefined;
   const out: SessionOccurrence[] = [];
   for (const day of dates) {
@@ -75,7 +76,8 @@ export function sessionOccurrences(session: Session, options: UpcomingOptions): 
     const startMin = startTime ? parseTime(startTime) : 0;
     let endDay = day;
     let endMin = 0;
-    if (!startTime) endDay = day + Math.max(1, duration?.days ?? 1); // all day: to the following midnight
+    if (!startTime)
+      endDay = day + Math.max(1, duration?.days ?? 1); // all day: to the following midnight
     else if (endTime) endMin = parseTime(endTime);
     else {
       // A duration, or else a start time alone (kept in the list for an hour after it starts).
@@ -86,7 +88,8 @@ export function sessionOccurrences(session: Session, options: UpcomingOptions): 
     const end = zonedInstant(endDay, endMin, timeZone);
     if (end.getTime() <= options.now.getTime()) continue;
     const shownEnd =
-      endTime ?? (startTime && duration && endDay == day ? `${pad(Math.floor(endMin / 60))}:${pad(endMin % 60)}` : undefined);
+      endTime ??
+      (startTime && duration && endDay == day ? `${pad(Math.floor(endMin / 60))}:${pad(endMin % 60)}` : undefined);
     out.push({
       session,
       date: formatDay(day),
@@ -110,13 +113,19 @@ export function sessionOccurrences(session: Session, options: UpcomingOptions): 
  * that yields between batches of sessions, so a long feed can be expanded across several tasks
  * (see `internal/slices.ts`).
  */
-export function* occurrencesInSlices(sessions: readonly Session[], options: UpcomingOptions): Generator<void, SessionOccurrence[]> {
+export function* occurrencesInSlices(
+  sessions: readonly Session[],
+  options: UpcomingOptions,
+): Generator<void, SessionOccurrence[]> {
   const all: SessionOccurrence[] = [];
   for (let i = 0; i < sessions.length; i++) {
     for (const o of sessionOccurrences(sessions[i], options)) all.push(o);
     if (i % 100 == 99) yield;
   }
-  return all.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0));
+  return all.sort(
+    (a, b) =>
+      a.start.getTime() - b.start.getTime() || (a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0),
+  );
 }
 
 /** Every session's occurrences in the window, soonest first (then by session id). */

@@ -110,4 +110,3 @@ export function ruleDates(rule: DateRule, from: DayNumber, to: DayNumber): DayNu
 /** Convenience for tests and tools: the rule's dates between two `YYYY-MM-DD` dates. */
 export const ruleDatesBetween = (rule: DateRule, from: string, to: string): DayNumber[] =>
   ruleDates(rule, parseDay(from), parseDay(to));
-

@@ -43,7 +43,9 @@ describe('imh-feed validate', () => {
     assert.equal(code, 0);
     assert.match(stdout, /is usable, with 1 item skipped and 1 value ignored/);
     assert.ok(
-      stdout.includes('  skipped  sessions[3].schedule.byDay[0]: "Tusday" is not a day; use MO, TU, WE, TH, FR, SA or SU'),
+      stdout.includes(
+        '  skipped  sessions[3].schedule.byDay[0]: "Tusday" is not a day; use MO, TU, WE, TH, FR, SA or SU',
+      ),
       stdout,
     );
     assert.ok(stdout.includes('  ignored  places[0].facilities[5]: "trampoline" is not a known facility'), stdout);
@@ -55,9 +57,15 @@ describe('imh-feed validate', () => {
   });
 
   test('exits 2 with the line and column when the file is not JSON', async () => {
-    const { code, stdout } = await run('validate', file('bad.json', '{\n  "version": 1,\n  "sessions": [\n    { "id": "a" }\n    { "id": "b" }\n  ]\n}'));
+    const { code, stdout } = await run(
+      'validate',
+      file('bad.json', '{\n  "version": 1,\n  "sessions": [\n    { "id": "a" }\n    { "id": "b" }\n  ]\n}'),
+    );
     assert.equal(code, 2);
-    assert.match(stdout, /cannot be used\.\n {2}The feed is not valid JSON: line 5, column 5: expected "," or "\]" after the entry \(is a comma missing\?\)/);
+    assert.match(
+      stdout,
+      /cannot be used\.\n {2}The feed is not valid JSON: line 5, column 5: expected "," or "\]" after the entry \(is a comma missing\?\)/,
+    );
   });
 
   test('exits 2 for an unknown major version, or not an object', async () => {
@@ -101,7 +109,8 @@ describe('imh-feed validate', () => {
     let base;
     before(async () => {
       server = createServer((req, res) => {
-        if (req.url === '/feed.json') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(broken));
+        if (req.url === '/feed.json')
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(broken));
         else if (req.url === '/bad.json') res.writeHead(200).end('{"version": 1,}');
         else res.writeHead(404, 'Not Found').end();
       });
@@ -119,7 +128,10 @@ describe('imh-feed validate', () => {
     test('reports an HTTP error an editor can act on', async () => {
       const { code, stdout } = await run('validate', `${base}/missing.json`);
       assert.equal(code, 2);
-      assert.ok(stdout.includes(`The feed at ${base}/missing.json answered HTTP 404 Not Found. Check the address`), stdout);
+      assert.ok(
+        stdout.includes(`The feed at ${base}/missing.json answered HTTP 404 Not Found. Check the address`),
+        stdout,
+      );
     });
 
     test('locates a JSON error in a fetched feed', async () => {

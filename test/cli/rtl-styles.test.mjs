@@ -6,15 +6,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const src = new URL('../../src/', import.meta.url).pathname;
-const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name == 'generated' ? [] : files(join(dir, e.name))) : [join(dir, e.name)]));
-const PHYSICAL = /(?:margin|padding|border|inset)-(?:left|right)\b|(?:^|[\s;{])(?:left|right)\s*:|text-align:\s*(?:left|right)|float:\s*(?:left|right)|translateX\(|border-(?:top|bottom)-(?:left|right)-radius/;
+const files = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name == 'generated' ? [] : files(join(dir, e.name))) : [join(dir, e.name)],
+  );
+const PHYSICAL =
+  /(?:margin|padding|border|inset)-(?:left|right)\b|(?:^|[\s;{])(?:left|right)\s*:|text-align:\s*(?:left|right)|float:\s*(?:left|right)|translateX\(|border-(?:top|bottom)-(?:left|right)-radius/;
 
 test('element styles use logical properties only', () => {
   const found = [];
   for (const file of files(src).filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(file, 'utf8');
     for (const [, block] of text.matchAll(/css`([\s\S]*?)`/g)) {
-      block.split('\n').forEach((line) => PHYSICAL.test(line) && found.push(`${file.replace(src, 'src/')}: ${line.trim()}`));
+      block
+        .split('\n')
+        .forEach((line) => PHYSICAL.test(line) && found.push(`${file.replace(src, 'src/')}: ${line.trim()}`));
     }
   }
   assert.deepEqual(found, []);

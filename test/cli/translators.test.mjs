@@ -12,7 +12,8 @@ const root = new URL('../..', import.meta.url).pathname;
 test('npm run locales:add -- so creates a Somali XLIFF of every message, and status and --check report it', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'imh-locale-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const p of ['src', 'locales', 'scripts', 'package.json', 'tsconfig.json']) cpSync(join(root, p), join(dir, p), { recursive: true });
+  for (const p of ['src', 'locales', 'scripts', 'package.json', 'tsconfig.json'])
+    cpSync(join(root, p), join(dir, p), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   const node = (...args) => spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
 

@@ -6,7 +6,27 @@ import { spawnSync } from 'node:child_process';
 
 const root = new URL('../..', import.meta.url).pathname;
 const tsc = (file) =>
-  spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '--noEmit', '--strict', '--jsx', 'preserve', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2021', '--skipLibCheck', '--types', 'node', file], { cwd: root, encoding: 'utf8' });
+  spawnSync(
+    process.execPath,
+    [
+      `${root}node_modules/typescript/bin/tsc`,
+      '--noEmit',
+      '--strict',
+      '--jsx',
+      'preserve',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2021',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      file,
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
 
 test('JSX: the elements and their attributes type-check', () => {
   const r = tsc('test/types/usage.tsx');

@@ -20,7 +20,11 @@ async function timeline(attrs: Record<string, string> = {}, data?: unknown) {
   return el;
 }
 const where = (el: Element) => textOf($(el, '.where'));
-const current = (el: Element) => $(el, '[aria-current=step]')?.querySelector('[part=stage-heading] button')?.getAttribute('aria-controls')?.replace('stage-', '');
+const current = (el: Element) =>
+  $(el, '[aria-current=step]')
+    ?.querySelector('[part=stage-heading] button')
+    ?.getAttribute('aria-controls')
+    ?.replace('stage-', '');
 
 describe('<imh-first-1001-days-timeline>', () => {
   expectQuietConsole();
@@ -65,12 +69,14 @@ describe('<imh-first-1001-days-timeline>', () => {
   });
 
   describe('where a family is', () => {
-    it('a baby\'s date of birth: the day, the age, the current stage and the next check', async () => {
+    it("a baby's date of birth: the day, the age, the current stage and the next check", async () => {
       const el = await timeline({ 'birth-date': '2026-10-20', now: '2026-11-23' });
       expect(where(el)).to.equal('Day 305 of 1001 — your baby is 1 month old');
       expect(current(el)).to.equal('early-weeks');
       expect($(el, '[aria-current=step] .content')!.hidden).to.equal(false);
-      expect(textOf($(el, '.next'))).to.equal('Next check: 6 to 8 week review with your health visitor · in 8 days (1 December 2026)');
+      expect(textOf($(el, '.next'))).to.equal(
+        'Next check: 6 to 8 week review with your health visitor · in 8 days (1 December 2026)',
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -78,13 +84,21 @@ describe('<imh-first-1001-days-timeline>', () => {
       const el = await timeline({ 'due-date': '2027-03-01', now: '2026-11-23' });
       expect(where(el)).to.equal('Day 173 of 1001 — you are 26 weeks pregnant');
       expect(current(el)).to.equal('pregnancy-second-trimester');
-      expect(textOf($(el, '.next'))).to.match(/^Next check: Antenatal contact with your health visitor \(from 28 weeks\) · in 14 days/);
+      expect(textOf($(el, '.next'))).to.match(
+        /^Next check: Antenatal contact with your health visitor \(from 28 weeks\) · in 14 days/,
+      );
     });
 
     it('the day of birth itself, and ages in weeks and days', async () => {
-      expect(where(await timeline({ 'birth-date': '2026-11-23', now: '2026-11-23' }))).to.equal('Day 271 of 1001 — your baby is 0 days old');
-      expect(where(await timeline({ 'birth-date': '2026-11-20', now: '2026-11-23' }))).to.equal('Day 274 of 1001 — your baby is 3 days old');
-      expect(where(await timeline({ 'birth-date': '2026-11-09', now: '2026-11-23' }))).to.equal('Day 285 of 1001 — your baby is 2 weeks old');
+      expect(where(await timeline({ 'birth-date': '2026-11-23', now: '2026-11-23' }))).to.equal(
+        'Day 271 of 1001 — your baby is 0 days old',
+      );
+      expect(where(await timeline({ 'birth-date': '2026-11-20', now: '2026-11-23' }))).to.equal(
+        'Day 274 of 1001 — your baby is 3 days old',
+      );
+      expect(where(await timeline({ 'birth-date': '2026-11-09', now: '2026-11-23' }))).to.equal(
+        'Day 285 of 1001 — your baby is 2 weeks old',
+      );
     });
 
     it('the current stage at each boundary', async () => {
@@ -99,7 +113,7 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect(await at('2028-11-23')).to.equal(undefined); // the second birthday: past the last stage
     });
 
-    it('counts days in the feed\'s time zone, not the device\'s', async () => {
+    it("counts days in the feed's time zone, not the device's", async () => {
       // 23:30 on 23 November in London is already 24 November in Auckland, where the browser is.
       const el = await timeline({ 'birth-date': '2026-11-23', now: '2026-11-23T23:30:00Z' });
       expect(where(el)).to.equal('Day 271 of 1001 — your baby is 0 days old');
@@ -112,9 +126,13 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect(where(await timeline({ 'birth-date': '2024-01-10', now: '2026-11-23' }))).to.equal(
         'Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.',
       );
-      expect(where(await timeline({ 'due-date': '2028-12-01', now: '2026-11-23' }))).to.equal('This date is before the 1001 days begin. Check the date.');
+      expect(where(await timeline({ 'due-date': '2028-12-01', now: '2026-11-23' }))).to.equal(
+        'This date is before the 1001 days begin. Check the date.',
+      );
       const early = await timeline({ 'birth-date': '2026-10-01', 'due-date': '2026-11-20', now: '2026-11-23' });
-      expect(textOf($(early, '.journey'))).to.contain('Your baby was born early. Checks follow their age from the date of birth.');
+      expect(textOf($(early, '.journey'))).to.contain(
+        'Your baby was born early. Checks follow their age from the date of birth.',
+      );
       expect(where(early)).to.equal('Day 324 of 1001 — your baby is 1 month old');
       const invalid = await timeline({ 'birth-date': '2026-02-30' });
       expect($(invalid, '.journey')).to.equal(null);
@@ -173,7 +191,9 @@ describe('<imh-first-1001-days-timeline>', () => {
         calls.push(arg);
       };
       try {
-        const emulated = await executeServerCommand('imh-emulate-media', { features: { 'prefers-reduced-motion': 'reduce' } });
+        const emulated = await executeServerCommand('imh-emulate-media', {
+          features: { 'prefers-reduced-motion': 'reduce' },
+        });
         const el = await timeline({ now: '2026-11-23' });
         await fill(el, 'birth', '2026-10-20');
         const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -190,7 +210,9 @@ describe('<imh-first-1001-days-timeline>', () => {
   describe('with a feed', () => {
     it('extends the built-in stages with local wording, services and the next sessions', async () => {
       const el = await timeline({ 'birth-date': '2026-10-20', now: '2026-11-23' }, await exampleFeed());
-      const stage = $$(el, '[part=stage]').find((li) => textOf(li.querySelector('[part=stage-heading]')) == 'Two to six months in Wolverhampton')!;
+      const stage = $$(el, '[part=stage]').find(
+        (li) => textOf(li.querySelector('[part=stage-heading]')) == 'Two to six months in Wolverhampton',
+      )!;
       stage.querySelector('button')!.click();
       await elementUpdated(el);
       const content = textOf(stage.querySelector('.content'));
@@ -201,7 +223,9 @@ describe('<imh-first-1001-days-timeline>', () => {
         'Non-urgent advice: Parental and Infant Wellbeing Team',
         'Non-urgent advice: Healthy Child Wolves app',
       ]);
-      expect([...stage.querySelectorAll('.sessions li')].map(textOf)[0]).to.match(/^Baby Massage · Monday,? 23 November, 10:00–11:00 · Bob Jones Community Hub$/);
+      expect([...stage.querySelectorAll('.sessions li')].map(textOf)[0]).to.match(
+        /^Baby Massage · Monday,? 23 November, 10:00–11:00 · Bob Jones Community Hub$/,
+      );
       expect(stage.querySelector('.card .facts dt')?.textContent).to.equal('Opening hours'); // compact cards
       await expect(el).to.be.accessible();
     });
@@ -210,7 +234,10 @@ describe('<imh-first-1001-days-timeline>', () => {
       const data = await exampleFeed();
       data.timeline.mode = 'replace';
       const el = await timeline({}, data);
-      expect($$(el, '[part=stage-heading]').map(textOf)).to.deep.equal(['Birth and the first two weeks', 'Two to six months in Wolverhampton']);
+      expect($$(el, '[part=stage-heading]').map(textOf)).to.deep.equal([
+        'Birth and the first two weeks',
+        'Two to six months in Wolverhampton',
+      ]);
     });
 
     it('skips a bad timeline stage, reports it, and keeps the rest', async () => {
@@ -223,7 +250,9 @@ describe('<imh-first-1001-days-timeline>', () => {
       const { detail } = await loaded;
       expect(detail.issues.map((i: { path: string }) => i.path)).to.deep.equal(['timeline.stages[0].from']);
       await waitUntil(() => $$(el, '[part=stage]').length > 0);
-      expect($$(el, '[part=stage-heading]').map(textOf)).to.include('Birth and the first two weeks').and.include('Two to six months in Wolverhampton');
+      expect($$(el, '[part=stage-heading]').map(textOf))
+        .to.include('Birth and the first two weeks')
+        .and.include('Two to six months in Wolverhampton');
     });
   });
 

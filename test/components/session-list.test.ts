@@ -14,10 +14,12 @@ const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTM
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const titles = (el: ImhSessionList) => $$(el, '[part=item-title]').map(textOf);
 const headings = (el: ImhSessionList) => $$(el, '[part=day-heading]').map(textOf);
-const item = (el: ImhSessionList, name: string) => $$(el, '[part=item]').find((li) => textOf(li.querySelector('[part=item-title]')) == name)!;
+const item = (el: ImhSessionList, name: string) =>
+  $$(el, '[part=item]').find((li) => textOf(li.querySelector('[part=item-title]')) == name)!;
 
 /** The filter controls' code loads on first use. */
-const controls = (el: ImhSessionList) => waitUntil(() => el.shadowRoot!.querySelector('[part=filters]'), 'no filter controls');
+const controls = (el: ImhSessionList) =>
+  waitUntil(() => el.shadowRoot!.querySelector('[part=filters]'), 'no filter controls');
 
 async function list(attrs: Record<string, string | number | boolean> = {}, data?: unknown) {
   const el = document.createElement('imh-session-list');
@@ -39,7 +41,12 @@ describe('<imh-session-list>', () => {
   it('renders the next sessions, soonest first, under day headings', async () => {
     const el = await list({ limit: 6 });
     // the date as the browser's Intl writes it in en-GB (engines differ on the comma)
-    const wednesday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 10, 25));
+    const wednesday = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    }).format(Date.UTC(2026, 10, 25));
     expect(headings(el)).to.deep.equal(['Today', 'Tomorrow', wednesday]);
     expect(titles(el)).to.deep.equal([
       'Baby Massage', // Monday 10:00
@@ -52,12 +59,18 @@ describe('<imh-session-list>', () => {
     const massage = item(el, 'Baby Massage');
     expect(textOf(massage.querySelector('.when'))).to.equal('10:00–11:00 · Every Monday · Term time only');
     expect(massage.querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-23T10:00');
-    expect(textOf(massage.querySelector('.where'))).to.contain('Bob Jones Community Hub, Blakeley Green Road, Wolverhampton, WV10 8TG');
+    expect(textOf(massage.querySelector('.where'))).to.contain(
+      'Bob Jones Community Hub, Blakeley Green Road, Wolverhampton, WV10 8TG',
+    );
     const facts = textOf(massage.querySelector('.facts'));
     expect(facts).to.contain('For parents and carers · Babies 0 to 12 months');
     expect(facts).to.contain('Cost Free');
-    expect(facts).to.contain('Booking Booking required · fhparent.infantwbteam@wolverhampton.gov.uk · Courses of five weeks; book a place by email.');
-    expect(facts).to.contain('Facilities Step-free access, Baby changing, Buggy parking, Car parking and Accessible toilet');
+    expect(facts).to.contain(
+      'Booking Booking required · fhparent.infantwbteam@wolverhampton.gov.uk · Courses of five weeks; book a place by email.',
+    );
+    expect(facts).to.contain(
+      'Facilities Step-free access, Baby changing, Buggy parking, Car parking and Accessible toilet',
+    );
   });
 
   it('is accessible', async () => {
@@ -73,7 +86,7 @@ describe('<imh-session-list>', () => {
     expect(el.shadowRoot!.querySelector('iframe, img')).to.equal(null);
   });
 
-  it('describes each series\' pattern in words', async () => {
+  it("describes each series' pattern in words", async () => {
     const el = await list({ limit: 200, days: 60 });
     const when = (name: string) => textOf(item(el, name).querySelector('.pattern'));
     expect(when('Mindful Mums')).to.equal('· Every other Wednesday');
@@ -89,7 +102,9 @@ describe('<imh-session-list>', () => {
     const week = item(june, 'Infant Mental Health Awareness Week');
     expect(textOf(week.querySelector('.when'))).to.equal('14 June – 20 June · Every year in June');
     const feb = await list({ now: '2027-02-25T08:00', days: 1 });
-    expect(textOf(item(feb, 'Infant at the Centre: practitioner workshop').querySelector('.when'))).to.equal('09:30–13:00');
+    expect(textOf(item(feb, 'Infant at the Centre: practitioner workshop').querySelector('.when'))).to.equal(
+      '09:30–13:00',
+    );
   });
 
   it('keeps cancelled and changed dates in the list, clearly marked with their note', async () => {
@@ -99,7 +114,9 @@ describe('<imh-session-list>', () => {
     expect(textOf(cancelled.querySelector('.status'))).to.equal('Cancelled Staff training');
     expect(cancelled.querySelector('.calendar')).to.equal(null);
     const changed = await list({ now: '2026-12-04T08:00', days: 1 });
-    const booktime = $$(changed, '[part=item]').find((li) => textOf(li.querySelector('.where')).includes('Whitmore Reans Library'))!;
+    const booktime = $$(changed, '[part=item]').find((li) =>
+      textOf(li.querySelector('.where')).includes('Whitmore Reans Library'),
+    )!;
     expect(textOf(booktime.querySelector('.status'))).to.equal('Changed Morning session this week');
     expect(textOf(booktime.querySelector('time'))).to.equal('10:00–10:30');
   });
@@ -110,7 +127,7 @@ describe('<imh-session-list>', () => {
     expect(titles(el)).to.include('Baby Feeding Support Group');
   });
 
-  it('shows 10:00 on both sides of both clock changes, whatever the device\'s zone', async () => {
+  it("shows 10:00 on both sides of both clock changes, whatever the device's zone", async () => {
     for (const [now, date] of [
       ['2026-10-19T08:00', '2026-10-19'],
       ['2026-10-26T08:00', '2026-10-26'],
@@ -127,7 +144,7 @@ describe('<imh-session-list>', () => {
   });
 
   describe('what the host page can set', () => {
-    it('now: an ISO date or date-time in the feed\'s zone, or an absolute instant', async () => {
+    it("now: an ISO date or date-time in the feed's zone, or an absolute instant", async () => {
       expect(headings(await list({ now: '2026-11-24', limit: 1 }))).to.deep.equal(['Today']);
       const el = await list({ now: '2026-11-23T10:59:00Z', limit: 1 });
       expect(titles(el)[0]).to.equal('Baby Massage'); // still on until 11:00 London
@@ -185,7 +202,9 @@ describe('<imh-session-list>', () => {
       await controls(el);
       const form = el.shadowRoot!.querySelector<HTMLFormElement>('[part=filters]')!;
       const category = form.querySelector<HTMLSelectElement>('select[name=category]')!;
-      expect([...category.options].map((o) => o.text)).to.include('Baby Massage').and.include('Stay and Play');
+      expect([...category.options].map((o) => o.text))
+        .to.include('Baby Massage')
+        .and.include('Stay and Play');
       category.value = 'baby-booktime';
       category.dispatchEvent(new Event('change', { bubbles: true }));
       await elementUpdated(el);
@@ -215,7 +234,9 @@ describe('<imh-session-list>', () => {
       place.value = 'whitmore-reans-library';
       place.dispatchEvent(new Event('change', { bubbles: true }));
       await elementUpdated(el);
-      expect(textOf(el.shadowRoot!.querySelector('[part=empty]'))).to.equal('No sessions match these choices. Try fewer filters.');
+      expect(textOf(el.shadowRoot!.querySelector('[part=empty]'))).to.equal(
+        'No sessions match these choices. Try fewer filters.',
+      );
       expect(textOf(el.shadowRoot!.querySelector('p.visually-hidden[role=status]'))).to.equal('0 sessions found');
     });
   });
@@ -248,7 +269,9 @@ describe('<imh-session-list>', () => {
       expect(single.getFirstPropertyValue('summary')).to.equal('Baby Massage');
       expect(String(single.getFirstPropertyValue('location'))).to.contain('Bob Jones Community Hub');
       const whole = await saved[1].text;
-      expect(whole).to.contain('RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20270719T225959Z').and.contain('EXDATE;TZID=Europe/London:20261026T100000');
+      expect(whole)
+        .to.contain('RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20270719T225959Z')
+        .and.contain('EXDATE;TZID=Europe/London:20261026T100000');
       expect(whole).to.contain('BEGIN:VTIMEZONE');
       await elementUpdated(el);
       const google = [...details.querySelectorAll('a')].find((a) => a.textContent == 'Google Calendar')!;
@@ -300,7 +323,9 @@ describe('<imh-session-list>', () => {
       el.setAttribute('days', '14');
       await fixture(html`<div></div>`).then((d) => d.append(el));
       await elementUpdated(el);
-      expect(textOf(el.shadowRoot!.querySelector('[part=empty]'))).to.equal('There are no sessions in the next 14 days.');
+      expect(textOf(el.shadowRoot!.querySelector('[part=empty]'))).to.equal(
+        'There are no sessions in the next 14 days.',
+      );
       expect(el.shadowRoot!.querySelector<HTMLElement>('[part=fallback]')!.hidden).to.equal(false);
       await expect(el).to.be.accessible();
     });
@@ -340,7 +365,11 @@ describe('<imh-session-list>', () => {
     it('renders a long feed (3,000 series), read and expanded in slices, with a placeholder meanwhile', async () => {
       const data = await exampleFeed();
       const template = data.sessions[0];
-      data.sessions = Array.from({ length: 3000 }, (_, i) => ({ ...structuredClone(template), id: `s-${i}`, occurrences: [] }));
+      data.sessions = Array.from({ length: 3000 }, (_, i) => ({
+        ...structuredClone(template),
+        id: `s-${i}`,
+        occurrences: [],
+      }));
       const el = document.createElement('imh-session-list');
       el.data = data;
       el.setAttribute('now', MONDAY);
@@ -356,7 +385,9 @@ describe('<imh-session-list>', () => {
       clearFeedCache();
       const data = await exampleFeed();
       const net = stubFetch(() => json(data));
-      const el = await fixture<ImhSessionList>(html`<imh-session-list feed="https://feeds.example.org/f.json" now=${MONDAY} limit="2"></imh-session-list>`);
+      const el = await fixture<ImhSessionList>(
+        html`<imh-session-list feed="https://feeds.example.org/f.json" now=${MONDAY} limit="2"></imh-session-list>`,
+      );
       await oneEvent(el, 'imh-feed-load');
       await elementUpdated(el);
       expect(titles(el).length).to.equal(2);
@@ -371,7 +402,8 @@ describe('<imh-session-list>', () => {
       el.parentElement!.style.width = '320px';
       await controls(el);
       const right = el.parentElement!.getBoundingClientRect().right;
-      for (const n of [el, ...$$(el, '*')]) expect(n.getBoundingClientRect().right, `${n.tagName}.${n.className}`).to.be.at.most(right + 0.5);
+      for (const n of [el, ...$$(el, '*')])
+        expect(n.getBoundingClientRect().right, `${n.tagName}.${n.className}`).to.be.at.most(right + 0.5);
     });
 
     it('compact: one column of facts, by attribute or by its own narrow width', async () => {
@@ -379,10 +411,14 @@ describe('<imh-session-list>', () => {
       const facts = el.shadowRoot!.querySelector('.facts')!;
       expect(getComputedStyle(facts).gridTemplateColumns.split(' ').length).to.equal(1);
       const wide = await list({ limit: 1 });
-      expect(getComputedStyle(wide.shadowRoot!.querySelector('.facts')!).gridTemplateColumns.split(' ').length).to.equal(2);
+      expect(
+        getComputedStyle(wide.shadowRoot!.querySelector('.facts')!).gridTemplateColumns.split(' ').length,
+      ).to.equal(2);
       wide.style.width = '300px';
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      expect(getComputedStyle(wide.shadowRoot!.querySelector('.facts')!).gridTemplateColumns.split(' ').length).to.equal(1);
+      expect(
+        getComputedStyle(wide.shadowRoot!.querySelector('.facts')!).gridTemplateColumns.split(' ').length,
+      ).to.equal(1);
     });
 
     it('keeps cancellations visible in forced-colours mode (where the browser can emulate it)', async () => {

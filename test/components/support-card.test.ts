@@ -8,7 +8,8 @@ import { expectQuietConsole } from '../fixtures/quiet.js';
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
-const facts = (el: Element) => Object.fromEntries($$(el, '.facts > div').map((d) => [textOf(d.querySelector('dt')), textOf(d.querySelector('dd'))]));
+const facts = (el: Element) =>
+  Object.fromEntries($$(el, '.facts > div').map((d) => [textOf(d.querySelector('dt')), textOf(d.querySelector('dd'))]));
 const actions = (el: Element) => $$(el, '.actions a').map((a) => [textOf(a), a.getAttribute('href')]);
 
 async function card(service: string, attrs: Record<string, string> = {}, data?: unknown) {
@@ -32,7 +33,8 @@ describe('<imh-support-card>', () => {
     expect(facts(el)).to.deep.equal({
       For: 'parents, carers and parents-to-be',
       Stage: 'pregnancy, babies under 1 and children aged 1 to 2',
-      'How to get it': 'You can refer yourself. Every family is contacted after the birth. You can also call the duty line yourself.',
+      'How to get it':
+        'You can refer yourself. Every family is contacted after the birth. You can also call the duty line yourself.',
       'Opening hours': 'Open now, closes at 17:00',
       Languages: 'English, Punjabi, Urdu, Polish and Romanian',
       Cost: 'Free',
@@ -47,11 +49,18 @@ describe('<imh-support-card>', () => {
     const camhs = data.services.find((s: { id: string }) => s.id == 'camhs-under-5s');
     Object.assign(camhs, {
       apps: { ios: 'https://apps.apple.com/app/x', android: 'https://play.google.com/store/apps/details?id=x' },
-      contact: { ...camhs.contact, email: 'camhs@example.org', url: 'https://example.org/camhs', phones: [...camhs.contact.phones, { number: '85258', kind: 'text' }] },
+      contact: {
+        ...camhs.contact,
+        email: 'camhs@example.org',
+        url: 'https://example.org/camhs',
+        phones: [...camhs.contact.phones, { number: '85258', kind: 'text' }],
+      },
     });
     const el = await card('camhs-under-5s', { now: '2026-11-23T19:00' }, data);
     expect(facts(el)['Who can use it']).to.match(/^Children under five registered with a Wolverhampton GP/);
-    expect(facts(el)['How to get it']).to.match(/^Ask your GP, health visitor, midwife, social worker or Family Hub worker to refer you\. A professional/);
+    expect(facts(el)['How to get it']).to.match(
+      /^Ask your GP, health visitor, midwife, social worker or Family Hub worker to refer you\. A professional/,
+    );
     expect(facts(el)['Opening hours']).to.equal('Closed now, opens tomorrow at 09:00');
     expect(actions(el)).to.deep.equal([
       ['Call 01632 960420 (Advice line for professionals)', 'tel:+441632960420'],
@@ -85,7 +94,9 @@ describe('<imh-support-card>', () => {
       const routine = await card('gp');
       expect(textOf($(el, '[part=heading] .visually-hidden'))).to.equal('Urgent advice:');
       expect(textOf($(el, '[part=badge]'))).to.equal('Urgent');
-      expect(getComputedStyle($(el, '.band')!).backgroundColor).not.to.equal(getComputedStyle($(routine, '.band')!).backgroundColor);
+      expect(getComputedStyle($(el, '.band')!).backgroundColor).not.to.equal(
+        getComputedStyle($(routine, '.band')!).backgroundColor,
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -114,22 +125,30 @@ describe('<imh-support-card>', () => {
     });
   });
 
-  describe('opening hours in the feed\'s time zone (the browser is in Auckland)', () => {
+  describe("opening hours in the feed's time zone (the browser is in Auckland)", () => {
     const line = async (now: string) => facts(await card('health-visiting', { now }))['Opening hours'];
     it('open, closing, opening later today, tomorrow and after the weekend', async () => {
       expect(await line('2026-11-23T16:59')).to.equal('Open now, closes at 17:00');
       expect(await line('2026-11-23T08:00')).to.equal('Closed now, opens at 09:00');
       expect(await line('2026-11-23T17:00')).to.equal('Closed now, opens tomorrow at 09:00');
-      expect(await line('2026-11-27T18:00')).to.equal(`Closed now, opens ${new Intl.DateTimeFormat('en-GB', { weekday: 'long' }).format(new Date(2026, 10, 30))} at 09:00`);
+      expect(await line('2026-11-27T18:00')).to.equal(
+        `Closed now, opens ${new Intl.DateTimeFormat('en-GB', { weekday: 'long' }).format(new Date(2026, 10, 30))} at 09:00`,
+      );
     });
 
     it('around midnight, and on both sides of the clock changes', async () => {
       const data = await exampleFeed();
       const pandas = 'pandas-helpline'; // 11:00 to 22:00 every day
-      expect(facts(await card(pandas, { now: '2026-11-23T21:59' }, data))['Opening hours']).to.equal('Open now, closes at 22:00');
-      expect(facts(await card(pandas, { now: '2026-11-24T00:00' }, data))['Opening hours']).to.equal('Closed now, opens at 11:00');
+      expect(facts(await card(pandas, { now: '2026-11-23T21:59' }, data))['Opening hours']).to.equal(
+        'Open now, closes at 22:00',
+      );
+      expect(facts(await card(pandas, { now: '2026-11-24T00:00' }, data))['Opening hours']).to.equal(
+        'Closed now, opens at 11:00',
+      );
       data.services.find((s: { id: string }) => s.id == pandas).hours[0].closes = '24:00';
-      expect(facts(await card(pandas, { now: '2026-11-23T23:30' }, data))['Opening hours']).to.equal('Open now, closes at midnight');
+      expect(facts(await card(pandas, { now: '2026-11-23T23:30' }, data))['Opening hours']).to.equal(
+        'Open now, closes at midnight',
+      );
       // 09:00 London on the Monday after each change, given as absolute instants
       expect(await line('2026-10-26T09:00:00Z')).to.equal('Open now, closes at 17:00'); // GMT
       expect(await line('2026-03-30T08:00:00Z')).to.equal('Open now, closes at 17:00'); // BST
@@ -146,20 +165,29 @@ describe('<imh-support-card>', () => {
     expect((await action).detail).to.deep.equal({ service: 'nhs-111', action: 'website' });
   });
 
-  describe('an editor\'s own card, without a feed', () => {
+  describe("an editor's own card, without a feed", () => {
     it('uses its attributes and its own text, and loads no feed', async () => {
-      const meta = Object.assign(document.createElement('meta'), { name: 'imh-feed', content: 'https://feeds.example.org/never.json' });
+      const meta = Object.assign(document.createElement('meta'), {
+        name: 'imh-feed',
+        content: 'https://feeds.example.org/never.json',
+      });
       document.head.append(meta);
       const fetched: string[] = [];
       const original = window.fetch;
       window.fetch = (async (u: string) => (fetched.push(String(u)), new Response('{}'))) as typeof fetch;
       try {
-        const el = await fixture<ImhSupportCard>(html`<imh-support-card name="Family Hubs" phone="01632960214" link="https://example.org/hubs" urgency="routine"
+        const el =
+          await fixture<ImhSupportCard>(html`<imh-support-card name="Family Hubs" phone="01632960214" link="https://example.org/hubs" urgency="routine"
           >Drop in to any <strong>Family Hub</strong>.</imh-support-card
         >`);
         expect(textOf($(el, '[part=heading]'))).to.equal('Non-urgent advice: Family Hubs');
         const slot = $(el, 'slot') as unknown as HTMLSlotElement;
-        expect(slot.assignedNodes().map((n) => n.textContent).join('')).to.equal('Drop in to any Family Hub.');
+        expect(
+          slot
+            .assignedNodes()
+            .map((n) => n.textContent)
+            .join(''),
+        ).to.equal('Drop in to any Family Hub.');
         expect(actions(el)).to.deep.equal([
           ['Call 01632 960214', 'tel:+441632960214'],
           ['Website', 'https://example.org/hubs'],
@@ -173,14 +201,18 @@ describe('<imh-support-card>', () => {
     });
 
     it('refuses an unsafe link', async () => {
-      const el = await fixture<ImhSupportCard>(html`<imh-support-card name="X" link="javascript:alert(1)">Text</imh-support-card>`);
+      const el = await fixture<ImhSupportCard>(
+        html`<imh-support-card name="X" link="javascript:alert(1)">Text</imh-support-card>`,
+      );
       expect(actions(el)).to.deep.equal([]);
       expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
     });
 
     it('shows its text as plain content before the script defines it', async () => {
       // An element the browser does not know yet renders its children like a <span>.
-      const el = await fixture(html`<imh-support-card-not-defined><a href="https://example.org/hv">Health visitors</a></imh-support-card-not-defined>`);
+      const el = await fixture(
+        html`<imh-support-card-not-defined><a href="https://example.org/hv">Health visitors</a></imh-support-card-not-defined>`,
+      );
       expect((el.querySelector('a') as HTMLElement).getBoundingClientRect().width).to.be.greaterThan(0);
     });
   });
@@ -196,7 +228,9 @@ describe('<imh-support-card>', () => {
     (await fixture(html`<div></div>`)).append(el);
     const [load, err] = await Promise.all([loaded, error]);
     expect(load.detail.issues.map((i: { path: string }) => i.path)).to.deep.equal(['services[1].contact.url']);
-    expect(err.detail.error.message).to.equal('The feed has no service with the id "nhs-111". Check the service attribute against the ids in the feed\'s services.');
+    expect(err.detail.error.message).to.equal(
+      'The feed has no service with the id "nhs-111". Check the service attribute against the ids in the feed\'s services.',
+    );
     await elementUpdated(el);
     expect(textOf($(el, '.notice'))).to.equal('This service could not be found.');
     expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
@@ -208,7 +242,8 @@ describe('<imh-support-card>', () => {
       el.parentElement!.style.width = '320px';
       await new Promise((r) => requestAnimationFrame(r));
       const right = el.parentElement!.getBoundingClientRect().right;
-      for (const n of [el, ...$$(el, '*')]) expect(n.getBoundingClientRect().right, n.tagName).to.be.at.most(right + 0.5);
+      for (const n of [el, ...$$(el, '*')])
+        expect(n.getBoundingClientRect().right, n.tagName).to.be.at.most(right + 0.5);
     });
 
     it('compact: one column of facts', async () => {
@@ -222,7 +257,9 @@ describe('<imh-support-card>', () => {
       await waitUntil(() => $(el, '.root')?.getAttribute('dir') == 'rtl', 'direction did not follow the language');
       const band = $(el, '.band')!;
       const badge = $(el, '[part=badge]')!;
-      expect(badge.getBoundingClientRect().left).to.be.lessThan(band.getBoundingClientRect().left + band.getBoundingClientRect().width / 2);
+      expect(badge.getBoundingClientRect().left).to.be.lessThan(
+        band.getBoundingClientRect().left + band.getBoundingClientRect().width / 2,
+      );
     });
   });
 });

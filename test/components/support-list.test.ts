@@ -8,7 +8,9 @@ const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement
 const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 /** Service names (without the hidden urgency prefix) in a section. */
 const names = (el: Element, section: string) =>
-  $$(el, `${section} [part=heading][id^=card-]`).map((h) => textOf(h).replace(/^(Non-urgent advice|Urgent advice|Immediate action required): /, ''));
+  $$(el, `${section} [part=heading][id^=card-]`).map((h) =>
+    textOf(h).replace(/^(Non-urgent advice|Urgent advice|Immediate action required): /, ''),
+  );
 const directory = (el: Element) => names(el, '[part=list]');
 const urgentHelp = (el: Element) => names(el, '[part=urgent]');
 
@@ -34,7 +36,13 @@ describe('<imh-support-list>', () => {
 
   it('lists the routine services, with urgent and emergency help always at the top', async () => {
     const el = await list();
-    expect(urgentHelp(el)).to.deep.equal(['Emergency: call 999', 'NHS 111', 'Maternity triage', 'Samaritans', 'Specialist Perinatal Mental Health Service']);
+    expect(urgentHelp(el)).to.deep.equal([
+      'Emergency: call 999',
+      'NHS 111',
+      'Maternity triage',
+      'Samaritans',
+      'Specialist Perinatal Mental Health Service',
+    ]);
     expect(textOf($(el, '[part=urgent] h2'))).to.equal('Need help now?');
     expect(directory(el)).to.include('Health Visiting (0-19 service)').and.include('DadPad');
     expect(directory(el)).not.to.include('NHS 111');
@@ -120,6 +128,7 @@ describe('<imh-support-list>', () => {
     el.parentElement!.style.width = '320px';
     await new Promise((r) => requestAnimationFrame(r));
     const right = el.parentElement!.getBoundingClientRect().right;
-    for (const n of [el, ...$$(el, '*')]) expect(n.getBoundingClientRect().right, `${n.tagName}.${n.className}`).to.be.at.most(right + 0.5);
+    for (const n of [el, ...$$(el, '*')])
+      expect(n.getBoundingClientRect().right, `${n.tagName}.${n.className}`).to.be.at.most(right + 0.5);
   });
 });

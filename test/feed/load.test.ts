@@ -70,7 +70,9 @@ describe('loadFeed', () => {
 
   it('does not cache a failure, so a retry fetches again', async () => {
     let fail = true;
-    net = stubFetch(() => (fail ? new Response('oops', { status: 503, statusText: 'Service Unavailable' }) : json(minimalFeed())));
+    net = stubFetch(() =>
+      fail ? new Response('oops', { status: 503, statusText: 'Service Unavailable' }) : json(minimalFeed()),
+    );
     const error = await rejection(loadFeed(URL_A));
     expect(error).to.be.instanceOf(FeedHttpError);
     fail = false;
@@ -97,7 +99,9 @@ describe('loadFeed', () => {
         `The feed at ${URL_A} answered HTTP 404 Not Found. Check the address in the feed attribute or the imh-feed meta tag.`,
       );
       expect((await httpError(403, 'Forbidden')).message).to.contain('The feed must be public');
-      expect((await httpError(500, 'Internal Server Error')).message).to.contain('The server hosting the feed has a problem');
+      expect((await httpError(500, 'Internal Server Error')).message).to.contain(
+        'The server hosting the feed has a problem',
+      );
     });
 
     it('network or CORS failure', async () => {
@@ -114,7 +118,9 @@ describe('loadFeed', () => {
       net = stubFetch(never);
       const error = await rejection(loadFeed(URL_A, { timeout: 30 }));
       expect(error).to.be.instanceOf(FeedTimeoutError);
-      expect(error.message).to.equal(`The feed at ${URL_A} did not answer within 0.03 seconds. The server may be slow or down.`);
+      expect(error.message).to.equal(
+        `The feed at ${URL_A} did not answer within 0.03 seconds. The server may be slow or down.`,
+      );
       expect(net.calls[0].init?.signal?.aborted).to.equal(true);
     });
 
@@ -123,7 +129,9 @@ describe('loadFeed', () => {
       const error = await rejection(loadFeed(URL_A));
       expect(error).to.be.instanceOf(FeedParseError);
       expect(error.name).to.equal('FeedParseError');
-      expect(error.message).to.match(/^The feed at .* is not valid JSON: .+\. Check it with .*"npx imh-feed validate"\.$/s);
+      expect(error.message).to.match(
+        /^The feed at .* is not valid JSON: .+\. Check it with .*"npx imh-feed validate"\.$/s,
+      );
     });
 
     it('not JSON, with the line and column, for the editor tools', () => {
@@ -138,12 +146,18 @@ describe('loadFeed', () => {
       expect(message('{\n  "version": 1,\n  "sessions": [,]\n}')).to.equal(
         'The feed is not valid JSON: line 3, column 16: expected a value (text in double quotes, a number, true, false, null, { … } or [ … ]). Check it with a JSON validator or "npx imh-feed validate".',
       );
-      expect(message('{"version": 1 "sessions": []}')).to.contain('line 1, column 15: expected "," or "}" after the field (is a comma missing?)');
-      expect(message('{"version": 1,}')).to.contain('line 1, column 15: expected another field (remove the comma before "}")');
+      expect(message('{"version": 1 "sessions": []}')).to.contain(
+        'line 1, column 15: expected "," or "}" after the field (is a comma missing?)',
+      );
+      expect(message('{"version": 1,}')).to.contain(
+        'line 1, column 15: expected another field (remove the comma before "}")',
+      );
       expect(message('{"name": "Baby\nMassage"}')).to.contain('line 1, column 15: expected the closing " of the text');
       expect(message("{'version': 1}")).to.contain('line 1, column 2: expected text in "double quotes"');
       expect(message('{"version": 1} x')).to.contain('expected the end of the file');
-      expect(message('{"version": 1, "sessions": [{"id": "a", "name": "b"} {"id": "c"}]}')).to.contain('line 1, column 54');
+      expect(message('{"version": 1, "sessions": [{"id": "a", "name": "b"} {"id": "c"}]}')).to.contain(
+        'line 1, column 54',
+      );
       expect(message('{"version": 1.5e0, "x": [true, false, null, -0.5, "\\u00e9"]}')).to.equal('parsed');
     });
 

@@ -75,7 +75,12 @@ describe('validateFeed', () => {
   describe('bad items are skipped, reported with their path, and the rest kept', () => {
     it('names the wrong day and the days to use', () => {
       const feed = minimalFeed({
-        sessions: [session, session, session, { ...session, id: 'walk', schedule: { ...session.schedule, byDay: ['Tusday'] } }],
+        sessions: [
+          session,
+          session,
+          session,
+          { ...session, id: 'walk', schedule: { ...session.schedule, byDay: ['Tusday'] } },
+        ],
       });
       // three copies of the same id: the 2nd and 3rd are duplicates
       const { feed: out, issues } = validateFeed(feed);
@@ -92,7 +97,9 @@ describe('validateFeed', () => {
       expect(lines(issuesOf(minimalFeed({ sessions: [{ ...session, name: undefined }] })))).to.deep.equal([
         'sessions[0].name: is missing; it is required',
       ]);
-      expect(lines(issuesOf(withSession({ schedule: undefined })))).to.deep.equal(['sessions[0].schedule: is missing; it is required']);
+      expect(lines(issuesOf(withSession({ schedule: undefined })))).to.deep.equal([
+        'sessions[0].schedule: is missing; it is required',
+      ]);
     });
 
     it('reports wrong types in words an editor knows', () => {
@@ -193,7 +200,9 @@ describe('validateFeed', () => {
       expect(lines(hours({ byDay: ['MO'], opens: '17:00', closes: '09:00' }))).to.deep.equal([
         'services[0].hours[0].closes: 09:00 is not after opening time 17:00',
       ]);
-      expect(lines(hours({ byDay: [], opens: '09:00', closes: '17:00' }))).to.deep.equal(['services[0].hours[0].byDay: needs at least 1 entry']);
+      expect(lines(hours({ byDay: [], opens: '09:00', closes: '17:00' }))).to.deep.equal([
+        'services[0].hours[0].byDay: needs at least 1 entry',
+      ]);
       expect(lines(hours({ byDay: ['MO'], opens: '00:00', closes: '24:00' }))).to.deep.equal([]);
     });
 
@@ -207,16 +216,26 @@ describe('validateFeed', () => {
 
   describe('text', () => {
     it('accepts a plain string or a map of translations', () => {
-      const { feed } = validateFeed(withSession({ name: { en: 'Baby Massage', cy: 'Tylino babanod', 'pa-Guru': 'ਬੇਬੀ ਮਸਾਜ' } }));
-      expect(feed.sessions?.[0].name).to.deep.equal({ en: 'Baby Massage', cy: 'Tylino babanod', 'pa-Guru': 'ਬੇਬੀ ਮਸਾਜ' });
+      const { feed } = validateFeed(
+        withSession({ name: { en: 'Baby Massage', cy: 'Tylino babanod', 'pa-Guru': 'ਬੇਬੀ ਮਸਾਜ' } }),
+      );
+      expect(feed.sessions?.[0].name).to.deep.equal({
+        en: 'Baby Massage',
+        cy: 'Tylino babanod',
+        'pa-Guru': 'ਬੇਬੀ ਮਸਾਜ',
+      });
     });
 
     it('reports a bad language code, an empty translation or an empty map', () => {
       expect(lines(issuesOf(withSession({ name: { welsh: 'Tylino' } })))).to.deep.equal([
         'sessions[0].name.welsh: "welsh" is not a language code; use codes like en, cy, ur or pa-Guru',
       ]);
-      expect(lines(issuesOf(withSession({ name: { en: 'Baby Massage', cy: '' } })))).to.deep.equal(['sessions[0].name.cy: is empty']);
-      expect(lines(issuesOf(withSession({ name: { cy: 3 } })))).to.deep.equal(['sessions[0].name.cy: should be text, not a number']);
+      expect(lines(issuesOf(withSession({ name: { en: 'Baby Massage', cy: '' } })))).to.deep.equal([
+        'sessions[0].name.cy: is empty',
+      ]);
+      expect(lines(issuesOf(withSession({ name: { cy: 3 } })))).to.deep.equal([
+        'sessions[0].name.cy: should be text, not a number',
+      ]);
       expect(lines(issuesOf(withSession({ name: {} })))).to.deep.equal([
         'sessions[0].name: has no translations; give at least one, like { "en": "…" }',
       ]);
@@ -230,7 +249,15 @@ describe('validateFeed', () => {
 
   describe('links', () => {
     const good = ['https://example.org/a?b=1', 'http://example.org', 'tel:01902551199', 'mailto:someone@example.org'];
-    const bad = ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<b>x</b>', '/relative/page', 'ftp://example.org', 'vbscript:x', 'https://'];
+    const bad = [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,<b>x</b>',
+      '/relative/page',
+      'ftp://example.org',
+      'vbscript:x',
+      'https://',
+    ];
 
     it('accepts only https:, http:, tel: and mailto: addresses', () => {
       for (const url of good) expect(issuesOf(withSession({ url })), url).to.deep.equal([]);
@@ -264,7 +291,11 @@ describe('validateFeed', () => {
       const { feed, issues } = validateFeed(
         minimalFeed({
           sessions: [{ ...session, place: 'bob-jones', organiser: 'nobody' }],
-          timeline: { stages: [{ id: 'birth', from: { week: 0 }, to: { week: 2 }, title: 'Birth', services: ['dadpad', 'missing'] }] },
+          timeline: {
+            stages: [
+              { id: 'birth', from: { week: 0 }, to: { week: 2 }, title: 'Birth', services: ['dadpad', 'missing'] },
+            ],
+          },
         }),
       );
       expect(lines(issues)).to.deep.equal([

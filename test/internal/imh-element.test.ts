@@ -20,7 +20,8 @@ defineElement('imh-test-feed', TestFeedElement);
 
 const FEED = 'https://feeds.example.org/test-feed.json';
 const items = (el: Element) => [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent);
-const statusText = (el: Element) => el.shadowRoot!.querySelector('[part=status]')!.textContent!.replace(/\s+/g, ' ').trim();
+const statusText = (el: Element) =>
+  el.shadowRoot!.querySelector('[part=status]')!.textContent!.replace(/\s+/g, ' ').trim();
 const fallbackHidden = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part=fallback]')!.hidden;
 
 describe('ImhElement (the base of every element)', () => {
@@ -45,7 +46,10 @@ describe('ImhElement (the base of every element)', () => {
     await elementUpdated(el);
     expect(items(el)).to.deep.equal(['baby-massage-monday']);
     expect(event.detail.url).to.equal(FEED);
-    expect(event.detail.issues.map((i: FeedIssue) => i.path)).to.deep.equal(['sessions[1].name', 'sessions[1].schedule']);
+    expect(event.detail.issues.map((i: FeedIssue) => i.path)).to.deep.equal([
+      'sessions[1].name',
+      'sessions[1].schedule',
+    ]);
     expect(event.bubbles && event.composed).to.equal(true);
     expect(fallbackHidden(el)).to.equal(true);
   });
@@ -69,11 +73,15 @@ describe('ImhElement (the base of every element)', () => {
   it('takes the feed from the page meta tag when it has no attribute; its own attribute wins', async () => {
     const meta = Object.assign(document.createElement('meta'), { name: 'imh-feed', content: FEED });
     document.head.append(meta);
-    net = stubFetch((url) => json(minimalFeed({ services: [{ id: url.endsWith('other.json') ? 'other' : 'page', name: 'x' }] })));
+    net = stubFetch((url) =>
+      json(minimalFeed({ services: [{ id: url.endsWith('other.json') ? 'other' : 'page', name: 'x' }] })),
+    );
     const a = await fixture<TestFeedElement>(html`<imh-test-feed></imh-test-feed>`);
     const loadA = await oneEvent(a, 'imh-feed-load');
     expect(loadA.detail.url).to.equal(FEED);
-    const b = await fixture<TestFeedElement>(html`<imh-test-feed feed="https://feeds.example.org/other.json"></imh-test-feed>`);
+    const b = await fixture<TestFeedElement>(
+      html`<imh-test-feed feed="https://feeds.example.org/other.json"></imh-test-feed>`,
+    );
     const loadB = await oneEvent(b, 'imh-feed-load');
     expect(loadB.detail.feed.services?.[0].id).to.equal('other');
   });
@@ -173,7 +181,12 @@ describe('ImhElement (the base of every element)', () => {
   });
 
   it('stops waiting when removed from the page, and loads again when put back', async () => {
-    net = stubFetch((_url, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('', 'AbortError')))));
+    net = stubFetch(
+      (_url, init) =>
+        new Promise((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('', 'AbortError'))),
+        ),
+    );
     const el = await fixture<TestFeedElement>(html`<imh-test-feed feed=${FEED}></imh-test-feed>`);
     const parent = el.parentElement!;
     el.remove();

@@ -8,7 +8,8 @@ import { expectQuietConsole } from '../fixtures/quiet.js';
 
 const FEED = 'https://feeds.example.org/kept-height.json';
 const KEY = 'imh-widgets:heights:v1';
-const card = () => html`<div style="inline-size: 40rem"><imh-support-card feed=${FEED} service="camhs-under-5s" now="2026-11-23T12:00"></imh-support-card></div>`;
+const card = () =>
+  html`<div style="inline-size: 40rem"><imh-support-card feed=${FEED} service="camhs-under-5s" now="2026-11-23T12:00"></imh-support-card></div>`;
 const heightOf = (el: Element) => el.getBoundingClientRect().height;
 
 describe('the loading placeholder keeps the height the content took last time', () => {

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { formatDay, parseDay, parseTime, wallClock, weekday, zonedInstant } from '../../src/schedule/civil.js';
 
-const at = (day: string, time: string, zone = 'Europe/London') => zonedInstant(parseDay(day), parseTime(time), zone).toISOString();
+const at = (day: string, time: string, zone = 'Europe/London') =>
+  zonedInstant(parseDay(day), parseTime(time), zone).toISOString();
 
 describe('civil dates and wall-clock times', () => {
   it('day numbers round-trip, with weekdays from Monday', () => {
@@ -28,13 +29,19 @@ describe('civil dates and wall-clock times', () => {
     expect(at('2026-10-25', '01:30')).to.equal('2026-10-25T00:30:00.000Z'); // 01:30 BST, not GMT
   });
 
-  it('works in any IANA zone, whatever the device\'s own zone (the tests run in Pacific/Auckland)', () => {
+  it("works in any IANA zone, whatever the device's own zone (the tests run in Pacific/Auckland)", () => {
     expect(at('2026-11-23', '09:00', 'Asia/Kolkata')).to.equal('2026-11-23T03:30:00.000Z');
     expect(at('2026-07-01', '12:00', 'America/New_York')).to.equal('2026-07-01T16:00:00.000Z');
   });
 
   it('reads an instant back as the wall clock in a zone', () => {
-    expect(wallClock(new Date('2026-10-25T23:30:00Z'), 'Europe/London')).to.deep.equal({ day: parseDay('2026-10-25'), minutes: 23 * 60 + 30 });
-    expect(wallClock(new Date('2026-06-30T23:30:00Z'), 'Europe/London')).to.deep.equal({ day: parseDay('2026-07-01'), minutes: 30 });
+    expect(wallClock(new Date('2026-10-25T23:30:00Z'), 'Europe/London')).to.deep.equal({
+      day: parseDay('2026-10-25'),
+      minutes: 23 * 60 + 30,
+    });
+    expect(wallClock(new Date('2026-06-30T23:30:00Z'), 'Europe/London')).to.deep.equal({
+      day: parseDay('2026-07-01'),
+      minutes: 30,
+    });
   });
 });

@@ -20,7 +20,7 @@ describe('openState (opening hours)', () => {
     expect(state(WEEKDAYS, '2026-11-27T17:00:00Z')).to.deep.equal({ open: false, opens: '09:00', day: '2026-11-30' }); // Friday 17:00 → Monday
   });
 
-  it('uses wall-clock time in the feed\'s zone across both clock changes, whatever the device zone', () => {
+  it("uses wall-clock time in the feed's zone across both clock changes, whatever the device zone", () => {
     // Monday 30 March 2026 is in BST: 08:30Z is 09:30 in London
     expect(state(WEEKDAYS, '2026-03-30T08:30:00Z').open).to.equal(true);
     expect(state(WEEKDAYS, '2026-03-27T08:30:00Z').open).to.equal(false); // Friday 27 March, GMT: 08:30

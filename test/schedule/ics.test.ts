@@ -1,7 +1,14 @@
 import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import { validateFeed, type Session } from '../../src/feed/index.js';
-import { fold, googleCalendarUrl, occurrenceIcs, outlookCalendarUrl, rrule, seriesIcs } from '../../src/schedule/ics.js';
+import {
+  fold,
+  googleCalendarUrl,
+  occurrenceIcs,
+  outlookCalendarUrl,
+  rrule,
+  seriesIcs,
+} from '../../src/schedule/ics.js';
 import { upcomingOccurrences } from '../../src/schedule/occurrences.js';
 
 const session = (patch: Record<string, unknown> = {}, schedule: Record<string, unknown> = {}) =>
@@ -12,13 +19,24 @@ const session = (patch: Record<string, unknown> = {}, schedule: Record<string, u
         {
           id: 'baby-massage',
           name: 'Baby Massage',
-          schedule: { repeatFrequency: 'P1W', byDay: ['MO'], startTime: '10:00', endTime: '11:00', startDate: '2026-09-07', ...schedule },
+          schedule: {
+            repeatFrequency: 'P1W',
+            byDay: ['MO'],
+            startTime: '10:00',
+            endTime: '11:00',
+            startDate: '2026-09-07',
+            ...schedule,
+          },
           ...patch,
         },
       ],
     }).feed.sessions as Session[]
   )[0];
-const text = { summary: 'Baby Massage; gentle, calm\nand fun', description: 'Bring a towel', location: 'Bob Jones Community Hub, Wolverhampton' };
+const text = {
+  summary: 'Baby Massage; gentle, calm\nand fun',
+  description: 'Bring a towel',
+  location: 'Bob Jones Community Hub, Wolverhampton',
+};
 const NOW = new Date('2026-11-23T08:00:00Z');
 
 /** Parses with ical.js (a strict RFC 5545 parser) and registers its VTIMEZONE. */
@@ -82,7 +100,11 @@ describe('iCalendar export', () => {
     );
     const ics = seriesIcs(s, 'Europe/London', text, 'example.org', NOW);
     const fromIcs = expand(ics, '2026-10-01T00:00:00Z', '2027-04-30T00:00:00Z');
-    const fromList = upcomingOccurrences([s], { now: new Date('2026-10-01T00:00:00Z'), days: 211, timeZone: 'Europe/London' })
+    const fromList = upcomingOccurrences([s], {
+      now: new Date('2026-10-01T00:00:00Z'),
+      days: 211,
+      timeZone: 'Europe/London',
+    })
       .filter((o) => o.status != 'cancelled')
       .map((o) => o.start.toISOString());
     expect(fromIcs).to.deep.equal(fromList);
@@ -94,12 +116,31 @@ describe('iCalendar export', () => {
   });
 
   it('writes monthly, fortnightly and yearly all-day rules', () => {
-    expect(rrule(session({}, { repeatFrequency: 'P1M', byDay: ['-1TH'] }), 'Europe/London')).to.equal('FREQ=MONTHLY;BYDAY=-1TH');
+    expect(rrule(session({}, { repeatFrequency: 'P1M', byDay: ['-1TH'] }), 'Europe/London')).to.equal(
+      'FREQ=MONTHLY;BYDAY=-1TH',
+    );
     expect(rrule(session({}, { repeatFrequency: 'P2W', byDay: ['WE'], repeatCount: 6 }), 'Europe/London')).to.equal(
       'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=6;WKST=MO',
     );
-    const week = session({}, { repeatFrequency: 'P1Y', byMonth: [6], byDay: ['2MO'], startTime: undefined, endTime: undefined, duration: 'P7D', startDate: '2026-06-08' });
-    const ics = seriesIcs(week, 'Europe/London', { summary: 'Infant Mental Health Awareness Week' }, 'example.org', NOW);
+    const week = session(
+      {},
+      {
+        repeatFrequency: 'P1Y',
+        byMonth: [6],
+        byDay: ['2MO'],
+        startTime: undefined,
+        endTime: undefined,
+        duration: 'P7D',
+        startDate: '2026-06-08',
+      },
+    );
+    const ics = seriesIcs(
+      week,
+      'Europe/London',
+      { summary: 'Infant Mental Health Awareness Week' },
+      'example.org',
+      NOW,
+    );
     const event = new ICAL.Event(parse(ics).getFirstSubcomponent('vevent')!);
     expect(event.startDate.isDate).to.equal(true);
     expect(event.startDate.toString()).to.equal('2026-06-08');

@@ -3,11 +3,19 @@ import { validateFeed, type Session } from '../../src/feed/index.js';
 import { upcomingOccurrences } from '../../src/schedule/occurrences.js';
 
 /** Sessions through the validator, as the elements get them. */
-const sessions = (...items: Record<string, unknown>[]) => validateFeed({ version: 1, sessions: items }).feed.sessions as Session[];
+const sessions = (...items: Record<string, unknown>[]) =>
+  validateFeed({ version: 1, sessions: items }).feed.sessions as Session[];
 const weekly = (patch: Record<string, unknown> = {}, schedule: Record<string, unknown> = {}) => ({
   id: 'baby-massage',
   name: 'Baby Massage',
-  schedule: { repeatFrequency: 'P1W', byDay: ['MO'], startTime: '10:00', endTime: '11:00', startDate: '2026-09-07', ...schedule },
+  schedule: {
+    repeatFrequency: 'P1W',
+    byDay: ['MO'],
+    startTime: '10:00',
+    endTime: '11:00',
+    startDate: '2026-09-07',
+    ...schedule,
+  },
   ...patch,
 });
 const list = (items: Session[], now: string, days = 28, timeZone = 'Europe/London') =>
@@ -24,7 +32,12 @@ describe('upcomingOccurrences', () => {
   });
 
   it('and of the March clock change', () => {
-    const got = list(sessions(weekly()), '2027-03-20T12:00:00Z', 14).map((o) => [o.date, o.start.toISOString(), o.startTime, o.endTime]);
+    const got = list(sessions(weekly()), '2027-03-20T12:00:00Z', 14).map((o) => [
+      o.date,
+      o.start.toISOString(),
+      o.startTime,
+      o.endTime,
+    ]);
     expect(got).to.deep.equal([
       ['2027-03-22', '2027-03-22T10:00:00.000Z', '10:00', '11:00'],
       ['2027-03-29', '2027-03-29T09:00:00.000Z', '10:00', '11:00'],
@@ -45,7 +58,12 @@ describe('upcomingOccurrences', () => {
 
   it('skips excepted dates, and keeps cancelled ones with their note', () => {
     const got = list(
-      sessions(weekly({ occurrences: [{ date: '2026-11-30', status: 'cancelled', note: 'Staff training' }] }, { exceptDate: ['2026-12-07'] })),
+      sessions(
+        weekly(
+          { occurrences: [{ date: '2026-11-30', status: 'cancelled', note: 'Staff training' }] },
+          { exceptDate: ['2026-12-07'] },
+        ),
+      ),
       '2026-11-24T00:00:00Z',
       21,
     );
@@ -60,7 +78,13 @@ describe('upcomingOccurrences', () => {
       sessions(
         weekly({
           occurrences: [
-            { date: '2026-11-30', status: 'changed', startTime: '13:00', endTime: '14:00', note: 'Afternoon this week' },
+            {
+              date: '2026-11-30',
+              status: 'changed',
+              startTime: '13:00',
+              endTime: '14:00',
+              note: 'Afternoon this week',
+            },
             { date: '2026-12-02', note: 'Extra session' },
           ],
         }),
@@ -90,14 +114,18 @@ describe('upcomingOccurrences', () => {
     ]);
   });
 
-  it('uses a schedule\'s own time zone when it names one', () => {
+  it("uses a schedule's own time zone when it names one", () => {
     const [o] = list(sessions(weekly({}, { scheduleTimezone: 'Asia/Kolkata' })), '2026-11-23T00:00:00Z', 1);
     expect(o.start.toISOString()).to.equal('2026-11-23T04:30:00.000Z');
   });
 
   it('sorts soonest first across sessions, and ends the window after `days` days', () => {
     const got = list(
-      sessions(weekly(), weekly({ id: 'booktime', name: 'Baby Booktime' }, { byDay: ['TU'], startTime: '09:30', endTime: '10:00' }), weekly({ id: 'early', name: 'x' }, { startTime: '09:00', endTime: '09:30' })),
+      sessions(
+        weekly(),
+        weekly({ id: 'booktime', name: 'Baby Booktime' }, { byDay: ['TU'], startTime: '09:30', endTime: '10:00' }),
+        weekly({ id: 'early', name: 'x' }, { startTime: '09:00', endTime: '09:30' }),
+      ),
       '2026-11-23T00:00:00Z',
       7,
     ).map((o) => `${o.date} ${o.startTime} ${o.session.id}`);

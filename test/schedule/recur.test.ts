@@ -11,45 +11,58 @@ describe('ruleDates (schedule → dates)', () => {
     expect(dates({ startDate: '2027-02-25' }, '2027-03-01', '2027-12-31')).to.deep.equal([]);
   });
 
-  it('weekly on the start date\'s weekday, or on byDay', () => {
+  it("weekly on the start date's weekday, or on byDay", () => {
     expect(dates({ startDate: '2026-09-07', repeatFrequency: 'P1W' }, '2026-09-01', '2026-09-30')).to.deep.equal([
-      '2026-09-07', '2026-09-14', '2026-09-21', '2026-09-28',
+      '2026-09-07',
+      '2026-09-14',
+      '2026-09-21',
+      '2026-09-28',
     ]);
-    expect(dates({ startDate: '2026-09-07', repeatFrequency: 'P1W', byDay: ['MO', 'TH'] }, '2026-09-07', '2026-09-17')).to.deep.equal([
-      '2026-09-07', '2026-09-10', '2026-09-14', '2026-09-17',
-    ]);
+    expect(
+      dates({ startDate: '2026-09-07', repeatFrequency: 'P1W', byDay: ['MO', 'TH'] }, '2026-09-07', '2026-09-17'),
+    ).to.deep.equal(['2026-09-07', '2026-09-10', '2026-09-14', '2026-09-17']);
   });
 
-  it('every other week, counted from the start date\'s week', () => {
-    expect(dates({ startDate: '2026-09-16', repeatFrequency: 'P2W', byDay: ['WE'] }, '2026-09-01', '2026-10-31')).to.deep.equal([
-      '2026-09-16', '2026-09-30', '2026-10-14', '2026-10-28',
-    ]);
+  it("every other week, counted from the start date's week", () => {
+    expect(
+      dates({ startDate: '2026-09-16', repeatFrequency: 'P2W', byDay: ['WE'] }, '2026-09-01', '2026-10-31'),
+    ).to.deep.equal(['2026-09-16', '2026-09-30', '2026-10-14', '2026-10-28']);
   });
 
   it('monthly on the first Saturday, and on the last Thursday', () => {
-    expect(dates({ startDate: '2026-09-05', repeatFrequency: 'P1M', byDay: ['1SA'] }, '2026-09-01', '2027-01-31')).to.deep.equal([
-      '2026-09-05', '2026-10-03', '2026-11-07', '2026-12-05', '2027-01-02',
-    ]);
-    expect(dates({ startDate: '2026-09-24', repeatFrequency: 'P1M', byDay: ['-1TH'] }, '2026-09-01', '2026-12-31')).to.deep.equal([
-      '2026-09-24', '2026-10-29', '2026-11-26', '2026-12-31',
-    ]);
+    expect(
+      dates({ startDate: '2026-09-05', repeatFrequency: 'P1M', byDay: ['1SA'] }, '2026-09-01', '2027-01-31'),
+    ).to.deep.equal(['2026-09-05', '2026-10-03', '2026-11-07', '2026-12-05', '2027-01-02']);
+    expect(
+      dates({ startDate: '2026-09-24', repeatFrequency: 'P1M', byDay: ['-1TH'] }, '2026-09-01', '2026-12-31'),
+    ).to.deep.equal(['2026-09-24', '2026-10-29', '2026-11-26', '2026-12-31']);
   });
 
   it('yearly: an awareness week on the second Monday of June', () => {
-    expect(dates({ startDate: '2026-06-08', repeatFrequency: 'P1Y', byMonth: [6], byDay: ['2MO'] }, '2026-01-01', '2029-12-31')).to.deep.equal([
-      '2026-06-08', '2027-06-14', '2028-06-12', '2029-06-11',
-    ]);
+    expect(
+      dates(
+        { startDate: '2026-06-08', repeatFrequency: 'P1Y', byMonth: [6], byDay: ['2MO'] },
+        '2026-01-01',
+        '2029-12-31',
+      ),
+    ).to.deep.equal(['2026-06-08', '2027-06-14', '2028-06-12', '2029-06-11']);
   });
 
   it('yearly on 29 February only in leap years', () => {
     expect(dates({ startDate: '2024-02-29', repeatFrequency: 'P1Y' }, '2024-01-01', '2032-12-31')).to.deep.equal([
-      '2024-02-29', '2028-02-29', '2032-02-29',
+      '2024-02-29',
+      '2028-02-29',
+      '2032-02-29',
     ]);
   });
 
   it('end date, count and excepted dates', () => {
     const rule = { startDate: '2026-09-07', repeatFrequency: 'P1W', exceptDate: ['2026-09-14'] };
-    expect(dates({ ...rule, endDate: '2026-09-28' }, '2026-01-01', '2026-12-31')).to.deep.equal(['2026-09-07', '2026-09-21', '2026-09-28']);
+    expect(dates({ ...rule, endDate: '2026-09-28' }, '2026-01-01', '2026-12-31')).to.deep.equal([
+      '2026-09-07',
+      '2026-09-21',
+      '2026-09-28',
+    ]);
     // the count includes the excepted date, as in RFC 5545
     expect(dates({ ...rule, repeatCount: 3 }, '2026-01-01', '2026-12-31')).to.deep.equal(['2026-09-07', '2026-09-21']);
     expect(dates({ ...rule, repeatCount: 3 }, '2026-09-20', '2026-12-31')).to.deep.equal(['2026-09-21']);
@@ -61,16 +74,24 @@ describe('ruleDates (schedule → dates)', () => {
     const it = recur.iterator(ICAL.Time.fromDateString('2025-09-01'));
     const want: string[] = [];
     for (let t = it.next(); t; t = it.next()) want.push(t.toString().slice(0, 10));
-    expect(dates({ startDate: '2025-09-01', repeatFrequency: 'P1M', byDay: ['MO', '4SA'], endDate: '2025-10-31' }, '2025-01-01', '2025-12-31')).to.deep.equal(want);
+    expect(
+      dates(
+        { startDate: '2025-09-01', repeatFrequency: 'P1M', byDay: ['MO', '4SA'], endDate: '2025-10-31' },
+        '2025-01-01',
+        '2025-12-31',
+      ),
+    ).to.deep.equal(want);
     expect(want).to.include('2025-09-27').and.include('2025-10-25').and.include('2025-09-08');
   });
 
   describe('agrees with rrule (RFC 5545) over thousands of generated rules', () => {
     // A small seeded generator, so a failure can be reproduced.
     let seed = 20261123;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-    const some = <T>(xs: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(xs)))];
+    const some = <T>(xs: readonly T[], max: number): T[] => [
+      ...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(xs))),
+    ];
     const CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
     const RRULE_DAYS: Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
     const FREQ = { D: RRule.DAILY, W: RRule.WEEKLY, M: RRule.MONTHLY, Y: RRule.YEARLY } as const;
@@ -82,7 +103,10 @@ describe('ruleDates (schedule → dates)', () => {
 
     function generate(): DateRule {
       const unit = pick(['D', 'W', 'M', 'Y'] as const);
-      const rule: DateRule = { startDate: randomStart(), repeatFrequency: `P${1 + Math.floor(rand() * (unit == 'D' ? 10 : 4))}${unit}` };
+      const rule: DateRule = {
+        startDate: randomStart(),
+        repeatFrequency: `P${1 + Math.floor(rand() * (unit == 'D' ? 10 : 4))}${unit}`,
+      };
       const r = rand();
       if (unit == 'W' && r < 0.7) rule.byDay = some(CODES, 3);
       if (unit == 'D' && r < 0.3) rule.byDay = some(CODES, 4);
@@ -90,9 +114,11 @@ describe('ruleDates (schedule → dates)', () => {
         // All plain or all with ordinals: rrule returns nothing for a mix such as MO,4SA (an rrule
         // limitation; ruleDates handles mixes, see the ical.js check below).
         const ordinal = rand() < 0.7;
-        if (r < 0.45) rule.byDay = some(CODES, 2).map((c) => `${ordinal ? pick(['1', '2', '3', '4', '5', '-1']) : ''}${c}`);
+        if (r < 0.45)
+          rule.byDay = some(CODES, 2).map((c) => `${ordinal ? pick(['1', '2', '3', '4', '5', '-1']) : ''}${c}`);
         else if (r < 0.7) rule.byMonthDay = some([1, 2, 15, 28, 29, 30, 31, -1], 2);
-        if (unit == 'Y' && (rule.byDay || rule.byMonthDay || rand() < 0.3)) rule.byMonth = some([1, 2, 3, 6, 10, 11, 12], 2);
+        if (unit == 'Y' && (rule.byDay || rule.byMonthDay || rand() < 0.3))
+          rule.byMonth = some([1, 2, 3, 6, 10, 11, 12], 2);
       }
       if (unit == 'M' && rand() < 0.2) rule.byMonth = some([1, 2, 3, 6, 10, 11, 12], 3);
       const e = rand();

@@ -80,7 +80,8 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   private defaults?: { locale: string; stages: TimelineStage[] };
   /** The built-in stages in the element's language (made again when the language changes). */
   private builtInStages(): TimelineStage[] {
-    if (this.defaults?.locale !== this.locale) this.defaults = { locale: this.locale, stages: this.builtIn!.defaultStages() };
+    if (this.defaults?.locale !== this.locale)
+      this.defaults = { locale: this.locale, stages: this.builtIn!.defaultStages() };
     return this.defaults.stages;
   }
 
@@ -143,7 +144,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const hostSet = !!(validDate(this.birthDate) || validDate(this.dueDate));
     // The built-in stages show while a local feed loads: loading is announced, with no skeleton.
     return html`${this.renderFeedStatus(false, false, false)}
-      <p class="intro">${msg('The first 1001 days, from pregnancy to your baby\'s second birthday, shape how your baby\'s brain grows and how they learn to feel safe and loved.', { id: 'timeline.intro', desc: 'The opening sentence of the timeline' })}</p>
+      <p class="intro">${msg("The first 1001 days, from pregnancy to your baby's second birthday, shape how your baby's brain grows and how they learn to feel safe and loved.", { id: 'timeline.intro', desc: 'The opening sentence of the timeline' })}</p>
       ${hostSet ? nothing : this.renderForm()}
       ${j ? this.renderSummary(j, stages, birth) : nothing}
       <ol part="stages" class="stages">
@@ -181,20 +182,58 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const n = (v: number) => numberFormat(locale).format(v);
     const unit = (v: number, u: 'week' | 'month' | 'year' | 'day') => formatUnit(v, u, locale);
     let where: string;
-    if (j.day < 1) where = msg('This date is before the 1001 days begin. Check the date.', { id: 'timeline.before', desc: 'The entered date is far in the future' });
-    else if (j.day > TOTAL_DAYS) where = msg('Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.', { id: 'timeline.after', desc: 'The child is older than two' });
+    if (j.day < 1)
+      where = msg('This date is before the 1001 days begin. Check the date.', {
+        id: 'timeline.before',
+        desc: 'The entered date is far in the future',
+      });
+    else if (j.day > TOTAL_DAYS)
+      where = msg(
+        'Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.',
+        { id: 'timeline.after', desc: 'The child is older than two' },
+      );
     else {
-      const day = msg(str`Day ${n(j.day)} of 1001`, { id: 'timeline.day', desc: 'Where the family is; the placeholder is a number' });
+      const day = msg(str`Day ${n(j.day)} of 1001`, {
+        id: 'timeline.day',
+        desc: 'Where the family is; the placeholder is a number',
+      });
       const age = j.born
         ? j.age!.months >= 1
-          ? msg(str`your baby is ${unit(j.age!.months, 'month')} old`, { id: 'timeline.age-months', desc: 'After "Day 412 of 1001 —"; the placeholder is like "4 months"' })
-          : msg(str`your baby is ${unit(j.age!.weeks ? j.age!.weeks : j.sinceBirth, j.age!.weeks ? 'week' : 'day')} old`, { id: 'timeline.age-weeks', desc: 'After "Day 280 of 1001 —"; the placeholder is like "2 weeks" or "3 days"' })
-        : msg(str`you are ${unit(Math.max(0, j.weeksPregnant!), 'week')} pregnant`, { id: 'timeline.pregnant', desc: 'After "Day 120 of 1001 —"; the placeholder is like "19 weeks"' });
-      where = msg(str`${day} — ${age}`, { id: 'timeline.where', desc: 'Day count, a dash, then age or weeks of pregnancy' });
+          ? msg(str`your baby is ${unit(j.age!.months, 'month')} old`, {
+              id: 'timeline.age-months',
+              desc: 'After "Day 412 of 1001 —"; the placeholder is like "4 months"',
+            })
+          : msg(
+              str`your baby is ${unit(j.age!.weeks ? j.age!.weeks : j.sinceBirth, j.age!.weeks ? 'week' : 'day')} old`,
+              {
+                id: 'timeline.age-weeks',
+                desc: 'After "Day 280 of 1001 —"; the placeholder is like "2 weeks" or "3 days"',
+              },
+            )
+        : msg(str`you are ${unit(Math.max(0, j.weeksPregnant!), 'week')} pregnant`, {
+            id: 'timeline.pregnant',
+            desc: 'After "Day 120 of 1001 —"; the placeholder is like "19 weeks"',
+          });
+      where = msg(str`${day} — ${age}`, {
+        id: 'timeline.where',
+        desc: 'Day count, a dash, then age or weeks of pregnancy',
+      });
     }
     const notes = [];
-    if (j.overdue) notes.push(msg(str`Your baby was due ${unit(j.overdue, 'day')} ago. Once your baby is born, enter the date of birth.`, { id: 'timeline.overdue', desc: 'A due date in the past' }));
-    if (j.premature) notes.push(msg('Your baby was born early. Checks follow their age from the date of birth.', { id: 'timeline.premature', desc: 'Premature birth note' }));
+    if (j.overdue)
+      notes.push(
+        msg(str`Your baby was due ${unit(j.overdue, 'day')} ago. Once your baby is born, enter the date of birth.`, {
+          id: 'timeline.overdue',
+          desc: 'A due date in the past',
+        }),
+      );
+    if (j.premature)
+      notes.push(
+        msg('Your baby was born early. Checks follow their age from the date of birth.', {
+          id: 'timeline.premature',
+          desc: 'Premature birth note',
+        }),
+      );
     // The next check from today, in any stage.
     const next = stages
       .flatMap((s) => (s.checks ?? []).map((c) => ({ c, at: c.at ? pointDays(c.at, birth) : undefined })))
@@ -205,17 +244,28 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     return html`<div part="summary" class="journey" role="status">
       <p class="where"><strong>${where}</strong></p>
       ${notes.map((t) => html`<p>${t}</p>`)}
-      ${next && j.day <= TOTAL_DAYS
-        ? html`<p class="next">${msg('Next check:', { id: 'timeline.next', desc: 'Label before the next check due' })} ${feedText(next.c.name, locale, lang)} ·
-            ${inDays == 0
-              ? msg('due now', { id: 'timeline.due-now', desc: 'A check due today' })
-              : inDaysText(inDays!, locale)}
+      ${
+        next && j.day <= TOTAL_DAYS
+          ? html`<p class="next">${msg('Next check:', { id: 'timeline.next', desc: 'Label before the next check due' })} ${feedText(next.c.name, locale, lang)} ·
+            ${
+              inDays == 0
+                ? msg('due now', { id: 'timeline.due-now', desc: 'A check due today' })
+                : inDaysText(inDays!, locale)
+            }
             (${formatDay(birth + next.at!, locale, { day: 'numeric', month: 'long', year: 'numeric' })})</p>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
-  private renderStage(s: TimelineStage, current: boolean, feed: Feed | undefined, birth: number, dates: object | undefined, now: Date) {
+  private renderStage(
+    s: TimelineStage,
+    current: boolean,
+    feed: Feed | undefined,
+    birth: number,
+    dates: object | undefined,
+    now: Date,
+  ) {
     const locale = this.locale;
     const lang = feed?.language ?? 'en-GB';
     const open = current ? !this.open.has(`-${s.id}`) : this.open.has(s.id);
@@ -223,7 +273,10 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const services = (s.services ?? []).map((id) => feed?.services?.find((x) => x.id == id)).filter((x) => !!x);
     const sessions =
       open && feed?.sessions && s.sessionCategories?.length
-        ? upcomingOccurrences(feed.sessions.filter((x) => x.category && s.sessionCategories!.includes(x.category)), { now, days: 28, timeZone: feed.timeZone })
+        ? upcomingOccurrences(
+            feed.sessions.filter((x) => x.category && s.sessionCategories!.includes(x.category)),
+            { now, days: 28, timeZone: feed.timeZone },
+          )
             .filter((o) => o.status != 'cancelled')
             .slice(0, 3)
         : [];
@@ -251,20 +304,24 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       <div class="content" id=${`stage-${s.id}`} ?hidden=${!open}>
         ${s.summary ? html`<p class="stage-summary">${feedText(s.summary, locale, lang)}</p>` : nothing}
         ${s.messages?.length ? html`<ul class="messages">${s.messages.map((m) => html`<li>${feedText(m, locale, lang)}</li>`)}</ul>` : nothing}
-        ${s.checks?.length
-          ? html`<p class="label">${msg('Checks', { id: 'timeline.checks', desc: 'Label above the health checks of a stage' })}</p>
+        ${
+          s.checks?.length
+            ? html`<p class="label">${msg('Checks', { id: 'timeline.checks', desc: 'Label above the health checks of a stage' })}</p>
               <ul class="checks">${s.checks.map((c) => html`<li>${feedText(c.name, locale, lang)}${c.note ? html` · ${feedText(c.note, locale, lang)}` : nothing}</li>`)}</ul>`
-          : nothing}
+            : nothing
+        }
         ${s.ifWorried ? html`<p class="worried"><strong>${msg('If you are worried:', { id: 'timeline.worried', desc: 'Label before what to do if worried' })}</strong> ${feedText(s.ifWorried, locale, lang)}</p>` : nothing}
-        ${sessions.length
-          ? html`<p class="label">${msg('Sessions coming up', { id: 'timeline.sessions', desc: 'Label above the next matching sessions' })}</p>
+        ${
+          sessions.length
+            ? html`<p class="label">${msg('Sessions coming up', { id: 'timeline.sessions', desc: 'Label above the next matching sessions' })}</p>
               <ul class="sessions">
                 ${sessions.map((o) => {
                   const place = feed!.places?.find((p) => p.id == o.place);
                   return html`<li>${feedText(o.session.name, locale, lang)} · ${formatDay(o.day, locale)}${o.startTime ? html`, ${formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone)}` : nothing}${place ? html` · ${feedText(place.name, locale, lang)}` : nothing}</li>`;
                 })}
               </ul>`
-          : nothing}
+            : nothing
+        }
         ${services.length ? html`<ul class="services">${services.map((x) => html`<li>${serviceCard(x, context)}</li>`)}</ul>` : nothing}
       </div>
     </li>`;
@@ -274,10 +331,16 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
 /** "in 3 days", when a check is due, in the locale's plural forms. */
 export const inDaysText = (days: number, locale: string) =>
   plural(days, locale, {
-    zero: (n) => msg(str`in ${n} days`, { id: 'timeline.in-days.zero', desc: 'When a check is due; plural category "zero"' }),
-    one: (n) => msg(str`in ${n} day`, { id: 'timeline.in-days.one', desc: 'When a check is due; plural category "one"' }),
-    two: (n) => msg(str`in ${n} days`, { id: 'timeline.in-days.two', desc: 'When a check is due; plural category "two"' }),
-    few: (n) => msg(str`in ${n} days`, { id: 'timeline.in-days.few', desc: 'When a check is due; plural category "few"' }),
-    many: (n) => msg(str`in ${n} days`, { id: 'timeline.in-days.many', desc: 'When a check is due; plural category "many"' }),
-    other: (n) => msg(str`in ${n} days`, { id: 'timeline.in-days.other', desc: 'When a check is due; plural category "other"' }),
+    zero: (n) =>
+      msg(str`in ${n} days`, { id: 'timeline.in-days.zero', desc: 'When a check is due; plural category "zero"' }),
+    one: (n) =>
+      msg(str`in ${n} day`, { id: 'timeline.in-days.one', desc: 'When a check is due; plural category "one"' }),
+    two: (n) =>
+      msg(str`in ${n} days`, { id: 'timeline.in-days.two', desc: 'When a check is due; plural category "two"' }),
+    few: (n) =>
+      msg(str`in ${n} days`, { id: 'timeline.in-days.few', desc: 'When a check is due; plural category "few"' }),
+    many: (n) =>
+      msg(str`in ${n} days`, { id: 'timeline.in-days.many', desc: 'When a check is due; plural category "many"' }),
+    other: (n) =>
+      msg(str`in ${n} days`, { id: 'timeline.in-days.other', desc: 'When a check is due; plural category "other"' }),
   });

@@ -21,22 +21,28 @@ export function filterControls(feed: Feed, chosen: Filters, locale: string, chan
   const sessions = feed.sessions ?? [];
   // A category has no name of its own: use the name of its first session ("Stay and Play").
   const categories = new Map<string, string>();
-  for (const s of sessions) if (s.category && !categories.has(s.category)) categories.set(s.category, feedString(s.name, locale, feed.language));
+  for (const s of sessions)
+    if (s.category && !categories.has(s.category))
+      categories.set(s.category, feedString(s.name, locale, feed.language));
   const usedPlaces = new Set(sessions.map((s) => s.place));
   const places = (feed.places ?? []).filter((p) => usedPlaces.has(p.id));
   const onChange = (e: Event) => {
     const form = (e.currentTarget as HTMLFormElement).elements as unknown as Record<string, HTMLSelectElement>;
     const age = form.age.value;
-    change({ category: form.category.value || undefined, place: form.place.value || undefined, ageMonths: age ? Number(age) : undefined });
+    change({
+      category: form.category.value || undefined,
+      place: form.place.value || undefined,
+      ageMonths: age ? Number(age) : undefined,
+    });
   };
   const any = anyLabel();
   return html`<form part="filters" class="filters" @change=${onChange} @submit=${(e: Event) => e.preventDefault()}>
     <label>${msg('Type of session', { id: 'filters.category', desc: 'Label of the category filter' })}
       <select name="category">
         <option value="">${any}</option>
-        ${[...categories].sort((a, b) => a[1].localeCompare(b[1], locale)).map(
-          ([id, name]) => html`<option value=${id} ?selected=${chosen.category == id}>${name}</option>`,
-        )}
+        ${[...categories]
+          .sort((a, b) => a[1].localeCompare(b[1], locale))
+          .map(([id, name]) => html`<option value=${id} ?selected=${chosen.category == id}>${name}</option>`)}
       </select>
     </label>
     <label>${msg('Place', { id: 'filters.place', desc: 'Label of the place filter' })}

@@ -12,7 +12,13 @@ export interface Filters {
   ageMonths?: number;
 }
 
-const list = (v?: string) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+const list = (v?: string) =>
+  v
+    ? v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
 
 /** Does the session pass the filters? A session that does not say (no audience, no age range) passes. */
 export function matches(s: Session, f: Filters): boolean {
@@ -31,4 +37,3 @@ export function matches(s: Session, f: Filters): boolean {
   }
   return true;
 }
-

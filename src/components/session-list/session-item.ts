@@ -27,11 +27,12 @@ export interface ItemContext {
 const cost = (o: SessionOccurrence, c: ItemContext) => {
   const k = o.session.cost;
   if (!k) return nothing;
-  const price = k.free || k.amount === 0
-    ? freeLabel()
-    : k.amount != null
-      ? numberFormat(c.locale, { style: 'currency', currency: k.currency ?? 'GBP' }).format(k.amount)
-      : '';
+  const price =
+    k.free || k.amount === 0
+      ? freeLabel()
+      : k.amount != null
+        ? numberFormat(c.locale, { style: 'currency', currency: k.currency ?? 'GBP' }).format(k.amount)
+        : '';
   return html`<div><dt>${msg('Cost', { id: 'session.cost', desc: 'Label for what a session costs' })}</dt>
     <dd>${price}${price && k.note ? ' · ' : ''}${feedText(k.note, c.locale, c.feed.language)}</dd></div>`;
 };
@@ -43,11 +44,27 @@ const ages = (o: SessionOccurrence, locale: string) => {
   const months = (n: number) => formatUnit(n, 'month', locale);
   const to = a.toMonths;
   const from = a.fromMonths;
-  if (a.pregnancy && to != null) return msg(str`From pregnancy to ${months(to)}`, { id: 'session.age.pregnancy-to', desc: 'Who a session suits; the placeholder is an age like "12 months"' });
+  if (a.pregnancy && to != null)
+    return msg(str`From pregnancy to ${months(to)}`, {
+      id: 'session.age.pregnancy-to',
+      desc: 'Who a session suits; the placeholder is an age like "12 months"',
+    });
   if (a.pregnancy) return msg('During pregnancy', { id: 'session.age.pregnancy', desc: 'Who a session suits' });
-  if (from != null && to != null) return msg(str`Babies ${numberFormat(locale).format(from)} to ${months(to)}`, { id: 'session.age.range', desc: 'Who a session suits; e.g. "Babies 0 to 12 months"' });
-  if (to != null) return msg(str`Babies up to ${months(to)}`, { id: 'session.age.to', desc: 'Who a session suits; the placeholder is an age like "12 months"' });
-  if (from != null) return msg(str`Children from ${months(from)}`, { id: 'session.age.from', desc: 'Who a session suits; the placeholder is an age like "6 months"' });
+  if (from != null && to != null)
+    return msg(str`Babies ${numberFormat(locale).format(from)} to ${months(to)}`, {
+      id: 'session.age.range',
+      desc: 'Who a session suits; e.g. "Babies 0 to 12 months"',
+    });
+  if (to != null)
+    return msg(str`Babies up to ${months(to)}`, {
+      id: 'session.age.to',
+      desc: 'Who a session suits; the placeholder is an age like "12 months"',
+    });
+  if (from != null)
+    return msg(str`Children from ${months(from)}`, {
+      id: 'session.age.from',
+      desc: 'Who a session suits; the placeholder is an age like "6 months"',
+    });
   return '';
 };
 
@@ -98,58 +115,75 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
     )}
     ${statusBadge(o, c)}
     <p class="when">
-      <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date}>${when}</time>${pattern || s.schedule.note
-        ? html`<span class="pattern">${pattern ? html` · ${pattern}` : nothing}${s.schedule.note ? html` · ${feedText(s.schedule.note, locale, lang)}` : nothing}</span>`
-        : nothing}
+      <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date}>${when}</time>${
+        pattern || s.schedule.note
+          ? html`<span class="pattern">${pattern ? html` · ${pattern}` : nothing}${s.schedule.note ? html` · ${feedText(s.schedule.note, locale, lang)}` : nothing}</span>`
+          : nothing
+      }
     </p>
-    ${place
-      ? html`<p class="where">
+    ${
+      place
+        ? html`<p class="where">
           ${feedText(place.name, locale, lang)}${address ? html`, <span class="address">${address}</span>` : nothing}
           <a part="link" class="map" href=${mapUrl(place)} rel="noopener" target="_blank"
             >${msg('Map', { id: 'session.map', desc: 'Link that opens the address on a map site' })}<span class="visually-hidden">
               ${msg(str`: ${feedString(place.name, locale, lang)} (opens in a new tab)`, { id: 'session.map-label', desc: 'Hidden text after "Map" for screen readers; the placeholder is a place name' })}</span
             ></a>
         </p>`
-      : nothing}
-    ${online
-      ? html`<p class="where">
+        : nothing
+    }
+    ${
+      online
+        ? html`<p class="where">
           <strong part="badge" class="badge online">${msg('Online', { id: 'session.online', desc: 'Badge on a session held online' })}</strong>
           ${onlineUrl ? html`<a part="link" href=${onlineUrl}>${msg('How to join', { id: 'session.join', desc: 'Link to join an online session' })}</a>` : nothing}
           ${feedText(online.note, locale, lang)}
         </p>`
-      : nothing}
+        : nothing
+    }
     <dl class="facts">
-      ${who.length || age
-        ? html`<div><dt>${msg('For', { id: 'session.for', desc: 'Label for who a session is for' })}</dt>
+      ${
+        who.length || age
+          ? html`<div><dt>${msg('For', { id: 'session.for', desc: 'Label for who a session is for' })}</dt>
             <dd>${formatList(who, locale)}${who.length && age ? ' · ' : ''}${age}</dd></div>`
-        : nothing}
+          : nothing
+      }
       ${cost(o, c)}
-      ${booking
-        ? html`<div><dt>${msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' })}</dt>
+      ${
+        booking
+          ? html`<div><dt>${msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' })}</dt>
             <dd>
-              ${booking.required
-                ? msg('Booking required', { id: 'session.booking-required', desc: 'A session you must book' })
-                : msg('Drop in, no need to book', { id: 'session.drop-in', desc: 'A session you can just turn up to' })}
+              ${
+                booking.required
+                  ? msg('Booking required', { id: 'session.booking-required', desc: 'A session you must book' })
+                  : msg('Drop in, no need to book', {
+                      id: 'session.drop-in',
+                      desc: 'A session you can just turn up to',
+                    })
+              }
               ${bookUrl ? html` · <a part="link" href=${bookUrl}>${msg('Book online', { id: 'session.book-online', desc: 'Link to a booking page' })}</a>` : nothing}
               ${booking.phone ? html` · <a part="link" href=${`tel:${booking.phone.replace(/[^\d+]/g, '')}`}>${booking.phone}</a>` : nothing}
               ${booking.email ? html` · <a part="link" href=${`mailto:${booking.email}`}>${booking.email}</a>` : nothing}
               ${booking.note ? html` · ${feedText(booking.note, locale, lang)}` : nothing}
             </dd></div>`
-        : nothing}
-      ${place?.facilities?.length
-        ? html`<div><dt>${msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' })}</dt>
+          : nothing
+      }
+      ${
+        place?.facilities?.length
+          ? html`<div><dt>${msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' })}</dt>
             <dd>${formatList(place.facilities.map(facilityLabel), locale)}</dd></div>`
-        : nothing}
+          : nothing
+      }
     </dl>
-    ${s.description
-      ? html`<details part="details">
+    ${
+      s.description
+        ? html`<details part="details">
           <summary>${msg('About this session', { id: 'session.about', desc: 'Opens the description of a session' })}</summary>
           <p>${feedText(s.description, locale, lang)}</p>
         </details>`
-      : nothing}
-    ${o.status == 'cancelled'
-      ? nothing
-      : calendarDetails(o, c, pattern)}
+        : nothing
+    }
+    ${o.status == 'cancelled' ? nothing : calendarDetails(o, c, pattern)}
   </li>`;
 }
 
@@ -159,13 +193,17 @@ function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string |
           <summary>${msg('Add to calendar', { id: 'session.add-to-calendar', desc: 'Opens the ways to save a session to a calendar' })}</summary>
           <ul>
             <li><button part="button" type="button" @click=${() => c.calendar(o, false)}>${msg('This date (.ics file)', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' })}</button></li>
-            ${pattern
-              ? html`<li><button part="button" type="button" @click=${() => c.calendar(o, true)}>${msg('Every date (.ics file)', { id: 'session.ics-series', desc: 'Downloads a calendar file for the whole series' })}</button></li>`
-              : nothing}
-            ${links
-              ? html`<li><a part="link" href=${links.google} target="_blank" rel="noopener">${msg('Google Calendar', { id: 'session.google', desc: 'Link that adds the session to Google Calendar' })}</a></li>
+            ${
+              pattern
+                ? html`<li><button part="button" type="button" @click=${() => c.calendar(o, true)}>${msg('Every date (.ics file)', { id: 'session.ics-series', desc: 'Downloads a calendar file for the whole series' })}</button></li>`
+                : nothing
+            }
+            ${
+              links
+                ? html`<li><a part="link" href=${links.google} target="_blank" rel="noopener">${msg('Google Calendar', { id: 'session.google', desc: 'Link that adds the session to Google Calendar' })}</a></li>
                   <li><a part="link" href=${links.outlook} target="_blank" rel="noopener">${msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' })}</a></li>`
-              : nothing}
+                : nothing
+            }
           </ul>
         </details>`;
 }

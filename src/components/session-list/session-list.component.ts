@@ -99,7 +99,8 @@ export class ImhSessionList extends ImhElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('limit') || changed.has('category') || changed.has('place') || changed.has('ageMonths')) this.shown = 0;
+    if (changed.has('limit') || changed.has('category') || changed.has('place') || changed.has('ageMonths'))
+      this.shown = 0;
     if (this.filters && !this.controls) {
       import('./filter-controls.js').then((m) => {
         this.controls = m;
@@ -150,7 +151,9 @@ export class ImhSessionList extends ImhElement {
     const feed = this.feedState.result!.feed;
     const place = o.place ? this.places.get(o.place) : undefined;
     const location = place
-      ? [feedString(place.name, this.locale, feed.language), ...Object.values(place.address ?? {})].filter(Boolean).join(', ')
+      ? [feedString(place.name, this.locale, feed.language), ...Object.values(place.address ?? {})]
+          .filter(Boolean)
+          .join(', ')
       : undefined;
     return {
       summary: feedString(o.session.name, this.locale, feed.language),
@@ -180,7 +183,9 @@ export class ImhSessionList extends ImhElement {
     } catch {
       // no publisher URL
     }
-    const ics = series ? seriesIcs(o.session, feed.timeZone, this.text(o), domain) : occurrenceIcs(o, this.text(o), domain);
+    const ics = series
+      ? seriesIcs(o.session, feed.timeZone, this.text(o), domain)
+      : occurrenceIcs(o, this.text(o), domain);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
     a.download = `${o.session.id}${series ? '' : `-${o.date}`}.ics`;
@@ -240,41 +245,78 @@ export class ImhSessionList extends ImhElement {
       ${this.filters && this.controls ? this.controls.filterControls(feed, this.chosen, this.locale, (f) => this.onFilter(f)) : nothing}
       <p class="visually-hidden" role="status">${this.announce}</p>
       ${this.renderFeedStatus(!total)}
-      ${total
-        ? [...groups].map(
-            ([day, items]) => html`<section part="day" class="day">
+      ${
+        total
+          ? [...groups].map(
+              ([day, items]) => html`<section part="day" class="day">
               ${heading(this.headingLevel, dayName(day, today, this.locale), 'day-heading')}
               <ul class="items">${items.map(([o, i]) => sessionItem(o, context, i))}</ul>
             </section>`,
-          )
-        : html`<p part="empty" class="empty" role="status">
-            ${this.filters && (this.chosen.category || this.chosen.place || this.chosen.ageMonths != null)
-              ? msg('No sessions match these choices. Try fewer filters.', { id: 'session-list.empty-filtered', desc: 'Shown when filters leave no sessions' })
-              : msg(str`There are no sessions in the next ${period}.`, { id: 'session-list.empty', desc: 'Shown when the feed has no upcoming sessions; the placeholder is a period like "28 days"' })}
-          </p>`}
-      ${visible.length < total
-        ? html`<button part="button" class="more" type="button" @click=${() => this.showMore()}>
+            )
+          : html`<p part="empty" class="empty" role="status">
+            ${
+              this.filters && (this.chosen.category || this.chosen.place || this.chosen.ageMonths != null)
+                ? msg('No sessions match these choices. Try fewer filters.', {
+                    id: 'session-list.empty-filtered',
+                    desc: 'Shown when filters leave no sessions',
+                  })
+                : msg(str`There are no sessions in the next ${period}.`, {
+                    id: 'session-list.empty',
+                    desc: 'Shown when the feed has no upcoming sessions; the placeholder is a period like "28 days"',
+                  })
+            }
+          </p>`
+      }
+      ${
+        visible.length < total
+          ? html`<button part="button" class="more" type="button" @click=${() => this.showMore()}>
             ${msg('Show more sessions', { id: 'session-list.show-more', desc: 'Button that shows the next sessions in the list' })}
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }
 
 /** "Today", "Tomorrow", or "Wednesday 25 November". */
 function dayName(day: number, today: number, locale: string) {
-  if (day == today) return msg('Today', { id: 'session-list.today', desc: 'Heading for today\'s sessions' });
-  if (day == today + 1) return msg('Tomorrow', { id: 'session-list.tomorrow', desc: 'Heading for tomorrow\'s sessions' });
+  if (day == today) return msg('Today', { id: 'session-list.today', desc: "Heading for today's sessions" });
+  if (day == today + 1)
+    return msg('Tomorrow', { id: 'session-list.tomorrow', desc: "Heading for tomorrow's sessions" });
   return formatDay(day, locale);
 }
 
 /** "3 sessions found", announced after filtering, in the locale's plural forms. */
 export const sessionsFound = (total: number, locale: string) =>
   plural(total, locale, {
-    zero: (n) => msg(str`${n} sessions found`, { id: 'session-list.count.zero', desc: 'Announced after filtering; plural category "zero"' }),
-    one: (n) => msg(str`${n} session found`, { id: 'session-list.count.one', desc: 'Announced after filtering; plural category "one"' }),
-    two: (n) => msg(str`${n} sessions found`, { id: 'session-list.count.two', desc: 'Announced after filtering; plural category "two"' }),
-    few: (n) => msg(str`${n} sessions found`, { id: 'session-list.count.few', desc: 'Announced after filtering; plural category "few"' }),
-    many: (n) => msg(str`${n} sessions found`, { id: 'session-list.count.many', desc: 'Announced after filtering; plural category "many"' }),
-    other: (n) => msg(str`${n} sessions found`, { id: 'session-list.count.other', desc: 'Announced after filtering; plural category "other"' }),
+    zero: (n) =>
+      msg(str`${n} sessions found`, {
+        id: 'session-list.count.zero',
+        desc: 'Announced after filtering; plural category "zero"',
+      }),
+    one: (n) =>
+      msg(str`${n} session found`, {
+        id: 'session-list.count.one',
+        desc: 'Announced after filtering; plural category "one"',
+      }),
+    two: (n) =>
+      msg(str`${n} sessions found`, {
+        id: 'session-list.count.two',
+        desc: 'Announced after filtering; plural category "two"',
+      }),
+    few: (n) =>
+      msg(str`${n} sessions found`, {
+        id: 'session-list.count.few',
+        desc: 'Announced after filtering; plural category "few"',
+      }),
+    many: (n) =>
+      msg(str`${n} sessions found`, {
+        id: 'session-list.count.many',
+        desc: 'Announced after filtering; plural category "many"',
+      }),
+    other: (n) =>
+      msg(str`${n} sessions found`, {
+        id: 'session-list.count.other',
+        desc: 'Announced after filtering; plural category "other"',
+      }),
   });

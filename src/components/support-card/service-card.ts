@@ -26,7 +26,6 @@ export interface CardContext {
   action: (service: Service, action: string) => void;
 }
 
-
 /** "17:00" in the locale's style, for a wall-clock HH:MM. */
 const clock = (hhmm: string, locale: string) =>
   hhmm == '24:00'
@@ -39,29 +38,57 @@ const weekdayName = (day: number, locale: string) => formatWeekday(weekday(day),
 function openLine(s: Service, c: CardContext): string {
   const state = openState(s.hours!, c.now, c.timeZone);
   const today = wallClock(c.now, c.timeZone).day;
-  if (state.open && state.always) return msg('Open 24 hours, every day', { id: 'card.always-open', desc: 'Opening hours of a service that never closes' });
+  if (state.open && state.always)
+    return msg('Open 24 hours, every day', {
+      id: 'card.always-open',
+      desc: 'Opening hours of a service that never closes',
+    });
   if (state.open) {
     const time = clock(state.closes, c.locale);
     return state.day == today
-      ? msg(str`Open now, closes at ${time}`, { id: 'card.open-closes', desc: 'Live opening state; the placeholder is a time like 17:00 or "midnight"' })
-      : msg(str`Open now, closes ${weekdayName(state.day, c.locale)} at ${time}`, { id: 'card.open-closes-day', desc: 'Live opening state; placeholders: a weekday and a time' });
+      ? msg(str`Open now, closes at ${time}`, {
+          id: 'card.open-closes',
+          desc: 'Live opening state; the placeholder is a time like 17:00 or "midnight"',
+        })
+      : msg(str`Open now, closes ${weekdayName(state.day, c.locale)} at ${time}`, {
+          id: 'card.open-closes-day',
+          desc: 'Live opening state; placeholders: a weekday and a time',
+        });
   }
   if (state.day === undefined) return '';
   const time = clock(state.opens!, c.locale);
   return state.day == today
-    ? msg(str`Closed now, opens at ${time}`, { id: 'card.closed-opens', desc: 'Live opening state; the placeholder is a time like 09:00' })
+    ? msg(str`Closed now, opens at ${time}`, {
+        id: 'card.closed-opens',
+        desc: 'Live opening state; the placeholder is a time like 09:00',
+      })
     : state.day == today + 1
-      ? msg(str`Closed now, opens tomorrow at ${time}`, { id: 'card.closed-opens-tomorrow', desc: 'Live opening state; the placeholder is a time' })
-      : msg(str`Closed now, opens ${weekdayName(state.day, c.locale)} at ${time}`, { id: 'card.closed-opens-day', desc: 'Live opening state; placeholders: a weekday and a time' });
+      ? msg(str`Closed now, opens tomorrow at ${time}`, {
+          id: 'card.closed-opens-tomorrow',
+          desc: 'Live opening state; the placeholder is a time',
+        })
+      : msg(str`Closed now, opens ${weekdayName(state.day, c.locale)} at ${time}`, {
+          id: 'card.closed-opens-day',
+          desc: 'Live opening state; placeholders: a weekday and a time',
+        });
 }
 
 /** The hidden prefix screen readers hear before the name, as on NHS care cards. */
 const prefix = (u: string) =>
   u == 'emergency'
-    ? msg('Immediate action required:', { id: 'card.prefix.emergency', desc: 'Hidden text read before the name of an emergency service' })
+    ? msg('Immediate action required:', {
+        id: 'card.prefix.emergency',
+        desc: 'Hidden text read before the name of an emergency service',
+      })
     : u == 'urgent'
-      ? msg('Urgent advice:', { id: 'card.prefix.urgent', desc: 'Hidden text read before the name of an urgent service' })
-      : msg('Non-urgent advice:', { id: 'card.prefix.routine', desc: 'Hidden text read before the name of a routine service' });
+      ? msg('Urgent advice:', {
+          id: 'card.prefix.urgent',
+          desc: 'Hidden text read before the name of an urgent service',
+        })
+      : msg('Non-urgent advice:', {
+          id: 'card.prefix.routine',
+          desc: 'Hidden text read before the name of a routine service',
+        });
 
 export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): TemplateResult {
   const { locale, feedLanguage: lang } = c;
@@ -77,70 +104,114 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
   const referral = s.referral;
   const by = referral?.by?.filter((r) => r != 'self').map(referrerLabel);
   const languages = s.languages?.length
-    ? formatList(s.languages.map((l) => formatLanguage(l, locale)), locale)
+    ? formatList(
+        s.languages.map((l) => formatLanguage(l, locale)),
+        locale,
+      )
     : '';
   const open = s.hours?.length ? openLine(s, c) : '';
-  const fact = (label: string, value: unknown) => (value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing);
+  const fact = (label: string, value: unknown) =>
+    value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
   return html`<article part="card" class="card ${urgency}" aria-labelledby=${id}>
     <div class="band">
       ${heading(c.level, html`<span class="visually-hidden">${prefix(urgency)} </span>${feedText(s.name, locale, lang)}`, 'heading', id)}
-      ${urgency == 'routine'
-        ? nothing
-        : html`<span part="badge" class="badge" aria-hidden="true">${urgency == 'urgent'
-            ? msg('Urgent', { id: 'card.badge.urgent', desc: 'Visible label on an urgent service card' })
-            : msg('Emergency', { id: 'card.badge.emergency', desc: 'Visible label on an emergency card' })}</span>`}
+      ${
+        urgency == 'routine'
+          ? nothing
+          : html`<span part="badge" class="badge" aria-hidden="true">${
+              urgency == 'urgent'
+                ? msg('Urgent', { id: 'card.badge.urgent', desc: 'Visible label on an urgent service card' })
+                : msg('Emergency', { id: 'card.badge.emergency', desc: 'Visible label on an emergency card' })
+            }</span>`
+      }
     </div>
     <div class="body">
-      ${urgency == 'emergency'
-        ? html`<p class="now"><strong>${msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' })}</strong></p>`
-        : nothing}
+      ${
+        urgency == 'emergency'
+          ? html`<p class="now"><strong>${msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' })}</strong></p>`
+          : nothing
+      }
       ${body ?? (s.summary ? html`<p class="summary">${feedText(s.summary, locale, lang)}</p>` : nothing)}
       <dl class="facts">
-        ${c.compact ? nothing : html`${fact(msg('For', { id: 'card.for', desc: 'Label: who a service is for' }), who.length ? formatList(who, locale) : '')}
+        ${
+          c.compact
+            ? nothing
+            : html`${fact(msg('For', { id: 'card.for', desc: 'Label: who a service is for' }), who.length ? formatList(who, locale) : '')}
         ${fact(msg('Stage', { id: 'card.stages', desc: 'Label: the stages a service is for, like "pregnancy and babies under 1"' }), stages.length ? formatList(stages, locale) : '')}
         ${fact(msg('Who can use it', { id: 'card.eligibility', desc: 'Label: eligibility criteria' }), s.eligibility && feedText(s.eligibility, locale, lang))}
-        ${referral
-          ? fact(
-              msg('How to get it', { id: 'card.access', desc: 'Label: how to access a service (referral)' }),
-              html`${referral.self
-                ? msg('You can refer yourself.', { id: 'card.self-referral', desc: 'A service that takes self-referrals' })
-                : by?.length
-                  ? msg(str`Ask your ${formatList(by, locale, 'disjunction')} to refer you.`, { id: 'card.referred-by', desc: 'Who can refer; the placeholder is a list like "GP, health visitor or midwife"' })
-                  : ''}
+        ${
+          referral
+            ? fact(
+                msg('How to get it', { id: 'card.access', desc: 'Label: how to access a service (referral)' }),
+                html`${
+                  referral.self
+                    ? msg('You can refer yourself.', {
+                        id: 'card.self-referral',
+                        desc: 'A service that takes self-referrals',
+                      })
+                    : by?.length
+                      ? msg(str`Ask your ${formatList(by, locale, 'disjunction')} to refer you.`, {
+                          id: 'card.referred-by',
+                          desc: 'Who can refer; the placeholder is a list like "GP, health visitor or midwife"',
+                        })
+                      : ''
+                }
               ${referral.how ? feedText(referral.how, locale, lang) : nothing}`,
-            )
-          : nothing}`}
+              )
+            : nothing
+        }`
+        }
         ${fact(msg('Opening hours', { id: 'card.hours', desc: 'Label: opening hours' }), open && html`<span class="open">${open}</span>${s.hoursNote ? html` · ${feedText(s.hoursNote, locale, lang)}` : nothing}`)}
-        ${c.compact
-          ? nothing
-          : html`${fact(msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }), languages)}
+        ${
+          c.compact
+            ? nothing
+            : html`${fact(msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }), languages)}
             ${fact(
               msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }),
-              s.cost && html`${s.cost.free ? freeLabel() : nothing}${s.cost.note ? html` ${feedText(s.cost.note, locale, lang)}` : nothing}`,
-            )}`}
+              s.cost &&
+                html`${s.cost.free ? freeLabel() : nothing}${s.cost.note ? html` ${feedText(s.cost.note, locale, lang)}` : nothing}`,
+            )}`
+        }
       </dl>
       <ul class="actions">
         ${phones.map((p) => {
           const { display, tel } = formatPhone(p.number);
           const note = p.note ? html` <span class="note">(${feedText(p.note, locale, lang)})</span>` : nothing;
           return p.kind == 'text'
-            ? link(tel.replace('tel:', 'sms:'), html`${msg(str`Text ${display}`, { id: 'card.text', desc: 'Link that starts a text message; the placeholder is a number' })}${note}`, 'text')
+            ? link(
+                tel.replace('tel:', 'sms:'),
+                html`${msg(str`Text ${display}`, { id: 'card.text', desc: 'Link that starts a text message; the placeholder is a number' })}${note}`,
+                'text',
+              )
             : p.kind == 'textphone'
-              ? link(tel, html`${msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' })}${note}`, 'textphone')
-              : link(tel, html`${msg(str`Call ${display}`, { id: 'card.call', desc: 'Link that calls a number; the placeholder is a phone number' })}${note}`, 'call', 'call');
+              ? link(
+                  tel,
+                  html`${msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' })}${note}`,
+                  'textphone',
+                )
+              : link(
+                  tel,
+                  html`${msg(str`Call ${display}`, { id: 'card.call', desc: 'Link that calls a number; the placeholder is a phone number' })}${note}`,
+                  'call',
+                  'call',
+                );
         })}
         ${link(s.contact?.email && `mailto:${s.contact.email}`, msg(str`Email ${s.contact?.email ?? ''}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' }), 'email')}
-        ${link(url, msg('Website', { id: 'card.website', desc: 'Link to a service\'s website' }), 'website')}
-        ${link(safeUrl(s.apps?.ios), msg('Download on the App Store', { id: 'card.ios', desc: 'Link to an app on Apple\'s App Store' }), 'ios')}
+        ${link(url, msg('Website', { id: 'card.website', desc: "Link to a service's website" }), 'website')}
+        ${link(safeUrl(s.apps?.ios), msg('Download on the App Store', { id: 'card.ios', desc: "Link to an app on Apple's App Store" }), 'ios')}
         ${link(safeUrl(s.apps?.android), msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' }), 'android')}
       </ul>
-      ${s.reviewed
-        ? html`<p class="reviewed">${msg(str`Information checked on ${formatDay(parseDay(s.reviewed), locale, { day: 'numeric', month: 'long', year: 'numeric' })}`, {
-            id: 'card.reviewed',
-            desc: 'When the information was last checked; the placeholder is a date',
-          })}</p>`
-        : nothing}
+      ${
+        s.reviewed
+          ? html`<p class="reviewed">${msg(
+              str`Information checked on ${formatDay(parseDay(s.reviewed), locale, { day: 'numeric', month: 'long', year: 'numeric' })}`,
+              {
+                id: 'card.reviewed',
+                desc: 'When the information was last checked; the placeholder is a date',
+              },
+            )}</p>`
+          : nothing
+      }
     </div>
   </article>`;
 }
-

@@ -87,7 +87,10 @@ export class ImhSupportCard extends ImhElement {
     const feed = this.feedState.result?.feed;
     if (feed && this.service && !feed.services?.some((s) => s.id == this.service) && this.reported != this.service) {
       this.reported = this.service;
-      const error = new FeedError(`The feed has no service with the id "${this.service}". Check the service attribute against the ids in the feed's services.`, this.feedState.result?.url);
+      const error = new FeedError(
+        `The feed has no service with the id "${this.service}". Check the service attribute against the ids in the feed's services.`,
+        this.feedState.result?.url,
+      );
       this.dispatchEvent(new ImhFeedErrorEvent({ error, stale: false }));
     }
   }
@@ -105,9 +108,11 @@ export class ImhSupportCard extends ImhElement {
     const feed = this.feedState.result?.feed;
     const service = feed?.services?.find((s) => s.id == this.service);
     if (!feed || !service) {
-      return html`${this.renderFeedStatus(!!feed)}${feed
-        ? html`<p class="notice" part="notice">${msg('This service could not be found.', { id: 'card.not-found', desc: 'Shown when the page names a service the feed does not have' })}</p>`
-        : ''}`;
+      return html`${this.renderFeedStatus(!!feed)}${
+        feed
+          ? html`<p class="notice" part="notice">${msg('This service could not be found.', { id: 'card.not-found', desc: 'Shown when the page names a service the feed does not have' })}</p>`
+          : ''
+      }`;
     }
     return html`${this.renderFeedStatus()}${serviceCard(service, this.context(feed.timeZone, feed.language))}`;
   }

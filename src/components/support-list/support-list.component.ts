@@ -108,19 +108,28 @@ export class ImhSupportList extends ImhElement {
     if (audience && !suits(s.audience, [audience])) return false;
     const q = fold(this.q.trim());
     if (!q) return true;
-    const text = [s.name, s.summary, s.description, s.eligibility].map((t) => feedString(t, locale, language)).join(' ');
+    const text = [s.name, s.summary, s.description, s.eligibility]
+      .map((t) => feedString(t, locale, language))
+      .join(' ');
     return fold(text).includes(q);
   }
 
   private onChange(e: Event) {
     const f = e.currentTarget as HTMLFormElement;
-    const value = (name: string) => (f.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement).value || undefined;
+    const value = (name: string) =>
+      (f.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement).value || undefined;
     this.chosen = { stage: value('stage'), audience: value('audience'), kind: value('kind') };
     this.q = value('q') ?? '';
     this.announce = 'pending';
   }
 
-  private select(name: string, label: string, values: readonly string[], toLabel: (v: string) => string, preset?: string) {
+  private select(
+    name: string,
+    label: string,
+    values: readonly string[],
+    toLabel: (v: string) => string,
+    preset?: string,
+  ) {
     const current = (this.chosen as Record<string, string | undefined>)[name] ?? preset;
     return html`<label>${label}
       <select name=${name}>
@@ -144,35 +153,43 @@ export class ImhSupportList extends ImhElement {
       action: (s, action) => this.dispatchEvent(new ImhSupportActionEvent({ service: s.id, action })),
     };
     const services = feed.services ?? [];
-    const urgent = services.filter((s) => s.urgency != 'routine').sort((a, b) => (a.urgency == 'emergency' ? -1 : 0) - (b.urgency == 'emergency' ? -1 : 0));
+    const urgent = services
+      .filter((s) => s.urgency != 'routine')
+      .sort((a, b) => (a.urgency == 'emergency' ? -1 : 0) - (b.urgency == 'emergency' ? -1 : 0));
     const shown = services.filter((s) => s.urgency == 'routine' && this.passes(s, locale, feed.language));
     const n = shown.length;
     if (this.announce) {
       this.announce = servicesFound(n, locale);
     }
     return html`${this.renderFeedStatus(!services.length)}
-      ${urgent.length
-        ? html`<section part="urgent" class="urgent-help" aria-labelledby="urgent-heading">
+      ${
+        urgent.length
+          ? html`<section part="urgent" class="urgent-help" aria-labelledby="urgent-heading">
             ${heading(this.headingLevel, msg('Need help now?', { id: 'support-list.urgent', desc: 'Heading above emergency and urgent services' }), 'heading', 'urgent-heading')}
             <ul class="cards">${urgent.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>
           </section>`
-        : nothing}
-      ${this.noControls
-        ? nothing
-        : html`<form part="filters" class="filters" role="search" @input=${this.onChange} @change=${this.onChange} @submit=${(e: Event) => e.preventDefault()}>
+          : nothing
+      }
+      ${
+        this.noControls
+          ? nothing
+          : html`<form part="filters" class="filters" role="search" @input=${this.onChange} @change=${this.onChange} @submit=${(e: Event) => e.preventDefault()}>
             <label>${msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' })}
               <input type="search" name="q" .value=${this.q} autocomplete="off" />
             </label>
-            ${this.select('stage', msg('Stage', { id: 'support-list.stage', desc: 'Label of the stage filter (pregnancy, baby\'s age)' }), STAGES, stageLabel, this.stage)}
+            ${this.select('stage', msg('Stage', { id: 'support-list.stage', desc: "Label of the stage filter (pregnancy, baby's age)" }), STAGES, stageLabel, this.stage)}
             ${this.select('audience', msg('For', { id: 'support-list.audience', desc: 'Label of the audience filter' }), AUDIENCES, audienceLabel, this.audience)}
             ${this.select('kind', msg('Kind', { id: 'support-list.kind', desc: 'Label of the kind filter (apps, helplines…)' }), KINDS, kindLabel, this.kind)}
-          </form>`}
+          </form>`
+      }
       <p class="visually-hidden" role="status">${this.announce}</p>
       <section aria-labelledby="all-heading">
         ${heading(this.headingLevel, msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }), 'heading', 'all-heading')}
-        ${n
-          ? html`<ul part="list" class="cards">${shown.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
-          : html`<p part="empty" role="status">${msg('No services match. Try other choices or fewer words.', { id: 'support-list.empty', desc: 'Shown when filters or search match nothing' })}</p>`}
+        ${
+          n
+            ? html`<ul part="list" class="cards">${shown.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
+            : html`<p part="empty" role="status">${msg('No services match. Try other choices or fewer words.', { id: 'support-list.empty', desc: 'Shown when filters or search match nothing' })}</p>`
+        }
       </section>`;
   }
 }
@@ -180,10 +197,34 @@ export class ImhSupportList extends ImhElement {
 /** "3 services found", announced after filtering, in the locale's plural forms. */
 export const servicesFound = (total: number, locale: string) =>
   plural(total, locale, {
-    zero: (n) => msg(str`${n} services found`, { id: 'support-list.count.zero', desc: 'Announced after filtering; plural category "zero"' }),
-    one: (n) => msg(str`${n} service found`, { id: 'support-list.count.one', desc: 'Announced after filtering; plural category "one"' }),
-    two: (n) => msg(str`${n} services found`, { id: 'support-list.count.two', desc: 'Announced after filtering; plural category "two"' }),
-    few: (n) => msg(str`${n} services found`, { id: 'support-list.count.few', desc: 'Announced after filtering; plural category "few"' }),
-    many: (n) => msg(str`${n} services found`, { id: 'support-list.count.many', desc: 'Announced after filtering; plural category "many"' }),
-    other: (n) => msg(str`${n} services found`, { id: 'support-list.count.other', desc: 'Announced after filtering; plural category "other"' }),
+    zero: (n) =>
+      msg(str`${n} services found`, {
+        id: 'support-list.count.zero',
+        desc: 'Announced after filtering; plural category "zero"',
+      }),
+    one: (n) =>
+      msg(str`${n} service found`, {
+        id: 'support-list.count.one',
+        desc: 'Announced after filtering; plural category "one"',
+      }),
+    two: (n) =>
+      msg(str`${n} services found`, {
+        id: 'support-list.count.two',
+        desc: 'Announced after filtering; plural category "two"',
+      }),
+    few: (n) =>
+      msg(str`${n} services found`, {
+        id: 'support-list.count.few',
+        desc: 'Announced after filtering; plural category "few"',
+      }),
+    many: (n) =>
+      msg(str`${n} services found`, {
+        id: 'support-list.count.many',
+        desc: 'Announced after filtering; plural category "many"',
+      }),
+    other: (n) =>
+      msg(str`${n} services found`, {
+        id: 'support-list.count.other',
+        desc: 'Announced after filtering; plural category "other"',
+      }),
   });
