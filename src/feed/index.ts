@@ -9,4 +9,16 @@ export { formatIssue, SUPPORTED_VERSIONS, validateFeed, type ValidatedFeed } fro
 export { safeUrl } from './shape.js';
 export { pickText } from './text.js';
 export * from './types.js';
-export { AUDIENCES, DAYS, FACILITIES, KINDS, REFERRERS, STAGES, STATUSES, URGENCIES } from './schema.js';
+export {
+  AUDIENCES,
+  BANK_HOLIDAY_DIVISIONS,
+  DAYS,
+  FACILITIES,
+  KINDS,
+  REFERRERS,
+  SOURCE_KINDS,
+  STAGES,
+  STATUSES,
+  TERM_TYPES,
+  URGENCIES,
+} from './schema.js';

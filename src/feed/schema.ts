@@ -125,6 +125,96 @@ const cost = obj({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Where imported items came from
+
+/** Kinds of source an importer reads (`src/import/`); `feed` is another imh-widgets feed. */
+export const SOURCE_KINDS = [
+  'spreadsheet',
+  'ics',
+  'oruk',
+  'openactive',
+  'bank-holidays',
+  'term-dates',
+  'feed',
+] as const;
+
+export const sourceSchema = obj(
+  {
+    id: id(),
+    kind: oneOf(SOURCE_KINDS, 'a kind of source'),
+    name: opt(text(doc('The source as people know it, like "Anytown Leisure timetable".'))),
+    url: opt(link(doc('The address it was read from.'))),
+    file: opt(str({ d: doc('The name of the file it was read from.') })),
+    imported: opt(dateTime),
+    licence: opt(link(doc('The licence of its data, like https://creativecommons.org/licenses/by/4.0/.'))),
+    attribution: opt(
+      text(doc('The credit its licence asks for, shown wherever its items appear, like "Data from Anytown Leisure".')),
+    ),
+  },
+  undefined,
+  doc('A source of imported items. Importing it again updates and removes its items, never hand-written ones.'),
+);
+
+/** On an imported item: which source, and its id there. Items without it were written by hand. */
+const itemSource = obj(
+  {
+    ref: ref('sources', doc('The id of the entry in sources.')),
+    id: opt(str({ d: doc("The item's id in the source: a row, a UID, an Open Referral or OpenActive id.") })),
+    modified: opt(str({ d: doc('When the source last changed the item, as the source writes it.') })),
+  },
+  undefined,
+  doc('Where an imported item came from. Items without it were written by hand, and imports keep them.'),
+);
+const source = opt(lax(itemSource));
+
+// ---------------------------------------------------------------------------------------------
+// School terms and bank holidays, held once and used by every session that names them
+
+export const TERM_TYPES = ['term', 'half-term', 'holiday'] as const;
+export const BANK_HOLIDAY_DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+
+export const termSchema = obj(
+  {
+    type: oneOf(TERM_TYPES, 'a kind of term date'),
+    start: date(doc('The first day.')),
+    end: date(doc('The last day (inclusive).')),
+    name: opt(text(doc('Like "Autumn term" or "October half term".'))),
+    academicYear: opt(str({ d: doc('Like "2026-27".') })),
+    note: opt(text()),
+  },
+  (t, report) => {
+    if (t.end < t.start) report('end', `${t.end} is before the start ${t.start}`);
+  },
+  doc(
+    'A term, or a half term or holiday within or between terms. Term time is every day inside a term and ' +
+      'outside every half term and holiday.',
+  ),
+);
+
+export const termDatesSchema = obj(
+  {
+    area: opt(text(doc('Whose term dates these are, like "Anytown maintained schools".'))),
+    terms: arr(termSchema, 1),
+    source,
+  },
+  undefined,
+  doc('School term dates, for sessions that run in term time only (schedule.termTimeOnly).'),
+);
+
+export const bankHolidaysSchema = obj(
+  {
+    division: opt(oneOf(BANK_HOLIDAY_DIVISIONS, 'a bank-holiday division'), 'england-and-wales'),
+    dates: arr(obj({ date: date(), name: opt(text()) })),
+    until: opt(
+      date(doc('The last date the list is known to cover (default: 31 December of the year of its last date).')),
+    ),
+    source,
+  },
+  undefined,
+  doc('Bank holidays (GOV.UK), for sessions that do not run on them (schedule.notOnBankHolidays).'),
+);
+
+// ---------------------------------------------------------------------------------------------
 // Places and organisations
 
 export const placeSchema = obj(
@@ -144,6 +234,7 @@ export const placeSchema = obj(
     facilities: opt(arr(lax(oneOf(FACILITIES, 'a known facility')))),
     directions: opt(text(doc('How to find it: the entrance, parking, buses.'))),
     url: opt(link()),
+    source,
   },
   undefined,
   doc('A place where sessions happen, written once and referred to by id.'),
@@ -155,6 +246,7 @@ export const organisationSchema = obj({
   url: opt(link()),
   email: opt(email),
   phone: opt(phone),
+  source,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -179,6 +271,15 @@ export const scheduleSchema = obj(
     byMonthDay: opt(arr(num({ min: -1, max: 31, int: true }))),
     repeatCount: opt(num({ min: 1, int: true })),
     exceptDate: opt(arr(date(), 0, doc('Dates when the series does not run (holidays).'))),
+    termTimeOnly: opt(
+      bool(
+        doc(
+          "Runs in school term time only: not in half terms and holidays (the feed's termDates), and not " +
+            'after the last known term until its dates are added.',
+        ),
+      ),
+    ),
+    notOnBankHolidays: opt(bool(doc("Does not run on bank holidays (the feed's bankHolidays)."))),
     scheduleTimezone: opt(zone),
     note: opt(text(doc('A note on the pattern, like "Term time only".'))),
   },
@@ -248,6 +349,7 @@ export const sessionSchema = obj(
     ),
     languages: opt(arr(lax(lang))),
     url: opt(link()),
+    source,
   },
   undefined,
   doc('A session for parents and babies, one-off or repeating.'),
@@ -302,6 +404,7 @@ export const serviceSchema = obj(
     cost: opt(cost),
     area: opt(text(doc('The area served.'))),
     reviewed: opt(date(doc('When the information was last checked.'))),
+    source,
   },
   undefined,
   doc('A support service or resource (Open Referral UK concepts).'),
@@ -350,6 +453,9 @@ export const feedSchema = obj(
     organisations: opt(lax(list(organisationSchema))),
     sessions: opt(lax(list(sessionSchema))),
     services: opt(lax(list(serviceSchema))),
+    termDates: opt(lax(termDatesSchema)),
+    bankHolidays: opt(lax(bankHolidaysSchema)),
+    sources: opt(lax(list(sourceSchema))),
     timeline: opt(
       lax(
         obj({

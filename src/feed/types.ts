@@ -2,6 +2,7 @@
  * The feed's TypeScript types, inferred from the one schema in `schema.ts`.
  */
 import type {
+  bankHolidaysSchema,
   feedSchema,
   hoursSchema,
   occurrenceSchema,
@@ -10,7 +11,10 @@ import type {
   scheduleSchema,
   serviceSchema,
   sessionSchema,
+  sourceSchema,
   stageSchema,
+  termDatesSchema,
+  termSchema,
 } from './schema.js';
 import type { Infer } from './shape.js';
 
@@ -27,3 +31,10 @@ export type Occurrence = Infer<typeof occurrenceSchema>;
 export type Service = Infer<typeof serviceSchema>;
 export type OpeningHours = Infer<typeof hoursSchema>;
 export type TimelineStage = Infer<typeof stageSchema>;
+/** A source of imported items (`feed.sources`). */
+export type Source = Infer<typeof sourceSchema>;
+/** Where an imported item came from (`session.source`, `service.source`…). */
+export type ItemSource = NonNullable<Session['source']>;
+export type TermDates = Infer<typeof termDatesSchema>;
+export type Term = Infer<typeof termSchema>;
+export type BankHolidays = Infer<typeof bankHolidaysSchema>;

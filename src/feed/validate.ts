@@ -80,7 +80,7 @@ export function* validateInSlices(input: unknown, url?: string): Generator<void,
   }
   const f = out as Feed;
   const known: Record<string, Set<string>> = {};
-  for (const list of ['places', 'organisations', 'services'] as const) {
+  for (const list of ['places', 'organisations', 'services', 'sources'] as const) {
     known[list] = new Set((f[list] ?? []).map((item) => item.id));
   }
   for (const r of ctx.refs) {
