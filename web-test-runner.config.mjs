@@ -77,7 +77,8 @@ const emulateMediaPlugin = {
 };
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/node/ holds Node-only tests of plain modules (scripts/test.mjs runs them).
+  files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), emulateMediaPlugin],
   browsers:

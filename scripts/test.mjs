@@ -1,8 +1,9 @@
 // Runs every test and ends with one line, "N passed, N failed", for people and CI alike:
 //   1. browser tests with web-test-runner (Chromium; `--browsers all` adds Firefox ESR and WebKit),
-//   2. the command-line validator's tests with node's own test runner.
+//   2. Node tests with node's own test runner: the command line, and plain TypeScript modules.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createConnection } from 'node:net';
 
 const all = process.argv.includes('--browsers') && process.argv[process.argv.indexOf('--browsers') + 1] === 'all';
@@ -46,14 +47,28 @@ if (existsSync('.wtr-results.json')) {
 }
 if (wtr.status !== 0 && totals.failed === 0) totals.failed++; // the runner itself failed
 
-// 2. Command-line tests (Node)
-const cli = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'test/cli/'], { encoding: 'utf8' });
-process.stdout.write(cli.stdout);
-process.stderr.write(cli.stderr);
-const pass = /^\S*\s*pass (\d+)$/m.exec(cli.stdout);
-const fail = /^\S*\s*fail (\d+)$/m.exec(cli.stdout);
-totals.passed += Number(pass?.[1] ?? 0);
-totals.failed += Number(fail?.[1] ?? 0) + (cli.status !== 0 && !Number(fail?.[1]) ? 1 : 0);
+// 2. Node tests: the command line (test/cli/*.test.mjs, against the built dist/) and plain
+//    TypeScript modules with no DOM, such as the importers (test/node/**/*.test.ts, through tsx).
+const nodeTests = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
+const runNode = (args) => {
+  const r = spawnSync(process.execPath, [...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  const pass = /^\S*\s*pass (\d+)$/m.exec(r.stdout);
+  const fail = /^\S*\s*fail (\d+)$/m.exec(r.stdout);
+  totals.passed += Number(pass?.[1] ?? 0);
+  totals.failed += Number(fail?.[1] ?? 0) + (r.status !== 0 && !Number(fail?.[1]) ? 1 : 0);
+};
+runNode(['--test', '--test-reporter=spec', 'test/cli/']);
+const tsTests = nodeTests('test/node');
+if (tsTests.length) runNode(['--import', 'tsx', '--test', '--test-reporter=spec', ...tsTests]);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed ? 1 : 0);
