@@ -6,7 +6,7 @@ export * from './errors.js';
 export * from './load.js';
 export { forgetFeed, readFeed } from './store.js';
 export { formatIssue, SUPPORTED_VERSIONS, validateFeed, type ValidatedFeed } from './validate.js';
-export { safeUrl } from './shape.js';
+export { safeUrl } from './url.js';
 export { pickText } from './text.js';
 export * from './types.js';
 export {

@@ -173,6 +173,15 @@ async function fetchFeed(url: string, signal: AbortSignal, options: LoadOptions)
 }
 
 /**
+ * Validates feed data given directly (an element's `data` property): at once for a small feed,
+ * across several tasks for a long one (see `slices.ts`). Throws, or rejects with, a
+ * `FeedValidationError` when the data is not usable as a whole. The elements read every feed they
+ * are given through this and `loadFeed`, never through the validator itself.
+ */
+export const readFeedData = (data: unknown, url?: string): ValidatedFeed | Promise<ValidatedFeed> =>
+  sliced(validateInSlices(data, url));
+
+/**
  * Parses and validates feed text. Throws `FeedParseError` when it is not JSON (with the line and
  * column when given `locateJsonError`, which the editor tools pass), and `FeedValidationError`
  * when it is not usable as a whole.

@@ -5,6 +5,34 @@
  * sessions, and Open Referral UK (HSDS 3.0) concepts for services. See `docs/feed.md`.
  */
 import { arr, bool, doc, ID_RE, LANG_RE, lax, link, list, num, obj, oneOf, opt, ref, str, text } from './shape.js';
+import {
+  AUDIENCES,
+  BANK_HOLIDAY_DIVISIONS,
+  DAYS,
+  FACILITIES,
+  KINDS,
+  REFERRERS,
+  SOURCE_KINDS,
+  STAGES,
+  STATUSES,
+  TERM_TYPES,
+  URGENCIES,
+} from './vocabulary.js';
+
+export {
+  AUDIENCES,
+  BANK_HOLIDAY_DIVISIONS,
+  DAYS,
+  FACILITIES,
+  KINDS,
+  REFERRERS,
+  SOURCE_KINDS,
+  STAGES,
+  STATUSES,
+  TERM_TYPES,
+  URGENCIES,
+};
+export type { Day } from './vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -27,9 +55,6 @@ const isZone = (v: string) => {
     return false;
   }
 };
-
-export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export type Day = (typeof DAYS)[number];
 
 export const id = (d = doc('A unique id: lower-case letters, digits and hyphens.')) =>
   str({ re: ID_RE, what: 'an id', hint: 'use lower-case letters, digits and hyphens, like "bob-jones-hub"', d });
@@ -82,40 +107,6 @@ const day = str({
 });
 const plainDay = oneOf(DAYS, 'a day');
 
-export const AUDIENCES = [
-  'parents',
-  'mums',
-  'dads',
-  'co-parents',
-  'carers',
-  'pregnant',
-  'families',
-  'practitioners',
-] as const;
-export const FACILITIES = [
-  'step-free',
-  'baby-changing',
-  'buggy-parking',
-  'car-parking',
-  'accessible-toilet',
-  'breastfeeding-space',
-  'hearing-loop',
-  'refreshments',
-] as const;
-export const STAGES = ['pregnancy', '0-12m', '12-24m'] as const;
-export const KINDS = ['app', 'helpline', 'service', 'group', 'website'] as const;
-export const URGENCIES = ['routine', 'urgent', 'emergency'] as const;
-export const REFERRERS = [
-  'self',
-  'gp',
-  'health-visitor',
-  'midwife',
-  'social-worker',
-  'family-hub',
-  'any-professional',
-] as const;
-export const STATUSES = ['scheduled', 'cancelled', 'changed'] as const;
-
 const audience = arr(lax(oneOf(AUDIENCES, 'an audience')), 0, doc('Who it is for.'));
 const cost = obj({
   free: opt(bool()),
@@ -126,17 +117,6 @@ const cost = obj({
 
 // ---------------------------------------------------------------------------------------------
 // Where imported items came from
-
-/** Kinds of source an importer reads (`src/import/`); `feed` is another imh-widgets feed. */
-export const SOURCE_KINDS = [
-  'spreadsheet',
-  'ics',
-  'oruk',
-  'openactive',
-  'bank-holidays',
-  'term-dates',
-  'feed',
-] as const;
 
 export const sourceSchema = obj(
   {
@@ -169,9 +149,6 @@ const source = opt(lax(itemSource));
 
 // ---------------------------------------------------------------------------------------------
 // School terms and bank holidays, held once and used by every session that names them
-
-export const TERM_TYPES = ['term', 'half-term', 'holiday'] as const;
-export const BANK_HOLIDAY_DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
 export const termSchema = obj(
   {

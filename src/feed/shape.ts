@@ -14,6 +14,7 @@
  *
  * Nodes are plain data; nothing here touches the DOM.
  */
+import { safeUrl } from './url.js';
 
 /** One problem found in a feed, with where it is and what to do about it. */
 export interface FeedIssue {
@@ -194,26 +195,13 @@ const expected: Record<string, string> = {
 
 /** Marks a value that failed. */
 export const BAD: unique symbol = Symbol('bad');
-const ALLOWED_SCHEMES = ['https:', 'http:', 'tel:', 'mailto:'];
 /** Language tags (BCP 47, loosely): en, en-GB, pa-Guru, zh-Hant-TW. */
 export const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 /** Ids: lower-case letters, digits, hyphens and underscores. */
 export const ID_RE = /^[a-z0-9][a-z0-9_-]*$/;
 
-/**
- * `href` value for a feed link, or `undefined` when it is not an absolute address with one of the
- * allowed schemes. Every link reaches the DOM through this.
- */
-export const safeUrl = (value: unknown): string | undefined => {
-  if (typeof value != 'string') return;
-  try {
-    const url = new URL(value.trim());
-    if (ALLOWED_SCHEMES.includes(url.protocol) && (url.hostname || !url.protocol.startsWith('http'))) return url.href;
-  } catch {
-    // not an absolute URL
-  }
-  return;
-};
+/** See `url.ts`: every link reaches the DOM through it. */
+export { safeUrl };
 
 /** A reference to resolve once every list is read. */
 export interface PendingRef {

@@ -1,8 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError, isAbort } from '../feed/errors.js';
-import { loadedFeed, loadFeed, resolveFeedUrl, type FeedResult } from '../feed/load.js';
-import { sliced } from '../feed/slices.js';
-import { validateInSlices, type validateFeed } from '../feed/validate.js';
+import { loadedFeed, loadFeed, readFeedData, resolveFeedUrl, type FeedResult } from '../feed/load.js';
+import type { ValidatedFeed } from '../feed/validate.js';
 import { ImhFeedErrorEvent } from '../events/feed-error.js';
 import { ImhFeedLoadEvent } from '../events/feed-load.js';
 
@@ -90,9 +89,9 @@ export class FeedController implements ReactiveController {
     }
     if (typeof source != 'string') {
       // Read in slices: at once for a small feed, across several tasks for a long one.
-      let result: ReturnType<typeof validateFeed> | Promise<ReturnType<typeof validateFeed>>;
+      let result: ValidatedFeed | Promise<ValidatedFeed>;
       try {
-        result = sliced(validateInSlices(source));
+        result = readFeedData(source);
       } catch (e) {
         return this.fail(e as FeedError);
       }

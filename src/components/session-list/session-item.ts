@@ -1,7 +1,7 @@
 /** One occurrence in <imh-session-list>: what, when, where, for whom, cost, booking, and more. */
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { safeUrl } from '../../feed/shape.js';
+import { safeUrl } from '../../feed/url.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { audienceLabel, facilityLabel, freeLabel } from '../../internal/labels.js';
 import { feedString, feedText } from '../../internal/feed-text.js';

@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { formatPhone } from '../../feed/phone.js';
-import { safeUrl } from '../../feed/shape.js';
+import { safeUrl } from '../../feed/url.js';
 import type { Service } from '../../feed/types.js';
 import { feedText } from '../../internal/feed-text.js';
 import { formatDay, formatLanguage, formatList, formatTime, formatWeekday } from '../../internal/format.js';

@@ -11,7 +11,7 @@ import { heading } from '../../internal/heading.js';
 import { anyLabel, audienceLabel, kindLabel, stageLabel } from '../../internal/labels.js';
 import { MinuteClock } from '../../internal/minute-clock.js';
 import { parseNow } from '../../internal/now.js';
-import { AUDIENCES, KINDS, STAGES } from '../../feed/schema.js';
+import { AUDIENCES, KINDS, STAGES } from '../../feed/vocabulary.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
 import { controlStyles } from '../../styles/controls.js';
 import { serviceCard, type CardContext } from '../support-card/service-card.js';

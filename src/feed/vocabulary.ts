@@ -1,0 +1,53 @@
+/**
+ * The feed's fixed vocabularies: the values its enumerated fields take. Plain data, shared by the
+ * schema (`schema.ts`, which validates against them) and the elements (labels, filter choices), so
+ * an element can name them without loading the schema.
+ */
+export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export const AUDIENCES = [
+  'parents',
+  'mums',
+  'dads',
+  'co-parents',
+  'carers',
+  'pregnant',
+  'families',
+  'practitioners',
+] as const;
+export const FACILITIES = [
+  'step-free',
+  'baby-changing',
+  'buggy-parking',
+  'car-parking',
+  'accessible-toilet',
+  'breastfeeding-space',
+  'hearing-loop',
+  'refreshments',
+] as const;
+export const STAGES = ['pregnancy', '0-12m', '12-24m'] as const;
+export const KINDS = ['app', 'helpline', 'service', 'group', 'website'] as const;
+export const URGENCIES = ['routine', 'urgent', 'emergency'] as const;
+export const REFERRERS = [
+  'self',
+  'gp',
+  'health-visitor',
+  'midwife',
+  'social-worker',
+  'family-hub',
+  'any-professional',
+] as const;
+export const STATUSES = ['scheduled', 'cancelled', 'changed'] as const;
+/** Kinds of source an importer reads (`src/import/`); `feed` is another imh-widgets feed. */
+export const SOURCE_KINDS = [
+  'spreadsheet',
+  'ics',
+  'oruk',
+  'openactive',
+  'bank-holidays',
+  'term-dates',
+  'feed',
+] as const;
+export const TERM_TYPES = ['term', 'half-term', 'holiday'] as const;
+export const BANK_HOLIDAY_DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+
+export type Day = (typeof DAYS)[number];
