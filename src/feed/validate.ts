@@ -93,7 +93,55 @@ export function* validateInSlices(input: unknown, url?: string): Generator<void,
       });
     }
   }
+  calendarIssues(input as { sessions?: unknown }, f, ctx.issues);
   return { feed: f, issues: ctx.issues };
+}
+
+/**
+ * Sessions that run in term time only or not on bank holidays take their closed dates from the
+ * feed's `termDates` and `bankHolidays`; without them no date of theirs can be shown. One warning
+ * per missing calendar, at the first such session, saying what to add.
+ */
+function calendarIssues(input: { sessions?: unknown }, f: Feed, issues: FeedIssue[]) {
+  if (!Array.isArray(input.sessions) || !f.sessions?.length) return;
+  const kept = new Map(f.sessions.map((s) => [s.id, s]));
+  const checks = [
+    {
+      flag: 'termTimeOnly',
+      has: !!f.termDates,
+      says: 'the session runs in term time only',
+      add:
+        'Add your school term dates to the feed as termDates (import the council’s term-dates spreadsheet or ' +
+        'calendar with imh-feed), or remove termTimeOnly',
+    },
+    {
+      flag: 'notOnBankHolidays',
+      has: !!f.bankHolidays,
+      says: 'the session does not run on bank holidays',
+      add:
+        'Add the bank holidays to the feed as bankHolidays (import https://www.gov.uk/bank-holidays.json with ' +
+        'imh-feed), or remove notOnBankHolidays',
+    },
+  ] as const;
+  for (const c of checks) {
+    if (c.has) continue;
+    const paths = input.sessions.flatMap((raw: unknown, i) => {
+      const id = (raw as { id?: unknown })?.id;
+      const s = typeof id == 'string' ? kept.get(id.trim()) : undefined;
+      return s?.schedule[c.flag] ? [`sessions[${i}].schedule.${c.flag}`] : [];
+    });
+    if (!paths.length) continue;
+    const others = paths.length - 1;
+    const more = others ? ` (as ${others == 1 ? 'does 1 more session' : `do ${others} more sessions`})` : '';
+    const list = c.flag == 'termTimeOnly' ? 'termDates' : 'bankHolidays';
+    issues.push({
+      path: paths[0],
+      message: `says ${c.says}${more}, but the feed has no ${list}, so no dates can be shown for ${
+        others ? 'them' : 'it'
+      }. ${c.add}.`,
+      severity: 'warning',
+    });
+  }
 }
 
 /** One line per issue: `sessions[3].schedule.byDay[0]: "Tusday" is not a day; …` */

@@ -2,9 +2,15 @@
  * iCalendar (RFC 5545) for "Add to calendar": one occurrence, or a whole series with its RRULE,
  * EXDATEs, extra dates and changed dates, at wall-clock times in its time zone (with a VTIMEZONE
  * built from the browser's own zone data). Also Google and Outlook links. No DOM.
+ *
+ * A series that runs in term time only or not on bank holidays carries the closed dates as
+ * EXDATEs and ends (UNTIL) on the last date the feed's calendars know, so no calendar app invents
+ * dates in a holiday or after the last known term.
  */
 import type { Session } from '../feed/types.js';
 import { civil, formatDay, parseDay, parseTime, wallClock, weekday, zonedInstant, type DayNumber } from './civil.js';
+import { scheduleLimits, type Calendars } from './closures.js';
+import { ruleDates } from './recur.js';
 import { parseDuration, type SessionOccurrence } from './occurrences.js';
 
 /** Words for the event, already in the reader's language. */
@@ -98,8 +104,29 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
   return [...lines, 'END:VTIMEZONE'];
 }
 
-/** The RRULE value for a session's schedule, or undefined for a one-off. */
-export function rrule(session: Session, timeZone: string): string | undefined {
+/**
+ * How a series ends in an .ics file: after a count, or on a last day (its end date, or the last day
+ * the feed's calendars know, whichever is sooner), or never. Never before the start, which
+ * RFC 5545 always counts as the first instance.
+ */
+const seriesEnd = (session: Session, calendars: Calendars): { count?: number; until?: DayNumber } => {
+  const s = session.schedule;
+  const start = parseDay(s.startDate);
+  const known = scheduleLimits(s, calendars).knownUntil;
+  const last = Math.min(s.endDate ? parseDay(s.endDate) : Infinity, known ?? Infinity);
+  if (s.repeatCount) {
+    // The count, unless the calendars stop knowing dates before it runs out.
+    if (known === undefined || ruleDates({ ...s, exceptDate: undefined }, start, last).length >= s.repeatCount)
+      return { count: s.repeatCount };
+  }
+  return last == Infinity ? {} : { until: Math.max(last, start) };
+};
+
+/**
+ * The RRULE value for a session's schedule, or undefined for a one-off. With the feed's calendars,
+ * a series in term time only or not on bank holidays ends on the last date they know.
+ */
+export function rrule(session: Session, timeZone: string, calendars: Calendars = {}): string | undefined {
   const s = session.schedule;
   const m = /^P(\d+)([DWMY])$/.exec(s.repeatFrequency ?? '');
   if (!m) return undefined;
@@ -109,9 +136,9 @@ export function rrule(session: Session, timeZone: string): string | undefined {
   if (byDay) parts.push(`BYDAY=${byDay.join(',')}`);
   if (s.byMonth) parts.push(`BYMONTH=${s.byMonth.join(',')}`);
   if (s.byMonthDay) parts.push(`BYMONTHDAY=${s.byMonthDay.join(',')}`);
-  if (s.repeatCount) parts.push(`COUNT=${s.repeatCount}`);
-  else if (s.endDate) {
-    const last = parseDay(s.endDate);
+  const { count, until: last } = seriesEnd(session, calendars);
+  if (count) parts.push(`COUNT=${count}`);
+  else if (last !== undefined) {
     // With a zoned DTSTART, UNTIL is in UTC: the last moment of the end date there.
     parts.push(
       `UNTIL=${s.startTime ? icsUtc(new Date(zonedInstant(last + 1, 0, timeZone).getTime() - 1000)) : icsDate(last)}`,
@@ -168,7 +195,8 @@ export function occurrenceIcs(o: SessionOccurrence, t: EventText, uidDomain: str
 }
 
 /**
- * An .ics file for a whole series: RRULE, EXDATE for excepted and cancelled dates, RDATE for extra
+ * An .ics file for a whole series: RRULE, EXDATE for excepted and cancelled dates and for the dates
+ * the feed's calendars close (pass the feed, or its `termDates` and `bankHolidays`), RDATE for extra
  * dates, and an overriding VEVENT (RECURRENCE-ID) for each changed date.
  */
 export function seriesIcs(
@@ -177,6 +205,7 @@ export function seriesIcs(
   t: EventText,
   uidDomain: string,
   now = new Date(),
+  calendars: Calendars = {},
 ): string {
   const s = session.schedule;
   const zone = s.scheduleTimezone ?? timeZone;
@@ -184,12 +213,26 @@ export function seriesIcs(
   const uid = `UID:${session.id}@${uidDomain}`;
   const first = startOccurrence(session, zone);
   const main = [uid, ...span(first), ...eventText(t)];
-  const rule = rrule(session, zone);
+  const rule = rrule(session, zone, calendars);
   const overrides: string[][] = [];
+  const { until: last } = seriesEnd(session, calendars);
   if (rule) {
     main.push(`RRULE:${rule}`);
     const cancelled = (session.occurrences ?? []).filter((o) => o.status == 'cancelled').map((o) => o.date);
-    const except = [...new Set([...(s.exceptDate ?? []), ...cancelled])].sort().map(parseDay);
+    // Term holidays and bank holidays on the rule's dates, held once in the feed, written out here.
+    const limits = scheduleLimits(s, calendars);
+    const known = limits.knownUntil;
+    // A date the editor wrote in occurrences (extra or changed) happens whatever the calendars say.
+    const written = new Set((session.occurrences ?? []).filter((o) => o.status != 'cancelled').map((o) => o.date));
+    const closed =
+      known === undefined
+        ? []
+        : ruleDates(s, start, last ?? known).filter(
+            (day) => (limits.closed(day) || day > known) && !written.has(formatDay(day)),
+          );
+    const except = [...new Set([...(s.exceptDate ?? []).map(parseDay), ...cancelled.map(parseDay), ...closed])].sort(
+      (a, b) => a - b,
+    );
     const at = (day: DayNumber) => (s.startTime ? icsLocal(day, parseTime(s.startTime)) : icsDate(day));
     const zoned = s.startTime ? `;TZID=${zone}` : ';VALUE=DATE';
     if (except.length) main.push(`EXDATE${zoned}:${except.map(at).join(',')}`);
@@ -213,7 +256,7 @@ export function seriesIcs(
       ]);
     }
   }
-  const lastYear = s.endDate ? civil(parseDay(s.endDate)).y : Math.max(civil(start).y, now.getUTCFullYear()) + 3;
+  const lastYear = last !== undefined ? civil(last).y : Math.max(civil(start).y, now.getUTCFullYear()) + 3;
   return calendar(zone, [civil(start).y, lastYear], [main, ...overrides], now);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Occurrence, Session, Text } from '../feed/types.js';
 import { formatDay, parseDay, parseTime, wallClock, zonedInstant, type DayNumber } from './civil.js';
+import { scheduleLimits, type Calendars, type UnconfirmedReason } from './closures.js';
 import { ruleDates } from './recur.js';
 
 export interface SessionOccurrence {
@@ -27,7 +28,11 @@ export interface SessionOccurrence {
   place?: string;
 }
 
-export interface UpcomingOptions {
+/**
+ * Where to look, and the feed's calendars (its `termDates` and `bankHolidays`: pass them, or
+ * sessions that run in term time only or not on bank holidays have no known dates).
+ */
+export interface UpcomingOptions extends Calendars {
   /** The moment the list is computed from. */
   now: Date;
   /** How many days ahead, counting today (default 28). */
@@ -63,7 +68,13 @@ export function sessionOccurrences(session: Session, options: UpcomingOptions): 
   const today = todayIn(options.now, timeZone);
   const last = today + (options.days ?? 28) - 1;
   const overrides = new Map((session.occurrences ?? []).map((o) => [parseDay(o.date), o]));
-  const dates = new Set(ruleDates(s, today - LOOK_BACK_DAYS, last));
+  // School terms and bank holidays close some of the rule's dates, and none after the last known.
+  const limits = scheduleLimits(s, options);
+  const dates = new Set(
+    ruleDates(s, today - LOOK_BACK_DAYS, Math.min(last, limits.knownUntil ?? Infinity)).filter(
+      (day) => !limits.closed(day),
+    ),
+  );
   // Extra dates outside the pattern: any occurrence entry that is not a cancellation.
   for (const [day, o] of overrides)
     if (o.status != 'cancelled' && day <= last && day >= today - LOOK_BACK_DAYS) dates.add(day);
@@ -106,6 +117,40 @@ export function sessionOccurrences(session: Session, options: UpcomingOptions): 
     });
   }
   return out;
+}
+
+/** A series whose dates in the window are not known yet (see `unconfirmedDates`). */
+export interface UnconfirmedDates {
+  session: Session;
+  /** What has to be added: next year's term dates, or the next bank holidays. */
+  reason: UnconfirmedReason;
+  /** The last date that is known (`YYYY-MM-DD`); absent when the feed lacks the calendar entirely. */
+  knownUntil?: string;
+  /** The first date in the window the series would fall on, were it known. */
+  from: string;
+}
+
+/**
+ * Whether a session that runs in term time only or not on bank holidays would fall on dates in the
+ * window after the feed's calendars end: those dates are not invented, and the elements say that
+ * more will be added ("dates not yet confirmed").
+ */
+export function unconfirmedDates(session: Session, options: UpcomingOptions): UnconfirmedDates | undefined {
+  const s = session.schedule;
+  const limits = scheduleLimits(s, options);
+  if (limits.knownUntil === undefined) return undefined;
+  const today = todayIn(options.now, s.scheduleTimezone ?? options.timeZone);
+  const last = today + (options.days ?? 28) - 1;
+  const start = Math.max(today, limits.knownUntil + 1);
+  if (start > last) return undefined;
+  const [first] = ruleDates(s, start, last);
+  if (first === undefined) return undefined;
+  return {
+    session,
+    reason: limits.reason!,
+    knownUntil: isFinite(limits.knownUntil) ? formatDay(limits.knownUntil) : undefined,
+    from: formatDay(first),
+  };
 }
 
 /**

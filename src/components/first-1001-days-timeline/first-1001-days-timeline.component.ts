@@ -275,7 +275,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       open && feed?.sessions && s.sessionCategories?.length
         ? upcomingOccurrences(
             feed.sessions.filter((x) => x.category && s.sessionCategories!.includes(x.category)),
-            { now, days: 28, timeZone: feed.timeZone },
+            { now, days: 28, timeZone: feed.timeZone, termDates: feed.termDates, bankHolidays: feed.bankHolidays },
           )
             .filter((o) => o.status != 'cancelled')
             .slice(0, 3)

@@ -131,9 +131,11 @@ export class ImhSessionList extends ImhElement {
     if (cached?.feed === feed && cached.key === key) return cached.occurrences;
     this.places = new Map((feed.places ?? []).map((p) => [p.id, p]));
     const sessions = (feed.sessions ?? []).filter((s: Session) => matches(s, filters));
+    // School terms and bank holidays are held once in the feed and apply to the sessions that name them.
+    const options = { now, days, timeZone: feed.timeZone, termDates: feed.termDates, bankHolidays: feed.bankHolidays };
     const expansion: Expansion = { feed, key };
     this.expansion = expansion;
-    const result = sliced(occurrencesInSlices(sessions, { now, days, timeZone: feed.timeZone }));
+    const result = sliced(occurrencesInSlices(sessions, options));
     if (!(result instanceof Promise)) return (expansion.occurrences = result);
     result.then((occurrences) => {
       expansion.occurrences = occurrences;
@@ -184,7 +186,7 @@ export class ImhSessionList extends ImhElement {
       // no publisher URL
     }
     const ics = series
-      ? seriesIcs(o.session, feed.timeZone, this.text(o), domain)
+      ? seriesIcs(o.session, feed.timeZone, this.text(o), domain, undefined, feed)
       : occurrenceIcs(o, this.text(o), domain);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
@@ -231,7 +233,14 @@ export class ImhSessionList extends ImhElement {
       openCalendar: () => void this.loadIcs(),
       calendarLinks: (o) =>
         this.ics && {
-          google: this.ics.googleCalendarUrl(o, this.text(o), this.ics.rrule(o.session, o.timeZone)),
+          // A Google link carries a rule but no exception dates: a term-time series gets this date only.
+          google: this.ics.googleCalendarUrl(
+            o,
+            this.text(o),
+            o.session.schedule.termTimeOnly || o.session.schedule.notOnBankHolidays
+              ? undefined
+              : this.ics.rrule(o.session, o.timeZone),
+          ),
           outlook: this.ics.outlookCalendarUrl(o, this.text(o)),
         },
     };
