@@ -10,7 +10,7 @@
  * `. This session was skipped.`
  */
 import { formatPhone } from '../feed/phone.js';
-import { safeUrl } from '../feed/shape.js';
+import { safeUrl } from '../feed/url.js';
 
 /** A value read from text: `value` (and maybe a `guess` to check), or a `problem`; neither for blank input. */
 export interface Parsed<T> {
@@ -742,8 +742,9 @@ export function parseDays(text: string, { allowNth = true } = {}): Parsed<Days> 
     }
     if (FILLER.has(w)) continue;
     const near = DAY_NAMES.find((name) => editDistance(w, name.toLowerCase()) <= 2 && w.length > 3);
+    const asWritten = cleanText(text).slice(t.indexOf(w), t.indexOf(w) + w.length) || w;
     return {
-      problem: `${quoted(w)} is not a day of the week; ${near ? `did you mean ${near}? ` : ''}${DAY_HINT}`,
+      problem: `${quoted(asWritten)} is not a day of the week${near ? ` (did you mean ${near}?)` : ''}; ${DAY_HINT}`,
     };
   }
   if (ordinals.length || rangeFrom != null) return { problem: `${quoted(text)} does not end with a day; ${DAY_HINT}` };
@@ -920,7 +921,9 @@ const CURRENCY: Record<string, string> = { '£': 'GBP', '€': 'EUR', $: 'USD' }
  * "Pay what you can" (a note alone). A "Â£" left by a file read in the wrong encoding is read as £.
  */
 export function parseCost(text: string): Parsed<Cost> {
-  const t = cleanText(text).replace(/Â£/g, '£');
+  const t = cleanText(text)
+    .replace(/Â£/g, '£')
+    .replace(/(\d),(\d\d)(?!\d)/g, '$1.$2'); // a decimal comma, as European Excel writes it: 1,50
   if (!t) return {};
   const free = /^(?:(?:free|no charge|nil|none)\b|£?0(?:\.0+)?(?![\d.]))\W*/i.exec(t);
   if (free) {

@@ -238,7 +238,7 @@ describe('days', () => {
   test('problems name the word and suggest the day', () => {
     assert.equal(
       parseDays('Tusday').problem,
-      '"tusday" is not a day of the week; did you mean Tuesday? write Monday, Tuesday… or Mon, Tue…',
+      '"Tusday" is not a day of the week (did you mean Tuesday?); write Monday, Tuesday… or Mon, Tue…',
     );
     assert.match(parseDays('First').problem!, /does not end with a day/);
     assert.match(parseDays('Monday and first Friday').problem!, /separate rows/);
