@@ -11,6 +11,7 @@
  */
 import { formatPhone } from '../feed/phone.js';
 import { safeUrl } from '../feed/url.js';
+import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
 
 /** A value read from text: `value` (and maybe a `guess` to check), or a `problem`; neither for blank input. */
 export interface Parsed<T> {
@@ -345,7 +346,13 @@ export function languageCode(name: string): string | undefined {
         p.length == 2 ? p.toUpperCase() : p.length == 4 ? p[0].toUpperCase() + p.slice(1).toLowerCase() : p,
       ),
   ].join('-');
-  return knownCode(code) ? code : undefined;
+  if (!knownCode(code)) return undefined;
+  // ISO 639-2 codes that have a two-letter one ("urd", "wel", "cym") become it ("ur", "cy").
+  try {
+    return Intl.getCanonicalLocales(code)[0] ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** The English name of a language code ("Welsh" for cy), or the code. */
@@ -1020,4 +1027,360 @@ export function stagesForMonths(
   if (from < 12 && to >= 0) out.push('0-12m');
   if (from < 24 && to > 12) out.push('12-24m');
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids for records from machines
+
+/**
+ * A feed id from a source system's own id, the same on every run: slugified ("PB-SWIM-MON" →
+ * "pb-swim-mon"; UUIDs and whole numbers stay as they are) and, when longer than `maxLength`,
+ * cut and ended with a hash of the whole id, so two long ids that share a beginning (addresses,
+ * URNs) never become one. An id with no Latin letters or digits becomes `id-<hash>`.
+ */
+export function compactId(sourceId: string, maxLength = 64): string {
+  const full = slugify(sourceId, Infinity);
+  if (!full) return `id-${hashText(sourceId)}`;
+  if (full.length <= maxLength) return full;
+  const hash = hashText(sourceId);
+  return `${slugify(full, maxLength - hash.length - 1)}-${hash}`;
+}
+
+/** The id of a `sources` entry: its kind and where it was read from ("oruk-api-example-org-v1-services"). */
+export function sourceId(kind: string, nameOrAddress: string): string {
+  let where = nameOrAddress.trim();
+  try {
+    const url = new URL(where);
+    where = `${url.host}${url.pathname}`;
+  } catch {
+    where = where.replace(/^.*[\\/]/, '');
+  }
+  return compactId(`${kind}-${where}`, 60);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses, web pages and JSON
+
+/** Is this input an address to fetch (one `http(s)://` address and nothing else), rather than a file's content? */
+export const isAddress = (input: Uint8Array | string): input is string =>
+  typeof input == 'string' && /^https?:\/\/\S+$/i.test(input.trim());
+
+/** Line and column (1-based) of a character offset, for messages about a text file. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) == 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/**
+ * Does this text look like a web page rather than data (a login page, an error page, a portal's
+ * "page not found")? Its title, if it has one, for the message.
+ */
+export function htmlPage(text: string, contentType = ''): { title?: string } | undefined {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  const looks =
+    /html/i.test(contentType) ||
+    head.startsWith('<!doctype html') ||
+    head.startsWith('<html') ||
+    /^<(head|body|meta|title)\b/.test(head);
+  if (!looks) return undefined;
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text.slice(0, 20_000))?.[1];
+  return { title: title ? htmlToText(title).slice(0, 120) || undefined : undefined };
+}
+
+/** A JSON text that could not be read, with where. */
+export class JsonError extends Error {
+  override name = 'JsonError';
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Parses JSON without losing precision: whole numbers beyond 2^53 (OpenActive's RPDE `modified`,
+ * some directories' ids) stay exact, as strings of their digits; every other number is a number.
+ * A web page instead of JSON, or malformed JSON, throws a `JsonError` whose message says what and
+ * where ("It is not valid JSON at line 3, column 14 (…)"), to follow "The file could not be read: ".
+ */
+export function parseJson(text: string): unknown {
+  const page = htmlPage(text);
+  if (page) throw new JsonError(`It is a web page${page.title ? ` ("${page.title}")` : ''}, not data`);
+  if (!text.trim()) throw new JsonError('It is empty');
+  try {
+    return parseLossless(text, null, (digits) =>
+      isInteger(digits) && !isSafeNumber(digits) ? digits : parseFloat(digits),
+    );
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/end of (input|text)/i.test(message)) {
+      const { line } = lineAndColumn(text, text.length);
+      throw new JsonError(`It is not valid JSON: it stops part way, at line ${line} (it was cut off)`, line);
+    }
+    const pos = /position (\d+)/.exec(message);
+    if (pos) {
+      const { line, column } = lineAndColumn(text, Number(pos[1]));
+      throw new JsonError(
+        `It is not valid JSON at line ${line}, column ${column} (${message.replace(/ at position \d+/, '')})`,
+        line,
+        column,
+      );
+    }
+    throw new JsonError(`It is not valid JSON (${message})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fetching
+
+export interface FetchTextOptions {
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+  /** What is being read, for messages: "page 3 of the directory". */
+  what?: string;
+  /** Extra tries after a 429, a 5xx or a network error (default 1), waiting `Retry-After` or `retryDelayMs`. */
+  retries?: number;
+  /** Wait before a retry when the server does not say (default 1000 ms). */
+  retryDelayMs?: number;
+  /** Request headers (Accept defaults to JSON). */
+  headers?: Record<string, string>;
+}
+
+/** A fetched text, or a sentence saying why there is none. `status` 404 and 410 mean "not there". */
+export type Fetched =
+  { ok: true; text: string; url: string; contentType: string } | { ok: false; reason: string; status?: number };
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+  });
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
+/**
+ * GETs an address as text. Never throws for the server's or the network's faults: a failure is a
+ * sentence an editor can act on ("The server at api.example.org answered 500 (Internal Server
+ * Error) for page 4 of the directory. Try again later, or ask the publisher."). Retries politely
+ * after 429 and 5xx answers and network errors.
+ */
+export async function fetchText(url: string, options: FetchTextOptions = {}): Promise<Fetched> {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const what = options.what ? ` for ${options.what}` : '';
+  const host = hostOf(url);
+  let tries = 1 + (options.retries ?? 1);
+  for (;;) {
+    tries--;
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        signal: options.signal,
+        headers: { Accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1', ...options.headers },
+      });
+    } catch (e) {
+      if (options.signal?.aborted) return { ok: false, reason: `The import was stopped while reading ${host}.` };
+      if (tries > 0) {
+        await sleep(options.retryDelayMs ?? 1000, options.signal).catch(() => {});
+        continue;
+      }
+      const detail = e instanceof Error && e.message ? ` (${e.message})` : '';
+      return {
+        ok: false,
+        reason: `Could not reach ${host}${what}${detail}. Check the address and the connection, then try again.`,
+      };
+    }
+    if (response.ok) {
+      const contentType = response.headers.get('content-type') ?? '';
+      try {
+        return { ok: true, text: await response.text(), url: response.url || url, contentType };
+      } catch (e) {
+        const detail = e instanceof Error && e.message ? ` (${e.message})` : '';
+        return { ok: false, reason: `The answer from ${host}${what} was cut off${detail}. Try again.` };
+      }
+    }
+    if ((response.status == 429 || response.status >= 500) && tries > 0) {
+      const after = Number(response.headers.get('retry-after'));
+      const wait = isFinite(after) && after > 0 ? after * 1000 : (options.retryDelayMs ?? 1000);
+      await sleep(Math.min(wait, 30_000), options.signal).catch(() => {});
+      continue;
+    }
+    const status = `${response.status}${response.statusText ? ` (${response.statusText})` : ''}`;
+    const advice =
+      response.status == 401 || response.status == 403
+        ? ' The address needs a login or a key; ask the publisher for an open address.'
+        : response.status == 404 || response.status == 410
+          ? ' Check the address.'
+          : response.status == 429
+            ? ' The server asks for fewer requests; try again later.'
+            : ' Try again later, or ask the publisher.';
+    return { ok: false, status: response.status, reason: `The server at ${host} answered ${status}${what}.${advice}` };
+  }
+}
+
+/**
+ * Runs `task` over `items` with at most `limit` running at a time (a polite limit on concurrent
+ * requests), keeping the results in order.
+ */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await task(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML and summaries
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  pound: '£',
+  euro: '€',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  bull: '•',
+  middot: '·',
+};
+
+/** Decodes HTML character references (`&amp;`, `&#163;`, `&#x2019;`); unknown ones stay as written. */
+export const decodeEntities = (input: string): string =>
+  input.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, ref: string) => {
+    if (ref[0] == '#') {
+      const code = ref[1] == 'x' || ref[1] == 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+
+/** Does this text contain HTML markup (tags or character references)? */
+export const hasMarkup = (input: string): boolean => /<\/?[a-z][^>]*>|&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(input);
+
+/**
+ * Plain text from HTML, for feeds, which never hold markup: paragraphs and line breaks become new
+ * lines, list items "• …", scripts and styles disappear, character references are decoded and
+ * runs of spaces collapse. Text without markup comes back trimmed and otherwise unchanged.
+ */
+export function htmlToText(input: string): string {
+  if (!hasMarkup(input)) return input.trim();
+  const blocks = /<\/?(p|div|section|article|h[1-6]|ul|ol|table|tr|blockquote|pre|address|header|footer)\b[^>]*>/gi;
+  const text = input
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/\s+/g, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<li\b[^>]*>/gi, '\n• ')
+    .replace(blocks, '\n\n')
+    .replace(/<\/(td|th)>/gi, ' ')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The first sentence of a text (for a summary), at most `max` characters, cut at a word. */
+export function firstSentence(text: string, max = 200): string {
+  const line = text.split(/\n/)[0].trim();
+  const m = /^(.+?[.!?])(\s|$)/.exec(line);
+  const s = (m ? m[1] : line).trim();
+  if (s.length <= max) return s;
+  return `${s.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placeholders that directories and forms leave in
+
+const PLACEHOLDER_PHONES = new Set(['01234567890', '0123456789', '01234567891', '07123456789', '07000000000']);
+
+/**
+ * Why a phone number is a placeholder ("0777 777 7777", "00000 000000", "01234 567890"), or
+ * undefined for a real-looking one. Fictional-but-valid Ofcom drama numbers (01632 960xxx) pass.
+ */
+export function placeholderPhone(number: string): string | undefined {
+  const national = number
+    .replace(/[^\d+]/g, '')
+    .replace(/^\+44|^0044/, '0')
+    .replace(/^\+/, '');
+  if (/^0?(\d)\1+$/.test(national) || PLACEHOLDER_PHONES.has(national)) {
+    return `${quoted(number)} looks like a placeholder, not a real number`;
+  }
+  return undefined;
+}
+
+const PLACEHOLDER_EMAIL =
+  /^(email|e-mail|test|none|no|na|n\/a|info|name|user|someone|abc|address|your\.?name|x+)@(email|test|domain|none|abc|address|x+)\.(com|org|net|co\.uk)$/i;
+
+/**
+ * Why an email address is a placeholder ("email@email.com", anything at example.com, .org or
+ * .net, reserved for examples), or undefined for a real-looking one.
+ */
+export function placeholderEmail(email: string): string | undefined {
+  if (PLACEHOLDER_EMAIL.test(email) || /@(.+\.)?example\.(com|org|net)$/i.test(email)) {
+    return `${quoted(email)} looks like a placeholder, not a real address`;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Times written by machines
+
+/**
+ * A time of day as APIs write it ("10:00", "10:00:00", "09:00:00Z", "09:00+01:00", a whole
+ * "2023-03-17T10:42:11.246Z") → `HH:MM`, keeping the hours and minutes as written (UK directories
+ * mean the clock on the wall, all year). `seconds` is set when non-zero seconds were dropped and
+ * `zone` to the "Z" or offset that was dropped, so the caller can warn. Undefined when it is not a
+ * time. For times people type ("10am"), use `parseTime`.
+ */
+export function wallTime(input: string): { time: string; seconds?: boolean; zone?: string } | undefined {
+  const m = /^(?:\d{4}-\d\d-\d\d[T ])?(\d{1,2}):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i.exec(
+    input.trim(),
+  );
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 24 || min > 59 || (h == 24 && min > 0)) return undefined;
+  return {
+    time: `${String(h).padStart(2, '0')}:${m[2]}`,
+    seconds: m[3] != null && m[3] != '00' ? true : undefined,
+    zone: m[4]?.toUpperCase(),
+  };
 }
