@@ -1,6 +1,5 @@
 import { defineConfig } from 'vite';
 import { stripDocs } from './scripts/strip-docs.mjs';
-import { localeStr } from './scripts/locale-str.mjs';
 import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
@@ -19,7 +18,7 @@ export default defineConfig(({ command, mode }) => {
   const bundle = mode === 'bundle' || mode === 'autoloader';
   const autoloader = mode === 'autoloader';
   return {
-    plugins: command === 'build' ? [stripDocs(), localeStr()] : [],
+    plugins: command === 'build' ? [stripDocs()] : [],
     publicDir: 'public',
     server: { port: 5173, strictPort: false },
     build: {

@@ -12,9 +12,8 @@ const run = (cmd, args) => {
 };
 const bin = (name) => `node_modules/.bin/${name}`;
 
-// lit-localize prints a line for every untranslated message; those are reported by locales:status.
-run(bin('lit-localize'), ['build', '--config', 'locales/lit-localize.json']);
-run('node', ['scripts/locale-split.mjs']);
+// The locale files the translator loads, from locales/*.xlf (untranslated messages are reported by locales:status).
+run('node', ['scripts/locales.mjs']);
 run(bin('cem'), [
   'analyze',
   '--litelement',

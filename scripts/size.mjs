@@ -6,7 +6,6 @@ import { build } from 'vite';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { existsSync, mkdirSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { stripDocs } from './strip-docs.mjs';
-import { localeStr } from './locale-str.mjs';
 
 const KiB = 1024;
 const LOCALES = JSON.parse(
@@ -38,7 +37,7 @@ async function measure(name, code) {
   writeFileSync(file, code);
   const out = await build({
     configFile: false,
-    plugins: [stripDocs(), localeStr()],
+    plugins: [stripDocs()],
     logLevel: 'silent',
     root,
     build: {

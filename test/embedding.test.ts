@@ -80,6 +80,77 @@ describe('embedding', () => {
     p.frame.remove();
   });
 
+  // A host app that configures @lit/localize's page-wide runtime itself, before or after loading
+  // imh-widgets, from the script-tag bundle or the npm entry (which share the page's Lit).
+  const HOST = `${here}/test/fixtures/host-localize.js`;
+  const WELSH = `<div lang="cy">${ALL}</div><host-greeting></host-greeting>`;
+  const script = (code: string) => `<script type="module">${code}</script>`;
+  for (const [build, entry] of [
+    ['the script-tag bundle', `${here}/dist/imh-widgets.js`],
+    ['the npm entry', `${here}/dist/define.js`],
+  ]) {
+    for (const order of ['before', 'after']) {
+      it(`works beside a host app that configures @lit/localize ${order} loading ${build}`, async () => {
+        const steps =
+          order == 'before'
+            ? `const host = await import('${HOST}'); await host.configure(); await import('${entry}');`
+            : `await import('${entry}'); const host = await import('${HOST}'); await host.configure();`;
+        const p = await page(FEED, `${WELSH}${script(steps)}`);
+        await waitUntil(() => allRendered(p.shadow), 'the elements did not all render', { timeout: 10_000 });
+        const text = (tag: string, sel: string) =>
+          p.shadow(tag)!.querySelector(sel)!.textContent!.replace(/\s+/g, ' ').trim();
+        expect(text('imh-support-card', '[part=heading] .visually-hidden')).to.equal('Cyngor brys:');
+        await waitUntil(
+          () => p.shadow('host-greeting')?.textContent?.includes('Bonjour'),
+          'the host app is not French',
+        );
+        expect(p.report()).to.deep.equal({ violations: [], errors: [] });
+        p.frame.remove();
+      });
+    }
+  }
+
+  it('two copies of imh-widgets on one page (the bundle and the npm build) each speak their own language', async () => {
+    // The second copy's classes under tags of the page's own, as an app that bundles its own copy would.
+    const second = `const m = await import('${here}/dist/index.js');
+      customElements.define('copy-timeline', class extends m.ImhFirst1001DaysTimeline {});
+      customElements.define('copy-card', class extends m.ImhSupportCard {});`;
+    const dates = 'birth-date="2026-10-20" now="2026-11-23"';
+    const p = await page(
+      `${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`,
+      `<div lang="cy"><imh-first-1001-days-timeline ${dates}></imh-first-1001-days-timeline>
+        <imh-support-card service="nhs-111"></imh-support-card></div>
+      <div lang="en-GB"><copy-timeline ${dates}></copy-timeline><copy-card service="nhs-111"></copy-card></div>
+      <div lang="pl"><copy-card id="pl" service="nhs-111"></copy-card></div>${script(second)}`,
+    );
+    const title = (el: Element | null) =>
+      el?.shadowRoot?.querySelector('[part=stage-heading]')?.textContent?.replace(/\s+/g, ' ').trim();
+    const prefix = (el: Element | null) =>
+      el?.shadowRoot?.querySelector('[part=heading] .visually-hidden')?.textContent?.trim();
+    await waitUntil(
+      () => title(p.doc.querySelector('imh-first-1001-days-timeline')) && title(p.doc.querySelector('copy-timeline')),
+      'the timelines did not render',
+      { timeout: 10_000 },
+    );
+    await waitUntil(() => prefix(p.doc.querySelector('#pl')), 'the Polish card did not render', { timeout: 10_000 });
+    const [a, b] = [p.doc.querySelector('imh-first-1001-days-timeline')!, p.doc.querySelector('copy-timeline')!];
+    expect(title(a)).to.equal('Beichiogrwydd: wythnosau 1 i 13');
+    expect(title(b)).to.equal('Pregnancy: weeks 1 to 13');
+    // Both copies now loaded, each switches language: neither may take the other's translations.
+    a.setAttribute('lang', 'pl');
+    b.setAttribute('lang', 'cy');
+    await waitUntil(() => title(a) != 'Beichiogrwydd: wythnosau 1 i 13' && title(b) != 'Pregnancy: weeks 1 to 13', '', {
+      timeout: 10_000,
+    });
+    expect(title(a)).to.equal('Ciąża: tygodnie 1–13');
+    expect(title(b)).to.equal('Beichiogrwydd: wythnosau 1 i 13');
+    expect(prefix(p.doc.querySelector('imh-support-card'))).to.equal('Cyngor brys:');
+    expect(prefix(p.doc.querySelector('copy-card'))).to.equal('Urgent advice:');
+    expect(prefix(p.doc.querySelector('#pl'))).not.to.equal('Urgent advice:');
+    expect(p.report()).to.deep.equal({ violations: [], errors: [] });
+    p.frame.remove();
+  });
+
   it('the policy really is enforced in these pages (an inline script is blocked and reported)', async () => {
     const p = await page('', '', '/test/fixtures/csp-inline.html');
     await waitUntil(() => p.report().violations.length > 0, 'no violation was reported');

@@ -1,6 +1,10 @@
 import { elementUpdated, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { html as litHtml, type PropertyValues } from 'lit';
 import '../src/components/support-card/support-card.js';
+import '../src/components/session-list/session-list.js';
 import { getLocale, resolveLocale, setLocale } from '../src/localization.js';
+import { ImhElement } from '../src/internal/imh-element.js';
+import { defineElement } from '../src/internal/define-element.js';
 import { exampleFeed } from './fixtures/example.js';
 import { expectQuietConsole } from './fixtures/quiet.js';
 
@@ -11,6 +15,29 @@ const prefix = (el: Element) => textOf($(el, '[part=heading] .visually-hidden'))
 const PSEUDO = '⟦Ñöñ-ürgéñt ádvíçé: · · · ·⟧';
 const rendered = (el: Element, text: string) =>
   waitUntil(() => prefix(el) == text, `expected "${text}", saw "${prefix(el)}"`);
+
+/** An element that says "Try again" at every moment an element can make text outside its render. */
+class SayingElement extends ImhElement {
+  said: Record<string, string> = {};
+  private retry = () => this.t.msg('Try again', { id: 'feed.retry', desc: 'Button that loads the feed again' });
+  protected override feedMode() {
+    return 'none' as const;
+  }
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.said.updated = this.retry();
+  }
+  /** After an await: a timer and a fetch-like promise, as a calendar export or a lazy chunk would. */
+  async later() {
+    await new Promise((r) => setTimeout(r, 0));
+    await Promise.resolve();
+    this.said.later = this.retry();
+  }
+  protected override renderContent() {
+    return litHtml`<button @click=${() => (this.said.click = this.retry())}>go</button>`;
+  }
+}
+defineElement('imh-test-saying', SayingElement);
 
 describe('localisation', () => {
   expectQuietConsole();
@@ -113,6 +140,40 @@ describe('localisation', () => {
     expect(textOf($(cy, '[part=badge]'))).to.equal('Brys');
     expect(textOf($(en, '[part=badge]'))).to.equal('Urgent');
     expect(textOf($(cy, '.actions a'))).to.equal('Ffoniwch 111');
+  });
+
+  describe("each element's own translator", () => {
+    it('translates in event handlers, in updated(), after an await, side by side with another language', async () => {
+      const wrap = await fixture(html`<div>
+        <imh-test-saying id="cy" lang="cy"></imh-test-saying><imh-test-saying id="en" lang="en-GB"></imh-test-saying>
+      </div>`);
+      const cy = wrap.querySelector<SayingElement>('#cy')!;
+      const en = wrap.querySelector<SayingElement>('#en')!;
+      await waitUntil(() => cy.said.updated && en.said.updated, 'not updated');
+      // Interleaved: the English element's click and update happen between the Welsh one's.
+      $(cy, 'button')!.click();
+      $(en, 'button')!.click();
+      await Promise.all([cy.later(), en.later()]);
+      en.requestUpdate();
+      await en.updateComplete;
+      const welsh = 'Rhowch gynnig arall arni';
+      expect(cy.said).to.deep.equal({ updated: welsh, click: welsh, later: welsh });
+      expect(en.said).to.deep.equal({ updated: 'Try again', click: 'Try again', later: 'Try again' });
+    });
+
+    it("announces in the element's language (the session list's result count)", async () => {
+      const data = await exampleFeed();
+      const el = await fixture<HTMLElement>(
+        html`<imh-session-list lang="cy" filters now="2026-11-23T08:00" .data=${data}></imh-session-list>`,
+      );
+      await waitUntil(() => $(el, '[part=filters] select[name=category]'), 'no filters');
+      const category = $(el, 'select[name=category]') as HTMLSelectElement;
+      category.value = 'baby-booktime';
+      category.dispatchEvent(new Event('change', { bubbles: true }));
+      const status = () => textOf($(el, 'p.visually-hidden[role=status]'));
+      await waitUntil(() => status(), 'nothing announced');
+      expect(status()).to.match(/^\d+ sesiwn wedi'(u canfod|i chanfod)$/);
+    });
   });
 
   it("picks feed text in the element's language, marked with its own lang when it differs", async () => {

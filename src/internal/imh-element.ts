@@ -1,21 +1,13 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { property } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
-import {
-  directionOf,
-  isLoaded,
-  loadLocale,
-  localeOf,
-  onLanguageChange,
-  withLocale,
-  type LocalePart,
-} from '../localization.js';
+import { directionOf, isLoaded, loadLocale, localeOf, onLanguageChange, type LocalePart } from '../localization.js';
 import { hostStyles } from '../styles/host.js';
 import { themeStyles } from '../styles/themes.js';
 import { FeedController } from './feed-controller.js';
 import { formatAgo } from './format.js';
 import { keepHeight, keptHeight } from './kept-height.js';
+import { str, Translator } from './localize.js';
 
 /**
  * What every imh element shares: the feed (from `data`, the `feed` attribute or the page's
@@ -69,7 +61,11 @@ export class ImhElement extends LitElement {
   /** Which parts of a locale's messages the element needs besides the interface's (see `localization.ts`). */
   protected static localeParts: readonly LocalePart[] = ['ui'];
 
-  private language = 'en-GB';
+  /**
+   * The element's translator, in the element's language: every message it shows or announces is
+   * `this.t.msg(…)` (helpers take `t` as a parameter), wherever and whenever it is made.
+   */
+  protected readonly t = new Translator();
   private unlisten?: () => void;
   /** Whether the content's height was kept for the next visit (once per connection). */
   private heightKept = false;
@@ -107,10 +103,10 @@ export class ImhElement extends LitElement {
       .then(() => super.scheduleUpdate());
   }
 
-  /** Renders with this element's language active for msg(). */
-  protected override update(changed: PropertyValues): void {
-    this.language = localeOf(this);
-    withLocale(this.language, () => super.update(changed));
+  /** Takes the element's language for this update (subclasses call super.willUpdate first). */
+  protected override willUpdate(changed: PropertyValues): void {
+    this.t.locale = localeOf(this);
+    super.willUpdate(changed);
   }
 
   /**
@@ -122,8 +118,8 @@ export class ImhElement extends LitElement {
   }
 
   override render() {
-    const dir = this.hasAttribute('dir') ? undefined : directionOf(this.language);
-    return html`<div class="root" lang=${this.language} dir=${dir ?? nothing}>${this.renderContent()}</div>`;
+    const dir = this.hasAttribute('dir') ? undefined : directionOf(this.t.locale);
+    return html`<div class="root" lang=${this.t.locale} dir=${dir ?? nothing}>${this.renderContent()}</div>`;
   }
 
   /**
@@ -141,7 +137,7 @@ export class ImhElement extends LitElement {
 
   /** The locale the element speaks (resolved from `lang`; see `localization.ts`). */
   protected get locale(): string {
-    return this.language;
+    return this.t.locale;
   }
 
   /**
@@ -158,6 +154,7 @@ export class ImhElement extends LitElement {
    */
   protected renderFeedStatus(showFallback = false, busy = false, reserve?: string | false) {
     const { result } = this.feedState;
+    const { t } = this;
     const status = busy ? 'loading' : this.feedState.status;
     const stale = result?.stale;
     if (status == 'loading' && reserve !== false) {
@@ -169,20 +166,20 @@ export class ImhElement extends LitElement {
       <div part="status" role="status" class=${status == 'loading' && reserve !== false ? 'placeholder' : ''} ${ref((el) => el && ((el as HTMLElement).style.minBlockSize = status == 'loading' && reserve ? reserve : ''))}>
         ${
           status == 'loading'
-            ? html`<span class="visually-hidden">${msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
+            ? html`<span class="visually-hidden">${t.msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
             : status == 'error'
               ? html`<p class="notice" part="notice">
-                ${msg('This information could not be loaded just now.', {
+                ${t.msg('This information could not be loaded just now.', {
                   id: 'feed.error',
                   desc: 'Shown to visitors when the feed cannot be loaded',
                 })}
                 <button type="button" part="button" @click=${() => this.reload()}>
-                  ${msg('Try again', { id: 'feed.retry', desc: 'Button that loads the feed again' })}
+                  ${t.msg('Try again', { id: 'feed.retry', desc: 'Button that loads the feed again' })}
                 </button>
               </p>`
               : stale
                 ? html`<p class="notice" part="notice">
-                  ${msg(
+                  ${t.msg(
                     str`This is a copy saved ${this.formatAge(stale.savedAt)}; the latest information could not be loaded.`,
                     {
                       id: 'feed.stale',

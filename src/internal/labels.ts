@@ -1,108 +1,111 @@
 /**
- * Words for the feed's fixed vocabularies, shared by the elements. Functions, so each call
- * returns the words of the locale active at render time.
+ * Words for the feed's fixed vocabularies, shared by the elements, in the language of the
+ * translator given (the element's).
  */
-import { msg } from '@lit/localize';
+import type { Translator } from './localize.js';
 
-export const audienceLabel = (a: string): string =>
+export const audienceLabel = (t: Translator, a: string): string =>
   (
     ({
       parents: () =>
-        msg('parents', {
+        t.msg('parents', {
           id: 'audience.parents',
           desc: 'Who a session or service is for; used in a list like "parents, carers and dads"',
         }),
-      mums: () => msg('mums', { id: 'audience.mums', desc: 'Who a session or service is for' }),
-      dads: () => msg('dads', { id: 'audience.dads', desc: 'Who a session or service is for' }),
+      mums: () => t.msg('mums', { id: 'audience.mums', desc: 'Who a session or service is for' }),
+      dads: () => t.msg('dads', { id: 'audience.dads', desc: 'Who a session or service is for' }),
       'co-parents': () =>
-        msg('co-parents', {
+        t.msg('co-parents', {
           id: 'audience.co-parents',
           desc: 'Who a session or service is for: partners who share parenting',
         }),
       carers: () =>
-        msg('carers', { id: 'audience.carers', desc: 'Who a session or service is for: people who look after a baby' }),
+        t.msg('carers', {
+          id: 'audience.carers',
+          desc: 'Who a session or service is for: people who look after a baby',
+        }),
       pregnant: () =>
-        msg('parents-to-be', {
+        t.msg('parents-to-be', {
           id: 'audience.pregnant',
           desc: 'Who a session or service is for: people expecting a baby',
         }),
-      families: () => msg('families', { id: 'audience.families', desc: 'Who a session or service is for' }),
+      families: () => t.msg('families', { id: 'audience.families', desc: 'Who a session or service is for' }),
       practitioners: () =>
-        msg('practitioners', {
+        t.msg('practitioners', {
           id: 'audience.practitioners',
           desc: 'Who a session or service is for: professionals who work with families',
         }),
     }) as Record<string, () => string>
   )[a]?.() ?? a;
 
-export const facilityLabel = (f: string): string =>
+export const facilityLabel = (t: Translator, f: string): string =>
   (
     ({
-      'step-free': () => msg('Step-free access', { id: 'facility.step-free', desc: 'A facility at a place' }),
-      'baby-changing': () => msg('Baby changing', { id: 'facility.baby-changing', desc: 'A facility at a place' }),
+      'step-free': () => t.msg('Step-free access', { id: 'facility.step-free', desc: 'A facility at a place' }),
+      'baby-changing': () => t.msg('Baby changing', { id: 'facility.baby-changing', desc: 'A facility at a place' }),
       'buggy-parking': () =>
-        msg('Buggy parking', {
+        t.msg('Buggy parking', {
           id: 'facility.buggy-parking',
           desc: 'A facility at a place: space to leave pushchairs',
         }),
-      'car-parking': () => msg('Car parking', { id: 'facility.car-parking', desc: 'A facility at a place' }),
+      'car-parking': () => t.msg('Car parking', { id: 'facility.car-parking', desc: 'A facility at a place' }),
       'accessible-toilet': () =>
-        msg('Accessible toilet', { id: 'facility.accessible-toilet', desc: 'A facility at a place' }),
+        t.msg('Accessible toilet', { id: 'facility.accessible-toilet', desc: 'A facility at a place' }),
       'breastfeeding-space': () =>
-        msg('Breastfeeding space', { id: 'facility.breastfeeding-space', desc: 'A facility at a place' }),
+        t.msg('Breastfeeding space', { id: 'facility.breastfeeding-space', desc: 'A facility at a place' }),
       'hearing-loop': () =>
-        msg('Hearing loop', {
+        t.msg('Hearing loop', {
           id: 'facility.hearing-loop',
           desc: 'A facility at a place: an induction loop for hearing aids',
         }),
       refreshments: () =>
-        msg('Refreshments', { id: 'facility.refreshments', desc: 'A facility at a place: drinks and snacks' }),
+        t.msg('Refreshments', { id: 'facility.refreshments', desc: 'A facility at a place: drinks and snacks' }),
     }) as Record<string, () => string>
   )[f]?.() ?? f;
 
-export const stageLabel = (s: string): string =>
+export const stageLabel = (t: Translator, s: string): string =>
   (
     ({
       pregnancy: () =>
-        msg('pregnancy', {
+        t.msg('pregnancy', {
           id: 'stage.pregnancy',
           desc: 'A stage a service is for; used in a list like "pregnancy and babies under 1"',
         }),
       '0-12m': () =>
-        msg('babies under 1', { id: 'stage.0-12m', desc: 'A stage a service is for: the first year after birth' }),
+        t.msg('babies under 1', { id: 'stage.0-12m', desc: 'A stage a service is for: the first year after birth' }),
       '12-24m': () =>
-        msg('children aged 1 to 2', { id: 'stage.12-24m', desc: 'A stage a service is for: the second year' }),
+        t.msg('children aged 1 to 2', { id: 'stage.12-24m', desc: 'A stage a service is for: the second year' }),
     }) as Record<string, () => string>
   )[s]?.() ?? s;
 
-export const kindLabel = (k: string): string =>
+export const kindLabel = (t: Translator, k: string): string =>
   (
     ({
-      app: () => msg('Apps', { id: 'kind.app', desc: 'A kind of support, as a filter choice' }),
-      helpline: () => msg('Helplines', { id: 'kind.helpline', desc: 'A kind of support, as a filter choice' }),
-      service: () => msg('Services', { id: 'kind.service', desc: 'A kind of support, as a filter choice' }),
-      group: () => msg('Groups', { id: 'kind.group', desc: 'A kind of support, as a filter choice' }),
-      website: () => msg('Websites', { id: 'kind.website', desc: 'A kind of support, as a filter choice' }),
+      app: () => t.msg('Apps', { id: 'kind.app', desc: 'A kind of support, as a filter choice' }),
+      helpline: () => t.msg('Helplines', { id: 'kind.helpline', desc: 'A kind of support, as a filter choice' }),
+      service: () => t.msg('Services', { id: 'kind.service', desc: 'A kind of support, as a filter choice' }),
+      group: () => t.msg('Groups', { id: 'kind.group', desc: 'A kind of support, as a filter choice' }),
+      website: () => t.msg('Websites', { id: 'kind.website', desc: 'A kind of support, as a filter choice' }),
     }) as Record<string, () => string>
   )[k]?.() ?? k;
 
-export const referrerLabel = (r: string): string =>
+export const referrerLabel = (t: Translator, r: string): string =>
   (
     ({
       gp: () =>
-        msg('GP', {
+        t.msg('GP', {
           id: 'referrer.gp',
           desc: 'Who can refer someone to a service; used in "Ask your GP, health visitor or midwife"',
         }),
       'health-visitor': () =>
-        msg('health visitor', { id: 'referrer.health-visitor', desc: 'Who can refer someone to a service' }),
-      midwife: () => msg('midwife', { id: 'referrer.midwife', desc: 'Who can refer someone to a service' }),
+        t.msg('health visitor', { id: 'referrer.health-visitor', desc: 'Who can refer someone to a service' }),
+      midwife: () => t.msg('midwife', { id: 'referrer.midwife', desc: 'Who can refer someone to a service' }),
       'social-worker': () =>
-        msg('social worker', { id: 'referrer.social-worker', desc: 'Who can refer someone to a service' }),
+        t.msg('social worker', { id: 'referrer.social-worker', desc: 'Who can refer someone to a service' }),
       'family-hub': () =>
-        msg('Family Hub worker', { id: 'referrer.family-hub', desc: 'Who can refer someone to a service' }),
+        t.msg('Family Hub worker', { id: 'referrer.family-hub', desc: 'Who can refer someone to a service' }),
       'any-professional': () =>
-        msg('any professional who knows you', {
+        t.msg('any professional who knows you', {
           id: 'referrer.any-professional',
           desc: 'Who can refer someone to a service',
         }),
@@ -110,9 +113,9 @@ export const referrerLabel = (r: string): string =>
   )[r]?.() ?? r;
 
 /** The cost of something free. */
-export const freeLabel = (): string =>
-  msg('Free', { id: 'cost.free', desc: 'The cost of a session or service that costs nothing' });
+export const freeLabel = (t: Translator): string =>
+  t.msg('Free', { id: 'cost.free', desc: 'The cost of a session or service that costs nothing' });
 
 /** The first choice of a filter: no filtering. */
-export const anyLabel = (): string =>
-  msg('Any', { id: 'filters.any', desc: 'The first choice of a filter: no filtering' });
+export const anyLabel = (t: Translator): string =>
+  t.msg('Any', { id: 'filters.any', desc: 'The first choice of a filter: no filtering' });

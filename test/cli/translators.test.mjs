@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -30,7 +30,15 @@ test('npm run locales:add -- so creates a Somali XLIFF of every message, and sta
   assert.match(xliff, /target-language="so"/);
   assert.doesNotMatch(xliff, /<target/, 'nothing is translated yet');
   // The locale builds (English until translated), so the demo and Storybook can show it at once.
-  assert.match(readFileSync(join(dir, 'src/generated/locale-codes.ts'), 'utf8'), /`so`/);
+  const codes = readFileSync(join(dir, 'src/generated/locale-codes.ts'), 'utf8');
+  assert.ok(JSON.parse(/targetLocales = (\[.*\])/.exec(codes)[1]).includes('so'), 'the elements list it');
+  assert.deepEqual(
+    readdirSync(join(dir, 'src/generated/locales'))
+      .filter((f) => f.startsWith('so.'))
+      .sort(),
+    ['so.intl.js', 'so.stages.js', 'so.timeline.js', 'so.ui.js'],
+    'its messages and CLDR data are there to load',
+  );
 
   const status = node('scripts/locales-status.mjs');
   assert.match(status.stdout, new RegExp(`^so\\s+${units(source)}\\s+0\\s+0\\s+${units(source)}$`, 'm'));

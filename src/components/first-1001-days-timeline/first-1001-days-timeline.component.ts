@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
 import type { Feed, TimelineStage } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
@@ -8,6 +7,7 @@ import { feedText } from '../../internal/feed-text.js';
 import { formatDay, formatTimeRange, formatUnit, numberFormat, plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { parseNow } from '../../internal/now.js';
+import { str, type Translator } from '../../internal/localize.js';
 import { parseDay, wallClock } from '../../schedule/civil.js';
 import { journey, pointDays, TOTAL_DAYS, type Journey } from '../../schedule/journey.js';
 import { upcomingOccurrences } from '../../schedule/occurrences.js';
@@ -81,7 +81,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   /** The built-in stages in the element's language (made again when the language changes). */
   private builtInStages(): TimelineStage[] {
     if (this.defaults?.locale !== this.locale)
-      this.defaults = { locale: this.locale, stages: this.builtIn!.defaultStages() };
+      this.defaults = { locale: this.locale, stages: this.builtIn!.defaultStages(this.t) };
     return this.defaults.stages;
   }
 
@@ -131,6 +131,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   }
 
   protected override renderContent() {
+    const { t } = this;
     if (!this.builtIn) return this.renderFeedStatus(false, true);
     const feed = this.feedState.result?.feed;
     const timeZone = feed?.timeZone ?? 'Europe/London';
@@ -144,7 +145,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const hostSet = !!(validDate(this.birthDate) || validDate(this.dueDate));
     // The built-in stages show while a local feed loads: loading is announced, with no skeleton.
     return html`${this.renderFeedStatus(false, false, false)}
-      <p class="intro">${msg("The first 1001 days, from pregnancy to your baby's second birthday, shape how your baby's brain grows and how they learn to feel safe and loved.", { id: 'timeline.intro', desc: 'The opening sentence of the timeline' })}</p>
+      <p class="intro">${t.msg("The first 1001 days, from pregnancy to your baby's second birthday, shape how your baby's brain grows and how they learn to feel safe and loved.", { id: 'timeline.intro', desc: 'The opening sentence of the timeline' })}</p>
       ${hostSet ? nothing : this.renderForm()}
       ${j ? this.renderSummary(j, stages, birth) : nothing}
       <ol part="stages" class="stages">
@@ -153,68 +154,70 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   }
 
   private renderForm() {
+    const { t } = this;
     const e = this.entered;
     const kind = e?.kind ?? this.kind;
     return html`<form part="form" class="personal" @submit=${this.submit} novalidate>
       <fieldset>
-        <legend>${msg('See where you are in the 1001 days', { id: 'timeline.form.legend', desc: 'Legend of the personal dates form' })}</legend>
+        <legend>${t.msg('See where you are in the 1001 days', { id: 'timeline.form.legend', desc: 'Legend of the personal dates form' })}</legend>
         <div class="choices" @change=${(ev: Event) => (this.kind = (ev.target as HTMLInputElement).value as 'due' | 'birth')}>
-          <label><input type="radio" name="kind" value="due" .checked=${kind == 'due'} /> ${msg('I am expecting a baby', { id: 'timeline.form.due', desc: 'Choice: enter a due date' })}</label>
-          <label><input type="radio" name="kind" value="birth" .checked=${kind == 'birth'} /> ${msg('My baby is born', { id: 'timeline.form.birth', desc: 'Choice: enter a date of birth' })}</label>
+          <label><input type="radio" name="kind" value="due" .checked=${kind == 'due'} /> ${t.msg('I am expecting a baby', { id: 'timeline.form.due', desc: 'Choice: enter a due date' })}</label>
+          <label><input type="radio" name="kind" value="birth" .checked=${kind == 'birth'} /> ${t.msg('My baby is born', { id: 'timeline.form.birth', desc: 'Choice: enter a date of birth' })}</label>
         </div>
         <label class="date"
-          >${kind == 'due' ? msg('Due date', { id: 'timeline.form.due-date', desc: 'Label of the date field' }) : msg("Baby's date of birth", { id: 'timeline.form.birth-date', desc: 'Label of the date field' })}
+          >${kind == 'due' ? t.msg('Due date', { id: 'timeline.form.due-date', desc: 'Label of the date field' }) : t.msg("Baby's date of birth", { id: 'timeline.form.birth-date', desc: 'Label of the date field' })}
           <input type="date" name="date" required .value=${e?.date ?? ''} aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="date-error privacy" />
         </label>
-        <p id="date-error" class="error" ?hidden=${!this.invalid}>${msg('Enter a date, for example 15 March 2027.', { id: 'timeline.form.invalid', desc: 'Error when the date field is empty or not a date' })}</p>
-        <label class="remember"><input type="checkbox" name="remember" .checked=${!!recall()} /> ${msg('Remember on this device', { id: 'timeline.form.remember', desc: 'Checkbox: keep the date in this browser' })}</label>
-        <p id="privacy" class="hint">${msg('Worked out on this device: your date is not sent anywhere.', { id: 'timeline.form.privacy', desc: 'Privacy note under the date field' })}</p>
+        <p id="date-error" class="error" ?hidden=${!this.invalid}>${t.msg('Enter a date, for example 15 March 2027.', { id: 'timeline.form.invalid', desc: 'Error when the date field is empty or not a date' })}</p>
+        <label class="remember"><input type="checkbox" name="remember" .checked=${!!recall()} /> ${t.msg('Remember on this device', { id: 'timeline.form.remember', desc: 'Checkbox: keep the date in this browser' })}</label>
+        <p id="privacy" class="hint">${t.msg('Worked out on this device: your date is not sent anywhere.', { id: 'timeline.form.privacy', desc: 'Privacy note under the date field' })}</p>
         <div class="buttons">
-          <button part="button" type="submit">${msg('Show my 1001 days', { id: 'timeline.form.submit', desc: 'Button that shows where the family is' })}</button>
-          ${e ? html`<button part="button" class="secondary" type="button" @click=${this.forgetDates}>${msg('Forget my date', { id: 'timeline.form.forget', desc: 'Button that clears the entered and kept date' })}</button>` : nothing}
+          <button part="button" type="submit">${t.msg('Show my 1001 days', { id: 'timeline.form.submit', desc: 'Button that shows where the family is' })}</button>
+          ${e ? html`<button part="button" class="secondary" type="button" @click=${this.forgetDates}>${t.msg('Forget my date', { id: 'timeline.form.forget', desc: 'Button that clears the entered and kept date' })}</button>` : nothing}
         </div>
       </fieldset>
     </form>`;
   }
 
   private renderSummary(j: Journey, stages: TimelineStage[], birth: number) {
+    const { t } = this;
     const locale = this.locale;
     const n = (v: number) => numberFormat(locale).format(v);
     const unit = (v: number, u: 'week' | 'month' | 'year' | 'day') => formatUnit(v, u, locale);
     let where: string;
     if (j.day < 1)
-      where = msg('This date is before the 1001 days begin. Check the date.', {
+      where = t.msg('This date is before the 1001 days begin. Check the date.', {
         id: 'timeline.before',
         desc: 'The entered date is far in the future',
       });
     else if (j.day > TOTAL_DAYS)
-      where = msg(
+      where = t.msg(
         'Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.',
         { id: 'timeline.after', desc: 'The child is older than two' },
       );
     else {
-      const day = msg(str`Day ${n(j.day)} of 1001`, {
+      const day = t.msg(str`Day ${n(j.day)} of 1001`, {
         id: 'timeline.day',
         desc: 'Where the family is; the placeholder is a number',
       });
       const age = j.born
         ? j.age!.months >= 1
-          ? msg(str`your baby is ${unit(j.age!.months, 'month')} old`, {
+          ? t.msg(str`your baby is ${unit(j.age!.months, 'month')} old`, {
               id: 'timeline.age-months',
               desc: 'After "Day 412 of 1001 —"; the placeholder is like "4 months"',
             })
-          : msg(
+          : t.msg(
               str`your baby is ${unit(j.age!.weeks ? j.age!.weeks : j.sinceBirth, j.age!.weeks ? 'week' : 'day')} old`,
               {
                 id: 'timeline.age-weeks',
                 desc: 'After "Day 280 of 1001 —"; the placeholder is like "2 weeks" or "3 days"',
               },
             )
-        : msg(str`you are ${unit(Math.max(0, j.weeksPregnant!), 'week')} pregnant`, {
+        : t.msg(str`you are ${unit(Math.max(0, j.weeksPregnant!), 'week')} pregnant`, {
             id: 'timeline.pregnant',
             desc: 'After "Day 120 of 1001 —"; the placeholder is like "19 weeks"',
           });
-      where = msg(str`${day} — ${age}`, {
+      where = t.msg(str`${day} — ${age}`, {
         id: 'timeline.where',
         desc: 'Day count, a dash, then age or weeks of pregnancy',
       });
@@ -222,14 +225,14 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const notes = [];
     if (j.overdue)
       notes.push(
-        msg(str`Your baby was due ${unit(j.overdue, 'day')} ago. Once your baby is born, enter the date of birth.`, {
+        t.msg(str`Your baby was due ${unit(j.overdue, 'day')} ago. Once your baby is born, enter the date of birth.`, {
           id: 'timeline.overdue',
           desc: 'A due date in the past',
         }),
       );
     if (j.premature)
       notes.push(
-        msg('Your baby was born early. Checks follow their age from the date of birth.', {
+        t.msg('Your baby was born early. Checks follow their age from the date of birth.', {
           id: 'timeline.premature',
           desc: 'Premature birth note',
         }),
@@ -246,11 +249,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       ${notes.map((t) => html`<p>${t}</p>`)}
       ${
         next && j.day <= TOTAL_DAYS
-          ? html`<p class="next">${msg('Next check:', { id: 'timeline.next', desc: 'Label before the next check due' })} ${feedText(next.c.name, locale, lang)} ·
+          ? html`<p class="next">${t.msg('Next check:', { id: 'timeline.next', desc: 'Label before the next check due' })} ${feedText(next.c.name, locale, lang)} ·
             ${
               inDays == 0
-                ? msg('due now', { id: 'timeline.due-now', desc: 'A check due today' })
-                : inDaysText(inDays!, locale)
+                ? t.msg('due now', { id: 'timeline.due-now', desc: 'A check due today' })
+                : inDaysText(inDays!, t)
             }
             (${formatDay(birth + next.at!, locale, { day: 'numeric', month: 'long', year: 'numeric' })})</p>`
           : nothing
@@ -266,6 +269,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     dates: object | undefined,
     now: Date,
   ) {
+    const { t } = this;
     const locale = this.locale;
     const lang = feed?.language ?? 'en-GB';
     const open = current ? !this.open.has(`-${s.id}`) : this.open.has(s.id);
@@ -284,6 +288,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       ? html`<span class="dates">${formatDay(birth + pointDays(s.from, birth), locale, { day: 'numeric', month: 'short', year: 'numeric' })} – ${formatDay(birth + pointDays(s.to, birth) - 1, locale, { day: 'numeric', month: 'short', year: 'numeric' })}</span>`
       : nothing;
     const context: CardContext = {
+      t,
       locale,
       feedLanguage: lang,
       timeZone: feed?.timeZone ?? 'Europe/London',
@@ -296,7 +301,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       ${heading(
         this.headingLevel,
         html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`stage-${s.id}`} @click=${() => this.toggle(key)}>
-          ${feedText(s.title, locale, lang)}${current ? html`<span class="badge"> ${msg('You are here', { id: 'timeline.here', desc: 'Marks the current stage' })}</span>` : nothing}
+          ${feedText(s.title, locale, lang)}${current ? html`<span class="badge"> ${t.msg('You are here', { id: 'timeline.here', desc: 'Marks the current stage' })}</span>` : nothing}
         </button>`,
         'stage-heading',
       )}
@@ -306,14 +311,14 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
         ${s.messages?.length ? html`<ul class="messages">${s.messages.map((m) => html`<li>${feedText(m, locale, lang)}</li>`)}</ul>` : nothing}
         ${
           s.checks?.length
-            ? html`<p class="label">${msg('Checks', { id: 'timeline.checks', desc: 'Label above the health checks of a stage' })}</p>
+            ? html`<p class="label">${t.msg('Checks', { id: 'timeline.checks', desc: 'Label above the health checks of a stage' })}</p>
               <ul class="checks">${s.checks.map((c) => html`<li>${feedText(c.name, locale, lang)}${c.note ? html` · ${feedText(c.note, locale, lang)}` : nothing}</li>`)}</ul>`
             : nothing
         }
-        ${s.ifWorried ? html`<p class="worried"><strong>${msg('If you are worried:', { id: 'timeline.worried', desc: 'Label before what to do if worried' })}</strong> ${feedText(s.ifWorried, locale, lang)}</p>` : nothing}
+        ${s.ifWorried ? html`<p class="worried"><strong>${t.msg('If you are worried:', { id: 'timeline.worried', desc: 'Label before what to do if worried' })}</strong> ${feedText(s.ifWorried, locale, lang)}</p>` : nothing}
         ${
           sessions.length
-            ? html`<p class="label">${msg('Sessions coming up', { id: 'timeline.sessions', desc: 'Label above the next matching sessions' })}</p>
+            ? html`<p class="label">${t.msg('Sessions coming up', { id: 'timeline.sessions', desc: 'Label above the next matching sessions' })}</p>
               <ul class="sessions">
                 ${sessions.map((o) => {
                   const place = feed!.places?.find((p) => p.id == o.place);
@@ -329,18 +334,18 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
 }
 
 /** "in 3 days", when a check is due, in the locale's plural forms. */
-export const inDaysText = (days: number, locale: string) =>
-  plural(days, locale, {
+export const inDaysText = (days: number, t: Translator) =>
+  plural(days, t.locale, {
     zero: (n) =>
-      msg(str`in ${n} days`, { id: 'timeline.in-days.zero', desc: 'When a check is due; plural category "zero"' }),
+      t.msg(str`in ${n} days`, { id: 'timeline.in-days.zero', desc: 'When a check is due; plural category "zero"' }),
     one: (n) =>
-      msg(str`in ${n} day`, { id: 'timeline.in-days.one', desc: 'When a check is due; plural category "one"' }),
+      t.msg(str`in ${n} day`, { id: 'timeline.in-days.one', desc: 'When a check is due; plural category "one"' }),
     two: (n) =>
-      msg(str`in ${n} days`, { id: 'timeline.in-days.two', desc: 'When a check is due; plural category "two"' }),
+      t.msg(str`in ${n} days`, { id: 'timeline.in-days.two', desc: 'When a check is due; plural category "two"' }),
     few: (n) =>
-      msg(str`in ${n} days`, { id: 'timeline.in-days.few', desc: 'When a check is due; plural category "few"' }),
+      t.msg(str`in ${n} days`, { id: 'timeline.in-days.few', desc: 'When a check is due; plural category "few"' }),
     many: (n) =>
-      msg(str`in ${n} days`, { id: 'timeline.in-days.many', desc: 'When a check is due; plural category "many"' }),
+      t.msg(str`in ${n} days`, { id: 'timeline.in-days.many', desc: 'When a check is due; plural category "many"' }),
     other: (n) =>
-      msg(str`in ${n} days`, { id: 'timeline.in-days.other', desc: 'When a check is due; plural category "other"' }),
+      t.msg(str`in ${n} days`, { id: 'timeline.in-days.other', desc: 'When a check is due; plural category "other"' }),
   });

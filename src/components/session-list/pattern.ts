@@ -1,8 +1,8 @@
 /** "Every Tuesday", "Every other Thursday", "First Monday of the month": a series in words. */
-import { msg, str } from '@lit/localize';
 import type { Schedule } from '../../feed/types.js';
 import { formatDay, formatList, formatMonth, formatUnit, formatWeekday } from '../../internal/format.js';
 import { parseDay } from '../../schedule/civil.js';
+import { str, type Translator } from '../../internal/localize.js';
 
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
@@ -12,52 +12,54 @@ const weekdayName = (code: string, locale: string) => formatWeekday(DAY_CODES.in
 const period = formatUnit;
 
 /** "Every Monday", "Every Monday and Thursday" */
-const every = (days: string) =>
-  msg(str`Every ${days}`, {
+const every = (t: Translator, days: string) =>
+  t.msg(str`Every ${days}`, {
     id: 'pattern.weekly',
     desc: 'A weekly series; the placeholder is one or more weekdays, like "Monday and Thursday"',
   });
 
-const nthWeekday = (code: string, locale: string): string => {
+const nthWeekday = (code: string, t: Translator): string => {
+  const { locale } = t;
   const day = weekdayName(code, locale);
   switch (code.slice(0, -2)) {
     case '1':
-      return msg(str`First ${day} of the month`, {
+      return t.msg(str`First ${day} of the month`, {
         id: 'pattern.first',
         desc: 'A monthly series; the placeholder is a weekday, like "Monday"',
       });
     case '2':
-      return msg(str`Second ${day} of the month`, {
+      return t.msg(str`Second ${day} of the month`, {
         id: 'pattern.second',
         desc: 'A monthly series; the placeholder is a weekday',
       });
     case '3':
-      return msg(str`Third ${day} of the month`, {
+      return t.msg(str`Third ${day} of the month`, {
         id: 'pattern.third',
         desc: 'A monthly series; the placeholder is a weekday',
       });
     case '4':
-      return msg(str`Fourth ${day} of the month`, {
+      return t.msg(str`Fourth ${day} of the month`, {
         id: 'pattern.fourth',
         desc: 'A monthly series; the placeholder is a weekday',
       });
     case '5':
-      return msg(str`Fifth ${day} of the month`, {
+      return t.msg(str`Fifth ${day} of the month`, {
         id: 'pattern.fifth',
         desc: 'A monthly series; the placeholder is a weekday',
       });
     case '-1':
-      return msg(str`Last ${day} of the month`, {
+      return t.msg(str`Last ${day} of the month`, {
         id: 'pattern.last',
         desc: 'A monthly series; the placeholder is a weekday',
       });
     default:
-      return every(day);
+      return every(t, day);
   }
 };
 
 /** The pattern of a repeating schedule in words, or undefined for a one-off date. */
-export function describePattern(s: Schedule, locale: string): string | undefined {
+export function describePattern(s: Schedule, t: Translator): string | undefined {
+  const { locale } = t;
   const m = /^P(\d+)([DWMY])$/.exec(s.repeatFrequency ?? '');
   if (!m) return undefined;
   const n = Number(m[1]);
@@ -70,47 +72,45 @@ export function describePattern(s: Schedule, locale: string): string | undefined
   switch (m[2]) {
     case 'D':
       return n == 1
-        ? msg('Every day', { id: 'pattern.daily', desc: 'A daily series' })
-        : msg(str`Every ${period(n, 'day', locale)}`, {
+        ? t.msg('Every day', { id: 'pattern.daily', desc: 'A daily series' })
+        : t.msg(str`Every ${period(n, 'day', locale)}`, {
             id: 'pattern.every-period',
             desc: 'A series; the placeholder is a period like "3 days" or "2 months"',
           });
     case 'W': {
       const weekdays = days ?? formatDay(parseDay(s.startDate), locale, { weekday: 'long' });
-      if (n == 1) return every(weekdays);
+      if (n == 1) return every(t, weekdays);
       if (n == 2)
-        return msg(str`Every other ${weekdays}`, {
+        return t.msg(str`Every other ${weekdays}`, {
           id: 'pattern.fortnightly',
           desc: 'A series every two weeks; the placeholder is one or more weekdays',
         });
-      return msg(str`Every ${period(n, 'week', locale)} on ${weekdays}`, {
+      return t.msg(str`Every ${period(n, 'week', locale)} on ${weekdays}`, {
         id: 'pattern.every-n-weeks',
         desc: 'The placeholders are a period like "3 weeks" and weekdays',
       });
     }
     case 'M': {
+      const monthDays = formatList(
+        (s.byMonthDay ?? [Number(s.startDate.slice(8))]).map((d) =>
+          d < 0
+            ? t.msg('last', { id: 'pattern.last-day', desc: 'The last day of the month, in "Monthly on day last"' })
+            : String(d),
+        ),
+        locale,
+      );
       const base = s.byDay
         ? formatList(
-            s.byDay.map((d) => nthWeekday(d, locale)),
+            s.byDay.map((d) => nthWeekday(d, t)),
             locale,
           )
-        : msg(
-            str`Monthly on day ${formatList(
-              (s.byMonthDay ?? [Number(s.startDate.slice(8))]).map((d) =>
-                d < 0
-                  ? msg('last', { id: 'pattern.last-day', desc: 'The last day of the month, in "Monthly on day last"' })
-                  : String(d),
-              ),
-              locale,
-            )}`,
-            {
-              id: 'pattern.monthly-day',
-              desc: 'A monthly series on a day of the month; the placeholder is a number like 15',
-            },
-          );
+        : t.msg(str`Monthly on day ${monthDays}`, {
+            id: 'pattern.monthly-day',
+            desc: 'A monthly series on a day of the month; the placeholder is a number like 15',
+          });
       return n == 1
         ? base
-        : msg(str`${base}, every ${period(n, 'month', locale)}`, {
+        : t.msg(str`${base}, every ${period(n, 'month', locale)}`, {
             id: 'pattern.every-n-months',
             desc: 'The placeholders are a monthly pattern and a period like "2 months"',
           });
@@ -120,7 +120,7 @@ export function describePattern(s: Schedule, locale: string): string | undefined
         (s.byMonth ?? [Number(s.startDate.slice(5, 7))]).map((mo) => formatMonth(mo, locale)),
         locale,
       );
-      return msg(str`Every year in ${months}`, {
+      return t.msg(str`Every year in ${months}`, {
         id: 'pattern.yearly',
         desc: 'A yearly series; the placeholder is one or more months, like "June"',
       });

@@ -1,17 +1,18 @@
 /** One occurrence in <imh-session-list>: what, when, where, for whom, cost, booking, and more. */
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
 import { safeUrl } from '../../feed/url.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { audienceLabel, facilityLabel, freeLabel } from '../../internal/labels.js';
 import { feedString, feedText } from '../../internal/feed-text.js';
 import { formatDay, formatList, formatTimeRange, formatUnit, numberFormat } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
+import { str, type Translator } from '../../internal/localize.js';
 import type { SessionOccurrence } from '../../schedule/occurrences.js';
 import { describePattern } from './pattern.js';
 
 export interface ItemContext {
-  locale: string;
+  /** The element's translator (and its locale). */
+  t: Translator;
   feed: Feed;
   places: Map<string, Place>;
   level: number;
@@ -25,43 +26,45 @@ export interface ItemContext {
 
 /** "Free", "£1.50", with the feed's note. */
 const cost = (o: SessionOccurrence, c: ItemContext) => {
+  const { t } = c;
   const k = o.session.cost;
   if (!k) return nothing;
   const price =
     k.free || k.amount === 0
-      ? freeLabel()
+      ? freeLabel(t)
       : k.amount != null
-        ? numberFormat(c.locale, { style: 'currency', currency: k.currency ?? 'GBP' }).format(k.amount)
+        ? numberFormat(t.locale, { style: 'currency', currency: k.currency ?? 'GBP' }).format(k.amount)
         : '';
-  return html`<div><dt>${msg('Cost', { id: 'session.cost', desc: 'Label for what a session costs' })}</dt>
-    <dd>${price}${price && k.note ? ' · ' : ''}${feedText(k.note, c.locale, c.feed.language)}</dd></div>`;
+  return html`<div><dt>${t.msg('Cost', { id: 'session.cost', desc: 'Label for what a session costs' })}</dt>
+    <dd>${price}${price && k.note ? ' · ' : ''}${feedText(k.note, t.locale, c.feed.language)}</dd></div>`;
 };
 
 /** "Babies 0–12 months", "Pregnancy to 6 months" */
-const ages = (o: SessionOccurrence, locale: string) => {
+const ages = (o: SessionOccurrence, t: Translator) => {
+  const { locale } = t;
   const a = o.session.ageRange;
   if (!a) return '';
   const months = (n: number) => formatUnit(n, 'month', locale);
   const to = a.toMonths;
   const from = a.fromMonths;
   if (a.pregnancy && to != null)
-    return msg(str`From pregnancy to ${months(to)}`, {
+    return t.msg(str`From pregnancy to ${months(to)}`, {
       id: 'session.age.pregnancy-to',
       desc: 'Who a session suits; the placeholder is an age like "12 months"',
     });
-  if (a.pregnancy) return msg('During pregnancy', { id: 'session.age.pregnancy', desc: 'Who a session suits' });
+  if (a.pregnancy) return t.msg('During pregnancy', { id: 'session.age.pregnancy', desc: 'Who a session suits' });
   if (from != null && to != null)
-    return msg(str`Babies ${numberFormat(locale).format(from)} to ${months(to)}`, {
+    return t.msg(str`Babies ${numberFormat(locale).format(from)} to ${months(to)}`, {
       id: 'session.age.range',
       desc: 'Who a session suits; e.g. "Babies 0 to 12 months"',
     });
   if (to != null)
-    return msg(str`Babies up to ${months(to)}`, {
+    return t.msg(str`Babies up to ${months(to)}`, {
       id: 'session.age.to',
       desc: 'Who a session suits; the placeholder is an age like "12 months"',
     });
   if (from != null)
-    return msg(str`Children from ${months(from)}`, {
+    return t.msg(str`Children from ${months(from)}`, {
       id: 'session.age.from',
       desc: 'Who a session suits; the placeholder is an age like "6 months"',
     });
@@ -74,33 +77,35 @@ const mapUrl = (p: Place) =>
     : `https://www.openstreetmap.org/search?query=${encodeURIComponent(Object.values(p.address ?? {}).join(', '))}`;
 
 const statusBadge = (o: SessionOccurrence, c: ItemContext) => {
+  const { t } = c;
   if (o.status == 'scheduled' && !o.note) return nothing;
   const label =
     o.status == 'cancelled'
-      ? msg('Cancelled', { id: 'session.cancelled', desc: 'Badge on a session date that will not happen' })
+      ? t.msg('Cancelled', { id: 'session.cancelled', desc: 'Badge on a session date that will not happen' })
       : o.status == 'changed'
-        ? msg('Changed', { id: 'session.changed', desc: 'Badge on a session date whose time or place has changed' })
-        : msg('Note', { id: 'session.note', desc: 'Badge before a note about one session date' });
+        ? t.msg('Changed', { id: 'session.changed', desc: 'Badge on a session date whose time or place has changed' })
+        : t.msg('Note', { id: 'session.note', desc: 'Badge before a note about one session date' });
   return html`<p class="status"><strong part="badge" class="badge ${o.status}">${label}</strong>
-    ${o.note ? html`<span class="note">${feedText(o.note, c.locale, c.feed.language)}</span>` : nothing}</p>`;
+    ${o.note ? html`<span class="note">${feedText(o.note, t.locale, c.feed.language)}</span>` : nothing}</p>`;
 };
 
 export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number) {
   const s = o.session;
-  const { locale } = c;
+  const { t } = c;
+  const { locale } = t;
   const lang = c.feed.language;
   const url = safeUrl(s.url);
   const name = feedText(s.name, locale, lang);
   const place = o.place ? c.places.get(o.place) : undefined;
   const address = place?.address && Object.values(place.address).filter(Boolean).join(', ');
-  const pattern = describePattern(s.schedule, locale);
+  const pattern = describePattern(s.schedule, t);
   const when = o.startTime
     ? formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone)
     : o.days > 1
       ? html`${formatDay(o.day, locale, { day: 'numeric', month: 'long' })} – ${formatDay(o.day + o.days - 1, locale, { day: 'numeric', month: 'long' })}`
-      : msg('All day', { id: 'session.all-day', desc: 'When a session has no start time' });
-  const who = [...(s.audience ?? []).map(audienceLabel)];
-  const age = ages(o, locale);
+      : t.msg('All day', { id: 'session.all-day', desc: 'When a session has no start time' });
+  const who = [...(s.audience ?? []).map((a) => audienceLabel(t, a))];
+  const age = ages(o, t);
   const booking = s.booking;
   const bookUrl = safeUrl(booking?.url);
   const titleId = `s${index}`;
@@ -126,8 +131,8 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
         ? html`<p class="where">
           ${feedText(place.name, locale, lang)}${address ? html`, <span class="address">${address}</span>` : nothing}
           <a part="link" class="map" href=${mapUrl(place)} rel="noopener" target="_blank"
-            >${msg('Map', { id: 'session.map', desc: 'Link that opens the address on a map site' })}<span class="visually-hidden">
-              ${msg(str`: ${feedString(place.name, locale, lang)} (opens in a new tab)`, { id: 'session.map-label', desc: 'Hidden text after "Map" for screen readers; the placeholder is a place name' })}</span
+            >${t.msg('Map', { id: 'session.map', desc: 'Link that opens the address on a map site' })}<span class="visually-hidden">
+              ${t.msg(str`: ${feedString(place.name, locale, lang)} (opens in a new tab)`, { id: 'session.map-label', desc: 'Hidden text after "Map" for screen readers; the placeholder is a place name' })}</span
             ></a>
         </p>`
         : nothing
@@ -135,8 +140,8 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
     ${
       online
         ? html`<p class="where">
-          <strong part="badge" class="badge online">${msg('Online', { id: 'session.online', desc: 'Badge on a session held online' })}</strong>
-          ${onlineUrl ? html`<a part="link" href=${onlineUrl}>${msg('How to join', { id: 'session.join', desc: 'Link to join an online session' })}</a>` : nothing}
+          <strong part="badge" class="badge online">${t.msg('Online', { id: 'session.online', desc: 'Badge on a session held online' })}</strong>
+          ${onlineUrl ? html`<a part="link" href=${onlineUrl}>${t.msg('How to join', { id: 'session.join', desc: 'Link to join an online session' })}</a>` : nothing}
           ${feedText(online.note, locale, lang)}
         </p>`
         : nothing
@@ -144,24 +149,24 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
     <dl class="facts">
       ${
         who.length || age
-          ? html`<div><dt>${msg('For', { id: 'session.for', desc: 'Label for who a session is for' })}</dt>
+          ? html`<div><dt>${t.msg('For', { id: 'session.for', desc: 'Label for who a session is for' })}</dt>
             <dd>${formatList(who, locale)}${who.length && age ? ' · ' : ''}${age}</dd></div>`
           : nothing
       }
       ${cost(o, c)}
       ${
         booking
-          ? html`<div><dt>${msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' })}</dt>
+          ? html`<div><dt>${t.msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' })}</dt>
             <dd>
               ${
                 booking.required
-                  ? msg('Booking required', { id: 'session.booking-required', desc: 'A session you must book' })
-                  : msg('Drop in, no need to book', {
+                  ? t.msg('Booking required', { id: 'session.booking-required', desc: 'A session you must book' })
+                  : t.msg('Drop in, no need to book', {
                       id: 'session.drop-in',
                       desc: 'A session you can just turn up to',
                     })
               }
-              ${bookUrl ? html` · <a part="link" href=${bookUrl}>${msg('Book online', { id: 'session.book-online', desc: 'Link to a booking page' })}</a>` : nothing}
+              ${bookUrl ? html` · <a part="link" href=${bookUrl}>${t.msg('Book online', { id: 'session.book-online', desc: 'Link to a booking page' })}</a>` : nothing}
               ${booking.phone ? html` · <a part="link" href=${`tel:${booking.phone.replace(/[^\d+]/g, '')}`}>${booking.phone}</a>` : nothing}
               ${booking.email ? html` · <a part="link" href=${`mailto:${booking.email}`}>${booking.email}</a>` : nothing}
               ${booking.note ? html` · ${feedText(booking.note, locale, lang)}` : nothing}
@@ -170,15 +175,18 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
       }
       ${
         place?.facilities?.length
-          ? html`<div><dt>${msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' })}</dt>
-            <dd>${formatList(place.facilities.map(facilityLabel), locale)}</dd></div>`
+          ? html`<div><dt>${t.msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' })}</dt>
+            <dd>${formatList(
+              place.facilities.map((f) => facilityLabel(t, f)),
+              locale,
+            )}</dd></div>`
           : nothing
       }
     </dl>
     ${
       s.description
         ? html`<details part="details">
-          <summary>${msg('About this session', { id: 'session.about', desc: 'Opens the description of a session' })}</summary>
+          <summary>${t.msg('About this session', { id: 'session.about', desc: 'Opens the description of a session' })}</summary>
           <p>${feedText(s.description, locale, lang)}</p>
         </details>`
         : nothing
@@ -188,20 +196,21 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
 }
 
 function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string | undefined) {
+  const { t } = c;
   const links = c.calendarLinks(o);
   return html`<details part="details" class="calendar" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && c.openCalendar()}>
-          <summary>${msg('Add to calendar', { id: 'session.add-to-calendar', desc: 'Opens the ways to save a session to a calendar' })}</summary>
+          <summary>${t.msg('Add to calendar', { id: 'session.add-to-calendar', desc: 'Opens the ways to save a session to a calendar' })}</summary>
           <ul>
-            <li><button part="button" type="button" @click=${() => c.calendar(o, false)}>${msg('This date (.ics file)', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' })}</button></li>
+            <li><button part="button" type="button" @click=${() => c.calendar(o, false)}>${t.msg('This date (.ics file)', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' })}</button></li>
             ${
               pattern
-                ? html`<li><button part="button" type="button" @click=${() => c.calendar(o, true)}>${msg('Every date (.ics file)', { id: 'session.ics-series', desc: 'Downloads a calendar file for the whole series' })}</button></li>`
+                ? html`<li><button part="button" type="button" @click=${() => c.calendar(o, true)}>${t.msg('Every date (.ics file)', { id: 'session.ics-series', desc: 'Downloads a calendar file for the whole series' })}</button></li>`
                 : nothing
             }
             ${
               links
-                ? html`<li><a part="link" href=${links.google} target="_blank" rel="noopener">${msg('Google Calendar', { id: 'session.google', desc: 'Link that adds the session to Google Calendar' })}</a></li>
-                  <li><a part="link" href=${links.outlook} target="_blank" rel="noopener">${msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' })}</a></li>`
+                ? html`<li><a part="link" href=${links.google} target="_blank" rel="noopener">${t.msg('Google Calendar', { id: 'session.google', desc: 'Link that adds the session to Google Calendar' })}</a></li>
+                  <li><a part="link" href=${links.outlook} target="_blank" rel="noopener">${t.msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' })}</a></li>`
                 : nothing
             }
           </ul>

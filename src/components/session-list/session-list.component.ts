@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
 import type { Feed, Place, Session } from '../../feed/types.js';
 import { ImhSessionSelectEvent } from '../../events/session-select.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { feedString } from '../../internal/feed-text.js';
 import { formatDay, formatUnit, plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
+import { str, type Translator } from '../../internal/localize.js';
 import { wallClock } from '../../schedule/civil.js';
 import { parseNow } from '../../internal/now.js';
 import type { EventText } from '../../schedule/ics.js';
@@ -209,6 +209,7 @@ export class ImhSessionList extends ImhElement {
   }
 
   protected override renderContent() {
+    const { t } = this;
     const result = this.feedState.result;
     // While loading, keep about the room the first sessions will take (about 22rem each).
     const reserve = `${Math.min(Math.max(this.limit || 10, 1), 10) * 22}rem`;
@@ -220,11 +221,11 @@ export class ImhSessionList extends ImhElement {
     const total = occurrences.length;
     const visible = occurrences.slice(0, Math.max(1, this.shown || this.limit || 10));
     if (this.announce) {
-      this.announce = sessionsFound(total, this.locale);
+      this.announce = sessionsFound(total, this.t);
     }
     const today = wallClock(now, feed.timeZone).day;
     const context: ItemContext = {
-      locale: this.locale,
+      t: this.t,
       feed,
       places: this.places,
       level: this.headingLevel + 1,
@@ -251,25 +252,25 @@ export class ImhSessionList extends ImhElement {
     });
     const period = formatUnit(this.days || 28, 'day', this.locale);
     return html`<div part="base" class="base">
-      ${this.filters && this.controls ? this.controls.filterControls(feed, this.chosen, this.locale, (f) => this.onFilter(f)) : nothing}
+      ${this.filters && this.controls ? this.controls.filterControls(feed, this.chosen, this.t, (f) => this.onFilter(f)) : nothing}
       <p class="visually-hidden" role="status">${this.announce}</p>
       ${this.renderFeedStatus(!total)}
       ${
         total
           ? [...groups].map(
               ([day, items]) => html`<section part="day" class="day">
-              ${heading(this.headingLevel, dayName(day, today, this.locale), 'day-heading')}
+              ${heading(this.headingLevel, dayName(day, today, this.t), 'day-heading')}
               <ul class="items">${items.map(([o, i]) => sessionItem(o, context, i))}</ul>
             </section>`,
             )
           : html`<p part="empty" class="empty" role="status">
             ${
               this.filters && (this.chosen.category || this.chosen.place || this.chosen.ageMonths != null)
-                ? msg('No sessions match these choices. Try fewer filters.', {
+                ? t.msg('No sessions match these choices. Try fewer filters.', {
                     id: 'session-list.empty-filtered',
                     desc: 'Shown when filters leave no sessions',
                   })
-                : msg(str`There are no sessions in the next ${period}.`, {
+                : t.msg(str`There are no sessions in the next ${period}.`, {
                     id: 'session-list.empty',
                     desc: 'Shown when the feed has no upcoming sessions; the placeholder is a period like "28 days"',
                   })
@@ -279,7 +280,7 @@ export class ImhSessionList extends ImhElement {
       ${
         visible.length < total
           ? html`<button part="button" class="more" type="button" @click=${() => this.showMore()}>
-            ${msg('Show more sessions', { id: 'session-list.show-more', desc: 'Button that shows the next sessions in the list' })}
+            ${t.msg('Show more sessions', { id: 'session-list.show-more', desc: 'Button that shows the next sessions in the list' })}
           </button>`
           : nothing
       }
@@ -288,43 +289,43 @@ export class ImhSessionList extends ImhElement {
 }
 
 /** "Today", "Tomorrow", or "Wednesday 25 November". */
-function dayName(day: number, today: number, locale: string) {
-  if (day == today) return msg('Today', { id: 'session-list.today', desc: "Heading for today's sessions" });
+function dayName(day: number, today: number, t: Translator) {
+  if (day == today) return t.msg('Today', { id: 'session-list.today', desc: "Heading for today's sessions" });
   if (day == today + 1)
-    return msg('Tomorrow', { id: 'session-list.tomorrow', desc: "Heading for tomorrow's sessions" });
-  return formatDay(day, locale);
+    return t.msg('Tomorrow', { id: 'session-list.tomorrow', desc: "Heading for tomorrow's sessions" });
+  return formatDay(day, t.locale);
 }
 
 /** "3 sessions found", announced after filtering, in the locale's plural forms. */
-export const sessionsFound = (total: number, locale: string) =>
-  plural(total, locale, {
+export const sessionsFound = (total: number, t: Translator) =>
+  plural(total, t.locale, {
     zero: (n) =>
-      msg(str`${n} sessions found`, {
+      t.msg(str`${n} sessions found`, {
         id: 'session-list.count.zero',
         desc: 'Announced after filtering; plural category "zero"',
       }),
     one: (n) =>
-      msg(str`${n} session found`, {
+      t.msg(str`${n} session found`, {
         id: 'session-list.count.one',
         desc: 'Announced after filtering; plural category "one"',
       }),
     two: (n) =>
-      msg(str`${n} sessions found`, {
+      t.msg(str`${n} sessions found`, {
         id: 'session-list.count.two',
         desc: 'Announced after filtering; plural category "two"',
       }),
     few: (n) =>
-      msg(str`${n} sessions found`, {
+      t.msg(str`${n} sessions found`, {
         id: 'session-list.count.few',
         desc: 'Announced after filtering; plural category "few"',
       }),
     many: (n) =>
-      msg(str`${n} sessions found`, {
+      t.msg(str`${n} sessions found`, {
         id: 'session-list.count.many',
         desc: 'Announced after filtering; plural category "many"',
       }),
     other: (n) =>
-      msg(str`${n} sessions found`, {
+      t.msg(str`${n} sessions found`, {
         id: 'session-list.count.other',
         desc: 'Announced after filtering; plural category "other"',
       }),

@@ -3,7 +3,6 @@
  * <imh-support-card> and <imh-support-list> (and the timeline's compact cards).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
 import { formatPhone } from '../../feed/phone.js';
 import { safeUrl } from '../../feed/url.js';
 import type { Service } from '../../feed/types.js';
@@ -11,10 +10,14 @@ import { feedText } from '../../internal/feed-text.js';
 import { formatDay, formatLanguage, formatList, formatTime, formatWeekday } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
+import { str, type Translator } from '../../internal/localize.js';
 import { parseDay, parseTime, wallClock, weekday } from '../../schedule/civil.js';
 import { openState } from '../../schedule/hours.js';
 
 export interface CardContext {
+  /** The element's translator. */
+  t: Translator;
+  /** Its locale (`t.locale`). */
   locale: string;
   feedLanguage: string;
   timeZone: string;
@@ -27,71 +30,72 @@ export interface CardContext {
 }
 
 /** "17:00" in the locale's style, for a wall-clock HH:MM. */
-const clock = (hhmm: string, locale: string) =>
+const clock = (hhmm: string, t: Translator) =>
   hhmm == '24:00'
-    ? msg('midnight', { id: 'card.midnight', desc: 'A closing time of 24:00, in "closes at midnight"' })
-    : formatTime(parseTime(hhmm) * 60_000, locale, 'UTC');
+    ? t.msg('midnight', { id: 'card.midnight', desc: 'A closing time of 24:00, in "closes at midnight"' })
+    : formatTime(parseTime(hhmm) * 60_000, t.locale, 'UTC');
 
 const weekdayName = (day: number, locale: string) => formatWeekday(weekday(day), locale);
 
 /** "Open now, closes at 17:00", "Closed now, opens Monday at 09:00". */
 function openLine(s: Service, c: CardContext): string {
+  const { t } = c;
   const state = openState(s.hours!, c.now, c.timeZone);
   const today = wallClock(c.now, c.timeZone).day;
   if (state.open && state.always)
-    return msg('Open 24 hours, every day', {
+    return t.msg('Open 24 hours, every day', {
       id: 'card.always-open',
       desc: 'Opening hours of a service that never closes',
     });
   if (state.open) {
-    const time = clock(state.closes, c.locale);
+    const time = clock(state.closes, t);
     return state.day == today
-      ? msg(str`Open now, closes at ${time}`, {
+      ? t.msg(str`Open now, closes at ${time}`, {
           id: 'card.open-closes',
           desc: 'Live opening state; the placeholder is a time like 17:00 or "midnight"',
         })
-      : msg(str`Open now, closes ${weekdayName(state.day, c.locale)} at ${time}`, {
+      : t.msg(str`Open now, closes ${weekdayName(state.day, c.locale)} at ${time}`, {
           id: 'card.open-closes-day',
           desc: 'Live opening state; placeholders: a weekday and a time',
         });
   }
   if (state.day === undefined) return '';
-  const time = clock(state.opens!, c.locale);
+  const time = clock(state.opens!, t);
   return state.day == today
-    ? msg(str`Closed now, opens at ${time}`, {
+    ? t.msg(str`Closed now, opens at ${time}`, {
         id: 'card.closed-opens',
         desc: 'Live opening state; the placeholder is a time like 09:00',
       })
     : state.day == today + 1
-      ? msg(str`Closed now, opens tomorrow at ${time}`, {
+      ? t.msg(str`Closed now, opens tomorrow at ${time}`, {
           id: 'card.closed-opens-tomorrow',
           desc: 'Live opening state; the placeholder is a time',
         })
-      : msg(str`Closed now, opens ${weekdayName(state.day, c.locale)} at ${time}`, {
+      : t.msg(str`Closed now, opens ${weekdayName(state.day, c.locale)} at ${time}`, {
           id: 'card.closed-opens-day',
           desc: 'Live opening state; placeholders: a weekday and a time',
         });
 }
 
 /** The hidden prefix screen readers hear before the name, as on NHS care cards. */
-const prefix = (u: string) =>
+const prefix = (t: Translator, u: string) =>
   u == 'emergency'
-    ? msg('Immediate action required:', {
+    ? t.msg('Immediate action required:', {
         id: 'card.prefix.emergency',
         desc: 'Hidden text read before the name of an emergency service',
       })
     : u == 'urgent'
-      ? msg('Urgent advice:', {
+      ? t.msg('Urgent advice:', {
           id: 'card.prefix.urgent',
           desc: 'Hidden text read before the name of an urgent service',
         })
-      : msg('Non-urgent advice:', {
+      : t.msg('Non-urgent advice:', {
           id: 'card.prefix.routine',
           desc: 'Hidden text read before the name of a routine service',
         });
 
 export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): TemplateResult {
-  const { locale, feedLanguage: lang } = c;
+  const { t, locale, feedLanguage: lang } = c;
   const urgency = s.urgency ?? 'routine';
   const id = `card-${s.id}`;
   const act = (action: string) => () => c.action(s, action);
@@ -99,10 +103,10 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
     href ? html`<li><a part="link action" class=${cls} href=${href} @click=${act(action)}>${text}</a></li>` : nothing;
   const phones = s.contact?.phones ?? [];
   const url = safeUrl(s.contact?.url);
-  const who = (s.audience ?? []).map(audienceLabel);
-  const stages = (s.stages ?? []).map(stageLabel);
+  const who = (s.audience ?? []).map((a) => audienceLabel(t, a));
+  const stages = (s.stages ?? []).map((x) => stageLabel(t, x));
   const referral = s.referral;
-  const by = referral?.by?.filter((r) => r != 'self').map(referrerLabel);
+  const by = referral?.by?.filter((r) => r != 'self').map((r) => referrerLabel(t, r));
   const languages = s.languages?.length
     ? formatList(
         s.languages.map((l) => formatLanguage(l, locale)),
@@ -114,21 +118,21 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
     value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
   return html`<article part="card" class="card ${urgency}" aria-labelledby=${id}>
     <div class="band">
-      ${heading(c.level, html`<span class="visually-hidden">${prefix(urgency)} </span>${feedText(s.name, locale, lang)}`, 'heading', id)}
+      ${heading(c.level, html`<span class="visually-hidden">${prefix(t, urgency)} </span>${feedText(s.name, locale, lang)}`, 'heading', id)}
       ${
         urgency == 'routine'
           ? nothing
           : html`<span part="badge" class="badge" aria-hidden="true">${
               urgency == 'urgent'
-                ? msg('Urgent', { id: 'card.badge.urgent', desc: 'Visible label on an urgent service card' })
-                : msg('Emergency', { id: 'card.badge.emergency', desc: 'Visible label on an emergency card' })
+                ? t.msg('Urgent', { id: 'card.badge.urgent', desc: 'Visible label on an urgent service card' })
+                : t.msg('Emergency', { id: 'card.badge.emergency', desc: 'Visible label on an emergency card' })
             }</span>`
       }
     </div>
     <div class="body">
       ${
         urgency == 'emergency'
-          ? html`<p class="now"><strong>${msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' })}</strong></p>`
+          ? html`<p class="now"><strong>${t.msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' })}</strong></p>`
           : nothing
       }
       ${body ?? (s.summary ? html`<p class="summary">${feedText(s.summary, locale, lang)}</p>` : nothing)}
@@ -136,21 +140,21 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
         ${
           c.compact
             ? nothing
-            : html`${fact(msg('For', { id: 'card.for', desc: 'Label: who a service is for' }), who.length ? formatList(who, locale) : '')}
-        ${fact(msg('Stage', { id: 'card.stages', desc: 'Label: the stages a service is for, like "pregnancy and babies under 1"' }), stages.length ? formatList(stages, locale) : '')}
-        ${fact(msg('Who can use it', { id: 'card.eligibility', desc: 'Label: eligibility criteria' }), s.eligibility && feedText(s.eligibility, locale, lang))}
+            : html`${fact(t.msg('For', { id: 'card.for', desc: 'Label: who a service is for' }), who.length ? formatList(who, locale) : '')}
+        ${fact(t.msg('Stage', { id: 'card.stages', desc: 'Label: the stages a service is for, like "pregnancy and babies under 1"' }), stages.length ? formatList(stages, locale) : '')}
+        ${fact(t.msg('Who can use it', { id: 'card.eligibility', desc: 'Label: eligibility criteria' }), s.eligibility && feedText(s.eligibility, locale, lang))}
         ${
           referral
             ? fact(
-                msg('How to get it', { id: 'card.access', desc: 'Label: how to access a service (referral)' }),
+                t.msg('How to get it', { id: 'card.access', desc: 'Label: how to access a service (referral)' }),
                 html`${
                   referral.self
-                    ? msg('You can refer yourself.', {
+                    ? t.msg('You can refer yourself.', {
                         id: 'card.self-referral',
                         desc: 'A service that takes self-referrals',
                       })
                     : by?.length
-                      ? msg(str`Ask your ${formatList(by, locale, 'disjunction')} to refer you.`, {
+                      ? t.msg(str`Ask your ${formatList(by, locale, 'disjunction')} to refer you.`, {
                           id: 'card.referred-by',
                           desc: 'Who can refer; the placeholder is a list like "GP, health visitor or midwife"',
                         })
@@ -161,15 +165,15 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
             : nothing
         }`
         }
-        ${fact(msg('Opening hours', { id: 'card.hours', desc: 'Label: opening hours' }), open && html`<span class="open">${open}</span>${s.hoursNote ? html` · ${feedText(s.hoursNote, locale, lang)}` : nothing}`)}
+        ${fact(t.msg('Opening hours', { id: 'card.hours', desc: 'Label: opening hours' }), open && html`<span class="open">${open}</span>${s.hoursNote ? html` · ${feedText(s.hoursNote, locale, lang)}` : nothing}`)}
         ${
           c.compact
             ? nothing
-            : html`${fact(msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }), languages)}
+            : html`${fact(t.msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }), languages)}
             ${fact(
-              msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }),
+              t.msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }),
               s.cost &&
-                html`${s.cost.free ? freeLabel() : nothing}${s.cost.note ? html` ${feedText(s.cost.note, locale, lang)}` : nothing}`,
+                html`${s.cost.free ? freeLabel(t) : nothing}${s.cost.note ? html` ${feedText(s.cost.note, locale, lang)}` : nothing}`,
             )}`
         }
       </dl>
@@ -180,30 +184,30 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
           return p.kind == 'text'
             ? link(
                 tel.replace('tel:', 'sms:'),
-                html`${msg(str`Text ${display}`, { id: 'card.text', desc: 'Link that starts a text message; the placeholder is a number' })}${note}`,
+                html`${t.msg(str`Text ${display}`, { id: 'card.text', desc: 'Link that starts a text message; the placeholder is a number' })}${note}`,
                 'text',
               )
             : p.kind == 'textphone'
               ? link(
                   tel,
-                  html`${msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' })}${note}`,
+                  html`${t.msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' })}${note}`,
                   'textphone',
                 )
               : link(
                   tel,
-                  html`${msg(str`Call ${display}`, { id: 'card.call', desc: 'Link that calls a number; the placeholder is a phone number' })}${note}`,
+                  html`${t.msg(str`Call ${display}`, { id: 'card.call', desc: 'Link that calls a number; the placeholder is a phone number' })}${note}`,
                   'call',
                   'call',
                 );
         })}
-        ${link(s.contact?.email && `mailto:${s.contact.email}`, msg(str`Email ${s.contact?.email ?? ''}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' }), 'email')}
-        ${link(url, msg('Website', { id: 'card.website', desc: "Link to a service's website" }), 'website')}
-        ${link(safeUrl(s.apps?.ios), msg('Download on the App Store', { id: 'card.ios', desc: "Link to an app on Apple's App Store" }), 'ios')}
-        ${link(safeUrl(s.apps?.android), msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' }), 'android')}
+        ${link(s.contact?.email && `mailto:${s.contact.email}`, t.msg(str`Email ${s.contact?.email ?? ''}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' }), 'email')}
+        ${link(url, t.msg('Website', { id: 'card.website', desc: "Link to a service's website" }), 'website')}
+        ${link(safeUrl(s.apps?.ios), t.msg('Download on the App Store', { id: 'card.ios', desc: "Link to an app on Apple's App Store" }), 'ios')}
+        ${link(safeUrl(s.apps?.android), t.msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' }), 'android')}
       </ul>
       ${
         s.reviewed
-          ? html`<p class="reviewed">${msg(
+          ? html`<p class="reviewed">${t.msg(
               str`Information checked on ${formatDay(parseDay(s.reviewed), locale, { day: 'numeric', month: 'long', year: 'numeric' })}`,
               {
                 id: 'card.reviewed',

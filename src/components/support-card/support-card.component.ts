@@ -1,6 +1,5 @@
 import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
 import { FeedError } from '../../feed/errors.js';
 import type { Service } from '../../feed/types.js';
 import { ImhFeedErrorEvent } from '../../events/feed-error.js';
@@ -72,6 +71,7 @@ export class ImhSupportCard extends ImhElement {
 
   private context(timeZone: string, feedLanguage: string): CardContext {
     return {
+      t: this.t,
       locale: this.locale,
       feedLanguage,
       timeZone,
@@ -110,7 +110,7 @@ export class ImhSupportCard extends ImhElement {
     if (!feed || !service) {
       return html`${this.renderFeedStatus(!!feed)}${
         feed
-          ? html`<p class="notice" part="notice">${msg('This service could not be found.', { id: 'card.not-found', desc: 'Shown when the page names a service the feed does not have' })}</p>`
+          ? html`<p class="notice" part="notice">${this.t.msg('This service could not be found.', { id: 'card.not-found', desc: 'Shown when the page names a service the feed does not have' })}</p>`
           : ''
       }`;
     }

@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
 import type { Service } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
@@ -10,6 +9,7 @@ import { plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { anyLabel, audienceLabel, kindLabel, stageLabel } from '../../internal/labels.js';
 import { MinuteClock } from '../../internal/minute-clock.js';
+import { str, type Translator } from '../../internal/localize.js';
 import { parseNow } from '../../internal/now.js';
 import { AUDIENCES, KINDS, STAGES } from '../../feed/vocabulary.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
@@ -127,14 +127,14 @@ export class ImhSupportList extends ImhElement {
     name: string,
     label: string,
     values: readonly string[],
-    toLabel: (v: string) => string,
+    toLabel: (t: Translator, v: string) => string,
     preset?: string,
   ) {
     const current = (this.chosen as Record<string, string | undefined>)[name] ?? preset;
     return html`<label>${label}
       <select name=${name}>
-        <option value="">${anyLabel()}</option>
-        ${values.map((v) => html`<option value=${v} ?selected=${current == v}>${toLabel(v)}</option>`)}
+        <option value="">${anyLabel(this.t)}</option>
+        ${values.map((v) => html`<option value=${v} ?selected=${current == v}>${toLabel(this.t, v)}</option>`)}
       </select>
     </label>`;
   }
@@ -143,8 +143,10 @@ export class ImhSupportList extends ImhElement {
     const result = this.feedState.result;
     if (!result) return this.renderFeedStatus();
     const { feed } = result;
+    const { t } = this;
     const locale = this.locale;
     const context: CardContext = {
+      t,
       locale,
       feedLanguage: feed.language,
       timeZone: feed.timeZone,
@@ -159,13 +161,13 @@ export class ImhSupportList extends ImhElement {
     const shown = services.filter((s) => s.urgency == 'routine' && this.passes(s, locale, feed.language));
     const n = shown.length;
     if (this.announce) {
-      this.announce = servicesFound(n, locale);
+      this.announce = servicesFound(n, this.t);
     }
     return html`${this.renderFeedStatus(!services.length)}
       ${
         urgent.length
           ? html`<section part="urgent" class="urgent-help" aria-labelledby="urgent-heading">
-            ${heading(this.headingLevel, msg('Need help now?', { id: 'support-list.urgent', desc: 'Heading above emergency and urgent services' }), 'heading', 'urgent-heading')}
+            ${heading(this.headingLevel, t.msg('Need help now?', { id: 'support-list.urgent', desc: 'Heading above emergency and urgent services' }), 'heading', 'urgent-heading')}
             <ul class="cards">${urgent.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>
           </section>`
           : nothing
@@ -174,56 +176,56 @@ export class ImhSupportList extends ImhElement {
         this.noControls
           ? nothing
           : html`<form part="filters" class="filters" role="search" @input=${this.onChange} @change=${this.onChange} @submit=${(e: Event) => e.preventDefault()}>
-            <label>${msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' })}
+            <label>${t.msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' })}
               <input type="search" name="q" .value=${this.q} autocomplete="off" />
             </label>
-            ${this.select('stage', msg('Stage', { id: 'support-list.stage', desc: "Label of the stage filter (pregnancy, baby's age)" }), STAGES, stageLabel, this.stage)}
-            ${this.select('audience', msg('For', { id: 'support-list.audience', desc: 'Label of the audience filter' }), AUDIENCES, audienceLabel, this.audience)}
-            ${this.select('kind', msg('Kind', { id: 'support-list.kind', desc: 'Label of the kind filter (apps, helplines…)' }), KINDS, kindLabel, this.kind)}
+            ${this.select('stage', t.msg('Stage', { id: 'support-list.stage', desc: "Label of the stage filter (pregnancy, baby's age)" }), STAGES, stageLabel, this.stage)}
+            ${this.select('audience', t.msg('For', { id: 'support-list.audience', desc: 'Label of the audience filter' }), AUDIENCES, audienceLabel, this.audience)}
+            ${this.select('kind', t.msg('Kind', { id: 'support-list.kind', desc: 'Label of the kind filter (apps, helplines…)' }), KINDS, kindLabel, this.kind)}
           </form>`
       }
       <p class="visually-hidden" role="status">${this.announce}</p>
       <section aria-labelledby="all-heading">
-        ${heading(this.headingLevel, msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }), 'heading', 'all-heading')}
+        ${heading(this.headingLevel, t.msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }), 'heading', 'all-heading')}
         ${
           n
             ? html`<ul part="list" class="cards">${shown.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
-            : html`<p part="empty" role="status">${msg('No services match. Try other choices or fewer words.', { id: 'support-list.empty', desc: 'Shown when filters or search match nothing' })}</p>`
+            : html`<p part="empty" role="status">${t.msg('No services match. Try other choices or fewer words.', { id: 'support-list.empty', desc: 'Shown when filters or search match nothing' })}</p>`
         }
       </section>`;
   }
 }
 
 /** "3 services found", announced after filtering, in the locale's plural forms. */
-export const servicesFound = (total: number, locale: string) =>
-  plural(total, locale, {
+export const servicesFound = (total: number, t: Translator) =>
+  plural(total, t.locale, {
     zero: (n) =>
-      msg(str`${n} services found`, {
+      t.msg(str`${n} services found`, {
         id: 'support-list.count.zero',
         desc: 'Announced after filtering; plural category "zero"',
       }),
     one: (n) =>
-      msg(str`${n} service found`, {
+      t.msg(str`${n} service found`, {
         id: 'support-list.count.one',
         desc: 'Announced after filtering; plural category "one"',
       }),
     two: (n) =>
-      msg(str`${n} services found`, {
+      t.msg(str`${n} services found`, {
         id: 'support-list.count.two',
         desc: 'Announced after filtering; plural category "two"',
       }),
     few: (n) =>
-      msg(str`${n} services found`, {
+      t.msg(str`${n} services found`, {
         id: 'support-list.count.few',
         desc: 'Announced after filtering; plural category "few"',
       }),
     many: (n) =>
-      msg(str`${n} services found`, {
+      t.msg(str`${n} services found`, {
         id: 'support-list.count.many',
         desc: 'Announced after filtering; plural category "many"',
       }),
     other: (n) =>
-      msg(str`${n} services found`, {
+      t.msg(str`${n} services found`, {
         id: 'support-list.count.other',
         desc: 'Announced after filtering; plural category "other"',
       }),

@@ -1,16 +1,8 @@
-// Runs after `lit-localize build` (scripts/prepare.mjs). For each target locale it:
-// 1. moves the timeline's messages out of src/generated/locales/<locale>.ts into two chunks only
-//    pages with a timeline load: its interface (src/generated/timeline/<locale>.ts) and the
-//    built-in stages' text (src/generated/stages/<locale>.ts), so each chunk stays under 3 KiB;
-// 2. appends `intl`, the locale's date, list, unit and relative-time data from Node's full ICU
-//    (CLDR), which src/internal/format.ts uses only where the browser's Intl lacks the language
-//    (Debian's Chromium formats Welsh dates in English and Punjabi months as "M11").
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-
-const config = JSON.parse(readFileSync(new URL('../locales/lit-localize.json', import.meta.url), 'utf8'));
-const out = new URL('../src/generated/', import.meta.url);
-
+// The CLDR data each locale carries for browsers whose Intl lacks the language (Debian's Chromium
+// formats Welsh dates in English and Punjabi months as "M11"): weekday and month names, date
+// patterns, list separators, unit and relative-time patterns, and the names of the languages UK
+// services offer. Read from Node's full ICU when the locale files are generated (scripts/locales.mjs);
+// used by src/internal/format.ts only where the browser's own output disagrees with it.
 /** The options src/internal/format.ts formats dates with (keys as format.ts builds them). */
 export const DATE_OPTIONS = {
   wdm: { weekday: 'long', day: 'numeric', month: 'long' },
@@ -83,8 +75,9 @@ export function intlData(locale) {
   const lists = {};
   for (const type of ['conjunction', 'disjunction']) {
     const f = new Intl.ListFormat(locale, { type, style: 'long' });
-    const two = f.format(['\u0001', '\u0002']).split(/[\u0001\u0002]/);
-    const three = f.format(['\u0001', '\u0002', '\u0003']).split(/[\u0001\u0002\u0003]/);
+    // Marker characters for the items, so the separators are what is left between them.
+    const two = f.format(['\u0001', '\u0002']).split(/[\u0001\u0002]/); // eslint-disable-line no-control-regex
+    const three = f.format(['\u0001', '\u0002', '\u0003']).split(/[\u0001-\u0003]/); // eslint-disable-line no-control-regex
     lists[type[0]] = [two[1], three[1], three[2]];
   }
   // Units and relative times: a pattern per plural category, with {0} for the number.
@@ -112,42 +105,4 @@ export function intlData(locale) {
     LANGUAGES.map((code) => [code, names.of(code)]).filter(([code, name]) => name && name != code),
   );
   return { weekdays, months, monthsShort, dayPeriods, patterns, rangeSep, lists, units, ago, languages };
-}
-
-// The built-in stages' text (the ids in default-timeline.ts) is a part of its own: with the
-// timeline's interface it would pass 3 KiB in Bengali and Punjabi.
-const stageIds = new Set(
-  [
-    ...readFileSync(
-      new URL('../src/components/first-1001-days-timeline/default-timeline.ts', import.meta.url),
-      'utf8',
-    ).matchAll(/id: '([^']+)'/g),
-  ].map((m) => m[1]),
-);
-const partOf = (line) => {
-  const id = /^\s*'([^']+)':/.exec(line)?.[1];
-  return !id ? undefined : stageIds.has(id) ? 'stages' : id.startsWith('timeline.') ? 'timeline' : 'ui';
-};
-
-const split = (locale) => {
-  const file = new URL(`locales/${locale}.ts`, out);
-  const source = readFileSync(file, 'utf8');
-  const lines = source.split('\n');
-  const head = source.slice(0, source.indexOf('export const templates'));
-  for (const part of ['timeline', 'stages']) {
-    const mine = lines.filter((l) => partOf(l) == part);
-    const imports = mine.some((l) => l.includes('str`')) ? head : head.replace(/^\s*import \{str\}.*$/m, '');
-    writeFileSync(
-      new URL(`${part}/${locale}.ts`, out),
-      `${imports}export const templates = {\n${mine.join('\n')}\n};\n`,
-    );
-  }
-  const rest = lines.filter((l) => (partOf(l) ?? 'ui') == 'ui');
-  const data = locale.startsWith('en-') ? undefined : intlData(locale);
-  writeFileSync(file, `${rest.join('\n')}\n${data ? `export const intl = ${JSON.stringify(data)};\n` : ''}`);
-};
-
-if (import.meta.url == pathToFileURL(process.argv[1]).href) {
-  for (const part of ['timeline', 'stages']) mkdirSync(new URL(`${part}/`, out), { recursive: true });
-  for (const locale of config.targetLocales) split(locale);
 }
