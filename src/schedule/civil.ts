@@ -80,7 +80,7 @@ export function wallClock(instant: Date | number, timeZone: string): { day: DayN
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (London in summer: 60). */
-const offset = (instant: number, timeZone: string) => {
+export const utcOffset = (instant: number, timeZone: string): number => {
   const { day, minutes } = wallClock(instant, timeZone);
   return Math.round((day * MS_DAY + minutes * 60_000 - instant) / 60_000);
 };
@@ -106,12 +106,12 @@ const instants = new Map<string, Map<number, number>>();
 
 function computeInstant(day: DayNumber, minutes: number, timeZone: string): number {
   const local = day * MS_DAY + minutes * 60_000;
-  const before = offset(local - MS_DAY / 2, timeZone);
-  const after = offset(local + MS_DAY / 2, timeZone);
+  const before = utcOffset(local - MS_DAY / 2, timeZone);
+  const after = utcOffset(local + MS_DAY / 2, timeZone);
   // Try the earlier offset first (the first of two ambiguous times), then the later one.
   for (const o of before >= after ? [before, after] : [after, before]) {
     const t = local - o * 60_000;
-    if (offset(t, timeZone) == o) return t;
+    if (utcOffset(t, timeZone) == o) return t;
   }
   // In a gap: keep the same distance from midnight, using the offset before the change.
   return local - before * 60_000;
