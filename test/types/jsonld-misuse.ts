@@ -1,4 +1,4 @@
-// Compiled by test/cli/jsonld-types.test.mjs, and must fail: schema-dts rejects a property that
+// Compiled by test/cli/types.test.mjs, and must fail: schema-dts rejects a property that
 // schema.org's Event does not have, and a misspelt status, as it would in src/export/jsonld.ts.
 import type { Event } from 'schema-dts';
 

@@ -1,4 +1,4 @@
-// Compiled by test/cli/jsonld-types.test.mjs: the JSON-LD exporter's output against schema.org's
+// Compiled by test/cli/types.test.mjs: the JSON-LD exporter's output against schema.org's
 // vocabulary (the schema-dts types). Compiling this compiles src/export/jsonld.ts, whose every
 // object literal is typed with schema-dts, so a property schema.org does not have, or a value of
 // the wrong kind, fails here.
