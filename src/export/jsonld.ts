@@ -40,7 +40,15 @@ import type {
 } from 'schema-dts';
 import type { Feed, Organisation, Place, Service, Session, Text } from '../feed/types.js';
 import { formatDay, parseDay, parseTime, utcOffset, wallClock, weekday, zonedInstant } from '../schedule/civil.js';
-import { parseDuration, sessionOccurrences, type SessionOccurrence } from '../schedule/occurrences.js';
+import type { Calendars } from '../schedule/closures.js';
+import { seriesEnd, seriesExceptions } from '../schedule/ics.js';
+import {
+  parseDuration,
+  sessionOccurrences,
+  unconfirmedDates,
+  type SessionOccurrence,
+  type UpcomingOptions,
+} from '../schedule/occurrences.js';
 import {
   countryCode,
   isPublicDomain,
@@ -114,6 +122,9 @@ export function feedJsonLd(feed: Feed, options: JsonLdOptions): JsonLdResult {
   const notes: JsonLdNote[] = [];
   const graph: Thing[] = [];
   const text = (value: Text | undefined) => textIn(value, lang, feedLanguage);
+  // The feed's term dates and bank holidays, for sessions in term time only or not on bank holidays.
+  const calendars: Calendars = { termDates: feed.termDates, bankHolidays: feed.bankHolidays };
+  const window: UpcomingOptions = { now: options.now, days: options.days, timeZone, ...calendars };
 
   const variants = (fields: { name?: Text; description?: Text }, url?: string): CreativeWork[] => {
     if (!options.translations) return [];
@@ -246,23 +257,36 @@ export function feedJsonLd(feed: Feed, options: JsonLdOptions): JsonLdResult {
     }
     const seriesId = `#imh-session-${session.id}`;
     const translated = variants({ name: session.name, description: session.description }, url);
+    const unconfirmed = unconfirmedDates(session, window);
+    if (unconfirmed) {
+      const what = unconfirmed.reason == 'term-dates' ? 'term dates' : 'bank holidays';
+      notes.push({
+        id: session.id,
+        message:
+          `"${name}" has no dates from ${unconfirmed.from}: the feed's ${what} ` +
+          (unconfirmed.knownUntil ? `end on ${unconfirmed.knownUntil}` : 'are missing') +
+          `, so no later dates are exported; add the next ${what} to the feed.`,
+      });
+    }
+    const end = seriesEnd(session, calendars);
     if (repeating && seriesWhere.length) {
       const series: EventSeries = {
         '@type': 'EventSeries',
         '@id': seriesId,
         ...common,
         startDate: s.startDate,
-        ...(s.endDate && { endDate: s.endDate }),
+        ...(end.until !== undefined && { endDate: formatDay(end.until) }),
         eventStatus: `${SCHEMA}EventScheduled`,
         eventAttendanceMode: mode(seriesWhere),
         location: seriesWhere.length == 1 ? seriesWhere[0] : seriesWhere,
-        eventSchedule: schedule(session, zone),
+        eventSchedule: schedule(session, zone, calendars),
         ...(translated.length && { subjectOf: translated }),
       };
       graph.push(series);
     }
 
-    for (const o of sessionOccurrences(session, { now: options.now, days: options.days, timeZone })) {
+    const dates = sessionOccurrences(session, window).sort((a, b) => a.start.getTime() - b.start.getTime());
+    for (const o of dates) {
       const where = o.place == session.place ? seriesWhere : location(o.place);
       if (!where.length) continue; // noted with its place
       const event: Event = {
@@ -375,13 +399,17 @@ function status(
 
 const zonedStart = (day: number, time: string, zone: string) => zonedInstant(day, parseTime(time), zone);
 
-/** The session's schedule as a schema.org Schedule (the feed's names are schema.org's). */
-function schedule(session: Session, zone: string): Schedule {
+/**
+ * The session's schedule as a schema.org Schedule (the feed's names are schema.org's), with the
+ * dates it does not run written out (excepted, cancelled, and closed by the feed's term dates and
+ * bank holidays) and, for a series in term time only, ending on the last date the feed knows.
+ */
+function schedule(session: Session, zone: string, calendars: Calendars): Schedule {
   const s = session.schedule;
   const unit = s.repeatFrequency?.slice(-1);
   const byDay = s.byDay ?? (unit == 'W' ? [DAY_CODES[weekday(parseDay(s.startDate))]] : undefined);
-  const cancelled = (session.occurrences ?? []).filter((o) => o.status == 'cancelled').map((o) => o.date);
-  const except = [...new Set([...(s.exceptDate ?? []), ...cancelled])].sort();
+  const except = seriesExceptions(session, calendars).map(formatDay);
+  const end = seriesEnd(session, calendars);
   let duration = s.duration;
   if (!duration && s.startTime && s.endTime) duration = isoMinutes(parseTime(s.endTime) - parseTime(s.startTime));
   if (duration && parseDuration(duration).days == 0 && parseDuration(duration).minutes == 0) duration = undefined;
@@ -392,11 +420,11 @@ function schedule(session: Session, zone: string): Schedule {
     ...(s.byMonth && { byMonth: s.byMonth }),
     ...(s.byMonthDay && { byMonthDay: s.byMonthDay }),
     startDate: s.startDate,
-    ...(s.endDate && { endDate: s.endDate }),
+    ...(end.until !== undefined && { endDate: formatDay(end.until) }),
     ...(s.startTime && { startTime: s.startTime }),
     ...(s.endTime && { endTime: s.endTime }),
     ...(duration && { duration }),
-    ...(s.repeatCount && { repeatCount: s.repeatCount }),
+    ...(end.count && { repeatCount: end.count }),
     ...(except.length && { exceptDate: except }),
     scheduleTimezone: zone,
   };

@@ -16,7 +16,8 @@
  * Plain TypeScript with no DOM and no Node APIs.
  */
 import type { Feed, Organisation, Place, Service, Session, Text } from '../feed/types.js';
-import { parseDay, parseTime, wallClock, weekday } from '../schedule/civil.js';
+import { formatDay, parseDay, parseTime, wallClock, weekday } from '../schedule/civil.js';
+import { seriesEnd } from '../schedule/ics.js';
 import { parseDuration } from '../schedule/occurrences.js';
 import { countryCode, lookups, stageAges, textIn, years } from './common.js';
 import { isUuid, uuidV5 } from './uuid.js';
@@ -569,7 +570,9 @@ export async function feedToOruk(feed: Feed, options: OrukOptions = {}): Promise
     const note = text(s.note);
     const online = !!session.online?.url;
     const attending = [session.place && 'venue', online && 'online'].filter(Boolean).join(', ');
-    const last = s.endDate ?? (freq ? undefined : s.startDate);
+    // A series in term time only ends on the last date the feed's term dates know.
+    const end = freq ? seriesEnd(session, { termDates: feed.termDates, bankHolidays: feed.bankHolidays }) : {};
+    const last = end.until !== undefined ? formatDay(end.until) : freq ? undefined : s.startDate;
     const later = (session.occurrences ?? []).some((o) => o.status != 'cancelled' && parseDay(o.date) >= today);
     return {
       schedule: {
@@ -579,8 +582,8 @@ export async function feedToOruk(feed: Feed, options: OrukOptions = {}): Promise
         valid_from: s.startDate,
         ...(last && { valid_to: last }),
         ...rule,
-        ...(freq && s.endDate && { until: s.endDate }),
-        ...(freq && s.repeatCount && { count: s.repeatCount }),
+        ...(freq && last && { until: last }),
+        ...(end.count && { count: end.count }),
         ...(s.startTime && { opens_at: s.startTime }),
         ...(s.startTime && closes && { closes_at: closes }),
         ...(note && { description: note }),

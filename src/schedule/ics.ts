@@ -109,7 +109,7 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
  * the feed's calendars know, whichever is sooner), or never. Never before the start, which
  * RFC 5545 always counts as the first instance.
  */
-const seriesEnd = (session: Session, calendars: Calendars): { count?: number; until?: DayNumber } => {
+export const seriesEnd = (session: Session, calendars: Calendars): { count?: number; until?: DayNumber } => {
   const s = session.schedule;
   const start = parseDay(s.startDate);
   const known = scheduleLimits(s, calendars).knownUntil;
@@ -121,6 +121,32 @@ const seriesEnd = (session: Session, calendars: Calendars): { count?: number; un
   }
   return last == Infinity ? {} : { until: Math.max(last, start) };
 };
+
+/**
+ * The days a series' rule falls on but the series does not run, soonest first: its `exceptDate`,
+ * its cancelled dates, and the days the feed's calendars close (term holidays, bank holidays)
+ * up to its last known date. A date the editor wrote in `occurrences` (extra or changed) happens
+ * whatever the calendars say. (EXDATEs in .ics; `exceptDate` in schema.org's Schedule.)
+ */
+export function seriesExceptions(session: Session, calendars: Calendars): DayNumber[] {
+  const s = session.schedule;
+  const cancelled = (session.occurrences ?? []).filter((o) => o.status == 'cancelled').map((o) => o.date);
+  // Term holidays and bank holidays on the rule's dates, held once in the feed, written out here.
+  const limits = scheduleLimits(s, calendars);
+  const known = limits.knownUntil;
+  const { until: last } = seriesEnd(session, calendars);
+  // A date the editor wrote in occurrences (extra or changed) happens whatever the calendars say.
+  const written = new Set((session.occurrences ?? []).filter((o) => o.status != 'cancelled').map((o) => o.date));
+  const closed =
+    known === undefined
+      ? []
+      : ruleDates(s, parseDay(s.startDate), last ?? known).filter(
+          (day) => (limits.closed(day) || day > known) && !written.has(formatDay(day)),
+        );
+  return [...new Set([...(s.exceptDate ?? []).map(parseDay), ...cancelled.map(parseDay), ...closed])].sort(
+    (a, b) => a - b,
+  );
+}
 
 /**
  * The RRULE value for a session's schedule, or undefined for a one-off. With the feed's calendars,
@@ -218,21 +244,7 @@ export function seriesIcs(
   const { until: last } = seriesEnd(session, calendars);
   if (rule) {
     main.push(`RRULE:${rule}`);
-    const cancelled = (session.occurrences ?? []).filter((o) => o.status == 'cancelled').map((o) => o.date);
-    // Term holidays and bank holidays on the rule's dates, held once in the feed, written out here.
-    const limits = scheduleLimits(s, calendars);
-    const known = limits.knownUntil;
-    // A date the editor wrote in occurrences (extra or changed) happens whatever the calendars say.
-    const written = new Set((session.occurrences ?? []).filter((o) => o.status != 'cancelled').map((o) => o.date));
-    const closed =
-      known === undefined
-        ? []
-        : ruleDates(s, start, last ?? known).filter(
-            (day) => (limits.closed(day) || day > known) && !written.has(formatDay(day)),
-          );
-    const except = [...new Set([...(s.exceptDate ?? []).map(parseDay), ...cancelled.map(parseDay), ...closed])].sort(
-      (a, b) => a - b,
-    );
+    const except = seriesExceptions(session, calendars);
     const at = (day: DayNumber) => (s.startTime ? icsLocal(day, parseTime(s.startTime)) : icsDate(day));
     const zoned = s.startTime ? `;TZID=${zone}` : ';VALUE=DATE';
     if (except.length) main.push(`EXDATE${zoned}:${except.map(at).join(',')}`);

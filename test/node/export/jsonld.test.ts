@@ -289,6 +289,59 @@ describe('JSON-LD: cancelled, moved and extra dates', () => {
   });
 });
 
+describe('JSON-LD: term time only and bank holidays, from the feed’s calendars', () => {
+  const termly = () =>
+    fixtureFeed((f) => {
+      f.termDates = {
+        terms: [
+          { type: 'term', start: '2026-09-01', end: '2026-12-18' },
+          { type: 'half-term', start: '2026-10-26', end: '2026-10-30' },
+          { type: 'term', start: '2027-01-04', end: '2027-03-26' },
+          { type: 'half-term', start: '2027-02-15', end: '2027-02-19' },
+        ],
+      };
+      f.bankHolidays = { dates: [{ date: '2026-12-25' }, { date: '2026-12-28' }, { date: '2027-01-01' }] };
+      Object.assign(f.sessions[0].schedule, { termTimeOnly: true, notOnBankHolidays: true });
+    });
+
+  test('holidays are no events; dates the editor wrote still are', () => {
+    const r = feedJsonLd(termly(), { now: at('2026-12-10T12:00:00Z'), days: 40 });
+    assert.deepEqual(
+      eventsOf(r, 'baby-massage').map((e) => e.startDate.slice(0, 10)),
+      ['2026-12-14', '2026-12-16', '2027-01-04', '2027-01-11', '2027-01-18'],
+    );
+  });
+
+  test('the Schedule lists the closed dates and ends on the last date the term dates know', () => {
+    const r = feedJsonLd(termly(), { now: at('2026-12-10T12:00:00Z'), days: 7 });
+    const series = byId(r, '#imh-session-baby-massage');
+    assert.equal(series.endDate, '2027-03-26');
+    assert.equal(series.eventSchedule.endDate, '2027-03-26');
+    assert.deepEqual(series.eventSchedule.exceptDate, [
+      '2026-10-26',
+      '2026-11-30',
+      '2026-12-21',
+      '2026-12-28',
+      '2027-02-15',
+    ]);
+  });
+
+  test('after the last known term, no dates are made up, and the note says what to add', () => {
+    const r = feedJsonLd(termly(), { now: at('2027-03-15T08:00:00Z'), days: 28 });
+    assert.deepEqual(
+      eventsOf(r, 'baby-massage').map((e) => e.startDate.slice(0, 10)),
+      ['2027-03-15', '2027-03-22'],
+    );
+    assert.deepEqual(
+      r.notes.filter((n) => n.id == 'baby-massage').map((n) => n.message),
+      [
+        '"Baby Massage" has no dates from 2027-03-29: the feed\'s term dates end on 2027-03-26, so no later ' +
+          'dates are exported; add the next term dates to the feed.',
+      ],
+    );
+  });
+});
+
 describe('JSON-LD: services', () => {
   const r = feedJsonLd(fixtureFeed(), { now: at('2026-11-20T12:00:00Z'), days: 7 });
 

@@ -402,11 +402,28 @@ describe('ORUK: what does not fit is reported, naming the item', () => {
     ]);
   });
 
+  test('a series in term time only ends on the last date the term dates know', async () => {
+    const r = await feedToOruk(
+      fixtureFeed((f) => {
+        f.termDates = { terms: [{ type: 'term', start: '2026-09-01', end: '2027-03-26' }] };
+        f.sessions[0].schedule.termTimeOnly = true;
+      }),
+      { now },
+    );
+    assertValid(r);
+    const [schedule] = named(r, 'Baby Massage').schedules!;
+    assert.equal(schedule.valid_to, '2027-03-26');
+    assert.equal(schedule.until, '2027-03-26');
+    assert.match(lossFor(r, 'baby-massage')[0], /that it runs in term time only/);
+  });
+
   test('patterns Open Referral cannot say: yearly, by month, term time, bank holidays', async () => {
     const r = await feedToOruk(
       fixtureFeed((f) => {
         Object.assign(f.sessions[0].schedule, { byMonth: [9, 10] });
         Object.assign(f.sessions[1].schedule, { termTimeOnly: true, notOnBankHolidays: true });
+        f.termDates = { terms: [{ type: 'term', start: '2026-09-01', end: '2027-07-21' }] };
+        f.bankHolidays = { dates: [{ date: '2026-12-25' }] };
         f.sessions[4].schedule = { startDate: '2026-12-05', repeatFrequency: 'P1Y' };
       }),
       { now },
