@@ -83,6 +83,12 @@ export const hostStyles = css`
     border-inline-start: 4px solid var(--_line);
     color: var(--_fg);
   }
+  /* Credit for imported data (internal/attribution.ts): small but readable, never below 13 px. */
+  .attribution {
+    margin-block: var(--_gap) 0;
+    font-size: max(0.8125rem, 0.875em);
+    color: var(--_muted);
+  }
   .placeholder {
     display: block;
     min-block-size: var(--imh-placeholder-height, 12rem);

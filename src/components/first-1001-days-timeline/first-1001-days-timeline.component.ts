@@ -11,6 +11,7 @@ import { str, type Translator } from '../../internal/localize.js';
 import { parseDay, wallClock } from '../../schedule/civil.js';
 import { journey, pointDays, TOTAL_DAYS, type Journey } from '../../schedule/journey.js';
 import { upcomingOccurrences } from '../../schedule/occurrences.js';
+import { attribution, type Sourced } from '../../internal/attribution.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
 import { serviceCard, type CardContext } from '../support-card/service-card.js';
 import { forget, recall, remember, validDate, type Dates } from './personal.js';
@@ -36,6 +37,7 @@ import { controlStyles } from '../../styles/controls.js';
  * @csspart stage-heading - A stage's heading.
  * @csspart button - A button (a stage's toggle, the form's buttons).
  * @csspart card - A service card inside a stage.
+ * @csspart attribution - The credit (linked to its licence) for imported data shown (sessions, services) whose source asks for one.
  * @csspart link - Any link.
  *
  * @cssprop [--imh-color-current=#005eb8] - The marker of the current stage.
@@ -143,14 +145,17 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const birth = dates.birth ?? dates.due ?? today;
     const current = j ? currentStage(stages, j.sinceBirth, birth) : -1;
     const hostSet = !!(validDate(this.birthDate) || validDate(this.dueDate));
+    // The sessions, places and services the open stages show, for the credit their sources ask for.
+    const shown: Sourced[] = [];
     // The built-in stages show while a local feed loads: loading is announced, with no skeleton.
     return html`${this.renderFeedStatus(false, false, false)}
       <p class="intro">${t.msg("The first 1001 days, from pregnancy to your baby's second birthday, shape how your baby's brain grows and how they learn to feel safe and loved.", { id: 'timeline.intro', desc: 'The opening sentence of the timeline' })}</p>
       ${hostSet ? nothing : this.renderForm()}
       ${j ? this.renderSummary(j, stages, birth) : nothing}
       <ol part="stages" class="stages">
-        ${stages.map((s, i) => this.renderStage(s, i == current, feed, birth, j ? dates : undefined, nowInstant))}
-      </ol>`;
+        ${stages.map((s, i) => this.renderStage(s, i == current, feed, birth, j ? dates : undefined, nowInstant, shown))}
+      </ol>
+      ${feed ? attribution(feed, shown, this.t) : nothing}`;
   }
 
   private renderForm() {
@@ -268,6 +273,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     birth: number,
     dates: object | undefined,
     now: Date,
+    shown: Sourced[],
   ) {
     const { t } = this;
     const locale = this.locale;
@@ -284,6 +290,8 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
             .filter((o) => o.status != 'cancelled')
             .slice(0, 3)
         : [];
+    if (open)
+      shown.push(...services, ...sessions.flatMap((o) => [o.session, feed!.places?.find((p) => p.id == o.place)]));
     const span = dates
       ? html`<span class="dates">${formatDay(birth + pointDays(s.from, birth), locale, { day: 'numeric', month: 'short', year: 'numeric' })} – ${formatDay(birth + pointDays(s.to, birth) - 1, locale, { day: 'numeric', month: 'short', year: 'numeric' })}</span>`
       : nothing;

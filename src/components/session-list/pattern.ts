@@ -57,8 +57,31 @@ const nthWeekday = (code: string, t: Translator): string => {
   }
 };
 
-/** The pattern of a repeating schedule in words, or undefined for a one-off date. */
+/**
+ * The pattern of a repeating schedule in words, or undefined for a one-off date: "Every Monday",
+ * "Every Monday, term time only, not on bank holidays".
+ */
 export function describePattern(s: Schedule, t: Translator): string | undefined {
+  const pattern = repeating(s, t);
+  if (!pattern || (!s.termTimeOnly && !s.notOnBankHolidays)) return pattern;
+  if (!s.notOnBankHolidays)
+    return t.msg(str`${pattern}, term time only`, {
+      id: 'pattern.term-time',
+      desc: 'A series that runs in school term time only; the placeholder is a pattern like "Every Monday"',
+    });
+  if (!s.termTimeOnly)
+    return t.msg(str`${pattern}, not on bank holidays`, {
+      id: 'pattern.not-bank-holidays',
+      desc: 'A series that does not run on public (bank) holidays; the placeholder is a pattern like "Every Monday"',
+    });
+  return t.msg(str`${pattern}, term time only, not on bank holidays`, {
+    id: 'pattern.term-time-not-bank-holidays',
+    desc: 'A series in school term time only and not on bank holidays; placeholder: a pattern like "Every Monday"',
+  });
+}
+
+/** The repeating pattern alone. */
+function repeating(s: Schedule, t: Translator): string | undefined {
   const { locale } = t;
   const m = /^P(\d+)([DWMY])$/.exec(s.repeatFrequency ?? '');
   if (!m) return undefined;

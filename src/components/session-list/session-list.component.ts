@@ -11,7 +11,14 @@ import { wallClock } from '../../schedule/civil.js';
 import { parseNow } from '../../internal/now.js';
 import type { EventText } from '../../schedule/ics.js';
 import { sliced } from '../../feed/slices.js';
-import { occurrencesInSlices, type SessionOccurrence } from '../../schedule/occurrences.js';
+import {
+  occurrencesInSlices,
+  unconfirmedDates,
+  type SessionOccurrence,
+  type UnconfirmedDates,
+} from '../../schedule/occurrences.js';
+import { attribution } from '../../internal/attribution.js';
+import { unconfirmedNotes } from './unconfirmed.js';
 import { matches, type Filters } from './filters.js';
 import { sessionItem, type ItemContext } from './session-item.js';
 import { styles } from './session-list.styles.js';
@@ -21,6 +28,8 @@ interface Expansion {
   feed: Feed;
   key: string;
   occurrences?: SessionOccurrence[];
+  /** Term-time and bank-holiday series whose dates in the window are not known yet. */
+  unconfirmed: UnconfirmedDates[];
 }
 
 /**
@@ -47,6 +56,9 @@ interface Expansion {
  * @csspart status - The loading placeholder, error or stale-copy message.
  * @csspart notice - A message in the status area.
  * @csspart empty - The "no sessions" message.
+ * @csspart unconfirmed - A note that a term-time (or not-on-bank-holidays) series has no confirmed dates
+ *   yet after the feed's last known term: "More dates will be added when next year's term dates are published".
+ * @csspart attribution - The credit (linked to its licence) for imported data whose source asks for one.
  * @csspart fallback - The wrapper of the fallback slot.
  *
  * @cssprop [--imh-color-text=#212b32] - Text colour.
@@ -133,7 +145,11 @@ export class ImhSessionList extends ImhElement {
     const sessions = (feed.sessions ?? []).filter((s: Session) => matches(s, filters));
     // School terms and bank holidays are held once in the feed and apply to the sessions that name them.
     const options = { now, days, timeZone: feed.timeZone, termDates: feed.termDates, bankHolidays: feed.bankHolidays };
-    const expansion: Expansion = { feed, key };
+    const unconfirmed = sessions
+      .filter((s) => s.schedule.termTimeOnly || s.schedule.notOnBankHolidays)
+      .map((s) => unconfirmedDates(s, options))
+      .filter((u) => !!u);
+    const expansion: Expansion = { feed, key, unconfirmed };
     this.expansion = expansion;
     const result = sliced(occurrencesInSlices(sessions, options));
     if (!(result instanceof Promise)) return (expansion.occurrences = result);
@@ -284,6 +300,12 @@ export class ImhSessionList extends ImhElement {
           </button>`
           : nothing
       }
+      ${unconfirmedNotes(this.expansion!.unconfirmed, feed, this.t)}
+      ${attribution(
+        feed,
+        visible.flatMap((o) => [o.session, o.place ? this.places.get(o.place) : undefined]),
+        this.t,
+      )}
     </div>`;
   }
 }

@@ -9,6 +9,7 @@ import { MinuteClock } from '../../internal/minute-clock.js';
 import { cardStyles } from './service-card.styles.js';
 import { serviceCard, type CardContext } from './service-card.js';
 import { parseNow } from '../../internal/now.js';
+import { attribution } from '../../internal/attribution.js';
 
 /**
  * @summary A support service or resource: how to reach it, who it is for, and how urgent.
@@ -26,6 +27,7 @@ import { parseNow } from '../../internal/now.js';
  * @csspart badge - The visible "Urgent" or "Emergency" label.
  * @csspart link - Any link.
  * @csspart action - A contact action link (call, text, email, website, app).
+ * @csspart attribution - The credit (linked to its licence) for imported data whose source asks for one.
  * @csspart status - The loading placeholder, error or stale-copy message.
  * @csspart button - The "Try again" button.
  *
@@ -114,6 +116,6 @@ export class ImhSupportCard extends ImhElement {
           : ''
       }`;
     }
-    return html`${this.renderFeedStatus()}${serviceCard(service, this.context(feed.timeZone, feed.language))}`;
+    return html`${this.renderFeedStatus()}${serviceCard(service, this.context(feed.timeZone, feed.language))}${attribution(feed, [service], this.t)}`;
   }
 }

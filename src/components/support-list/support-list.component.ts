@@ -11,6 +11,7 @@ import { anyLabel, audienceLabel, kindLabel, stageLabel } from '../../internal/l
 import { MinuteClock } from '../../internal/minute-clock.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { parseNow } from '../../internal/now.js';
+import { attribution } from '../../internal/attribution.js';
 import { AUDIENCES, KINDS, STAGES } from '../../feed/vocabulary.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
 import { controlStyles } from '../../styles/controls.js';
@@ -39,6 +40,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
  * @csspart link - Any link.
  * @csspart action - A contact action link.
  * @csspart empty - The "no services match" message.
+ * @csspart attribution - The credit (linked to its licence) for imported data whose source asks for one.
  * @csspart status - The loading placeholder, error or stale-copy message.
  *
  * @cssprop [--imh-color-routine=#005eb8] - The band of a routine card.
@@ -192,7 +194,8 @@ export class ImhSupportList extends ImhElement {
             ? html`<ul part="list" class="cards">${shown.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
             : html`<p part="empty" role="status">${t.msg('No services match. Try other choices or fewer words.', { id: 'support-list.empty', desc: 'Shown when filters or search match nothing' })}</p>`
         }
-      </section>`;
+      </section>
+      ${attribution(feed, [...urgent, ...shown], this.t)}`;
   }
 }
 

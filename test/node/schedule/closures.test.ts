@@ -10,41 +10,7 @@ import { parseDay, formatDay } from '../../../src/schedule/civil.js';
 import { openDates, scheduleLimits } from '../../../src/schedule/closures.js';
 import { rrule, seriesIcs } from '../../../src/schedule/ics.js';
 import { unconfirmedDates, upcomingOccurrences } from '../../../src/schedule/occurrences.js';
-
-/** Anytown's 2026-27 school year, as a council publishes it (half terms inside the terms). */
-const TERMS = {
-  area: 'Anytown maintained schools',
-  terms: [
-    { type: 'term', start: '2026-09-03', end: '2026-12-18', name: 'Autumn term', academicYear: '2026-27' },
-    { type: 'half-term', start: '2026-10-26', end: '2026-10-30', name: 'October half term', academicYear: '2026-27' },
-    { type: 'term', start: '2027-01-04', end: '2027-03-25', name: 'Spring term', academicYear: '2026-27' },
-    { type: 'half-term', start: '2027-02-15', end: '2027-02-19', name: 'February half term', academicYear: '2026-27' },
-    { type: 'term', start: '2027-04-12', end: '2027-07-21', name: 'Summer term', academicYear: '2026-27' },
-    { type: 'half-term', start: '2027-05-31', end: '2027-06-04', name: 'May half term', academicYear: '2026-27' },
-  ],
-};
-/** England and Wales, 2026 and 2027 (GOV.UK). */
-const BANK_HOLIDAYS = {
-  division: 'england-and-wales',
-  dates: [
-    ['2026-01-01', 'New Year’s Day'],
-    ['2026-04-03', 'Good Friday'],
-    ['2026-04-06', 'Easter Monday'],
-    ['2026-05-04', 'Early May bank holiday'],
-    ['2026-05-25', 'Spring bank holiday'],
-    ['2026-08-31', 'Summer bank holiday'],
-    ['2026-12-25', 'Christmas Day'],
-    ['2026-12-28', 'Boxing Day'],
-    ['2027-01-01', 'New Year’s Day'],
-    ['2027-03-26', 'Good Friday'],
-    ['2027-03-29', 'Easter Monday'],
-    ['2027-05-03', 'Early May bank holiday'],
-    ['2027-05-31', 'Spring bank holiday'],
-    ['2027-08-30', 'Summer bank holiday'],
-    ['2027-12-27', 'Christmas Day'],
-    ['2027-12-28', 'Boxing Day'],
-  ].map(([date, name]) => ({ date, name })),
-};
+import { BANK_HOLIDAYS, TERMS } from '../../fixtures/terms.js';
 
 const MONDAY_CLASS = {
   id: 'rhyme-time',

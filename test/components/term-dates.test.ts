@@ -1,0 +1,146 @@
+// <imh-session-list> with school term dates and bank holidays held once in the feed: the dates a
+// term-time series really runs on, the pattern in words, the "not yet confirmed" note after the
+// last known term, and the calendar file, in a real browser.
+import { elementUpdated, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import ICAL from 'ical.js';
+import '../../src/components/session-list/session-list.js';
+import type { ImhSessionList } from '../../src/components/session-list/session-list.component.js';
+import { minimalFeed, session } from '../fixtures/feeds.js';
+import { expectQuietConsole } from '../fixtures/quiet.js';
+import { BANK_HOLIDAYS, TERMS } from '../fixtures/terms.js';
+
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const dates = (el: ImhSessionList) => $$(el, '[part=item] time').map((t) => t.getAttribute('datetime'));
+
+const termTime = (schedule: Record<string, unknown> = {}) =>
+  minimalFeed({
+    termDates: TERMS,
+    bankHolidays: BANK_HOLIDAYS,
+    sessions: [
+      {
+        ...session,
+        schedule: { ...session.schedule, termTimeOnly: true, notOnBankHolidays: true, ...schedule },
+      },
+    ],
+  });
+
+async function list(now: string, attrs: Record<string, string> = {}, data: unknown = termTime()) {
+  const el = document.createElement('imh-session-list');
+  el.data = data;
+  el.setAttribute('now', now);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  (await fixture(html`<div style="max-width: 48rem"></div>`)).append(el);
+  await elementUpdated(el);
+  await waitUntil(() => $(el, '[part=item]') || $(el, '[part=empty]'), 'the list never rendered');
+  return el;
+}
+
+describe('<imh-session-list> with term dates and bank holidays', () => {
+  expectQuietConsole();
+  afterEach(() => fixtureCleanup());
+
+  it('leaves out the half term, and says the pattern in words', async () => {
+    const el = await list('2026-10-17T12:00', { days: '21', limit: '5' });
+    expect(dates(el)).to.deep.equal(['2026-10-19T10:00', '2026-11-02T10:00']);
+    expect(textOf($(el, '.when'))).to.equal('10:00–11:00 · Every Monday, term time only, not on bank holidays');
+    expect($(el, '[part=unconfirmed]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('leaves out Christmas and Easter, and a bank holiday in term', async () => {
+    const christmas = await list('2026-12-12T12:00', { days: '28', limit: '10' });
+    expect(dates(christmas)).to.deep.equal(['2026-12-14T10:00', '2027-01-04T10:00']);
+    const easter = await list('2027-03-20T12:00', { days: '28', limit: '10' });
+    expect(dates(easter)).to.deep.equal(['2027-03-22T10:00', '2027-04-12T10:00']);
+    const may = await list('2027-04-30T12:00', { days: '14', limit: '10' });
+    expect(dates(may)).to.deep.equal(['2027-05-10T10:00']); // 3 May is the Early May bank holiday
+  });
+
+  it('after the last known term: no invented dates, and a note that more will be added', async () => {
+    const el = await list('2027-07-12T08:00', { days: '28', limit: '10' });
+    expect(dates(el)).to.deep.equal(['2027-07-12T10:00', '2027-07-19T10:00']);
+    expect(textOf($(el, '[part=unconfirmed]'))).to.equal(
+      'Baby Massage: dates after 21 July 2027 are not confirmed yet. ' +
+        'More dates will be added when next year’s term dates are published.',
+    );
+    await expect(el).to.be.accessible();
+    const summer = await list('2027-08-02T08:00', { days: '28' });
+    expect(textOf($(summer, '[part=empty]'))).to.equal('There are no sessions in the next 28 days.');
+    expect($$(summer, '[part=unconfirmed]').length).to.equal(1);
+    await expect(summer).to.be.accessible();
+  });
+
+  it('names the bank holidays when their list is what runs out, and each group of sessions once', async () => {
+    const feed = termTime({ termTimeOnly: false });
+    (feed.sessions as Record<string, unknown>[]).push({
+      ...session,
+      id: 'rhyme-time',
+      name: 'Rhyme Time',
+      schedule: { ...session.schedule, byDay: ['TU'], notOnBankHolidays: true },
+    });
+    const el = await list('2027-12-20T08:00', { days: '28' }, feed);
+    expect($$(el, '[part=unconfirmed]').map(textOf)).to.deep.equal([
+      'Baby Massage and Rhyme Time: dates after 31 December 2027 are not confirmed yet. ' +
+        'More dates will be added when the next bank holidays are announced.',
+    ]);
+  });
+
+  it('a term-time series in a feed without term dates shows the note, not invented dates', async () => {
+    const feed: Record<string, unknown> = termTime();
+    delete feed.termDates;
+    const el = await list('2026-11-20T08:00', { days: '28' }, feed);
+    expect($(el, '[part=item]')).to.equal(null);
+    expect(textOf($(el, '[part=unconfirmed]'))).to.equal('Baby Massage: dates are not confirmed yet.');
+  });
+
+  it('in Welsh and in Urdu (right to left)', async () => {
+    const cy = await list('2027-07-12T08:00', { days: '28', lang: 'cy' });
+    expect(textOf($(cy, '.pattern'))).to.equal('· Bob Dydd Llun, yn ystod y tymor yn unig, nid ar wyliau banc');
+    expect(textOf($(cy, '[part=unconfirmed]'))).to.match(
+      /^Tylino babanod: nid yw’r dyddiadau ar ôl 21 Gorffennaf 2027 wedi’u cadarnhau eto\. Bydd rhagor/,
+    );
+    const ur = await list('2027-07-12T08:00', { days: '28', lang: 'ur' });
+    await waitUntil(() => $(ur, '.root')?.getAttribute('dir') == 'rtl', 'not right to left');
+    expect(textOf($(ur, '[part=unconfirmed]'))).to.contain('اگلے سال کی ٹرم کی تاریخیں شائع ہونے پر');
+    const note = $(ur, '[part=unconfirmed]')!;
+    expect(getComputedStyle(note).borderRightWidth).to.equal('4px'); // the notice's bar on the reading side
+    await expect(ur).to.be.accessible();
+  });
+
+  it('"Every date (.ics file)" writes the holidays as EXDATEs and stops at the last known term', async () => {
+    const click = HTMLAnchorElement.prototype.click;
+    const saved: Promise<string>[] = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (this.download) saved.push(fetch(this.href).then((r) => r.text()));
+      else click.call(this);
+    };
+    try {
+      const el = await list('2026-10-17T12:00', { days: '21', limit: '1' });
+      const details = $(el, 'details.calendar') as HTMLDetailsElement;
+      details.open = true;
+      await new Promise((r) => details.addEventListener('toggle', r, { once: true }));
+      details.querySelectorAll('button')[1].click();
+      await waitUntil(() => saved.length == 1, 'the calendar file was not saved');
+      const ics = await saved[0];
+      expect(ics).to.contain('RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20270721T225959Z');
+      // ical.js expands it to the same 38 Mondays the list shows, across both clock changes.
+      const root = new ICAL.Component(ICAL.parse(ics));
+      for (const tz of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+      const event = new ICAL.Event(root.getFirstSubcomponent('vevent')!);
+      const it = event.iterator();
+      const starts: string[] = [];
+      for (let next = it.next(); next; next = it.next()) starts.push(next.toString());
+      expect(starts.length).to.equal(38);
+      expect(starts).to.include('2026-11-02T10:00:00').and.include('2027-04-12T10:00:00');
+      expect(starts).not.to.include('2026-10-26T10:00:00');
+      // The Google link carries no rule (it cannot carry the holidays): this date only.
+      await elementUpdated(el);
+      const google = [...details.querySelectorAll('a')].find((a) => a.textContent == 'Google Calendar')!;
+      expect(new URL(google.href).searchParams.get('recur')).to.equal(null);
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+  });
+});
