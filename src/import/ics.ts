@@ -395,7 +395,7 @@ export function parseLocation(text: string): {
 // ---------------------------------------------------------------------------------------------
 // Entry point
 
-const ADDRESS = /^(https?|webcal):\/\/\S+$/i;
+const ADDRESS = /^(https?|webcals?):\/\/\S+$/i;
 
 /** Why a text is not a calendar, in a sentence, or undefined when it starts like one. */
 function notACalendar(lines: Line[], contentType = ''): string | undefined {
@@ -428,14 +428,14 @@ function notACalendar(lines: Line[], contentType = ''): string | undefined {
 export async function importIcs(input: Uint8Array | string, options: ImportOptions): Promise<ImportResult> {
   const now = options.now ?? new Date();
   const address =
-    typeof input == 'string' && ADDRESS.test(input.trim()) ? input.trim().replace(/^webcal:/i, 'https:') : undefined;
+    typeof input == 'string' && ADDRESS.test(input.trim()) ? input.trim().replace(/^webcals?:/i, 'https:') : undefined;
   const source: Source = {
     id: sourceId('ics', options.name),
     kind: 'ics',
     name: options.name,
     // The import command passes an address's bytes with the address as the name.
     ...(address || ADDRESS.test(options.name.trim())
-      ? { url: address ?? options.name.trim().replace(/^webcal:/i, 'https:') }
+      ? { url: address ?? options.name.trim().replace(/^webcals?:/i, 'https:') }
       : { file: options.name.replace(/^.*[\\/]/, '') }),
     imported: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };

@@ -208,10 +208,11 @@ export function structure(lines: Line[], encoding: TextEncodingName): Calendar {
     return readProp({ text: repaired, line: l.line });
   };
   for (const l of lines) {
-    const text = l.text.replace(/\s+$/, '');
+    const text = l.text.trimEnd();
     if (!text) continue;
-    const begin = /^BEGIN:(.+)$/i.exec(text)?.[1].trim().toUpperCase();
-    const end = /^END:(.+)$/i.exec(text)?.[1].trim().toUpperCase();
+    const c = text.charCodeAt(0) | 0x20; // b or e, in either case: the only lines that open or close
+    const begin = c == 98 ? /^BEGIN:(.+)$/i.exec(text)?.[1].trim().toUpperCase() : undefined;
+    const end = c == 101 ? /^END:(.+)$/i.exec(text)?.[1].trim().toUpperCase() : undefined;
     if (begin == 'VCALENDAR') {
       // A second calendar in the same file (some exports concatenate them): close what is open.
       for (const b of stack) b.unclosed ??= `it has no END:${b.name} before line ${l.line}`;

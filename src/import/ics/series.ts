@@ -489,6 +489,13 @@ export class Series {
   ): Pattern | undefined {
     const start = span.start;
     const rrule = this.first(m, 'RRULE');
+    for (const [prop, what] of [
+      ['RRULE', 'a second repeat rule (RRULE), which a session cannot have; only the first is used'],
+      ['EXRULE', 'a rule for dates it does not run (EXRULE, dropped from iCalendar in 2009), which was left out'],
+    ] as const) {
+      const extra = (m.props.get(prop) ?? []).filter((p) => p.jcal && p != rrule);
+      if (extra.length) notes.push({ field: prop, message: `Line ${extra[0].line} gives ${what}.` });
+    }
     if (!rrule) return { first: start.day };
     const recur = values(rrule)[0] as JCalRecur;
     const until = this.until(recur, rrule, start);
@@ -724,6 +731,14 @@ export class Series {
     const notes = this.notesOf(o);
     const date = formatDay(day);
     const { occurrences, pattern } = ctx;
+    if (param(o.recurrenceId!, 'range')?.toUpperCase() == 'THISANDFUTURE') {
+      notes.push({
+        field: 'RECURRENCE-ID',
+        message:
+          `It changes ${longDate(day)} and every later date, which calendars rarely agree on; ` +
+          `only ${longDate(day)} was changed.`,
+      });
+    }
     const existing = occurrences.get(day);
     const isExtra = !!existing && existing.status != 'cancelled' && !ctx.inPattern(day);
     if ((!ctx.inPattern(day) && !isExtra) || ctx.except.has(day)) {

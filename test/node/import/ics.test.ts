@@ -918,3 +918,37 @@ describe('importIcs: choices where calendars disagree', () => {
     assert.deepEqual(r.feed, {});
   });
 });
+
+describe('importIcs: rare parts of iCalendar', () => {
+  test('a second RRULE, an EXRULE and a change to "this and later dates" are imported with a note each', async () => {
+    const r = await run(
+      cal(
+        event(
+          'UID:a',
+          'SUMMARY:Weekly',
+          'DTSTART:20260302T100000',
+          'RRULE:FREQ=WEEKLY;COUNT=4',
+          'RRULE:FREQ=MONTHLY;COUNT=2',
+          'EXRULE:FREQ=MONTHLY;BYDAY=1MO',
+        ),
+        event(
+          'UID:a',
+          'RECURRENCE-ID;RANGE=THISANDFUTURE:20260309T100000',
+          'SUMMARY:Weekly',
+          'DTSTART:20260309T110000',
+        ),
+      ),
+    );
+    assert.deepEqual(dates(r, 'a'), [
+      '2026-03-02 10:00',
+      '2026-03-09 11:00 changed',
+      '2026-03-16 10:00',
+      '2026-03-23 10:00',
+    ]);
+    assert.deepEqual(
+      r.report.records.map((x) => x.notes.map((n) => n.field)),
+      [['RRULE', 'EXRULE'], ['RECURRENCE-ID']],
+    );
+    assert.match(r.report.records[1].notes[0].message, /^It changes Monday 9 March 2026 and every later date/);
+  });
+});
