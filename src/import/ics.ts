@@ -209,7 +209,9 @@ class IcsImport implements SeriesContext {
 
   sessionId(key: string): string {
     let id = compactId(key, 64);
-    if (this.sessionIds.has(id) && this.sessionIds.get(id) != key) id = suffixed(id, key);
+    // Keys that slugify alike (Baby_Yoga, baby-yoga) get a hash of their own; a repeated key (two
+    // events with neither UID nor anything else to tell them apart) one of its count.
+    for (let n = 1; this.sessionIds.has(id); n++) id = suffixed(compactId(key, 64), n == 1 ? key : `${key}|${n}`);
     this.sessionIds.set(id, key);
     return id;
   }

@@ -109,8 +109,14 @@ export class Series {
   private readonly notes = new Map<Vevent, RecordNote[]>();
   private readonly out = new Map<Vevent, RecordReport>();
   /** Places named by overrides, made only once the series is known to be imported. */
-  private readonly pendingPlaces: { target: Json; text: string; geo: unknown; notes: RecordNote[]; line: number }[] =
-    [];
+  private readonly pendingPlaces: {
+    target: Json;
+    text: string;
+    geo: unknown;
+    notes: RecordNote[];
+    line: number;
+    event: Vevent;
+  }[] = [];
   private zone = '';
   private allDay = false;
   private utcSeries = false;
@@ -141,7 +147,7 @@ export class Series {
       for (const o of overrides) this.orphan(o);
       return this.out;
     }
-    const made = this.session(m, overrides, m.uid ?? `${m.summary}|${m.block.line}`);
+    const made = this.session(m, overrides, m.uid);
     if (!made) {
       for (const o of overrides) {
         if (!this.out.has(o)) {
@@ -267,7 +273,8 @@ export class Series {
       field: 'RECURRENCE-ID',
       message: 'It changes one date of a series that is not in this calendar, so it was imported as a one-off event.',
     });
-    this.session(o, [], `${o.uid}|${o.recurrenceId?.text ?? o.block.line}`);
+    // Each such change stands alone: its id in the source is its UID and the date it changes.
+    this.session(o, [], `${o.uid}#${o.props.get('RECURRENCE-ID')![0].text.replace(/^[^:]*:/, '')}`);
   }
 
   /** Settles the series' zone from its start: its own, the calendar's for UTC series and floating times. */
@@ -302,7 +309,7 @@ export class Series {
   }
 
   /** The session for a master event and its overrides, or undefined when it is skipped. */
-  private session(m: Vevent, overrides: Vevent[], idKey: string): Json | undefined {
+  private session(m: Vevent, overrides: Vevent[], sourceKey: string | undefined): Json | undefined {
     const ctx = this.ctx;
     const notes = this.notesOf(m);
     if (m.problem) return this.skip(m, m.problem);
@@ -396,13 +403,15 @@ export class Series {
       .map(formatDay);
     if (exceptDates.length) schedule.exceptDate = exceptDates;
 
-    const session: Json = { id: ctx.sessionId(idKey), name: m.summary };
+    // Without a UID, the title and start are what identify the event from one import to the next.
+    const key = sourceKey ?? `${m.summary} ${dtstart!.text.replace(/^[^:]*:/, '')}`;
+    const session: Json = { id: ctx.sessionId(key), name: m.summary };
     const items: RecordReport['items'] = [{ list: 'sessions', id: String(session.id) }];
     if (!m.uid) {
       notes.push({
         field: 'UID',
         message:
-          'It has no UID, so its id comes from its title and line; if either changes, the next import replaces it.',
+          'It has no UID, so its id comes from its title and start; if either changes, the next import replaces it.',
       });
     }
     const description = this.description(m);
@@ -431,7 +440,11 @@ export class Series {
         items.push({ list: 'places', id: String(session.place) });
       }
     }
-    for (const p of this.pendingPlaces) p.target.place = ctx.place(p.text, p.geo, p.notes, p.line);
+    const overridePlaces = new Map<Vevent, string>();
+    for (const p of this.pendingPlaces) {
+      p.target.place = ctx.place(p.text, p.geo, p.notes, p.line);
+      overridePlaces.set(p.event, String(p.target.place));
+    }
     const organizer = this.first(m, 'ORGANIZER');
     const org = organizer && ctx.organisation(organizer);
     if (org) {
@@ -465,12 +478,15 @@ export class Series {
       .map(([, o]) => o);
     if (occ.length) session.occurrences = occ;
     const modified = m.props.get('LAST-MODIFIED')?.[0]?.text.replace(/^[^:]*:/, '');
-    session.source = { ref: ctx.sourceRef, id: m.uid ?? String(session.id), ...(modified ? { modified } : {}) };
+    session.source = { ref: ctx.sourceRef, id: key, ...(modified ? { modified } : {}) };
 
     ctx.addSession(session);
     this.out.set(m, ctx.record(m, 'imported', notes, items));
     for (const o of overrides) {
-      if (!this.out.has(o)) this.out.set(o, ctx.record(o, 'imported', this.notesOf(o), [items[0]]));
+      if (this.out.has(o)) continue;
+      const place = overridePlaces.get(o);
+      const its: RecordReport['items'] = place ? [items[0], { list: 'places', id: place }] : [items[0]];
+      this.out.set(o, ctx.record(o, 'imported', this.notesOf(o), its));
     }
     return session;
   }
@@ -809,6 +825,7 @@ export class Series {
         });
       } else {
         this.pendingPlaces.push({
+          event: o,
           target: change,
           text: location,
           geo: values(this.first(o, 'GEO'))[0],

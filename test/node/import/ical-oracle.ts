@@ -91,19 +91,21 @@ export function icalOccurrences(
   return out.sort();
 }
 
-/** A feed's sessions' occurrences (not cancelled), the same way: "UID start → end". */
-export function feedOccurrences(feed: Feed, now: Date, days: number): Occ[] {
+/**
+ * A feed's sessions' occurrences (not cancelled), the same way: "UID start → end", with
+ * `uidOf(session)` the UID of the event it came from.
+ */
+export function feedOccurrences(feed: Feed, uidOf: (s: Session) => string, now: Date, days: number): Occ[] {
   const out: Occ[] = [];
-  for (const s of feed.sessions ?? []) out.push(...sessionOccurrencesOf(s, feed.timeZone, now, days));
+  for (const s of feed.sessions ?? []) out.push(...sessionOccurrencesOf(s, uidOf(s), feed.timeZone, now, days));
   return out.sort();
 }
 
-function sessionOccurrencesOf(s: Session, feedZone: string, now: Date, days: number): Occ[] {
+function sessionOccurrencesOf(s: Session, uid: string, feedZone: string, now: Date, days: number): Occ[] {
   const zone = s.schedule.scheduleTimezone ?? feedZone;
   return sessionOccurrences(s, { now, days, timeZone: feedZone })
     .filter((o) => o.status != 'cancelled')
     .map((o) => {
-      const uid = s.source!.id;
       if (!o.startTime) return `${uid} ${o.date} → ${formatDay(o.day + o.days)}`;
       const hasEnd = !!(o.endTime || s.schedule.duration);
       return `${uid} ${wall(o.start.getTime(), zone)} → ${hasEnd ? wall(o.end.getTime(), zone) : ''}`;

@@ -20,7 +20,8 @@ const load = (name: string, options: Partial<ImportOptions> = {}) =>
   importIcs(fixture(name), { name, now: NOW, ...options });
 
 const sessionBy = (r: ImportResult, uid: string) => {
-  const s = r.feed.sessions?.find((x) => (x.source as { id: string }).id == uid);
+  const id = r.report.records.find((x) => x.at.id == uid && x.outcome != 'skipped')?.items[0].id;
+  const s = r.feed.sessions?.find((x) => x.id == id);
   assert.ok(s, `a session for ${uid}`);
   return s as unknown as Session;
 };
@@ -48,10 +49,14 @@ async function compareWithIcalJs(name: string, except: string[] = []) {
   const r = await load(name);
   const { feed, issues } = feedOf(r);
   assert.deepEqual(issues, [], 'the imported feed passes validation with no issues');
-  const uids = new Set(feed.sessions!.map((s) => s.source!.id!).filter((u) => !except.includes(u)));
-  const zones = new Map(feed.sessions!.map((s) => [s.source!.id!, s.schedule.scheduleTimezone ?? feed.timeZone]));
+  // Each session's UID, from the report (a change to a series not in the file has its own id).
+  const uidOf = new Map(r.report.records.flatMap((x) => x.items.map((i) => [i.id, x.at.id!] as const)));
+  const uid = (s: Session) => uidOf.get(s.id)!;
+  const sessions = feed.sessions!.filter((s) => !except.includes(uid(s)));
+  const uids = new Set(sessions.map(uid));
+  const zones = new Map(sessions.map((s) => [uid(s), s.schedule.scheduleTimezone ?? feed.timeZone]));
   const theirs = icalOccurrences(forIcalJs(text(name)), uids, (u) => zones.get(u)!, '2026-01-01', YEAR);
-  const ours = feedOccurrences({ ...feed, sessions: feed.sessions!.filter((s) => uids.has(s.source!.id!)) }, NOW, YEAR);
+  const ours = feedOccurrences({ ...feed, sessions }, uid, NOW, YEAR);
   assert.ok(ours.length >= 15, 'a year of occurrences to compare');
   return {
     r,
@@ -108,6 +113,22 @@ describe('importIcs: the contract', () => {
     assert.equal(a.source.kind, 'ics');
     assert.equal(a.source.name, 'Perinatal Mental Health Team', 'the calendar’s own name (X-WR-CALNAME)');
     assert.equal(a.source.file, 'outlook-exchange-2010.ics');
+  });
+
+  test('events without a UID get ids from their title and start, distinct and the same on every run', async () => {
+    const ics = cal(
+      event('SUMMARY:Drop-in', 'DTSTART:20260302T100000'),
+      event('SUMMARY:Drop-in', 'DTSTART:20260302T100000'),
+      event('SUMMARY:Drop-in', 'DTSTART:20260309T100000'),
+    );
+    const ids = async () => (await run(ics)).feed.sessions!.map((s) => [s.id, (s.source as { id: string }).id]);
+    const first = await ids();
+    assert.equal(new Set(first.map(([id]) => id)).size, 3);
+    assert.deepEqual(first[0][1], 'Drop-in 20260302T100000');
+    assert.deepEqual(await ids(), first);
+    const r = await run(ics);
+    assert.match(r.report.records[0].notes[0].message, /^It has no UID, so its id comes from its title and start/);
+    assert.deepEqual(feedOf(r).issues, []);
   });
 
   test('UIDs that slugify alike still give different sessions', async () => {
@@ -194,14 +215,15 @@ describe('importIcs: Google Calendar', () => {
       'Gentle baby massage for babies from 6 weeks to crawling.\nBring a towel and a bottle of oil, or use ours.',
     );
     const recs = recordsFor(r, massage);
+    const massageId = '4hq1ksj2v0lqf6s8o3k0m9bb1c-google-com';
     assert.deepEqual(
-      recs.map((x) => [x.at.line, x.outcome]),
+      recs.map((x) => [x.at.line, x.outcome, x.items.map((i) => i.id).join(' ')]),
       [
-        [28, 'imported'],
-        [41, 'imported'],
-        [57, 'imported'],
-        [77, 'imported'],
-        [91, 'imported'],
+        [28, 'imported', massageId],
+        [41, 'imported', massageId],
+        [57, 'imported', `${massageId} bob-jones-community-hub-wv1-1aa anytown-family-hubs`],
+        [77, 'imported', `${massageId} anytown-library-wv1-3ab`],
+        [91, 'imported', massageId],
       ],
     );
   });
@@ -280,6 +302,8 @@ describe('importIcs: Google Calendar', () => {
     const r = await load('google-family-hub.ics');
     const s = sessionBy(r, 'o9r8p7h6a5n4e3d2s1e0r9i8e7@google.com');
     assert.deepEqual(s.schedule, { startDate: '2026-02-12', startTime: '14:00', endTime: '15:00' });
+    // Its id in the source is the UID and the date it changes: two such changes never share one.
+    assert.equal(s.source!.id, 'o9r8p7h6a5n4e3d2s1e0r9i8e7@google.com#20260212T133000');
     assert.match(notesOf(r, 'o9r8p7h6a5n4e3d2s1e0r9i8e7@google.com')[0], /series that is not in this calendar/);
   });
 
