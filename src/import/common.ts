@@ -10,6 +10,7 @@
  * `. This session was skipped.`
  */
 import { formatPhone } from '../feed/phone.js';
+import type { Source } from '../feed/types.js';
 import { safeUrl } from '../feed/url.js';
 import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
 
@@ -1058,6 +1059,28 @@ export function sourceId(kind: string, nameOrAddress: string): string {
   return compactId(`${kind}-${where}`, 60);
 }
 
+/**
+ * The `sources` entry for one import: a stable id from the kind and the address or file name,
+ * the address (`url`) or file name (`file`), and when it was imported (to the second). `address`
+ * is set when the input is an address to fetch rather than a file's content.
+ */
+export function sourceEntry(
+  kind: Source['kind'],
+  input: Uint8Array | string,
+  options: { name: string; now?: Date },
+): { source: Source; address?: string } {
+  const address = isAddress(input) ? input.trim() : undefined;
+  const source: Source = {
+    id: sourceId(kind, address ?? options.name),
+    kind,
+    name: options.name,
+    imported: (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+  if (address) source.url = address;
+  else source.file = options.name;
+  return { source, address };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Addresses, web pages and JSON
 
@@ -1383,4 +1406,84 @@ export function wallTime(input: string): { time: string; seconds?: boolean; zone
     seconds: m[3] != null && m[3] != '00' ? true : undefined,
     zone: m[4]?.toUpperCase(),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values in JSON from machines (directory APIs, OpenActive)
+
+export type JsonObject = Record<string, unknown>;
+
+/** Is this a JSON object (not null, not an array)? */
+export const isObject = (v: unknown): v is JsonObject => !!v && typeof v == 'object' && !Array.isArray(v);
+/** The objects in a list (anything else in it is ignored); a single object counts as a list of one. */
+export const objectsOf = (v: unknown): JsonObject[] => (Array.isArray(v) ? v.filter(isObject) : isObject(v) ? [v] : []);
+/** A value as trimmed text: strings and numbers; null, "", "null" and objects are nothing. */
+export const textOf = (v: unknown): string | undefined => {
+  if (typeof v == 'number' && isFinite(v)) return String(v);
+  if (typeof v != 'string') return undefined;
+  const s = v.trim();
+  return s && s.toLowerCase() != 'null' ? s : undefined;
+};
+/** A value as plain text, with any HTML turned into text. */
+export const plainTextOf = (v: unknown): string | undefined => {
+  const s = textOf(v);
+  return s ? htmlToText(s) || undefined : undefined;
+};
+/** A number, or a string of one. */
+export const numberOf = (v: unknown): number | undefined => {
+  const n = typeof v == 'number' ? v : typeof v == 'string' && v.trim() ? Number(v) : NaN;
+  return isFinite(n) ? n : undefined;
+};
+/** Ends a text with a full stop unless it already ends with punctuation. */
+export const asSentence = (t: string): string => (/[.!?…:;)]$/.test(t) ? t : `${t}.`);
+
+/**
+ * An email address from a machine source: `parseEmail`, with placeholders ("email@email.com",
+ * example.com) refused as a `problem`.
+ */
+export function sourceEmail(text: string): Parsed<string> {
+  const p = parseEmail(text);
+  if (!p.value) return p;
+  const placeholder = placeholderEmail(p.value);
+  return placeholder ? { problem: placeholder } : p;
+}
+
+/**
+ * A phone number from a machine source: literal quotes removed (`"\"+44 1234 234567\""`), words
+ * and an extension kept as the note (`parsePhoneWithNote`), placeholders ("0777 777 7777")
+ * refused as a `problem`, and UK numbers grouped as people read them (01632960101 → 01632 960101).
+ */
+export function sourcePhone(text: string): Parsed<{ number: string; note?: string }> {
+  const p = parsePhoneWithNote(text.replace(/^["'“”]+|["'“”]+$/g, ''));
+  if (!p.value) return p;
+  const placeholder = placeholderPhone(p.value.number);
+  if (placeholder) return { problem: placeholder };
+  const display = formatPhone(p.value.number).display;
+  return { ...p, value: { ...p.value, number: PHONE_RE.test(display) ? display : p.value.number } };
+}
+
+/** Roughly the UK and its islands. */
+const inUk = (lat: number, lng: number) => lat >= 49 && lat <= 61.1 && lng >= -8.7 && lng <= 2;
+
+/**
+ * Coordinates for a UK place, or why they are left out: not on Earth (the HSDS example's latitude
+ * 100, longitude 101), 0, 0 (a blank filled with zeros), or outside the UK.
+ */
+export function ukGeo(latitude: unknown, longitude: unknown): Parsed<{ lat: number; lng: number }> {
+  const lat = numberOf(latitude);
+  const lng = numberOf(longitude);
+  if (lat == null || lng == null || (lat == 0 && lng == 0)) return {};
+  if (Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+    return { problem: `the coordinates ${lat}, ${lng} are not on Earth (latitude ${lat})` };
+  }
+  if (!inUk(lat, lng)) return { problem: `the coordinates ${lat}, ${lng} are outside the UK` };
+  return { value: { lat, lng } };
+}
+
+const UK_COUNTRIES = /^(gb|gbr|uk|united kingdom|great britain|england|wales|scotland|northern ireland|cymru)$/i;
+/** "GB" for the ways sources write the UK (GB, UK, United Kingdom, England, Wales…), or why not. */
+export function ukCountry(text: unknown): Parsed<'GB'> {
+  const t = textOf(text);
+  if (!t) return {};
+  return UK_COUNTRIES.test(t) ? { value: 'GB' } : { problem: `the country ${quoted(t)} is not the UK` };
 }

@@ -16,32 +16,35 @@
  * pages, a login page, malformed JSON, a network error) gives `report.failed` and no items, so a
  * caller never writes a worse feed; a problem with one service only skips that service.
  */
-import { formatPhone } from '../feed/phone.js';
-import type { Source } from '../feed/types.js';
 import { ruleDates } from '../schedule/recur.js';
 import { formatDay, parseDay, parseTime } from '../schedule/civil.js';
 import {
+  asSentence,
   compactId,
   decodeBytes,
   fetchText,
   firstSentence,
   hashText,
   hasMarkup,
-  htmlToText,
   IdAllocator,
-  isAddress,
+  isObject,
   JsonError,
   languageCode,
   mapLimit,
+  numberOf,
+  objectsOf,
   parseDate,
-  parseEmail,
   parseJson,
-  parsePhoneWithNote,
-  placeholderEmail,
-  placeholderPhone,
+  plainTextOf,
+  quoted,
   slugify,
-  sourceId,
+  sourceEmail,
+  sourceEntry,
+  sourcePhone,
   stagesForMonths,
+  textOf,
+  ukCountry,
+  ukGeo,
   wallTime,
 } from './common.js';
 import type { ImportOptions, ImportResult, RecordNote, RecordReport, SourceNote } from './types.js';
@@ -72,49 +75,24 @@ type J = Record<string, unknown>;
 
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const UK_COUNTRIES = /^(gb|gbr|uk|united kingdom|great britain|england|wales|scotland|northern ireland|cymru)$/i;
-/** Roughly the UK and its islands: coordinates outside are a publisher's mistake in a UK directory. */
-const inUk = (lat: number, lng: number) => lat >= 49 && lat <= 61.1 && lng >= -8.7 && lng <= 2;
-
-const isObj = (v: unknown): v is J => !!v && typeof v == 'object' && !Array.isArray(v);
-const objs = (v: unknown): J[] => (Array.isArray(v) ? v.filter(isObj) : []);
-/** A value as trimmed text; null, "" and objects are nothing. */
-const str = (v: unknown): string | undefined => {
-  if (typeof v == 'number' && isFinite(v)) return String(v);
-  if (typeof v != 'string') return undefined;
-  const s = v.trim();
-  return s && s.toLowerCase() != 'null' ? s : undefined;
-};
-const numOf = (v: unknown): number | undefined => {
-  const n = typeof v == 'number' ? v : typeof v == 'string' && v.trim() ? Number(v) : NaN;
-  return isFinite(n) ? n : undefined;
-};
-const text = (v: unknown): string | undefined => {
-  const s = str(v);
-  return s ? htmlToText(s) || undefined : undefined;
-};
-const quote = (v: unknown) => (typeof v == 'string' ? `"${v}"` : JSON.stringify(v));
+const isObj = isObject;
+const objs = objectsOf;
+const str = textOf;
+const numOf = numberOf;
+const text = plainTextOf;
+const quote = (v: unknown) => (typeof v == 'string' ? quoted(v) : JSON.stringify(v));
 /** A date as APIs write it ("2026-09-07", "2026-09-07T00:00:00Z") → `YYYY-MM-DD`. */
 const dateOf = (v: unknown) => (typeof v == 'string' ? parseDate(v, { serials: false }).value : undefined);
-/** An email address, or why it is left out (not an address, or a placeholder like email@email.com). */
-const emailOf = (v: string): { email?: string; problem?: string } => {
-  const p = parseEmail(v);
-  if (!p.value) return { problem: p.problem };
-  const placeholder = placeholderEmail(p.value);
-  return placeholder ? { problem: placeholder } : { email: p.value };
+const emailOf = (v: string) => {
+  const p = sourceEmail(v);
+  return { email: p.value, problem: p.problem };
 };
-/** A phone number with its words ("Ext 303" → a note), or why it is left out; literal quotes are removed. */
-const phoneOf = (v: string): { number?: string; note?: string; problem?: string } => {
-  const p = parsePhoneWithNote(v.replace(/^["'“”]+|["'“”]+$/g, ''));
-  if (!p.value) return { problem: p.problem };
-  const placeholder = placeholderPhone(p.value.number);
-  if (placeholder) return { problem: placeholder };
-  // Grouped as people read it (01632960101 → 01632 960101), when that is still a feed phone number.
-  const display = formatPhone(p.value.number).display;
-  return { ...p.value, number: /^\+?[0-9][0-9 ()-]{1,22}$/.test(display) ? display : p.value.number };
+const phoneOf = (v: string) => {
+  const p = sourcePhone(v);
+  return { ...p.value, problem: p.problem };
 };
-/** Ends a text with a full stop unless it ends with other punctuation. */
-const sentence = (t: string) => (/[.!?…:;)]$/.test(t) ? t : `${t}.`);
+const sentence = asSentence;
+const capital = (t: string) => t[0].toUpperCase() + t.slice(1);
 const DROP_IN = /\b(drop[- ]in|just (turn|come|pop) (up|along|in)|no need to book|no booking)\b/i;
 const years = (n: number) => `${n} ${n == 1 ? 'year' : 'years'}`;
 
@@ -668,23 +646,13 @@ function mapPlace(ctx: Ctx, loc: J, field: string): string | undefined {
       );
     }
   }
-  const country = str(physical.country);
-  if (country && UK_COUNTRIES.test(country)) address.country = 'GB';
-  else if (country) loss(ctx, `${field}.country`, `The country ${quote(country)} is not the UK; it was left out.`);
+  const country = ukCountry(physical.country);
+  if (country.value) address.country = country.value;
+  else if (country.problem) loss(ctx, `${field}.country`, `${capital(country.problem)}; it was left out.`);
   if (Object.keys(address).length) place.address = address;
-  const lat = numOf(loc.latitude);
-  const lng = numOf(loc.longitude);
-  if (lat != null && lng != null && !(lat == 0 && lng == 0)) {
-    if (Math.abs(lat) > 90 || Math.abs(lng) > 180) {
-      loss(
-        ctx,
-        `${field}.latitude`,
-        `The coordinates ${lat}, ${lng} are not on Earth (latitude ${lat}); they were left out.`,
-      );
-    } else if (!inUk(lat, lng)) {
-      loss(ctx, `${field}.latitude`, `The coordinates ${lat}, ${lng} are outside the UK; they were left out.`);
-    } else place.geo = { lat, lng };
-  }
+  const geo = ukGeo(loc.latitude, loc.longitude);
+  if (geo.value) place.geo = geo.value;
+  else if (geo.problem) loss(ctx, `${field}.latitude`, `${capital(geo.problem)}; they were left out.`);
   const facilities = new Set<string>();
   for (const a of [...objs(loc.accessibility), ...objs(loc.accessibility_for_disabilities)]) {
     const t = [a.description, a.details, a.accessibility].map(str).filter(Boolean).join(' ').toLowerCase();
@@ -1214,15 +1182,7 @@ function categoryOf(ctx: Ctx, s: J): string | undefined {
 export async function importOruk(input: Uint8Array | string, options: OrukOptions): Promise<ImportResult> {
   const now = options.now ?? new Date();
   const zone = options.timeZone ?? 'Europe/London';
-  const address = isAddress(input) ? input.trim() : undefined;
-  const source: Source = {
-    id: sourceId('oruk', address ?? options.name),
-    kind: 'oruk',
-    name: options.name,
-    imported: now.toISOString().replace(/\.\d+Z$/, 'Z'),
-  };
-  if (address) source.url = address;
-  else source.file = options.name;
+  const { source, address } = sourceEntry('oruk', input, options);
   const notes: SourceNote[] = [];
   const r: Reader = {
     options,

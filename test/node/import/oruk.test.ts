@@ -10,6 +10,7 @@ import type { ImportResult } from '../../../src/import/types.js';
 import { validateFeed } from '../../../src/feed/validate.js';
 import type { Session } from '../../../src/feed/types.js';
 import { sessionOccurrences } from '../../../src/schedule/occurrences.js';
+import { itemOf, notesOf, recordOf } from './results.js';
 import { fakeFetch, fixture, json, type Answer } from './fake-fetch.js';
 
 const NOW = new Date('2026-10-01T09:00:00Z');
@@ -56,13 +57,9 @@ const assertValid = (r: ImportResult) => {
   });
   assert.deepEqual(issues, []);
 };
-const service = (r: ImportResult, id: string) => r.feed.services?.find((s) => s.id == id) as Record<string, any>;
-const session = (r: ImportResult, id: string) => r.feed.sessions?.find((s) => s.id == id) as Record<string, any>;
-const record = (r: ImportResult, id: string) => r.report.records.find((x) => x.at.id == id)!;
-const notesOf = (r: ImportResult, id: string) =>
-  record(r, id)
-    .notes.map((n) => n.message)
-    .join('\n');
+const service = (r: ImportResult, id: string) => itemOf(r, 'services', id);
+const session = (r: ImportResult, id: string) => itemOf(r, 'sessions', id);
+const record = recordOf;
 
 test('v1: follows the pages to the last (by "last", not "size"), with a progress line per page', async () => {
   const r = await run(V1, v1Route);
