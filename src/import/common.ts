@@ -1139,6 +1139,14 @@ export function parseJson(text: string): unknown {
   const page = htmlPage(text);
   if (page) throw new JsonError(`It is a web page${page.title ? ` ("${page.title}")` : ''}, not data`);
   if (!text.trim()) throw new JsonError('It is empty');
+  // Only a number of 16 or more digits can pass 2^53; without one, the platform's parser is exact (and fast).
+  if (!/[-\d]\d{15}/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // read again below, for a message that says where
+    }
+  }
   try {
     return parseLossless(text, null, (digits) =>
       isInteger(digits) && !isSafeNumber(digits) ? digits : parseFloat(digits),

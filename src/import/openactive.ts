@@ -261,13 +261,20 @@ interface Ctx {
 
 const loss = (ctx: Ctx, field: string | undefined, message: string) => ctx.notes.push({ field, message });
 
+const zones = new Map<string, boolean>();
+/** Is this an IANA time zone the platform knows? (Remembered: making a formatter to ask is slow.) */
 const isZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = zones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    zones.set(zone, known);
   }
+  return known;
 };
 
 /** A date or date-time → the date in `zone` (an instant's local date; a plain date as it is). */
