@@ -7,6 +7,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteerCore from 'puppeteer-core';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { BROWSERS } from './scripts/browsers.mjs';
+import { existsSync } from 'node:fs';
 
 // Every browser runs in a time zone far from London and on the other side of the equator,
 // so a test fails if any code reads the device's zone where it should use the feed's.
@@ -76,10 +77,18 @@ const emulateMediaPlugin = {
   },
 };
 
+/** Serves public/ at the root, as Vite does for `npm start`, so the demo page works as it does there. */
+const publicDir = (context, next) => {
+  const path = decodeURIComponent(context.path);
+  if (!path.includes('..') && path != '/' && existsSync(`public${path}`)) context.path = `/public${path}`;
+  return next();
+};
+
 export default {
   // test/node/ holds Node-only tests of plain modules (scripts/test.mjs runs them).
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
+  middleware: [publicDir],
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), emulateMediaPlugin],
   browsers:
     which === 'all' ? [chromium, firefox, webkit] : which.split(',').map((b) => ({ chromium, firefox, webkit })[b]),

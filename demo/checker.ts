@@ -1,6 +1,7 @@
 // The demo page's feed checker: the same report as `npx imh-feed validate`, in the browser.
-// Feed text is only ever set as textContent.
-import { loadFeed } from '../src/feed/load.js';
+// Feed text is only ever set as textContent. Each check reads the feed afresh, so an editor can fix
+// the file and check it again as often as they like.
+import { clearFeedCache, loadFeed } from '../src/feed/load.js';
 import { checkFeedText, formatIssue, type FeedReport } from '../src/feed/tools.js';
 
 const form = document.querySelector<HTMLFormElement>('#checker')!;
@@ -24,7 +25,8 @@ function show(result: FeedReport, name: string) {
     : result.issues.length
       ? `${name} is usable, with ${errors.length} item(s) skipped and ${warnings.length} value(s) ignored`
       : `${name} is valid`;
-  report.append(heading);
+  // A second check of the same feed gives the same report: the time says it ran again.
+  report.append(heading, el('p', `Checked at ${new Date().toLocaleTimeString('en-GB')}.`));
   if (!result.usable) report.append(el('p', result.error?.message));
   else {
     const kept = Object.entries(result.counts)
@@ -44,7 +46,12 @@ function show(result: FeedReport, name: string) {
   }
 }
 
+/** The check under way: a new one stops it, so two reports never mix. */
+let running: AbortController | undefined;
+
 async function check(input: string) {
+  running?.abort();
+  const controller = (running = new AbortController());
   const value = input.trim();
   if (!value) {
     report.className = 'bad';
@@ -52,26 +59,34 @@ async function check(input: string) {
     return;
   }
   if (value.startsWith('{') || value.startsWith('[')) return show(checkFeedText(value), 'The pasted feed');
+  report.className = '';
+  report.replaceChildren(el('p', `Checking ${value}…`));
+  // Fetched the way a page fetches it (same timeout, size cap and errors), but never the copy this
+  // page already loaded nor the browser's cached one: after a fix, the check reads the fixed file.
+  clearFeedCache();
   let text: string | undefined;
+  let result: FeedReport;
   try {
     await loadFeed(value, {
       useStoredCopy: false,
+      signal: controller.signal,
       fetch: async (url, init) => {
-        const response = await fetch(url, init);
+        const response = await fetch(url, { ...init, cache: 'no-store' });
         if (response.ok) text = await response.clone().text();
         return response;
       },
     });
-    show(checkFeedText(text!, value), value);
+    result = checkFeedText(text ?? '', value);
   } catch (error) {
+    if (controller.signal.aborted) return;
     const e = error as Error & { issues?: [] };
-    show(
+    result =
       text !== undefined && e.name == 'FeedParseError'
         ? checkFeedText(text, value)
-        : { usable: false, error: e, issues: e.issues ?? [], counts: {} },
-      value,
-    );
+        : { usable: false, error: e as FeedReport['error'], issues: e.issues ?? [], counts: {} };
   }
+  if (controller.signal.aborted) return;
+  show(result, value);
 }
 
 form.addEventListener('submit', (event) => {
@@ -79,6 +94,9 @@ form.addEventListener('submit', (event) => {
   void check(source.value);
 });
 document.querySelector('#use-example')!.addEventListener('click', () => {
-  source.value = new URL('/example-feed.json', location.href).href;
+  source.value = new URL(
+    document.querySelector('meta[name=imh-feed]')?.getAttribute('content') ?? '/example-feed.json',
+    location.href,
+  ).href;
   void check(source.value);
 });
