@@ -18,7 +18,6 @@ import {
   type UnconfirmedDates,
 } from '../../schedule/occurrences.js';
 import { attribution } from '../../internal/attribution.js';
-import { unconfirmedNotes } from './unconfirmed.js';
 import { matches, type Filters } from './filters.js';
 import { sessionItem, type ItemContext } from './session-item.js';
 import { styles } from './session-list.styles.js';
@@ -104,6 +103,10 @@ export class ImhSessionList extends ImhElement {
   private expansion?: Expansion;
   /** The filter controls, loaded when the `filters` attribute is set. */
   private controls?: typeof import('./filter-controls.js');
+  /** The "dates not yet confirmed" notes, loaded the first time a list has one to show. */
+  private notes?: typeof import('./unconfirmed.js');
+  private notesLoading?: Promise<unknown>;
+  private notesFailed = false;
   /** The calendar export, loaded the first time someone opens "Add to calendar". */
   private ics?: typeof import('../../schedule/ics.js');
   private places = new Map<string, Place>();
@@ -158,6 +161,22 @@ export class ImhSessionList extends ImhElement {
       if (this.expansion === expansion) this.requestUpdate();
     });
     return undefined;
+  }
+
+  /**
+   * Whether the "dates not yet confirmed" notes can show with the list: their code is loaded the
+   * first time a list has one (a list without them never loads it), and the list waits for it so
+   * the note arrives with the sessions rather than moving them. Offline, the list shows without it.
+   */
+  private notesReady(): boolean {
+    if (this.notes || this.notesFailed || !this.expansion?.unconfirmed.length) return true;
+    this.notesLoading ??= import('./unconfirmed.js')
+      .then(
+        (m) => (this.notes = m),
+        () => (this.notesFailed = true),
+      )
+      .finally(() => this.requestUpdate());
+    return false;
   }
 
   private select(event: Event, o: SessionOccurrence) {
@@ -233,7 +252,8 @@ export class ImhSessionList extends ImhElement {
     const feed = result.feed;
     const now = this.instant;
     const occurrences = this.compute(feed, now);
-    if (!occurrences) return html`<div part="base" class="base">${this.renderFeedStatus(false, true, reserve)}</div>`;
+    if (!occurrences || !this.notesReady())
+      return html`<div part="base" class="base">${this.renderFeedStatus(false, true, reserve)}</div>`;
     const total = occurrences.length;
     const visible = occurrences.slice(0, Math.max(1, this.shown || this.limit || 10));
     if (this.announce) {
@@ -300,7 +320,7 @@ export class ImhSessionList extends ImhElement {
           </button>`
           : nothing
       }
-      ${unconfirmedNotes(this.expansion!.unconfirmed, feed, this.t)}
+      ${this.notes?.unconfirmedNotes(this.expansion!.unconfirmed, feed, this.t) ?? nothing}
       ${attribution(
         feed,
         visible.flatMap((o) => [o.session, o.place ? this.places.get(o.place) : undefined]),
