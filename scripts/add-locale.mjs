@@ -34,4 +34,4 @@ run(['scripts/prepare.mjs']);
 if (!existsSync(new URL(`../locales/${tag}.xlf`, import.meta.url)))
   throw new Error(`locales/${tag}.xlf was not created`);
 console.log(`\nCreated locales/${tag}.xlf. Translate its <target> elements, then run npm run locales:status.`);
-console.log(`If ${tag} is written right to left and not yet listed, add it to RTL in src/localization.ts.`);
+console.log(`Its direction comes from its script (${new Intl.Locale(tag).maximize().script ?? 'unknown'}).`);

@@ -3,6 +3,8 @@
 // patterns, list separators, unit and relative-time patterns, and the names of the languages UK
 // services offer. Read from Node's full ICU when the locale files are generated (scripts/locales.mjs);
 // used by src/internal/format.ts only where the browser's own output disagrees with it.
+import { existsSync, readFileSync } from 'node:fs';
+
 /** The options src/internal/format.ts formats dates with (keys as format.ts builds them). */
 export const DATE_OPTIONS = {
   wdm: { weekday: 'long', day: 'numeric', month: 'long' },
@@ -48,10 +50,14 @@ export function intlData(locale) {
   // 2024-01-01 was a Monday.
   const weekdays = [0, 1, 2, 3, 4, 5, 6].map((i) => fmt({ weekday: 'long' }, utc(2024, 1, 1 + i)));
   const months = [...Array(12).keys()].map((i) => fmt({ month: 'long' }, utc(2024, i + 1, 15)));
-  const monthsShort = [...Array(12).keys()].map((i) =>
-    fmt({ month: 'short', day: 'numeric' }, utc(2024, i + 1, 15))
-      .replace(/\s*15\.?\s*/, '')
-      .trim(),
+  // The month as it is written beside a day ("15 Tach"), taken from the parts, whatever digits the locale uses.
+  const shortMonth = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const monthsShort = [...Array(12).keys()].map(
+    (i) =>
+      shortMonth
+        .formatToParts(utc(2024, i + 1, 15))
+        .find((p) => p.type == 'month')
+        ?.value.trim() ?? months[i],
   );
   const dayPeriods = [utc(2024, 1, 1, 9), utc(2024, 1, 1, 15)].map(
     (d) =>
@@ -104,5 +110,34 @@ export function intlData(locale) {
   const languages = Object.fromEntries(
     LANGUAGES.map((code) => [code, names.of(code)]).filter(([code, name]) => name && name != code),
   );
-  return { weekdays, months, monthsShort, dayPeriods, patterns, rangeSep, lists, units, ago, languages };
+  return withSupplement(locale, {
+    weekdays,
+    months,
+    monthsShort,
+    dayPeriods,
+    patterns,
+    rangeSep,
+    lists,
+    units,
+    ago,
+    languages,
+  });
+}
+
+/**
+ * Where CLDR's own data for a locale is thin (`pa-Arab`, Shahmukhi Punjabi, has basic coverage:
+ * names of days and months, but lists, units, relative times and date patterns fall back to
+ * CLDR's root, in English), `locales/intl/<locale>.json` supplies them, in the same shape, written
+ * by hand and awaiting review like the translations. Each of its keys replaces ICU's (objects key
+ * by key), so ICU's names stay where they are right.
+ */
+function withSupplement(locale, data) {
+  const file = new URL(`../locales/intl/${locale}.json`, import.meta.url);
+  if (!existsSync(file)) return data;
+  const extra = JSON.parse(readFileSync(file, 'utf8'));
+  for (const [key, value] of Object.entries(extra)) {
+    if (key.startsWith('$')) continue; // "$comment"
+    data[key] = value && typeof value == 'object' && !Array.isArray(value) ? { ...data[key], ...value } : value;
+  }
+  return data;
 }

@@ -1,10 +1,14 @@
 import { allLocales } from './localization.js';
 
-/** Names of our languages in themselves (Debian's Chromium has no Welsh or Punjabi names). */
+/**
+ * Names of our languages in themselves (Debian's Chromium has no Welsh or Punjabi names). Punjabi is
+ * named with its script, Gurmukhi or Shahmukhi, so a reader picks the one they read.
+ */
 const NAMES: Record<string, [own: string, english: string]> = {
   'en-GB': ['English', 'English'],
   cy: ['Cymraeg', 'Welsh'],
-  pa: ['ਪੰਜਾਬੀ', 'Punjabi'],
+  pa: ['ਪੰਜਾਬੀ (ਗੁਰਮੁਖੀ)', 'Punjabi (Gurmukhi)'],
+  'pa-Arab': ['پنجابی (شاہ مکھی)', 'Punjabi (Shahmukhi)'],
   ur: ['اردو', 'Urdu'],
   pl: ['Polski', 'Polish'],
   ar: ['العربية', 'Arabic'],

@@ -9,7 +9,8 @@
  *
  * An element's language is its own `lang`, else the nearest ancestor's (across shadow roots),
  * else the page's `<html lang>`, else the default set with `setLocale()` (en-GB at first).
- * Regional and script variants fall back to the language (`cy-GB` → `cy`, `pa-Guru` → `pa`).
+ * Regional and script variants fall back to the language in the same script (`cy-GB` → `cy`,
+ * `pa-Guru` → `pa`, `pa-PK` → `pa-Arab`).
  * Messages come from `locales/*.xlf`, generated into one small module per locale and part
  * (scripts/locales.mjs) and loaded on first use; English (en-GB) is built in and costs nothing.
  */
@@ -93,31 +94,64 @@ export const messagesOf = (locale: string): Messages | undefined => messages.get
 export const intlDataOf = (locale: string): IntlData | undefined => intl.get(locale);
 
 const base = (tag: string) => tag.split('-')[0].toLowerCase();
-const script = (tag: string) =>
-  tag
-    .split('-')
-    .find((p) => p.length == 4)
-    ?.toLowerCase();
-/** Scripts our locales are written in, where a language has more than one. */
-const SCRIPTS: Record<string, string> = { pa: 'guru' };
+const scripts = new Map<string, string | undefined>();
+/**
+ * The script a tag is written in (lower case): its own script subtag, else the likely one from
+ * CLDR's likely subtags (`pa` → guru, `pa-PK` → arab, `ur` → arab), through `Intl.Locale`.
+ */
+const scriptOf = (tag: string): string | undefined => {
+  let s = scripts.get(tag);
+  if (s === undefined && !scripts.has(tag)) {
+    try {
+      s = new Intl.Locale(tag).maximize().script?.toLowerCase();
+    } catch {
+      s = tag
+        .split('-')
+        .find((p) => p.length == 4)
+        ?.toLowerCase();
+    }
+    scripts.set(tag, s);
+  }
+  return s;
+};
+/** Other codes for a language we ship: Western Punjabi (ISO 639-3 `pnb`) is written in Shahmukhi. */
+const ALIASES: Record<string, string> = { pnb: 'pa-Arab' };
 
 /**
- * The supported locale for a language tag: the same tag, else the same language (`cy-GB` → `cy`)
- * unless the script differs (`pa-Arab`, Shahmukhi, is not our Gurmukhi `pa`), else English.
+ * The supported locale for a language tag: the same tag, else the same language in the same
+ * script (`cy-GB` → `cy`; `pa-Guru` and `pa-IN` → `pa`, Gurmukhi; `pa-Arab`, `pa-PK` and `pnb` →
+ * `pa-Arab`, Shahmukhi), else English.
  */
 export function resolveLocale(tag: string | undefined | null): string {
   const t = tag?.trim();
   if (!t) return sourceLocale;
   const exact = allLocales.find((l) => l.toLowerCase() == t.toLowerCase());
   if (exact) return exact;
-  const same = allLocales.find((l) => base(l) == base(t) && !l.includes('-'));
-  if (same && (!script(t) || !SCRIPTS[same] || SCRIPTS[same] == script(t))) return same;
-  return sourceLocale;
+  const alias = ALIASES[base(t)];
+  if (alias && allLocales.includes(alias)) return alias;
+  const written = scriptOf(t);
+  return allLocales.find((l) => base(l) == base(t) && scriptOf(l) == written) ?? sourceLocale;
 }
 
-/** Languages written right to left (ours are Arabic and Urdu; the rest are ready for translators). */
+/** Scripts written right to left (Arabic, Hebrew, Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya, Mandaic). */
+const RTL_SCRIPTS = ['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg', 'mand'];
+/** Languages written right to left, for a browser that cannot say which script a tag is in. */
 const RTL = ['ar', 'ur', 'fa', 'he', 'ps', 'sd', 'ckb', 'ug', 'yi', 'dv'];
-export const directionOf = (locale: string): 'rtl' | 'ltr' => (RTL.includes(base(locale)) ? 'rtl' : 'ltr');
+/** A locale's direction, from its script: Arabic, Urdu and Shahmukhi Punjabi (`pa-Arab`) are right to left. */
+export const directionOf = (locale: string): 'rtl' | 'ltr' => {
+  const s = scriptOf(locale);
+  return (s ? RTL_SCRIPTS.includes(s) : RTL.includes(base(locale))) ? 'rtl' : 'ltr';
+};
+
+/**
+ * Digits a locale writes numbers in, where ours differ from CLDR's default: Shahmukhi Punjabi in
+ * Latin digits, as our Urdu is (CLDR's `pa-Arab` defaults to Extended Arabic-Indic ۱۲۳), so a
+ * count, a date and a time in one sentence agree.
+ */
+const NUMBERING: Record<string, string> = { 'pa-Arab': 'latn' };
+/** The tag to give `Intl` for a locale: with its numbering system where ours differs from CLDR's. */
+export const intlLocale = (locale: string): string =>
+  NUMBERING[locale] ? `${locale}-u-nu-${NUMBERING[locale]}` : locale;
 
 let fallback = sourceLocale;
 const listeners = new Set<() => void>();

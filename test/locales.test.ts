@@ -101,7 +101,7 @@ describe('every element in every shipped language', () => {
           const el = await renderCase(c, lang);
           const root = el.shadowRoot!.querySelector('.root')!;
           expect(root.getAttribute('lang')).to.equal(lang);
-          expect(root.getAttribute('dir') ?? 'ltr').to.equal(['ar', 'ur'].includes(lang) ? 'rtl' : 'ltr');
+          expect(root.getAttribute('dir') ?? 'ltr').to.equal(['ar', 'ur', 'pa-Arab'].includes(lang) ? 'rtl' : 'ltr');
           if (lang != 'en-GB') {
             // A translation may equal the English (a brand, "Online"): only text no translation gave is missing.
             const own = new Set(Object.values(await templatesOf(lang)));
@@ -127,13 +127,14 @@ async function templatesOf(lang: string): Promise<Record<string, string>> {
   );
 }
 
-it('the shipped languages are the eight of the issue, named in themselves (English, then by code)', () => {
+it('the shipped languages are the nine of the issues, named in themselves (English, then by code)', () => {
   expect(shippedLanguages().map((l) => `${l.code} ${l.name}`)).to.deep.equal([
     'en-GB English',
     'ar العربية',
     'bn বাংলা',
     'cy Cymraeg',
-    'pa ਪੰਜਾਬੀ',
+    'pa ਪੰਜਾਬੀ (ਗੁਰਮੁਖੀ)',
+    'pa-Arab پنجابی (شاہ مکھی)',
     'pl Polski',
     'ro Română',
     'ur اردو',
@@ -188,6 +189,11 @@ describe('plural forms', () => {
       ],
       days: ['za 0 dni', 'za 1 dzień', 'za 2 dni', 'za 3 dni', 'za 6 dni', 'za 11 dni', 'za 100 dni'],
     },
+    // Punjabi's "one" is 0 and 1 (CLDR), in Shahmukhi as in Gurmukhi.
+    'pa-Arab': {
+      sessions: ['0 سیشن ملیا', '1 سیشن ملیا', '2 سیشن ملے', '3 سیشن ملے', '6 سیشن ملے', '11 سیشن ملے', '100 سیشن ملے'],
+      days: ['0 دن وچ', '1 دن وچ', '2 دناں وچ', '3 دناں وچ', '6 دناں وچ', '11 دناں وچ', '100 دناں وچ'],
+    },
     ro: {
       sessions: [
         '0 sesiuni găsite',
@@ -232,6 +238,8 @@ describe('dates, times, lists and units in every language, even where the browse
     ['pl', [/środa/, /25 listopada?/, /09:30/, /3 dni/, /wczoraj/, / i /]],
     ['ro', [/miercuri/, /25 noiembrie/, /09:30/, /3 zile/, /ieri/, / și /]],
     ['ur', [/بدھ/, /نومبر/, /3 دن/, /کل/, /اور/]],
+    // Shahmukhi Punjabi: CLDR has only its day and month names; the rest is locales/intl/pa-Arab.json.
+    ['pa-Arab', [/^بُدھ، 25 نومبر/, /25 نومبر 2026/, / 09:30–11:00 /, /3 دن/, /کل/, /mamau، tadau تے gofalwyr/]],
     ['ar', [/الأربعاء/, /نوفمبر/, /أيام/, /أمس/, /و/]],
     ['bn', [/বুধবার/, /নভেম্বর/, /দিন/, /গতকাল/, /এবং/]],
   ];
@@ -249,13 +257,16 @@ describe('dates, times, lists and units in every language, even where the browse
       for (const p of patterns) expect(shown).to.match(p);
       expect(shown, 'no English names').not.to.match(/Wednesday|November|days|yesterday/);
       expect(shown, 'no ICU placeholders').not.to.match(/\bM11\b/);
+      if (lang == 'pa-Arab') expect(shown, 'Latin digits, as in our Urdu').not.to.match(/[۰-۹]/);
     });
   }
 
   it("names the languages a service offers in the reader's language", async () => {
-    await Promise.all(['cy', 'pa', 'pl'].map((l) => loadLocale(l)));
+    await Promise.all(['cy', 'pa', 'pl', 'pa-Arab'].map((l) => loadLocale(l)));
     expect(formatLanguage('pl', 'cy')).to.equal('Pwyleg');
     expect(formatLanguage('ur', 'pa')).to.equal('ਉਰਦੂ');
+    expect(formatLanguage('ur', 'pa-Arab')).to.equal('اردو');
+    expect(formatLanguage('pl', 'pa-Arab')).to.equal('پولش');
     expect(formatLanguage('cy', 'pl')).to.equal('walijski');
     expect(formatLanguage('en', 'en-GB')).to.equal('English');
     expect(formatLanguage('xx-nope', 'cy')).to.be.a('string');
@@ -265,5 +276,35 @@ describe('dates, times, lists and units in every language, even where the browse
     await loadLocale('cy');
     expect(formatList(['mamau', 'tadau'], 'cy')).to.equal('mamau a tadau');
     expect(formatList(['tadau', 'ymarferwyr'], 'cy')).to.equal('tadau ac ymarferwyr');
+  });
+});
+
+describe('Nastaliq: Urdu and Shahmukhi Punjabi get room between lines', () => {
+  afterEach(() => fixtureCleanup());
+  const lineHeight = (el: Element) => {
+    const style = getComputedStyle(el);
+    return parseFloat(style.lineHeight) / parseFloat(style.fontSize);
+  };
+  for (const lang of ['ur', 'pa-Arab']) {
+    it(`${lang}: the card's text and its heading at twice the font size`, async () => {
+      const el = await renderCase(CASES[1], lang);
+      const summary = el.shadowRoot!.querySelector('.summary')!;
+      const heading = el.shadowRoot!.querySelector('[part~=heading]')!;
+      expect(lineHeight(summary)).to.be.closeTo(2, 0.01);
+      expect(lineHeight(heading), 'the heading too, though the card sets 1.3 for other languages').to.be.closeTo(
+        2,
+        0.01,
+      );
+    });
+  }
+  it('other languages keep their line height, and Urdu feed text in a Welsh card gets its own', async () => {
+    const data = structuredClone(await exampleFeed()) as { services: { id: string; summary: unknown }[] };
+    const service = data.services.find((s) => s.id == 'camhs-under-5s')!;
+    service.summary = { ur: 'پانچ سال سے کم عمر بچوں کے لیے' };
+    const el = await renderCase({ ...CASES[1], render: (lang) => CASES[1].render(lang, data) }, 'cy');
+    expect(lineHeight(el.shadowRoot!.querySelector('[part~=heading]')!)).to.be.closeTo(1.3, 0.01);
+    const urdu = el.shadowRoot!.querySelector('.summary [lang=ur]')!;
+    expect(urdu, 'the Urdu text is marked as Urdu').not.to.equal(null);
+    expect(lineHeight(urdu)).to.be.closeTo(2, 0.01);
   });
 });

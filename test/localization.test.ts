@@ -2,7 +2,7 @@ import { elementUpdated, expect, fixture, fixtureCleanup, html, waitUntil } from
 import { html as litHtml, type PropertyValues } from 'lit';
 import '../src/components/support-card/support-card.js';
 import '../src/components/session-list/session-list.js';
-import { getLocale, resolveLocale, setLocale } from '../src/localization.js';
+import { directionOf, getLocale, resolveLocale, setLocale } from '../src/localization.js';
 import { ImhElement } from '../src/internal/imh-element.js';
 import { defineElement } from '../src/internal/define-element.js';
 import { exampleFeed } from './fixtures/example.js';
@@ -53,7 +53,12 @@ describe('localisation', () => {
       ['CY-gb', 'cy'],
       ['pa-Guru', 'pa'],
       ['pa-Guru-IN', 'pa'],
-      ['pa-Arab', 'en-GB'], // Shahmukhi Punjabi is not our Gurmukhi translation
+      ['pa-IN', 'pa'],
+      ['pa-Arab', 'pa-Arab'], // Shahmukhi, never the Gurmukhi translation
+      ['pa-arab-pk', 'pa-Arab'],
+      ['pa-PK', 'pa-Arab'], // Punjabi in Pakistan is written in Shahmukhi
+      ['pnb', 'pa-Arab'], // Western Punjabi's own code
+      ['ur-Latn', 'en-GB'], // romanised Urdu is not our Urdu
       ['ur-PK', 'ur'],
       ['ar-EG', 'ar'],
       ['en', 'en-GB'],
@@ -64,6 +69,23 @@ describe('localisation', () => {
       [undefined, 'en-GB'],
     ];
     for (const [tag, locale] of cases) it(`${tag} → ${locale}`, () => expect(resolveLocale(tag)).to.equal(locale));
+  });
+
+  it('reads direction from the script: Arabic, Urdu and Shahmukhi right to left, Gurmukhi left to right', () => {
+    const dirs = ['ar', 'ur', 'pa-Arab', 'pa', 'pa-Guru', 'cy', 'he', 'ckb', 'en-GB'].map(
+      (l) => `${l} ${directionOf(l)}`,
+    );
+    expect(dirs).to.deep.equal([
+      'ar rtl',
+      'ur rtl',
+      'pa-Arab rtl',
+      'pa ltr',
+      'pa-Guru ltr',
+      'cy ltr',
+      'he rtl',
+      'ckb rtl',
+      'en-GB ltr',
+    ]);
   });
 
   it("an element speaks its own lang, else its nearest ancestor's, else the page's, else the default", async () => {

@@ -7,7 +7,7 @@
  * language's CLDR data (see scripts/locale-split.mjs); where the browser's own output disagrees
  * with it (checked once per locale), these functions format from the data instead.
  */
-import { intlDataOf, type IntlData } from '../localization.js';
+import { intlDataOf, intlLocale, type IntlData } from '../localization.js';
 
 const cache = new Map<string, unknown>();
 const cached = <T>(kind: string, locale: string, options: object, make: () => T): T => {
@@ -18,10 +18,10 @@ const cached = <T>(kind: string, locale: string, options: object, make: () => T)
 };
 
 export const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
-  cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options));
+  cached('d', locale, options, () => new Intl.DateTimeFormat(intlLocale(locale), options));
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
-  cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
-const pluralRules = (locale: string) => cached('p', locale, {}, () => new Intl.PluralRules(locale));
+  cached('n', locale, options, () => new Intl.NumberFormat(intlLocale(locale), options));
+const pluralRules = (locale: string) => cached('p', locale, {}, () => new Intl.PluralRules(intlLocale(locale)));
 
 const fill = (pattern: string, values: Record<string, string>) =>
   pattern.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
@@ -138,7 +138,9 @@ export const formatList = (items: string[], locale: string, type: Intl.ListForma
   const data = ownOf(locale);
   let text: string;
   if (!data)
-    text = cached('l', locale, { type }, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
+    text = cached('l', locale, { type }, () => new Intl.ListFormat(intlLocale(locale), { style: 'long', type })).format(
+      items,
+    );
   else {
     const [two, middle, end] = data.lists[type == 'disjunction' ? 'd' : 'c'];
     text =
@@ -162,7 +164,10 @@ export const formatUnit = (n: number, unit: 'day' | 'week' | 'month' | 'year', l
 export const formatAgo = (n: number, unit: 'day' | 'hour' | 'minute', locale: string) => {
   const data = ownOf(locale)?.ago[unit];
   if (!data)
-    return cached('r', locale, {}, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(n, unit);
+    return cached('r', locale, {}, () => new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' })).format(
+      n,
+      unit,
+    );
   return n == 0 ? data.now : n == -1 && data.prev ? data.prev : perCategory(data, -n, locale);
 };
 
@@ -171,7 +176,9 @@ export const formatLanguage = (code: string, locale: string) => {
   const own = ownOf(locale)?.languages[code];
   if (own) return own;
   try {
-    return cached('dn', locale, {}, () => new Intl.DisplayNames(locale, { type: 'language' })).of(code) ?? code;
+    return (
+      cached('dn', locale, {}, () => new Intl.DisplayNames(intlLocale(locale), { type: 'language' })).of(code) ?? code
+    );
   } catch {
     return code;
   }

@@ -30,6 +30,7 @@ import { str, Translator } from './localize.js';
  * @cssprop [--imh-space=1rem] - The basic gap between pieces.
  * @cssprop [--imh-radius=4px] - Corner radius of cards, buttons and controls.
  * @cssprop [--imh-placeholder-height=12rem] - Room kept while the feed loads.
+ * @cssprop [--imh-line-height-nastaliq=2] - Line height of Urdu and Shahmukhi Punjabi text (Nastaliq needs room).
  * @csspart status - The loading placeholder, error or stale-copy notice (a polite live region).
  * @csspart notice - The error or stale-copy message.
  * @csspart fallback - The page's own content, shown if the feed cannot be loaded.

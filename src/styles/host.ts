@@ -26,6 +26,15 @@ export const hostStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Urdu and Shahmukhi Punjabi are read in Nastaliq, whose letters climb diagonally and reach far
+     above and below the line: more room between lines, for the whole element or one feed text in it
+     (two classes' weight, so it wins over a component's own line-height). */
+  .root:lang(ur),
+  .root :lang(ur),
+  .root:lang(pa-Arab),
+  .root :lang(pa-Arab) {
+    line-height: var(--imh-line-height-nastaliq, 2);
+  }
   *,
   *::before,
   *::after {
