@@ -39,11 +39,13 @@ export default defineConfig(({ command, mode }) => {
                 tools: src('feed/tools.ts'),
                 schedule: src('schedule/index.ts'),
                 'components/session-list/session-list': src('components/session-list/session-list.ts'),
+                // The imh-feed command (bin/imh-feed.mjs runs it); its importers are chunks of their own.
+                cli: src('cli/main.ts'),
               }) as Record<string, string>,
         formats: ['es'],
       },
       rolldownOptions: {
-        external: bundle ? [] : [/^lit(\/|$)/, /^@lit\//],
+        external: bundle ? [] : [/^lit(\/|$)/, /^@lit\//, /^node:/],
         // The script-tag bundle may export what its lazy chunks share with it, so everything the
         // page needs at once stays in the one file imh-widgets.js.
         preserveEntrySignatures: bundle ? 'allow-extension' : 'strict',

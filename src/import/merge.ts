@@ -23,6 +23,7 @@
  */
 import { formatIssue, validateFeed } from '../feed/validate.js';
 import type { FeedIssue } from '../feed/shape.js';
+import { IdAllocator } from './common.js';
 import type { ImportFormat, ImportResult, SourceLocation } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -146,13 +147,6 @@ const canonical = (v: unknown): string =>
       : value,
   );
 
-/** "bob-jones-hub-2": the first of id-2, id-3… that `taken` does not hold. */
-const nextFree = (id: string, taken: (id: string) => boolean): string => {
-  let n = 2;
-  while (taken(`${id}-${n}`)) n++;
-  return `${id}-${n}`;
-};
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n == 1 ? one : many}`;
 const postcodeOf = (place: Json) =>
   isObject(place.address) && typeof place.address.postcode == 'string'
@@ -188,8 +182,8 @@ const itemAt = (path: string): [string, number | undefined] => {
   return m ? [m[1], m[2] === undefined ? undefined : Number(m[2])] : ['', undefined];
 };
 
-/** Removes the value at a validation path (`sessions[3].place`, `places[0].facilities[5]`). */
-function removeAt(root: Json, path: string): boolean {
+/** Removes the value at a validation path (`sessions[3].place`, `places[0].facilities[5]`, `.place`). */
+export function removeValueAt(root: Json, path: string): boolean {
   const keys = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? m[1] : Number(m[2])));
   let holder: unknown = root;
   for (const key of keys.slice(0, -1)) {
@@ -362,11 +356,7 @@ function sourceEntry(feed: Json, input: ImportResult, now: Date): string {
     sources[sources.indexOf(found)] = { ...found, ...entry };
     return found.id as string;
   }
-  const taken = (id: string) => sources.some((s) => s.id == id);
-  const id =
-    typeof incoming.id == 'string' && !taken(incoming.id)
-      ? incoming.id
-      : nextFree(String(incoming.id ?? 'source'), taken);
+  const id = new IdAllocator(sources.map((s) => String(s.id))).claim(String(incoming.id ?? 'source'));
   entry.id = id;
   sources.push(entry);
   return id;
@@ -435,7 +425,7 @@ function mergeLists(feed: Json, input: ImportResult, ref: string, change: Source
           );
           continue;
         }
-        id = nextFree(own, (candidate) => takenIds.has(candidate));
+        id = new IdAllocator(takenIds).claim(own); // "bob-jones-hub-2"
         const whose =
           other && refOf(other) ? `a ${SINGULAR[list]} from another source` : `a hand-written ${SINGULAR[list]}`;
         note(
@@ -643,7 +633,7 @@ function checkMerged(
       if (key == 'sources') {
         const entry = asList(feed.sources)[index!];
         for (const issue of list.slice().reverse())
-          removeAt(feed, issue.path.replace(/^(sources\[\d+\]\.\w+).*/, '$1'));
+          removeValueAt(feed, issue.path.replace(/^(sources\[\d+\]\.\w+).*/, '$1'));
         notes.push({
           level: 'warning',
           source: sourceName(String(entry.id)),
@@ -682,7 +672,7 @@ function checkMerged(
           message: `The ${SINGULAR[named.list]} "${named.name}" was left out: ${messages(list)}.`,
         });
       } else {
-        for (const issue of list.slice().reverse()) removeAt(feed, issue.path);
+        for (const issue of list.slice().reverse()) removeValueAt(feed, issue.path);
         notes.push({
           level: 'warning',
           source: sourceName(refOf(item)) ?? change?.name,

@@ -99,7 +99,9 @@ describe('imh-feed validate', () => {
   test('explains its usage and exits 64 when called wrongly', async () => {
     const none = await run();
     assert.equal(none.code, 64);
-    assert.match(none.stderr, /Usage: imh-feed validate <file-or-url>/);
+    assert.match(none.stderr, /imh-feed validate <file-or-url> \[--json\] \[--strict\]/);
+    assert.match(none.stderr, /imh-feed import <file-or-url>\.\.\./);
+    assert.match((await run('validate')).stderr, /^Usage: imh-feed validate <file-or-url>/);
     assert.equal((await run('validate', example, '--fast')).code, 64);
     assert.equal((await run('--help')).code, 0);
   });

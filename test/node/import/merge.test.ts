@@ -348,6 +348,252 @@ describe('merging an import into a feed', () => {
       ['baby-massage', 'stay-and-play'],
     );
     assert.deepEqual((result.feed.sessions as Json[])[1].audience, ['parents']);
+    // The reasons are the validator's own sentences (checked in its tests).
+    assert.equal(result.notes.length, 2);
+    assert.match(result.notes[0].message, /^The session "Rhyme Time" was left out: "Tusday" is not a day.*\.$/);
+    assert.match(
+      result.notes[1].message,
+      /^The session "Stay and Play" is imported without audience\[1\] \("grandparents" is not an audience.*\)\.$/,
+    );
+    assert.deepEqual(names(result.sources[0].added), ['Bob Jones Community Hub', 'Stay and Play']);
+  });
+
+  test('keeps every hand-written item exactly as written, unknown fields and all', () => {
+    const existing = handWritten();
+    const result = mergeImports(existing, [spreadsheet([session('stay-and-play', 'Stay and Play')])], { now: NOW });
+    valid(result.feed);
+    const feed = result.feed as { sessions: Json[]; places: Json[]; services: Json[]; timeline: unknown };
+    assert.deepEqual(feed.sessions[0], (existing.sessions as Json[])[0]);
+    assert.deepEqual(feed.places[0], (existing.places as Json[])[0]);
+    assert.deepEqual(feed.services, existing.services);
+    assert.deepEqual(feed.timeline, existing.timeline);
+    assert.deepEqual(handWritten(), existing, 'the existing feed object was changed');
+    // The existing feed's own field order is kept, so its diff shows only what changed.
+    assert.deepEqual(Object.keys(result.feed).slice(0, 7), [
+      'version',
+      'publisher',
+      'language',
+      'places',
+      'sessions',
+      'services',
+      'timeline',
+    ]);
+  });
+
+  test('a re-import updates, adds and removes its own items, by name, and keeps their ids', () => {
+    const first = mergeImports(
+      handWritten(),
+      [
+        spreadsheet([
+          session('stay-and-play', 'Stay and Play'),
+          session('rhyme-time', 'Rhyme Time', 'TH'),
+          session('baby-yoga', 'Baby Yoga', 'FR'),
+          session('dads-group', 'Dads Group', 'SA'),
+        ]),
+      ],
+      { now: NOW },
+    ).feed;
+    const second = mergeImports(
+      first,
+      [
+        spreadsheet([
+          session('stay-and-play', 'Stay and Play', 'TU'), // moved to Tuesday
+          session('rhyme-time', 'Rhyme Time', 'TH'),
+          session('baby-yoga', 'Baby Yoga', 'FR'),
+          session('bumps-and-babies', 'Bumps and Babies', 'WE'), // new; Dads Group gone
+        ]),
+      ],
+      { now: new Date('2026-11-27T09:00:00Z') },
+    );
+    assert.equal(second.write, true);
+    valid(second.feed);
+    const [change] = second.sources;
+    assert.deepEqual(names(change.updated), ['Stay and Play']);
+    assert.deepEqual(names(change.added), ['Bumps and Babies']);
+    assert.deepEqual(names(change.removed), ['Dads Group']);
+    assert.equal(change.unchanged, 3); // two sessions and the place
+    const ids = (second.feed.sessions as Json[]).map((s) => s.id);
+    assert.deepEqual(ids, ['baby-massage', 'stay-and-play', 'rhyme-time', 'baby-yoga', 'bumps-and-babies']);
+    assert.deepEqual(((second.feed.sessions as Json[])[1].schedule as Json).byDay, ['TU']);
+    assert.equal((second.feed.sources as Json[]).length, 1, 'the source entry is updated, not added again');
+  });
+
+  test('an item renamed upstream keeps its feed id when the source has ids (an .ics UID)', () => {
+    const first = mergeImports(undefined, [calendar([['uid-1@library', 'story-time', 'Story Time']])], { now: NOW });
+    const second = mergeImports(first.feed, [calendar([['uid-1@library', 'baby-story-time', 'Baby Story Time']])], {
+      now: NOW,
+    });
+    valid(second.feed);
+    const sessions = second.feed.sessions as Json[];
+    assert.equal(sessions.length, 1);
+    assert.equal(sessions[0].id, 'story-time', 'links to the session would break');
+    assert.equal(sessions[0].name, 'Baby Story Time');
+    assert.deepEqual(names(second.sources[0].updated), ['Baby Story Time']);
+  });
+
+  test('an imported id a hand-written item already has is given a new id; the hand-written one is untouched', () => {
+    const existing = handWritten();
+    const result = mergeImports(existing, [spreadsheet([session('baby-massage', 'Baby Massage at Bob Jones')])], {
+      now: NOW,
+    });
+    valid(result.feed);
+    const sessions = result.feed.sessions as Json[];
+    assert.deepEqual(sessions[0], (existing.sessions as Json[])[0]);
+    assert.equal(sessions[1].id, 'baby-massage-2');
+    assert.equal(sessions[1].name, 'Baby Massage at Bob Jones');
+    const note = result.notes.find((n) => n.level == 'warning')!;
+    assert.match(
+      note.message,
+      /The session "Baby Massage at Bob Jones" would have the id baby-massage, which a hand-written session \("Baby Massage"\) already has; it is imported as baby-massage-2/,
+    );
+    assert.deepEqual(note.at, { source: 'sessions.csv', row: 2 });
+    // Next time the same row keeps baby-massage-2, and the hand-written session is still untouched.
+    const again = mergeImports(result.feed, [spreadsheet([session('baby-massage', 'Baby Massage at Bob Jones')])], {
+      now: NOW,
+    });
+    assert.deepEqual(
+      (again.feed.sessions as Json[]).map((s) => s.id),
+      ['baby-massage', 'baby-massage-2'],
+    );
+    assert.equal(again.changed, false);
+  });
+
+  test('a place that is the same as a hand-written one is used, not copied; a different one is renamed', () => {
+    const existing = { version: 1, places: [{ ...bobJones }] };
+    const same = mergeImports(existing, [spreadsheet([session('stay-and-play', 'Stay and Play')])], { now: NOW });
+    valid(same.feed);
+    assert.deepEqual(same.feed.places, [bobJones]);
+    assert.match(same.notes[0].message, /already in the feed as bob-jones-hub \(written by hand\); that one is used/);
+
+    const other = { version: 1, places: [{ id: 'bob-jones-hub', name: 'Bob Jones Hub (old site)' }] };
+    const renamed = mergeImports(other, [spreadsheet([session('stay-and-play', 'Stay and Play')])], { now: NOW });
+    valid(renamed.feed);
+    assert.deepEqual(
+      (renamed.feed.places as Json[]).map((p) => p.id),
+      ['bob-jones-hub', 'bob-jones-hub-2'],
+    );
+    assert.equal((renamed.feed.sessions as Json[])[0].place, 'bob-jones-hub-2', 'the session must follow its place');
+  });
+
+  test('removes places the source no longer uses, but keeps one a hand-written session uses', () => {
+    const first = mergeImports(
+      undefined,
+      [
+        spreadsheet(
+          [session('stay-and-play', 'Stay and Play'), session('rhyme-time', 'Rhyme Time', 'TU', 'central-library')],
+          [bobJones, library],
+        ),
+      ],
+      { now: NOW },
+    ).feed;
+    const withHandWritten = structuredClone(first);
+    (withHandWritten.sessions as Json[]).push(session('book-bugs', 'Book Bugs', 'FR', 'central-library'));
+    const second = mergeImports(withHandWritten, [spreadsheet([session('stay-and-play', 'Stay and Play')])], {
+      now: NOW,
+    });
+    assert.equal(second.write, true, 'one of two sessions removed is not more than half');
+    valid(second.feed);
+    assert.deepEqual(
+      (second.feed.places as Json[]).map((p) => p.id),
+      ['bob-jones-hub', 'central-library'],
+    );
+    assert.ok(second.notes.some((n) => /"Central Library" is no longer in the source, but is kept/.test(n.message)));
+
+    const third = mergeImports(first, [spreadsheet([session('stay-and-play', 'Stay and Play')])], { now: NOW });
+    assert.equal(third.write, true);
+    assert.deepEqual(
+      (third.feed.places as Json[]).map((p) => p.id),
+      ['bob-jones-hub'],
+    );
+    assert.deepEqual(names(third.sources[0].removed), ['Rhyme Time', 'Central Library']);
+  });
+
+  test('a source that failed writes nothing; forced, its items stay as they were', () => {
+    const first = mergeImports(
+      handWritten(),
+      [spreadsheet([session('stay-and-play', 'Stay and Play')]), calendar([['uid-1', 'story-time', 'Story Time']])],
+      { now: NOW },
+    ).feed;
+    const failed = calendar([]);
+    failed.report.failed =
+      'The server at calendar.example.org answered 500 (Internal Server Error) for page 3. ' +
+      'Try again later, or ask the publisher.';
+    failed.feed = {};
+    const result = mergeImports(first, [spreadsheet([session('stay-and-play', 'Stay and Play', 'TU')]), failed], {
+      now: NOW,
+    });
+    assert.equal(result.write, false);
+    assert.deepEqual(result.blocked, [
+      'https://calendar.example.org/library.ics could not be read: The server at calendar.example.org answered 500 (Internal Server Error) for page 3. Try again later, or ask the publisher.',
+    ]);
+    assert.equal(result.sources[1].status, 'failed');
+
+    const forced = mergeImports(first, [spreadsheet([session('stay-and-play', 'Stay and Play', 'TU')]), failed], {
+      now: NOW,
+      force: true,
+    });
+    assert.equal(forced.write, true);
+    valid(forced.feed);
+    const sessions = forced.feed.sessions as Json[];
+    assert.deepEqual(
+      sessions.map((s) => s.id),
+      ['baby-massage', 'stay-and-play', 'story-time'],
+      'a failed source must never be emptied, even when forced',
+    );
+    assert.deepEqual((sessions[1].schedule as Json).byDay, ['TU'], 'the source that worked is merged');
+  });
+
+  test('a source that could not be read at all (an HTML login page) writes nothing', () => {
+    const result = mergeImports(
+      handWritten(),
+      [{ name: 'https://directory.example.org/api/services', failed: 'It is a web page ("Sign in"), not data.' }],
+      { now: NOW },
+    );
+    assert.equal(result.write, false);
+    assert.match(
+      result.blocked[0],
+      /^https:\/\/directory\.example\.org\/api\/services could not be read: It is a web page/,
+    );
+    assert.deepEqual(result.feed.sessions, handWritten().sessions);
+  });
+
+  test('a source that would remove more than half of its items is held back unless forced', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => session(`session-${i + 1}`, `Session ${i + 1}`));
+    const first = mergeImports(handWritten(), [spreadsheet(ten)], { now: NOW }).feed;
+
+    const six = mergeImports(first, [spreadsheet(ten.slice(0, 4))], { now: NOW });
+    assert.equal(six.write, false);
+    assert.equal(six.sources[0].status, 'held');
+    assert.equal(
+      six.blocked[0],
+      'sessions.csv was held back: It would remove 6 of its 10 sessions and services, more than half. ' +
+        'Check that it is the right file and that it is complete.',
+    );
+    const all = mergeImports(first, [spreadsheet([])], { now: NOW });
+    assert.equal(all.write, false);
+    assert.match(all.blocked[0], /It would remove all 10 of its sessions and services/);
+
+    const half = mergeImports(first, [spreadsheet(ten.slice(0, 5))], { now: NOW });
+    assert.equal(half.write, true, 'removing half is an ordinary change');
+
+    const forced = mergeImports(first, [spreadsheet(ten.slice(0, 4))], { now: NOW, force: true });
+    assert.equal(forced.write, true);
+    valid(forced.feed);
+    assert.equal((forced.feed.sessions as Json[]).length, 5); // the hand-written one and four
+  });
+
+  test('an imported value that would not pass validation is left out and reported, never written', () => {
+    const bad = spreadsheet([
+      session('stay-and-play', 'Stay and Play', 'MO', 'bob-jones-hub', { audience: ['parents', 'grandparents'] }),
+      session('rhyme-time', 'Rhyme Time', 'Tusday'),
+    ]);
+    const result = mergeImports(handWritten(), [bad], { now: NOW });
+    valid(result.feed);
+    assert.deepEqual(
+      (result.feed.sessions as Json[]).map((s) => s.id),
+      ['baby-massage', 'stay-and-play'],
+    );
+    assert.deepEqual((result.feed.sessions as Json[])[1].audience, ['parents']);
     assert.deepEqual(
       result.notes.map((n) => n.message),
       [

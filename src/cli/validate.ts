@@ -1,0 +1,65 @@
+/**
+ * `imh-feed validate <file-or-url> [--json] [--strict]`: checks a feed and prints every problem
+ * with its path, the same report the elements act on.
+ */
+import { readFile } from 'node:fs/promises';
+import { loadFeed } from '../feed/load.js';
+import { checkFeedText, formatReport, type FeedReport } from '../feed/tools.js';
+import { EXIT, isAddress, readProblem, type Io } from './io.js';
+
+export const VALIDATE_USAGE = `Usage: imh-feed validate <file-or-url> [--json] [--strict]
+
+Checks an imh-widgets feed and prints every problem with its path, for example
+  skipped  sessions[3].schedule.byDay[0]: "Tusday" is not a day; use MO, TU, …
+
+  --json     print the report as JSON
+  --strict   exit with 1 when any item is skipped or value ignored
+
+Exit codes: 0 the feed is usable, 1 it has issues (with --strict), 2 it cannot be used.`;
+
+/** Reads a feed from a file or address and checks it. */
+export async function checkFeed(source: string): Promise<FeedReport | { unreadable: string }> {
+  if (isAddress(source)) {
+    // Fetched the way a page fetches it (same timeout, size cap and errors), keeping the text so a
+    // JSON error can be located.
+    let text: string | undefined;
+    const keepText: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (response.ok) text = await response.clone().text();
+      return response;
+    };
+    try {
+      await loadFeed(source, { useStoredCopy: false, fetch: keepText });
+      return checkFeedText(text!, source);
+    } catch (e) {
+      const error = e as Error & { issues?: FeedReport['issues'] };
+      return text !== undefined && error.name === 'FeedParseError'
+        ? checkFeedText(text, source)
+        : ({ usable: false, error, issues: error.issues ?? [], counts: {} } as FeedReport);
+    }
+  }
+  let text: string;
+  try {
+    text = await readFile(source, 'utf8');
+  } catch (error) {
+    return { unreadable: `✗ ${source} cannot be read: ${readProblem(error)}` };
+  }
+  return checkFeedText(text.replace(/^\uFEFF/, ''), undefined);
+}
+
+export async function validate(args: { source: string; json: boolean; strict: boolean }, io: Io): Promise<number> {
+  const report = await checkFeed(args.source);
+  if ('unreadable' in report) {
+    io.err(report.unreadable);
+    return EXIT.unusable;
+  }
+  if (args.json) {
+    const { usable, error, issues, counts } = report;
+    io.out(
+      JSON.stringify({ usable, error: error && { name: error.name, message: error.message }, issues, counts }, null, 2),
+    );
+  } else {
+    io.out(formatReport(report, args.source));
+  }
+  return !report.usable ? EXIT.unusable : args.strict && report.issues.length ? EXIT.issues : EXIT.ok;
+}
