@@ -7,7 +7,6 @@
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkFeedText } from '../feed/tools.js';
-import type { FeedIssue } from '../feed/shape.js';
 import {
   FORMAT_NAMES,
   importSource,
@@ -42,11 +41,12 @@ feed that passes "imh-feed validate --strict". Items you wrote by hand are alway
                             remove more than half of its items; replace an existing -o file
   --dry-run                 read and report, but write nothing
   --json                    print the report as JSON
-  --strict                  exit with 1 when any record was skipped
+  --strict                  exit with 1 when any record was skipped, or the feed's own check
+                            (imh-feed validate --strict) has anything to say
   --quiet                   no progress lines
 
 Exit codes: 0 the feed was written (or was already up to date), 1 written but records were
-skipped (with --strict), 2 nothing written: a source could not be read or the feed cannot be
+skipped or the check has issues (with --strict), 2 nothing written: a source could not be read or the feed cannot be
 used, 3 nothing written: a source would remove more than half of its items (add --force if that
 is right), 64 wrong usage.
 
@@ -142,7 +142,6 @@ export async function runImport(args: ImportArgs, io: Io): Promise<number> {
 
   // 2. The existing feed, which must be usable (a broken one is never overwritten).
   let existing: Record<string, unknown> | undefined;
-  let existingIssues: FeedIssue[] = [];
   if (args.into) {
     let text: string | undefined;
     try {
@@ -164,7 +163,6 @@ export async function runImport(args: ImportArgs, io: Io): Promise<number> {
         return EXIT.unusable;
       }
       existing = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
-      existingIssues = report.issues;
     }
   }
 
@@ -229,7 +227,7 @@ export async function runImport(args: ImportArgs, io: Io): Promise<number> {
     written,
     upToDate: upToDate && merge.write,
     dryRun: args.dryRun,
-    existingIssues,
+    command: true,
   };
   // With -o -, the feed is the output: the report goes to standard error.
   const say = output == '-' ? io.err : io.out;
@@ -240,5 +238,5 @@ export async function runImport(args: ImportArgs, io: Io): Promise<number> {
   );
   if (!merge.write) return merge.sources.some((s) => s.status == 'failed') ? EXIT.unusable : EXIT.held;
   const skipped = results.some((r) => 'report' in r && r.report.records.some((rec) => rec.outcome == 'skipped'));
-  return args.strict && skipped ? EXIT.issues : EXIT.ok;
+  return args.strict && (skipped || merge.issues.length) ? EXIT.issues : EXIT.ok;
 }

@@ -28,6 +28,8 @@ interface RegistryEntry {
 
 /** Which importer reads which format. A format missing here is recognised but cannot be imported yet. */
 const REGISTRY: Partial<Record<ImportFormat, RegistryEntry>> = {
+  'sessions-csv': { load: () => import('./csv.js').then((m) => m.importSessionsCsv) },
+  'services-csv': { load: () => import('./csv.js').then((m) => m.importServicesCsv) },
   feed: { load: () => import('./feed.js').then((m) => m.importFeed) },
 };
 
@@ -323,39 +325,45 @@ const firstRows = (text: string): string[][] =>
     .map(cellsOf)
     .filter((cells) => cells.length);
 
-/** Header text reduced for matching: "Age from (months)" → "agefrommonths". */
-const key = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-
-/** A spreadsheet, recognised by its header row (below any title rows) against the templates' columns. */
-function spreadsheet(text: string): Detection | undefined {
+/**
+ * A spreadsheet, recognised by its header row (below any title rows): the sessions and services
+ * templates by the spreadsheet importer's own column names and aliases, so detection and import
+ * agree; term dates by their columns.
+ */
+async function spreadsheet(input: Uint8Array | string, text: string): Promise<Detection | undefined> {
   const rows = firstRows(text);
   if (!rows.length) return undefined;
+  const [csv, { readTable, headerKey }] = await Promise.all([import('./csv.js'), import('./table.js')]);
+  const kind = csv.spreadsheetKind(input);
+  if (kind) {
+    const sessions = kind == 'sessions-csv';
+    const { headers } = readTable(input, {
+      columns: sessions ? csv.SESSION_COLUMNS : csv.SERVICE_COLUMNS,
+      required: [],
+      source: '',
+      what: '',
+      template: '',
+    });
+    const keys = sessions ? ['name', 'day', 'first', 'start'] : ['name', 'kind', 'eligibility', 'hours'];
+    const found = keys
+      .map((k) => headers.get(k)?.replace(/\s+/g, ' ').trim())
+      .filter((h): h is string => !!h)
+      .slice(0, 3);
+    return {
+      format: kind,
+      detected: `${FORMAT_NAMES[kind]} (its header row has ${listOf(found)})`,
+    };
+  }
   for (const cells of rows) {
-    const has = (...names: string[]) => cells.filter((c) => names.includes(key(c)));
-    const names = (found: string[]) => listOf(found.map((c) => c.replace(/\s+/g, ' ')));
-    const session = has('sessionname', 'session', 'sessiontitle');
-    const when = has('day', 'days', 'starttime', 'firstdate', 'howoften');
-    if (session.length && when.length) {
-      return {
-        format: 'sessions-csv',
-        detected: `a sessions spreadsheet (its header row has ${names([...session, ...when].slice(0, 3))})`,
-      };
-    }
-    const service = has('servicename', 'service');
-    if (service.length) {
-      return { format: 'services-csv', detected: `a services spreadsheet (its header row has ${names(service)})` };
-    }
+    const has = (...names: string[]) => cells.filter((c) => names.includes(headerKey(c)));
     const term = has('term', 'termname', 'type', 'academicyear');
     const days = has('firstday', 'lastday', 'start', 'end', 'startdate', 'enddate', 'from', 'to');
     if (term.length && days.length >= 2) {
       return {
         format: 'term-dates-csv',
-        detected: `school term dates in a spreadsheet (its header row has ${names([...term, ...days].slice(0, 3))})`,
+        detected: `school term dates in a spreadsheet (its header row has ${listOf(
+          [...term, ...days].slice(0, 3).map((c) => c.replace(/\s+/g, ' ')),
+        )})`,
       };
     }
   }
@@ -380,7 +388,7 @@ function spreadsheet(text: string): Detection | undefined {
  *
  * @param contentType The server's Content-Type, when the source was fetched.
  */
-export function detectFormat(input: Uint8Array | string, contentType?: string): Detection {
+export async function detectFormat(input: Uint8Array | string, contentType?: string): Promise<Detection> {
   if (typeof input != 'string') {
     if (!input.length) return { reason: 'It is empty.' };
     const b = binary(input);
@@ -408,7 +416,7 @@ export function detectFormat(input: Uint8Array | string, contentType?: string): 
   if (start.startsWith('<')) {
     return { detected: 'XML', reason: `It is XML, which this tool does not read. ${READS}` };
   }
-  return spreadsheet(text) ?? { reason: `It is not a format this tool reads. ${READS}` };
+  return (await spreadsheet(input, text)) ?? { reason: `It is not a format this tool reads. ${READS}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,7 +544,7 @@ export async function importSource(
     ({ bytes, name } = input);
   }
 
-  let detection = detectFormat(bytes, contentType);
+  let detection = await detectFormat(bytes, contentType);
   // A forced format applies to anything readable: a recognised format, or a spreadsheet or JSON
   // that matched none; never to a web page, a PDF or broken JSON.
   const readable = detection.format || detection.detected == 'a spreadsheet' || detection.detected == 'JSON';

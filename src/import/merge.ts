@@ -108,8 +108,9 @@ export interface MergeResult {
   sources: SourceChange[];
   notes: MergeNote[];
   /**
-   * Problems left in the merged feed. They were in the existing feed already (the merge never
-   * adds one: an imported value with a problem is left out and reported in `notes`).
+   * What the feed's own check (`imh-feed validate`) says of the merged feed: problems the existing
+   * feed already had, and advice (a term-time session in a feed without term dates). The merge
+   * adds no item or value the reader would skip: those are left out and reported in `notes`.
    */
   issues: FeedIssue[];
 }
@@ -175,6 +176,12 @@ function* refsIn(list: ItemList | 'timeline', item: Json): Generator<[ItemList, 
     if (typeof item.organisation == 'string') yield ['organisations', item, 'organisation'];
   }
 }
+
+/**
+ * Does this issue mean the reader leaves something out: an item it skips (`error`), or a value it
+ * ignores (a warning ending "(ignored)")? Other warnings are advice, and change nothing.
+ */
+const leftOut = (issue: FeedIssue) => issue.severity == 'error' || / \(ignored\)$/.test(issue.message);
 
 /** Which top-level item a validation path is in: `sessions[3].schedule` → ['sessions', 3]. */
 const itemAt = (path: string): [string, number | undefined] => {
@@ -603,6 +610,7 @@ function checkMerged(
       return [{ path: '', message: (e as Error).message, severity: 'error' }];
     }
     const ours = issues.filter((issue) => {
+      if (!leftOut(issue)) return false; // advice, like "add termDates": nothing of the item is lost
       const [key, index] = itemAt(issue.path);
       if (key == 'termDates' || key == 'bankHolidays') return replaced.has(key);
       if (key == 'sources') {

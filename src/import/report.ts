@@ -5,7 +5,6 @@
  * the same parts (`summarise`, `problemsOf`).
  */
 import { formatIssue } from '../feed/validate.js';
-import type { FeedIssue } from '../feed/shape.js';
 import type { MergeResult, NamedItem, SourceChange, UnreadSource } from './merge.js';
 import type { ImportResult, SourceLocation } from './types.js';
 
@@ -182,8 +181,8 @@ export interface ReportContext {
   /** The feed was already up to date, so the file was left as it was. */
   upToDate?: boolean;
   dryRun?: boolean;
-  /** Problems the existing feed already had, kept as written. */
-  existingIssues?: FeedIssue[];
+  /** Said on the command line, so the report may name its options. */
+  command?: boolean;
 }
 
 /** The report as plain text, as `imh-feed import` prints it. */
@@ -229,9 +228,20 @@ export function formatImportReport(
     lines.push('', 'Notes:');
     for (const p of info) lines.push(`  ${p.where}: ${p.message}`);
   }
-  if (context.existingIssues?.length) {
-    lines.push('', `${out} already had ${plural(context.existingIssues.length, 'problem')}, kept as written:`);
-    for (const issue of context.existingIssues) lines.push(`  ${formatIssue(issue)}`);
+  if (merge.issues.length) {
+    lines.push(
+      '',
+      `The feed's own check (imh-feed validate) says (${plural(merge.issues.length, 'issue')}, kept as they are):`,
+    );
+    for (const issue of merge.issues) {
+      lines.push(`  ${issue.severity == 'error' ? 'skipped' : 'check  '}  ${formatIssue(issue)}`);
+    }
+    const needs = [
+      merge.issues.some((i) => i.path.endsWith('.termTimeOnly')) &&
+        '--term-dates term-dates.csv (npx imh-feed template term-dates makes one to fill in)',
+      merge.issues.some((i) => i.path.endsWith('.notOnBankHolidays')) && '--bank-holidays england-and-wales',
+    ].filter(Boolean);
+    if (needs.length && context.command) lines.push(`  To add them, run the import again with ${needs.join(' and ')}.`);
   }
   return lines.join('\n');
 }
@@ -252,6 +262,6 @@ export function importReportJson(
     ),
     sources: summarise(results, merge),
     problems: problemsOf(results, merge),
-    existingIssues: context.existingIssues ?? [],
+    issues: merge.issues,
   };
 }

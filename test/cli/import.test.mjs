@@ -354,3 +354,48 @@ describe('imh-feed import', () => {
     assert.equal(stderr, `imh-feed is not built in ${checkout}/: run "npm run build" there, then try again.\n`);
   });
 });
+
+describe('the spreadsheet route', () => {
+  const template = new URL('../../templates/sessions.csv', import.meta.url).pathname;
+
+  test('imh-feed template writes the template exactly as shipped, and never over a file', async () => {
+    const { code, stdout } = await run('template', 'sessions');
+    assert.equal(code, 0);
+    assert.match(
+      stdout,
+      /^✓ Wrote sessions\.csv\. Fill in a row per session, save it as "CSV UTF-8", then: npx imh-feed import sessions\.csv --into feed\.json/,
+    );
+    assert.deepEqual(readFileSync(path('sessions.csv')), readFileSync(template));
+    const again = await run('template', 'sessions');
+    assert.equal(again.code, 2);
+    assert.match(
+      again.stderr,
+      /sessions\.csv already exists\. Choose another name with -o, or add --force to replace it\./,
+    );
+    const printed = await run('template', 'services', '-o', '-');
+    assert.equal(printed.stdout, readFileSync(new URL('../../templates/services.csv', import.meta.url), 'utf8'));
+    const unknown = await run('template', 'events');
+    assert.equal(unknown.code, 64);
+    assert.match(unknown.stderr, /^There is no template called "events"\. The templates are: .*sessions/);
+  });
+
+  test('the filled-in template becomes a feed, and the report says what the feed still needs', async () => {
+    const { code, stdout } = await run('import', template, '-o', 'from-template.json');
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /a sessions spreadsheet \(its header row has Session name, Day and First date\)\./);
+    assert.match(stdout, /\d+ rows: \d+ imported/);
+    const feed = read('from-template.json');
+    assert.ok(feed.sessions.length >= 2);
+    assert.ok(feed.sessions.every((s) => s.source.ref === feed.sources[0].id));
+    // The template's first session runs in term time only: the feed needs term dates to show its dates.
+    assert.equal(feed.sessions[0].schedule.termTimeOnly, true, 'term time only must never be dropped');
+    assert.match(stdout, /The feed's own check \(imh-feed validate\) says/);
+    assert.match(stdout, /but the feed has no termDates, so no dates can be shown/);
+    assert.match(
+      stdout,
+      /To add them, run the import again with --term-dates term-dates\.csv \(npx imh-feed template term-dates makes one to fill in\) and --bank-holidays england-and-wales\./,
+    );
+    const strict = await run('import', template, '-o', 'strict.json', '--strict');
+    assert.equal(strict.code, 1);
+  });
+});

@@ -606,6 +606,19 @@ describe('merging an import into a feed', () => {
     assert.deepEqual(names(result.sources[0].added), ['Bob Jones Community Hub', 'Stay and Play']);
   });
 
+  test('advice from the check (a term-time session in a feed without term dates) changes nothing', () => {
+    const termTime = session('stay-and-play', 'Stay and Play');
+    (termTime.schedule as Json).termTimeOnly = true;
+    const result = mergeImports(undefined, [spreadsheet([termTime])], { now: NOW });
+    assert.equal(((result.feed.sessions as Json[])[0].schedule as Json).termTimeOnly, true);
+    assert.deepEqual(
+      result.issues.map((i) => [i.path, i.severity]),
+      [['sessions[0].schedule.termTimeOnly', 'warning']],
+    );
+    assert.deepEqual(result.notes, []);
+    assert.equal(result.write, true);
+  });
+
   test('importing the same thing again changes nothing (a scheduled job has nothing to commit)', () => {
     const first = mergeImports(handWritten(), [spreadsheet([session('stay-and-play', 'Stay and Play')])], {
       now: NOW,
