@@ -1190,6 +1190,15 @@ export interface FetchTextOptions {
 export type Fetched =
   { ok: true; text: string; url: string; contentType: string } | { ok: false; reason: string; status?: number };
 
+/**
+ * A fetched answer's bytes (for text in a legacy encoding, a spreadsheet saved as Windows-1252), or
+ * a sentence saying why there are none; `unreachable` when no answer came at all (offline, or in a
+ * browser a server that does not let other sites read it).
+ */
+export type FetchedBytes =
+  | { ok: true; bytes: Uint8Array; url: string; contentType: string }
+  | { ok: false; reason: string; status?: number; unreachable?: boolean };
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -1206,12 +1215,23 @@ const hostOf = (url: string) => {
 };
 
 /**
- * GETs an address as text. Never throws for the server's or the network's faults: a failure is a
- * sentence an editor can act on ("The server at api.example.org answered 500 (Internal Server
- * Error) for page 4 of the directory. Try again later, or ask the publisher."). Retries politely
- * after 429 and 5xx answers and network errors.
+ * GETs an address as text (UTF-8, as `Response.text()` reads it). Never throws for the server's or
+ * the network's faults: a failure is a sentence an editor can act on ("The server at
+ * api.example.org answered 500 (Internal Server Error) for page 4 of the directory. Try again
+ * later, or ask the publisher."). Retries politely after 429 and 5xx answers and network errors.
  */
 export async function fetchText(url: string, options: FetchTextOptions = {}): Promise<Fetched> {
+  const got = await fetchBytes(url, options);
+  if (!got.ok) {
+    const { unreachable: _unreachable, ...failed } = got;
+    return failed;
+  }
+  const { bytes, ...rest } = got;
+  return { ...rest, text: new TextDecoder().decode(bytes) };
+}
+
+/** `fetchText`, keeping the answer as bytes. */
+export async function fetchBytes(url: string, options: FetchTextOptions = {}): Promise<FetchedBytes> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const what = options.what ? ` for ${options.what}` : '';
   const host = hostOf(url);
@@ -1233,13 +1253,14 @@ export async function fetchText(url: string, options: FetchTextOptions = {}): Pr
       const detail = e instanceof Error && e.message ? ` (${e.message})` : '';
       return {
         ok: false,
+        unreachable: true,
         reason: `Could not reach ${host}${what}${detail}. Check the address and the connection, then try again.`,
       };
     }
     if (response.ok) {
       const contentType = response.headers.get('content-type') ?? '';
       try {
-        return { ok: true, text: await response.text(), url: response.url || url, contentType };
+        return { ok: true, bytes: new Uint8Array(await response.arrayBuffer()), url: response.url || url, contentType };
       } catch (e) {
         const detail = e instanceof Error && e.message ? ` (${e.message})` : '';
         return { ok: false, reason: `The answer from ${host}${what} was cut off${detail}. Try again.` };

@@ -8,7 +8,7 @@
  * spreadsheet never downloads the calendar or directory readers, and the element bundles hold none
  * of them.
  */
-import { decodeBytes } from './common.js';
+import { decodeBytes, fetchBytes, htmlPage, isAddress as isHttpAddress } from './common.js';
 import { locateJsonError } from '../feed/json-locate.js';
 import type { ImportFormat, ImportOptions, ImportResult } from './types.js';
 import type { UnreadSource } from './merge.js';
@@ -30,6 +30,7 @@ interface RegistryEntry {
 const REGISTRY: Partial<Record<ImportFormat, RegistryEntry>> = {
   'sessions-csv': { load: () => import('./csv.js').then((m) => m.importSessionsCsv) },
   'services-csv': { load: () => import('./csv.js').then((m) => m.importServicesCsv) },
+  oruk: { load: () => import('./oruk.js').then((m) => m.importOruk), address: true },
   feed: { load: () => import('./feed.js').then((m) => m.importFeed) },
 };
 
@@ -123,17 +124,9 @@ function binary(bytes: Uint8Array): Detection | undefined {
 
 /** A web page instead of data (a login page, an error page, a portal's page about the data). */
 function webPage(text: string, contentType = ''): Detection | undefined {
-  const head = text.slice(0, 2048).trimStart().toLowerCase();
-  const html =
-    /^<!doctype html|^<html|^<(head|body|meta|title|div|p|script)\b/.test(head) ||
-    (/text\/html/i.test(contentType) && head.startsWith('<'));
-  if (!html) return undefined;
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i
-    .exec(text.slice(0, 20_000))?.[1]
-    ?.replace(/<[^>]*>|&[#\w]+;/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80);
+  const page = htmlPage(text, /html/i.test(contentType) && text.trimStart().startsWith('<') ? contentType : '');
+  if (!page) return undefined;
+  const { title } = page;
   const signIn = /sign[ -]?in|log[ -]?in|password|account/i.test(title ?? '') || /type=["']?password/i.test(text);
   return {
     detected: 'a web page',
@@ -446,75 +439,27 @@ export interface UnreachableSource extends UnreadSource {
   unreachable?: boolean;
 }
 
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-};
-
 /** `webcal://` is how calendar apps write an `https://` address. */
 export const normaliseAddress = (address: string): string => address.trim().replace(/^webcals?:\/\//i, 'https://');
-export const isAddress = (text: string): boolean => /^(https?|webcals?):\/\/\S+$/i.test(text.trim());
+/** An address to fetch: http(s), or a calendar's webcal. */
+export const isAddress = (text: string): boolean => isHttpAddress(normaliseAddress(text));
 
-/** GETs an address as bytes, or a sentence saying why not. */
-async function fetchBytes(
+/** GETs an address as bytes, or says why not. */
+async function fetchSource(
   url: string,
   options: ReadOptions,
 ): Promise<{ bytes: Uint8Array; contentType: string } | UnreachableSource> {
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const host = hostOf(url);
-  let response: Response;
-  try {
-    response = await doFetch(url, {
-      signal: options.signal,
-      credentials: 'omit',
-      headers: { accept: 'text/csv, text/calendar, application/json, application/ld+json;q=0.9, */*;q=0.5' },
-    });
-  } catch (e) {
-    if (options.signal?.aborted) return { name: url, failed: `The import was stopped while reading ${host}.` };
-    const detail = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
-    return {
-      name: url,
-      unreachable: true,
-      failed: `Could not reach ${host} (${detail}). Check the address and the connection, then try again.`,
-    };
-  }
-  if (!response.ok) {
-    const status = `${response.status}${response.statusText ? ` (${response.statusText})` : ''}`;
-    const advice =
-      response.status == 401 || response.status == 403
-        ? 'The address needs a login or a key: ask the publisher for an open address.'
-        : response.status == 404 || response.status == 410
-          ? 'Check the address.'
-          : response.status == 429
-            ? 'The server asks for fewer requests: try again later.'
-            : 'Try again later, or ask the publisher.';
-    return { name: url, failed: `The server at ${host} answered ${status}. ${advice}` };
-  }
+  const got = await fetchBytes(url, {
+    fetch: options.fetch,
+    signal: options.signal,
+    headers: { Accept: 'text/csv, text/calendar, application/json, application/ld+json;q=0.9, */*;q=0.5' },
+  });
+  if (!got.ok) return { name: url, failed: got.reason, ...(got.unreachable ? { unreachable: true } : {}) };
   const max = options.maxBytes ?? 50_000_000;
-  if (Number(response.headers.get('content-length')) > max) {
-    return {
-      name: url,
-      failed: `The answer from ${host} is larger than ${Math.round(max / 1e6)} MB, too large to import.`,
-    };
+  if (got.bytes.length > max) {
+    return { name: url, failed: `The answer is larger than ${Math.round(max / 1e6)} MB, too large to import.` };
   }
-  try {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > max) {
-      return {
-        name: url,
-        failed: `The answer from ${host} is larger than ${Math.round(max / 1e6)} MB, too large to import.`,
-      };
-    }
-    return { bytes, contentType: response.headers.get('content-type') ?? '' };
-  } catch (e) {
-    return {
-      name: url,
-      failed: `The answer from ${host} was cut off (${e instanceof Error ? e.message : String(e)}). Try again.`,
-    };
-  }
+  return { bytes: got.bytes, contentType: got.contentType };
 }
 
 /**
@@ -537,7 +482,7 @@ export async function importSource(
     address = normaliseAddress(input.address);
     name = input.address.trim();
     options.onProgress?.(`Reading ${name}…`);
-    const got = await fetchBytes(address, options);
+    const got = await fetchSource(address, options);
     if ('failed' in got) return { ...got, name };
     ({ bytes, contentType } = got);
   } else {

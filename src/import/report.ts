@@ -79,7 +79,7 @@ export function problemsOf(results: readonly (ImportResult | UnreadSource)[], me
     const { report } = result;
     for (const record of report.records) {
       if (record.outcome == 'imported') continue;
-      const named = record.name && !/^(row|line|item) \d+$/i.test(record.name) ? record.name : undefined;
+      const named = record.name && !/^(row|line|item|service|event) \S+$/i.test(record.name) ? record.name : undefined;
       for (const note of record.notes.length ? record.notes : [{ message: 'It was skipped.' }]) {
         out.push({
           level: record.outcome == 'skipped' ? 'error' : 'warning',

@@ -399,3 +399,53 @@ describe('the spreadsheet route', () => {
     assert.equal(strict.code, 1);
   });
 });
+
+describe('a directory read page by page', () => {
+  let server;
+  let base;
+  const fixture = (name) => readFileSync(new URL(`../node/fixtures/oruk/${name}`, import.meta.url), 'utf8');
+  before(async () => {
+    server = createServer((req, res) => {
+      const url = new URL(req.url, 'http://x');
+      const page = Number(url.searchParams.get('page') ?? 1);
+      if (url.pathname == '/api/services' || (url.pathname == '/flaky/services' && page < 3)) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(fixture(`v1-page-${page}.json`));
+      } else res.writeHead(500, 'Internal Server Error').end('{"error": "database unavailable"}');
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${server.address().port}`;
+  });
+  after(() => server.close());
+
+  test('follows every page, showing progress, and merges the services', async () => {
+    write('feed.json', own());
+    const { code, stdout, stderr } = await run('import', `${base}/api/services`, '--into', 'feed.json');
+    assert.equal(code, 0, stdout + stderr);
+    assert.match(stdout, /an Open Referral UK page of services \(the v1 wrapper: "content" and "totalElements"\)/);
+    assert.match(stderr, /^Reading http:\/\/127\.0\.0\.1:\d+\/api\/services…$/m);
+    assert.match(stderr, /^Page 1 of 3/m);
+    assert.match(stderr, /^Page 3 of 3/m);
+    // 8 services on 3 pages: 3 services, 2 group timetables as sessions, 3 skipped (each reported).
+    assert.match(stdout, /8 services: 5 imported, 5 of them with losses, 3 skipped\./);
+    assert.match(
+      stdout,
+      /✗ http:\/\/127\.0\.0\.1:\d+\/api\/services, page 1, "Closed Playgroup" \(id 103\), status: Skipped/,
+    );
+    const feed = read('feed.json');
+    assert.equal(feed.services.length, 3);
+    assert.deepEqual(feed.sessions[0], own().sessions[0]);
+    assert.equal(feed.sessions.length, 3);
+    assert.equal((await run('validate', 'feed.json')).code, 0);
+  });
+
+  test('half the pages then a 500: nothing is written, and the report says where it stopped', async () => {
+    write('feed.json', own());
+    await run('import', `${base}/api/services`, '--into', 'feed.json');
+    const before = readFileSync(path('feed.json'), 'utf8');
+    const { code, stdout } = await run('import', `${base}/flaky/services`, '--into', 'feed.json');
+    assert.equal(code, 2, stdout);
+    assert.match(stdout, /^✗ Nothing was written; feed\.json is as it was\./);
+    assert.match(stdout, /flaky\/services could not be read: .*500.*page 3/);
+    assert.equal(readFileSync(path('feed.json'), 'utf8'), before);
+  });
+});

@@ -257,7 +257,7 @@ describe('importSource', () => {
       name: 'https://example.org/private.json',
       failed:
         'The server at example.org answered 403 (Forbidden). ' +
-        'The address needs a login or a key: ask the publisher for an open address.',
+        'The address needs a login or a key; ask the publisher for an open address.',
     });
     const offline = await importSource(
       { address: 'https://calendar.google.com/calendar/ical/x/basic.ics' },
