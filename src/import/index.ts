@@ -30,6 +30,7 @@ interface RegistryEntry {
 const REGISTRY: Partial<Record<ImportFormat, RegistryEntry>> = {
   'sessions-csv': { load: () => import('./csv.js').then((m) => m.importSessionsCsv) },
   'services-csv': { load: () => import('./csv.js').then((m) => m.importServicesCsv) },
+  ics: { load: () => import('./ics.js').then((m) => m.importIcs), address: true },
   oruk: { load: () => import('./oruk.js').then((m) => m.importOruk), address: true },
   feed: { load: () => import('./feed.js').then((m) => m.importFeed) },
 };

@@ -449,3 +449,17 @@ describe('a directory read page by page', () => {
     assert.equal(readFileSync(path('feed.json'), 'utf8'), before);
   });
 });
+
+describe('a calendar', () => {
+  test('an .ics file becomes sessions, said to be a calendar, with each problem at its line', async () => {
+    const ics = new URL('../node/fixtures/ics/google-family-hub.ics', import.meta.url).pathname;
+    const { code, stdout } = await run('import', ics, '-o', 'calendar.json', '--force');
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /google-family-hub\.ics: an iCalendar file \(it starts with BEGIN:VCALENDAR; \d+ events\)\./);
+    assert.match(stdout, /\d+ events: \d+ imported/);
+    const feed = read('calendar.json');
+    assert.ok(feed.sessions.length > 0);
+    assert.equal(feed.sources[0].kind, 'ics');
+    assert.equal((await run('validate', 'calendar.json')).code, 0);
+  });
+});
