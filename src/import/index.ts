@@ -32,6 +32,7 @@ const REGISTRY: Partial<Record<ImportFormat, RegistryEntry>> = {
   'services-csv': { load: () => import('./csv.js').then((m) => m.importServicesCsv) },
   ics: { load: () => import('./ics.js').then((m) => m.importIcs), address: true },
   oruk: { load: () => import('./oruk.js').then((m) => m.importOruk), address: true },
+  openactive: { load: () => import('./openactive.js').then((m) => m.importOpenActive), address: true },
   feed: { load: () => import('./feed.js').then((m) => m.importFeed) },
 };
 

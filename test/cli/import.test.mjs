@@ -463,3 +463,43 @@ describe('a calendar', () => {
     assert.equal((await run('validate', 'calendar.json')).code, 0);
   });
 });
+
+describe('an OpenActive feed', () => {
+  let server;
+  let base;
+  // The RPDE pages of test/node/fixtures/openactive, served from here instead of leisure.example.org.
+  const pages = {
+    '': 'series-page-1.json',
+    '18446744073709551010': 'series-page-2.json',
+    '18446744073709551050': 'series-page-3.json',
+    '18446744073709551700': 'series-page-4.json',
+  };
+  before(async () => {
+    server = createServer((req, res) => {
+      const url = new URL(req.url, 'http://x');
+      const page = pages[url.searchParams.get('afterTimestamp') ?? ''];
+      if (url.pathname != '/openactive/session-series' || !page) return res.writeHead(404).end();
+      const text = readFileSync(new URL(`../node/fixtures/openactive/${page}`, import.meta.url), 'utf8');
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(text.replaceAll('https://leisure.example.org', base));
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${server.address().port}`;
+  });
+  after(() => server.close());
+
+  test('follows next to the last page, says what it found, and credits the licence in the feed', async () => {
+    write('feed.json', own());
+    const { code, stdout, stderr } = await run('import', `${base}/openactive/session-series`, '--into', 'feed.json');
+    assert.equal(code, 0, stdout + stderr);
+    assert.match(stdout, /: an OpenActive RPDE page \(it has "items" and "next"; its items are SessionSeries/);
+    assert.match(stderr, /^Page 4 of 127\.0\.0\.1:\d+\/openactive\/session-series/m);
+    const feed = read('feed.json');
+    assert.deepEqual(feed.sessions[0], own().sessions[0], 'the hand-written session is kept as it was');
+    const source = feed.sources.find((s) => s.kind == 'openactive');
+    assert.equal(source.licence, 'https://creativecommons.org/licenses/by/4.0/');
+    assert.ok(feed.sessions.filter((s) => s.source?.ref == source.id).length > 0);
+    assert.equal((await run('validate', 'feed.json', '--strict')).code, 0);
+  });
+});

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectFormat, importSource, type ImportFormat } from '../../../src/import/index.js';
+import { fakeFetch, json } from './fake-fetch.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -268,6 +269,34 @@ describe('importSource', () => {
       (offline as { failed: string }).failed,
       /^Could not reach calendar\.google\.com \(Failed to fetch\)\./,
     );
+  });
+
+  test('an OpenActive feed address is read once, then followed page by page by its importer', async () => {
+    const SERIES = 'https://leisure.example.org/openactive/session-series';
+    const pages = new Map([
+      [SERIES, 'series-page-1.json'],
+      [`${SERIES}?afterTimestamp=18446744073709551010&afterId=SWIM-GONE`, 'series-page-2.json'],
+      [`${SERIES}?afterTimestamp=18446744073709551050&afterId=ZZZ`, 'series-page-3.json'],
+      [`${SERIES}?afterTimestamp=18446744073709551700&afterId=TODDLER-SWIM`, 'series-page-4.json'],
+    ]);
+    const fetch = fakeFetch((url) => (pages.has(url.href) ? json(`openactive/${pages.get(url.href)}`) : undefined));
+    const progress: string[] = [];
+    const result = await importSource(
+      { address: SERIES },
+      { fetch, now: new Date('2026-10-01T09:00:00Z'), onProgress: (line) => progress.push(line) },
+    );
+    assert.ok('report' in result && !result.report.failed, JSON.stringify(result));
+    assert.equal(result.report.format, 'openactive');
+    assert.match(
+      result.report.detected,
+      /^an OpenActive RPDE page \(it has "items" and "next"; its items are SessionSeries and FacilityUse\)$/,
+    );
+    assert.deepEqual(fetch.calls, [...pages.keys()], 'the first page fetched once, the rest by the importer');
+    assert.equal(progress[0], `Reading ${SERIES}…`);
+    assert.ok(progress.some((line) => /^Page 4 of leisure\.example\.org/.test(line)));
+    assert.ok(result.feed.sessions?.length);
+    assert.equal(result.source.kind, 'openactive');
+    assert.equal(result.source.licence, 'https://creativecommons.org/licenses/by/4.0/');
   });
 
   test('a forced format applies to readable content only, never to a web page', async () => {
