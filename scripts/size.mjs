@@ -73,7 +73,10 @@ for (const [name, code] of Object.entries(entries)) results[name] = await measur
 rmSync(tmp, { recursive: true, force: true });
 
 const rows = [];
-const check = (label, size, budget, enforced = true) => rows.push({ label, size, budget, enforced });
+const check = (label, size, budget, enforced = true, ceiling) => rows.push({ label, size, budget, enforced, ceiling });
+// Issue 14's budgets for what a page downloads, not met yet: until they are, each is held to a
+// ceiling at today's size (it may only shrink), and the row says how far it is from the budget.
+const CEILING = { bundle: 33.5 * KiB, autoloaderCard: 25 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(
@@ -110,7 +113,7 @@ for (const [name, size] of lazy) {
 if (readdirSync(`${root}dist`).includes('imh-widgets.js')) {
   const code = readFileSync(`${root}dist/imh-widgets.js`, 'utf8');
   const imports = code.match(/^import[^;]*?from"\.\/[^"]+"/gm) ?? [];
-  check('dist/imh-widgets.js (script-tag bundle, all elements, English)', br(code), 24 * KiB, false);
+  check('dist/imh-widgets.js (script-tag bundle, all elements, English)', br(code), 24 * KiB, false, CEILING.bundle);
   if (imports.length) {
     console.log(`dist/imh-widgets.js must be one file, but it imports: ${imports.join(', ')}`);
     rows.push({ label: 'dist/imh-widgets.js is one file', size: 1, budget: 0, enforced: true });
@@ -135,14 +138,23 @@ if (existsSync(`${root}dist/autoloader/imh-autoloader.js`)) {
   visit('imh-autoloader.js');
   if (card) visit(card);
   const total = [...seen].reduce((n, f) => n + br(readFileSync(dir + f, 'utf8')), 0);
-  check(`autoloader page with one support card (${seen.size} files)`, total, 12 * KiB, false);
+  check(`autoloader page with one support card (${seen.size} files)`, total, 15 * KiB, false, CEILING.autoloaderCard);
 }
 
 let failed = false;
 for (const r of rows) {
   const over = r.size > r.budget;
-  if (over && r.enforced) failed = true;
-  const verdict = over ? (r.enforced ? 'OVER' : 'over (budget not yet enforced: issue 7)') : 'ok';
+  const overCeiling = r.ceiling !== undefined && r.size > r.ceiling;
+  if ((over && r.enforced) || overCeiling) failed = true;
+  const verdict = overCeiling
+    ? `OVER its ceiling of ${(r.ceiling / KiB).toFixed(1)} KiB (today's size; the budget is issue 14's)`
+    : !over
+      ? 'ok'
+      : r.enforced
+        ? 'OVER'
+        : r.ceiling !== undefined
+          ? `over budget by ${((r.size - r.budget) / KiB).toFixed(2)} KiB (issue 14); held to ${(r.ceiling / KiB).toFixed(1)} KiB`
+          : 'over (budget not yet enforced: issue 7)';
   const budget = r.budget == Infinity ? '    -  ' : `${(r.budget / KiB).toFixed(0)} KiB`;
   console.log(`${(r.size / KiB).toFixed(2).padStart(6)} KiB / ${budget}  ${verdict.padEnd(4)}  ${r.label}`);
 }
