@@ -112,7 +112,8 @@ export class ImhElement extends LitElement {
 
   /**
    * The element's content. Wrapped in an element that carries its language, and its direction
-   * unless the page set `dir` on the element itself.
+   * unless the page set `dir` on the element itself, and is the container its layouts query.
+   * Before it, an empty `.fill` gives the element its width in shrink-to-fit boxes (see host.ts).
    */
   protected renderContent(): unknown {
     return nothing;
@@ -120,7 +121,8 @@ export class ImhElement extends LitElement {
 
   override render() {
     const dir = this.hasAttribute('dir') ? undefined : directionOf(this.t.locale);
-    return html`<div class="root" lang=${this.t.locale} dir=${dir ?? nothing}>${this.renderContent()}</div>`;
+    return html`<div class="fill"></div>
+      <div class="root" lang=${this.t.locale} dir=${dir ?? nothing}>${this.renderContent()}</div>`;
   }
 
   /**

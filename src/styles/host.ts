@@ -35,6 +35,30 @@ export const hostStyles = css`
   .root :lang(pa-Arab) {
     line-height: var(--imh-line-height-nastaliq, 2);
   }
+  /*
+   * The layouts adapt to the element's own width (container queries on .root). A query container
+   * has no width of its own content, so in shrink-to-fit boxes (a float, an inline-block, a table
+   * cell, a column flexbox with align-items: flex-start, a grid auto column) it would collapse to
+   * 0 px. .fill gives the host its intrinsic widths instead: a tiny min-content (two characters,
+   * so it never forces a page wider) and a max-content as wide as the viewport, so every
+   * shrink-to-fit box gives the element the whole width it can: its column. It is zero height and
+   * invisible, and not in the accessibility tree.
+   */
+  .root {
+    container-type: inline-size;
+  }
+  .fill {
+    display: block;
+    block-size: 0;
+    overflow: hidden;
+    visibility: hidden;
+    pointer-events: none;
+    white-space: normal;
+    word-spacing: 100vw;
+  }
+  .fill::before {
+    content: '. .';
+  }
   *,
   *::before,
   *::after {

@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    container-type: inline-size;
     --_current: var(--imh-color-current, #005eb8);
   }
   .intro {

@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    container-type: inline-size;
     --_cancelled: var(--imh-color-cancelled, #d5281b);
   }
   .day {

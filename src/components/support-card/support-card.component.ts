@@ -1,4 +1,4 @@
-import { css, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError } from '../../feed/errors.js';
 import type { Service } from '../../feed/types.js';
@@ -41,7 +41,7 @@ import { attribution } from '../../internal/attribution.js';
  * @cssprop [--imh-radius=4px] - Corner radius.
  */
 export class ImhSupportCard extends ImhElement {
-  static override styles = [...ImhElement.styles, cardStyles, css`:host { container-type: inline-size; }`];
+  static override styles = [...ImhElement.styles, cardStyles];
 
   /** The id of a service in the feed. Without it, the card shows what the editor wrote. */
   @property({ reflect: true }) service?: string;

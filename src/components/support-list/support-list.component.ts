@@ -54,9 +54,6 @@ export class ImhSupportList extends ImhElement {
     cardStyles,
     controlStyles,
     css`
-      :host {
-        container-type: inline-size;
-      }
       .urgent-help {
         margin-block-end: calc(var(--_gap) * 1.5);
       }
