@@ -1,18 +1,46 @@
 import { html, nothing } from 'lit';
 import { pickText } from '../feed/text.js';
 import type { Text } from '../feed/types.js';
+import { directionOf } from '../localization.js';
 
 const base = (tag: string) => tag.split('-')[0].toLowerCase();
+
+/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their presentation forms). */
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+/** The direction of a text by its first strong (letter) character, as `dir="auto"` reads it; undefined when it has none. */
+export const textDirection = (text: string): 'ltr' | 'rtl' | undefined => {
+  const letter = /\p{L}/u.exec(text)?.[0];
+  return letter ? (RTL_LETTER.test(letter) ? 'rtl' : 'ltr') : undefined;
+};
+
+/**
+ * A value that must keep its own order inside a sentence (a phone number, an email address, a
+ * time), for a message in `locale`: in a right-to-left language it is wrapped in Unicode's
+ * first-strong isolate (FSI … PDI), so "01632 960100" never reads "960100 01632" and a time range
+ * stays in order; a value with no letters reads left to right. Left-to-right languages get the
+ * value unchanged. (Where a value stands alone in an element, the element gets `dir` instead.)
+ */
+export const isolate = (value: string, locale: string): string =>
+  directionOf(locale) == 'rtl' && value ? `\u2068${value}\u2069` : value;
 
 /**
  * Feed text for the element's locale, bound as text (never HTML). When the translation picked is
  * in another language than the element's, it is wrapped in a `lang` span so screen readers
- * pronounce it correctly.
+ * pronounce it correctly, and, when that language is written in the other direction (English
+ * text in an Urdu element), with its own `dir`, which isolates it: its full stop stays at its end.
  */
 export function feedText(value: Text | undefined, locale: string, feedLanguage: string) {
   const picked = pickText(value, locale, feedLanguage);
   if (!picked) return nothing;
-  return base(picked.lang) == base(locale) ? picked.text : html`<span lang=${picked.lang}>${picked.text}</span>`;
+  return inLanguage(picked.text, picked.lang, locale);
+}
+
+/** Text in language `lang` shown in an element speaking `locale`: marked with its language and direction where they differ. */
+export function inLanguage(text: string, lang: string, locale: string) {
+  if (base(lang) == base(locale)) return text;
+  const dir = directionOf(lang);
+  return html`<span lang=${lang} dir=${dir == directionOf(locale) ? nothing : dir}>${text}</span>`;
 }
 
 /** Feed text as a plain string (for attributes, calendar files and sorting). */

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { safeUrl } from '../../feed/url.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { audienceLabel, facilityLabel, freeLabel } from '../../internal/labels.js';
-import { feedString, feedText } from '../../internal/feed-text.js';
+import { feedString, feedText, inLanguage, textDirection } from '../../internal/feed-text.js';
 import { formatDay, formatList, formatTimeRange, formatUnit, numberFormat } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { str, type Translator } from '../../internal/localize.js';
@@ -97,13 +97,21 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
   const url = safeUrl(s.url);
   const name = feedText(s.name, locale, lang);
   const place = o.place ? c.places.get(o.place) : undefined;
-  const address = place?.address && Object.values(place.address).filter(Boolean).join(', ');
+  // The address is written in the feed's language; its postcode reads left to right wherever it is.
+  const lines = Object.entries(place?.address ?? {}).filter(([, v]) => v) as [string, string][];
+  const address = lines.length
+    ? lines.map(
+        ([k, v], i) =>
+          html`${i ? ', ' : ''}${k == 'postcode' ? html`<bdi dir="ltr">${v}</bdi>` : inLanguage(v, lang, locale)}`,
+      )
+    : undefined;
   const pattern = describePattern(s.schedule, t);
   const when = o.startTime
     ? formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone)
     : o.days > 1
-      ? html`${formatDay(o.day, locale, { day: 'numeric', month: 'long' })} – ${formatDay(o.day + o.days - 1, locale, { day: 'numeric', month: 'long' })}`
+      ? `${formatDay(o.day, locale, { day: 'numeric', month: 'long' })} – ${formatDay(o.day + o.days - 1, locale, { day: 'numeric', month: 'long' })}`
       : t.msg('All day', { id: 'session.all-day', desc: 'When a session has no start time' });
+
   const who = [...(s.audience ?? []).map((a) => audienceLabel(t, a))];
   const age = ages(o, t);
   const booking = s.booking;
@@ -120,7 +128,9 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
     )}
     ${statusBadge(o, c)}
     <p class="when">
-      <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date}>${when}</time>${
+      <!-- Isolated in its own direction: a time range with no letters ("10:00–11:00") reads left to right
+        in a right-to-left sentence; one with month names keeps its language's order. -->
+      <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date} dir=${textDirection(when) ?? 'ltr'}>${when}</time>${
         pattern || s.schedule.note
           ? html`<span class="pattern">${pattern ? html` · ${pattern}` : nothing}${s.schedule.note ? html` · ${feedText(s.schedule.note, locale, lang)}` : nothing}</span>`
           : nothing
@@ -167,8 +177,8 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
                     })
               }
               ${bookUrl ? html` · <a part="link" href=${bookUrl}>${t.msg('Book online', { id: 'session.book-online', desc: 'Link to a booking page' })}</a>` : nothing}
-              ${booking.phone ? html` · <a part="link" href=${`tel:${booking.phone.replace(/[^\d+]/g, '')}`}>${booking.phone}</a>` : nothing}
-              ${booking.email ? html` · <a part="link" href=${`mailto:${booking.email}`}>${booking.email}</a>` : nothing}
+              ${booking.phone ? html` · <a part="link" dir="ltr" href=${`tel:${booking.phone.replace(/[^\d+]/g, '')}`}>${booking.phone}</a>` : nothing}
+              ${booking.email ? html` · <a part="link" class="email" dir="ltr" href=${`mailto:${booking.email}`}>${booking.email}</a>` : nothing}
               ${booking.note ? html` · ${feedText(booking.note, locale, lang)}` : nothing}
             </dd></div>`
           : nothing

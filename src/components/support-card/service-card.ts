@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatPhone } from '../../feed/phone.js';
 import { safeUrl } from '../../feed/url.js';
 import type { Service } from '../../feed/types.js';
-import { feedText } from '../../internal/feed-text.js';
+import { feedText, isolate } from '../../internal/feed-text.js';
 import { formatDay, formatLanguage, formatList, formatTime, formatWeekday } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
@@ -33,7 +33,7 @@ export interface CardContext {
 const clock = (hhmm: string, t: Translator) =>
   hhmm == '24:00'
     ? t.msg('midnight', { id: 'card.midnight', desc: 'A closing time of 24:00, in "closes at midnight"' })
-    : formatTime(parseTime(hhmm) * 60_000, t.locale, 'UTC');
+    : isolate(formatTime(parseTime(hhmm) * 60_000, t.locale, 'UTC'), t.locale);
 
 const weekdayName = (day: number, locale: string) => formatWeekday(weekday(day), locale);
 
@@ -179,7 +179,9 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
       </dl>
       <ul class="actions">
         ${phones.map((p) => {
-          const { display, tel } = formatPhone(p.number);
+          const { tel } = formatPhone(p.number);
+          // The number keeps its digits' order in a right-to-left sentence ("Call 116 123").
+          const display = isolate(formatPhone(p.number).display, locale);
           const note = p.note ? html` <span class="note">(${feedText(p.note, locale, lang)})</span>` : nothing;
           return p.kind == 'text'
             ? link(
@@ -200,7 +202,7 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
                   'call',
                 );
         })}
-        ${link(s.contact?.email && `mailto:${s.contact.email}`, t.msg(str`Email ${s.contact?.email ?? ''}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' }), 'email')}
+        ${link(s.contact?.email && `mailto:${s.contact.email}`, t.msg(str`Email ${isolate(s.contact?.email ?? '', locale)}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' }), 'email')}
         ${link(url, t.msg('Website', { id: 'card.website', desc: "Link to a service's website" }), 'website')}
         ${link(safeUrl(s.apps?.ios), t.msg('Download on the App Store', { id: 'card.ios', desc: "Link to an app on Apple's App Store" }), 'ios')}
         ${link(safeUrl(s.apps?.android), t.msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' }), 'android')}
