@@ -193,7 +193,7 @@ export class ImhElement extends LitElement {
                 : nothing
         }
       </div>
-      <div part="fallback" ?hidden=${status != 'error' && !showFallback}><slot></slot></div>
+      <div part="fallback" ?hidden=${status != 'error' && !showFallback}><slot></slot><slot name="fallback"></slot></div>
     `;
   }
 

@@ -15,12 +15,16 @@ import { attribution } from '../../internal/attribution.js';
  * @summary A support service or resource: how to reach it, who it is for, and how urgent.
  * @tag imh-support-card
  *
- * @slot - With `service`: fallback content (such as a plain link), shown before the script loads and
- *   if the feed fails. Without `service` (an editor's own card): the card's text.
+ * @slot - With `service`: fallback content (such as a plain link), shown before the script loads, if
+ *   the feed fails and if the feed has no such service. Without `service` (an editor's own card): the card's text.
+ * @slot fallback - Content shown only when the card cannot show its own: before the script loads, if it
+ *   never does, or if the feed fails. For an editor's card, write its name, number and link out here, so a
+ *   visitor without JavaScript still gets them.
  *
  * @fires {ImhSupportActionEvent} imh-support-action - A contact action (call, text, email, website, app) was used.
  * @fires {ImhFeedLoadEvent} imh-feed-load - The feed was loaded and validated.
- * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be loaded, or has no service with this id.
+ * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be loaded, or has no service with this id
+ *   (visitors then see the fallback content; the reason also goes to the console as a warning).
  *
  * @csspart card - The card.
  * @csspart heading - The service's name.
@@ -94,6 +98,8 @@ export class ImhSupportCard extends ImhElement {
         this.feedState.result?.url,
       );
       this.dispatchEvent(new ImhFeedErrorEvent({ error, stale: false }));
+      // Visitors see the page's fallback content; the editor finds the reason here and in the event.
+      console.warn(`<imh-support-card>: ${error.message}`);
     }
   }
 
@@ -105,17 +111,15 @@ export class ImhSupportCard extends ImhElement {
         urgency: this.urgency,
         contact: { url: this.link, phones: this.phone ? [{ number: this.phone }] : [] },
       } as unknown as Service;
-      return serviceCard(s, this.context('Europe/London', this.locale), html`<div class="summary"><slot></slot></div>`);
+      // Children with slot="fallback" (the name, number and link written out) show only without the script.
+      return html`${serviceCard(s, this.context('Europe/London', this.locale), html`<div class="summary"><slot></slot></div>`)}
+        <slot name="fallback" hidden></slot>`;
     }
     const feed = this.feedState.result?.feed;
     const service = feed?.services?.find((s) => s.id == this.service);
-    if (!feed || !service) {
-      return html`${this.renderFeedStatus(!!feed)}${
-        feed
-          ? html`<p class="notice" part="notice">${this.t.msg('This service could not be found.', { id: 'card.not-found', desc: 'Shown when the page names a service the feed does not have' })}</p>`
-          : ''
-      }`;
-    }
+    // A service the feed lacks is the editor's mistake, not news for visitors: they get the
+    // page's fallback content, as if the feed had failed (the editor gets the event and a warning).
+    if (!feed || !service) return this.renderFeedStatus(!!feed);
     return html`${this.renderFeedStatus()}${serviceCard(service, this.context(feed.timeZone, feed.language))}${attribution(feed, [service], this.t)}`;
   }
 }
