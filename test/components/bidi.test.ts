@@ -137,7 +137,7 @@ describe('right to left', () => {
     });
     wrap.append(el);
     await waitUntil(() => el.shadowRoot?.querySelector('[part=card]'));
-    const call = el.shadowRoot!.querySelector('.actions a')!;
+    const call = el.shadowRoot!.querySelector('.lead')!;
     expect(call.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Call 116 123 (Free, 24 hours a day)');
   });
 });

@@ -104,10 +104,29 @@ describe('<imh-support-card>', () => {
       const el = await card('emergency-999');
       expect(textOf($(el, '[part=heading] .visually-hidden'))).to.equal('Immediate action required:');
       expect(textOf($(el, '[part=badge]'))).to.equal('Emergency');
-      expect(textOf($(el, '.now'))).to.equal('Call 999 now');
-      expect(actions(el)).to.deep.equal([['Call 999', 'tel:999']]);
+      // The call leads, as one large action, before any detail (NHS care cards): not a small link at the foot.
+      const call = $(el, '.body > .lead a')!;
+      expect([textOf(call), call.getAttribute('href')]).to.deep.equal(['Call 999 now', 'tel:999']);
+      expect($(el, '.body')!.firstElementChild!.contains(call)).to.equal(true);
+      expect(call.compareDocumentPosition($(el, '.facts')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.above(0);
+      const size = (n: Element) => parseFloat(getComputedStyle(n).fontSize);
+      expect(size(call)).to.be.at.least(size($(el, '.body')!) * 1.3);
+      expect(call.getBoundingClientRect().height).to.be.at.least(48);
+      expect(actions(el)).to.deep.equal([]); // not twice
       expect(facts(el)['Opening hours']).to.equal('Open 24 hours, every day');
       await expect(el).to.be.accessible();
+    });
+
+    it('urgent: leads with its call, with the other ways to reach it right after the summary', async () => {
+      const el = await card('nhs-111');
+      const call = $(el, '.body > .lead a')!;
+      expect([textOf(call), call.getAttribute('href')]).to.deep.equal(['Call 111', 'tel:111']);
+      expect(actions(el)).to.deep.equal([
+        ['Textphone 18001 111 (Textphone (relay))', 'tel:18001111'],
+        ['Website', 'https://111.nhs.uk/'],
+      ]);
+      const list = $(el, '.actions')!;
+      expect(list.compareDocumentPosition($(el, '.facts')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.above(0);
     });
 
     it('keeps urgency visible in forced-colours mode (where the browser can emulate it)', async () => {
@@ -217,23 +236,73 @@ describe('<imh-support-card>', () => {
     });
   });
 
-  it('says when the feed has no such service (a skipped item), and reports it to the editor', async () => {
+  it('shows visitors the fallback, not an editor message, when the feed has no such service; tells the editor', async () => {
     const data = await exampleFeed();
     data.services[1].contact.url = 'javascript:alert(1)'; // nhs-111 is skipped: unsafe link
     const el = document.createElement('imh-support-card');
     el.data = data;
     el.service = 'nhs-111';
+    el.innerHTML = '<a href="https://111.nhs.uk">NHS 111</a>';
     const loaded = oneEvent(el, 'imh-feed-load');
     const error = oneEvent(el, 'imh-feed-error');
-    (await fixture(html`<div></div>`)).append(el);
-    const [load, err] = await Promise.all([loaded, error]);
-    expect(load.detail.issues.map((i: { path: string }) => i.path)).to.deep.equal(['services[1].contact.url']);
-    expect(err.detail.error.message).to.equal(
-      'The feed has no service with the id "nhs-111". Check the service attribute against the ids in the feed\'s services.',
-    );
-    await elementUpdated(el);
-    expect(textOf($(el, '.notice'))).to.equal('This service could not be found.');
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      (await fixture(html`<div></div>`)).append(el);
+      const [load, err] = await Promise.all([loaded, error]);
+      expect(load.detail.issues.map((i: { path: string }) => i.path)).to.deep.equal(['services[1].contact.url']);
+      const reason =
+        'The feed has no service with the id "nhs-111". Check the service attribute against the ids in the feed\'s services.';
+      expect(err.detail.error.message).to.equal(reason);
+      await elementUpdated(el);
+      expect(warnings).to.deep.equal([`<imh-support-card>: ${reason}`]);
+    } finally {
+      console.warn = warn;
+    }
+    // Visitors: the page's own link, and no sentence meant for the editor.
+    const fallback = $(el, '[part=fallback]')!;
+    expect(fallback.hidden).to.equal(false);
+    expect(el.querySelector('a')!.getBoundingClientRect().width).to.be.above(0);
+    expect(textOf(el.shadowRoot!.querySelector('.root'))).to.equal('');
     expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+    await expect(el).to.be.accessible();
+  });
+
+  describe("the README's editor card", () => {
+    /** The snippet under <!-- readme:editor-card --> in README.md. */
+    const snippet = async () => {
+      const readme = await (await fetch(new URL('../../README.md', import.meta.url))).text();
+      const start = readme.indexOf('<!-- readme:editor-card -->');
+      return /```html\n([\s\S]*?)```/.exec(readme.slice(start))![1];
+    };
+
+    it('keeps its phone number and link when the script never runs', async () => {
+      // The same markup under a tag no script defines: what a visitor sees when JavaScript fails.
+      const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+      wrap.innerHTML = (await snippet()).replaceAll('imh-support-card', 'imh-never-defined');
+      const text = wrap.innerText.replace(/\s+/g, ' ');
+      expect(text).to.contain('Family Hubs: call 01632 960214');
+      const call = wrap.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!;
+      expect(call.getAttribute('href')).to.equal('tel:+441632960214');
+      expect(call.getBoundingClientRect().width).to.be.above(0);
+    });
+
+    it('shows the number once when the script runs (the written-out fallback is hidden)', async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+      wrap.innerHTML = await snippet();
+      const el = wrap.querySelector<ImhSupportCard>('imh-support-card')!;
+      await elementUpdated(el);
+      expect(actions(el)).to.deep.equal([
+        ['Call 01632 960214', 'tel:+441632960214'],
+        ['Website', 'https://your-site.example/family-hubs'],
+      ]);
+      expect(el.querySelector<HTMLElement>('[slot=fallback]')!.getBoundingClientRect().height).to.equal(0);
+      expect(wrap.innerText).to.contain('Drop in to any Family Hub');
+      // The page's own copy of the number is not shown a second time (only the card's Call action is).
+      expect(wrap.innerText).not.to.contain('01632 960214');
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('layout', () => {

@@ -98,7 +98,7 @@ describe('<imh-support-list>', () => {
 
   it('fires imh-support-action from its cards', async () => {
     const el = await list();
-    const call = $$(el, '[part=urgent] .actions a').find((a) => a.getAttribute('href') == 'tel:999')!;
+    const call = $$(el, '[part=urgent] .lead a').find((a) => a.getAttribute('href') == 'tel:999')!;
     call.addEventListener('click', (e) => e.preventDefault());
     const action = oneEvent(el, 'imh-support-action');
     call.click();

@@ -51,9 +51,25 @@ export const cardStyles = css`
   .emergency .body a {
     color: inherit;
   }
-  .now {
-    font-size: 1.25em;
-    margin-block: 0 0.5rem;
+  /* Urgent and emergency cards lead with their call, large, before any detail. */
+  .lead {
+    font-size: 1.375em;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+  .body p.lead {
+    margin-block: 0 0.75rem;
+  }
+  .lead a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 48px;
+    text-decoration-thickness: 3px;
+    text-underline-offset: 0.15em;
+  }
+  .lead .note {
+    font-size: 0.75em;
+    font-weight: 400;
   }
   .body p {
     margin-block: 0 0.5rem;

@@ -116,6 +116,55 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
   const open = s.hours?.length ? openLine(s, c) : '';
   const fact = (label: string, value: unknown) =>
     value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
+  // Urgent and emergency help leads with its action, large, before any detail (as NHS care cards do).
+  const urgent = urgency != 'routine';
+  const lead = urgent ? phones.find((p) => !p.kind || p.kind == 'voice') : undefined;
+  const leadNumber = lead && formatPhone(lead.number);
+  const display = leadNumber && isolate(leadNumber.display, locale);
+  const leadAction = lead
+    ? html`<p class="lead"><a part="link action" class="now" href=${leadNumber!.tel} @click=${act('call')}>${
+        urgency == 'emergency' && lead.number.trim() == '999'
+          ? t.msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' })
+          : t.msg(str`Call ${display}`, {
+              id: 'card.call',
+              desc: 'Link that calls a number; the placeholder is a phone number',
+            })
+      }</a>${lead.note ? html` <span class="note">(${feedText(lead.note, locale, lang)})</span>` : nothing}</p>`
+    : urgency == 'emergency'
+      ? html`<p class="lead now"><strong>${t.msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' })}</strong></p>`
+      : nothing;
+  const actionList = html`<ul class="actions">
+        ${phones
+          .filter((p) => p != lead)
+          .map((p) => {
+            const { tel } = formatPhone(p.number);
+            // The number keeps its digits' order in a right-to-left sentence ("Call 116 123").
+            const display = isolate(formatPhone(p.number).display, locale);
+            const note = p.note ? html` <span class="note">(${feedText(p.note, locale, lang)})</span>` : nothing;
+            return p.kind == 'text'
+              ? link(
+                  tel.replace('tel:', 'sms:'),
+                  html`${t.msg(str`Text ${display}`, { id: 'card.text', desc: 'Link that starts a text message; the placeholder is a number' })}${note}`,
+                  'text',
+                )
+              : p.kind == 'textphone'
+                ? link(
+                    tel,
+                    html`${t.msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' })}${note}`,
+                    'textphone',
+                  )
+                : link(
+                    tel,
+                    html`${t.msg(str`Call ${display}`, { id: 'card.call', desc: 'Link that calls a number; the placeholder is a phone number' })}${note}`,
+                    'call',
+                    'call',
+                  );
+          })}
+        ${link(s.contact?.email && `mailto:${s.contact.email}`, t.msg(str`Email ${isolate(s.contact?.email ?? '', locale)}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' }), 'email')}
+        ${link(url, t.msg('Website', { id: 'card.website', desc: "Link to a service's website" }), 'website')}
+        ${link(safeUrl(s.apps?.ios), t.msg('Download on the App Store', { id: 'card.ios', desc: "Link to an app on Apple's App Store" }), 'ios')}
+        ${link(safeUrl(s.apps?.android), t.msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' }), 'android')}
+</ul>`;
   return html`<article part="card" class="card ${urgency}" aria-labelledby=${id}>
     <div class="band">
       ${heading(c.level, html`<span class="visually-hidden">${prefix(t, urgency)} </span>${feedText(s.name, locale, lang)}`, 'heading', id)}
@@ -130,12 +179,9 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
       }
     </div>
     <div class="body">
-      ${
-        urgency == 'emergency'
-          ? html`<p class="now"><strong>${t.msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' })}</strong></p>`
-          : nothing
-      }
+      ${leadAction}
       ${body ?? (s.summary ? html`<p class="summary">${feedText(s.summary, locale, lang)}</p>` : nothing)}
+      ${urgent ? actionList : nothing}
       <dl class="facts">
         ${
           c.compact
@@ -177,36 +223,7 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
             )}`
         }
       </dl>
-      <ul class="actions">
-        ${phones.map((p) => {
-          const { tel } = formatPhone(p.number);
-          // The number keeps its digits' order in a right-to-left sentence ("Call 116 123").
-          const display = isolate(formatPhone(p.number).display, locale);
-          const note = p.note ? html` <span class="note">(${feedText(p.note, locale, lang)})</span>` : nothing;
-          return p.kind == 'text'
-            ? link(
-                tel.replace('tel:', 'sms:'),
-                html`${t.msg(str`Text ${display}`, { id: 'card.text', desc: 'Link that starts a text message; the placeholder is a number' })}${note}`,
-                'text',
-              )
-            : p.kind == 'textphone'
-              ? link(
-                  tel,
-                  html`${t.msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' })}${note}`,
-                  'textphone',
-                )
-              : link(
-                  tel,
-                  html`${t.msg(str`Call ${display}`, { id: 'card.call', desc: 'Link that calls a number; the placeholder is a phone number' })}${note}`,
-                  'call',
-                  'call',
-                );
-        })}
-        ${link(s.contact?.email && `mailto:${s.contact.email}`, t.msg(str`Email ${isolate(s.contact?.email ?? '', locale)}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' }), 'email')}
-        ${link(url, t.msg('Website', { id: 'card.website', desc: "Link to a service's website" }), 'website')}
-        ${link(safeUrl(s.apps?.ios), t.msg('Download on the App Store', { id: 'card.ios', desc: "Link to an app on Apple's App Store" }), 'ios')}
-        ${link(safeUrl(s.apps?.android), t.msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' }), 'android')}
-      </ul>
+      ${urgent ? nothing : actionList}
       ${
         s.reviewed
           ? html`<p class="reviewed">${t.msg(
