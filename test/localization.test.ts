@@ -161,7 +161,7 @@ describe('localisation', () => {
     await rendered(en, 'Urgent advice:');
     expect(textOf($(cy, '[part=badge]'))).to.equal('Brys');
     expect(textOf($(en, '[part=badge]'))).to.equal('Urgent');
-    expect(textOf($(cy, '.actions a'))).to.equal('Ffoniwch 111');
+    expect(textOf($(cy, '.lead a'))).to.equal('Ffoniwch 111');
   });
 
   describe("each element's own translator", () => {
