@@ -8,6 +8,7 @@ import { FeedController } from './feed-controller.js';
 import { formatAgo } from './format.js';
 import { keepHeight, keptHeight } from './kept-height.js';
 import { str, Translator } from './localize.js';
+import { Reach } from './reach.js';
 
 /**
  * What every imh element shares: the feed (from `data`, the `feed` attribute or the page's
@@ -59,6 +60,13 @@ export class ImhElement extends LitElement {
    */
   @property({ attribute: false }) data?: unknown;
 
+  /**
+   * Adds schema.org data (JSON-LD) for the items the element lists to the page's `<head>`, for
+   * search engines (session list, support card and support list; off by default). Under Trusted
+   * Types the page must allow the policy `imh-jsonld` (see README, "Search engines").
+   */
+  @property({ type: Boolean }) jsonld = false;
+
   /** Which parts of a locale's messages the element needs besides the interface's (see `localization.ts`). */
   protected static localeParts: readonly LocalePart[] = ['ui'];
 
@@ -67,6 +75,8 @@ export class ImhElement extends LitElement {
    * `this.t.msg(…)` (helpers take `t` as a parameter), wherever and whenever it is made.
    */
   protected readonly t = new Translator();
+  /** The opt-in features loaded on first use (JSON-LD). */
+  protected readonly reach = new Reach(this, () => ({ feed: this.feedState.result?.feed, locale: this.t.locale }));
   private unlisten?: () => void;
   /** Whether the content's height was kept for the next visit (once per connection). */
   private heightKept = false;
