@@ -1,9 +1,54 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { stripDocs } from './scripts/strip-docs.mjs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
 const src = (p: string) => resolve(root, 'src', p);
+
+/** The studio page's own files, copied as they are beside its scripts. */
+const studioPage = (): Plugin => ({
+  name: 'imh-studio-page',
+  generateBundle() {
+    for (const [from, to] of [
+      ['page.html', 'index.html'],
+      ['start.js', 'start.js'],
+      ['page.css', 'page.css'],
+    ]) {
+      this.emitFile({ type: 'asset', fileName: to, source: readFileSync(resolve(root, 'demo/studio', from), 'utf8') });
+    }
+  },
+});
+
+/**
+ * The feed studio as a page of its own in dist/studio/: `studio` builds modules (each importer a
+ * chunk loaded when a file needs it) with index.html, `studio-file` the one-file build that
+ * start.js loads instead when the page is opened from disk, where browsers refuse modules.
+ */
+const studio = (standalone: boolean): UserConfig => ({
+  plugins: [stripDocs(), ...(standalone ? [] : [studioPage()])],
+  publicDir: false,
+  build: {
+    target: 'es2021',
+    outDir: 'dist/studio',
+    emptyOutDir: !standalone,
+    copyPublicDir: false,
+    sourcemap: false,
+    lib: {
+      entry: resolve(root, 'demo/studio/main.ts'),
+      formats: [standalone ? 'iife' : 'es'],
+      name: 'ImhFeedStudio',
+      fileName: () => (standalone ? 'studio-standalone.js' : 'studio.js'),
+    },
+    rolldownOptions: {
+      output: {
+        minify: true,
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        ...(standalone ? { inlineDynamicImports: true } : {}),
+      },
+    },
+  },
+});
 
 /**
  * Three jobs:
@@ -13,8 +58,10 @@ const src = (p: string) => resolve(root, 'src', p);
  *   locales stay separate chunks beside it, loaded on first use.
  * - `vite build --mode autoloader`: dist/autoloader/imh-autoloader.js, which loads each element's
  *   chunk (and the shared core) when its tag first appears in the page.
+ * - `vite build --mode studio` and `--mode studio-file`: the feed studio page, dist/studio/.
  */
 export default defineConfig(({ command, mode }) => {
+  if (mode === 'studio' || mode === 'studio-file') return studio(mode === 'studio-file');
   const bundle = mode === 'bundle' || mode === 'autoloader';
   const autoloader = mode === 'autoloader';
   return {

@@ -84,12 +84,26 @@ const publicDir = (context, next) => {
   return next();
 };
 
+/**
+ * papaparse (the CSV parser the importers use) ships only a UMD build. Served to the browser as
+ * an ES module with a default export, as Vite's CommonJS interop does in the builds, so importer
+ * code runs in the test browsers unchanged (the feed studio runs the importers in a page).
+ */
+const umdAsModule = {
+  name: 'imh-umd-as-module',
+  transform(context) {
+    if (!/\/node_modules\/papaparse\/papaparse(\.min)?\.js$/.test(context.path)) return undefined;
+    const head = 'const module = { exports: {} };\nconst exports = module.exports;\n';
+    return { body: `${head}${context.body}\nexport default module.exports;\n` };
+  },
+};
+
 export default {
   // test/node/ holds Node-only tests of plain modules (scripts/test.mjs runs them).
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
   middleware: [publicDir],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), emulateMediaPlugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), emulateMediaPlugin, umdAsModule],
   browsers:
     which === 'all' ? [chromium, firefox, webkit] : which.split(',').map((b) => ({ chromium, firefox, webkit })[b]),
   concurrency: 1,

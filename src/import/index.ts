@@ -417,8 +417,12 @@ export async function detectFormat(input: Uint8Array | string, contentType?: str
 // ---------------------------------------------------------------------------------------------
 // Reading a source
 
-/** A source to read: a file's bytes and name, or an address. */
-export type SourceInput = { name: string; bytes: Uint8Array | string } | { address: string };
+/**
+ * A source to read: a file's bytes and name, or an address (with its answer, when the caller has
+ * already fetched it: the studio reads an address once to see whether it is the editor's own feed).
+ */
+export type SourceInput =
+  { name: string; bytes: Uint8Array | string } | { address: string; bytes?: Uint8Array; contentType?: string };
 
 export interface ReadOptions extends Omit<ImportOptions, 'name'> {
   /**
@@ -483,10 +487,15 @@ export async function importSource(
   if ('address' in input) {
     address = normaliseAddress(input.address);
     name = input.address.trim();
-    options.onProgress?.(`Reading ${name}…`);
-    const got = await fetchSource(address, options);
-    if ('failed' in got) return { ...got, name };
-    ({ bytes, contentType } = got);
+    if (input.bytes) {
+      bytes = input.bytes;
+      contentType = input.contentType;
+    } else {
+      options.onProgress?.(`Reading ${name}…`);
+      const got = await fetchSource(address, options);
+      if ('failed' in got) return { ...got, name };
+      ({ bytes, contentType } = got);
+    }
   } else {
     ({ bytes, name } = input);
   }
