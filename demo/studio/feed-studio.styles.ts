@@ -215,6 +215,10 @@ export const studioStyles = css`
   .preview {
     display: grid;
     gap: 1rem;
+    margin-block-start: 1rem;
+  }
+  form {
+    margin-block-start: 1rem;
   }
   .visually-hidden {
     position: absolute;

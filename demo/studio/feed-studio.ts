@@ -18,11 +18,13 @@
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { checkFeedText } from '../../src/feed/tools.js';
 import type { FeedIssue } from '../../src/feed/shape.js';
 import { formatIssue } from '../../src/feed/validate.js';
 import {
   detectFormat,
+  importableFormats,
   importSource,
   isAddress,
   mergeImports,
@@ -59,7 +61,7 @@ interface Entry {
   reading?: string;
 }
 
-const RTL = new Set(['ar', 'ur', 'fa', 'he', 'ps', 'ckb']);
+const RTL = new Set(['ar', 'ur', 'fa', 'he', 'ps', 'ckb', 'pa-Arab']);
 const ACCEPT = '.csv,.tsv,.txt,.ics,.ical,.json,text/csv,text/calendar,application/json';
 
 export class ImhFeedStudio extends LitElement {
@@ -333,7 +335,13 @@ export class ImhFeedStudio extends LitElement {
           </div>`
           : nothing
       }
-      <fieldset class="bank-holidays">
+      ${importableFormats().includes('bank-holidays') ? this.renderBankHolidays() : nothing}
+    </section>`;
+  }
+
+  /** GOV.UK's bank holidays, read when the editor asks for them. */
+  private renderBankHolidays() {
+    return html`<fieldset class="bank-holidays">
         <legend>Bank holidays, so sessions marked "not on bank holidays" skip them</legend>
         <div class="row">
           <div>
@@ -349,8 +357,7 @@ export class ImhFeedStudio extends LitElement {
           </button>
         </div>
         <p class="hint" id="bank-holidays-hint">Reads GOV.UK's list of bank holidays (${this.bankHolidaysAddress}).</p>
-      </fieldset>
-    </section>`;
+      </fieldset>`;
   }
 
   private renderReport() {
@@ -470,8 +477,12 @@ export class ImhFeedStudio extends LitElement {
   }
 
   private renderIssues(issues: FeedIssue[]) {
-    const termDates = issues.some((i) => i.path.endsWith('.termTimeOnly'));
-    const bankHolidays = issues.some((i) => i.path.endsWith('.notOnBankHolidays'));
+    const can = importableFormats();
+    const termDates =
+      can.includes('term-dates-csv') &&
+      'term-dates' in TEMPLATES &&
+      issues.some((i) => i.path.endsWith('.termTimeOnly'));
+    const bankHolidays = can.includes('bank-holidays') && issues.some((i) => i.path.endsWith('.notOnBankHolidays'));
     return html`<div class="source">
       <h3>The feed's own check</h3>
       <ul class="notes">
@@ -498,7 +509,6 @@ export class ImhFeedStudio extends LitElement {
     const count = (list: string) => (Array.isArray(feed?.[list]) ? (feed[list] as unknown[]).length : 0);
     const sessions = count('sessions');
     const services = count('services');
-    const rtl = RTL.has(this.previewLang.split('-')[0]);
     return html`<section aria-labelledby="preview-heading">
       <h2 id="preview-heading">3. See it on a page</h2>
       <div class="row">
@@ -524,31 +534,38 @@ export class ImhFeedStudio extends LitElement {
       ${
         !feed
           ? html`<p class="hint">The sessions and services you add appear here, as the elements show them.</p>`
-          : html`<div class="preview" lang=${this.previewLang} dir=${rtl ? 'rtl' : 'ltr'}>
-            ${
-              sessions
-                ? html`<imh-session-list
-                  .data=${feed}
-                  heading-level="3"
-                  lang=${this.previewLang}
-                  theme=${this.theme || nothing}
-                ></imh-session-list>`
-                : nothing
-            }
-            ${
-              services
-                ? html`<imh-support-list
-                  .data=${feed}
-                  heading-level="3"
-                  lang=${this.previewLang}
-                  theme=${this.theme || nothing}
-                ></imh-support-list>`
-                : nothing
-            }
-            ${!sessions && !services ? html`<p class="hint">There are no sessions or services in it yet.</p>` : nothing}
-          </div>`
+          : // The elements watch lang attributes in the page, not inside this element's shadow root:
+            // a new language gets new elements.
+            keyed(this.previewLang, this.renderElements(feed, sessions, services))
       }
     </section>`;
+  }
+
+  private renderElements(feed: Json, sessions: number, services: number) {
+    const rtl = RTL.has(this.previewLang) || RTL.has(this.previewLang.split('-')[0]);
+    return html`<div class="preview" lang=${this.previewLang} dir=${rtl ? 'rtl' : 'ltr'}>
+      ${
+        sessions
+          ? html`<imh-session-list
+            .data=${feed}
+            heading-level="3"
+            lang=${this.previewLang}
+            theme=${this.theme || nothing}
+          ></imh-session-list>`
+          : nothing
+      }
+      ${
+        services
+          ? html`<imh-support-list
+            .data=${feed}
+            heading-level="3"
+            lang=${this.previewLang}
+            theme=${this.theme || nothing}
+          ></imh-support-list>`
+          : nothing
+      }
+      ${!sessions && !services ? html`<p class="hint">There are no sessions or services in it yet.</p>` : nothing}
+    </div>`;
   }
 
   private renderDownloads() {

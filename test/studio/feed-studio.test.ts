@@ -215,6 +215,20 @@ describe('feed studio', function () {
     expect(el.shadowRoot!.activeElement?.id).to.equal('files');
   });
 
+  it('an address the browser may read is read once and imported, said to be what it is', async () => {
+    const el = await studio();
+    await tabTo(el, 'address');
+    const address = new URL('/test/node/fixtures/ics/zimbra.ics', location.href).href;
+    await sendKeys({ type: address });
+    await sendKeys({ press: 'Enter' });
+    await settled(el, address);
+    expect($(el, '.source').textContent).to.match(/It is an iCalendar file/);
+    expect($<HTMLInputElement>(el, '#address').value, 'the field is emptied for the next address').to.equal('');
+    const feed = await downloaded(el);
+    expect((feed.sources as { url: string }[])[0].url).to.equal(address);
+    await expect(el).to.be.accessible();
+  });
+
   it('a web page instead of data says what to do, blocks the download, and the editor may force it', async () => {
     const el = await studio();
     await choose(el, await fixtureFile('oruk/login.html'), await fixtureFile('ics/google-family-hub.ics'));
@@ -241,6 +255,10 @@ describe('feed studio', function () {
     }
     await waitUntil(() => $(el, '.preview').getAttribute('dir') == 'rtl', 'the preview is not right to left');
     expect($(el, 'imh-session-list').getAttribute('lang')).to.equal('ur');
+    const list = $(el, 'imh-session-list');
+    await waitUntil(() => /[\u0600-\u06ff]/.test(list.shadowRoot?.textContent ?? ''), 'the list does not speak Urdu', {
+      timeout: 10_000,
+    });
     await expect(el).to.be.accessible();
   });
 });
