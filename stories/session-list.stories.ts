@@ -5,6 +5,7 @@ import { saveFeed } from '../src/feed/store.js';
 import feed from '../public/example-feed.json';
 import { inEveryLanguage } from './languages.js';
 import { inEveryTheme, withFetch } from './states.js';
+import { BANK_HOLIDAYS, TERMS } from '../test/fixtures/terms.js';
 
 interface Args {
   now: string;
@@ -135,4 +136,55 @@ export const Themes: Story = {
       (theme) =>
         html`<imh-session-list .data=${feed} theme=${theme} now="2026-11-23T08:00" limit="2"></imh-session-list>`,
     ),
+};
+
+/** Term dates and bank holidays held once in the feed; Baby Massage runs in term time only, not on bank holidays. */
+const termFeed = {
+  ...feed,
+  termDates: TERMS,
+  bankHolidays: BANK_HOLIDAYS,
+  sources: [
+    {
+      id: 'anytown-leisure',
+      kind: 'openactive',
+      name: 'Anytown Leisure timetable',
+      licence: 'https://creativecommons.org/licenses/by/4.0/',
+      attribution: 'Data from Anytown Leisure',
+    },
+  ],
+  sessions: feed.sessions.map((s) =>
+    s.id == 'baby-massage-monday'
+      ? {
+          ...s,
+          source: { ref: 'anytown-leisure', id: 'AL-BM-MON' },
+          schedule: {
+            ...s.schedule,
+            exceptDate: undefined,
+            note: undefined,
+            endDate: undefined,
+            termTimeOnly: true,
+            notOnBankHolidays: true,
+          },
+        }
+      : s,
+  ),
+};
+
+/** Term time only: the October half term is left out, and the pattern says so. */
+export const TermTime: Story = {
+  args: { now: '2026-10-17T12:00', days: 21, category: 'baby-massage' },
+  render: (a) =>
+    html`<imh-session-list .data=${termFeed} now=${a.now} days=${a.days} category=${a.category}></imh-session-list>`,
+};
+
+/** After the last known term: no invented dates, and a note that more will be added. */
+export const DatesNotYetConfirmed: Story = {
+  args: { now: '2027-07-12T08:00', days: 28, category: 'baby-massage' },
+  render: TermTime.render,
+};
+
+/** Imported data whose licence asks for credit (OpenActive, CC BY 4.0): shown once, linked to the licence. */
+export const Attribution: Story = {
+  args: { now: '2026-11-23T08:00', limit: 3 },
+  render: (a) => html`<imh-session-list .data=${termFeed} now=${a.now} limit=${a.limit}></imh-session-list>`,
 };

@@ -117,4 +117,11 @@ export interface ImportOptions {
   onProgress?: (line: string) => void;
   /** Stops a long import. */
   signal?: AbortSignal;
+  /**
+   * Bank holidays: which of GOV.UK's divisions to read, by id or name (`england-and-wales`, the
+   * default; `scotland`; `northern-ireland`; or "England and Wales", "Scotland", "Northern Ireland").
+   */
+  division?: string;
+  /** Term dates: whose they are, for `termDates.area`, like "Anytown maintained schools". */
+  area?: string;
 }

@@ -144,3 +144,51 @@ describe('<imh-session-list> with term dates and bank holidays', () => {
     }
   });
 });
+
+describe('round trip: a term-dates spreadsheet and the GOV.UK bank holidays, imported in the browser', () => {
+  expectQuietConsole();
+  afterEach(() => fixtureCleanup());
+
+  /** The feed an editor would make: Excel's term dates, GOV.UK's list, and one term-time session. */
+  async function importedFeed() {
+    const { importBankHolidays, importTermDatesCsv } = await import('../../src/import/terms.js');
+    const bytes = async (name: string) =>
+      new Uint8Array(await (await fetch(new URL(`../node/fixtures/terms/${name}`, import.meta.url))).arrayBuffer());
+    const now = new Date('2026-08-20T09:00:00Z');
+    const terms = await importTermDatesCsv(await bytes('term-dates-excel-1252.csv'), { name: 'terms.csv', now });
+    const holidays = await importBankHolidays(await bytes('bank-holidays.json'), { name: 'bank-holidays.json', now });
+    expect(terms.report.failed).to.equal(undefined);
+    expect(holidays.report.failed).to.equal(undefined);
+    return minimalFeed({
+      sources: [terms.source, holidays.source],
+      ...terms.feed,
+      ...holidays.feed,
+      sessions: [
+        {
+          ...session,
+          schedule: { ...session.schedule, termTimeOnly: true, notOnBankHolidays: true },
+        },
+      ],
+    });
+  }
+
+  it('the right Mondays across the half term and the October clock change', async () => {
+    const el = await list('2026-10-17T12:00', { days: '21', limit: '5' }, await importedFeed());
+    expect(dates(el)).to.deep.equal(['2026-10-19T10:00', '2026-11-02T10:00']);
+    // 10:00 on London's wall clock on both sides of the change, in a browser set to Auckland
+    const times = $$(el, '[part=item] time').map(textOf);
+    expect(times).to.deep.equal(['10:00–11:00', '10:00–11:00']);
+  });
+
+  it('across Christmas, Easter and the March clock change, and a note after the last term', async () => {
+    const feed = await importedFeed();
+    const christmas = await list('2026-12-12T12:00', { days: '28', limit: '10' }, feed);
+    expect(dates(christmas)).to.deep.equal(['2026-12-14T10:00', '2027-01-04T10:00']);
+    const easter = await list('2027-03-20T12:00', { days: '28', limit: '10' }, feed);
+    expect(dates(easter)).to.deep.equal(['2027-03-22T10:00', '2027-04-12T10:00']);
+    const end = await list('2027-07-12T08:00', { days: '28', limit: '10' }, feed);
+    expect(dates(end)).to.deep.equal(['2027-07-12T10:00', '2027-07-19T10:00']);
+    expect(textOf($(end, '[part=unconfirmed]'))).to.match(/^Baby Massage: dates after 21 July 2027 are not confirmed/);
+    await expect(end).to.be.accessible();
+  });
+});
