@@ -192,3 +192,82 @@ describe('round trip: a term-dates spreadsheet and the GOV.UK bank holidays, imp
     await expect(end).to.be.accessible();
   });
 });
+
+describe('round trip from the shipped templates: sessions and term dates spreadsheets, GOV.UK bank holidays', () => {
+  expectQuietConsole();
+  afterEach(() => fixtureCleanup());
+
+  let made: Promise<unknown> | undefined;
+  /**
+   * templates/sessions.csv and templates/term-dates.csv as an editor downloads them, with GOV.UK's
+   * list, imported in the browser and put together the way an import puts sources together, then
+   * through the feed check with nothing at all to report (what `imh-feed validate --strict` asks).
+   */
+  const templateFeed = () =>
+    (made ??= (async () => {
+      const { importBankHolidays, importTermDatesCsv } = await import('../../src/import/terms.js');
+      const { importSessionsCsv } = await import('../../src/import/csv.js');
+      const { validateFeed } = await import('../../src/feed/index.js');
+      const bytes = async (path: string) =>
+        new Uint8Array(await (await fetch(new URL(path, import.meta.url))).arrayBuffer());
+      const now = new Date('2026-08-20T09:00:00Z');
+      const sessions = await importSessionsCsv(await bytes('../../templates/sessions.csv'), {
+        name: 'sessions.csv',
+        now,
+      });
+      const terms = await importTermDatesCsv(await bytes('../../templates/term-dates.csv'), {
+        name: 'term-dates.csv',
+        now,
+      });
+      const holidays = await importBankHolidays(await bytes('../node/fixtures/terms/bank-holidays.json'), {
+        name: 'https://www.gov.uk/bank-holidays.json',
+        now,
+      });
+      for (const r of [sessions, terms, holidays]) expect(r.report.failed).to.equal(undefined);
+      const { feed, issues } = validateFeed({
+        version: 1,
+        timeZone: 'Europe/London',
+        sources: [sessions.source, terms.source, holidays.source],
+        ...sessions.feed,
+        ...terms.feed,
+        ...holidays.feed,
+      });
+      expect(issues.map((i) => `${i.path}: ${i.message}`)).to.deep.equal([]);
+      const massage = feed.sessions!.find((s) => s.category == 'baby-massage')!;
+      expect(massage.schedule).to.include({ termTimeOnly: true, notOnBankHolidays: true });
+      return feed;
+    })());
+
+  it('Baby Massage (Mondays, term time, not on bank holidays): half term and the October clock change', async () => {
+    const el = await list('2026-10-17T12:00', { days: '21', category: 'baby-massage' }, await templateFeed());
+    expect(dates(el)).to.deep.equal(['2026-10-19T10:00', '2026-11-02T10:00']);
+    expect($$(el, '[part=item] time').map(textOf)).to.deep.equal(['10:00–11:00', '10:00–11:00']);
+    expect(textOf($(el, '.when'))).to.equal('10:00–11:00 · Every Monday, term time only, not on bank holidays');
+    await expect(el).to.be.accessible();
+  });
+
+  it('Baby Massage: Christmas, Easter and the March clock change, May holidays, its last date', async () => {
+    const feed = await templateFeed();
+    const christmas = await list('2026-12-12T12:00', { days: '28', category: 'baby-massage' }, feed);
+    expect(dates(christmas)).to.deep.equal(['2026-12-14T10:00', '2027-01-04T10:00']);
+    const easter = await list('2027-03-20T12:00', { days: '28', category: 'baby-massage' }, feed);
+    expect(dates(easter)).to.deep.equal(['2027-03-22T10:00', '2027-04-12T10:00']);
+    expect($$(easter, '[part=item] time').map(textOf)).to.deep.equal(['10:00–11:00', '10:00–11:00']);
+    const may = await list('2027-04-30T12:00', { days: '35', category: 'baby-massage' }, feed);
+    expect(dates(may)).to.deep.equal(['2027-05-10T10:00', '2027-05-17T10:00', '2027-05-24T10:00']);
+    // The series' own last date (19 July) comes before the last known term day: nothing unconfirmed.
+    const end = await list('2027-07-12T08:00', { days: '28', category: 'baby-massage' }, feed);
+    expect(dates(end)).to.deep.equal(['2027-07-12T10:00', '2027-07-19T10:00']);
+    expect($(end, '[part=unconfirmed]')).to.equal(null);
+  });
+
+  it('Stay and Play (Wednesdays and Fridays): a date the editor excepted, the days between terms', async () => {
+    const feed = await templateFeed();
+    const christmas = await list('2026-12-12T12:00', { days: '28', category: 'stay-and-play' }, feed);
+    // 16 December is in the sheet's "Not running on"; 21 December to 1 January is the Christmas holiday.
+    expect(dates(christmas)).to.deep.equal(['2026-12-18T09:30', '2027-01-06T09:30', '2027-01-08T09:30']);
+    const easter = await list('2027-03-20T12:00', { days: '28', category: 'stay-and-play' }, feed);
+    // Friday 26 March is after the spring term's last day (and Good Friday), before the Easter holidays.
+    expect(dates(easter)).to.deep.equal(['2027-03-24T09:30', '2027-04-14T09:30', '2027-04-16T09:30']);
+  });
+});
