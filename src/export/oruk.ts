@@ -440,7 +440,8 @@ export async function feedToOruk(feed: Feed, options: OrukOptions = {}): Promise
     if (s.kind && s.kind != 'service') left.push(`its kind ("${s.kind}")`);
     if (s.urgency && s.urgency != 'routine') left.push(`its urgency ("${s.urgency}")`);
     if (s.audience?.length) left.push(`its audience (${s.audience.join(', ')})`);
-    if (s.stages?.includes('pregnancy')) left.push('that it is for pregnancy');
+    // Pregnancy once: in the audience when it is there, else on its own.
+    if (s.stages?.includes('pregnancy') && !s.audience?.includes('pregnant')) left.push('that it is for pregnancy');
     if (s.apps?.ios || s.apps?.android) left.push('its app store links');
     if (referral.lost) left.push(referral.lost);
     if (left.length) lose(s.id, leftOut(`the service "${name}"`, left));
@@ -493,7 +494,7 @@ export async function feedToOruk(feed: Feed, options: OrukOptions = {}): Promise
       .join(' ');
     if (s.category) left.push(`its category ("${s.category}")`);
     if (s.audience?.length) left.push(`its audience (${s.audience.join(', ')})`);
-    if (r?.pregnancy) left.push('that it is for pregnancy');
+    if (r?.pregnancy && !s.audience?.includes('pregnant')) left.push('that it is for pregnancy');
     if (!english && s.booking?.required != null) left.push('whether booking is required (written only in English)');
     if (left.length) lose(s.id, leftOut(`the session "${name}"`, left));
     const url = s.url ?? s.booking?.url;

@@ -382,6 +382,9 @@ describe('ORUK: what does not fit is reported, naming the item', () => {
     assert.deepEqual(lossFor(r, 'central-library'), [
       'Left out of the place "Central Library" (Open Referral UK has no field for it): its web page.',
     ]);
+    assert.deepEqual(lossFor(r, 'mixed-antenatal'), [
+      'Left out of the session "Antenatal Class" (Open Referral UK has no field for it): its audience (pregnant).',
+    ]);
     assert.match(lossFor(r, 'online-feeding-chat')[0], /its time zone \(Europe\/Berlin/);
     assert.deepEqual(lossFor(r, 'weekend-stay-and-play'), [], 'nothing lost, nothing said');
   });
