@@ -5,9 +5,11 @@
  *   imh-feed import <file-or-url>… [--into feed.json] [-o feed.json] …   make or update a feed
  *   imh-feed template sessions|services|term-dates                       a template to fill in
  *   imh-feed validate <file-or-url> [--json] [--strict]                  check a feed
+ *   imh-feed export jsonld|oruk <file-or-url> [-o file] …                for search engines, directories
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { IMPORT_USAGE, runImport } from './import.js';
+import { EXPORT_USAGE, runExport } from './export.js';
 import { EXIT, processIo, type Io } from './io.js';
 import { TEMPLATE_USAGE, template } from './template.js';
 import { VALIDATE_USAGE, validate } from './validate.js';
@@ -22,6 +24,8 @@ export const USAGE = `Usage: imh-feed <command> …
       Write a spreadsheet template to fill in.
   imh-feed validate <file-or-url> [--json] [--strict]
       Check a feed and print every problem with its path.
+  imh-feed export jsonld|oruk <file-or-url> [-o file] [options]
+      The feed for search engines (schema.org JSON-LD) or a service directory (Open Referral UK).
 
 "imh-feed <command> --help" explains a command's options.`;
 
@@ -59,6 +63,24 @@ const COMMANDS: Record<string, { usage: string; options: Options; positionals: [
     usage: VALIDATE_USAGE,
     positionals: [1, 1],
     options: { json: { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  },
+  export: {
+    usage: EXPORT_USAGE,
+    positionals: [2, 2],
+    options: {
+      output: { type: 'string', short: 'o' },
+      days: { type: 'string' },
+      lang: { type: 'string' },
+      translations: { type: 'string' },
+      'page-url': { type: 'string' },
+      now: { type: 'string' },
+      'id-base': { type: 'string' },
+      'services-only': { type: 'boolean' },
+      json: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
   },
 };
 
@@ -101,6 +123,25 @@ export async function main(argv: string[], io?: Io): Promise<number> {
         return await validate({ source: positionals[0], json: !!v.json, strict: !!v.strict }, out);
       case 'template':
         return await template({ name: positionals[0], output: str('output'), force: !!v.force }, out);
+      case 'export':
+        return await runExport(
+          {
+            format: positionals[0],
+            source: positionals[1],
+            output: str('output'),
+            days: str('days'),
+            lang: str('lang'),
+            translations: str('translations'),
+            pageUrl: str('page-url'),
+            now: str('now'),
+            idBase: str('id-base'),
+            servicesOnly: !!v['services-only'],
+            json: !!v.json,
+            strict: !!v.strict,
+            quiet: !!v.quiet,
+          },
+          out,
+        );
       default:
         return await runImport(
           {
