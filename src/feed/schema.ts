@@ -175,11 +175,7 @@ export const termDatesSchema = obj(
     source,
   },
   undefined,
-  doc(
-    'School term dates, for sessions that run in term time only (schedule.termTimeOnly). Dates after the last ' +
-      'entry are not known yet: such sessions show none there. Term dates that list only half terms and ' +
-      'holidays make every other day from the first entry to the last term time.',
-  ),
+  doc('School term dates, for sessions that run in term time only (schedule.termTimeOnly).'),
 );
 
 export const bankHolidaysSchema = obj(
