@@ -98,11 +98,21 @@ const umdAsModule = {
   },
 };
 
+/**
+ * Serves test/fixtures/packs/ as `imh-translations/` beside the script (the bundle in dist/, and
+ * src/packs.ts in the tests), where a council publishes translation packs.
+ */
+const packsBesideScript = (context, next) => {
+  const m = /^\/(?:src|dist|dist\/autoloader)\/imh-translations\/([\w-]+\.json)$/.exec(context.path);
+  if (m) context.path = `/test/fixtures/packs/${m[1]}`;
+  return next();
+};
+
 export default {
   // test/node/ holds Node-only tests of plain modules (scripts/test.mjs runs them).
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
-  middleware: [publicDir],
+  middleware: [publicDir, packsBesideScript],
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), emulateMediaPlugin, umdAsModule],
   browsers:
     which === 'all' ? [chromium, firefox, webkit] : which.split(',').map((b) => ({ chromium, firefox, webkit })[b]),

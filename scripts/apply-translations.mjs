@@ -1,6 +1,8 @@
 // Fills targets in a locale's XLIFF from a JSON file of translations ({ "message.id": "Text with
-// {0} placeholders" }), marked state="needs-review-translation" until a native speaker checks them.
+// {0} placeholders" }), or from a translation pack (npm run locales:pack; its messages'
+// "translation"), marked state="needs-review-translation" until a native speaker checks them.
 //   node scripts/apply-translations.mjs cy translations.json
+//   node scripts/apply-translations.mjs so locales/packs/so.json
 // Placeholders {0}, {1}… stand for the source's <x id="0"/>… and must all be kept.
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -10,7 +12,19 @@ if (!locale || !jsonFile) {
   process.exit(64);
 }
 const file = new URL(`../locales/${locale}.xlf`, import.meta.url);
-const translations = JSON.parse(readFileSync(jsonFile, 'utf8'));
+const json = JSON.parse(readFileSync(jsonFile, 'utf8'));
+/** @type {Record<string, string>} */
+const translations = Object.fromEntries(
+  Object.entries(json.messages ?? json)
+    .map(([id, m]) => [id, typeof m == 'string' ? m : m?.translation])
+    .filter(([, text]) => typeof text == 'string' && text.trim()),
+);
+// A pack has only the plural forms its language uses; XLIFF has all six: the rest repeat "other".
+if (json.messages)
+  for (const [id, text] of Object.entries(translations)) {
+    const stem = /^(.*)\.other$/.exec(id)?.[1];
+    if (stem) for (const c of ['zero', 'one', 'two', 'few', 'many']) translations[`${stem}.${c}`] ??= text;
+  }
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 let applied = 0;
 const problems = [];

@@ -6,6 +6,9 @@
 //                                            `timeline` (the timeline's interface) or `stages` (its
 //                                            built-in stages), each loaded only by elements that need it
 //   src/generated/locales/<locale>.intl.js   the locale's CLDR data (scripts/intl-data.mjs)
+//   src/generated/locales/source.js          every message id with the number of its values, which
+//                                            translation packs are checked against at run time
+//                                            (src/packs.ts; loaded only with a pack)
 //
 // Each part is a plain data module in the shape the translator reads (src/internal/localize.ts):
 // `export default { "<message id>": "text" }`, and for a message with placeholders an array of its
@@ -113,6 +116,17 @@ export function generate({ configFile = `${root}locales/lit-localize.json`, out 
   const { translations } = localizer.readTranslationsSync();
   rmSync(`${out}locales`, { recursive: true, force: true });
   mkdirSync(`${out}locales`, { recursive: true });
+  /** @type {Record<string, number>} */
+  const source = {};
+  for (const m of [...messages].sort((a, b) => a.name.localeCompare(b.name))) {
+    const compiled = compileMessage(m.contents, m.contents);
+    source[m.name] = typeof compiled == 'string' ? 0 : compiled.filter((c) => typeof c == 'number').length;
+  }
+  writeFileSync(`${out}locales/source.js`, dataModule(source));
+  writeFileSync(
+    `${out}locales/source.d.ts`,
+    `${banner}declare const source: Record<string, number>;\nexport default source;\n`,
+  );
   writeFileSync(
     `${out}locale-codes.ts`,
     `${banner}/** The language the messages are written in. */\n` +

@@ -53,6 +53,8 @@ export interface IntlData {
 }
 
 const messages = new Map<string, Messages>();
+/** Messages from translation packs, by locale. */
+const overrides = new Map<string, Messages>();
 const loading = new Map<string, Promise<void>>();
 const intl = new Map<string, IntlData>();
 const isTarget = (locale: string) => locale != sourceLocale && targetLocales.includes(locale as never);
@@ -68,8 +70,9 @@ export function loadLocale(locale: string, parts: readonly LocalePart[] = ['ui']
         p = Promise.all([load(locale, part), part == 'ui' && !locale.startsWith('en-') && load(locale, 'intl')]).then(
           ([m, cldr]) => {
             // Parts of one locale share one map: the translator looks in one place.
-            messages.set(locale, Object.assign(messages.get(locale) ?? {}, m.default));
-            if (cldr) intl.set(locale, cldr.default);
+            // A translation pack's messages and patterns win over ours (see packLoading).
+            messages.set(locale, Object.assign(messages.get(locale) ?? {}, m.default, overrides.get(locale)));
+            if (cldr && !intl.has(locale)) intl.set(locale, cldr.default);
             loaded.add(key);
           },
         );
@@ -130,7 +133,65 @@ export function resolveLocale(tag: string | undefined | null): string {
   const alias = ALIASES[base(t)];
   if (alias && allLocales.includes(alias)) return alias;
   const written = scriptOf(t);
-  return allLocales.find((l) => base(l) == base(t) && scriptOf(l) == written) ?? sourceLocale;
+  const same = (l: string) => base(l) == base(t) && scriptOf(l) == written;
+  return allLocales.find(same) ?? [...packs.keys()].find((l) => packs.get(l) === true && same(l)) ?? sourceLocale;
+}
+
+/**
+ * Translation packs (`packs.ts`) by the locale they are for: loading, in use (true), or none or
+ * unusable (false).
+ */
+const packs = new Map<string, Promise<unknown> | boolean>();
+
+/**
+ * The pack a language may have: the one the page names with
+ * `<link rel="imh-translations" hreflang="so" href="…">` (for a shipped language too, improving our
+ * translation), else, for a language we do not ship, one beside the script (url undefined).
+ */
+const packOf = (tag: string): [locale: string, url?: string, shipped?: boolean] | undefined => {
+  const shipped = resolveLocale(tag);
+  const own = shipped != sourceLocale;
+  if (!own && base(tag) == 'en') return undefined;
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="imh-translations"][hreflang]')) {
+    const lang = link.hreflang;
+    if (own ? resolveLocale(lang) == shipped : base(lang) == base(tag)) return [own ? shipped : lang, link.href, own];
+  }
+  if (own) return undefined;
+  try {
+    const l = new Intl.Locale(tag);
+    return [l.script ? `${l.language}-${l.script}` : l.language];
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Loads the translation pack for an element's language, if there may be one: resolves when it is
+ * in use or known to be unusable; undefined when there is nothing (more) to wait for. The pack
+ * loader is a chunk of its own, loaded only here.
+ */
+export function packLoading(el: Element): Promise<unknown> | undefined {
+  const found = packOf(langOf(el) ?? fallback);
+  if (!found) return undefined;
+  const [locale, url, shipped] = found;
+  let state = packs.get(locale);
+  if (state === undefined) {
+    state = import('./packs.js')
+      .then(({ loadPack }) => loadPack(locale, url, shipped))
+      .then(
+        (pack) => {
+          if (pack) {
+            overrides.set(locale, pack.messages);
+            messages.set(locale, Object.assign(messages.get(locale) ?? {}, pack.messages));
+            if (pack.intl) intl.set(locale, pack.intl);
+          }
+          packs.set(locale, !!pack);
+        },
+        () => packs.set(locale, false),
+      );
+    packs.set(locale, state);
+  }
+  return typeof state == 'boolean' ? undefined : state;
 }
 
 /** Scripts written right to left (Arabic, Hebrew, Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya, Mandaic). */
@@ -161,14 +222,19 @@ const listeners = new Set<() => void>();
  * else the default from `setLocale()`.
  */
 export function localeOf(el: Element): string {
+  const lang = langOf(el);
+  return lang ? resolveLocale(lang) : fallback;
+}
+/** The nearest `lang` attribute's value, across shadow roots. */
+const langOf = (el: Element): string | undefined => {
   let node: Node | null = el;
   while (node) {
     const lang = node instanceof Element ? node.getAttribute('lang')?.trim() : undefined;
-    if (lang) return resolveLocale(lang);
+    if (lang) return lang;
     node = node.parentNode ?? (node as ShadowRoot).host ?? null;
   }
-  return fallback;
-}
+  return undefined;
+};
 
 /** Calls `listener` whenever a `lang` or `dir` attribute changes in the page; returns an unsubscribe. */
 export function onLanguageChange(listener: () => void): () => void {

@@ -77,6 +77,21 @@ describe('embedding', () => {
     // The timeline's own chunks (interface and built-in stages) and Welsh numbers and units.
     expect(text('imh-first-1001-days-timeline', '.where')).to.equal('Diwrnod 305 o 1001 — mae eich babi yn 1 mis oed');
     expect(p.report()).to.deep.equal({ violations: [], errors: [] });
+    // A shipped language and no pack named: the translation-pack loader is not even fetched.
+    expect(p.scripts().filter((n) => /packs|source/.test(n))).to.deep.equal([]);
+    p.frame.remove();
+  });
+
+  it('translation packs work from the bundle under the strict policy, named by the page and beside the script', async () => {
+    const p = await page('', '', '/test/fixtures/csp-packs.html');
+    const prefix = (el: Element) =>
+      el.shadowRoot?.querySelector('[part=heading] .visually-hidden')?.textContent?.trim();
+    const [so, ti] = p.doc.querySelectorAll('imh-support-card');
+    await waitUntil(() => prefix(so) == 'Talo degdeg ah:' && prefix(ti) == 'ህጹጽ ምኽሪ:', 'the packs were not used', {
+      timeout: 10_000,
+    });
+    expect(p.scripts().some((n) => /imh-widgets-packs-/.test(n))).to.equal(true);
+    expect(p.report()).to.deep.equal({ violations: [], errors: [] });
     p.frame.remove();
   });
 

@@ -1,7 +1,15 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { property } from 'lit/decorators.js';
-import { directionOf, isLoaded, loadLocale, localeOf, onLanguageChange, type LocalePart } from '../localization.js';
+import {
+  directionOf,
+  isLoaded,
+  loadLocale,
+  localeOf,
+  onLanguageChange,
+  packLoading,
+  type LocalePart,
+} from '../localization.js';
 import { hostStyles } from '../styles/host.js';
 import { themeStyles } from '../styles/themes.js';
 import { FeedController } from './feed-controller.js';
@@ -106,6 +114,9 @@ export class ImhElement extends LitElement {
 
   /** Holds the update until the element's language is loaded, so it never flashes English first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    // A translation pack the page names, or one for a language we do not ship (see packs.ts).
+    const pack = packLoading(this);
+    if (pack) return pack.then(() => this.scheduleUpdate());
     const locale = localeOf(this);
     const parts = (this.constructor as typeof ImhElement).localeParts;
     if (isLoaded(locale, parts)) return super.scheduleUpdate();
