@@ -59,7 +59,7 @@ describe('translation packs', () => {
     const { detail } = await event;
     // Used where valid; each message's language is the element's.
     expect(textOf($(el, '[part=badge]'))).to.equal('Degdeg');
-    expect(textOf($(el, '.actions a'))).to.equal('Wac 111');
+    expect(textOf($(el, '.lead a'))).to.equal('Wac 111');
     expect($(el, '.root')!.lang).to.equal('so');
     expect($(el, '.root')!.dir).to.equal('ltr');
     expect(resolveLocale('so-SO')).to.equal('so');
@@ -107,7 +107,7 @@ describe('translation packs', () => {
     });
     expect(seen).to.have.length(1);
     expect(seen[0]).to.match(/\/imh-translations\/ti\.json\): 2\d\d missing, shown in English/);
-    expect(textOf($(el, '.actions a'))).to.equal('ደውሉ 111');
+    expect(textOf($(el, '.lead a'))).to.equal('ደውሉ 111');
     const { detail } = await event;
     expect(detail.url).to.match(/\/imh-translations\/ti\.json$/);
     expect(detail.problems.filter((p) => p.kind != 'missing')).to.deep.equal([]);
@@ -129,7 +129,7 @@ describe('translation packs', () => {
     expect(seen).to.deep.equal([]);
     expect((await event).detail).to.deep.include({ locale: 'cy', used: true, messages: 1, problems: [] });
     expect(prefix(el)).to.equal('Cyngor brys:');
-    expect(textOf($(el, '.actions a'))).to.equal('Ffoniwch 111');
+    expect(textOf($(el, '.lead a'))).to.equal('Ffoniwch 111');
   });
 
   it('an unusable pack never breaks an element: English, one console line, and an event saying why', async () => {

@@ -25,7 +25,8 @@ test('the table: every message awaiting review, with source, translation, note a
   assert.ok(csv.startsWith('\uFEFF'), 'a byte-order mark, so Excel reads UTF-8');
   const rows = rowsOf(csv);
   assert.equal(rows.length, count);
-  assert.equal(count, 231); // nothing is reviewed yet
+  const units = readFileSync(new URL('../../locales/cy.xlf', import.meta.url), 'utf8').split('<trans-unit ').length - 1;
+  assert.equal(count, units); // nothing is reviewed yet
   assert.deepEqual(Object.keys(rows[0]), COLUMNS);
   const stale = rows.find((r) => r.id == 'feed.stale')!;
   assert.equal(stale.source, 'This is a copy saved {0}; the latest information could not be loaded.');
@@ -79,6 +80,6 @@ test('round trip: the reviewer’s decisions become XLIFF states; the rest of th
   assert.equal(changed.length, 3);
   // Exported again, the approved and corrected messages are no longer awaiting review.
   const again = rowsOf(exportReview('cy', { dir }).csv).map((r) => r.id);
-  assert.equal(again.length, 229);
+  assert.equal(again.length, rows.length - 2);
   assert.ok(!again.includes('card.call') && !again.includes('card.badge.urgent') && again.includes('feed.retry'));
 });
