@@ -5,16 +5,20 @@
  * session feed is read and expanded without a long task). No DOM.
  */
 
+/** Channels with a message on its way, held until it arrives (an unheld one can be collected first). */
+const inFlight = new Set<MessageChannel>();
 const later: (f: () => void) => void =
   typeof MessageChannel == 'function'
     ? (f) => {
         // Unlike setTimeout, a message is not clamped to 4 ms after a few nested calls.
-        const { port1, port2 } = new MessageChannel();
-        port1.onmessage = () => {
-          port1.close();
+        const channel = new MessageChannel();
+        inFlight.add(channel);
+        channel.port1.onmessage = () => {
+          inFlight.delete(channel);
+          channel.port1.close();
           f();
         };
-        port2.postMessage(0);
+        channel.port2.postMessage(0);
       }
     : (f) => setTimeout(f, 0);
 
