@@ -1,9 +1,10 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import { themes } from '../src/styles/themes.js';
 import { exampleFeed } from './fixtures/example.js';
 import { expectQuietConsole } from './fixtures/quiet.js';
+import { contrastFindings, deepActive, focusFindings } from './fixtures/contrast.js';
 
 /** sRGB relative luminance of `rgb(r, g, b)` or `#rrggbb`, per WCAG 2.2. */
 function luminance(colour: string): number {
@@ -84,6 +85,106 @@ describe('themes', () => {
       expect(failing).to.deep.equal([]);
       await expect(routine).to.be.accessible();
       await expect(timeline).to.be.accessible();
+    });
+  }
+
+  /**
+   * Every element in every state it can show: routine, urgent and emergency cards (in a card, a
+   * list and the timeline), open now and closed, cancelled, changed and online sessions with their
+   * notes, the current and past stages, the date form with its error, filters; then every control
+   * focused by Tab. Colours are the rendered ones, composited over what is painted behind them.
+   */
+  const ALL_STATES = [
+    ...THEMES.map((theme) => ({ name: theme || 'no theme', theme, dark: false })),
+    { name: 'auto, on a page with a dark colour scheme', theme: 'auto', dark: true },
+  ];
+  for (const { name, theme, dark } of ALL_STATES) {
+    const title = `${name}: every badge, state and focused control meets WCAG AA, measured from the rendered colours`;
+    it(title, async function () {
+      this.timeout(120000);
+      if (dark) {
+        // A page that supports dark (color-scheme: light dark) on a device that prefers it.
+        if (!(await executeServerCommand('imh-emulate-media', { features: { 'prefers-color-scheme': 'dark' } })))
+          return this.skip(); // Media emulation is Chromium's.
+        document.documentElement.style.colorScheme = 'light dark';
+      }
+      try {
+        const data = await exampleFeed();
+        const wrap = await fixture(html`<div>
+          <button>start</button>
+          <imh-support-card theme=${theme} service="health-visiting" now="2026-11-23T10:00"
+            .data=${data}></imh-support-card>
+          <imh-support-card theme=${theme} service="health-visiting" now="2026-11-23T20:00"
+            .data=${data}></imh-support-card>
+          <imh-support-card theme=${theme} service="maternity-triage" .data=${data}></imh-support-card>
+          <imh-support-card theme=${theme} service="emergency-999" .data=${data}></imh-support-card>
+          <imh-session-list theme=${theme} filters now="2026-11-23T08:00" days="14" limit="60"
+            .data=${data}></imh-session-list>
+          <imh-support-list theme=${theme} now="2026-11-23T10:00" .data=${data}></imh-support-list>
+          <imh-first-1001-days-timeline theme=${theme} due-date="2027-03-01" now="2026-11-23"
+            .data=${data}></imh-first-1001-days-timeline>
+          <imh-first-1001-days-timeline theme=${theme} birth-date="2025-12-01" now="2026-11-23"
+            .data=${data}></imh-first-1001-days-timeline>
+          <imh-first-1001-days-timeline theme=${theme} now="2026-11-23" .data=${data}></imh-first-1001-days-timeline>
+        </div>`);
+        const elements = [...wrap.querySelectorAll('*')].filter((e) => e.localName.startsWith('imh-'));
+        const $$ = (sel: string) => elements.flatMap((e) => [...e.shadowRoot!.querySelectorAll(sel)]);
+        await waitUntil(
+          () =>
+            elements.every((e) => e.shadowRoot?.querySelector('[part~=card], [part~=item], [part~=stages]')) &&
+            $$('[part~=stage][aria-current=step] .content:not([hidden])').length == 2,
+          'the elements did not render',
+          { timeout: 10000 },
+        );
+        // The date form's error, as a parent who submits it empty sees it.
+        const form = elements.at(-1)!.shadowRoot!;
+        form.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+        await waitUntil(() => form.querySelector('.error:not([hidden])'));
+        // Every state is really there (a fixture that lost one would pass by not showing it).
+        const states = {
+          'urgent badge': '.card.urgent [part~=badge]',
+          'emergency badge': '.card.emergency [part~=badge]',
+          'routine card': '.card.routine, .card:not(.urgent, .emergency)',
+          'urgent card in the timeline': '[part~=stage] .card.urgent',
+          'cancelled session': '[part~=badge].cancelled',
+          'changed session': '[part~=badge].changed',
+          'online session': '[part~=badge].online',
+          'session note': '.status .note',
+          'opening hours': '.open',
+          'current stage': '[part~=stage][aria-current=step] .here',
+          'past stages': '[part~=stage]:not([aria-current]) .dates',
+          'form error': '.error:not([hidden])',
+          filters: '[part~=filters] select',
+        };
+        const missing = Object.entries(states)
+          .filter(([, sel]) => !$$(sel).length)
+          .map(([n]) => n);
+        expect(missing, 'states the fixture should show').to.deep.equal([]);
+        const opens = $$('.open').map((e) => e.textContent!);
+        expect(opens.some((t) => /^Open now/.test(t)) && opens.some((t) => /^Closed now/.test(t))).to.equal(true);
+
+        const findings = elements.flatMap((e) => contrastFindings(e));
+        // Focus every control with the keyboard, as a keyboard user does, and measure each indicator.
+        wrap.querySelector('button')!.focus();
+        const seen = new Set<Element>();
+        for (let i = 0; i < 600; i++) {
+          await sendKeys({ press: 'Tab' });
+          const a = deepActive();
+          if (!a || a == document.body || seen.has(a) || !wrap.contains((a.getRootNode() as ShadowRoot).host ?? a))
+            break;
+          seen.add(a);
+          // Radios and checkboxes: their focus is issue 13 item 17 (branch ux-a), which measures it.
+          if (a.matches('[type=radio], [type=checkbox]')) continue;
+          findings.push(...focusFindings(a));
+        }
+        expect(seen.size, 'controls reached by Tab').to.be.greaterThan(40);
+        expect([...new Set(findings)]).to.deep.equal([]);
+      } finally {
+        if (dark) {
+          document.documentElement.style.colorScheme = '';
+          await executeServerCommand('imh-emulate-media', {});
+        }
+      }
     });
   }
 

@@ -83,6 +83,15 @@ export const hostStyles = css`
       0 4px var(--_focus-text);
     text-decoration: none;
   }
+  /* Fields show focus however they got it, and not only by a shadow (WebKit draws none on a select,
+     and does not match :focus-visible on a date field): the highlight and an outline. */
+  input:not([type='radio'], [type='checkbox']):focus,
+  select:focus {
+    outline: 3px solid var(--_focus-text);
+    outline-offset: 0;
+    background-color: var(--_focus);
+    color: var(--_focus-text);
+  }
   button {
     font: inherit;
     font-weight: 600;

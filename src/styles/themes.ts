@@ -20,6 +20,7 @@ const dark = css`
   --imh-color-emergency-surface: #000000;
   --imh-color-current: #8cc8ff;
   --imh-color-cancelled: #ff9b91;
+  --imh-color-error: #ff9b91;
   color-scheme: dark;
   background: var(--imh-color-surface);
 `;
@@ -48,6 +49,7 @@ export const themeStyles = css`
     --imh-color-emergency-surface: #0b0c0c;
     --imh-color-current: #1d70b8;
     --imh-color-cancelled: #d4351c;
+    --imh-color-error: #d4351c;
     --imh-radius: 0;
   }
   :host([theme~='charity']) {
@@ -66,6 +68,7 @@ export const themeStyles = css`
     --imh-color-emergency-surface: #1f2328;
     --imh-color-current: #5a2d82;
     --imh-color-cancelled: #b3261e;
+    --imh-color-error: #b3261e;
     --imh-radius: 8px;
   }
   :host([theme~='dark']) {

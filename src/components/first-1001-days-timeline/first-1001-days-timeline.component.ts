@@ -41,6 +41,7 @@ import { controlStyles } from '../../styles/controls.js';
  * @csspart link - Any link.
  *
  * @cssprop [--imh-color-current=#005eb8] - The marker of the current stage.
+ * @cssprop [--imh-color-error=#d5281b] - The date form's error message and the border of the field in error.
  * @cssprop [--imh-color-border=#d8dde0] - Borders and the line between stages.
  * @cssprop [--imh-color-button=#007f3b] - Buttons.
  * @cssprop [--imh-space=1rem] - Space between stages.
@@ -309,7 +310,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       ${heading(
         this.headingLevel,
         html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`stage-${s.id}`} @click=${() => this.toggle(key)}>
-          ${feedText(s.title, locale, lang)}${current ? html`<span class="badge"> ${t.msg('You are here', { id: 'timeline.here', desc: 'Marks the current stage' })}</span>` : nothing}
+          ${feedText(s.title, locale, lang)}${current ? html`<span class="here"> ${t.msg('You are here', { id: 'timeline.here', desc: 'Marks the current stage' })}</span>` : nothing}
         </button>`,
         'stage-heading',
       )}

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_current: var(--imh-color-current, #005eb8);
+    --_error: var(--imh-color-error, #d5281b);
   }
   .intro {
     margin-block: 0 var(--_gap);
@@ -53,10 +54,10 @@ export const styles = css`
     justify-items: start;
   }
   input[aria-invalid='true'] {
-    border-color: #d5281b;
+    border-color: var(--_error);
   }
   .error {
-    color: #d5281b;
+    color: var(--_error);
     font-weight: 700;
     margin: 0;
   }
@@ -130,7 +131,11 @@ export const styles = css`
     color: var(--_focus-text);
     box-shadow: 0 4px var(--_focus-text);
   }
-  .badge {
+  [part='stage-heading'] button:focus-visible .here {
+    color: inherit;
+  }
+  /* "You are here" (not .badge: the service cards inside a stage have badges of their own). */
+  .here {
     display: inline-block;
     margin-inline-start: 0.5rem;
     padding: 0 0.375rem;

@@ -51,6 +51,9 @@ export const cardStyles = css`
   .emergency .body a {
     color: inherit;
   }
+  .emergency .body a:focus-visible {
+    color: var(--_focus-text);
+  }
   /* Urgent and emergency cards lead with their call, large, before any detail. */
   .lead {
     font-size: 1.375em;
