@@ -41,7 +41,7 @@ export const feedStates = (render: (feedUrl: string) => TemplateResult) => ({
   },
 });
 
-/** The ready themes, side by side (`auto` is `dark` when the device prefers it). */
+/** The ready themes, side by side (`auto` is `dark` only where the page's colour scheme is). */
 export const inEveryTheme = (render: (theme: string) => unknown): TemplateResult =>
   html`${themes
     .filter((t) => t != 'auto')

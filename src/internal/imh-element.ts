@@ -48,9 +48,11 @@ export class ImhElement extends LitElement {
   static override styles = [hostStyles, themeStyles];
 
   /**
-   * A ready theme: `nhs` (the default colours), `govuk` or `charity`; or `dark` for a dark colour
-   * scheme, or `auto` for the dark scheme only when the visitor's device prefers it. Themes only
-   * set the `--imh-*` custom properties, so a page's own values on the element still win.
+   * A ready theme: `nhs` (the default colours), `govuk` or `charity`; `dark` for light text on a
+   * padded dark surface; or `auto`, dark only where the page is (the `color-scheme` the element
+   * inherits: `dark`, or `light dark` on a device that prefers dark), combinable with a light theme
+   * (`govuk auto`). Themes only set the `--imh-*` custom properties, so a page's own values on the
+   * element still win.
    */
   @property({ reflect: true }) theme?: string;
 
