@@ -261,6 +261,26 @@ describe('dates, times, lists and units in every language, even where the browse
     });
   }
 
+  it('days are not zero-padded in any language, and Welsh and Punjabi match CLDR exactly', async () => {
+    const FRIDAY_4_DECEMBER = DAY + 9;
+    const options: Intl.DateTimeFormatOptions[] = [
+      { weekday: 'long', day: 'numeric', month: 'long' },
+      { day: 'numeric', month: 'long', year: 'numeric' },
+      { day: 'numeric', month: 'short', year: 'numeric' },
+    ];
+    // CLDR's own output (Node's full ICU) for the languages this browser's Intl lacks.
+    const cldr: Record<string, string[]> = {
+      cy: ['Dydd Gwener, 4 Rhagfyr', '4 Rhagfyr 2026', '4 Rhag 2026'],
+      pa: ['ਸ਼ੁੱਕਰਵਾਰ, 4 ਦਸੰਬਰ', '4 ਦਸੰਬਰ 2026', '4 ਦਸੰ 2026'],
+    };
+    for (const lang of ['en-GB', ...cases.map(([l]) => l)]) {
+      await loadLocale(lang);
+      const shown = options.map((o) => formatDay(FRIDAY_4_DECEMBER, lang, o));
+      for (const s of shown) expect(s, `${lang}: ${s}`).not.to.match(/(^|[^0-9০-৯۰-۹٠-٩])[0০۰٠][4৪۴٤]/);
+      if (cldr[lang]) expect(shown).to.deep.equal(cldr[lang]);
+    }
+  });
+
   it("names the languages a service offers in the reader's language", async () => {
     await Promise.all(['cy', 'pa', 'pl', 'pa-Arab'].map((l) => loadLocale(l)));
     expect(formatLanguage('pl', 'cy')).to.equal('Pwyleg');

@@ -63,7 +63,8 @@ const partsOf = (date: Date, timeZone: string) => {
     weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')),
     year: get('year'),
     month: Number(get('month')),
-    day: get('day'),
+    // en-GB's numeric dates pad the day ("04/12/2026"); CLDR's patterns for our languages do not.
+    day: String(Number(get('day'))),
     hour: Number(get('hour')),
     minute: get('minute'),
   };
