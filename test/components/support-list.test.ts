@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/support-list/support-list.js';
 import { exampleFeed } from '../fixtures/example.js';
@@ -94,6 +95,32 @@ describe('<imh-support-list>', () => {
     const shown = await list({ kind: 'helpline' });
     expect(($(shown, '[part=filters] [name=kind]') as HTMLSelectElement).value).to.equal('helpline');
     expect(directory(shown)).to.deep.equal(['PANDAS Foundation helpline']);
+  });
+
+  it('puts urgent help first, short, with a skip link past it to the search that works by keyboard', async () => {
+    const el = await list();
+    const urgent = $(el, '[part=urgent]')!;
+    // Each urgent card leads with its call and skips the For / Stage / Cost rows.
+    for (const card of urgent.querySelectorAll('[part=card]')) {
+      const labels = [...card.querySelectorAll('dt')].map((d) => textOf(d));
+      expect(labels).not.to.include.members(['For', 'Stage', 'Cost']);
+    }
+    const search = $(el, '[part=filters] input[name=q]')!;
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    const skip = el.shadowRoot!.activeElement as HTMLElement;
+    expect(skip?.classList.contains('skip')).to.equal(true);
+    expect(textOf(skip)).to.equal('Skip to search and all services');
+    expect(skip.getBoundingClientRect().width).to.be.above(20); // visible when focused
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    expect(el.shadowRoot!.activeElement).to.equal(search);
+    // The search comes before the directory's results.
+    expect(search.compareDocumentPosition($(el, '[part=list]')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.above(0);
+    before.remove();
   });
 
   it('fires imh-support-action from its cards', async () => {

@@ -57,6 +57,18 @@ export class ImhSupportList extends ImhElement {
       .urgent-help {
         margin-block-end: calc(var(--_gap) * 1.5);
       }
+      .skip {
+        display: inline-block;
+        margin-block-end: 0.5rem;
+      }
+      .skip:not(:focus) {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
       ul.cards {
         list-style: none;
         margin: 0;
@@ -113,6 +125,16 @@ export class ImhSupportList extends ImhElement {
     return fold(text).includes(q);
   }
 
+  /** The skip link: fragments do not reach into a shadow root, so move focus to the search by hand. */
+  private skip(e: Event) {
+    e.preventDefault();
+    const target = this.renderRoot.querySelector<HTMLElement>('[part=filters] input, #all-heading');
+    if (!target) return;
+    if (target.localName != 'input') target.tabIndex = -1;
+    target.focus();
+    target.scrollIntoView({ block: 'start' });
+  }
+
   private onChange(e: Event) {
     const f = e.currentTarget as HTMLFormElement;
     const value = (name: string) =>
@@ -162,12 +184,16 @@ export class ImhSupportList extends ImhElement {
     if (this.announce) {
       this.announce = servicesFound(n, this.t);
     }
+    // Urgent help comes first, each card leading with its call and kept short (no For/Stage/Cost
+    // rows), with a skip link past it to the search and the directory.
+    const urgentContext = { ...context, compact: true };
     return html`${this.renderFeedStatus(!services.length)}
       ${
         urgent.length
           ? html`<section part="urgent" class="urgent-help" aria-labelledby="urgent-heading">
+            <a part="link" class="skip" href="#all-heading" @click=${this.skip}>${t.msg('Skip to search and all services', { id: 'support-list.skip', desc: 'Link at the top of the urgent services that moves past them to the search and the directory' })}</a>
             ${heading(this.headingLevel, t.msg('Need help now?', { id: 'support-list.urgent', desc: 'Heading above emergency and urgent services' }), 'heading', 'urgent-heading')}
-            <ul class="cards">${urgent.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>
+            <ul class="cards">${urgent.map((s) => html`<li part="item">${serviceCard(s, urgentContext)}</li>`)}</ul>
           </section>`
           : nothing
       }
