@@ -121,6 +121,36 @@ describe('<imh-session-list>', () => {
     expect(textOf(booktime.querySelector('time'))).to.equal('10:00–10:30');
   });
 
+  it('a changed date shows the usual time struck through, read as "was …"', async () => {
+    const el = await list({ now: '2026-12-04T08:00', days: 1 });
+    const booktime = $$(el, '[part=item]').find((li) =>
+      textOf(li.querySelector('.where')).includes('Whitmore Reans Library'),
+    )!;
+    const usual = booktime.querySelector('.was s')!;
+    expect(textOf(usual)).to.equal('14:00–14:30');
+    expect(getComputedStyle(usual).textDecorationLine).to.equal('line-through');
+    expect(usual.getAttribute('aria-hidden')).to.equal('true');
+    expect(textOf(booktime.querySelector('.was .visually-hidden'))).to.equal('(was 14:00–14:30)');
+    // drawn after the new time, on the same line
+    const now = booktime.querySelector('time')!.getBoundingClientRect();
+    const was = usual.getBoundingClientRect();
+    expect(was.left).to.be.above(now.right);
+    expect(Math.abs(was.top - now.top)).to.be.below(4);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a cancelled date is one compact line: no facilities, place or calendar', async () => {
+    const el = await list({ now: '2026-11-30T08:00', days: 1 });
+    const cancelled = item(el, 'Baby Massage');
+    const running = item(el, 'Baby Feeding Support Group');
+    expect(cancelled.querySelector('.facts, .where, details')).to.equal(null);
+    expect(textOf(cancelled)).to.equal('Baby Massage Cancelled Staff training 10:00–11:00');
+    const height = cancelled.getBoundingClientRect().height;
+    expect(height).to.be.below(running.getBoundingClientRect().height / 3);
+    expect(height).to.be.below(80);
+    await expect(el).to.be.accessible();
+  });
+
   it('leaves out excepted dates (term time only)', async () => {
     const el = await list({ now: '2026-12-21T08:00', days: 1 }); // Christmas holidays
     expect(titles(el)).not.to.include('Baby Massage');

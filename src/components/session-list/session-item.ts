@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { safeUrl } from '../../feed/url.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { audienceLabel, facilityLabel, freeLabel } from '../../internal/labels.js';
-import { feedString, feedText, inLanguage, textDirection } from '../../internal/feed-text.js';
+import { feedString, feedText, inLanguage, isolate, textDirection } from '../../internal/feed-text.js';
 import { formatDay, formatList, formatTimeRange, formatUnit, numberFormat } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { str, type Translator } from '../../internal/localize.js';
@@ -130,14 +130,14 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
     <p class="when">
       <!-- Isolated in its own direction: a time range with no letters ("10:00–11:00") reads left to right
         in a right-to-left sentence; one with month names keeps its language's order. -->
-      <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date} dir=${textDirection(when) ?? 'ltr'}>${when}</time>${
-        pattern || s.schedule.note
+      <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date} dir=${textDirection(when) ?? 'ltr'}>${when}</time>${usualTime(o, c)}${
+        o.status != 'cancelled' && (pattern || s.schedule.note)
           ? html`<span class="pattern">${pattern ? html` · ${pattern}` : nothing}${s.schedule.note ? html` · ${feedText(s.schedule.note, locale, lang)}` : nothing}</span>`
           : nothing
       }
     </p>
     ${
-      place
+      place && o.status != 'cancelled'
         ? html`<p class="where">
           ${feedText(place.name, locale, lang)}${address ? html`, <span class="address">${address}</span>` : nothing}
           <a part="link" class="map" href=${mapUrl(place)} rel="noopener" target="_blank"
@@ -147,6 +147,39 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
         </p>`
         : nothing
     }
+    ${o.status == 'cancelled' ? nothing : details(o, c, { place, online, onlineUrl, pattern, who, age, booking, bookUrl })}
+  </li>`;
+}
+
+/** Where (online), who, cost, booking, facilities, the description and "Add to calendar": not for a cancelled date. */
+function details(
+  o: SessionOccurrence,
+  c: ItemContext,
+  {
+    place,
+    online,
+    onlineUrl,
+    pattern,
+    who,
+    age,
+    booking,
+    bookUrl,
+  }: {
+    place?: Place;
+    online: SessionOccurrence['session']['online'];
+    onlineUrl?: string;
+    pattern?: string;
+    who: string[];
+    age: string;
+    booking: SessionOccurrence['session']['booking'];
+    bookUrl?: string;
+  },
+) {
+  const s = o.session;
+  const { t } = c;
+  const { locale } = t;
+  const lang = c.feed.language;
+  return html`
     ${
       online
         ? html`<p class="where">
@@ -201,8 +234,24 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
         </details>`
         : nothing
     }
-    ${o.status == 'cancelled' ? nothing : calendarDetails(o, c, pattern)}
-  </li>`;
+    ${calendarDetails(o, c, pattern)}`;
+}
+
+/** For a date moved to another time: the usual time struck through, read as "was 10:00–11:00". */
+function usualTime(o: SessionOccurrence, c: ItemContext) {
+  const { startTime, endTime } = o.session.schedule;
+  if (o.status != 'changed' || !startTime || !o.startTime || (startTime == o.startTime && endTime == o.endTime))
+    return nothing;
+  const { t } = c;
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+  // The usual times on this date: the new start moved by the difference in wall-clock minutes.
+  const at = (hhmm: string) => new Date(o.start.getTime() + (minutes(hhmm) - minutes(o.startTime!)) * 60_000);
+  const usual = formatTimeRange(at(startTime), endTime ? at(endTime) : undefined, t.locale, o.timeZone);
+  const was = isolate(usual, t.locale);
+  return html` <span class="was"
+    ><s aria-hidden="true" dir=${textDirection(usual) ?? 'ltr'}>${usual}</s
+    ><span class="visually-hidden">${t.msg(str`(was ${was})`, { id: 'session.was', desc: 'Hidden text after the new time of a changed date; the placeholder is the usual time, like "10:00–11:00"' })}</span></span
+  >`;
 }
 
 function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string | undefined) {

@@ -64,6 +64,23 @@ export const styles = css`
   .item.cancelled .when time {
     text-decoration: line-through;
   }
+  /* A cancelled date is one compact line: its name, the badge and note, the struck-through time. */
+  .item.cancelled {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.75rem;
+    padding-block: 0.375rem;
+  }
+  .item.cancelled > * {
+    margin: 0;
+  }
+  /* A changed date: the usual time, struck through, after the new one. */
+  .was s {
+    margin-inline-start: 0.5em;
+    color: var(--_muted);
+    font-weight: 400;
+  }
   .facts {
     margin: 0.5rem 0;
     display: grid;
