@@ -33,8 +33,20 @@ const icsLocal = (day: DayNumber, minutes: number) =>
 /** 20261123T100000Z */
 const icsUtc = (t: Date) => t.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
 
-/** Escapes TEXT values (RFC 5545 §3.3.11). */
-const text = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * Escapes TEXT values (RFC 5545 §3.3.11): backslashes, semicolons, commas and line breaks (CRLF,
+ * LF or a bare CR) escaped; other control characters, which the RFC forbids in content lines, and
+ * lone surrogates removed.
+ */
+const text = (s: string) =>
+  s
+    .replace(/\r\n?|\n/g, '\n')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\0-\x08\x0A-\x1F\x7F-\x9F]|\p{Cs}/gu, (c) => (c == '\n' ? c : ''))
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (§3.1). */
 export function fold(line: string): string {
@@ -158,10 +170,11 @@ export function rrule(session: Session, timeZone: string, calendars: Calendars =
   if (!m) return undefined;
   const parts = [`FREQ=${FREQ[m[2]]}`];
   if (m[1] != '1') parts.push(`INTERVAL=${m[1]}`);
-  const byDay = s.byDay ?? (m[2] == 'W' ? [DAY_CODES[weekday(parseDay(s.startDate))]] : undefined);
+  // Never an empty BYDAY=, BYMONTH= or BYMONTHDAY=, which calendar programs reject.
+  const byDay = s.byDay?.length ? s.byDay : m[2] == 'W' ? [DAY_CODES[weekday(parseDay(s.startDate))]] : undefined;
   if (byDay) parts.push(`BYDAY=${byDay.join(',')}`);
-  if (s.byMonth) parts.push(`BYMONTH=${s.byMonth.join(',')}`);
-  if (s.byMonthDay) parts.push(`BYMONTHDAY=${s.byMonthDay.join(',')}`);
+  if (s.byMonth?.length) parts.push(`BYMONTH=${s.byMonth.join(',')}`);
+  if (s.byMonthDay?.length) parts.push(`BYMONTHDAY=${s.byMonthDay.join(',')}`);
   const { count, until: last } = seriesEnd(session, calendars);
   if (count) parts.push(`COUNT=${count}`);
   else if (last !== undefined) {

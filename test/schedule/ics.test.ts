@@ -161,4 +161,36 @@ describe('iCalendar export', () => {
     expect(outlook.searchParams.get('startdt')).to.equal('2026-11-23T10:00:00.000Z');
     expect(outlook.searchParams.get('subject')).to.equal(text.summary);
   });
+
+  describe('hardening (issue 12)', () => {
+    it('never writes an empty BYDAY=, BYMONTH= or BYMONTHDAY=, which calendar programs reject', () => {
+      const base = session();
+      const empty = { ...base, schedule: { ...base.schedule, byDay: [], byMonth: [], byMonthDay: [] } } as Session;
+      expect(rrule(empty, 'Europe/London')).to.equal('FREQ=WEEKLY;BYDAY=MO');
+      const monthly = { ...base, schedule: { ...base.schedule, repeatFrequency: 'P1M', byDay: [] } } as Session;
+      expect(rrule(monthly, 'Europe/London')).to.equal('FREQ=MONTHLY');
+    });
+
+    it('removes the control characters RFC 5545 forbids, and keeps line breaks escaped', () => {
+      const ics = seriesIcs(
+        session(),
+        'Europe/London',
+        {
+          summary: 'Baby\u0000 Massage\u0007',
+          description: 'Line one\rLine two\r\nLine three\u001b[31m \uD800',
+          location: 'Hub\u000b',
+        },
+        'example.org',
+        NOW,
+      );
+      // Nothing but CRLF line ends and tabs below U+0020
+      // eslint-disable-next-line no-control-regex -- looking for control characters
+      expect(/[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(ics)).to.equal(false);
+      expect(/\r(?!\n)/.test(ics)).to.equal(false);
+      const event = new ICAL.Event(parse(ics).getFirstSubcomponent('vevent')!);
+      expect(event.summary).to.equal('Baby Massage');
+      expect(event.description).to.equal('Line one\nLine two\nLine three[31m ');
+      expect(event.location).to.equal('Hub');
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { RRule, type Options, type Weekday } from 'rrule';
 import { formatDay, parseDay } from '../../src/schedule/civil.js';
-import { ruleDatesBetween, ruleDates, type DateRule } from '../../src/schedule/recur.js';
+import { hasDates, ruleDatesBetween, ruleDates, type DateRule } from '../../src/schedule/recur.js';
 
 const dates = (rule: DateRule, from: string, to: string) => ruleDatesBetween(rule, from, to).map(formatDay);
 
@@ -127,7 +127,7 @@ describe('ruleDates (schedule → dates)', () => {
       return rule;
     }
 
-    function viaRRule(rule: DateRule, from: string, to: string): string[] {
+    function viaRRule(rule: DateRule, from: string, to: string, firstOnly = false): string[] {
       const unit = rule.repeatFrequency!.slice(-1) as keyof typeof FREQ;
       const options: Partial<Options> = {
         freq: FREQ[unit],
@@ -147,6 +147,11 @@ describe('ruleDates (schedule → dates)', () => {
       if (rule.repeatCount) options.count = rule.repeatCount;
       if (rule.endDate) options.until = utc(rule.endDate);
       const except = new Set(rule.exceptDate ?? []);
+      if (firstOnly) {
+        // Whether there is any date at all, up to the last year a feed may use.
+        if (!options.until || options.until > utc('2099-12-31')) options.until = utc('2099-12-31');
+        return new RRule(options).all((_, i) => i < 1).map((d) => d.toISOString().slice(0, 10));
+      }
       return new RRule(options)
         .between(utc(from), utc(to), true)
         .map((d) => d.toISOString().slice(0, 10))
@@ -168,6 +173,46 @@ describe('ruleDates (schedule → dates)', () => {
         compared += want.length;
       }
       expect(compared).to.be.greaterThan(7_000);
+    });
+
+    it('300 rules with a count, read years after they start (the count before the window worked out)', function () {
+      this.timeout(120_000);
+      let compared = 0;
+      for (let i = 0; i < 300; i++) {
+        const rule = generate();
+        delete rule.endDate;
+        rule.repeatCount = 200 + Math.floor(rand() * 2000);
+        const from = formatDay(parseDay(rule.startDate) + 365 * (1 + Math.floor(rand() * 20)));
+        const to = formatDay(parseDay(from) + 120);
+        const want = viaRRule(rule, from, to);
+        const got = ruleDates(rule, parseDay(from), parseDay(to)).map(formatDay);
+        expect(got, `${JSON.stringify(rule)} from ${from} to ${to}`).to.deep.equal(want);
+        compared += want.length;
+      }
+      expect(compared).to.be.greaterThan(300);
+    });
+
+    it('hasDates agrees with rrule on whether a rule gives any date at all', function () {
+      this.timeout(120_000);
+      let none = 0;
+      for (let i = 0; i < 200; i++) {
+        const rule = generate();
+        // (a weekly series takes no byMonthDay: the feed's validation refuses it, as RFC 5545 does)
+        if (rand() < 0.3 && !rule.repeatFrequency!.endsWith('W')) rule.byMonthDay = [pick([29, 30, 31])];
+        if (rand() < 0.3) rule.byMonth = [2];
+        // (a yearly series with byDay or byMonthDay names its months: the feed's validation asks for it)
+        if (rule.repeatFrequency!.endsWith('Y') && (rule.byDay || rule.byMonthDay) && !rule.byMonth) rule.byMonth = [2];
+        if (rule.byDay && (rule.repeatFrequency!.endsWith('D') || rule.repeatFrequency!.endsWith('W'))) {
+          rule.byDay = rule.byDay.map((d) => d.slice(-2));
+        }
+        // Within eight years, so rrule's search for a date that never comes stays short.
+        const eight = formatDay(parseDay(rule.startDate) + 8 * 365);
+        if (!rule.endDate || rule.endDate > eight) rule.endDate = eight;
+        const any = viaRRule(rule, rule.startDate, rule.endDate, true).length > 0;
+        expect(hasDates(rule), JSON.stringify(rule)).to.equal(any);
+        if (!any) none++;
+      }
+      expect(none).to.be.greaterThan(5);
     });
   });
 });
