@@ -3,7 +3,7 @@
 // Everything is built with DOM methods and attribute setters: nothing here parses HTML. The code
 // never points at this computer: addresses the editor has not given are clear placeholders, and
 // an address on this computer (localhost, a private network) is refused with a sentence.
-import { loadFeed } from '../src/feed/load.js';
+import { loadFeed } from '../src/feed/index.js';
 import { formatPhone } from '../src/feed/phone.js';
 import { pickText } from '../src/feed/text.js';
 import type { Feed, Text } from '../src/feed/types.js';

@@ -1,8 +1,9 @@
 // The demo page's feed checker: the same report as `npx imh-feed validate`, in the browser.
 // Feed text is only ever set as textContent. Each check reads the feed afresh, so an editor can fix
 // the file and check it again as often as they like.
-import { clearFeedCache, loadFeed } from '../src/feed/load.js';
-import { checkFeedText, formatIssue, type FeedReport } from '../src/feed/tools.js';
+import { loadFeed } from '../src/feed/index.js';
+import { clearFeedCache } from '../src/feed/load.js';
+import { checkFeedText, describeIssue, emergencyLine, keptLine, summary, type FeedReport } from '../src/feed/tools.js';
 
 const form = document.querySelector<HTMLFormElement>('#checker')!;
 const source = document.querySelector<HTMLTextAreaElement>('#feed-source')!;
@@ -19,21 +20,17 @@ function show(result: FeedReport, name: string) {
   const errors = result.issues.filter((i) => i.severity == 'error');
   const warnings = result.issues.filter((i) => i.severity == 'warning');
   report.className = !result.usable ? 'bad' : result.issues.length ? 'warn' : 'ok';
-  const heading = el('h3');
-  heading.textContent = !result.usable
-    ? `${name} cannot be used`
-    : result.issues.length
-      ? `${name} is usable, with ${errors.length} item(s) skipped and ${warnings.length} value(s) ignored`
-      : `${name} is valid`;
+  report.append(el('h3', summary(result, name)));
   // A second check of the same feed gives the same report: the time says it ran again.
-  report.append(heading, el('p', `Checked at ${new Date().toLocaleTimeString('en-GB')}.`));
-  if (!result.usable) report.append(el('p', result.error?.message));
-  else {
-    const kept = Object.entries(result.counts)
-      .map(([k, n]) => `${n} ${k}`)
-      .join(', ');
-    report.append(el('p', `Kept: ${kept}.`));
+  report.append(el('p', `Checked at ${new Date().toLocaleTimeString('en-GB')}.`));
+  const emergency = emergencyLine(result);
+  if (emergency) {
+    const p = el('p');
+    p.append(el('strong', emergency));
+    report.append(p);
   }
+  if (!result.usable) report.append(el('p', result.error?.message));
+  else report.append(el('p', keptLine(result)));
   for (const [title, list] of [
     ['Skipped (the whole item is left out)', errors],
     ['Ignored (only this value is left out)', warnings],
@@ -41,7 +38,12 @@ function show(result: FeedReport, name: string) {
     if (!list.length) continue;
     report.append(el('h4', title));
     const ul = el('ul');
-    for (const issue of list) ul.append(el('li', formatIssue(issue)));
+    for (const issue of list) {
+      const li = el('li', describeIssue(issue));
+      const path = el('code', issue.path);
+      li.append(' ', path);
+      ul.append(li);
+    }
     report.append(ul);
   }
 }

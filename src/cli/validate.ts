@@ -2,15 +2,20 @@
  * `imh-feed validate <file-or-url> [--json] [--strict]`: checks a feed and prints every problem
  * with its path, the same report the elements act on.
  */
-import { readFile } from 'node:fs/promises';
-import { loadFeed } from '../feed/load.js';
+import { readFile, stat } from 'node:fs/promises';
+import { FeedSizeError } from '../feed/errors.js';
+import { loadFeed } from '../feed/index.js';
+import { DEFAULT_MAX_BYTES } from '../feed/load.js';
 import { checkFeedText, formatReport, type FeedReport } from '../feed/tools.js';
 import { EXIT, isAddress, readProblem, type Io } from './io.js';
 
 export const VALIDATE_USAGE = `Usage: imh-feed validate <file-or-url> [--json] [--strict]
 
-Checks an imh-widgets feed and prints every problem with its path, for example
-  skipped  sessions[3].schedule.byDay[0]: "Tusday" is not a day; use MO, TU, …
+Checks an imh-widgets feed and prints every problem: the item it is in (counting from one, with
+its name, id and line) and what to do, then its path for developers, for example
+  skipped  Session 4, "Stay and Play" (id stay-and-play, line 57): schedule › byDay › entry 1:
+           "Tusday" is not a day; use MO, TU, …
+           at sessions[3].schedule.byDay[0]
 
   --json     print the report as JSON
   --strict   exit with 1 when any item is skipped or value ignored
@@ -38,13 +43,18 @@ export async function checkFeed(source: string): Promise<FeedReport | { unreadab
         : ({ usable: false, error, issues: error.issues ?? [], counts: {} } as FeedReport);
     }
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(source, 'utf8');
+    // The size cap every page applies holds for files too: a page would refuse this one.
+    if ((await stat(source)).size > DEFAULT_MAX_BYTES) {
+      return { usable: false, error: new FeedSizeError(undefined, DEFAULT_MAX_BYTES), issues: [], counts: {} };
+    }
+    bytes = await readFile(source);
   } catch (error) {
     return { unreadable: `✗ ${source} cannot be read: ${readProblem(error)}` };
   }
-  return checkFeedText(text.replace(/^\uFEFF/, ''), undefined);
+  // Read as UTF-8 whatever it is: a UTF-16 file keeps its zero bytes, and the report says what it is.
+  return checkFeedText(bytes.toString('utf8'), undefined, bytes.length);
 }
 
 export async function validate(args: { source: string; json: boolean; strict: boolean }, io: Io): Promise<number> {
@@ -54,9 +64,13 @@ export async function validate(args: { source: string; json: boolean; strict: bo
     return EXIT.unusable;
   }
   if (args.json) {
-    const { usable, error, issues, counts } = report;
+    const { usable, error, issues, counts, emergencies } = report;
     io.out(
-      JSON.stringify({ usable, error: error && { name: error.name, message: error.message }, issues, counts }, null, 2),
+      JSON.stringify(
+        { usable, error: error && { name: error.name, message: error.message }, issues, counts, emergencies },
+        null,
+        2,
+      ),
     );
   } else {
     io.out(formatReport(report, args.source));

@@ -34,13 +34,20 @@ export class FeedHttpError extends FeedError {
   }
 }
 
-/** The request failed before any answer: offline, DNS, TLS, or a CORS refusal. */
+/**
+ * The request failed before any answer (offline, DNS, TLS, or a CORS refusal), or the answer
+ * stopped part way (`received` bytes had arrived).
+ */
 export class FeedNetworkError extends FeedError {
   override name = 'FeedNetworkError';
-  constructor(url: string, cause?: unknown) {
+  constructor(url: string, cause?: unknown, received?: number) {
     super(
-      `${where(url)} could not be reached. Check the address, that the visitor is online, and that ` +
-        `the server sends Access-Control-Allow-Origin so other sites may read it (CORS).`,
+      received === undefined
+        ? `${where(url)} could not be reached. Check the address, that the visitor is online, and that ` +
+            `the server sends Access-Control-Allow-Origin so other sites may read it (CORS).`
+        : `${where(url)} stopped arriving part way through (after ${received.toLocaleString('en')} bytes): the ` +
+            'connection dropped or the server cut it short. Try again; if it keeps happening, tell whoever ' +
+            'hosts the feed.',
       url,
       { cause },
     );
@@ -61,7 +68,7 @@ export class FeedTimeoutError extends FeedError {
 export class FeedSizeError extends FeedError {
   override name = 'FeedSizeError';
   limit: number;
-  constructor(url: string, limit: number) {
+  constructor(url: string | undefined, limit: number) {
     super(
       `${where(url)} is larger than ${Math.round(limit / 1e5) / 10} MB, the most a page will read. ` +
         `Remove old sessions, or split the feed.`,
@@ -71,17 +78,29 @@ export class FeedSizeError extends FeedError {
   }
 }
 
-/** The answer was not JSON. */
+/** The answer was not JSON: a syntax error, or something else (a web page, UTF-16 text, a cut-off file). */
 export class FeedParseError extends FeedError {
   override name = 'FeedParseError';
-  constructor(url: string | undefined, detail: string, cause?: unknown) {
-    super(
-      `${where(url)} is not valid JSON: ${detail}. Check it with a JSON validator or "npx imh-feed validate".`,
-      url,
-      {
-        cause,
-      },
-    );
+  /** Where the JSON goes wrong, as the parser (or the editor tools, with line and column) said. */
+  detail: string;
+  /**
+   * @param options.problem The sentence, when the reason is known ("is a web page, not a feed…");
+   *   by default "is not valid JSON: <detail>.".
+   * @param options.advice What to do, after it (default: check it with a JSON validator or the
+   *   `imh-feed` command; the command itself gives none).
+   */
+  constructor(
+    url: string | undefined,
+    detail: string,
+    cause?: unknown,
+    options: { problem?: string; advice?: string } = {},
+  ) {
+    const {
+      problem = `is not valid JSON: ${detail}.`,
+      advice = 'Check it with a JSON validator or "npx imh-feed validate".',
+    } = options;
+    super(`${where(url)} ${problem}${advice && !options.problem ? ` ${advice}` : ''}`, url, { cause });
+    this.detail = detail;
   }
 }
 

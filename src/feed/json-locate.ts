@@ -1,7 +1,9 @@
 /**
- * Where JSON text first goes wrong: browsers' JSON.parse messages differ and Chromium's give no
- * position, so the editor tools (the `imh-feed` command and the demo's feed checker) find it
- * themselves. Not part of the element bundle.
+ * JSON text as the editor tools (the `imh-feed` command and the demo's feed checker) read it:
+ * where it first goes wrong (browsers' JSON.parse messages differ and Chromium's give no
+ * position), keys written twice in one object (JSON keeps only the last, silently), and the line
+ * each value starts on, so every report can name its line. One pass, no recursion: a file nested
+ * 100,000 deep is read like any other. Not part of the element bundle.
  */
 export interface JsonProblem {
   line: number;
@@ -10,24 +12,75 @@ export interface JsonProblem {
   expected: string;
 }
 
-export function locateJsonError(text: string): JsonProblem | undefined {
+/** A key written twice in the same object. */
+export interface DuplicateKey {
+  /** The path of the value the key names (`sessions`, `sessions[3].name`). */
+  path: string;
+  key: string;
+  /** The line of the repeat, which JSON keeps, and of the first, which it drops. */
+  line: number;
+  first: number;
+}
+
+export interface JsonScan {
+  problem?: JsonProblem;
+  duplicates: DuplicateKey[];
+  /** The line where the value at each path starts. */
+  lines: Map<string, number>;
+}
+
+const join = (path: string, key: string | number) =>
+  typeof key == 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+/** Lines and repeated keys are noted this deep at most (a feed item needs only a few levels). */
+const NOTED_DEPTH = 64;
+
+const VALUE = 'a value (text in double quotes, a number, true, false, null, { … } or [ … ])';
+
+interface Frame {
+  obj: boolean;
+  path: string;
+  /** Keys seen in an object, with their lines. */
+  keys?: Map<string, number>;
+  index: number;
+  /** Whether its first entry has been read. */
+  started?: boolean;
+}
+
+/** Reads JSON text once, without building it: its first syntax error, its repeated keys, its lines. */
+export function scanJson(text: string): JsonScan {
+  const lines = new Map<string, number>();
+  const duplicates: DuplicateKey[] = [];
+  const stack: Frame[] = [];
   let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  /** Where the last value began, for hints about unquoted times and dates. */
+  let valueStart = 0;
+  let valueLine = 1;
+  let valueLineStart = 0;
+  const fail = (expected: string, at = i, atLine = line, atLineStart = lineStart): never => {
+    throw { line: atLine, column: at - atLineStart + 1, expected } satisfies JsonProblem;
+  };
   const ws = () => {
-    while (/[ \t\n\r]/.test(text[i] ?? '')) i++;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c == 10) {
+        line++;
+        lineStart = ++i;
+      } else if (c == 32 || c == 9 || c == 13) i++;
+      else return;
+    }
   };
-  const fail = (expected: string): never => {
-    throw { at: i, expected };
-  };
-  const literal = (word: string) => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail('a value (text in double quotes, a number, true, false, null, { … } or [ … ])');
-  };
-  const string = () => {
+  const string = (): string => {
     if (text[i] != '"') fail('text in "double quotes"');
-    i++;
-    while (text[i] != '"') {
-      if (i >= text.length || text[i] < ' ') fail('the closing " of the text');
-      if (text[i] == '\\') {
+    const from = i++;
+    let escaped = false;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c == 34) break;
+      if (i >= text.length || c < 32) fail('the closing " of the text');
+      if (c == 92) {
+        escaped = true;
         i++;
         if (text[i] == 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) i += 4;
         else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail('a valid escape like \\" or \\n');
@@ -35,56 +88,105 @@ export function locateJsonError(text: string): JsonProblem | undefined {
       i++;
     }
     i++;
+    return escaped ? (JSON.parse(text.slice(from, i)) as string) : text.slice(from + 1, i - 1);
   };
-  const value = (): void => {
+  /** After a value that ends too soon: a hint when it looks like an unquoted time or date. */
+  const unquoted = () => {
+    const start = text.slice(valueStart, valueStart + 12);
+    const hint = /^\d{1,2}:\d\d/.test(start)
+      ? 'a time in "double quotes", like "10:00" (times are text in JSON)'
+      : /^\d{4}-\d\d-\d\d/.test(start)
+        ? 'a date in "double quotes", like "2026-09-07" (dates are text in JSON)'
+        : '';
+    if (hint) fail(hint, valueStart, valueLine, valueLineStart);
+  };
+  /** Reads one value at `path`; containers are pushed and read by the loop below. */
+  const value = (path: string) => {
     ws();
+    if (stack.length <= NOTED_DEPTH) lines.set(path, line);
+    valueStart = i;
+    valueLine = line;
+    valueLineStart = lineStart;
     const c = text[i];
-    if (c == '{') {
+    if (c == '{' || c == '[') {
       i++;
-      ws();
-      if (text[i] == '}') return void i++;
-      for (;;) {
-        ws();
-        string();
-        ws();
-        if (text[i] != ':') fail('":" after the field name');
-        i++;
-        value();
-        ws();
-        if (text[i] == ',') i++;
-        else if (text[i] == '}') return void i++;
-        else fail('"," or "}" after the field (is a comma missing?)');
-        ws();
-        if (text[i] == '}') fail('another field (remove the comma before "}")');
-      }
+      stack.push({ obj: c == '{', path, index: 0, keys: c == '{' ? new Map() : undefined });
+      return;
     }
-    if (c == '[') {
-      i++;
-      ws();
-      if (text[i] == ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] == ',') i++;
-        else if (text[i] == ']') return void i++;
-        else fail('"," or "]" after the entry (is a comma missing?)');
-        ws();
-        if (text[i] == ']') fail('another entry (remove the comma before "]")');
-      }
-    }
-    if (c == '"') return string();
+    if (c == '"') return void string();
     const n = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 40));
     if (n && n[0]) return void (i += n[0].length);
-    literal(c == 't' ? 'true' : c == 'f' ? 'false' : 'null');
+    const word = c == 't' ? 'true' : c == 'f' ? 'false' : 'null';
+    if (text.startsWith(word, i)) i += word.length;
+    else fail(VALUE);
+  };
+  const key = (frame: Frame) => {
+    ws();
+    const keyLine = line;
+    const k = string();
+    const first = frame.keys!.get(k);
+    const deep = stack.length > NOTED_DEPTH;
+    if (first !== undefined && !deep) duplicates.push({ path: join(frame.path, k), key: k, line: keyLine, first });
+    frame.keys!.set(k, keyLine);
+    ws();
+    if (text[i] != ':') fail('":" after the field name');
+    i++;
+    value(deep ? frame.path : join(frame.path, k));
   };
   try {
-    value();
+    value('');
+    while (stack.length) {
+      const frame = stack[stack.length - 1];
+      const close = frame.obj ? '}' : ']';
+      ws();
+      if (frame.started && text[i] == ',') {
+        i++;
+        ws();
+        if (text[i] == close) {
+          fail(
+            frame.obj ? 'another field (remove the comma before "}")' : 'another entry (remove the comma before "]")',
+          );
+        }
+        frame.index++;
+      } else if (text[i] == close) {
+        i++;
+        stack.pop();
+        valueStart = i - 1;
+        continue;
+      } else if (frame.started) {
+        unquoted();
+        fail(
+          frame.obj
+            ? '"," or "}" after the field (is a comma missing?)'
+            : '"," or "]" after the entry (is a comma missing?)',
+        );
+      }
+      frame.started = true;
+      if (frame.obj) key(frame);
+      else value(stack.length > NOTED_DEPTH ? frame.path : join(frame.path, frame.index));
+    }
     ws();
-    if (i < text.length) fail('the end of the file (is there text after the last "}"?)');
-    return undefined;
+    if (i < text.length) {
+      unquoted();
+      fail('the end of the file (is there text after the last "}"?)');
+    }
+    return { duplicates, lines };
   } catch (e) {
-    const { at, expected } = e as { at: number; expected: string };
-    const lines = text.slice(0, at).split('\n');
-    return { line: lines.length, column: lines[lines.length - 1].length + 1, expected };
+    if (e && typeof e == 'object' && 'expected' in e) return { problem: e as JsonProblem, duplicates, lines };
+    throw e;
+  }
+}
+
+/** Where JSON text first goes wrong, or undefined when it is valid JSON. */
+export const locateJsonError = (text: string): JsonProblem | undefined => scanJson(text).problem;
+
+/**
+ * The line of the value at `path`, or of the nearest value that holds it (a missing field is on
+ * its object's line).
+ */
+export function lineOf(scan: JsonScan, path: string): number | undefined {
+  for (let p = path; ; p = p.replace(/(\.[^.[]*|\[\d+\])$|^[^.[]*$/, '')) {
+    const found = scan.lines.get(p);
+    if (found !== undefined || !p) return found;
   }
 }

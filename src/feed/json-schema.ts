@@ -1,44 +1,58 @@
 /**
  * Turns the feed's schema nodes into a JSON Schema (draft 2020-12). Build-time only: run by
  * `npm run schema`, which writes `schema/feed.schema.json`; not part of the browser bundle.
+ *
+ * The JSON Schema and the validator agree (a differential test over generated mutations holds them
+ * to it), with two normalisations the schema states at its top: a field whose value is `null` is
+ * read as absent, and spaces around text are ignored. A few rules no JSON Schema can state are
+ * the validator's alone (`beyondSchema` lists them): ids unique in their list, references to ids
+ * that exist, rules across fields, real time zones, hosts a URL parser accepts, nesting depth.
  */
+import { HINTS } from './explain.js';
 import { feedSchema } from './schema.js';
 import {
   fieldOf,
   ID_RE,
+  LANG_RE,
+  MAX_ENTRIES,
+  MAX_STR,
+  MAX_TEXT,
+  TEXT_PATTERN,
   type ArrNode,
   type EnumNode,
+  type Finding,
   type LaxNode,
   type Node,
   type NumNode,
   type ObjNode,
-  type RefNode,
   type StrNode,
 } from './shape.js';
+import { LINK_RE, MAX_LINK } from './url.js';
 
 type Json = Record<string, unknown>;
+
+const text = (max: number): Json => ({ type: 'string', minLength: 1, maxLength: max, pattern: TEXT_PATTERN });
 
 export function toJsonSchema(node: Node): Json {
   const d = node.d ? { description: node.d } : {};
   switch (node.k) {
     case 'str': {
       const n = node as StrNode;
-      const hint = n.hint
-        ? { description: [n.d, `${n.what?.replace(/^an? /, '')}: ${n.hint}.`].filter(Boolean).join(' ') }
-        : d;
+      const h = n.what && HINTS[n.what];
+      const hint = h ? { description: [n.d, `${n.what?.replace(/^an? /, '')}: ${h}.`].filter(Boolean).join(' ') } : d;
+      const re = n.schemaRe ?? n.re;
       return {
-        type: 'string',
-        minLength: 1,
-        ...(n.re && { pattern: n.re.source }),
+        ...text(n.max ?? MAX_STR),
+        ...(re && { allOf: [{ pattern: re.source }] }),
         ...(n.format && { format: n.format }),
         ...hint,
       };
     }
     case 'ref':
       return {
-        type: 'string',
-        pattern: ID_RE.source,
-        description: node.d ?? `The id of an entry in ${(node as RefNode).to}.`,
+        ...text(100),
+        allOf: [{ pattern: ID_RE.source }],
+        description: node.d ?? `The id of an entry in ${(node as { to?: string }).to}.`,
       };
     case 'num': {
       const n = node as NumNode;
@@ -46,6 +60,8 @@ export function toJsonSchema(node: Node): Json {
         type: n.int ? 'integer' : 'number',
         ...(n.min != null && { minimum: n.min }),
         ...(n.max != null && { maximum: n.max }),
+        ...(n.lt != null && { exclusiveMaximum: n.lt }),
+        ...(n.nonzero && { not: { const: 0 } }),
         ...d,
       };
     }
@@ -60,7 +76,13 @@ export function toJsonSchema(node: Node): Json {
     case 'arr':
     case 'list': {
       const n = node as ArrNode;
-      return { type: 'array', items: toJsonSchema(n.of), ...(n.min && { minItems: n.min }), ...d };
+      return {
+        type: 'array',
+        items: toJsonSchema(n.of),
+        ...(n.min && { minItems: n.min }),
+        ...(n.k == 'arr' && { maxItems: MAX_ENTRIES }),
+        ...d,
+      };
     }
     case 'lax':
       return toJsonSchema((node as LaxNode).of);
@@ -78,29 +100,49 @@ export function toJsonSchema(node: Node): Json {
   }
 }
 
+/**
+ * Whether a finding is one of the rules a JSON Schema cannot state, so the schema accepts what the
+ * validator reports: repeated ids, unknown references, rules across fields, nesting depth, time
+ * zones that do not exist, and addresses whose host a URL parser refuses.
+ */
+export function beyondSchema(f: Finding): boolean {
+  if (['duplicate', 'unknown-ref', 'rule', 'deep', 'duplicate-key'].includes(f.code)) return true;
+  const n = f.node as StrNode | undefined;
+  if (f.code == 'format' && n?.k == 'str' && n.ok && !n.format && (!n.re || n.re.test(String(f.value).trim()))) {
+    return true; // a real time zone
+  }
+  return f.code == 'link' && LINK_RE.test(String(f.value).trim());
+}
+
 /** The published JSON Schema of the feed. */
 export function feedJsonSchema(): Json {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'imh-widgets feed',
     ...toJsonSchema(feedSchema),
+    $comment:
+      'Readers read a field whose value is null as absent, and ignore spaces around text; this schema describes ' +
+      'a feed after those two steps. Patterns use Unicode property escapes (the "u" flag).',
     $defs: {
       text: {
         description: 'Text in the feed language, or a map of translations keyed by language tag.',
         anyOf: [
-          { type: 'string', minLength: 1 },
+          text(MAX_TEXT),
           {
             type: 'object',
             minProperties: 1,
-            propertyNames: { pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
-            additionalProperties: { type: 'string', minLength: 1 },
+            propertyNames: { pattern: LANG_RE.source, maxLength: 35 },
+            additionalProperties: text(MAX_TEXT),
           },
         ],
       },
       link: {
-        description: 'An absolute https:, http:, tel: or mailto: address.',
+        description:
+          'An absolute https: or http: address (with no user name or password), a tel: phone number, or a ' +
+          'mailto: address with at most a subject.',
         type: 'string',
-        pattern: '^(https?://[^\\s/?#]+|tel:|mailto:)',
+        maxLength: MAX_LINK,
+        pattern: LINK_RE.source,
       },
     },
   };

@@ -5,10 +5,15 @@ import {
   FeedParseError,
   FeedSizeError,
   FeedTimeoutError,
+  FeedValidationError,
 } from './errors.js';
-import { readFeed, saveFeed } from './store.js';
+import { limitDepth } from './depth.js';
+import type { FeedParts } from './parts.js';
+import { readFeedData, type FeedRead } from './read.js';
+
+export { readFeedData };
 import { sliced } from './slices.js';
-import { validateFeed, validateInSlices, type ValidatedFeed } from './validate.js';
+import { readFeed, saveFeed } from './store.js';
 
 export interface LoadOptions {
   /** Stops waiting. The shared request goes on while another element still wants it. */
@@ -21,15 +26,18 @@ export interface LoadOptions {
   useStoredCopy?: boolean;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
+  /** What the caller reads of the feed (`parts.ts`); the package's `loadFeed` reads all of it by default. */
+  parts: FeedParts;
 }
 
 /** A loaded feed. */
-export interface FeedResult extends ValidatedFeed {
+export interface FeedResult extends FeedRead {
   /** The absolute URL it was loaded from. */
   url: string;
   /**
-   * Set when the feed could not be loaded and the last good copy kept in this browser is shown
-   * instead: when that copy was saved, and why the fresh load failed.
+   * Set when the last good copy kept in this browser is shown instead of the feed just loaded:
+   * when that copy was saved, and why the fresh feed is not shown (it could not be loaded, or it
+   * lost items to errors that the copy still has: then a `FeedValidationError` with its issues).
    */
   stale?: { savedAt: Date; error: FeedError };
 }
@@ -37,13 +45,16 @@ export interface FeedResult extends ValidatedFeed {
 export const DEFAULT_TIMEOUT = 10_000;
 export const DEFAULT_MAX_BYTES = 5_000_000;
 
+/** The feed's text, fetched once per page, and what each kind of element read from it. */
 interface Pending {
-  promise: Promise<FeedResult>;
-  /** Set once loaded, so later elements can render at once. */
-  result?: FeedResult;
+  promise: Promise<{ text: string; json: unknown }>;
   users: number;
   settled: boolean;
   controller: AbortController;
+  /** Results by `parts.name`, shared by every element that reads the same parts. */
+  reads: Map<string, Promise<FeedResult>>;
+  /** The same, once settled, so later elements can render at once. */
+  results: Map<string, FeedResult>;
 }
 /** One request per absolute URL per page; successes stay, failures are evicted so a retry works. */
 const requests = new Map<string, Pending>();
@@ -51,34 +62,130 @@ const requests = new Map<string, Pending>();
 /** Forgets loaded feeds so the next `loadFeed` fetches again (for "refresh" buttons and tests). */
 export const clearFeedCache = (): void => requests.clear();
 
-/** The feed already loaded from `url` on this page, if any (synchronous). */
-export function loadedFeed(url: string): FeedResult | undefined {
+/** The feed already loaded from `url` on this page for `parts`, if any (synchronous). */
+export function loadedFeed(url: string, parts: FeedParts): FeedResult | undefined {
   try {
-    return requests.get(resolveFeedUrl(url))?.result;
+    return requests.get(resolveFeedUrl(url))?.results.get(parts.name);
   } catch {
     return undefined;
   }
 }
 
-/** The absolute URL for a feed address, resolved against the page. Throws `FeedError` if malformed. */
+/**
+ * The absolute URL for a feed address, resolved against the page. Throws `FeedError`, with a
+ * sentence of its own, for an address that is malformed or is not a web (`https:` or `http:`)
+ * address: a `javascript:` or `data:` address in the `feed` attribute or the `imh-feed` meta tag is
+ * refused before anything is fetched.
+ */
 export function resolveFeedUrl(url: string): string {
+  const address = url.trim();
+  const shown = JSON.stringify(address.length > 60 ? `${address.slice(0, 57)}…` : address);
+  let resolved: URL | undefined;
   try {
-    return new URL(url.trim(), globalThis.document?.baseURI).href;
+    // A space is never part of an address (some browsers would encode it and carry on).
+    if (!/\s/.test(address)) resolved = new URL(address, globalThis.document?.baseURI);
   } catch {
-    throw new FeedError(`"${url}" is not a web address. Give the feed's full URL, like https://example.org/feed.json.`);
+    // not an address
+  }
+  if (!resolved) {
+    throw new FeedError(`${shown} is not a web address. Give the feed's full URL, like https://example.org/feed.json.`);
+  }
+  switch (resolved.protocol) {
+    case 'https:':
+    case 'http:':
+      if (resolved.username || resolved.password) {
+        throw new FeedError(
+          `${shown} has a user name or password in it. A feed must be public: give its address without them.`,
+        );
+      }
+      return resolved.href;
+    case 'javascript:':
+      throw new FeedError(
+        'The feed address is a javascript: address, which is never read as a feed. Give the address of a JSON file, like https://example.org/feed.json.',
+      );
+    case 'data:':
+      throw new FeedError(
+        'The feed address is a data: address (the feed written into the page). Publish the feed as a file on a web server and give its https:// address.',
+      );
+    default:
+      throw new FeedError(
+        `${shown} starts with ${resolved.protocol}, but a feed is read only from a web address starting https:// (or http://).`,
+      );
   }
 }
 
 const abortError = (signal: AbortSignal): unknown =>
   signal.reason ?? new DOMException('The feed load was aborted.', 'AbortError');
 
+/** How many items the parts read keep: the measure of a feed's usefulness. */
+const kept = (feed: FeedRead['feed'], parts: FeedParts): number =>
+  Object.keys(parts.fields).reduce((n, key) => {
+    const v = (feed as Record<string, unknown>)[key];
+    return (
+      n +
+      (Array.isArray(v)
+        ? v.length
+        : key == 'timeline'
+          ? ((v as { stages?: unknown[] })?.stages?.length ?? 0)
+          : key == 'termDates'
+            ? ((v as { terms?: unknown[] })?.terms?.length ?? 0)
+            : key == 'bankHolidays'
+              ? ((v as { dates?: unknown[] })?.dates?.length ?? 0)
+              : 0)
+    );
+  }, 0);
+
+/** The stored copy for `parts`, read again, or undefined when there is none or it no longer reads. */
+async function storedCopy(url: string, parts: FeedParts): Promise<(FeedRead & { savedAt: Date }) | undefined> {
+  const stored = readFeed(url, parts.name);
+  if (!stored) return undefined;
+  try {
+    const json = parseJson(await sliced(limitDepth(stored.text)), url);
+    return { ...(await readFeedData(json, { parts, url })), savedAt: new Date(stored.savedAt) };
+  } catch {
+    return undefined; // the stored copy is no longer readable
+  }
+}
+
 /**
- * Loads, parses and validates the feed at `url`. Many elements asking for the same feed share
- * one request. Rejects with a `FeedError` subclass (or an `AbortError`); when a last good copy is
- * kept in the browser, resolves with it instead and says so in `stale`.
+ * What `parts` of a freshly loaded feed give, and whether it replaces the stored copy. The rule
+ * (see the README): a fresh feed replaces the last good copy when it skipped no item as broken, or
+ * when it keeps at least as many items as the copy in the parts this element reads. Otherwise the
+ * copy, which keeps more, is shown, marked stale, with the fresh feed's issues in its error.
  */
-export function loadFeed(url: string, options: LoadOptions = {}): Promise<FeedResult> {
-  const { signal } = options;
+async function readFresh(
+  url: string,
+  fetched: { text: string; json: unknown },
+  parts: FeedParts,
+  useStoredCopy: boolean,
+): Promise<FeedResult> {
+  const fresh = await readFeedData(fetched.json, { parts, url });
+  const skipped = fresh.issues.filter((i) => i.severity == 'error').length;
+  if (skipped && useStoredCopy) {
+    const copy = await storedCopy(url, parts);
+    if (copy && kept(copy.feed, parts) > kept(fresh.feed, parts)) {
+      const error = new FeedValidationError(
+        url,
+        `skipped ${skipped} broken ${skipped == 1 ? 'item' : 'items'} and keeps fewer items than the copy ` +
+          'saved in this browser, so that copy is shown until the feed is fixed.',
+        fresh.issues,
+      );
+      return { feed: copy.feed, issues: copy.issues, url, stale: { savedAt: copy.savedAt, error } };
+    }
+  }
+  if (useStoredCopy) saveFeed(url, fetched.text, Date.now(), parts.name);
+  return { ...fresh, url };
+}
+
+/**
+ * Loads, parses and validates the feed at `url` (the `parts` an element reads, or all of it).
+ * Many elements asking for the same feed share one request. Rejects with a `FeedError` subclass
+ * (or an `AbortError`); when a last good copy is kept in the browser, resolves with it instead
+ * and says so in `stale`, also when the fresh feed lost items that the copy still has.
+ */
+export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult> {
+  const { signal, parts, useStoredCopy = true } = options;
+  const name = parts.name;
   let abs: string;
   try {
     abs = resolveFeedUrl(url);
@@ -89,31 +196,54 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<FeedRe
   let pending = requests.get(abs);
   if (!pending) {
     const controller = new AbortController();
-    const p: Pending = { users: 0, settled: false, controller, promise: undefined! };
-    p.promise = fetchFeed(abs, controller.signal, options).then(
-      (result) => {
-        p.settled = true;
-        return (p.result = result);
-      },
-      (error: unknown) => {
+    const p: Pending = {
+      users: 0,
+      settled: false,
+      controller,
+      reads: new Map(),
+      results: new Map(),
+      promise: fetchFeed(abs, controller.signal, options),
+    };
+    p.promise.then(
+      () => (p.settled = true),
+      () => {
         p.settled = true;
         if (requests.get(abs) == p) requests.delete(abs);
-        const stored = error instanceof FeedError && options.useStoredCopy !== false && readFeed(abs);
-        if (stored) {
-          try {
-            return { ...parseFeed(stored.text, abs), url: abs, stale: { savedAt: new Date(stored.savedAt), error } };
-          } catch {
-            // the stored copy is no longer readable: report the original error
-          }
-        }
-        throw error;
       },
     );
     requests.set(abs, (pending = p));
   }
   const shared = pending;
+  let read = shared.reads.get(name);
+  if (!read) {
+    const fresh: Promise<FeedResult> = shared.promise.then(async (fetched) => {
+      try {
+        return await readFresh(abs, fetched, parts, useStoredCopy);
+      } catch (error) {
+        // Unusable as a whole: a failure like any other, and not kept, so a retry reads again.
+        if (requests.get(abs) == shared) requests.delete(abs);
+        throw error;
+      }
+    });
+    const settled: Promise<FeedResult> = fresh.catch(async (error: unknown) => {
+      const copy = error instanceof FeedError && useStoredCopy ? await storedCopy(abs, parts) : undefined;
+      if (!copy) throw error;
+      return {
+        feed: copy.feed,
+        issues: copy.issues,
+        url: abs,
+        stale: { savedAt: copy.savedAt, error: error as FeedError },
+      };
+    });
+    settled.then(
+      (result) => shared.results.set(name, result),
+      () => {},
+    );
+    shared.reads.set(name, (read = settled));
+  }
+  const result = read;
   shared.users++;
-  if (!signal) return shared.promise;
+  if (!signal) return result;
   return new Promise<FeedResult>((resolve, reject) => {
     const onAbort = () => {
       reject(abortError(signal));
@@ -124,11 +254,15 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<FeedRe
       }
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    shared.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    result.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
-async function fetchFeed(url: string, signal: AbortSignal, options: LoadOptions): Promise<FeedResult> {
+async function fetchFeed(
+  url: string,
+  signal: AbortSignal,
+  options: LoadOptions,
+): Promise<{ text: string; json: unknown }> {
   const { timeout = DEFAULT_TIMEOUT, maxBytes = DEFAULT_MAX_BYTES } = options;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const controller = new AbortController();
@@ -156,16 +290,19 @@ async function fetchFeed(url: string, signal: AbortSignal, options: LoadOptions)
       throw failed(e, () => new FeedNetworkError(url, e));
     }
     if (!response.ok) throw new FeedHttpError(url, response.status, response.statusText);
-    if (Number(response.headers.get('content-length')) > maxBytes) throw new FeedSizeError(url, maxBytes);
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > maxBytes) throw new FeedSizeError(url, maxBytes);
     let text: string;
+    const progress = { received: 0 };
     try {
-      text = await readText(response, maxBytes, url);
+      text = await readText(response, maxBytes, url, progress);
     } catch (e) {
-      throw failed(e, () => new FeedNetworkError(url, e));
+      // The answer began and then stopped: its own sentence, not the one about reaching the server.
+      throw failed(e, () => new FeedNetworkError(url, e, progress.received));
     }
-    const result = await sliced(validateInSlices(parseJson(text, url), url));
-    saveFeed(url, text);
-    return { ...result, url };
+    // Nesting deeper than any feed needs is cut before JSON.parse, which would spend seconds on it.
+    const parsable = await sliced(limitDepth(text));
+    return { text, json: parseJson(parsable, url, undefined, response.headers.get('content-type') ?? '') };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
@@ -173,28 +310,62 @@ async function fetchFeed(url: string, signal: AbortSignal, options: LoadOptions)
 }
 
 /**
- * Validates feed data given directly (an element's `data` property): at once for a small feed,
- * across several tasks for a long one (see `slices.ts`). Throws, or rejects with, a
- * `FeedValidationError` when the data is not usable as a whole. The elements read every feed they
- * are given through this and `loadFeed`, never through the validator itself.
+ * Whether JSON text stops part way (inside text, or with lists and objects still open) with
+ * everything before that well formed as far as brackets go: a file cut short. Only read after
+ * `JSON.parse` failed.
  */
-export const readFeedData = (data: unknown, url?: string): ValidatedFeed | Promise<ValidatedFeed> =>
-  sliced(validateInSlices(data, url));
-
-/**
- * Parses and validates feed text. Throws `FeedParseError` when it is not JSON (with the line and
- * column when given `locateJsonError`, which the editor tools pass), and `FeedValidationError`
- * when it is not usable as a whole.
- */
-export function parseFeed(
-  text: string,
-  url?: string,
-  locate?: (text: string) => { line: number; column: number; expected: string } | undefined,
-): ValidatedFeed {
-  return validateFeed(parseJson(text, url, locate), url);
+function endsEarly(text: string): boolean {
+  const open = new Uint8Array(text.length + 1); // the brackets still open: `[` or `{`
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c == 92) i++;
+      else if (c == 34) inString = false;
+    } else if (c == 34) inString = true;
+    else if (c == 91 || c == 123) open[++depth] = c;
+    else if (c == 93 || c == 125) {
+      if (!depth || open[depth--] != c - 2) return false;
+    }
+  }
+  return inString || depth > 0;
 }
 
-function parseJson(text: string, url?: string, locate?: Parameters<typeof parseFeed>[2]): unknown {
+/** Why text is not a feed, in its own sentence when the reason is a common one. */
+export function notJson(
+  text: string,
+  url: string | undefined,
+  detail: string,
+  cause?: unknown,
+  contentType = '',
+  advice?: string,
+): FeedParseError {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  const problem = (sentence: string) => new FeedParseError(url, detail, cause, { problem: sentence });
+  if (!start) return problem('is empty: it has no text at all.');
+  if (start.startsWith('<') || /^text\/html/i.test(contentType)) {
+    return problem(
+      'is a web page, not a feed: is it a login page, an error page or a page about the feed? ' +
+        'Open the address in a private window to see what it returns.',
+    );
+  }
+  if (text.includes('\0')) {
+    return problem('is saved as UTF-16. Save it as UTF-8 (in most editors: Save As, then Encoding).');
+  }
+  if (endsEarly(text)) {
+    return problem(
+      'ends before the feed does: it stops part way through. Was the file cut short, or the download interrupted?',
+    );
+  }
+  return new FeedParseError(url, detail, cause, { advice });
+}
+
+/** Where JSON text goes wrong, as the editor tools locate it (`json-locate.ts`). */
+export type Locate = (text: string) => { line: number; column: number; expected: string } | undefined;
+
+/** `JSON.parse`, with a `FeedParseError` that says why when the text is not JSON. */
+export function parseJson(text: string, url?: string, locate?: Locate, contentType?: string, advice?: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -202,26 +373,32 @@ function parseJson(text: string, url?: string, locate?: Parameters<typeof parseF
     const detail = where
       ? `line ${where.line}, column ${where.column}: expected ${where.expected}`
       : (e as Error).message.replace(/^JSON\.parse: /, '');
-    throw new FeedParseError(url, detail, e);
+    throw notJson(text, url, detail, e, contentType, advice);
   }
 }
 
-/** The body as text, stopping as soon as it passes `maxBytes`. */
-async function readText(response: Response, maxBytes: number, url: string): Promise<string> {
+/** The body as text, stopping as soon as it passes `maxBytes`; `progress.received` counts the bytes. */
+async function readText(
+  response: Response,
+  maxBytes: number,
+  url: string,
+  progress: { received: number },
+): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) {
     const text = await response.text();
     if (new Blob([text]).size > maxBytes) throw new FeedSizeError(url, maxBytes);
     return text;
   }
+  // Decoded as UTF-8 whatever the server says: a UTF-16 file keeps its zero bytes in sight, so the
+  // parse error can say what it is.
   const decoder = new TextDecoder();
-  let size = 0;
   let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > maxBytes) {
+    progress.received += value.byteLength;
+    if (progress.received > maxBytes) {
       reader.cancel().catch(() => {});
       throw new FeedSizeError(url, maxBytes);
     }

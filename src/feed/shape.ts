@@ -2,19 +2,24 @@
  * A very small schema kit: the feed's shape is written once with these constructors
  * (`schema.ts`), and from that one description come
  *   - the TypeScript types (`Infer<typeof node>`, see `types.ts`),
- *   - the runtime validation (`check()` below, used by `validate.ts`), and
+ *   - the safety pass every page runs (`check()` below, through `safe.ts`): it keeps every good
+ *     item, skips each bad one and records where and why in a few words of code, no sentences,
+ *   - the editor's report (`explain.ts`), which turns those findings into sentences, loaded by a
+ *     page only when the safety pass found something, and always by the checker and the CLI, and
  *   - the published JSON Schema (`json-schema.ts`, run at build time only).
  *
- * Why not a validation library: the shared core (Lit, the localisation runtime, the loader and
- * validation) has an 8 KiB min+brotli budget and Lit alone takes about 6 KiB of it. Valibot, the
- * smallest well-kept candidate, needs one imported function per rule and a custom message per
- * rule to produce editor-friendly sentences, and its arrays fail as a whole where the feed must
- * keep every good item. This interpreter is about 1 KiB and produces exactly the report we need.
- * The JSON Schema it generates is checked against a real JSON Schema validator (Ajv) in tests.
+ * Why not a validation library: the feed must keep every good item of a list where libraries fail
+ * the list as a whole, every message must be a sentence an editor can act on, and the code that
+ * every page downloads must stay small; this interpreter is well under 1 KiB. The JSON Schema it
+ * generates is held to the same verdicts as the interpreter by a differential test (Ajv).
  *
- * Nodes are plain data; nothing here touches the DOM.
+ * Every check here is linear in the size of the value, and every string has a length limit, so
+ * no feed value can hold the page for long. Nodes are plain data; nothing here touches the DOM.
  */
-import { safeUrl } from './url.js';
+import { EMAIL_RE, MAX_LINK, safeUrl } from './url.js';
+
+/** See `url.ts`: every link reaches the DOM through `safeUrl`. */
+export { EMAIL_RE, MAX_LINK, safeUrl };
 
 /** One problem found in a feed, with where it is and what to do about it. */
 export interface FeedIssue {
@@ -27,6 +32,51 @@ export interface FeedIssue {
    * `warning`: only the faulty value was ignored; the item is shown without it.
    */
   severity: 'error' | 'warning';
+  /** What kind of problem, for tools: `type`, `format`, `required`, `duplicate`, `rule`… (see `Code`). */
+  code?: Code;
+  /**
+   * The item of a top-level list the problem is in, for people: its list, its position counting
+   * from one, and its id and name as the feed wrote them (when it has them).
+   */
+  item?: { list: string; number: number; id?: string; name?: string; line?: number };
+  /** The line of the problem in the feed's text (the editor tools set it, and the item's, from the text). */
+  line?: number;
+}
+
+/**
+ * What was wrong, in a word: the safety pass records these, and `explain.ts` turns them into
+ * sentences. `beyond-schema` codes are rules the JSON Schema cannot state (see `json-schema.ts`).
+ */
+export type Code =
+  | 'type'
+  | 'empty'
+  | 'invisible'
+  | 'control'
+  | 'long'
+  | 'format'
+  | 'enum'
+  | 'number'
+  | 'link'
+  | 'required'
+  | 'count'
+  | 'deep'
+  | 'lang'
+  | 'duplicate'
+  | 'unknown-ref'
+  | 'rule'
+  | 'duplicate-key';
+
+/** A problem as the safety pass records it: no sentence, only what `explain.ts` needs to write one. */
+export interface Finding {
+  path: string;
+  code: Code;
+  severity: 'error' | 'warning';
+  /** The node whose check failed. */
+  node?: Node;
+  /** The value that failed (never serialised whole: see `preview`). */
+  value?: unknown;
+  /** More detail: the rule's key, the path of the first item with a repeated id, a list's name. */
+  arg?: string;
 }
 
 declare const TYPE: unique symbol;
@@ -40,14 +90,22 @@ export interface Node<T = unknown> {
 }
 export interface StrNode extends Node<string> {
   k: 'str';
-  /** Pattern the whole string must match. */
+  /** Pattern the whole string must match (linear: no nested quantifiers). */
   re?: RegExp;
-  /** Further test (a real calendar date, a known time zone). */
-  ok?: (value: string) => boolean;
-  /** What the value is, for messages: "a date". */
+  /**
+   * The pattern the JSON Schema publishes, when narrower than `re` because `ok` checks the rest with
+   * its own sentence (a date's years).
+   */
+  schemaRe?: RegExp;
+  /**
+   * Further test (a real calendar date, a known time zone): true, or false, or the key of the
+   * sentence that says what is wrong (see `explain.ts`).
+   */
+  ok?: (value: string) => boolean | string;
+  /** What the value is, for messages ("a date"); its hint is in `explain.ts`. */
   what?: string;
-  /** How to write it, for messages: "write it as YYYY-MM-DD". */
-  hint?: string;
+  /** Longest value accepted, in characters (default `MAX_STR`). */
+  max?: number;
   /** JSON Schema `format`, when one applies. */
   format?: string;
 }
@@ -56,6 +114,10 @@ export interface NumNode extends Node<number> {
   min?: number;
   max?: number;
   int?: boolean;
+  /** Exclusive maximum: the value must be below it. */
+  lt?: number;
+  /** Zero is not allowed (a day of the month counts 1, 2… from the start or -1 from the end). */
+  nonzero?: boolean;
 }
 export interface EnumNode<T extends string = string> extends Node<T> {
   k: 'enum';
@@ -104,8 +166,11 @@ export interface ObjNode<T = unknown> extends Node<T> {
   shape: Shape;
   /** The shape's fields, normalised once (a cache filled on first use). */
   fields?: [string, Field][];
-  /** Checks across fields, run when every field is valid. */
-  refine?: (value: T, report: (path: string, message: string) => void) => void;
+  /**
+   * Checks across fields, run when every field is valid. `report(path, rule)` names the field and
+   * the rule broken; the rule's sentence is in `explain.ts` (`RULES`).
+   */
+  refine?: (value: T, report: (path: string, rule: string) => void) => void;
 }
 export type Infer<N> = N extends Node<infer T> ? T : never;
 
@@ -113,7 +178,19 @@ export type Infer<N> = N extends Node<infer T> ? T : never;
 export type Text = string | { [lang: string]: string };
 
 // ---------------------------------------------------------------------------------------------
-// Constructors
+// Limits a real feed never reaches; each has its own sentence when a feed does.
+
+/** Longest plain string (an id, a street, a file name), in characters. */
+export const MAX_STR = 500;
+/** Longest text (a name, a description), in characters. */
+export const MAX_TEXT = 20_000;
+/** Most entries in a list inside an item (days, dates, phones). */
+export const MAX_ENTRIES = 1_000;
+/** Deepest nesting of arrays and objects inside one item, counting the item itself as 1. */
+export const MAX_DEPTH = 32;
+
+// ---------------------------------------------------------------------------------------------
+// Constructors (marked free of side effects, so a bundle keeps only the nodes its elements read)
 
 /**
  * Marks a description: kept for the JSON Schema and for readers of `schema.ts`, and replaced with
@@ -121,9 +198,13 @@ export type Text = string | { [lang: string]: string };
  */
 export const doc = (text: string): string | undefined => text;
 
+/* @__NO_SIDE_EFFECTS__ */
 export const str = (o: Omit<StrNode, 'k'> = {}): StrNode => ({ k: 'str', ...o });
+/* @__NO_SIDE_EFFECTS__ */
 export const num = (o: Omit<NumNode, 'k'> = {}): NumNode => ({ k: 'num', ...o });
+/* @__NO_SIDE_EFFECTS__ */
 export const bool = (d?: string): Node<boolean> => ({ k: 'bool', d });
+/* @__NO_SIDE_EFFECTS__ */
 export const oneOf = <const T extends string>(values: readonly T[], what: string, d?: string): EnumNode<T> => ({
   k: 'enum',
   values,
@@ -131,21 +212,29 @@ export const oneOf = <const T extends string>(values: readonly T[], what: string
   d,
 });
 /** Plain text, or a map of translations: `{ "en": "Baby massage", "cy": "Tylino babanod" }`. */
+/* @__NO_SIDE_EFFECTS__ */
 export const text = (d?: string): Node<Text> => ({ k: 'text', d });
 /** An absolute `https:`, `http:`, `tel:` or `mailto:` address. */
+/* @__NO_SIDE_EFFECTS__ */
 export const link = (d?: string): Node<string> => ({ k: 'link', d });
+/* @__NO_SIDE_EFFECTS__ */
 export const arr = <T>(of: Node<T>, min?: number, d?: string): ArrNode<T> => ({ k: 'arr', of, min, d });
 /** A top-level collection: each bad item is skipped and reported; the good ones are kept. */
+/* @__NO_SIDE_EFFECTS__ */
 export const list = <T>(of: Node<T>, d?: string): ArrNode<T> => ({ k: 'list', of, d });
 /** A value that is ignored (with a warning) rather than failing the item that holds it. */
+/* @__NO_SIDE_EFFECTS__ */
 export const lax = <T>(of: Node<T>): LaxNode<T> => ({ k: 'lax', of });
 /** The id of an entry in the top-level list `to`; an unknown id is a warning and is ignored. */
+/* @__NO_SIDE_EFFECTS__ */
 export const ref = (to: string, d?: string): RefNode => ({ k: 'ref', to, d });
 export function opt<T>(node: Node<T>): Field<T>;
 export function opt<T>(node: Node<T>, def: Exclude<T, undefined>): DefaultedField<T>;
+/* @__NO_SIDE_EFFECTS__ */
 export function opt<T>(node: Node<T>, def?: T): Field<T> {
   return def === undefined ? { node, optional: true } : { node, optional: true, def };
 }
+/* @__NO_SIDE_EFFECTS__ */
 export const obj = <S extends Shape>(
   shape: S,
   refine?: ObjNode<ObjOf<S>>['refine'],
@@ -154,40 +243,42 @@ export const obj = <S extends Shape>(
 
 export const fieldOf = (f: Node | Field): Field => ('node' in f ? (f as Field) : { node: f as Node, optional: false });
 
+/** An object node's fields, normalised once. */
+export const fieldsOf = (n: ObjNode): [string, Field][] =>
+  (n.fields ??= Object.entries(n.shape).map(([k, f]) => [k, fieldOf(f)]));
+
 // ---------------------------------------------------------------------------------------------
-// Messages
+// Text and links
 
-/** "a, b or c" */
-export const orList = (items: readonly string[]): string =>
-  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-
-/** A value as an editor would recognise it in their file, shortened. */
-export const quote = (value: unknown): string => {
-  const s = JSON.stringify(value) ?? String(value);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-};
-
-const kindOf = (v: unknown): string =>
-  v === null
-    ? 'null'
-    : Array.isArray(v)
-      ? 'a list'
-      : typeof v === 'object'
-        ? 'an object'
-        : typeof v === 'string'
-          ? 'text'
-          : `a ${typeof v}`;
-
-const expected: Record<string, string> = {
-  str: 'text',
-  text: 'text, or a map of translations like { "en": "…", "cy": "…" }',
-  link: 'a web, phone or email address',
-  num: 'a number',
-  bool: 'true or false',
-  arr: 'a list ([ … ])',
-  list: 'a list ([ … ])',
-  obj: 'an object ({ … })',
-  ref: 'an id',
+/** Language tags (BCP 47, loosely): en, en-GB, pa-Guru, zh-Hant-TW. */
+export const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** Ids: lower-case letters, digits, hyphens and underscores. */
+export const ID_RE = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * Control characters (other than tab, line feed and carriage return) and lone surrogates: never
+ * part of real text, and forbidden in calendar files. The JSON Schema uses the same source.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const CONTROL_RE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|\p{Cs}/u;
+/** Characters that show nothing: spaces, format characters (zero-width, direction marks), fillers. */
+export const INVISIBLE =
+  String.raw`[\p{White_Space}\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F` +
+  String.raw`\u2800\u3164\uFE00-\uFE0F\uFFA0]`;
+// eslint-disable-next-line no-misleading-character-class -- lone combining and filler marks are what it finds
+export const INVISIBLE_RE = new RegExp(`^${INVISIBLE}*$`, 'u');
+/**
+ * Text as the JSON Schema states it (with Unicode patterns): something visible, and no control
+ * character or lone surrogate. The validator checks the same in parts, for a sentence each.
+ */
+export const TEXT_PATTERN = String.raw`^(?!${INVISIBLE}*$)[^\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\p{Cs}]*$`;
+/** A value as an editor would recognise it in their file, shortened; never walks into it. */
+export const preview = (value: unknown): string => {
+  if (typeof value == 'string') {
+    const s = JSON.stringify(value.length > 60 ? value.slice(0, 57) : value);
+    return value.length > 60 ? `${s.slice(0, -1)}…"` : s;
+  }
+  if (value === null || typeof value != 'object') return String(value);
+  return Array.isArray(value) ? 'a list' : 'an object';
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -195,13 +286,6 @@ const expected: Record<string, string> = {
 
 /** Marks a value that failed. */
 export const BAD: unique symbol = Symbol('bad');
-/** Language tags (BCP 47, loosely): en, en-GB, pa-Guru, zh-Hant-TW. */
-export const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-/** Ids: lower-case letters, digits, hyphens and underscores. */
-export const ID_RE = /^[a-z0-9][a-z0-9_-]*$/;
-
-/** See `url.ts`: every link reaches the DOM through it. */
-export { safeUrl };
 
 /** A reference to resolve once every list is read. */
 export interface PendingRef {
@@ -212,11 +296,11 @@ export interface PendingRef {
   drop: () => void;
 }
 export interface Ctx {
-  issues: FeedIssue[];
+  findings: Finding[];
   refs: PendingRef[];
 }
 
-const join = (path: string, key: string | number) =>
+export const join = (path: string, key: string | number): string =>
   typeof key == 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
 /** Is `path` the same as, or inside, `prefix`? */
@@ -232,6 +316,32 @@ const bindDrop = (ctx: Ctx, path: string, drop: () => void) => {
   if (last && last.path == path) last.drop = drop;
 };
 
+/** Whether arrays and objects nest deeper than `limit` inside `value` (no recursion, stops early). */
+export const tooDeep = (value: unknown, limit = MAX_DEPTH): boolean => {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v != 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child && typeof child == 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+};
+
+/** The problem with a string as text, if any: empty, only invisible characters, control characters, too long. */
+const textProblem = (v: string, max: number): Code | undefined =>
+  !v
+    ? 'empty'
+    : v.length > max && [...v].length > max
+      ? 'long'
+      : CONTROL_RE.test(v)
+        ? 'control'
+        : INVISIBLE_RE.test(v)
+          ? 'invisible'
+          : undefined;
+
 /**
  * Checks the items of an array or list, yielding between items so a long top-level list can be
  * read across several tasks. In a list each bad item is skipped (and a repeated id is an error);
@@ -240,35 +350,42 @@ const bindDrop = (ctx: Ctx, path: string, drop: () => void) => {
 export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: Ctx): Generator<void, unknown> {
   const out: unknown[] = [];
   const ids = new Map<unknown, string>();
+  const isList = node.k == 'list';
+  if (!isList && value.length > MAX_ENTRIES) {
+    ctx.findings.push({ path, code: 'count', severity: 'error', node, value });
+    return BAD;
+  }
   let ok = true;
   for (let i = 0; i < value.length; i++) {
     const p = join(path, i);
-    let got = check(node.of, value[i], p, ctx);
-    const itemId = node.k == 'list' && got !== BAD && (got as { id?: unknown }).id;
+    let got: unknown;
+    if (isList && tooDeep(value[i])) {
+      ctx.findings.push({ path: p, code: 'deep', severity: 'error' });
+      got = BAD;
+    } else got = check(node.of, value[i], p, ctx);
+    const itemId = isList && got !== BAD && (got as { id?: unknown }).id;
     if (itemId && ids.has(itemId)) {
-      ctx.issues.push({
+      ctx.findings.push({
         path: join(p, 'id'),
-        message: `${quote(itemId)} is already the id of ${ids.get(itemId)}; ids must be unique, so this entry was skipped`,
+        code: 'duplicate',
         severity: 'error',
+        value: itemId,
+        arg: ids.get(itemId),
       });
       got = BAD;
     } else if (itemId) ids.set(itemId, p);
     if (got === BAD) {
-      if (node.k == 'list') forget(ctx, p);
+      if (isList) forget(ctx, p);
       else ok = false;
     } else if (got !== undefined) {
       out.push(got);
       bindDrop(ctx, p, () => out.splice(out.indexOf(got), 1));
     }
-    if (node.k == 'list' && i % 25 == 24) yield;
+    if (isList && i % 25 == 24) yield;
   }
   if (!ok) return BAD;
   if (node.min && out.length < node.min) {
-    ctx.issues.push({
-      path,
-      message: `needs at least ${node.min} ${node.min == 1 ? 'entry' : 'entries'}`,
-      severity: 'error',
-    });
+    ctx.findings.push({ path, code: 'count', severity: 'error', node, value });
     return BAD;
   }
   return out;
@@ -282,108 +399,108 @@ const drainList = (node: ArrNode, value: unknown[], path: string, ctx: Ctx): unk
   }
 };
 
+/** Records a finding; returns `BAD`. */
+const report = (ctx: Ctx, node: Node, path: string, code: Code, value: unknown, arg?: string): typeof BAD => {
+  ctx.findings.push({ path, code, severity: 'error', node, value, arg });
+  return BAD;
+};
+
 /**
  * Checks `value` against `node`. Returns the cleaned value (unknown fields removed, defaults
- * applied), `undefined` for a lax value that was ignored, or `BAD` after adding an issue for
- * every problem found.
+ * applied, text trimmed), `undefined` for a lax value that was ignored, or `BAD` after recording
+ * a finding for every problem found.
  */
 export function check(node: Node, value: unknown, path: string, ctx: Ctx): unknown {
-  const fail = (message: string) => {
-    ctx.issues.push({ path, message, severity: 'error' });
-    return BAD;
-  };
-  const wrongType = () => fail(`should be ${expected[node.k]}, not ${kindOf(value)}`);
+  const fail = (code: Code, arg?: string, at = path, v = value): typeof BAD => report(ctx, node, at, code, v, arg);
   switch (node.k) {
     case 'str':
     case 'ref': {
-      if (typeof value != 'string') return wrongType();
-      const n = node as Omit<StrNode, 'k'> & Partial<Omit<RefNode, 'k'>>;
+      if (typeof value != 'string') return fail('type');
+      const n = node as StrNode;
       const v = value.trim();
-      if (!v) return fail('is empty');
+      const problem = textProblem(v, node.k == 'ref' ? 100 : (n.max ?? MAX_STR));
+      if (problem) return fail(problem);
       if (node.k == 'ref') {
-        if (!ID_RE.test(v)) return fail(`${quote(v)} is not an id; ids use lower-case letters, digits and hyphens`);
-        ctx.refs.push({ to: n.to!, id: v, path, drop: () => {} });
+        if (!ID_RE.test(v)) return fail('format');
+        ctx.refs.push({ to: (node as RefNode).to, id: v, path, drop: () => {} });
         return v;
       }
-      if ((n.re && !n.re.test(v)) || (n.ok && !n.ok(v))) {
-        return fail(`${quote(value)} is not ${n.what ?? 'allowed here'}${n.hint ? `; ${n.hint}` : ''}`);
-      }
-      return v;
+      const ok = n.re && !n.re.test(v) ? false : n.ok ? n.ok(v) : true;
+      return ok === true ? v : fail('format', ok || undefined);
     }
     case 'num': {
       const n = node as NumNode;
-      if (typeof value != 'number' || !isFinite(value)) return wrongType();
-      if (n.int && !Number.isInteger(value)) return fail(`${value} should be a whole number`);
-      if (n.min != null && value < n.min) return fail(`${value} is too small; use ${n.min} or more`);
-      if (n.max != null && value > n.max) return fail(`${value} is too large; use ${n.max} or less`);
+      if (typeof value != 'number' || !isFinite(value)) return fail('type');
+      if (
+        (n.int && !Number.isInteger(value)) ||
+        (n.min != null && value < n.min) ||
+        (n.max != null && value > n.max) ||
+        (n.lt != null && value >= n.lt) ||
+        (n.nonzero && value == 0)
+      ) {
+        return fail('number');
+      }
       return value;
     }
     case 'bool':
-      return typeof value == 'boolean' ? value : wrongType();
+      return typeof value == 'boolean' ? value : fail('type');
     case 'enum': {
       const n = node as EnumNode;
-      if (typeof value == 'string' && n.values.includes(value.trim())) return value.trim();
-      return fail(`${quote(value)} is not ${n.what}; use ${orList(n.values as string[])}`);
+      const v = typeof value == 'string' && value.trim();
+      return v !== false && n.values.includes(v) ? v : fail('enum');
     }
     case 'text': {
-      if (typeof value == 'string') return value.trim() ? value.trim() : fail('is empty');
-      if (!value || typeof value != 'object' || Array.isArray(value)) return wrongType();
+      if (typeof value == 'string') {
+        const v = value.trim();
+        const problem = textProblem(v, MAX_TEXT);
+        return problem ? fail(problem) : v;
+      }
+      if (!value || typeof value != 'object' || Array.isArray(value)) return fail('type');
       const out: Record<string, string> = {};
       let ok = true;
       for (const [lang, t] of Object.entries(value)) {
+        if (t == null) continue; // a translation left empty (null) is absent, like any field
         const p = join(path, lang);
-        const problem = !LANG_RE.test(lang)
-          ? `${quote(lang)} is not a language code; use codes like en, cy, ur or pa-Guru`
-          : typeof t != 'string'
-            ? `should be text, not ${kindOf(t)}`
-            : !t.trim()
-              ? 'is empty'
-              : '';
+        const v = typeof t == 'string' ? t.trim() : '';
+        const problem =
+          !LANG_RE.test(lang) || lang.length > 35 ? 'lang' : typeof t != 'string' ? 'type' : textProblem(v, MAX_TEXT);
         if (problem) {
           ok = false;
-          ctx.issues.push({ path: p, message: problem, severity: 'error' });
-        } else out[lang] = (t as string).trim();
+          fail(problem, lang, p, t);
+        } else out[lang] = v;
       }
       if (!ok) return BAD;
-      return Object.keys(out).length ? out : fail('has no translations; give at least one, like { "en": "…" }');
+      return Object.keys(out).length ? out : fail('empty');
     }
     case 'link':
-      if (typeof value != 'string') return wrongType();
-      return (
-        safeUrl(value) ??
-        fail(`${quote(value)} is not a full, safe address; links must start with https://, http://, tel: or mailto:`)
-      );
+      if (typeof value != 'string') return fail('type');
+      return safeUrl(value) ?? fail(value.length > MAX_LINK ? 'long' : 'link');
     case 'arr':
     case 'list': {
-      if (!Array.isArray(value)) return wrongType();
+      if (!Array.isArray(value)) return fail('type');
       return drainList(node as ArrNode, value, path, ctx);
     }
     case 'lax': {
-      const inner: Ctx = { issues: [], refs: ctx.refs };
+      const inner: Ctx = { findings: [], refs: ctx.refs };
       const got = check((node as LaxNode).of, value, path, inner);
       ctx.refs = inner.refs;
       if (got !== BAD) {
-        ctx.issues.push(...inner.issues);
+        ctx.findings.push(...inner.findings);
         return got;
       }
-      for (const issue of inner.issues) {
-        ctx.issues.push(
-          issue.severity == 'error' ? { ...issue, message: `${issue.message} (ignored)`, severity: 'warning' } : issue,
-        );
-      }
+      for (const f of inner.findings) ctx.findings.push({ ...f, severity: 'warning' });
       forget(ctx, path);
       return undefined;
     }
     case 'obj': {
-      if (!value || typeof value != 'object' || Array.isArray(value)) return wrongType();
+      if (!value || typeof value != 'object' || Array.isArray(value)) return fail('type');
       const n = node as ObjNode;
       const out: Record<string, unknown> = {};
       let ok = true;
-      for (const [key, { node: fnode, optional, def }] of (n.fields ??= Object.entries(n.shape).map(([k, f]) => [
-        k,
-        fieldOf(f),
-      ]))) {
-        const raw = (value as Record<string, unknown>)[key];
+      for (const [key, { node: fnode, optional, def }] of fieldsOf(n)) {
+        const raw = Object.prototype.hasOwnProperty.call(value, key)
+          ? (value as Record<string, unknown>)[key]
+          : undefined;
         const p = join(path, key);
         const got = raw == null ? undefined : check(fnode, raw, p, ctx);
         if (got === BAD) ok = false;
@@ -393,13 +510,13 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
         } else if (def !== undefined) out[key] = def;
         else if (raw == null && !optional) {
           ok = false;
-          ctx.issues.push({ path: p, message: 'is missing; it is required', severity: 'error' });
+          fail('required', undefined, p, undefined);
         }
       }
       if (ok && n.refine) {
-        n.refine(out, (sub, message) => {
+        n.refine(out, (sub, rule) => {
           ok = false;
-          ctx.issues.push({ path: sub ? join(path, sub) : path, message, severity: 'error' });
+          fail('rule', rule, sub ? join(path, sub) : path, out);
         });
       }
       return ok ? out : BAD;

@@ -1,18 +1,30 @@
 /**
  * The last good copy of each feed, kept in localStorage so that a page still shows something
- * useful when the feed's server is down or the visitor's connection drops.
+ * useful when the feed's server is down or the visitor's connection drops. One copy per feed and
+ * per kind of element (`parts`: what it reads), because a feed whose sessions break must not
+ * replace the copy the session list falls back on, even while its services are fine (which copy is
+ * replaced, and by what, is decided in `load.ts`).
  *
- * Bounded (a few feeds, each under a size limit, oldest evicted first) and versioned (the key
- * prefix changes with the stored format). Private browsing, disabled storage, sandboxed frames and
- * a full quota all make these functions do nothing rather than throw.
+ * Bounded (a few copies, each under a size limit, the oldest evicted first) and versioned (the key
+ * prefix changes with the stored format). What is read back is untrusted: a copy that is not what
+ * this module writes (a corrupt entry, a `savedAt` in the future or out of range) is discarded
+ * quietly. Eviction never removes a copy before the new one is known to fit, and never removes a
+ * copy this page has used. Private browsing, disabled storage, sandboxed frames and a full quota
+ * all make these functions do nothing rather than throw.
  */
 
 /** Key prefix; bump the version when the stored format changes. */
-export const STORE_PREFIX = 'imh-widgets:feed:v1:';
-/** Most feeds kept at once. */
+export const STORE_PREFIX = 'imh-widgets:feed:v2:';
+/** Prefixes of older formats, removed when a copy is saved. */
+const OLD_PREFIXES = ['imh-widgets:feed:v1:'];
+/** Most copies kept at once (beyond them only while this page uses them all). */
 export const STORE_MAX_ENTRIES = 4;
 /** Largest feed text kept, in UTF-16 code units (localStorage's measure). */
 export const STORE_MAX_CHARS = 1_000_000;
+/** The earliest `savedAt` believed (1 January 2020); anything earlier was not written by this code. */
+const EARLIEST = Date.UTC(2020, 0, 1);
+/** How far a device's clock may have stepped back since a copy was saved, in ms. */
+const CLOCK_SLACK = 5 * 60_000;
 
 export interface StoredFeed {
   /** When the copy was saved (ms since the epoch). */
@@ -20,6 +32,12 @@ export interface StoredFeed {
   /** The feed's JSON text, exactly as it was served. */
   text: string;
 }
+
+/** The key of a stored copy: the feed's absolute URL and what the element reads (`parts.name`). */
+export const storeKey = (url: string, part = 'all'): string => `${STORE_PREFIX}${part} ${url}`;
+
+/** Copies this page has read or saved: never evicted to make room for another of its feeds. */
+const inUse = new Set<string>();
 
 const storage = (): Storage | undefined => {
   try {
@@ -29,60 +47,140 @@ const storage = (): Storage | undefined => {
   }
 };
 
-const entries = (s: Storage): { key: string; savedAt: number }[] => {
-  const out = [];
-  for (let i = 0; i < s.length; i++) {
-    const key = s.key(i);
-    if (key?.startsWith(STORE_PREFIX)) out.push({ key, savedAt: readEntry(s, key)?.savedAt ?? 0 });
-  }
-  return out.sort((a, b) => b.savedAt - a.savedAt);
-};
-
-const readEntry = (s: Storage, key: string): StoredFeed | undefined => {
+/** A stored value as this module wrote it, or undefined. */
+const parse = (raw: string | null, now: number): StoredFeed | undefined => {
   try {
-    const value = JSON.parse(s.getItem(key) ?? 'null') as StoredFeed | null;
-    if (value && typeof value.savedAt == 'number' && typeof value.text == 'string') return value;
+    const value = JSON.parse(raw ?? 'null') as Partial<StoredFeed> | null;
+    if (
+      value &&
+      typeof value == 'object' &&
+      typeof value.text == 'string' &&
+      value.text.length <= STORE_MAX_CHARS &&
+      typeof value.savedAt == 'number' &&
+      Number.isFinite(value.savedAt) &&
+      value.savedAt >= EARLIEST &&
+      value.savedAt <= now + CLOCK_SLACK
+    ) {
+      return { savedAt: Math.min(value.savedAt, now), text: value.text };
+    }
   } catch {
-    // corrupt: treated as absent and replaced on the next save
+    // corrupt
   }
   return undefined;
 };
 
-/** Keeps `text` as the last good copy of the feed at `url`. Never throws. */
-export function saveFeed(url: string, text: string, now = Date.now()): void {
+/** Our copies, newest first, with their size in UTF-16 code units. */
+const entries = (s: Storage, now: number) => {
+  const out: { key: string; savedAt: number; size: number }[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const key = s.key(i);
+    if (!key?.startsWith(STORE_PREFIX)) continue;
+    const raw = s.getItem(key);
+    out.push({ key, savedAt: parse(raw, now)?.savedAt ?? 0, size: key.length + (raw?.length ?? 0) });
+  }
+  return out.sort((a, b) => b.savedAt - a.savedAt);
+};
+
+const remove = (s: Storage, key: string) => {
+  try {
+    s.removeItem(key);
+  } catch {
+    // nothing to do
+  }
+};
+
+/**
+ * Keeps `text` as the last good copy of the feed at `url` for the element kind `part`. Returns
+ * whether it was kept. Never throws. When storage is full, copies this page does not use are
+ * evicted oldest first, only as many as needed and only when that makes room; if the new copy
+ * still does not fit, every evicted copy is put back.
+ */
+export function saveFeed(url: string, text: string, now = Date.now(), part = 'all'): boolean {
   const s = storage();
-  if (!s || text.length > STORE_MAX_CHARS) return;
-  const key = STORE_PREFIX + url;
+  if (!s || text.length > STORE_MAX_CHARS) return false;
+  const key = storeKey(url, part);
   const value = JSON.stringify({ savedAt: now, text } satisfies StoredFeed);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const put = () => {
     try {
       s.setItem(key, value);
-      for (const old of entries(s).slice(STORE_MAX_ENTRIES)) s.removeItem(old.key);
-      return;
+      return true;
     } catch {
-      // Quota exceeded: make room by dropping our other copies, then try once more.
-      try {
-        for (const old of entries(s)) if (old.key != key) s.removeItem(old.key);
-      } catch {
-        return;
+      return false; // QuotaExceededError, or storage refused
+    }
+  };
+  let all: ReturnType<typeof entries>;
+  try {
+    for (let i = s.length - 1; i >= 0; i--) {
+      const k = s.key(i);
+      if (k && OLD_PREFIXES.some((p) => k.startsWith(p))) remove(s, k);
+    }
+    all = entries(s, now);
+  } catch {
+    return false;
+  }
+  // Copies that may go: not this one, not one this page uses; oldest first.
+  const evictable = all.filter((e) => e.key != key && !inUse.has(e.key)).reverse();
+  let kept = put();
+  if (!kept) {
+    // Room is needed. Evicting cannot help if all the evictable copies together are smaller than
+    // this one (beyond what its own old copy frees): then nothing is removed at all.
+    const own = all.find((e) => e.key == key)?.size ?? 0;
+    const freeable = evictable.reduce((n, e) => n + e.size, 0);
+    if (freeable + own < key.length + value.length) return false;
+    const evicted: [string, string][] = [];
+    for (const e of evictable) {
+      const old = s.getItem(e.key);
+      if (old != null) evicted.push([e.key, old]);
+      remove(s, e.key);
+      if ((kept = put())) break;
+    }
+    if (!kept) {
+      // It did not fit after all: put back what was removed (it fitted before).
+      for (const [k, v] of evicted) {
+        try {
+          s.setItem(k, v);
+        } catch {
+          // another tab filled the space meanwhile
+        }
       }
+      return false;
     }
   }
+  inUse.add(key);
+  // Over the count: drop the oldest copies this page does not use.
+  const over = all.filter((e) => e.key != key).length + 1 - STORE_MAX_ENTRIES;
+  for (const e of evictable.slice(0, Math.max(0, over))) remove(s, e.key);
+  return true;
 }
 
-/** The last good copy of the feed at `url`, if there is one. Never throws. */
-export function readFeed(url: string): StoredFeed | undefined {
+/** The last good copy of the feed at `url` for the element kind `part`, if there is one. Never throws. */
+export function readFeed(url: string, part = 'all', now = Date.now()): StoredFeed | undefined {
   const s = storage();
-  return s && readEntry(s, STORE_PREFIX + url);
+  if (!s) return undefined;
+  const key = storeKey(url, part);
+  let raw: string | null;
+  try {
+    raw = s.getItem(key);
+  } catch {
+    return undefined;
+  }
+  const value = parse(raw, now);
+  if (value) inUse.add(key);
+  else if (raw != null) remove(s, key); // not ours, or corrupt: discarded quietly
+  return value;
 }
 
-/** Forgets the stored copy of one feed, or of every feed. Never throws. */
+/** Forgets the stored copies of one feed (for every kind of element), or of every feed. Never throws. */
 export function forgetFeed(url?: string): void {
   const s = storage();
+  if (!s) return;
   try {
-    if (s && url) s.removeItem(STORE_PREFIX + url);
-    else if (s) for (const e of entries(s)) s.removeItem(e.key);
+    for (let i = s.length - 1; i >= 0; i--) {
+      const key = s.key(i);
+      if (key?.startsWith(STORE_PREFIX) && (!url || key.endsWith(` ${url}`))) remove(s, key);
+    }
   } catch {
     // nothing to forget
   }
+  if (!url) inUse.clear();
 }

@@ -1,15 +1,20 @@
 /**
  * For people who maintain a feed: read a feed's text and report every problem, the way the
- * `imh-feed` command and the demo's feed checker do. Not part of the element bundle.
+ * `imh-feed` command and the demo's feed checker do: each item named by its number (counting from
+ * one), its id, its name and its line, with the path kept for developers; keys written twice;
+ * emergency services that were left out. Not part of the element bundle.
  */
-import { FeedError } from './errors.js';
-import { locateJsonError } from './json-locate.js';
-import { parseFeed } from './load.js';
-import type { FeedIssue } from './shape.js';
+import { FeedError, FeedSizeError } from './errors.js';
+import { limitDepth } from './depth.js';
+import { describeIssue, describeWhere, itemOf } from './explain.js';
+import { lineOf, locateJsonError, scanJson } from './json-locate.js';
+import { DEFAULT_MAX_BYTES, notJson } from './load.js';
+import { preview, type FeedIssue } from './shape.js';
+import { drain } from './slices.js';
 import type { Feed } from './types.js';
-import { formatIssue } from './validate.js';
+import { formatIssue, validateFeed } from './validate.js';
 
-export { locateJsonError, formatIssue };
+export { locateJsonError, formatIssue, describeIssue, describeWhere };
 export { feedSchema } from './schema.js';
 
 export interface FeedReport {
@@ -17,40 +22,137 @@ export interface FeedReport {
   usable: boolean;
   error?: FeedError;
   feed?: Feed;
+  /** Every problem, each with its path, its item and its line. */
   issues: FeedIssue[];
   /** A count of what was kept: sessions, services, places, organisations, timeline stages. */
   counts: Record<string, number>;
+  /** Services marked `"urgency": "emergency"` that were skipped: a page would not show them. */
+  emergencies?: FeedIssue[];
 }
 
-/** Checks feed text: the same report the elements act on, with line and column for JSON errors. */
-export function checkFeedText(text: string, url?: string): FeedReport {
-  try {
-    const { feed, issues } = parseFeed(text, url, locateJsonError);
-    const counts = {
-      sessions: feed.sessions?.length ?? 0,
-      services: feed.services?.length ?? 0,
-      places: feed.places?.length ?? 0,
-      organisations: feed.organisations?.length ?? 0,
-      'timeline stages': feed.timeline?.stages.length ?? 0,
+const unusable = (error: FeedError, issues: FeedIssue[] = []): FeedReport => ({
+  usable: false,
+  error,
+  issues,
+  counts: {},
+});
+
+/** Keys written twice: JSON keeps the last value, so what the first said is lost without a word. */
+function duplicateIssues(scan: ReturnType<typeof scanJson>, input: unknown): FeedIssue[] {
+  return scan.duplicates.map((d) => {
+    const item = itemOf(d.path, input);
+    return {
+      path: d.path,
+      severity: 'warning',
+      code: 'duplicate-key',
+      line: d.line,
+      message:
+        `${preview(d.key)} is written twice in the same object (lines ${d.first} and ${d.line}); JSON keeps only the ` +
+        `last, so what line ${d.first} says is lost. Merge them into one (ignored)`,
+      ...(item && { item }),
     };
-    return { usable: true, feed, issues, counts };
-  } catch (e) {
-    const error = e instanceof FeedError ? e : new FeedError(String(e), url);
-    return { usable: false, error, issues: (error as { issues?: FeedIssue[] }).issues ?? [], counts: {} };
-  }
+  });
 }
+
+/**
+ * Checks feed text: the same verdicts the elements act on, with the line of every problem, and
+ * sentences that say what to do (without advice to run the checker that prints them).
+ *
+ * @param bytes The text's size in bytes, when known (a file's size); measured otherwise.
+ */
+export function checkFeedText(text: string, url?: string, bytes?: number): FeedReport {
+  const size = bytes ?? new TextEncoder().encode(text).length;
+  if (size > DEFAULT_MAX_BYTES) return unusable(new FeedSizeError(url, DEFAULT_MAX_BYTES));
+  const body = text.replace(/^\uFEFF/, '');
+  const scan = scanJson(body);
+  if (scan.problem) {
+    const { line, column, expected } = scan.problem;
+    return unusable(notJson(body, url, `line ${line}, column ${column}: expected ${expected}`, undefined, '', ''));
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(drain(limitDepth(body)));
+  } catch (e) {
+    return unusable(notJson(body, url, (e as Error).message, e, '', ''));
+  }
+  let feed: Feed;
+  let found: FeedIssue[];
+  try {
+    ({ feed, issues: found } = validateFeed(input, url));
+  } catch (e) {
+    return unusable(e instanceof FeedError ? e : new FeedError(String(e), url), (e as { issues?: FeedIssue[] }).issues);
+  }
+  const issues = [...duplicateIssues(scan, input), ...found].map((issue) => {
+    const line = issue.line ?? lineOf(scan, issue.path);
+    const item = issue.item && { ...issue.item, line: lineOf(scan, issue.path.replace(/^([^\]]*\[\d+\]).*/, '$1')) };
+    return { ...issue, ...(line !== undefined && { line }), ...(item && { item }) };
+  });
+  const services = (input as { services?: unknown }).services;
+  const emergencies = issues.filter((i) => {
+    if (i.severity != 'error' || i.item?.list != 'services' || !Array.isArray(services)) return false;
+    const urgency = (services[i.item.number - 1] as { urgency?: unknown } | undefined)?.urgency;
+    return typeof urgency == 'string' && urgency.trim() == 'emergency';
+  });
+  const counts = {
+    sessions: feed.sessions?.length ?? 0,
+    services: feed.services?.length ?? 0,
+    places: feed.places?.length ?? 0,
+    organisations: feed.organisations?.length ?? 0,
+    'timeline stages': feed.timeline?.stages.length ?? 0,
+  };
+  return { usable: true, feed, issues, counts, ...(emergencies.length && { emergencies }) };
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n == 1 ? one : many}`;
+
+/**
+ * The verdict in one sentence: "feed.json can be used, but 1 item was skipped and 2 values were
+ * ignored." (no mark in front: the CLI adds ✓, ! or ✗).
+ */
+export function summary(report: FeedReport, name: string): string {
+  if (!report.usable) return `${name} cannot be used.`;
+  const errors = report.issues.filter((i) => i.severity == 'error').length;
+  const warnings = report.issues.length - errors;
+  if (!report.issues.length) return `${name} is valid.`;
+  const parts = [
+    errors && `${plural(errors, 'item was', 'items were')} skipped`,
+    warnings && `${plural(warnings, 'value was', 'values were')} ignored`,
+  ].filter(Boolean);
+  return `${name} can be used, but ${parts.join(' and ')}.`;
+}
+
+/** The prominent line for emergency services left out, or undefined when there are none. */
+export function emergencyLine(report: FeedReport): string | undefined {
+  const lost = report.emergencies ?? [];
+  if (!lost.length) return undefined;
+  const which = lost.map((i) => describeWhere({ ...i, path: i.path.replace(/^(services\[\d+\]).*/, '$1') }));
+  return lost.length == 1
+    ? `An emergency service was left out: ${which[0]}. Visitors will not see it until it is fixed.`
+    : `${lost.length} emergency services were left out: ${which.join('; ')}. ` +
+        'Visitors will not see them until they are fixed.';
+}
+
+/** What was kept, as a sentence: "Kept: 16 sessions, 1 service, 7 places." */
+export const keptLine = (report: FeedReport): string =>
+  `Kept: ${Object.entries(report.counts)
+    .map(([k, n]) => plural(n, k.replace(/s$/, ''), k))
+    .join(', ')}.`;
 
 /** The report as lines of plain text, as the `imh-feed` command prints it. */
 export function formatReport(report: FeedReport, name: string): string {
-  if (!report.usable) return `✗ ${name} cannot be used.\n  ${report.error?.message}`;
-  const errors = report.issues.filter((i) => i.severity == 'error').length;
-  const warnings = report.issues.length - errors;
-  const kept = Object.entries(report.counts)
-    .map(([k, n]) => `${n} ${n == 1 ? k.replace(/s$/, '') : k}`)
-    .join(', ');
-  const head = report.issues.length
-    ? `! ${name} is usable, with ${errors} ${errors == 1 ? 'item' : 'items'} skipped and ${warnings} ${warnings == 1 ? 'value' : 'values'} ignored.`
-    : `✓ ${name} is valid.`;
-  const lines = report.issues.map((i) => `  ${i.severity == 'error' ? 'skipped' : 'ignored'}  ${formatIssue(i)}`);
-  return [head, `  Kept: ${kept}.`, ...lines].join('\n');
+  if (!report.usable) return `✗ ${summary(report, name)}\n  ${report.error?.message}`;
+  const lines = [`${report.issues.length ? '!' : '✓'} ${summary(report, name)}`];
+  const emergency = emergencyLine(report);
+  if (emergency) lines.push(`✗ ${emergency}`);
+  lines.push(`  ${keptLine(report)}`);
+  for (const [word, severity] of [
+    ['skipped', 'error'],
+    ['ignored', 'warning'],
+  ] as const) {
+    for (const issue of report.issues.filter((i) => i.severity == severity)) {
+      const at = `${issue.path || '(the feed)'}${issue.line ? `, line ${issue.line}` : ''}`;
+      lines.push(`  ${word}  ${describeIssue(issue)}`, `           at ${at}`);
+    }
+  }
+  return lines.join('\n');
 }

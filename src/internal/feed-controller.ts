@@ -2,6 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError, isAbort } from '../feed/errors.js';
 import { loadedFeed, loadFeed, readFeedData, resolveFeedUrl, type FeedResult } from '../feed/load.js';
 import type { ValidatedFeed } from '../feed/validate.js';
+import { ALL_PARTS } from '../feed/all-parts.js';
+import type { FeedParts } from '../feed/parts.js';
 import { ImhFeedErrorEvent } from '../events/feed-error.js';
 import { ImhFeedLoadEvent } from '../events/feed-load.js';
 
@@ -40,6 +42,8 @@ export class FeedController implements ReactiveController {
      * built-in content) or `none` (it shows only what the page wrote, like an editor's own card).
      */
     private mode: () => 'required' | 'optional' | 'none' = () => 'required',
+    /** What the element reads of the feed (see `feed/parts.ts`); all of it by default. */
+    private parts: () => FeedParts = () => ALL_PARTS,
   ) {
     host.addController(this);
   }
@@ -91,7 +95,7 @@ export class FeedController implements ReactiveController {
       // Read in slices: at once for a small feed, across several tasks for a long one.
       let result: ValidatedFeed | Promise<ValidatedFeed>;
       try {
-        result = readFeedData(source);
+        result = readFeedData(source, { parts: this.parts() });
       } catch (e) {
         return this.fail(e as FeedError);
       }
@@ -103,11 +107,11 @@ export class FeedController implements ReactiveController {
       );
       return;
     }
-    const loaded = loadedFeed(source);
+    const loaded = loadedFeed(source, this.parts());
     if (loaded) return this.succeed(loaded);
     this.status = 'loading';
     const abort = (this.abort = new AbortController());
-    loadFeed(source, { signal: abort.signal }).then(
+    loadFeed(source, { signal: abort.signal, parts: this.parts() }).then(
       (result) => {
         if (this.source === source) this.succeed(result, true);
       },

@@ -1,8 +1,9 @@
+/* eslint-disable max-len -- expected sentences are kept whole, as editors read them */
 // Tests for the `imh-feed` command (Node's test runner; needs `vite build` first, which `npm test` does).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,10 @@ const run = (...args) =>
   });
 
 const feed = JSON.parse(readFileSync(example, 'utf8'));
+/** The line (from one) where `needle` first appears in `text`, after `from` characters. */
+const lineAt = (text, needle, from = 0) => text.slice(0, text.indexOf(needle, from)).split('\n').length;
+/** The line of a pretty-printed item: the "{" just above its "id" (the first field of every item here). */
+const itemLine = (text, id) => lineAt(text, `"id": "${id}"`) - 1;
 const broken = structuredClone(feed);
 broken.sessions[3].schedule.byDay = ['Tusday'];
 broken.places[0].facilities.push('trampoline');
@@ -38,17 +43,28 @@ describe('imh-feed validate', () => {
     assert.match(stdout, /Kept: 16 sessions, 16 services, 7 places/);
   });
 
-  test('prints every issue with its path, and exits 0 because the feed is usable', async () => {
+  test('names each item by its number from one, its name, id and line, keeps the path, and exits 0 (usable)', async () => {
     const { code, stdout } = await run('validate', file('broken.json', broken));
+    const text = JSON.stringify(broken, null, 2);
     assert.equal(code, 0);
-    assert.match(stdout, /is usable, with 1 item skipped and 1 value ignored/);
+    assert.match(stdout, /^! .*broken\.json can be used, but 1 item was skipped and 1 value was ignored\.$/m);
     assert.ok(
       stdout.includes(
-        '  skipped  sessions[3].schedule.byDay[0]: "Tusday" is not a day; use MO, TU, WE, TH, FR, SA or SU',
+        `  skipped  Session 4, "${feed.sessions[3].name.en}" (id ${feed.sessions[3].id}, line ${itemLine(text, feed.sessions[3].id)}): schedule › byDay › entry 1: "Tusday" is not a day; use MO, TU, WE, TH, FR, SA or SU`,
       ),
       stdout,
     );
-    assert.ok(stdout.includes('  ignored  places[0].facilities[5]: "trampoline" is not a known facility'), stdout);
+    assert.ok(
+      stdout.includes(`\n           at sessions[3].schedule.byDay[0], line ${lineAt(text, '"Tusday"')}\n`),
+      stdout,
+    );
+    assert.ok(
+      stdout.includes(
+        `  ignored  Place 1, "Bob Jones Community Hub" (id bob-jones-hub, line ${itemLine(text, 'bob-jones-hub')}): facilities › entry 6: "trampoline" is not a known facility`,
+      ),
+      stdout,
+    );
+    assert.doesNotMatch(stdout, /item\(s\)|value\(s\)/);
   });
 
   test('with --strict, exits 1 when there are issues', async () => {
@@ -64,8 +80,95 @@ describe('imh-feed validate', () => {
     assert.equal(code, 2);
     assert.match(
       stdout,
-      /cannot be used\.\n {2}The feed is not valid JSON: line 5, column 5: expected "," or "\]" after the entry \(is a comma missing\?\)/,
+      /cannot be used\.\n {2}The feed is not valid JSON: line 5, column 5: expected "," or "\]" after the entry \(is a comma missing\?\)\.$/m,
     );
+    // not the advice to run the command that is printing it
+    assert.doesNotMatch(stdout, /imh-feed validate/);
+  });
+
+  test('hints at quotes, not commas, for an unquoted time or date', async () => {
+    const time = await run('validate', file('time.json', '{\n  "version": 1,\n  "startTime": 10:00\n}'));
+    assert.equal(time.code, 2);
+    assert.ok(
+      time.stdout.includes(
+        'line 3, column 16: expected a time in "double quotes", like "10:00" (times are text in JSON)',
+      ),
+      time.stdout,
+    );
+    const date = await run('validate', file('date.json', '{"version": 1, "startDate": 2026-09-07}'));
+    assert.ok(date.stdout.includes('expected a date in "double quotes", like "2026-09-07"'), date.stdout);
+  });
+
+  test('reports a key written twice, with both lines, as a value ignored', async () => {
+    const twice = JSON.stringify(feed, null, 2).replace('"version": 1,', '"version": 1,\n  "sessions": [],');
+    const { code, stdout } = await run('validate', '--strict', file('twice.json', twice));
+    const second = lineAt(twice, '"sessions": [', twice.indexOf('"sessions": [') + 1);
+    assert.equal(code, 1);
+    assert.match(stdout, /can be used, but 1 value was ignored\./);
+    assert.ok(
+      stdout.includes(
+        `  ignored  sessions (line ${second}): "sessions" is written twice in the same object (lines 3 and ${second}); JSON keeps only the last, so what line 3 says is lost.`,
+      ),
+      stdout,
+    );
+  });
+
+  test('puts a prominent line first, and fails with --strict, when an emergency service is left out', async () => {
+    const lost = structuredClone(feed);
+    const index = lost.services.findIndex((s) => s.urgency === 'emergency');
+    delete lost.services[index].name;
+    const { code, stdout } = await run('validate', '--strict', file('lost.json', lost));
+    assert.equal(code, 1);
+    const [head, second] = stdout.split('\n');
+    assert.match(head, /can be used, but 1 item was skipped\./);
+    assert.match(
+      second,
+      new RegExp(
+        `^✗ An emergency service was left out: Service ${index + 1} \\(id ${lost.services[index].id}, line \\d+\\)\\. Visitors will not see it until it is fixed\\.$`,
+      ),
+    );
+  });
+
+  test('gives each unusable file its own sentence: too large, too deep, UTF-16, a web page', async () => {
+    const big = { ...feed, padding: 'x'.repeat(6_000_000) };
+    const large = await run('validate', file('large.json', big));
+    assert.equal(large.code, 2);
+    assert.match(large.stdout, /The feed is larger than 5 MB, the most a page will read\./);
+
+    const deep = JSON.stringify({
+      version: 1,
+      sessions: [{ ...feed.sessions[0], extra: 'DEEP' }, feed.sessions[1]],
+    }).replace('"DEEP"', '['.repeat(100_000) + ']'.repeat(100_000));
+    const nested = await run('validate', file('deep.json', deep));
+    assert.equal(nested.code, 0);
+    assert.match(nested.stdout, /skipped {2}Session 1, .* is nested more than 32 levels deep/);
+    assert.doesNotMatch(nested.stdout, /undefined/);
+
+    const utf16 = join(dir, 'utf16.json');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(feed), 'utf16le')]));
+    const wide = await run('validate', utf16);
+    assert.equal(wide.code, 2);
+    assert.match(wide.stdout, /The feed is saved as UTF-16\. Save it as UTF-8/);
+
+    const page = await run('validate', file('login.json', '<!DOCTYPE html>\n<html><body>Sign in</body></html>'));
+    assert.equal(page.code, 2);
+    assert.match(page.stdout, /The feed is a web page, not a feed: is it a login page/);
+  });
+
+  test('says what to run in a checkout that has not been built, with no stack trace', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'imh-unbuilt-'));
+    mkdirSync(join(copy, 'bin'));
+    copyFileSync(bin, join(copy, 'bin', 'imh-feed.mjs'));
+    const result = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [join(copy, 'bin', 'imh-feed.mjs'), 'validate', example]);
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('close', (code) => resolve({ code, out }));
+    });
+    assert.equal(result.code, 2);
+    assert.match(result.out, /has not been built yet\.\nRun "npm install" and then "npm run build"/);
+    assert.doesNotMatch(result.out, /\n\s+at /);
   });
 
   test('exits 2 for an unknown major version, or not an object', async () => {
@@ -124,7 +227,8 @@ describe('imh-feed validate', () => {
     test('fetches and reports like a page would', async () => {
       const { code, stdout } = await run('validate', `${base}/feed.json`);
       assert.equal(code, 0);
-      assert.ok(stdout.includes('sessions[3].schedule.byDay[0]: "Tusday" is not a day'), stdout);
+      assert.ok(stdout.includes('entry 1: "Tusday" is not a day'), stdout);
+      assert.ok(stdout.includes('at sessions[3].schedule.byDay[0]'), stdout);
     });
 
     test('reports an HTTP error an editor can act on', async () => {

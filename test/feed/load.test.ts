@@ -1,3 +1,4 @@
+/* eslint-disable max-len -- expected sentences are kept whole, as editors read them */
 import { expect } from '@open-wc/testing';
 import {
   clearFeedCache,
@@ -12,13 +13,18 @@ import {
   loadFeed,
   parseFeed,
   readFeed,
+  SERVICE_PARTS,
+  SESSION_PARTS,
 } from '../../src/feed/index.js';
 import { locateJsonError } from '../../src/feed/json-locate.js';
-import { STORE_MAX_CHARS, STORE_MAX_ENTRIES, STORE_PREFIX, saveFeed } from '../../src/feed/store.js';
-import { minimalFeed } from '../fixtures/feeds.js';
+import { STORE_MAX_CHARS, STORE_MAX_ENTRIES, STORE_PREFIX, saveFeed, storeKey } from '../../src/feed/store.js';
+import { minimalFeed, service, session } from '../fixtures/feeds.js';
 import { json, never, streamed, stubFetch } from '../fixtures/network.js';
 
 const URL_A = 'https://feeds.example.org/wolverhampton.json';
+/** A copy saved by another page of the site (one this page has not used). */
+const otherPageCopy = (url: string, savedAt = Date.now() - 86400_000, text = JSON.stringify(minimalFeed())) =>
+  localStorage.setItem(storeKey(url), JSON.stringify({ savedAt, text }));
 const rejection = async (p: Promise<unknown>) => {
   try {
     await p;
@@ -255,17 +261,22 @@ describe('loadFeed', () => {
     });
 
     it('is bounded: only the newest few feeds, and none too large', () => {
-      for (let i = 0; i < STORE_MAX_ENTRIES + 2; i++) saveFeed(`${URL_A}?n=${i}`, '{"version":1}', 1000 + i);
+      // Copies other pages of the site saved, oldest first
+      const day = 86400_000;
+      for (let i = 0; i < STORE_MAX_ENTRIES + 2; i++) otherPageCopy(`${URL_A}?n=${i}`, Date.now() - (10 - i) * day);
+      saveFeed(URL_A, '{"version":1}');
       const kept = Object.keys(localStorage).filter((k) => k.startsWith(STORE_PREFIX));
       expect(kept.length).to.equal(STORE_MAX_ENTRIES);
       expect(readFeed(`${URL_A}?n=0`)).to.equal(undefined);
-      expect(readFeed(`${URL_A}?n=${STORE_MAX_ENTRIES + 1}`)?.savedAt).to.equal(1000 + STORE_MAX_ENTRIES + 1);
+      expect(readFeed(`${URL_A}?n=2`)).to.equal(undefined);
+      expect(readFeed(`${URL_A}?n=${STORE_MAX_ENTRIES + 1}`)).not.to.equal(undefined);
+      expect(readFeed(URL_A)).not.to.equal(undefined);
       saveFeed(URL_A, 'x'.repeat(STORE_MAX_CHARS + 1));
-      expect(readFeed(URL_A)).to.equal(undefined);
+      expect(readFeed(URL_A)?.text).to.equal('{"version":1}');
     });
 
     it('ignores a corrupt copy', async () => {
-      localStorage.setItem(STORE_PREFIX + URL_A, '{"savedAt": "yesterday"');
+      localStorage.setItem(storeKey(URL_A), '{"savedAt": "yesterday"');
       expect(readFeed(URL_A)).to.equal(undefined);
       net = stubFetch(() => new Response('', { status: 500 }));
       expect(await rejection(loadFeed(URL_A))).to.be.instanceOf(FeedHttpError);
@@ -276,8 +287,8 @@ describe('loadFeed', () => {
     const originals = { setItem: Storage.prototype.setItem, getItem: Storage.prototype.getItem };
     afterEach(() => Object.assign(Storage.prototype, originals));
 
-    it('still loads when storage is full, and makes room by dropping its other copies', async () => {
-      saveFeed(`${URL_A}?old`, '{"version":1}');
+    it('still loads when storage is full, and makes room by dropping a copy this page does not use', async () => {
+      otherPageCopy(`${URL_A}?old`);
       let calls = 0;
       Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
         if (calls++ == 0) throw new DOMException('full', 'QuotaExceededError');
@@ -302,6 +313,237 @@ describe('loadFeed', () => {
       clearFeedCache();
       net = stubFetch(() => new Response('', { status: 500 }));
       expect(await rejection(loadFeed(URL_A))).to.be.instanceOf(FeedHttpError);
+    });
+  });
+
+  describe('hardening (issue 12)', () => {
+    const reload = (handler: Parameters<typeof stubFetch>[0]) => {
+      net?.restore();
+      clearFeedCache();
+      net = stubFetch(handler);
+    };
+    const twoSessions = minimalFeed({ sessions: [session, { ...session, id: 'second' }] });
+    // The real copy's sessions, with their dates written dd/mm/yyyy by mistake
+    const ddmmyyyy = minimalFeed({
+      sessions: [session, { ...session, id: 'second' }].map((s) => ({
+        ...s,
+        schedule: { ...s.schedule, startDate: '07/09/2026' },
+      })),
+    });
+
+    describe('the last good copy is only replaced by a feed at least as useful', () => {
+      it('keeps the copy, and shows it marked stale with the issues, when a fresh feed lost items to errors', async () => {
+        reload(() => json(twoSessions));
+        await loadFeed(URL_A);
+        reload(() => json(ddmmyyyy));
+        const result = await loadFeed(URL_A);
+        expect(result.feed.sessions?.map((s) => s.id)).to.deep.equal(['baby-massage-monday', 'second']);
+        const error = result.stale?.error as FeedValidationError;
+        expect(error).to.be.instanceOf(FeedValidationError);
+        expect(error.message).to.contain('skipped 2 broken items and keeps fewer items than the copy saved');
+        expect(error.issues.map((i) => i.path)).to.deep.equal([
+          'sessions[0].schedule.startDate',
+          'sessions[1].schedule.startDate',
+        ]);
+        expect(readFeed(URL_A)?.text).to.contain('2026-09-07');
+        // the server then fails: visitors still see the sessions
+        reload(() => new Response('', { status: 503 }));
+        expect((await loadFeed(URL_A)).feed.sessions?.length).to.equal(2);
+      });
+
+      it('is replaced by a feed with fewer items and no errors (the publisher removed them)', async () => {
+        reload(() => json(twoSessions));
+        await loadFeed(URL_A);
+        reload(() => json(minimalFeed()));
+        const result = await loadFeed(URL_A);
+        expect(result.stale).to.equal(undefined);
+        expect(result.feed.sessions?.length).to.equal(1);
+        expect(JSON.parse(readFeed(URL_A)!.text).sessions.length).to.equal(1);
+      });
+
+      it('is replaced by a feed with errors that still keeps as many items', async () => {
+        reload(() => json(minimalFeed()));
+        await loadFeed(URL_A);
+        reload(() => json(minimalFeed({ sessions: [session, { ...session, id: 'x', name: '' }] })));
+        const result = await loadFeed(URL_A);
+        expect(result.stale).to.equal(undefined);
+        expect(readFeed(URL_A)?.text).to.contain('"x"');
+      });
+
+      it("is kept for each kind of element: broken sessions do not replace the session list's copy while services are fine", async () => {
+        reload(() => json(twoSessions));
+        await Promise.all([loadFeed(URL_A, { parts: SESSION_PARTS }), loadFeed(URL_A, { parts: SERVICE_PARTS })]);
+        reload(() => json({ ...ddmmyyyy, services: [service, { ...service, id: 'more' }] }));
+        const [sessions, services] = await Promise.all([
+          loadFeed(URL_A, { parts: SESSION_PARTS }),
+          loadFeed(URL_A, { parts: SERVICE_PARTS }),
+        ]);
+        expect(net!.calls.length).to.equal(1);
+        expect(sessions.stale?.error).to.be.instanceOf(FeedValidationError);
+        expect(sessions.feed.sessions?.length).to.equal(2);
+        expect(services.stale).to.equal(undefined);
+        expect(services.feed.services?.length).to.equal(2);
+        expect(services.feed).not.to.have.property('sessions');
+        expect(readFeed(URL_A, 'sessions')?.text).to.contain('2026-09-07');
+        expect(readFeed(URL_A, 'services')?.text).to.contain('"more"');
+      });
+    });
+
+    describe('when storage is full', () => {
+      const originals = { setItem: Storage.prototype.setItem };
+      // The quotas below count everything stored: start from nothing (other test files share the origin).
+      beforeEach(() => localStorage.clear());
+      afterEach(() => Object.assign(Storage.prototype, originals));
+      /** A quota in UTF-16 code units over every key and value, as browsers count it. */
+      const quota = (units: number) => {
+        Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+          let used = 0;
+          for (let i = 0; i < this.length; i++) {
+            const k = this.key(i)!;
+            if (k != key) used += k.length + (this.getItem(k)?.length ?? 0);
+          }
+          if (used + key.length + value.length > units) throw new DOMException('full', 'QuotaExceededError');
+          return originals.setItem.call(this, key, value);
+        };
+      };
+
+      it('never removes another copy when the new one would not fit even then', async () => {
+        otherPageCopy(`${URL_A}?other`);
+        quota(JSON.stringify(minimalFeed()).length + 300);
+        reload(() => json(twoSessions));
+        expect((await loadFeed(URL_A)).feed.sessions?.length).to.equal(2);
+        expect(readFeed(`${URL_A}?other`)).not.to.equal(undefined);
+        expect(readFeed(URL_A)).to.equal(undefined);
+      });
+
+      it('never evicts the only copy of another feed this page uses', async () => {
+        const URL_B = `${URL_A}?b`;
+        quota(JSON.stringify(minimalFeed()).length * 2);
+        reload(() => json(minimalFeed()));
+        await loadFeed(URL_A);
+        reload(() => json(twoSessions));
+        await loadFeed(URL_B);
+        expect(readFeed(URL_A)).not.to.equal(undefined);
+        expect(readFeed(URL_B)).to.equal(undefined);
+      });
+
+      it('evicts the oldest copies this page does not use, only as many as needed', async () => {
+        const day = 86400_000;
+        otherPageCopy(`${URL_A}?oldest`, Date.now() - 3 * day);
+        otherPageCopy(`${URL_A}?older`, Date.now() - 2 * day);
+        const size = JSON.stringify(minimalFeed()).length;
+        quota(size * 3 + 600);
+        reload(() => json(minimalFeed()));
+        await loadFeed(URL_A);
+        expect(readFeed(`${URL_A}?oldest`)).to.equal(undefined);
+        expect(readFeed(`${URL_A}?older`)).not.to.equal(undefined);
+        expect(readFeed(URL_A)).not.to.equal(undefined);
+      });
+    });
+
+    it('discards a stored copy saved "in the future" or at an impossible time, with no error', async () => {
+      for (const savedAt of [1e300, Date.now() + 86400_000, -1, Number.MAX_SAFE_INTEGER, 'yesterday']) {
+        localStorage.setItem(storeKey(URL_A), JSON.stringify({ savedAt, text: JSON.stringify(minimalFeed()) }));
+        expect(readFeed(URL_A), String(savedAt)).to.equal(undefined);
+        expect(localStorage.getItem(storeKey(URL_A))).to.equal(null);
+        localStorage.setItem(storeKey(URL_A), JSON.stringify({ savedAt, text: JSON.stringify(minimalFeed()) }));
+        reload(() => new Response('', { status: 500 }));
+        expect(await rejection(loadFeed(URL_A)), String(savedAt)).to.be.instanceOf(FeedHttpError);
+      }
+    });
+
+    describe('each failure gets its own sentence', () => {
+      it('a web page (a login page) instead of a feed', async () => {
+        reload(
+          () =>
+            new Response('<!DOCTYPE html><html><body><form>Sign in</form></body></html>', {
+              headers: { 'content-type': 'text/html' },
+            }),
+        );
+        expect((await rejection(loadFeed(URL_A))).message).to.equal(
+          `The feed at ${URL_A} is a web page, not a feed: is it a login page, an error page or a page about the feed? Open the address in a private window to see what it returns.`,
+        );
+      });
+
+      it('a feed saved as UTF-16', async () => {
+        const text = `\uFEFF${JSON.stringify(minimalFeed())}`;
+        const bytes = new Uint8Array(text.length * 2);
+        for (let i = 0; i < text.length; i++) bytes[i * 2] = text.charCodeAt(i) & 0xff;
+        for (let i = 0; i < text.length; i++) bytes[i * 2 + 1] = text.charCodeAt(i) >> 8;
+        reload(() => new Response(bytes, { headers: { 'content-type': 'application/json' } }));
+        expect((await rejection(loadFeed(URL_A))).message).to.equal(
+          `The feed at ${URL_A} is saved as UTF-16. Save it as UTF-8 (in most editors: Save As, then Encoding).`,
+        );
+      });
+
+      it('a body cut short, whether the connection fails or simply ends', async () => {
+        const body = JSON.stringify(minimalFeed());
+        let sent = false;
+        reload(
+          () =>
+            new Response(
+              new ReadableStream({
+                // the first 100 bytes arrive, then the connection drops
+                pull(controller) {
+                  if (sent) return controller.error(new TypeError('network error'));
+                  sent = true;
+                  controller.enqueue(new TextEncoder().encode(body.slice(0, 100)));
+                },
+              }),
+            ),
+        );
+        const dropped = await rejection(loadFeed(URL_A));
+        expect(dropped).to.be.instanceOf(FeedNetworkError);
+        expect(dropped.message).to.equal(
+          `The feed at ${URL_A} stopped arriving part way through (after 100 bytes): the connection dropped or the server cut it short. Try again; if it keeps happening, tell whoever hosts the feed.`,
+        );
+        reload(() => json(body.slice(0, 100)));
+        expect((await rejection(loadFeed(URL_A))).message).to.equal(
+          `The feed at ${URL_A} ends before the feed does: it stops part way through. Was the file cut short, or the download interrupted?`,
+        );
+      });
+
+      it('javascript:, data:, other non-web and malformed feed addresses, refused before any request', async () => {
+        net = stubFetch(() => json(minimalFeed()));
+        const cases: [string, string][] = [
+          [
+            'javascript:alert(1)',
+            'The feed address is a javascript: address, which is never read as a feed. Give the address of a JSON file, like https://example.org/feed.json.',
+          ],
+          [
+            'data:application/json,{"version":1}',
+            'The feed address is a data: address (the feed written into the page). Publish the feed as a file on a web server and give its https:// address.',
+          ],
+          [
+            'ftp://example.org/feed.json',
+            '"ftp://example.org/feed.json" starts with ftp:, but a feed is read only from a web address starting https:// (or http://).',
+          ],
+          [
+            'https://exa mple.org/feed.json',
+            `"https://exa mple.org/feed.json" is not a web address. Give the feed's full URL, like https://example.org/feed.json.`,
+          ],
+          [
+            'https://user:secret@example.org/feed.json',
+            '"https://user:secret@example.org/feed.json" has a user name or password in it. A feed must be public: give its address without them.',
+          ],
+        ];
+        for (const [address, message] of cases) {
+          const error = await rejection(loadFeed(address));
+          expect(error.name, address).to.equal('FeedError');
+          expect(error.message, address).to.equal(message);
+        }
+        expect(net.calls.length).to.equal(0);
+      });
+    });
+
+    it('reads a feed with a value nested a million levels deep, skipping only the item that holds it', async () => {
+      const text = JSON.stringify(
+        minimalFeed({ sessions: [{ ...session, id: 'deep', extra: 'DEEP' }, session] }),
+      ).replace('"DEEP"', '['.repeat(1_000_000) + ']'.repeat(1_000_000));
+      reload(() => json(text));
+      const result = await loadFeed(URL_A);
+      expect(result.issues.map((i) => [i.path, i.code])).to.deep.equal([['sessions[0]', 'deep']]);
+      expect(result.feed.sessions?.map((s) => s.id)).to.deep.equal(['baby-massage-monday']);
     });
   });
 });

@@ -1,3 +1,4 @@
+/* eslint-disable max-len -- expected sentences are kept whole, as editors read them */
 import { expect } from '@open-wc/testing';
 import { FeedValidationError, formatIssue, validateFeed, type FeedIssue } from '../../src/feed/index.js';
 import { minimalFeed, place, service, session } from '../fixtures/feeds.js';
@@ -56,7 +57,7 @@ describe('validateFeed', () => {
 
     it('is not an object', () => {
       expect(unusable([1, 2])).to.equal(
-        'The feed at https://example.org/feed.json is not a feed: it should be a JSON object ({ … }) with "version": 1, not [1,2].',
+        'The feed at https://example.org/feed.json is not a feed: it should be a JSON object ({ … }) with "version": 1, not a list.',
       );
       expect(unusable(null)).to.contain('not null');
       expect(unusable('text')).to.contain('not "text"');
@@ -150,7 +151,7 @@ describe('validateFeed', () => {
         'sessions[0].booking.phone: "call us" is not a phone number; write digits, spaces and an optional leading +, like 01902 551199',
       );
       expect(lines(issuesOf(withSession({ booking: { email: 'fhparent at wolverhampton' } })))[0]).to.equal(
-        'sessions[0].booking.email: "fhparent at wolverhampton" is not an email address',
+        'sessions[0].booking.email: "fhparent at wolverhampton" is not an email address; write one address, like name@example.org, with nothing after it',
       );
       expect(lines(issuesOf(withSchedule({ scheduleTimezone: 'Europe/Londn' })))[0]).to.equal(
         'sessions[0].schedule.scheduleTimezone: "Europe/Londn" is not a time zone; use an IANA name like Europe/London',
@@ -333,6 +334,223 @@ describe('validateFeed', () => {
       expect(feed.timeZone).to.equal('Europe/London');
       expect(feed.sessions).to.equal(undefined);
       expect(feed.services?.length).to.equal(1);
+    });
+  });
+});
+
+describe('validateFeed: hardening (issue 12)', () => {
+  const one = (input: unknown) => lines(issuesOf(input));
+
+  describe('no value can hold the page', () => {
+    it('checks a 120,000-character email by its length, with a sentence, not by a pattern that backtracks', () => {
+      const email = `${'a'.repeat(120_000)}@example.org`;
+      expect(one(withSession({ booking: { email } }))).to.deep.equal([
+        'sessions[0].booking.email: is 120,012 characters long; the most a feed may hold here is 254',
+      ]);
+      // within the limit, a value built to make a backtracking pattern work hard is refused plainly
+      expect(one(withSession({ booking: { email: `a@${'.'.repeat(200)}@` } }))[0]).to.match(
+        /is not an email address; write one address, like name@example.org/,
+      );
+    });
+
+    it('quotes a short preview of a bad value and never serialises it whole (5,000 levels deep)', () => {
+      let deep: unknown = 'x';
+      for (let i = 0; i < 5_000; i++) deep = [deep];
+      const { feed, issues } = validateFeed(
+        minimalFeed({
+          services: [
+            { ...service, kind: deep },
+            { ...service, id: 'b' },
+          ],
+        }),
+      );
+      expect(lines(issues)).to.deep.equal([
+        'services[0]: is nested more than 32 levels deep (lists and objects inside each other); a feed item needs only a few',
+      ]);
+      expect(feed.services?.map((s) => s.id)).to.deep.equal(['b']);
+    });
+
+    it('reports nesting too deep on that item only, even in a field it does not know', () => {
+      let deep: unknown = {};
+      for (let i = 0; i < 100_000; i++) deep = { a: deep };
+      const { feed, issues } = validateFeed(
+        minimalFeed({
+          sessions: [
+            { ...session, extra: deep },
+            { ...session, id: 'b' },
+          ],
+        }),
+      );
+      expect(issues.map((i) => [i.path, i.code])).to.deep.equal([['sessions[0]', 'deep']]);
+      expect(feed.sessions?.map((s) => s.id)).to.deep.equal(['b']);
+    });
+
+    it('refuses dates outside 2000 to 2099, so no schedule is walked from the year 0', () => {
+      expect(one(withSchedule({ startDate: '0000-01-01', repeatCount: 1000, repeatFrequency: 'P1D' }))).to.deep.equal([
+        'sessions[0].schedule.startDate: "0000-01-01" is outside the years a feed may use (2000 to 2099)',
+      ]);
+      expect(one(withSchedule({ endDate: '2150-01-01' }))[0]).to.contain('outside the years a feed may use');
+      expect(one(withSchedule({ repeatCount: 100_000 }))).to.deep.equal([
+        'sessions[0].schedule.repeatCount: 100000 is too large; use 10000 or less',
+      ]);
+    });
+  });
+
+  describe('no session loses its dates silently', () => {
+    it('reports an empty byDay, byMonth or byMonthDay with its path', () => {
+      for (const field of ['byDay', 'byMonth', 'byMonthDay']) {
+        expect(one(withSchedule({ [field]: [] })), field).to.deep.equal([
+          `sessions[0].schedule.${field}: is an empty list, which would leave the session with no dates; list at least one, or leave it out`,
+        ]);
+      }
+    });
+
+    it('reports byMonthDay 0, which is no day of the month', () => {
+      expect(one(withSchedule({ repeatFrequency: 'P1M', byDay: undefined, byMonthDay: [0] }))).to.deep.equal([
+        'sessions[0].schedule.byMonthDay[0]: 0 is not a day of the month; use 1 to 31, or -1 for the last day',
+      ]);
+    });
+
+    it('reports every pattern that gives no date in its whole range', () => {
+      const noDates = (schedule: Record<string, unknown>) =>
+        one(withSession({ schedule: { startDate: '2026-09-07', ...schedule } }));
+      // 31 February, 30 February
+      expect(noDates({ repeatFrequency: 'P1Y', byMonth: [2], byMonthDay: [30, 31] })).to.deep.equal([
+        'sessions[0].schedule: gives no dates at all, so the session would never be listed: no day fits its pattern from 2026-09-07 (check byDay, byMonth and byMonthDay: byMonthDay 31 never falls in February, for example)',
+      ]);
+      // Tuesdays, but it ends on the Monday it starts
+      expect(noDates({ repeatFrequency: 'P1W', byDay: ['TU'], endDate: '2026-09-07' })[0]).to.contain(
+        'gives no dates at all',
+      );
+      // every date of the pattern excepted
+      expect(
+        noDates({ repeatFrequency: 'P1W', repeatCount: 2, exceptDate: ['2026-09-07', '2026-09-14'] })[0],
+      ).to.contain('every date of its pattern is in exceptDate');
+      // a one-off on an excepted date
+      expect(noDates({ exceptDate: ['2026-09-07'] })[0]).to.contain('gives no dates at all');
+      // a fifth Monday in February, in a year without one
+      expect(
+        noDates({
+          startDate: '2027-02-01',
+          repeatFrequency: 'P1M',
+          byDay: ['5MO'],
+          byMonth: [2],
+          endDate: '2027-12-31',
+        })[0],
+      ).to.contain('gives no dates at all');
+    });
+
+    it('keeps a session whose only dates are extra ones, or are cancelled', () => {
+      const extra = { repeatFrequency: 'P1Y', byMonth: [2], byMonthDay: [31] };
+      expect(
+        one(withSession({ schedule: { startDate: '2026-09-07', ...extra }, occurrences: [{ date: '2026-10-01' }] })),
+      ).to.deep.equal([]);
+      expect(
+        one(
+          withSession({
+            occurrences: [{ date: '2026-09-07', status: 'cancelled' }],
+            schedule: { startDate: '2026-09-07' },
+          }),
+        ),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe('links', () => {
+    it('refuses a link with a user name or password, which shows as another site', () => {
+      expect(one(withSession({ url: 'https://www.nhs.uk@evil.example/' }))).to.deep.equal([
+        `sessions[0].url: "https://www.nhs.uk@evil.example/" has a user name or password before an "@", which makes it look like another site's address; link to the site itself`,
+      ]);
+      expect(one(withSession({ url: 'https://user:pass@example.org/' }))[0]).to.contain('user name or password');
+    });
+
+    it('refuses email fields that smuggle cc, bcc or a body into the mailto: link', () => {
+      for (const email of [
+        'fh@example.org?cc=evil@example.org',
+        'fh@example.org?bcc=x@y.org',
+        'fh@example.org?body=Hi',
+      ]) {
+        expect(one(withSession({ booking: { email } }))[0], email).to.match(/is not an email address/);
+      }
+    });
+
+    it('keeps a mailto: link with a subject, and refuses one with cc, bcc or a body', () => {
+      expect(one(withSession({ url: 'mailto:fh@example.org?subject=Baby%20massage' }))).to.deep.equal([]);
+      for (const url of ['mailto:fh@example.org?cc=evil@example.org', 'mailto:fh@example.org?subject=Hi&bcc=x@y.org']) {
+        expect(one(withSession({ url }))[0], url).to.contain('adds more than a subject to the email');
+      }
+    });
+  });
+
+  describe('text', () => {
+    it('reports a name made only of invisible characters', () => {
+      for (const name of ['\u200B\u200B', '\u3164', '\u2800', '\u200E\u00AD\uFEFF']) {
+        expect(one(withSession({ name })), JSON.stringify(name)).to.deep.equal([
+          'sessions[0].name: has only invisible characters (spaces, zero-width or direction marks); write the text itself',
+        ]);
+      }
+    });
+
+    it('reports control characters and lone surrogates in any text, on that item', () => {
+      const { feed, issues } = validateFeed(
+        minimalFeed({
+          sessions: [
+            { ...session, description: 'Bring a towel\u0007' },
+            { ...session, id: 'b', name: { en: 'Baby \uD800 massage' } },
+            { ...session, id: 'c' },
+          ],
+        }),
+      );
+      expect(lines(issues)).to.deep.equal([
+        'sessions[0].description: contains a control character (U+0007) that is never part of real text; remove it',
+        'sessions[1].name.en: contains half of a character (a lone surrogate, often left where text was cut short); retype that part',
+      ]);
+      expect(feed.sessions?.map((s) => s.id)).to.deep.equal(['c']);
+    });
+
+    it('keeps new lines and tabs, which real text has', () => {
+      expect(one(withSession({ description: 'Line one\nLine two\r\n\tIndented' }))).to.deep.equal([]);
+    });
+
+    it('has length limits a real feed never reaches, each with a sentence', () => {
+      expect(one(withSession({ name: 'x'.repeat(20_001) }))).to.deep.equal([
+        'sessions[0].name: is 20,001 characters long; the most a feed may hold here is 20,000',
+      ]);
+      expect(one(withSession({ url: `https://example.org/${'a'.repeat(2_000)}` }))[0]).to.contain(
+        'the most a feed may hold here is 2,000',
+      );
+    });
+
+    it('treats a translation left null as absent', () => {
+      const { feed, issues } = validateFeed(withSession({ name: { en: 'Baby Massage', cy: null } }));
+      expect(issues).to.deep.equal([]);
+      expect(feed.sessions?.[0].name).to.deep.equal({ en: 'Baby Massage' });
+    });
+  });
+
+  it('keeps "__proto__" and "constructor" keys as data, never reaching Object.prototype', () => {
+    const input = JSON.parse(
+      '{"version": 1, "__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "sessions": [' +
+        '{"__proto__": {"polluted": 1}, "id": "a", "name": "A", "schedule": {"startDate": "2026-09-07"}},' +
+        '{"id": "b", "name": {"__proto__": "x", "en": "B"}, "schedule": {"startDate": "2026-09-07"}}]}',
+    );
+    const { feed, issues } = validateFeed(input);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    expect(Object.getPrototypeOf(feed.sessions![0])).to.equal(Object.prototype);
+    expect(feed.sessions?.map((s) => s.id)).to.deep.equal(['a']);
+    expect(lines(issues)).to.deep.equal([
+      'sessions[1].name.__proto__: "__proto__" is not a language code; use codes like en, cy, ur or pa-Guru',
+    ]);
+  });
+
+  it('names the item each problem is in, counting from one', () => {
+    const { issues } = validateFeed(
+      minimalFeed({ sessions: [session, { ...session, id: 'stay-and-play', name: 'Stay and Play', schedule: {} }] }),
+    );
+    expect(issues[0]).to.deep.include({
+      path: 'sessions[1].schedule.startDate',
+      code: 'required',
+      item: { list: 'sessions', number: 2, id: 'stay-and-play', name: 'Stay and Play' },
     });
   });
 });

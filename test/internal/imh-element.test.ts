@@ -1,9 +1,10 @@
+/* eslint-disable max-len -- expected sentences are kept whole, as editors read them */
 import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { ImhElement } from '../../src/internal/imh-element.js';
 import { defineElement } from '../../src/internal/define-element.js';
 import { clearFeedCache, forgetFeed, FeedHttpError, type FeedIssue, type Session } from '../../src/feed/index.js';
-import { saveFeed } from '../../src/feed/store.js';
+import { saveFeed, storeKey } from '../../src/feed/store.js';
 import { minimalFeed } from '../fixtures/feeds.js';
 import { json, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
@@ -203,5 +204,64 @@ describe('ImhElement (the base of every element)', () => {
   it('registers safely when the script runs twice', () => {
     expect(() => defineElement('imh-test-feed', class extends TestFeedElement {})).not.to.throw();
     expect(customElements.get('imh-test-feed')).to.equal(TestFeedElement);
+  });
+
+  describe('hardening (issue 12)', () => {
+    it('refuses a javascript: or data: feed address, in its attribute or the meta tag, with a sentence and no request', async () => {
+      net = stubFetch(() => json(minimalFeed()));
+      const el = document.createElement('imh-test-feed') as TestFeedElement;
+      el.feed = 'javascript:alert(1)';
+      const error = oneEvent(el, 'imh-feed-error');
+      document.body.append(el);
+      expect((await error).detail.error.message).to.equal(
+        'The feed address is a javascript: address, which is never read as a feed. Give the address of a JSON file, like https://example.org/feed.json.',
+      );
+      el.remove();
+      const meta = Object.assign(document.createElement('meta'), {
+        name: 'imh-feed',
+        content: 'data:application/json,{}',
+      });
+      document.head.append(meta);
+      const fromMeta = document.createElement('imh-test-feed');
+      const metaError = oneEvent(fromMeta, 'imh-feed-error');
+      document.body.append(fromMeta);
+      expect((await metaError).detail.error.message).to.contain('The feed address is a data: address');
+      await elementUpdated(fromMeta);
+      expect(fallbackHidden(fromMeta)).to.equal(false);
+      fromMeta.remove();
+      expect(net.calls.length).to.equal(0);
+    });
+
+    it('ignores a stored copy saved at an impossible time, and shows its fallback without an uncaught error', async () => {
+      localStorage.setItem(storeKey(FEED), JSON.stringify({ savedAt: 1e300, text: JSON.stringify(minimalFeed()) }));
+      net = stubFetch(() => new Response('', { status: 503 }));
+      const el = await fixture<TestFeedElement>(
+        html`<imh-test-feed feed=${FEED}><p>Our sessions page</p></imh-test-feed>`,
+      );
+      const error = await oneEvent(el, 'imh-feed-error');
+      await elementUpdated(el);
+      expect(error.detail.stale).to.equal(false);
+      expect(fallbackHidden(el)).to.equal(false);
+      expect(statusText(el)).to.equal('This information could not be loaded just now. Try again');
+    });
+
+    it('keeps showing the last good copy when a fresh feed lost its items to errors, says so, and reports the issues', async () => {
+      saveFeed(FEED, JSON.stringify(minimalFeed()), Date.now() - 3 * 86400_000);
+      const broken = minimalFeed();
+      broken.sessions = broken.sessions.map((s) => ({ ...s, schedule: { ...s.schedule, startDate: '07/09/2026' } }));
+      net = stubFetch(() => json(broken));
+      const el = document.createElement('imh-test-feed') as TestFeedElement;
+      el.feed = FEED;
+      const errored = oneEvent(el, 'imh-feed-error');
+      document.body.append(el);
+      const error = await errored;
+      await elementUpdated(el);
+      expect(error.detail.stale).to.equal(true);
+      expect(error.detail.error.name).to.equal('FeedValidationError');
+      expect(error.detail.error.issues.map((i: FeedIssue) => i.path)).to.deep.equal(['sessions[0].schedule.startDate']);
+      expect(items(el)).to.deep.equal(['baby-massage-monday']);
+      expect(statusText(el)).to.equal('This is a copy saved 3 days ago; the latest information could not be loaded.');
+      el.remove();
+    });
   });
 });

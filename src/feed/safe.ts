@@ -1,0 +1,125 @@
+/**
+ * The safety pass, which every page runs on every feed: the feed's types, formats, links, text,
+ * sizes and nesting, item by item, with the same verdicts and the same cleaned values as the
+ * editor's report (it is the same interpreter), but recording each problem as a path and a code,
+ * with no sentences. A page loads the sentences (`explain.ts`) only when this finds something.
+ */
+import { FeedValidationError } from './errors.js';
+import type { FeedParts } from './parts.js';
+import {
+  BAD,
+  check,
+  checkItems,
+  fieldOf,
+  preview,
+  type ArrNode,
+  type Ctx,
+  type Finding,
+  type LaxNode,
+} from './shape.js';
+import type { Feed } from './types.js';
+
+/** The major versions of the feed format this library reads. */
+export const SUPPORTED_VERSIONS = [1];
+
+/** What the safety pass read: the feed the elements show, and where it found problems. */
+export interface SafeFeed {
+  feed: Feed;
+  findings: Finding[];
+}
+
+/** The lists whose ids other items refer to. */
+const REFERRED = ['places', 'organisations', 'services', 'sources'] as const;
+
+/**
+ * Reads `parts` of parsed JSON as a feed, as a generator that yields between items of the long
+ * lists (run it with `sliced()` or `drain()`). Every good item is kept; each bad one is skipped and
+ * recorded. Throws `FeedValidationError` only when the document is unusable as a whole: not an
+ * object, no `version`, or a major version this library does not know.
+ *
+ * @param url Where the feed came from, for messages.
+ */
+export function* safeInSlices(input: unknown, parts: FeedParts, url?: string): Generator<void, SafeFeed> {
+  if (!input || typeof input != 'object' || Array.isArray(input)) {
+    throw new FeedValidationError(
+      url,
+      `is not a feed: it should be a JSON object ({ … }) with "version": 1, not ${preview(input)}.`,
+    );
+  }
+  const own = (key: string) =>
+    Object.prototype.hasOwnProperty.call(input, key) ? (input as Record<string, unknown>)[key] : undefined;
+  const version = own('version');
+  if (version == null) {
+    throw new FeedValidationError(
+      url,
+      'has no "version". Add "version": 1 at the top, so readers know which format it follows.',
+    );
+  }
+  const major = typeof version == 'number' ? Math.trunc(version) : NaN;
+  if (!SUPPORTED_VERSIONS.includes(major)) {
+    throw new FeedValidationError(
+      url,
+      `says "version": ${preview(version)}, which this version of imh-widgets cannot read. ` +
+        `It reads version ${SUPPORTED_VERSIONS.join(', ')}; update the script, or publish a version 1 feed.`,
+    );
+  }
+  const ctx: Ctx = { findings: [], refs: [] };
+  const out: Record<string, unknown> = {};
+  for (const [key, f] of Object.entries(parts.fields)) {
+    const { node, def } = fieldOf(f);
+    const raw = own(key);
+    const list = node.k == 'lax' && (node as LaxNode).of.k == 'list' ? ((node as LaxNode).of as ArrNode) : undefined;
+    let got: unknown;
+    if (raw == null) got = undefined;
+    else if (list && Array.isArray(raw)) got = yield* checkItems(list, raw, key, ctx);
+    else got = check(node, raw, key, ctx);
+    // Only `version` can fail here, and it was checked above.
+    if (got === BAD) throw new FeedValidationError(url, 'could not be read.');
+    if (got !== undefined) out[key] = got;
+    else if (def !== undefined) out[key] = def;
+  }
+  const known: Record<string, Set<string>> = {};
+  for (const name of REFERRED) {
+    known[name] = new Set(((out[name] ?? []) as { id: string }[]).map((item) => item.id));
+  }
+  for (const r of ctx.refs) {
+    if (!known[r.to]?.has(r.id)) {
+      r.drop();
+      ctx.findings.push({ path: r.path, code: 'unknown-ref', severity: 'warning', value: r.id, arg: r.to });
+    }
+  }
+  if (parts.fields.sessions && parts.fields.termDates && parts.fields.bankHolidays) {
+    calendarFindings(own('sessions'), out as Feed, ctx.findings);
+  }
+  return { feed: out as Feed, findings: ctx.findings };
+}
+
+/**
+ * Sessions that run in term time only or not on bank holidays take their closed dates from the
+ * feed's `termDates` and `bankHolidays`; without them no date of theirs can be shown. One warning
+ * per missing calendar, at the first such session (its value counts the others).
+ */
+function calendarFindings(sessions: unknown, f: Feed, findings: Finding[]) {
+  if (!Array.isArray(sessions) || !f.sessions?.length) return;
+  const kept = new Map(f.sessions.map((s) => [s.id, s]));
+  for (const [flag, has] of [
+    ['termTimeOnly', !!f.termDates],
+    ['notOnBankHolidays', !!f.bankHolidays],
+  ] as const) {
+    if (has) continue;
+    const paths = sessions.flatMap((raw: unknown, i) => {
+      const id = (raw as { id?: unknown })?.id;
+      const s = typeof id == 'string' ? kept.get(id.trim()) : undefined;
+      return s?.schedule[flag] ? [`sessions[${i}].schedule.${flag}`] : [];
+    });
+    if (paths.length) {
+      findings.push({
+        path: paths[0],
+        code: 'rule',
+        severity: 'warning',
+        arg: `calendar.${flag}`,
+        value: paths.length - 1,
+      });
+    }
+  }
+}

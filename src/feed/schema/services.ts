@@ -1,0 +1,60 @@
+/**
+ * Support services and resources (Open Referral UK concepts). Part of the one schema (`../schema.ts`).
+ */
+import { arr, bool, doc, lax, link, list, obj, oneOf, opt, ref, text } from '../shape.js';
+import { KINDS, REFERRERS, STAGES, URGENCIES } from '../vocabulary.js';
+import { audience, closingTime, cost, date, email, id, lang, phone, plainDay, source, time } from './values.js';
+
+export const hoursSchema = obj({ byDay: arr(plainDay, 1), opens: time(), closes: closingTime }, (h, report) => {
+  if (h.closes <= h.opens) report('closes', 'hours.closes');
+});
+
+export const serviceSchema = obj(
+  {
+    id: id(),
+    name: text(),
+    kind: opt(oneOf(KINDS, 'a kind of service'), 'service'),
+    urgency: opt(oneOf(URGENCIES, 'an urgency'), 'routine'),
+    summary: opt(text()),
+    description: opt(text()),
+    audience: opt(audience),
+    stages: opt(arr(lax(oneOf(STAGES, 'a stage')))),
+    organisation: opt(lax(ref('organisations'))),
+    place: opt(lax(ref('places'))),
+    contact: opt(
+      obj({
+        url: opt(link()),
+        email: opt(email),
+        phones: opt(
+          arr(
+            obj({
+              number: phone,
+              kind: opt(oneOf(['voice', 'text', 'textphone'] as const, 'a kind of phone'), 'voice'),
+              note: opt(text()),
+            }),
+          ),
+        ),
+      }),
+    ),
+    apps: opt(obj({ ios: opt(link()), android: opt(link()) })),
+    eligibility: opt(text()),
+    referral: opt(
+      obj({
+        self: opt(bool()),
+        by: opt(arr(lax(oneOf(REFERRERS, 'a referrer')))),
+        how: opt(text()),
+      }),
+    ),
+    hours: opt(arr(hoursSchema)),
+    hoursNote: opt(text()),
+    languages: opt(arr(lax(lang))),
+    cost: opt(cost),
+    area: opt(text(doc('The area served.'))),
+    reviewed: opt(date(doc('When the information was last checked.'))),
+    source,
+  },
+  undefined,
+  doc('A support service or resource (Open Referral UK concepts).'),
+);
+
+export const servicesField = opt(lax(list(serviceSchema)));

@@ -1,0 +1,110 @@
+/**
+ * Sessions and when they happen. Part of the one schema (`../schema.ts`).
+ */
+import { hasDates } from '../../schedule/recur.js';
+import { arr, bool, doc, lax, link, list, num, obj, oneOf, opt, ref, str, text } from '../shape.js';
+import { STATUSES } from '../vocabulary.js';
+import { audience, cost, date, day, duration, email, id, lang, phone, source, time, zone } from './values.js';
+
+export const scheduleSchema = obj(
+  {
+    startDate: date(doc('The first date (for a one-off session, its only date).')),
+    endDate: opt(date(doc('The last date the series may run.'))),
+    startTime: opt(time(doc('Wall-clock start in the schedule time zone; leave out for all-day events.'))),
+    endTime: opt(time()),
+    duration: opt(duration),
+    repeatFrequency: opt(str({ re: /^P([1-9]\d?)[DWMY]$/, what: 'a repeat frequency' })),
+    byDay: opt(arr(day, 1)),
+    byMonth: opt(arr(num({ min: 1, max: 12, int: true }), 1)),
+    byMonthDay: opt(
+      arr(
+        num({ min: -1, max: 31, int: true, nonzero: true }),
+        1,
+        doc('Days of the month: 1 to 31, or -1 for the last day.'),
+      ),
+    ),
+    repeatCount: opt(num({ min: 1, max: 10_000, int: true })),
+    exceptDate: opt(arr(date(), 0, doc('Dates when the series does not run (holidays).'))),
+    termTimeOnly: opt(
+      bool(
+        doc(
+          "Runs in school term time only: not in half terms and holidays (the feed's termDates), and not " +
+            'after the last known term until its dates are added.',
+        ),
+      ),
+    ),
+    notOnBankHolidays: opt(bool(doc("Does not run on bank holidays (the feed's bankHolidays)."))),
+    scheduleTimezone: opt(zone),
+    note: opt(text(doc('A note on the pattern, like "Term time only".'))),
+  },
+  (s, report) => {
+    if (s.endDate && s.endDate < s.startDate) report('endDate', 'schedule.endDate');
+    if (s.endTime && s.duration) report('duration', 'schedule.duration');
+    if (s.endTime && s.startTime && s.endTime <= s.startTime) report('endTime', 'schedule.endTime');
+    if (s.endTime && !s.startTime) report('endTime', 'schedule.endTime-alone');
+    const unit = s.repeatFrequency?.slice(-1);
+    if (!unit && (s.byDay || s.byMonth || s.byMonthDay || s.repeatCount)) {
+      report('repeatFrequency', 'schedule.repeatFrequency');
+    }
+    if (unit == 'Y' && (s.byDay || s.byMonthDay) && !s.byMonth) report('byMonth', 'schedule.byMonth');
+    if (unit == 'W' && s.byMonthDay) report('byMonthDay', 'schedule.byMonthDay-weekly');
+    s.byDay?.forEach((d, i) => {
+      if (d.length > 2 && unit != 'M' && unit != 'Y') report(`byDay[${i}]`, 'schedule.byDay-nth');
+    });
+  },
+  doc('When a session happens: a one-off date or a repeating pattern (schema.org Schedule).'),
+);
+
+export const occurrenceSchema = obj({
+  date: date(doc('The date of the occurrence this entry is about.')),
+  status: opt(oneOf(STATUSES, 'a status'), 'scheduled'),
+  note: opt(text(doc('Why, in a few words: "Half term", "Moved to the library".'))),
+  startTime: opt(time()),
+  endTime: opt(time()),
+  place: opt(lax(ref('places'))),
+});
+
+export const sessionSchema = obj(
+  {
+    id: id(),
+    name: text(),
+    description: opt(text()),
+    category: opt(id(doc('A category id shared by similar sessions, like "baby-massage".'))),
+    audience: opt(audience),
+    ageRange: opt(
+      obj({
+        pregnancy: opt(bool()),
+        fromMonths: opt(num({ min: 0, max: 60 })),
+        toMonths: opt(num({ min: 0, max: 60 })),
+      }),
+    ),
+    place: opt(lax(ref('places'))),
+    online: opt(obj({ url: opt(link()), note: opt(text()) }, undefined, doc('Set for a session held online.'))),
+    organiser: opt(lax(ref('organisations'))),
+    schedule: scheduleSchema,
+    occurrences: opt(arr(occurrenceSchema, 0, doc('Per-date changes and cancellations, and extra dates.'))),
+    cost: opt(cost),
+    booking: opt(
+      obj({
+        required: opt(bool(), false),
+        url: opt(link()),
+        phone: opt(phone),
+        email: opt(email),
+        note: opt(text()),
+      }),
+    ),
+    languages: opt(arr(lax(lang))),
+    url: opt(link()),
+    source,
+  },
+  (s, report) => {
+    // A pattern that never gives a date (byMonthDay 31 in February, every date excepted) would
+    // leave the session out of every list without a word: say so.
+    if (!hasDates(s.schedule) && !s.occurrences?.some((o) => o.status != 'cancelled')) {
+      report('schedule', 'session.no-dates');
+    }
+  },
+  doc('A session for parents and babies, one-off or repeating.'),
+);
+
+export const sessionsField = opt(lax(list(sessionSchema)));
