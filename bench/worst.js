@@ -1,0 +1,122 @@
+// One run of the worst-inputs benchmark, in the page (issue 12): a feed built to be as costly as
+// possible, served through the page's fetch, read by real elements from the built bundle. Reports
+// the longest task (Long Tasks API: 50 ms or more), the time until every element has fired its
+// feed event and painted, and what the elements reported.
+import { makeFeed } from './generate.js';
+
+const name = new URLSearchParams(location.search).get('case');
+const result = { longestTask: 0, tasks: 0 };
+new PerformanceObserver((l) =>
+  l.getEntries().forEach((e) => {
+    result.longestTask = Math.max(result.longestTask, e.duration);
+    result.tasks++;
+  }),
+).observe({ type: 'longtask', buffered: true });
+
+const nested = (depth, inner = '"x"') => '['.repeat(depth) + inner + ']'.repeat(depth);
+const weekly = (i, schedule) => ({
+  id: `s${i}`,
+  name: `Session ${i}`,
+  place: 'place-0',
+  schedule: { startTime: '10:00', endTime: '11:00', ...schedule },
+});
+const withSessions = (sessions) => JSON.stringify({ ...makeFeed(0), sessions });
+const SERVICE = {
+  id: 'helpline',
+  name: 'Helpline',
+  kind: 'helpline',
+  contact: { phones: [{ number: '0800 123 4567' }] },
+};
+
+/** Each case: the feed's text and the elements that read it. */
+const CASES = {
+  'email of 120,000 characters': () => ({
+    text: JSON.stringify({
+      version: 1,
+      services: [
+        { ...SERVICE, contact: { email: `${'a'.repeat(120_000)}@example.org` } },
+        { ...SERVICE, id: 'b' },
+      ],
+    }),
+    markup: '<imh-support-list now="2026-11-23T12:00"></imh-support-list>',
+  }),
+  'a value nested 1,000,000 deep': () => ({
+    text: withSessions([
+      weekly(0, { startDate: '2026-09-07', repeatFrequency: 'P1W' }),
+      weekly(1, { startDate: '2026-09-07', repeatFrequency: 'P1W' }),
+    ]).replace('"name":"Session 0"', `"name":"Session 0","extra":${nested(1_000_000)}`),
+    markup: '<imh-session-list now="2026-11-23T08:00"></imh-session-list>',
+  }),
+  'a value nested 5,000 deep where a word belongs': () => ({
+    text: JSON.stringify({ version: 1, services: [SERVICE] }).replace('"kind":"helpline"', `"kind":${nested(5_000)}`),
+    markup: '<imh-support-list now="2026-11-23T12:00"></imh-support-list>',
+  }),
+  '5,000 schedules from the year 0000 with a count': () => ({
+    text: withSessions(
+      Array.from({ length: 5_000 }, (_, i) =>
+        weekly(i, { startDate: '0000-01-03', repeatFrequency: 'P1D', repeatCount: 1_000_000 }),
+      ),
+    ),
+    markup: '<imh-session-list now="2026-11-23T08:00"></imh-session-list>',
+  }),
+  '5,000 weekly schedules from 2000 with a count of 10,000': () => ({
+    text: withSessions(
+      Array.from({ length: 5_000 }, (_, i) =>
+        weekly(i, { startDate: '2000-01-03', repeatFrequency: 'P1W', byDay: ['MO', 'WE'], repeatCount: 10_000 }),
+      ),
+    ),
+    markup: '<imh-session-list now="2026-11-23T08:00"></imh-session-list>',
+  }),
+  '5,000 schedules that never fall (30 February)': () => ({
+    text: withSessions(
+      Array.from({ length: 5_000 }, (_, i) =>
+        weekly(i, { startDate: '2000-01-01', repeatFrequency: 'P1Y', byMonth: [2], byMonthDay: [30] }),
+      ),
+    ),
+    markup: '<imh-session-list now="2026-11-23T08:00"></imh-session-list>',
+  }),
+  '200 support cards on one feed': () => ({
+    text: JSON.stringify({
+      version: 1,
+      services: Array.from({ length: 200 }, (_, i) => ({ ...SERVICE, id: `s${i}` })),
+    }),
+    markup: Array.from(
+      { length: 200 },
+      (_, i) => `<imh-support-card service="s${i}" now="2026-11-23T12:00"></imh-support-card>`,
+    ).join(''),
+  }),
+};
+
+const { text, markup } = CASES[name]();
+const FEED = `${location.origin}/worst-feed.json`;
+const original = window.fetch.bind(window);
+window.fetch = (url, init) =>
+  String(url) == FEED
+    ? Promise.resolve(new Response(text, { headers: { 'content-type': 'application/json' } }))
+    : original(url, init);
+document.head.append(Object.assign(document.createElement('meta'), { name: 'imh-feed', content: FEED }));
+result.bytes = text.length;
+
+await import('../dist/imh-widgets.js');
+localStorage.clear();
+const start = performance.now();
+const main = document.querySelector('main');
+main.innerHTML = markup;
+const count = main.children.length;
+let settled = 0;
+const outcomes = { load: 0, error: 0, issues: 0 };
+const done = new Promise((resolve) => {
+  const on = (e) => {
+    outcomes[e.type == 'imh-feed-load' ? 'load' : 'error']++;
+    outcomes.issues = Math.max(outcomes.issues, e.detail.issues?.length ?? e.detail.error?.issues?.length ?? 0);
+    if (++settled == count) resolve();
+  };
+  document.addEventListener('imh-feed-load', on);
+  document.addEventListener('imh-feed-error', on);
+});
+await done;
+await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+result.total = performance.now() - start;
+result.outcomes = outcomes;
+// Let the observer see the last tasks.
+setTimeout(() => (window.__result = result), 300);

@@ -1,0 +1,142 @@
+// The feed's fuzz test (issue 12): a bounded number of mutated feeds per run, seeded (a new seed
+// each day; set IMH_FUZZ_SEED to replay one, IMH_FUZZ_COUNT for more feeds). For each feed:
+//   - no exception escapes validation but FeedValidationError (a feed unusable as a whole),
+//   - no validation takes more than a time bound (a quadratic check on a 120,000-character value,
+//     or a walk of a deep value, would take many seconds),
+//   - nothing reaches Object.prototype (keys like "__proto__" stay data),
+//   - no good item is lost because of a neighbour: every item the mutation did not touch is kept,
+//   - the published JSON Schema (Ajv) and the validator agree, and
+//   - the safety pass each element runs over its parts keeps exactly what the full validator keeps.
+// A failure names the seed and the mutation, so it can be replayed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { FeedValidationError } from '../../../src/feed/errors.js';
+import { beyondSchema } from '../../../src/feed/json-schema.js';
+import { ALL_PARTS } from '../../../src/feed/all-parts.js';
+import { SERVICE_PARTS } from '../../../src/feed/service-parts.js';
+import { SESSION_PARTS } from '../../../src/feed/session-parts.js';
+import { safeInSlices } from '../../../src/feed/safe.js';
+import { drain } from '../../../src/feed/slices.js';
+import { validateFeed } from '../../../src/feed/validate.js';
+import { baseFeed, mutate, random, type Mutation } from './mutations.js';
+
+const SEED = Number(process.env.IMH_FUZZ_SEED ?? Math.floor(Date.now() / 86_400_000));
+const COUNT = Number(process.env.IMH_FUZZ_COUNT ?? 250);
+/** Generous for a loaded 2-core machine: a good feed takes a few milliseconds. */
+const TIME_BOUND_MS = 2_000;
+
+const schema = JSON.parse(readFileSync(new URL('../../../schema/feed.schema.json', import.meta.url), 'utf8'));
+const ajv = new Ajv({ allErrors: false, strict: false });
+addFormats(ajv);
+const schemaValid = ajv.compile(schema);
+
+const LISTS = ['places', 'organisations', 'sessions', 'services', 'sources'] as const;
+
+/**
+ * The feed as the schema describes it: what readers do first (a field whose value is null is
+ * absent; spaces around text are ignored), as the schema's $comment says.
+ */
+function normalise(value: unknown, depth = 0): unknown {
+  if (typeof value == 'string') return value.trim();
+  if (!value || typeof value != 'object' || depth > 60) return value;
+  if (Array.isArray(value)) return value.map((v) => normalise(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== null) Object.defineProperty(out, k, { value: normalise(v, depth + 1), enumerable: true, writable: true });
+  }
+  return out;
+}
+
+const ids = (list: unknown): string[] =>
+  Array.isArray(list)
+    ? list.map((i) => (i as { id?: unknown })?.id).filter((id): id is string => typeof id == 'string')
+    : [];
+
+function checkOne(m: Mutation, base: ReturnType<typeof validateFeed>, label: string) {
+  const before = Object.getOwnPropertyNames(Object.prototype).length;
+  let result: ReturnType<typeof validateFeed> | undefined;
+  const start = performance.now();
+  try {
+    result = validateFeed(m.feed);
+  } catch (e) {
+    assert.ok(e instanceof FeedValidationError, `${label}: ${(e as Error)?.stack ?? e}`);
+  }
+  const took = performance.now() - start;
+  assert.ok(took < TIME_BOUND_MS, `${label}: validation took ${took.toFixed(0)} ms`);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined, `${label}: Object.prototype was polluted`);
+  assert.equal(Object.getOwnPropertyNames(Object.prototype).length, before, `${label}: Object.prototype changed`);
+
+  // Schema and validator agree.
+  const valid = schemaValid(normalise(m.feed));
+  if (!result) {
+    assert.equal(valid, false, `${label}: unusable, yet the schema accepts it`);
+    return;
+  }
+  const { findings } = drain(safeInSlices(m.feed, ALL_PARTS));
+  const inSchema = findings.filter((f) => !beyondSchema(f));
+  if (valid) {
+    assert.deepEqual(
+      inSchema.map((f) => `${f.path} ${f.code}`),
+      [],
+      `${label}: the schema accepts it, the validator reports`,
+    );
+  } else {
+    // The validator reports the same place, or the item or value holding it (which it skipped whole).
+    const error = schemaValid.errors![0];
+    const where = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce((p, k) => (/^\d+$/.test(k) ? `${p}[${k}]` : p ? `${p}.${k}` : k), '');
+    const inside = (inner: string, outer: string) =>
+      !outer || inner == outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+    assert.ok(
+      findings.some((f) => inside(where, f.path) || inside(f.path, where)),
+      `${label}: the schema rejects ${where || 'the feed'} (${error.message}), the validator does not`,
+    );
+  }
+
+  // No good item lost because of a neighbour.
+  for (const list of LISTS) {
+    const raw = m.feed[list];
+    if (!Array.isArray(raw) || m.path == list) continue;
+    const rawIds = ids(raw);
+    const kept = new Set(ids((result.feed as Record<string, unknown>)[list]));
+    for (const [i, item] of raw.entries()) {
+      const id = (item as { id?: unknown })?.id;
+      const touched =
+        m.path == `${list}[${i}]` || m.path.startsWith(`${list}[${i}].`) || m.path.startsWith(`${list}[${i}][`);
+      const wasKept = ids((base.feed as Record<string, unknown>)[list]).includes(id as string);
+      if (touched || typeof id != 'string' || rawIds.indexOf(id) != rawIds.lastIndexOf(id) || !wasKept) continue;
+      // A list item shifted by a deletion or duplication is still the same item.
+      assert.ok(kept.has(id), `${label}: ${list} item ${JSON.stringify(id)} was lost`);
+    }
+  }
+
+  // Each element's safety pass keeps what the full validator keeps, in the parts it reads.
+  for (const parts of [SESSION_PARTS, SERVICE_PARTS]) {
+    const safe = drain(safeInSlices(m.feed, parts));
+    for (const key of Object.keys(parts.fields)) {
+      assert.deepEqual(
+        (safe.feed as Record<string, unknown>)[key],
+        (result.feed as Record<string, unknown>)[key],
+        `${label}: ${parts.name} parts read ${key} differently`,
+      );
+    }
+  }
+}
+
+test(`fuzz: ${COUNT} mutated feeds (seed ${SEED}; replay with IMH_FUZZ_SEED=${SEED})`, () => {
+  const rand = random(SEED);
+  const base = baseFeed();
+  const baseline = validateFeed(base);
+  assert.deepEqual(baseline.issues, [], 'the base feed is valid');
+  assert.equal(schemaValid(base), true, JSON.stringify(schemaValid.errors));
+  for (let n = 0; n < COUNT; n++) {
+    const m = mutate(base, rand);
+    checkOne(m, baseline, `seed ${SEED}, feed ${n + 1}: ${m.path} ${m.what}`);
+  }
+});
