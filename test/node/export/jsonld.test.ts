@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { feedJsonLd, jsonLdScript, jsonLdText, localDateTime } from '../../../src/export/jsonld.js';
-import { parseFeed } from '../../../src/feed/load.js';
+import { parseFeed } from '../../../src/feed/validate.js';
 import { fixtureFeed } from '../fixtures/export/feed.js';
 
 type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

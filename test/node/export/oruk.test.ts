@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { feedToOruk, type OrukExport, type OrukService } from '../../../src/export/oruk.js';
 import { isUuid, URL_NAMESPACE, uuidV5 } from '../../../src/export/uuid.js';
-import { parseFeed } from '../../../src/feed/load.js';
+import { parseFeed } from '../../../src/feed/validate.js';
 import { fixtureFeed } from '../fixtures/export/feed.js';
 import { errorsOf, hsdsService, ukService } from './oruk-schema.js';
 
