@@ -311,7 +311,7 @@ describe('demo page: feed checker', function () {
     for (const time of [1, 2]) {
       await click($('#use-example'));
       await waitUntil(
-        () => fetched.length == time && /example-feed\.json is valid$/.test(reportHeading(doc)),
+        () => fetched.length == time && /example-feed\.json is valid\.$/.test(reportHeading(doc)),
         `check ${time} gave no report: ${$('#report').textContent}`,
         {
           timeout: 10_000,
@@ -346,20 +346,20 @@ describe('demo page: feed checker', function () {
 
     await type($<HTMLTextAreaElement>('#feed-source'), address);
     await click(submit);
-    await checked(1, /1 item\S* skipped/);
+    await checked(1, /1 item was skipped/);
     expect($('#report').className).to.equal('warn');
     expect($('#report').textContent).to.contain('Tusday');
 
     served = minimalFeed(); // the editor fixes the day and saves the file
     await click(submit);
-    await checked(2, /is valid$/);
-    expect(reportHeading(doc)).to.equal(`${address} is valid`);
+    await checked(2, /is valid\.$/);
+    expect(reportHeading(doc)).to.equal(`${address} is valid.`);
     expect($('#report').className).to.equal('ok');
     expect($('#report').textContent).not.to.contain('Tusday');
 
     // Checked again unchanged: the same report again, never an error.
     await click(submit);
-    await checked(3, /is valid$/);
+    await checked(3, /is valid\.$/);
     expect($('#report').className).to.equal('ok');
     frame.remove();
   });
