@@ -363,4 +363,51 @@ describe('demo page: feed checker', function () {
     expect($('#report').className).to.equal('ok');
     frame.remove();
   });
+
+  it('reports a key written twice with its lines, and names a skipped item by number, name and line', async () => {
+    const { frame, doc, $, click, type, window } = await openDemo();
+    const address = 'https://feeds.example.org/family-hubs/twice.json';
+    // The session list written twice: JSON keeps only the last (empty) one, so every session is lost.
+    const broken = { ...session, id: 'tummy-time', name: 'Tummy Time', schedule: { ...session.schedule, byDay: [] } };
+    const text = JSON.stringify(minimalFeed({ sessions: [session, broken] }), null, 2).replace(
+      /\n}$/,
+      ',\n  "sessions": []\n}',
+    );
+    const at = text.split('\n').flatMap((l, i) => (l.startsWith('  "sessions": [') ? [i + 1] : []));
+    const [first, second] = at;
+    const original = window.fetch;
+    window.fetch = (input, init) =>
+      String(input) == address
+        ? Promise.resolve(new Response(text, { headers: { 'content-type': 'application/json' } }))
+        : original.call(window, input, init);
+
+    await type($<HTMLTextAreaElement>('#feed-source'), address);
+    await click(doc.querySelector('#checker button[type=submit]')!);
+    await waitUntil(() => /can be used, but/.test(reportHeading(doc)), `no report: ${$('#report').textContent}`, {
+      timeout: 10_000,
+    });
+    expect($('#report').className).to.equal('warn');
+    expect($('#report').textContent).to.contain(
+      `"sessions" is written twice in the same object (lines ${first} and ${second}); JSON keeps only the last, ` +
+        `so what line ${first} says is lost.`,
+    );
+
+    // Once the key is written once, the broken session is named by its number from one, its name, id and line.
+    const once = JSON.stringify(minimalFeed({ sessions: [session, broken] }), null, 2);
+    window.fetch = (input, init) =>
+      String(input) == address
+        ? Promise.resolve(new Response(once, { headers: { 'content-type': 'application/json' } }))
+        : original.call(window, input, init);
+    await click(doc.querySelector('#checker button[type=submit]')!);
+    await waitUntil(
+      () => /1 item was skipped/.test(reportHeading(doc)),
+      `no second report: ${$('#report').textContent}`,
+      { timeout: 10_000 },
+    );
+    const line = once.split('\n').findIndex((l) => l.includes('"id": "tummy-time"')); // the "{" above it
+    const item = $('#report').querySelector('li')!;
+    expect(item.textContent).to.match(new RegExp(`^Session 2, "Tummy Time" \\(id tummy-time, line ${line}\\)`));
+    expect(item.querySelector('code')!.textContent).to.equal('sessions[1].schedule.byDay');
+    frame.remove();
+  });
 });

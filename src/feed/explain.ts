@@ -21,7 +21,6 @@ import {
   type NumNode,
   type StrNode,
 } from './shape.js';
-import { hasDates } from '../schedule/recur.js';
 
 /** "a, b or c" */
 export const orList = (items: readonly string[]): string =>
@@ -100,13 +99,13 @@ const RULES: Record<string, (value: Item, path: string) => string> = {
   'session.no-dates': (session) => {
     const s = session.schedule as Item & { startDate: string };
     const why =
-      s.exceptDate && hasDates({ ...s, exceptDate: undefined })
-        ? 'every date of its pattern is in exceptDate'
-        : `no day fits its pattern from ${s.startDate}${s.endDate ? ` to ${s.endDate}` : ''}` +
-          (s.repeatCount ? ` within ${s.repeatCount} ${s.repeatCount == 1 ? 'date' : 'dates'}` : '') +
-          ' (check byDay, byMonth and byMonthDay: byMonthDay 31 never falls in February, for example)';
+      `no day fits its pattern from ${s.startDate}${s.endDate ? ` to ${s.endDate}` : ''}` +
+      (s.repeatCount ? ` within ${s.repeatCount} ${s.repeatCount == 1 ? 'date' : 'dates'}` : '') +
+      ' (check byDay, byMonth and byMonthDay: byMonthDay 31 never falls in February, for example)';
     return `gives no dates at all, so the session would never be listed: ${why}`;
   },
+  'session.no-dates-excepted': () =>
+    'gives no dates at all, so the session would never be listed: every date of its pattern is in exceptDate',
   'hours.closes': (h) => `${h.closes} is not after opening time ${h.opens}`,
   'calendar.termTimeOnly': (others) =>
     calendar(

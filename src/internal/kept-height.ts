@@ -15,10 +15,22 @@ const keyOf = (el: Element) =>
     Math.round(el.clientWidth / 8),
   ].join('|');
 
+/** A height no content reaches: anything larger in storage was not written by this code. */
+const MAX_HEIGHT = 1_000_000;
+
+/**
+ * What storage holds, as untrusted input: anything but `[text, a sensible height]` entries (another
+ * script's value, a hand edit, an older format) is dropped quietly, and written over on the next keep.
+ */
 const read = (): [string, number][] => {
   try {
-    const v = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(v) ? v : [];
+    const v: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    return Array.isArray(v)
+      ? v.filter(
+          (e): e is [string, number] =>
+            Array.isArray(e) && typeof e[0] == 'string' && typeof e[1] == 'number' && e[1] >= 0 && e[1] <= MAX_HEIGHT,
+        )
+      : [];
   } catch {
     return [];
   }

@@ -73,6 +73,42 @@ describe('the loading placeholder keeps the height the content took last time', 
     box.remove();
   });
 
+  it('ignores whatever else storage holds ([null], [1], bad heights), with no error, and renders', async () => {
+    const el = document.createElement('imh-support-card');
+    el.setAttribute('service', 'gp');
+    const box = document.createElement('div');
+    box.style.inlineSize = '30rem';
+    box.append(el);
+    document.body.append(box);
+    keepHeight(el);
+    const [[key]] = JSON.parse(localStorage.getItem(KEY)!);
+    for (const stored of [
+      '[null]',
+      '[1]',
+      '"text"',
+      '{"0": 1}',
+      '[[]]',
+      JSON.stringify([[key, 'tall']]),
+      JSON.stringify([[key, -20]]),
+      JSON.stringify([[key, 1e300]]),
+      JSON.stringify([[key, null]]),
+      JSON.stringify([[1, 2], null, [key]]),
+    ]) {
+      localStorage.setItem(KEY, stored);
+      expect(keptHeight(el), stored).to.equal(undefined);
+      keepHeight(el); // written over with a good entry
+      expect(keptHeight(el), stored).to.be.a('number').and.be.above(0);
+    }
+    box.remove();
+
+    // An element on a page whose stored heights are corrupt loads without an uncaught error.
+    localStorage.setItem(KEY, '[null, 1, [1]]');
+    const data = await exampleFeed();
+    net = stubFetch(() => json(data));
+    const shown = (await fixture(card())).firstElementChild!;
+    await waitUntil(() => shown.shadowRoot!.querySelector('[part~=card]'), 'did not render');
+  });
+
   it('works without storage (private browsing, storage off)', async () => {
     const original = Storage.prototype.setItem;
     Storage.prototype.setItem = () => {

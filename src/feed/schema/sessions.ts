@@ -100,8 +100,10 @@ export const sessionSchema = obj(
   (s, report) => {
     // A pattern that never gives a date (byMonthDay 31 in February, every date excepted) would
     // leave the session out of every list without a word: say so.
+    // Which of the two it is is worked out here, so the editor's report needs no schedule engine.
     if (!hasDates(s.schedule) && !s.occurrences?.some((o) => o.status != 'cancelled')) {
-      report('schedule', 'session.no-dates');
+      const excepted = s.schedule.exceptDate && hasDates({ ...s.schedule, exceptDate: undefined });
+      report('schedule', excepted ? 'session.no-dates-excepted' : 'session.no-dates');
     }
   },
   doc('A session for parents and babies, one-off or repeating.'),
