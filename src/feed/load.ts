@@ -355,7 +355,7 @@ export function notJson(
   }
   if (endsEarly(text)) {
     return problem(
-      'ends before the feed does: it stops part way through. Was the file cut short, or the download interrupted?',
+      'stops part way through, before the feed is complete. Was the file cut short, or the download interrupted?',
     );
   }
   return new FeedParseError(url, detail, cause, { advice });

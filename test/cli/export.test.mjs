@@ -178,7 +178,10 @@ describe('imh-feed export: exit codes', () => {
     assert.match(missing.stderr, /nope\.json cannot be read: no such file/);
     const notJson = await run('export', 'jsonld', file('bad.json', '{"version": 1,'), '-o', out);
     assert.equal(notJson.code, 2);
-    assert.match(notJson.stderr, /cannot be used, so nothing was exported\.\n {2}The feed is not valid JSON/);
+    assert.match(
+      notJson.stderr,
+      /cannot be used, so nothing was exported\.\n {2}The feed stops part way through, before the feed is complete\./,
+    );
     assert.equal(existsSync(out), false);
   });
 

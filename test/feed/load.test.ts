@@ -499,7 +499,7 @@ describe('loadFeed', () => {
         );
         reload(() => json(body.slice(0, 100)));
         expect((await rejection(loadFeed(URL_A))).message).to.equal(
-          `The feed at ${URL_A} ends before the feed does: it stops part way through. Was the file cut short, or the download interrupted?`,
+          `The feed at ${URL_A} stops part way through, before the feed is complete. Was the file cut short, or the download interrupted?`,
         );
       });
 
