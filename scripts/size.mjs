@@ -89,7 +89,10 @@ const rows = [];
 const check = (label, size, budget, enforced = true, ceiling) => rows.push({ label, size, budget, enforced, ceiling });
 // Issue 14's budgets for what a page downloads, not met yet: until they are, each is held to a
 // ceiling at today's size (it may only shrink), and the row says how far it is from the budget.
-const CEILING = { bundle: 34 * KiB, autoloaderCard: 26.5 * KiB };
+// Raised once on purpose: the hardening of issue 12 (the safety pass every page runs: length,
+// depth and date limits, link and text checks, stored copies checked on the way in) measured
+// 36.86 and 29.64 KiB when it landed; the elements reading only their own parts is the next step down.
+const CEILING = { bundle: 37 * KiB, autoloaderCard: 29.75 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(
