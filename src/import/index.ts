@@ -30,9 +30,12 @@ interface RegistryEntry {
 const REGISTRY: Partial<Record<ImportFormat, RegistryEntry>> = {
   'sessions-csv': { load: () => import('./csv.js').then((m) => m.importSessionsCsv) },
   'services-csv': { load: () => import('./csv.js').then((m) => m.importServicesCsv) },
+  'term-dates-csv': { load: () => import('./terms.js').then((m) => m.importTermDatesCsv) },
   ics: { load: () => import('./ics.js').then((m) => m.importIcs), address: true },
+  'term-dates-ics': { load: () => import('./terms.js').then((m) => m.importTermDatesIcs) },
   oruk: { load: () => import('./oruk.js').then((m) => m.importOruk), address: true },
   openactive: { load: () => import('./openactive.js').then((m) => m.importOpenActive), address: true },
+  'bank-holidays': { load: () => import('./terms.js').then((m) => m.importBankHolidays) },
   feed: { load: () => import('./feed.js').then((m) => m.importFeed) },
 };
 

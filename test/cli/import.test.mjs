@@ -398,6 +398,42 @@ describe('the spreadsheet route', () => {
     const strict = await run('import', template, '-o', 'strict.json', '--strict');
     assert.equal(strict.code, 1);
   });
+
+  test('with term dates and bank holidays, the template becomes a feed that passes validate --strict', async () => {
+    const termDates = new URL('../../templates/term-dates.csv', import.meta.url).pathname;
+    const holidays = new URL('../node/fixtures/terms/bank-holidays.json', import.meta.url).pathname;
+    const { code, stdout, stderr } = await run(
+      'import',
+      template,
+      '--term-dates',
+      termDates,
+      '--bank-holidays',
+      'england-and-wales',
+      '--bank-holidays-from',
+      holidays,
+      '-o',
+      'with-terms.json',
+    );
+    assert.equal(code, 0, stdout + stderr);
+    assert.doesNotMatch(stdout + stderr, /cannot import that yet/);
+    assert.match(stdout, /school term dates in a spreadsheet/);
+    assert.match(stdout, /GOV\.UK bank holidays/);
+    const feed = read('with-terms.json');
+    const terms = feed.termDates?.terms ?? [];
+    assert.equal(terms.length, 8, 'every term and holiday of the template is in the feed');
+    assert.deepEqual(
+      [...new Set(terms.map((t) => t.type))].sort(),
+      ['half-term', 'holiday', 'term'],
+      'terms, half terms and holidays keep their types',
+    );
+    assert.equal(feed.bankHolidays?.division, 'england-and-wales');
+    assert.equal(feed.bankHolidays.dates.length, 16, 'only the chosen division’s bank holidays');
+    assert.ok(feed.bankHolidays.dates.some((d) => d.date === '2026-12-25'));
+    assert.equal(feed.sessions[0].schedule.termTimeOnly, true);
+    assert.doesNotMatch(stdout, /the feed has no termDates/);
+    const strict = await run('validate', path('with-terms.json'), '--strict');
+    assert.equal(strict.code, 0, strict.stdout + strict.stderr);
+  });
 });
 
 describe('a directory read page by page', () => {

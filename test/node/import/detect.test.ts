@@ -242,6 +242,36 @@ describe('importSource', () => {
     ]);
   });
 
+  test('term dates and bank holidays are read as such, by content; a sessions calendar stays sessions', async () => {
+    const fixture = (path: string) =>
+      new Uint8Array(readFileSync(new URL(`../fixtures/${path}`, import.meta.url).pathname));
+    const now = new Date('2026-11-20T09:00:00Z');
+    const ics = await importSource({ name: 'term-dates.ics', bytes: fixture('terms/term-dates.ics') }, { now });
+    assert.ok('report' in ics, 'failed' in ics ? ics.failed : '');
+    assert.equal(ics.report.format, 'term-dates-ics');
+    const terms = (ics.feed.termDates?.terms ?? []) as { type: string }[];
+    assert.ok(terms.some((t) => t.type == 'half-term'));
+    assert.equal(ics.feed.sessions, undefined);
+    const holidays = await importSource(
+      { name: 'bank-holidays.json', bytes: fixture('terms/bank-holidays.json') },
+      { now, division: 'scotland' },
+    );
+    assert.ok('report' in holidays, 'failed' in holidays ? holidays.failed : '');
+    assert.equal(holidays.report.format, 'bank-holidays');
+    assert.equal(holidays.feed.bankHolidays?.division, 'scotland');
+    const csv = await importSource(
+      { name: 'term-dates.csv', bytes: fixture('terms/term-dates-excel-1252.csv') },
+      { now },
+    );
+    assert.ok('report' in csv, 'failed' in csv ? csv.failed : '');
+    assert.equal(csv.report.format, 'term-dates-csv');
+    assert.ok(((csv.feed.termDates?.terms ?? []) as unknown[]).length);
+    const sessions = await importSource({ name: 'hub.ics', bytes: fixture('ics/google-family-hub.ics') }, { now });
+    assert.ok('report' in sessions, 'failed' in sessions ? sessions.failed : '');
+    assert.equal(sessions.report.format, 'ics');
+    assert.equal(sessions.feed.termDates, undefined);
+  });
+
   test('an address is fetched once, and a failure is a sentence', async () => {
     const asked: string[] = [];
     const fetch = (async (url: string) => {
