@@ -120,7 +120,8 @@ export async function loadPack(locale: string, named?: string, shipped = false):
       if (!named && res.status == 404) return undefined;
       throw new Error(`the server answered ${res.status}`);
     }
-    file = (await res.json()) as PackFile;
+    // JSON.parse, not res.json(): WebKit's res.json() throws a DOMException, not a SyntaxError.
+    file = JSON.parse(await res.text()) as PackFile;
   } catch (e) {
     problems.push({ kind: 'pack', message: e instanceof SyntaxError ? 'it is not JSON' : (e as Error).message });
     return done();
