@@ -2,29 +2,10 @@
 // and imported, each with where it is in the source (row and column, line and UID, page and id) in
 // sentences; then what the studio or the merge noticed about the source as a whole.
 import { html, nothing, type TemplateResult } from 'lit';
-import { describeLocation, type Problem } from '../../src/import/report.js';
+import { describeLocation, ONE, RECORD_NOUNS as NOUNS, type Problem } from '../../src/import/report.js';
 import type { ImportResult } from '../../src/import/index.js';
 import type { RecordNote, RecordReport } from '../../src/import/types.js';
-import { plural } from './sources.js';
-
-/** What a format calls its records: a spreadsheet has rows, a calendar events. */
-const NOUNS: Record<string, [string, string]> = {
-  'sessions-csv': ['row', 'rows'],
-  'services-csv': ['row', 'rows'],
-  'term-dates-csv': ['row', 'rows'],
-  ics: ['event', 'events'],
-  'term-dates-ics': ['event', 'events'],
-  oruk: ['service', 'services'],
-  openactive: ['item', 'items'],
-  'bank-holidays': ['date', 'dates'],
-  feed: ['item', 'items'],
-};
-const ONE: Record<string, string> = {
-  sessions: 'session',
-  services: 'service',
-  places: 'place',
-  organisations: 'organisation',
-};
+import { plural } from '../../src/import/common.js';
 
 /** A record's name when it has a real one (not "row 7"). */
 const nameOf = (r: RecordReport) =>
@@ -35,7 +16,7 @@ const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text : `${te
 /** What it became: its session or service (the places and organisations it named follow from those). */
 function became(r: RecordReport): string {
   const main = r.items.filter((i) => i.list == 'sessions' || i.list == 'services');
-  const parts = (main.length ? main : r.items).map((i) => `${ONE[i.list] ?? i.list} ${i.id}`);
+  const parts = (main.length ? main : r.items).map((i) => `${ONE[i.list]} ${i.id}`);
   if (!parts.length) return '';
   const list = parts.length < 3 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
   return ` It became ${list}.`;

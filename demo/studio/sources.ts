@@ -33,5 +33,3 @@ export const DIVISIONS = [
   ['scotland', 'Scotland'],
   ['northern-ireland', 'Northern Ireland'],
 ] as const;
-
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n == 1 ? one : many}`;

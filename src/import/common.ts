@@ -29,6 +29,9 @@ export const quoted = (text: string): string => {
   return `"${one.length > 60 ? one.slice(0, 57) + '…' : one}"`;
 };
 
+/** `1 page`, `3 pages`: a count and its noun, for English sentences in reports and the CLI. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n == 1 ? one : many}`;
+
 /** Blank after trimming (spaces, non-breaking spaces, zero-width characters). */
 export const isBlank = (text: string | undefined | null): boolean =>
   !text || !text.replace(/[\s\u00a0\u200b\ufeff]/g, '');

@@ -11,16 +11,11 @@ import { locateJsonError } from '../feed/json-locate.js';
 import type { FeedIssue } from '../feed/shape.js';
 import { decodeBytes, slugify } from './common.js';
 import { nameOf, removeValueAt } from './merge.js';
+import { ONE } from './report.js';
 import type { ImportOptions, ImportResult, RecordReport, SourceNote } from './types.js';
 
 type Json = Record<string, unknown>;
 const LISTS = ['places', 'organisations', 'sessions', 'services'] as const;
-const ONE: Record<(typeof LISTS)[number], string> = {
-  places: 'place',
-  organisations: 'organisation',
-  sessions: 'session',
-  services: 'service',
-};
 
 const isObject = (v: unknown): v is Json => !!v && typeof v == 'object' && !Array.isArray(v);
 

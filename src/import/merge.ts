@@ -23,7 +23,7 @@
  */
 import { formatIssue, validateFeed } from '../feed/validate.js';
 import type { FeedIssue } from '../feed/shape.js';
-import { IdAllocator } from './common.js';
+import { IdAllocator, plural } from './common.js';
 import type { ImportFormat, ImportResult, SourceLocation } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -148,7 +148,6 @@ const canonical = (v: unknown): string =>
       : value,
   );
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n == 1 ? one : many}`;
 const postcodeOf = (place: Json) =>
   isObject(place.address) && typeof place.address.postcode == 'string'
     ? place.address.postcode.replace(/\s+/g, '').toUpperCase()

@@ -45,6 +45,7 @@ import {
   ukGeo,
   wallTime,
   type JsonObject as J,
+  plural,
 } from './common.js';
 import type { ImportOptions, ImportResult, RecordNote, RecordReport, SourceNote } from './types.js';
 
@@ -171,7 +172,9 @@ async function harvestFeed(start: string, h: Harvest, options: OpenActiveOptions
       retryDelayMs: options.retryDelayMs,
     });
     if (!got.ok)
-      throw new Failure(n > 1 ? `${got.reason} ${n - 1} pages had been read; nothing was imported.` : got.reason);
+      throw new Failure(
+        n > 1 ? `${got.reason} ${plural(n - 1, 'page')} had been read; nothing was imported.` : got.reason,
+      );
     let json: unknown;
     try {
       json = parseJson(got.text);
@@ -1029,9 +1032,7 @@ export async function importOpenActive(input: Uint8Array | string, options: Open
   source.attribution = attributionOf(source.licence, publishers, host);
   notes.push({
     level: 'info',
-    message:
-      `${h.pages} ${h.pages == 1 ? 'page' : 'pages'} read: ` +
-      `${sessions.length} sessions from ${series.length} series.`,
+    message: `${plural(h.pages, 'page')} read: ${plural(sessions.length, 'session')} from ${series.length} series.`,
   });
   const feed: ImportResult['feed'] = { timeZone: zone };
   if (sessions.length) feed.sessions = sessions;

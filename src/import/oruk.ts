@@ -46,6 +46,7 @@ import {
   ukCountry,
   ukGeo,
   wallTime,
+  plural,
 } from './common.js';
 import type { ImportOptions, ImportResult, RecordNote, RecordReport, SourceNote } from './types.js';
 
@@ -1293,9 +1294,8 @@ export async function importOruk(input: Uint8Array | string, options: OrukOption
   notes.push({
     level: 'info',
     message:
-      `${raws.length} ${raws.length == 1 ? 'service' : 'services'} read: ` +
-      `${out.services.length} imported as services, ${out.sessions.length} sessions made from timetables, ` +
-      `${raws.length - imported} skipped.`,
+      `${plural(raws.length, 'service')} read: ${out.services.length} imported as services, ` +
+      `${plural(out.sessions.length, 'session')} made from timetables, ${raws.length - imported} skipped.`,
   });
   const feed: ImportResult['feed'] = { timeZone: zone };
   if (out.services.length) feed.services = out.services;

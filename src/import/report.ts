@@ -7,6 +7,7 @@
 import { formatIssue } from '../feed/validate.js';
 import type { MergeResult, NamedItem, SourceChange, UnreadSource } from './merge.js';
 import type { ImportResult, SourceLocation } from './types.js';
+import { plural } from './common.js';
 
 /** One thing an editor should look at, with where it is. */
 export interface Problem {
@@ -30,8 +31,6 @@ export interface SourceSummary extends SourceChange {
   /** Its records: how many were imported cleanly, with losses, and skipped. */
   records: { imported: number; withLosses: number; skipped: number };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n == 1 ? one : many}`;
 
 /**
  * Where a record or value is, for people: `sessions.csv, row 7, "Baby Yoga", column Day`,
@@ -115,7 +114,7 @@ export function problemsOf(results: readonly (ImportResult | UnreadSource)[], me
 }
 
 /** What a record is called in each format: a spreadsheet has rows, a calendar events. */
-const RECORD_NOUNS: Record<string, [string, string]> = {
+export const RECORD_NOUNS: Record<string, [string, string]> = {
   'sessions-csv': ['row', 'rows'],
   'services-csv': ['row', 'rows'],
   'term-dates-csv': ['row', 'rows'],
@@ -127,7 +126,8 @@ const RECORD_NOUNS: Record<string, [string, string]> = {
   feed: ['item', 'items'],
 };
 const LISTS = ['sessions', 'services', 'places', 'organisations'] as const;
-const ONE = { sessions: 'session', services: 'service', places: 'place', organisations: 'organisation' };
+/** What one item of each feed list is called, for sentences: "2 sessions and 1 place". */
+export const ONE = { sessions: 'session', services: 'service', places: 'place', organisations: 'organisation' };
 
 /** "2 sessions (Baby Yoga, Rhyme Time) and 1 place (Central Library)": names for the first few. */
 function grouped(items: NamedItem[], max = 5): string {

@@ -18,6 +18,7 @@ import {
   parseTimeRange,
   parseUrl,
   parseYesNo,
+  plural,
   slugify,
   splitList,
   stableId,
@@ -340,6 +341,14 @@ describe('opening hours', () => {
     });
     assert.deepEqual(parseOpeningHours('9am–5pm').value, { hours: [], unread: ['9am–5pm'] });
   });
+});
+
+test('plural: a count and its noun read as English, one and many', () => {
+  assert.equal(plural(1, 'page'), '1 page');
+  assert.equal(plural(2, 'page'), '2 pages');
+  assert.equal(plural(0, 'session'), '0 sessions');
+  assert.equal(plural(1, 'series', 'series'), '1 series');
+  assert.equal(plural(3, 'child', 'children'), '3 children');
 });
 
 test('stagesForMonths', () => {

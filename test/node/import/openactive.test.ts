@@ -240,6 +240,11 @@ test('a feed failing part way (a 500 after pages, a login page, bad JSON, the ne
       /answered 500 .* for page 3 of the feed\. .* 2 pages had been read; nothing was imported/,
     ],
     [
+      '500 on page 2',
+      (u) => (u.href.includes('afterId=SWIM-GONE') ? { status: 500 } : route(u)),
+      /answered 500 .* for page 2 of the feed\. .* 1 page had been read; nothing was imported/,
+    ],
+    [
       'html',
       () => ({ body: fixture('oruk/login.html'), contentType: 'text/html' }),
       /web page \("Sign in – Anytown Directory"\).*may need a login/,

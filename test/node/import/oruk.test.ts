@@ -180,6 +180,8 @@ test('a timetable becomes a session (the documented rule): closed holidays → e
   assert.equal(massage.organiser, '8');
   assert.match(notesOf(r, '102'), /"Term time only" was read from the schedule's description/);
   assert.ok(!r.feed.services!.some((s) => s.id == '102'));
+  const summary = r.report.notes.map((n) => n.message).find((m) => m.includes('made from timetables'));
+  assert.equal(summary, '8 services read: 3 imported as services, 2 sessions made from timetables, 3 skipped.');
   // The same directory with the flag off: every service stays a service.
   const off = await run(V1, v1Route, { asSessions: false });
   assert.equal(off.feed.sessions, undefined);
