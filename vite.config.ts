@@ -98,12 +98,16 @@ export default defineConfig(({ command, mode }) => {
         preserveEntrySignatures: bundle ? 'allow-extension' : 'strict',
         output: {
           minify: bundle,
+          // Minified files keep no /* @__PURE__ */ annotations: nothing bundles them again.
+          ...(bundle ? { comments: { annotation: false, jsdoc: false } } : {}),
           entryFileNames: '[name].js',
-          chunkFileNames: autoloader
-            ? 'imh-[name]-[hash].js'
-            : bundle
-              ? 'imh-widgets-[name]-[hash].js'
-              : 'chunks/[name]-[hash].js',
+          chunkFileNames: (chunk) => {
+            // A locale's messages are plain data that import nothing: named without a hash, the
+            // loader's table of them (one entry per locale and part) compresses to little.
+            const locale = bundle && /\/src\/generated\/locales\//.test(chunk.facadeModuleId ?? '');
+            const name = locale ? '[name]' : '[name]-[hash]';
+            return autoloader ? `imh-${name}.js` : bundle ? `imh-widgets-${name}.js` : `chunks/${name}.js`;
+          },
         },
       },
     },

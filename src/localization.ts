@@ -67,12 +67,13 @@ export function loadLocale(locale: string, parts: readonly LocalePart[] = ['ui']
       const key = `${locale}.${part}`;
       let p = loading.get(key);
       if (!p) {
-        p = Promise.all([load(locale, part), part == 'ui' && !locale.startsWith('en-') && load(locale, 'intl')]).then(
-          ([m, cldr]) => {
+        const cldr = part == 'ui' && !locale.startsWith('en-');
+        p = Promise.all([load(locale, part), cldr && load(locale, 'intl'), cldr && loadCldrFormat()]).then(
+          ([m, data]) => {
             // Parts of one locale share one map: the translator looks in one place.
             // A translation pack's messages and patterns win over ours (see packLoading).
             messages.set(locale, Object.assign(messages.get(locale) ?? {}, m.default, overrides.get(locale)));
-            if (cldr && !intl.has(locale)) intl.set(locale, cldr.default);
+            if (data && !intl.has(locale)) intl.set(locale, data.default);
             loaded.add(key);
           },
         );
@@ -95,6 +96,19 @@ export const messagesOf = (locale: string): Messages | undefined => messages.get
 
 /** The CLDR data shipped with a loaded locale, if any. */
 export const intlDataOf = (locale: string): IntlData | undefined => intl.get(locale);
+
+let cldrFormatter: typeof import('./internal/cldr-format.js') | undefined;
+/**
+ * The formatters that use a locale's CLDR data (`internal/cldr-format.ts`), loaded with any
+ * language's data: an English page never loads them. Offline, the browser's Intl formats instead.
+ */
+const loadCldrFormat = () =>
+  import('./internal/cldr-format.js').then(
+    (m) => void (cldrFormatter = m),
+    () => undefined,
+  );
+/** The CLDR formatters, once a language that brings CLDR data has loaded them. */
+export const cldrFormat = () => cldrFormatter;
 
 const base = (tag: string) => tag.split('-')[0].toLowerCase();
 const scripts = new Map<string, string | undefined>();
@@ -178,6 +192,7 @@ export function packLoading(el: Element): Promise<unknown> | undefined {
   if (state === undefined) {
     state = import('./packs.js')
       .then(({ loadPack }) => loadPack(locale, url, shipped))
+      .then(async (pack) => (pack?.intl && (await loadCldrFormat()), pack))
       .then(
         (pack) => {
           if (pack) {

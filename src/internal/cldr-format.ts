@@ -1,0 +1,112 @@
+/**
+ * Formatting from a locale's CLDR data, for browsers whose Intl lacks the language (Debian's
+ * Chromium formats Welsh dates, lists and units in American English, and Punjabi months as "M11").
+ * A chunk of its own, loaded with a language's messages (`loadLocale`, or a translation pack that
+ * brings CLDR data): an English page never downloads it. `format.ts` asks `own(locale)` and uses
+ * the browser's Intl whenever it answers undefined.
+ */
+import { intlDataOf, type IntlData } from '../localization.js';
+import { dateFormat, dayDate, numberFormat, pluralRules } from './format.js';
+
+const fill = (pattern: string, values: Record<string, string>) =>
+  pattern.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+const perCategory = (forms: Record<string, string>, n: number, locale: string) =>
+  fill(forms[pluralRules(locale).select(n)] ?? forms.other, { 0: numberFormat(locale).format(n) });
+
+/** The parts of an instant in a time zone, as numbers (weekday 0 = Monday). */
+const partsOf = (date: Date, timeZone: string) => {
+  const parts = dateFormat('en-GB', {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+    timeZone,
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type == type)?.value ?? '';
+  return {
+    weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')),
+    year: get('year'),
+    month: Number(get('month')),
+    // en-GB's numeric dates pad the day ("04/12/2026"); CLDR's patterns for our languages do not.
+    day: String(Number(get('day'))),
+    hour: Number(get('hour')),
+    minute: get('minute'),
+  };
+};
+
+/** Formats from CLDR data: `key` names the pattern (see DATE_OPTIONS in scripts/intl-data.mjs). */
+const ownDate = (data: IntlData, key: string, date: Date, timeZone: string, shortMonth = false) => {
+  const p = partsOf(date, timeZone);
+  const twelve = data.patterns.t.includes('{dayPeriod}');
+  const hour = twelve ? p.hour % 12 || 12 : p.hour;
+  return fill(data.patterns[key], {
+    weekday: data.weekdays[p.weekday],
+    day: p.day,
+    month: (shortMonth ? data.monthsShort : data.months)[p.month - 1],
+    year: p.year,
+    hour: String(hour).padStart(2, '0'),
+    minute: p.minute,
+    dayPeriod: data.dayPeriods[p.hour < 12 ? 0 : 1],
+  });
+};
+
+/** A locale's formatters from its CLDR data (each as its namesake in `format.ts`). */
+export interface OwnFormat {
+  data: IntlData;
+  day(day: number, options: Intl.DateTimeFormatOptions): string;
+  time(time: Date | number, timeZone: string): string;
+  range(start: Date, end: Date, timeZone: string): string;
+  list(items: string[], type: Intl.ListFormatType): string;
+  unit(n: number, unit: 'day' | 'week' | 'month' | 'year'): string;
+  /** Undefined where the data has no such unit. */
+  ago(n: number, unit: 'day' | 'hour' | 'minute'): string | undefined;
+}
+
+const formatFrom = (data: IntlData, locale: string): OwnFormat => {
+  const time = (t: Date | number, timeZone: string) => ownDate(data, 't', new Date(t), timeZone);
+  return {
+    data,
+    day(day, { weekday, month, year, day: numeric }) {
+      const date = dayDate(day);
+      if (!month) return weekday ? data.weekdays[partsOf(date, 'UTC').weekday] : '';
+      if (!numeric) return data.months[partsOf(date, 'UTC').month - 1];
+      const key = weekday ? 'wdm' : year ? (month == 'short' ? 'dMy' : 'dmy') : 'dm';
+      return ownDate(data, key, date, 'UTC', month == 'short');
+    },
+    time,
+    range: (start, end, timeZone) => time(start, timeZone) + data.rangeSep + time(end, timeZone),
+    list(items, type) {
+      const [two, middle, end] = data.lists[type == 'disjunction' ? 'd' : 'c'];
+      return items.length == 2
+        ? items.join(two)
+        : items.slice(0, -1).join(middle) + (items.length > 1 ? end : '') + items.slice(-1).join('');
+    },
+    unit: (n, unit) => perCategory(data.units[unit], n, locale),
+    ago(n, unit) {
+      const forms = data.ago[unit];
+      if (!forms) return undefined;
+      return n == 0 ? forms.now : n == -1 && forms.prev ? forms.prev : perCategory(forms, -n, locale);
+    },
+  };
+};
+
+/** Per locale: formatters from its CLDR data if the browser's Intl gets the language wrong, else null. */
+const verdicts = new Map<string, OwnFormat | null>();
+
+/** A locale's own formatters, when it has CLDR data and the browser's Intl gets it wrong (checked once). */
+export const own = (locale: string): OwnFormat | undefined => {
+  const data = intlDataOf(locale);
+  if (!data) return undefined;
+  let verdict = verdicts.get(locale);
+  if (verdict === undefined || (verdict && verdict.data != data)) {
+    const january = dateFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 15));
+    const days = numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(3);
+    verdict =
+      january != data.months[0] || days != perCategory(data.units.day, 3, locale) ? formatFrom(data, locale) : null;
+    verdicts.set(locale, verdict);
+  }
+  return verdict ?? undefined;
+};
