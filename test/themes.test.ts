@@ -4,7 +4,7 @@ import '../src/define.js';
 import { themes } from '../src/styles/themes.js';
 import { exampleFeed } from './fixtures/example.js';
 import { expectQuietConsole } from './fixtures/quiet.js';
-import { contrastFindings, deepActive, focusFindings } from './fixtures/contrast.js';
+import { contrastFindings, deepActive, focusFindings, ringFindings } from './fixtures/contrast.js';
 
 /** sRGB relative luminance of `rgb(r, g, b)` or `#rrggbb`, per WCAG 2.2. */
 function luminance(colour: string): number {
@@ -174,9 +174,8 @@ describe('themes', () => {
           if (!a || a == document.body || seen.has(a) || !wrap.contains((a.getRootNode() as ShadowRoot).host ?? a))
             break;
           seen.add(a);
-          // Radios and checkboxes: their focus is issue 13 item 17 (branch ux-a), which measures it.
-          if (a.matches('[type=radio], [type=checkbox]')) continue;
-          findings.push(...focusFindings(a));
+          // Radios and checkboxes paint no highlight behind them: their indicator must ring them.
+          findings.push(...(a.matches('[type=radio], [type=checkbox]') ? ringFindings(a) : focusFindings(a)));
         }
         expect(seen.size, 'controls reached by Tab').to.be.greaterThan(40);
         expect([...new Set(findings)]).to.deep.equal([]);

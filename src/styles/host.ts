@@ -83,6 +83,14 @@ export const hostStyles = css`
       0 4px var(--_focus-text);
     text-decoration: none;
   }
+  /* A radio or checkbox is too small for a highlight behind it: a ring of the highlight (where the
+     browser paints a shadow on it) and an outline in the text colour around it, which stands out
+     from the surface in every theme and is what forced-colours mode keeps. */
+  input:is([type='radio'], [type='checkbox']):focus-visible {
+    outline: 3px solid var(--_fg);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 2px var(--_focus);
+  }
   /* Fields show focus however they got it, and not only by a shadow (WebKit draws none on a select,
      and does not match :focus-visible on a date field): the highlight and an outline. */
   input:not([type='radio'], [type='checkbox']):focus,

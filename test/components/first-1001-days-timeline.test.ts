@@ -1,8 +1,9 @@
 import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/first-1001-days-timeline/first-1001-days-timeline.js';
 import type { ImhFirst1001DaysTimeline } from '../../src/components/first-1001-days-timeline/first-1001-days-timeline.component.js';
 import { exampleFeed } from '../fixtures/example.js';
+import { deepActive, ringFindings } from '../fixtures/contrast.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -182,6 +183,37 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect(textOf($(el, '#date-error'))).to.equal('Enter a date, for example 15 March 2027.');
       expect($(el, '#date-error')!.hidden).to.equal(false);
       await expect(el).to.be.accessible();
+    });
+
+    it('rings a radio and the checkbox with a strong focus indicator after Tab, in forced colours too', async () => {
+      const wrap = await fixture(html`<div><button type="button">Before</button></div>`);
+      const el = await timeline({ now: '2026-11-23' });
+      wrap.append(el.parentElement!);
+      wrap.querySelector('button')!.focus();
+      const reached: HTMLInputElement[] = [];
+      for (let i = 0; i < 40 && reached.length < 2; i++) {
+        await sendKeys({ press: 'Tab' });
+        const a = deepActive();
+        if (a instanceof HTMLInputElement && ['radio', 'checkbox'].includes(a.type) && !reached.includes(a)) {
+          reached.push(a);
+          const style = getComputedStyle(a);
+          // All the way round (not a 2 px sliver below it), 3:1 against the form's background.
+          expect(style.outlineStyle, a.type).to.equal('solid');
+          expect(parseFloat(style.outlineWidth), a.type).to.be.at.least(3);
+          expect(ringFindings(a)).to.deep.equal([]);
+          if (await executeServerCommand('imh-emulate-media', { features: { 'forced-colors': 'active' } })) {
+            try {
+              expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+              expect(getComputedStyle(a).outlineStyle).to.equal('solid');
+              expect(parseFloat(getComputedStyle(a).outlineWidth)).to.be.at.least(3);
+              expect(getComputedStyle(a).outlineColor).to.not.match(/rgba\(.*, 0\)|transparent/);
+            } finally {
+              await executeServerCommand('imh-emulate-media', {});
+            }
+          }
+        }
+      }
+      expect(reached.map((r) => r.type)).to.deep.equal(['radio', 'checkbox']);
     });
 
     it('brings the current stage into view without animation when reduced motion is preferred', async () => {
