@@ -11,7 +11,7 @@ import {
   formatTimeRange,
   formatUnit,
 } from '../src/internal/format.js';
-import { sessionsFound } from '../src/components/session-list/session-list.component.js';
+import { sessionsFound } from '../src/components/session-list/filter-controls.js';
 import { servicesFound } from '../src/components/support-list/support-list.component.js';
 import { inDaysText } from '../src/components/first-1001-days-timeline/first-1001-days-timeline.component.js';
 import { shippedLanguages } from '../src/languages.js';

@@ -239,7 +239,7 @@ describe('<imh-session-list>', () => {
       category.dispatchEvent(new Event('change', { bubbles: true }));
       await elementUpdated(el);
       expect(new Set(titles(el))).to.deep.equal(new Set(['Baby Booktime']));
-      const status = el.shadowRoot!.querySelector('p.visually-hidden[role=status]')!;
+      const status = el.shadowRoot!.querySelector('[part=count][role=status]')!;
       expect(textOf(status)).to.equal(`${titles(el).length} sessions found`);
       const age = form.querySelector<HTMLSelectElement>('select[name=age]')!;
       category.value = '';
@@ -267,7 +267,131 @@ describe('<imh-session-list>', () => {
       expect(textOf(el.shadowRoot!.querySelector('[part=empty]'))).to.equal(
         'No sessions match these choices. Try fewer filters.',
       );
-      expect(textOf(el.shadowRoot!.querySelector('p.visually-hidden[role=status]'))).to.equal('0 sessions found');
+      expect(textOf(el.shadowRoot!.querySelector('[part=count][role=status]'))).to.equal('0 sessions found');
+    });
+
+    const field = <T extends HTMLElement>(el: ImhSessionList, name: string) =>
+      el.shadowRoot!.querySelector<T>(`[part=filters] [name=${name}]`)!;
+    const choose = async (el: ImhSessionList, name: string, value: string) => {
+      const select = field<HTMLSelectElement>(el, name);
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await elementUpdated(el);
+    };
+    const dates = (el: ImhSessionList) =>
+      $$(el, '[part=item] .when time').map((t) => t.getAttribute('datetime')!.slice(0, 10));
+    const count = (el: ImhSessionList) => textOf($(el, '[part=count]'));
+
+    it('shows the number of sessions found, visibly, in a polite status that changes with the filters', async () => {
+      const el = await list({ filters: true, limit: 100 });
+      await controls(el);
+      const status = $(el, '[part=count]')!;
+      expect(status.getAttribute('role')).to.equal('status'); // polite: announced when it changes
+      expect(status.closest('[aria-live=assertive]')).to.equal(null);
+      expect(status.getBoundingClientRect().height).to.be.greaterThan(10); // seen, not only heard
+      expect(getComputedStyle(status).clipPath).not.to.contain('inset');
+      const all = $$(el, '[part=item]').length;
+      expect(count(el)).to.equal(`${all} sessions found`);
+      await choose(el, 'category', 'baby-massage');
+      expect(count(el)).to.equal(
+        `${$$(el, '[part=item]').length} session${$$(el, '[part=item]').length == 1 ? '' : 's'} found`,
+      );
+      expect($$(el, '[part=item]').length).to.be.lessThan(all);
+    });
+
+    it('counts in the plural forms of the language (Arabic, Welsh)', async () => {
+      for (const lang of ['ar', 'cy']) {
+        const el = await list({ filters: true, lang, limit: 100 });
+        await controls(el);
+        await waitUntil(() => !/sessions? found/.test(count(el)), `${lang}: the count stayed in English`);
+        expect(count(el)).to.match(/[0-9٠-٩]/);
+      }
+    });
+
+    it('"When": this week (today to Sunday) and next week (Monday to Sunday)', async () => {
+      const el = await list({ filters: true, limit: 100 });
+      await controls(el);
+      const options = [...field<HTMLSelectElement>(el, 'when').options].map((o) => o.text);
+      expect(options).to.deep.equal(['Any', 'Today', 'Tomorrow', 'This week', 'Next week']);
+      // Exactly the dates of the whole list that fall in the week, Saturday and Sunday included.
+      const every = dates(el);
+      const between = (from: string, to: string) => every.filter((d) => d >= from && d <= to);
+      await choose(el, 'when', 'this-week');
+      expect(dates(el)).to.deep.equal(between('2026-11-23', '2026-11-29'));
+      expect(dates(el).length).to.be.greaterThan(3);
+      await choose(el, 'when', 'next-week');
+      expect(dates(el)).to.deep.equal(between('2026-11-30', '2026-12-06'));
+      expect(dates(el).length).to.be.greaterThan(3);
+      expect(
+        dates(el).some((d) => d >= '2026-12-05'),
+        'the weekend is part of the week',
+      ).to.equal(true);
+      expect(count(el)).to.equal(`${dates(el).length} sessions found`);
+      await choose(el, 'when', 'tomorrow');
+      expect(headings(el)).to.deep.equal(['Tomorrow']);
+      // A list that looks only 3 days ahead offers no "Next week".
+      const short = await list({ filters: true, days: 3 });
+      await controls(short);
+      expect([...field<HTMLSelectElement>(short, 'when').options].map((o) => o.value)).not.to.include('next-week');
+    });
+
+    it('searches names, descriptions and places as typed, ignoring case and accents (works by keyboard)', async () => {
+      const feed = (await exampleFeed()) as { sessions: { id: string; name: unknown }[] };
+      feed.sessions.find((s) => s.id == 'baby-massage-monday')!.name = 'Tylino Babanod – Bàby Mäßage';
+      const el = await list({ filters: true, limit: 100 }, feed);
+      await controls(el);
+      const all = count(el);
+      field(el, 'q').focus();
+      await sendKeys({ type: 'BABY MASSAGE' });
+      await waitUntil(() => count(el) != all, 'the search did not filter');
+      expect(new Set(titles(el))).to.deep.equal(new Set(['Tylino Babanod – Bàby Mäßage']));
+      expect(count(el)).to.equal(`${titles(el).length} sessions found`);
+      // A place: every session at a library, and nothing else.
+      field<HTMLInputElement>(el, 'q').select();
+      await sendKeys({ type: 'library' });
+      await waitUntil(() => titles(el).includes('Baby Booktime'), 'no library sessions');
+      for (const li of $$(el, '[part=item]')) expect(textOf(li.querySelector('.where'))).to.match(/Library/);
+      // Words anywhere, in any order; Enter searches at once.
+      field<HTMLInputElement>(el, 'q').select();
+      await sendKeys({ type: 'wolverhampton booktime' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => titles(el).every((t) => t == 'Baby Booktime') && titles(el).length > 0, 'not Booktime');
+      field<HTMLInputElement>(el, 'q').select();
+      await sendKeys({ type: 'zzzz' });
+      await waitUntil(() => $(el, '[part=empty]'), 'no empty message');
+      expect(textOf($(el, '[part=empty]'))).to.equal('No sessions match these choices. Try fewer filters.');
+      expect(count(el)).to.equal('0 sessions found');
+      await expect(el).to.be.accessible();
+    });
+
+    it('"Clear filters": only once something is chosen; by keyboard; focus moves to the search', async () => {
+      const el = await list({ filters: true, limit: 100 });
+      await controls(el);
+      const all = count(el);
+      expect($(el, 'button.clear')).to.equal(null);
+      await choose(el, 'when', 'next-week');
+      await choose(el, 'age', '-20');
+      expect(count(el)).not.to.equal(all);
+      const clear = $(el, 'button.clear')!;
+      expect(textOf(clear)).to.equal('Clear filters');
+      await expect(el).to.be.accessible();
+      field(el, 'age').focus();
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(clear);
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(el);
+      expect(count(el)).to.equal(all);
+      expect($(el, 'button.clear')).to.equal(null);
+      expect(el.shadowRoot!.activeElement).to.equal(field(el, 'q'));
+      for (const name of ['when', 'category', 'place', 'age'])
+        expect(field<HTMLSelectElement>(el, name).value, name).to.equal('');
+      // Typed words count as a filter too, and are cleared with the rest.
+      await sendKeys({ type: 'massage' });
+      await waitUntil(() => $(el, 'button.clear'), 'no Clear filters for typed words');
+      $(el, 'button.clear')!.focus();
+      await sendKeys({ press: 'Space' });
+      await waitUntil(() => count(el) == all, 'the search was not cleared');
+      expect(field<HTMLInputElement>(el, 'q').value).to.equal('');
     });
   });
 
@@ -436,19 +560,83 @@ describe('<imh-session-list>', () => {
         expect(n.getBoundingClientRect().right, `${n.tagName}.${n.className}`).to.be.at.most(right + 0.5);
     });
 
-    it('compact: one column of facts, by attribute or by its own narrow width', async () => {
+    it('compact and narrow: one column of facts, each on one line with its label first', async () => {
+      // Label and value side by side: the label's top is the value's top.
+      const oneLine = (el: ImhSessionList) => {
+        const dt = el.shadowRoot!.querySelector('.facts dt')!;
+        const dd = dt.nextElementSibling!;
+        return Math.abs(dt.getBoundingClientRect().top - dd.getBoundingClientRect().top) < 2;
+      };
+      const narrowTwoColumns = (el: ImhSessionList) =>
+        getComputedStyle(el.shadowRoot!.querySelector('.facts')!).display == 'grid' &&
+        getComputedStyle(el.shadowRoot!.querySelector('.facts')!).gridTemplateColumns.split(' ').length == 2;
       const el = await list({ layout: 'compact', limit: 1 });
-      const facts = el.shadowRoot!.querySelector('.facts')!;
-      expect(getComputedStyle(facts).gridTemplateColumns.split(' ').length).to.equal(1);
+      el.shadowRoot!.querySelector<HTMLDetailsElement>('details.more')!.open = true;
+      expect(oneLine(el)).to.equal(true);
+      expect(narrowTwoColumns(el)).to.equal(false);
       const wide = await list({ limit: 1 });
-      expect(
-        getComputedStyle(wide.shadowRoot!.querySelector('.facts')!).gridTemplateColumns.split(' ').length,
-      ).to.equal(2);
+      expect(narrowTwoColumns(wide)).to.equal(true); // a wide list keeps its two columns
       wide.style.width = '300px';
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      expect(
-        getComputedStyle(wide.shadowRoot!.querySelector('.facts')!).gridTemplateColumns.split(' ').length,
-      ).to.equal(1);
+      expect(narrowTwoColumns(wide)).to.equal(false);
+      expect(oneLine(wide)).to.equal(true);
+    });
+
+    // Heights of the first 3 sessions of the example feed, in px, measured in Chromium (Arial, 16px):
+    //              300 px          320 px          600 px
+    // standard     1,641 → 1,311   1,617 → 1,287     993
+    // compact      1,641 →   573   1,617 →   573   1,257 → 453
+    // Other browsers' fonts differ, so they are held to the ratios; Chromium also to the numbers.
+    const HEIGHTS: Record<string, Record<number, number>> = {
+      standard: { 300: 1311, 320: 1287, 600: 993 },
+      compact: { 300: 573, 320: 573, 600: 453 },
+    };
+    async function heights(layout: string, width: number) {
+      const el = await list({ limit: 3, ...(layout == 'compact' ? { layout } : {}) });
+      Object.assign(el.parentElement!.style, { width: `${width}px`, font: '16px Arial, sans-serif' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const items = $$(el, '[part=item]');
+      expect(items.length).to.equal(3);
+      return items.reduce((sum, li) => sum + li.getBoundingClientRect().height, 0);
+    }
+
+    it('compact roughly halves each session (details behind a disclosure); narrow widths tighten too', async () => {
+      const chromium = navigator.userAgent.includes('Chrome/');
+      const h: Record<string, Record<number, number>> = { standard: {}, compact: {} };
+      for (const layout of ['standard', 'compact'])
+        for (const width of [300, 320, 600]) {
+          h[layout][width] = await heights(layout, width);
+          if (chromium)
+            expect(h[layout][width], `${layout} at ${width}px`).to.be.within(
+              HEIGHTS[layout][width] * 0.85,
+              HEIGHTS[layout][width] * 1.15,
+            );
+        }
+      for (const width of [300, 320, 600])
+        expect(h.compact[width] / h.standard[width], `compact / standard at ${width}px`).to.be.at.most(0.55);
+      // The default at a narrow width is closer to compact: facts on one line each (was 1.65 × the 600 px height).
+      expect(h.standard[300] / h.standard[600]).to.be.at.most(1.45);
+    });
+
+    it('compact: the details open by keyboard, with the description shown inside (no nested disclosure)', async () => {
+      const el = await list({ layout: 'compact', limit: 1 });
+      const li = item(el, 'Baby Massage');
+      const more = li.querySelector<HTMLDetailsElement>('details.more')!;
+      expect(more.open).to.equal(false);
+      const summary = more.querySelector('summary')!;
+      expect(textOf(summary)).to.equal('Details and booking');
+      expect(li.querySelector<HTMLElement>('.facts')!.checkVisibility()).to.equal(false);
+      expect(textOf(li.querySelector('.when'))).to.contain('10:00–11:00'); // what, when and where stay in view
+      expect(li.querySelector<HTMLElement>('.where')!.getBoundingClientRect().height).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+      summary.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(more.open).to.equal(true);
+      expect(li.querySelector<HTMLElement>('.facts')!.checkVisibility()).to.equal(true);
+      expect(textOf(li.querySelector('.facts'))).to.contain('Booking required');
+      expect(more.querySelectorAll('details').length).to.equal(1); // only "Add to calendar"
+      expect(more.querySelector<HTMLElement>(':scope > p')!.getBoundingClientRect().height).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
     });
 
     it('keeps cancellations visible in forced-colours mode (where the browser can emulate it)', async () => {

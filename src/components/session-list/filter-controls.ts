@@ -1,13 +1,21 @@
 /**
  * The opt-in filter controls of <imh-session-list> (the `filters` attribute), loaded only by pages
- * that ask for them.
+ * that ask for them: category, place, age, when ("This week", "Next week"), a text search, the
+ * visible result count (announced politely) and "Clear filters".
  */
-import { html } from 'lit';
-import type { Feed } from '../../feed/types.js';
+import { html, nothing } from 'lit';
+import type { Feed, Place, Session } from '../../feed/types.js';
 import { feedString } from '../../internal/feed-text.js';
+import { fold } from '../../internal/fold.js';
+import { plural } from '../../internal/format.js';
 import { anyLabel } from '../../internal/labels.js';
-import type { Translator } from '../../internal/localize.js';
+import { str, type Translator } from '../../internal/localize.js';
+import { weekday, type DayNumber } from '../../schedule/civil.js';
+import type { SessionOccurrence } from '../../schedule/occurrences.js';
 import type { Filters } from './filters.js';
+
+/** How long the search waits after the last key press before it filters (and announces the count). */
+const DEBOUNCE_MS = 300;
 
 /** Age choices: the value is a representative age in months (pregnancy as weeks, negative). */
 const ages = (t: Translator) => [
@@ -17,7 +25,86 @@ const ages = (t: Translator) => [
   ['18', t.msg('1 to 2 years', { id: 'filters.age.12-24', desc: 'An age filter choice for toddlers' })],
 ];
 
-export function filterControls(feed: Feed, chosen: Filters, t: Translator, change: (f: Filters) => void) {
+/** The "When" choices and the days each covers (weeks run Monday to Sunday), from today. */
+const periods: Record<string, (today: DayNumber) => [DayNumber, DayNumber]> = {
+  today: (d) => [d, d],
+  tomorrow: (d) => [d + 1, d + 1],
+  'this-week': (d) => [d, d + 6 - weekday(d)],
+  'next-week': (d) => [d + 7 - weekday(d), d + 13 - weekday(d)],
+};
+
+const periodLabels = (t: Translator): Record<string, string> => ({
+  today: t.msg('Today', { id: 'filters.when.today', desc: 'A "When" filter choice: sessions today' }),
+  tomorrow: t.msg('Tomorrow', { id: 'filters.when.tomorrow', desc: 'A "When" filter choice: sessions tomorrow' }),
+  'this-week': t.msg('This week', {
+    id: 'filters.when.this-week',
+    desc: 'A "When" filter choice: sessions from today to Sunday',
+  }),
+  'next-week': t.msg('Next week', {
+    id: 'filters.when.next-week',
+    desc: 'A "When" filter choice: sessions from next Monday to next Sunday',
+  }),
+});
+
+/** Is any of the parent's own choices set (so "Clear filters" shows)? */
+export const isFiltered = (f: Filters) => !!(f.category || f.place || f.ageMonths != null || f.when || f.q?.trim());
+
+/** The message when the parent's choices leave no sessions (undefined when nothing is chosen). */
+export const noMatch = (f: Filters, t: Translator) =>
+  isFiltered(f)
+    ? t.msg('No sessions match these choices. Try fewer filters.', {
+        id: 'session-list.empty-filtered',
+        desc: 'Shown when filters leave no sessions',
+      })
+    : undefined;
+
+/** Each session's searchable text (name, description, place and address, as shown), folded once per locale. */
+const searchText = new WeakMap<Session, [string, string]>();
+
+function haystack(s: Session, place: Place | undefined, feed: Feed, locale: string) {
+  const cached = searchText.get(s);
+  if (cached?.[0] == locale) return cached[1];
+  const parts = [feedString(s.name, locale, feed.language), feedString(s.description, locale, feed.language)];
+  if (place) parts.push(feedString(place.name, locale, feed.language), ...Object.values(place.address ?? {}));
+  const text = fold(parts.join(' '), locale);
+  searchText.set(s, [locale, text]);
+  return text;
+}
+
+/**
+ * The occurrences the "When" choice and the search leave (the category, place and age choices
+ * are applied before the schedule is expanded). Every word searched for must appear, ignoring
+ * case and accents, in the session's name, description, place or address as the element shows them.
+ */
+export function narrow(
+  occurrences: SessionOccurrence[],
+  f: Filters,
+  feed: Feed,
+  places: Map<string, Place>,
+  locale: string,
+  today: DayNumber,
+): SessionOccurrence[] {
+  const words = f.q ? fold(f.q, locale).split(/\s+/).filter(Boolean) : [];
+  const period = f.when ? periods[f.when]?.(today) : undefined;
+  if (!words.length && !period) return occurrences;
+  return occurrences.filter((o) => {
+    if (period && (o.day > period[1] || o.day + Math.max(1, o.days) - 1 < period[0])) return false;
+    if (!words.length) return true;
+    const text = haystack(o.session, places.get(o.place ?? o.session.place ?? ''), feed, locale);
+    return words.every((w) => text.includes(w));
+  });
+}
+
+/** Pending searches, one per form: the search filters when typing pauses. */
+const timers = new WeakMap<HTMLFormElement, ReturnType<typeof setTimeout>>();
+
+export function filterControls(
+  feed: Feed,
+  chosen: Filters,
+  t: Translator,
+  change: (f: Filters) => void,
+  { total, today, days }: { total: number; today: DayNumber; days: number },
+) {
   const { locale } = t;
   const sessions = feed.sessions ?? [];
   // A category has no name of its own: use the name of its first session ("Stay and Play").
@@ -27,17 +114,59 @@ export function filterControls(feed: Feed, chosen: Filters, t: Translator, chang
       categories.set(s.category, feedString(s.name, locale, feed.language));
   const usedPlaces = new Set(sessions.map((s) => s.place));
   const places = (feed.places ?? []).filter((p) => usedPlaces.has(p.id));
-  const onChange = (e: Event) => {
-    const form = (e.currentTarget as HTMLFormElement).elements as unknown as Record<string, HTMLSelectElement>;
-    const age = form.age.value;
-    change({
-      category: form.category.value || undefined,
-      place: form.place.value || undefined,
+  const read = (form: HTMLFormElement): Filters => {
+    const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
+    const age = field('age');
+    return {
+      category: field('category') || undefined,
+      place: field('place') || undefined,
       ageMonths: age ? Number(age) : undefined,
-    });
+      when: field('when') || undefined,
+      q: field('q').trim() || undefined,
+    };
+  };
+  const now = (form: HTMLFormElement) => {
+    clearTimeout(timers.get(form));
+    change(read(form));
+  };
+  const onInput = (e: Event) => {
+    const form = e.currentTarget as HTMLFormElement;
+    if ((e.target as HTMLElement).localName != 'input') return; // selects apply on change
+    clearTimeout(timers.get(form));
+    timers.set(
+      form,
+      setTimeout(() => form.isConnected && change(read(form)), DEBOUNCE_MS),
+    );
+  };
+  const clear = (e: Event) => {
+    const form = (e.currentTarget as HTMLButtonElement).form!;
+    clearTimeout(timers.get(form));
+    for (const field of form.elements)
+      if (field instanceof HTMLSelectElement) field.selectedIndex = 0;
+      else if (field instanceof HTMLInputElement) field.value = '';
+    change({});
+    // The button goes away with the filters: carry on from the search box, the first control.
+    (form.elements.namedItem('q') as HTMLInputElement).focus();
   };
   const any = anyLabel(t);
-  return html`<form part="filters" class="filters" @change=${onChange} @submit=${(e: Event) => e.preventDefault()}>
+  const labels = periodLabels(t);
+  // Only the periods the list looks far enough ahead to fill.
+  const whens = Object.keys(periods).filter((k) => periods[k](today)[0] < today + days);
+  const onChange = (e: Event) => now(e.currentTarget as HTMLFormElement);
+  return html`<form part="filters" class="filters" role="search" @input=${onInput} @change=${onChange}
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      now(e.currentTarget as HTMLFormElement);
+    }}>
+    <label>${t.msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' })}
+      <input type="search" name="q" value=${chosen.q ?? ''} autocomplete="off" />
+    </label>
+    <label>${t.msg('When', { id: 'filters.when', desc: 'Label of the date filter: today, tomorrow, this week…' })}
+      <select name="when">
+        <option value="">${any}</option>
+        ${whens.map((k) => html`<option value=${k} ?selected=${chosen.when == k}>${labels[k]}</option>`)}
+      </select>
+    </label>
     <label>${t.msg('Type of session', { id: 'filters.category', desc: 'Label of the category filter' })}
       <select name="category">
         <option value="">${any}</option>
@@ -58,5 +187,50 @@ export function filterControls(feed: Feed, chosen: Filters, t: Translator, chang
         ${ages(t).map(([v, label]) => html`<option value=${v} ?selected=${String(chosen.ageMonths) == v}>${label}</option>`)}
       </select>
     </label>
+    <div class="results">
+      <p part="count" class="count" role="status">${sessionsFound(total, t)}</p>
+      ${
+        isFiltered(chosen)
+          ? html`<button part="button" class="clear" type="button" @click=${clear}>
+            ${t.msg('Clear filters', { id: 'filters.clear', desc: 'Button that removes every filter and the search' })}
+          </button>`
+          : nothing
+      }
+    </div>
   </form>`;
 }
+
+/** "3 sessions found": the visible result count, announced politely as it changes, in the locale's plural forms. */
+export const sessionsFound = (total: number, t: Translator) =>
+  plural(total, t.locale, {
+    zero: (n) =>
+      t.msg(str`${n} sessions found`, {
+        id: 'session-list.count.zero',
+        desc: 'Announced after filtering; plural category "zero"',
+      }),
+    one: (n) =>
+      t.msg(str`${n} session found`, {
+        id: 'session-list.count.one',
+        desc: 'Announced after filtering; plural category "one"',
+      }),
+    two: (n) =>
+      t.msg(str`${n} sessions found`, {
+        id: 'session-list.count.two',
+        desc: 'Announced after filtering; plural category "two"',
+      }),
+    few: (n) =>
+      t.msg(str`${n} sessions found`, {
+        id: 'session-list.count.few',
+        desc: 'Announced after filtering; plural category "few"',
+      }),
+    many: (n) =>
+      t.msg(str`${n} sessions found`, {
+        id: 'session-list.count.many',
+        desc: 'Announced after filtering; plural category "many"',
+      }),
+    other: (n) =>
+      t.msg(str`${n} sessions found`, {
+        id: 'session-list.count.other',
+        desc: 'Announced after filtering; plural category "other"',
+      }),
+  });

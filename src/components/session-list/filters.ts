@@ -10,6 +10,10 @@ export interface Filters {
   audience?: string;
   /** A baby's age in months; negative numbers are weeks of pregnancy. */
   ageMonths?: number;
+  /** The filter controls' "When" choice: today, tomorrow, this-week, next-week (see filter-controls.ts). */
+  when?: string;
+  /** The filter controls' search words. */
+  q?: string;
 }
 
 const list = (v?: string) =>

@@ -16,6 +16,8 @@ export interface ItemContext {
   feed: Feed;
   places: Map<string, Place>;
   level: number;
+  /** `layout="compact"`: the details behind one disclosure. */
+  compact?: boolean;
   select: (event: Event, o: SessionOccurrence) => void;
   calendar: (o: SessionOccurrence, series: boolean) => void;
   /** Called when "Add to calendar" opens, to load the calendar code. */
@@ -119,6 +121,10 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
   const titleId = `s${index}`;
   const online = s.online;
   const onlineUrl = safeUrl(online?.url);
+  const more =
+    o.status == 'cancelled'
+      ? nothing
+      : details(o, c, { place, online, onlineUrl, pattern, who, age, booking, bookUrl });
   return html`<li part="item" class="item ${o.status}" aria-labelledby=${titleId} tabindex="-1" data-index=${index}>
     ${heading(
       c.level,
@@ -147,7 +153,14 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
         </p>`
         : nothing
     }
-    ${o.status == 'cancelled' ? nothing : details(o, c, { place, online, onlineUrl, pattern, who, age, booking, bookUrl })}
+    ${
+      c.compact && more != nothing
+        ? html`<details part="details" class="more">
+          <summary>${t.msg('Details and booking', { id: 'session.more', desc: 'In the compact layout, opens who a session is for, its cost, booking, facilities, description and "Add to calendar"' })}</summary>
+          ${more}
+        </details>`
+        : more
+    }
   </li>`;
 }
 
@@ -228,7 +241,9 @@ function details(
     </dl>
     ${
       s.description
-        ? html`<details part="details">
+        ? c.compact
+          ? html`<p>${feedText(s.description, locale, lang)}</p>`
+          : html`<details part="details">
           <summary>${t.msg('About this session', { id: 'session.about', desc: 'Opens the description of a session' })}</summary>
           <p>${feedText(s.description, locale, lang)}</p>
         </details>`

@@ -4,7 +4,7 @@ import type { Feed, Place, Session } from '../../feed/types.js';
 import { ImhSessionSelectEvent } from '../../events/session-select.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { feedString } from '../../internal/feed-text.js';
-import { formatDay, formatUnit, plural } from '../../internal/format.js';
+import { formatDay, formatUnit } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { wallClock } from '../../schedule/civil.js';
@@ -95,9 +95,17 @@ export class ImhSessionList extends ImhElement {
   @property({ attribute: 'age-months', type: Number }) ageMonths?: number;
   /** The level of the day headings (2 by default); session names are one level below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-  /** `compact` for narrow sidebars (the layout also adapts to the element's own width). */
+  /**
+   * `compact` for narrow sidebars: each session shows its name, time and place, with the rest (who it
+   * is for, cost, booking, facilities, description, add to calendar) behind a "Details and booking"
+   * disclosure. Without it the layout still tightens at narrow widths of the element's own.
+   */
   @property({ reflect: true }) layout?: 'compact';
-  /** Show filter controls (category, place, age) with the number of results announced. */
+  /**
+   * Show filter controls: a search (names, descriptions, places; ignoring case and accents), "When"
+   * (today, tomorrow, this week, next week), type of session, place and age, with the number of
+   * sessions found (announced politely as it changes) and "Clear filters" once something is chosen.
+   */
   @property({ type: Boolean, reflect: true }) filters = false;
 
   private expansion?: Expansion;
@@ -110,7 +118,6 @@ export class ImhSessionList extends ImhElement {
   /** The calendar export, loaded the first time someone opens "Add to calendar". */
   private ics?: typeof import('../../schedule/ics.js');
   private places = new Map<string, Place>();
-  private announce = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -240,7 +247,6 @@ export class ImhSessionList extends ImhElement {
   private onFilter(f: Filters) {
     this.chosen = f;
     this.shown = 0;
-    this.announce = 'pending';
   }
 
   protected override renderContent() {
@@ -254,17 +260,21 @@ export class ImhSessionList extends ImhElement {
     const occurrences = this.compute(feed, now);
     if (!occurrences || !this.notesReady())
       return html`<div part="base" class="base">${this.renderFeedStatus(false, true, reserve)}</div>`;
-    const total = occurrences.length;
-    const visible = occurrences.slice(0, Math.max(1, this.shown || this.limit || 10));
-    if (this.announce) {
-      this.announce = sessionsFound(total, this.t);
-    }
     const today = wallClock(now, feed.timeZone).day;
+    const days = this.days || 28;
+    const controls = this.filters && this.controls;
+    // The "When" choice and the search narrow the expanded dates (in the filters' lazy code).
+    const shownDates = controls
+      ? controls.narrow(occurrences, this.chosen, feed, this.places, this.locale, today)
+      : occurrences;
+    const total = shownDates.length;
+    const visible = shownDates.slice(0, Math.max(1, this.shown || this.limit || 10));
     const context: ItemContext = {
       t: this.t,
       feed,
       places: this.places,
       level: this.headingLevel + 1,
+      compact: this.layout == 'compact',
       select: (e, o) => this.select(e, o),
       calendar: (o, series) => void this.calendar(o, series),
       openCalendar: () => void this.loadIcs(),
@@ -286,10 +296,9 @@ export class ImhSessionList extends ImhElement {
       const day = Math.max(o.day, today); // a multi-day event under way is listed under today
       groups.set(day, [...(groups.get(day) ?? []), [o, i]]);
     });
-    const period = formatUnit(this.days || 28, 'day', this.locale);
+    const period = formatUnit(days, 'day', this.locale);
     return html`<div part="base" class="base">
-      ${this.filters && this.controls ? this.controls.filterControls(feed, this.chosen, this.t, (f) => this.onFilter(f)) : nothing}
-      <p class="visually-hidden" role="status">${this.announce}</p>
+      ${controls ? controls.filterControls(feed, this.chosen, t, (f) => this.onFilter(f), { total, today, days }) : ''}
       ${this.renderFeedStatus(!total)}
       ${
         total
@@ -301,15 +310,11 @@ export class ImhSessionList extends ImhElement {
             )
           : html`<p part="empty" class="empty" role="status">
             ${
-              this.filters && (this.chosen.category || this.chosen.place || this.chosen.ageMonths != null)
-                ? t.msg('No sessions match these choices. Try fewer filters.', {
-                    id: 'session-list.empty-filtered',
-                    desc: 'Shown when filters leave no sessions',
-                  })
-                : t.msg(str`There are no sessions in the next ${period}.`, {
-                    id: 'session-list.empty',
-                    desc: 'Shown when the feed has no upcoming sessions; the placeholder is a period like "28 days"',
-                  })
+              (controls && controls.noMatch(this.chosen, t)) ||
+              t.msg(str`There are no sessions in the next ${period}.`, {
+                id: 'session-list.empty',
+                desc: 'Shown when the feed has no upcoming sessions; the placeholder is a period like "28 days"',
+              })
             }
           </p>`
       }
@@ -337,38 +342,3 @@ function dayName(day: number, today: number, t: Translator) {
     return t.msg('Tomorrow', { id: 'session-list.tomorrow', desc: "Heading for tomorrow's sessions" });
   return formatDay(day, t.locale);
 }
-
-/** "3 sessions found", announced after filtering, in the locale's plural forms. */
-export const sessionsFound = (total: number, t: Translator) =>
-  plural(total, t.locale, {
-    zero: (n) =>
-      t.msg(str`${n} sessions found`, {
-        id: 'session-list.count.zero',
-        desc: 'Announced after filtering; plural category "zero"',
-      }),
-    one: (n) =>
-      t.msg(str`${n} session found`, {
-        id: 'session-list.count.one',
-        desc: 'Announced after filtering; plural category "one"',
-      }),
-    two: (n) =>
-      t.msg(str`${n} sessions found`, {
-        id: 'session-list.count.two',
-        desc: 'Announced after filtering; plural category "two"',
-      }),
-    few: (n) =>
-      t.msg(str`${n} sessions found`, {
-        id: 'session-list.count.few',
-        desc: 'Announced after filtering; plural category "few"',
-      }),
-    many: (n) =>
-      t.msg(str`${n} sessions found`, {
-        id: 'session-list.count.many',
-        desc: 'Announced after filtering; plural category "many"',
-      }),
-    other: (n) =>
-      t.msg(str`${n} sessions found`, {
-        id: 'session-list.count.other',
-        desc: 'Announced after filtering; plural category "other"',
-      }),
-  });

@@ -120,16 +120,39 @@ export const styles = css`
   .empty {
     margin-block: 0 var(--_gap);
   }
+  .results {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  .count {
+    margin: 0;
+    font-weight: 600;
+  }
+  /* Narrow (the element's own width), and compact: each fact on one line, its label first. */
   @container (max-width: 30rem) {
-    .facts {
-      grid-template-columns: 1fr;
+    .facts,
+    .facts div {
+      display: block;
+    }
+    dt,
+    dd {
+      display: inline;
+      margin-inline-end: 0.5em;
     }
     .item {
       padding: 0.5rem 0.75rem;
     }
   }
-  :host([layout='compact']) .facts {
-    grid-template-columns: 1fr;
+  :host([layout='compact']) .facts,
+  :host([layout='compact']) .facts div {
+    display: block;
+  }
+  :host([layout='compact']) :is(dt, dd) {
+    display: inline;
+    margin-inline-end: 0.5em;
   }
   :host([layout='compact']) .item {
     padding: 0.5rem 0.75rem;

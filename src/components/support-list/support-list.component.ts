@@ -5,6 +5,7 @@ import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { suits } from '../../internal/audience.js';
 import { feedString } from '../../internal/feed-text.js';
+import { fold } from '../../internal/fold.js';
 import { plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { anyLabel, audienceLabel, kindLabel, stageLabel } from '../../internal/labels.js';
@@ -16,9 +17,6 @@ import { AUDIENCES, KINDS, STAGES } from '../../feed/vocabulary.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
 import { controlStyles } from '../../styles/controls.js';
 import { serviceCard, type CardContext } from '../support-card/service-card.js';
-
-/** Text for search: lower case, without accents. */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
  * @summary A directory of support services from the feed, with urgent help always at the top.
