@@ -64,8 +64,32 @@ type Story = StoryObj<Args>;
 /** This week at Wolverhampton's Family Hubs and libraries, from the example feed. */
 export const Default: Story = {};
 
-/** With the filter controls: type of session, place and the baby's age. */
+/** With the filter controls: search, when, type of session, place and the baby's age, and the count. */
 export const WithFilters: Story = { args: { filters: true, limit: 10 } };
+
+/** Filters chosen ("Next week", pregnancy): the count and "Clear filters". */
+export const FiltersChosen: Story = {
+  args: { filters: true, limit: 10 },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('imh-session-list')!;
+    const form = await new Promise<HTMLFormElement>((resolve) => {
+      const look = () => {
+        const f = el.shadowRoot?.querySelector<HTMLFormElement>('[part=filters]');
+        if (f) resolve(f);
+        else setTimeout(look, 50);
+      };
+      look();
+    });
+    for (const [name, value] of [
+      ['when', 'next-week'],
+      ['age', '-20'],
+    ]) {
+      const select = form.elements.namedItem(name) as HTMLSelectElement;
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  },
+};
 
 /** A week with a cancelled Baby Massage (staff training) and a cancelled Stay and Play. */
 export const CancelledAndChanged: Story = { args: { now: '2026-11-26T08:00', days: 9, limit: 20 } };
@@ -79,7 +103,7 @@ export const Pregnancy: Story = { args: { ageMonths: -20, limit: 10 } };
 /** For practitioners: workshops and reflective practice. */
 export const Practitioners: Story = { args: { category: 'practitioner-workshop', days: 120 } };
 
-/** Narrow sidebars: the compact layout. */
+/** Narrow sidebars: the compact layout (name, time and place; the rest behind "Details and booking"). */
 export const Compact: Story = {
   args: { layout: 'compact', limit: 3 },
   decorators: [(story) => html`<div style="max-width: 20rem">${story()}</div>`],

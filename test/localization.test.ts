@@ -192,7 +192,7 @@ describe('localisation', () => {
       const category = $(el, 'select[name=category]') as HTMLSelectElement;
       category.value = 'baby-booktime';
       category.dispatchEvent(new Event('change', { bubbles: true }));
-      const status = () => textOf($(el, 'p.visually-hidden[role=status]'));
+      const status = () => textOf($(el, '[part=count][role=status]'));
       await waitUntil(() => status(), 'nothing announced');
       expect(status()).to.match(/^\d+ sesiwn wedi'(u canfod|i chanfod)$/);
     });

@@ -8,4 +8,5 @@ export const fold = (text: string, locale?: string) =>
     .normalize('NFKD')
     .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
     .toLocaleLowerCase(locale)
-    .replace(/ł/g, 'l');
+    .replace(/ł/g, 'l')
+    .replace(/ß/g, 'ss');

@@ -337,14 +337,14 @@ describe('<imh-session-list>', () => {
 
     it('searches names, descriptions and places as typed, ignoring case and accents (works by keyboard)', async () => {
       const feed = (await exampleFeed()) as { sessions: { id: string; name: unknown }[] };
-      feed.sessions.find((s) => s.id == 'baby-massage-monday')!.name = 'Tylino Babanod – Bàby Mäßage';
+      feed.sessions.find((s) => s.id == 'baby-massage-monday')!.name = 'Tylino Bâbanod – Bàby Mäßage';
       const el = await list({ filters: true, limit: 100 }, feed);
       await controls(el);
       const all = count(el);
       field(el, 'q').focus();
-      await sendKeys({ type: 'BABY MASSAGE' });
+      await sendKeys({ type: 'BABANOD MASSAGE' }); // only in the name, with its accents and ß
       await waitUntil(() => count(el) != all, 'the search did not filter');
-      expect(new Set(titles(el))).to.deep.equal(new Set(['Tylino Babanod – Bàby Mäßage']));
+      expect(new Set(titles(el))).to.deep.equal(new Set(['Tylino Bâbanod – Bàby Mäßage']));
       expect(count(el)).to.equal(`${titles(el).length} sessions found`);
       // A place: every session at a library, and nothing else.
       field<HTMLInputElement>(el, 'q').select();
