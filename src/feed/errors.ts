@@ -116,3 +116,6 @@ export class FeedValidationError extends FeedError {
 
 /** True for the error a fetch or our loader raises when its signal aborts. */
 export const isAbort = (e: unknown): boolean => (e as Error | null)?.name == 'AbortError';
+
+/** Where `JSON.parse` says the text goes wrong, without Firefox's "JSON.parse: " prefix. */
+export const jsonDetail = (e: unknown): string => (e as Error).message.replace(/^JSON\.parse: /, '');

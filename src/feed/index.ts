@@ -4,6 +4,7 @@
  */
 export * from './errors.js';
 export * from './load.js';
+export * from './not-json.js';
 import { ALL_PARTS } from './all-parts.js';
 import * as load from './load.js';
 import type { FeedParts } from './parts.js';

@@ -3,7 +3,7 @@
  * use `read.ts` instead, which runs the same safety pass and loads the sentences only when needed.
  */
 import { explain } from './explain.js';
-import { parseJson, type Locate } from './load.js';
+import { parseJson, type Locate } from './not-json.js';
 import { ALL_PARTS } from './all-parts.js';
 import { safeInSlices } from './safe.js';
 import type { FeedIssue } from './shape.js';
