@@ -100,8 +100,9 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // features being built this session, not room for anything else. Lowered at 5040019+: bundle
 // 36.99 → 35.90 KiB (minified files keep no annotation comments; locale data chunks named without a
 // hash; the CLDR fallback formatters in a chunk loaded only with a language that brings CLDR data),
-// autoloader page with one card 29.63 → 28.00 KiB.
-const CEILING = { bundle: 36.5 * KiB, autoloaderCard: 28.6 * KiB };
+// autoloader page with one card 29.63 → 28.00 KiB. Lowered again at c4f7299+: 35.75 and 27.42 KiB (the
+// sentences saying why a feed is not JSON load only when it is not).
+const CEILING = { bundle: 36.35 * KiB, autoloaderCard: 28.02 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(
@@ -172,14 +173,14 @@ for (const r of rows) {
   const overCeiling = r.ceiling !== undefined && r.size > r.ceiling;
   if ((over && r.enforced) || overCeiling) failed = true;
   const verdict = overCeiling
-    ? `OVER its ceiling of ${(r.ceiling / KiB).toFixed(1)} KiB (today's size; the budget is issue 14's)`
+    ? `OVER its ceiling of ${(r.ceiling / KiB).toFixed(2)} KiB (today's size; the budget is issue 14's)`
     : !over
       ? 'ok'
       : r.enforced
         ? 'OVER'
         : r.ceiling !== undefined
           ? `over budget by ${((r.size - r.budget) / KiB).toFixed(2)} KiB (issue 14); ` +
-            `held to ${(r.ceiling / KiB).toFixed(1)} KiB`
+            `held to ${(r.ceiling / KiB).toFixed(2)} KiB`
           : 'over (budget not yet enforced: issue 7)';
   const budget = r.budget == Infinity ? '    -  ' : `${(r.budget / KiB).toFixed(0)} KiB`;
   console.log(`${(r.size / KiB).toFixed(2).padStart(6)} KiB / ${budget}  ${verdict.padEnd(4)}  ${r.label}`);
