@@ -289,7 +289,9 @@ describe('dates, times, lists and units in every language, even where the browse
     expect(formatLanguage('pl', 'pa-Arab')).to.equal('پولش');
     expect(formatLanguage('cy', 'pl')).to.equal('walijski');
     expect(formatLanguage('en', 'en-GB')).to.equal('English');
-    expect(formatLanguage('xx-nope', 'cy')).to.be.a('string');
+    // A code no language list knows, or text that is not a language code, is shown as written.
+    expect(formatLanguage('qaa', 'cy')).to.equal('qaa');
+    expect(formatLanguage('not a code', 'cy')).to.equal('not a code');
   });
 
   it('Welsh "and" is "ac" before a vowel and "a" before a consonant', async () => {

@@ -47,6 +47,18 @@ describe('loadFeed', () => {
     forgetFeed();
   });
 
+  it('(the test seam) a test that changes its answer twice still gets the real fetch back in afterEach', () => {
+    const real = globalThis.fetch;
+    const first = stubFetch(() => json(minimalFeed()));
+    stubFetch(() => new Response('', { status: 500 }));
+    const last = stubFetch(() => new Response('', { status: 502 }));
+    expect(globalThis.fetch).not.to.equal(real);
+    last.restore();
+    expect(globalThis.fetch).to.equal(real);
+    first.restore(); // an older stub's restore puts back the real fetch too, never a stub
+    expect(globalThis.fetch).to.equal(real);
+  });
+
   it('fetches, validates and reports item issues with the absolute URL', async () => {
     net = stubFetch(() => json(minimalFeed({ sessions: [{ id: 'x' }] })));
     const result = await loadFeed(URL_A);
@@ -91,7 +103,6 @@ describe('loadFeed', () => {
     const httpError = async (status: number, statusText: string) => {
       net = stubFetch(() => new Response('', { status, statusText }));
       const error = (await rejection(loadFeed(URL_A))) as FeedHttpError;
-      net.restore();
       clearFeedCache();
       return error;
     };
@@ -195,7 +206,6 @@ describe('loadFeed', () => {
       const error = await rejection(loadFeed(URL_A, { maxBytes: 150 }));
       expect(error).to.be.instanceOf(FeedSizeError);
       clearFeedCache();
-      net.restore();
       net = stubFetch(() => streamed([body.slice(0, 100), body.slice(100)]));
       expect((await loadFeed(URL_A, { maxBytes: body.length })).feed.sessions?.length).to.equal(1);
     });
@@ -238,7 +248,6 @@ describe('loadFeed', () => {
       net = stubFetch(() => json(minimalFeed()));
       await loadFeed(URL_A);
       expect(readFeed(URL_A)?.text).to.contain('baby-massage-monday');
-      net.restore();
       clearFeedCache();
       net = stubFetch(() => new Response('', { status: 502 }));
       const result = await loadFeed(URL_A);
@@ -309,7 +318,6 @@ describe('loadFeed', () => {
       };
       net = stubFetch(() => json(minimalFeed()));
       expect((await loadFeed(URL_A)).feed.sessions?.length).to.equal(1);
-      net.restore();
       clearFeedCache();
       net = stubFetch(() => new Response('', { status: 500 }));
       expect(await rejection(loadFeed(URL_A))).to.be.instanceOf(FeedHttpError);
@@ -318,7 +326,6 @@ describe('loadFeed', () => {
 
   describe('hardening (issue 12)', () => {
     const reload = (handler: Parameters<typeof stubFetch>[0]) => {
-      net?.restore();
       clearFeedCache();
       net = stubFetch(handler);
     };

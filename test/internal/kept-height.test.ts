@@ -36,7 +36,6 @@ describe('the loading placeholder keeps the height the content took last time', 
     const height = heightOf(first);
     expect(keptHeight(first)).to.be.closeTo(height, 0.02);
     fixtureCleanup();
-    net.restore();
     clearFeedCache();
     forgetFeed(FEED);
 
