@@ -25,7 +25,8 @@ const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r,
 const css = `.b-list{list-style:none;margin:0;padding:0;display:grid;gap:1rem;container-type:inline-size}
 .b-item{border:1px solid #d8dde0;border-inline-start:4px solid #005eb8;border-radius:4px;padding:.75rem 1rem}
 .b-item h3{font-size:1.125em;margin:0 0 .25rem}.b-item p{margin:0 0 .375rem}.b-when{font-weight:600}
-.b-facts{margin:.5rem 0;display:grid;grid-template-columns:max-content 1fr;gap:.125rem .75rem}.b-facts div{display:contents}
+.b-facts{margin:.5rem 0;display:grid;grid-template-columns:max-content 1fr;gap:.125rem .75rem}
+.b-facts div{display:contents}
 .b-facts dt{font-weight:600;color:#4c6272}.b-facts dd{margin:0}summary{color:#005eb8;text-decoration:underline}
 .b-badge{border:2px solid currentColor;border-radius:4px;font-weight:700;padding:0 .375rem;color:#d5281b}`;
 function baseline(raw) {

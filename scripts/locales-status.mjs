@@ -32,7 +32,13 @@ for (const file of readdirSync(dir)
 console.log('locale   messages  translated  needs review  missing');
 for (const r of rows) {
   console.log(
-    `${r.locale.padEnd(8)} ${String(r.total).padStart(8)}  ${String(r.translated).padStart(10)}  ${String(r.review).padStart(12)}  ${String(r.missing.length).padStart(7)}`,
+    `${r.locale.padEnd(8)} ` +
+      [
+        String(r.total).padStart(8),
+        String(r.translated).padStart(10),
+        String(r.review).padStart(12),
+        String(r.missing.length).padStart(7),
+      ].join('  '),
   );
 }
 

@@ -53,11 +53,18 @@ export const RightToLeft: Story = {
   args: { birthDate: '2026-10-20' },
   decorators: [(story) => html`<div lang="ar">${story()}</div>`],
 };
-/** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
+/**
+ * Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu,
+ * Polish, Arabic, Romanian and Bengali await native review).
+ */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
 const states = feedStates(
   (url) =>
-    html`<imh-first-1001-days-timeline feed=${url} birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>`,
+    html`<imh-first-1001-days-timeline
+      feed=${url}
+      birth-date="2026-10-20"
+      now="2026-11-23"
+    ></imh-first-1001-days-timeline>`,
 );
 /** While a local feed loads (the built-in stages do not wait for it). */
 export const Loading: Story = states.Loading;
@@ -75,6 +82,10 @@ export const Themes: Story = {
   render: () =>
     inEveryTheme(
       (theme) =>
-        html`<imh-first-1001-days-timeline theme=${theme} birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>`,
+        html`<imh-first-1001-days-timeline
+          theme=${theme}
+          birth-date="2026-10-20"
+          now="2026-11-23"
+        ></imh-first-1001-days-timeline>`,
     ),
 };

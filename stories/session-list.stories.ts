@@ -151,7 +151,10 @@ export const PseudoLocale: Story = {
   args: { limit: 3 },
   decorators: [(story) => html`<div lang="en-XA">${story()}</div>`],
 };
-/** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
+/**
+ * Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu,
+ * Polish, Arabic, Romanian and Bengali await native review).
+ */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
 /** The ready themes: NHS, GOV.UK, charity and dark. */
 export const Themes: Story = {

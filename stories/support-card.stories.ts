@@ -61,7 +61,10 @@ export const RightToLeft: Story = {
   args: { service: 'nhs-111' },
   decorators: [(story) => html`<div lang="ar">${story()}</div>`],
 };
-/** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
+/**
+ * Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu,
+ * Polish, Arabic, Romanian and Bengali await native review).
+ */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
 const states = feedStates(
   (url) => html`<imh-support-card feed=${url} service="health-visiting" now="2026-11-23T12:00">
@@ -79,6 +82,16 @@ export const Themes: Story = {
   render: () =>
     inEveryTheme(
       (theme) =>
-        html`${['health-visiting', 'nhs-111', 'emergency-999'].map((s) => html`<imh-support-card .data=${feed} theme=${theme} service=${s} now="2026-11-23T12:00" layout="compact" style="margin-block-end: 1rem"></imh-support-card>`)}`,
+        html`${['health-visiting', 'nhs-111', 'emergency-999'].map(
+          (s) =>
+            html`<imh-support-card
+              .data=${feed}
+              theme=${theme}
+              service=${s}
+              now="2026-11-23T12:00"
+              layout="compact"
+              style="margin-block-end: 1rem"
+            ></imh-support-card>`,
+        )}`,
     ),
 };

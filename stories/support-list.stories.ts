@@ -63,11 +63,18 @@ export const FeedError: Story = {
   render: () =>
     html`<imh-support-list feed="/story-feeds/broken.json"><a href="https://www.nhs.uk">Find support on the NHS website</a></imh-support-list>`,
 };
-/** Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu, Polish, Arabic, Romanian and Bengali await native review). */
+/**
+ * Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu,
+ * Polish, Arabic, Romanian and Bengali await native review).
+ */
 export const AllLanguages: Story = { render: (args, context) => inEveryLanguage(() => meta.render!(args, context)) };
 const states = feedStates(
   (url) => html`<imh-support-list feed=${url} now="2026-11-23T12:00">
-  <p><a href="https://www.nhs.uk/conditions/baby/support-and-services/services-and-support-for-parents/">Services and support for parents (NHS)</a></p>
+  <p>
+    <a href="https://www.nhs.uk/conditions/baby/support-and-services/services-and-support-for-parents/"
+      >Services and support for parents (NHS)</a
+    >
+  </p>
 </imh-support-list>`,
 );
 /** While the feed loads: a placeholder that keeps the space. */
@@ -77,13 +84,21 @@ export const StaleCopy: Story = states.StaleCopy;
 /** Narrow sidebars. */
 export const Compact: Story = {
   render: () =>
-    html`<div style="max-width: 20rem"><imh-support-list .data=${feed} layout="compact" now="2026-11-23T12:00"></imh-support-list></div>`,
+    html`<div style="max-width: 20rem">
+      <imh-support-list .data=${feed} layout="compact" now="2026-11-23T12:00"></imh-support-list>
+    </div>`,
 };
 /** The ready themes: NHS, GOV.UK, charity and dark. */
 export const Themes: Story = {
   render: () =>
     inEveryTheme(
       (theme) =>
-        html`<imh-support-list .data=${feed} theme=${theme} no-controls stage="pregnancy" now="2026-11-23T12:00"></imh-support-list>`,
+        html`<imh-support-list
+          .data=${feed}
+          theme=${theme}
+          no-controls
+          stage="pregnancy"
+          now="2026-11-23T12:00"
+        ></imh-support-list>`,
     ),
 };

@@ -40,7 +40,12 @@ describe('themes', () => {
         <imh-support-card theme=${theme} service="health-visiting" .data=${data}></imh-support-card>
         <imh-support-card theme=${theme} service="nhs-111" .data=${data}></imh-support-card>
         <imh-support-card theme=${theme} service="emergency-999" .data=${data}></imh-support-card>
-        <imh-first-1001-days-timeline theme=${theme} birth-date="2026-09-01" now="2026-11-23" .data=${data}></imh-first-1001-days-timeline>
+        <imh-first-1001-days-timeline
+          theme=${theme}
+          birth-date="2026-09-01"
+          now="2026-11-23"
+          .data=${data}
+        ></imh-first-1001-days-timeline>
       </div>`);
       const [routine, urgent, emergency, timeline] = [...wrap.children];
       const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel)!;
@@ -195,7 +200,12 @@ describe('themes', () => {
       html`<imh-support-card theme="govuk" service="health-visiting" .data=${data}></imh-support-card>`,
     );
     const own = await fixture(
-      html`<imh-support-card theme="govuk" style="--imh-color-link: #4c2c92" service="health-visiting" .data=${data}></imh-support-card>`,
+      html`<imh-support-card
+        theme="govuk"
+        style="--imh-color-link: #4c2c92"
+        service="health-visiting"
+        .data=${data}
+      ></imh-support-card>`,
     );
     expect(cssVar(plain, '--_link')).to.equal('#005eb8');
     expect(cssVar(govuk, '--_link')).to.equal('#1d70b8');

@@ -2,9 +2,8 @@
 import type { ImhIntrinsicElements } from './jsx.js';
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
-    // eslint-disable-next-line @typescript-eslint/no-empty-interface
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges into JSX's own interface
     interface IntrinsicElements extends ImhIntrinsicElements {}
   }
 }

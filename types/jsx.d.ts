@@ -72,9 +72,8 @@ export interface ImhIntrinsicElements {
 }
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
-    // eslint-disable-next-line @typescript-eslint/no-empty-interface
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges into JSX's own interface
     interface IntrinsicElements extends ImhIntrinsicElements {}
   }
 }

@@ -4,7 +4,9 @@
   const q = new URLSearchParams(location.search);
   const markup = {
     sessions: '<imh-session-list now="2026-11-23T08:00" limit="10"><a href="/">What’s on</a></imh-session-list>',
-    card: '<imh-support-card service="health-visiting" now="2026-11-23T12:00"><a href="/">Health visiting</a></imh-support-card>',
+    card:
+      '<imh-support-card service="health-visiting" now="2026-11-23T12:00">' +
+      '<a href="/">Health visiting</a></imh-support-card>',
     list: '<imh-support-list now="2026-11-23T12:00"><a href="/">Support</a></imh-support-list>',
     timeline: '<imh-first-1001-days-timeline birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>',
   };

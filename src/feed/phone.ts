@@ -15,7 +15,8 @@ export function formatPhone(input: string): { display: string; tel: string } {
       ? `0${digits.slice(4)}`
       : digits;
   const international = digits.startsWith('+') && !digits.startsWith('+44');
-  const tel = `tel:${international || !national.startsWith('0') || national.length < 10 ? digits : `+44${national.slice(1)}`}`;
+  const asDialled = international || !national.startsWith('0') || national.length < 10;
+  const tel = `tel:${asDialled ? digits : `+44${national.slice(1)}`}`;
   if (international) return { display: input.trim(), tel };
   national = national.replace(/^\+/, '');
   const n = national.length;

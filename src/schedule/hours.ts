@@ -10,7 +10,10 @@ const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 export type OpenState =
   /** Open every day, all day. */
   | { open: true; always: true }
-  /** Open now; closes on `day` (today, or tomorrow when it runs past midnight) at `closes` (HH:MM; 24:00 is midnight). */
+  /**
+   * Open now; closes on `day` (today, or tomorrow when it runs past midnight) at `closes`
+   * (HH:MM; 24:00 is midnight).
+   */
   | { open: true; always?: false; closes: string; day: DayNumber }
   /** Closed now; opens on `day` at `opens`. `day` is undefined when no hours are given. */
   | { open: false; opens?: string; day?: DayNumber };

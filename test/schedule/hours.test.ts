@@ -17,15 +17,18 @@ describe('openState (opening hours)', () => {
 
   it('closed: opens later today, or on the next open day', () => {
     expect(state(WEEKDAYS, '2026-11-23T08:30:00Z')).to.deep.equal({ open: false, opens: '09:00', day: '2026-11-23' });
-    expect(state(WEEKDAYS, '2026-11-27T17:00:00Z')).to.deep.equal({ open: false, opens: '09:00', day: '2026-11-30' }); // Friday 17:00 → Monday
+    // Friday 17:00 → Monday
+    expect(state(WEEKDAYS, '2026-11-27T17:00:00Z')).to.deep.equal({ open: false, opens: '09:00', day: '2026-11-30' });
   });
 
   it("uses wall-clock time in the feed's zone across both clock changes, whatever the device zone", () => {
     // Monday 30 March 2026 is in BST: 08:30Z is 09:30 in London
     expect(state(WEEKDAYS, '2026-03-30T08:30:00Z').open).to.equal(true);
     expect(state(WEEKDAYS, '2026-03-27T08:30:00Z').open).to.equal(false); // Friday 27 March, GMT: 08:30
-    expect(state(WEEKDAYS, '2026-10-26T16:30:00Z')).to.deep.equal({ open: true, closes: '17:00', day: '2026-10-26' }); // GMT
-    expect(state(WEEKDAYS, '2026-10-23T16:30:00Z')).to.deep.equal({ open: false, opens: '09:00', day: '2026-10-26' }); // BST: 17:30
+    // GMT: 16:30
+    expect(state(WEEKDAYS, '2026-10-26T16:30:00Z')).to.deep.equal({ open: true, closes: '17:00', day: '2026-10-26' });
+    // BST: 17:30
+    expect(state(WEEKDAYS, '2026-10-23T16:30:00Z')).to.deep.equal({ open: false, opens: '09:00', day: '2026-10-26' });
   });
 
   it('around midnight: open until 24:00, and into the next day', () => {
