@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { minifyCss, stripSource } from '../../../scripts/strip-docs.mjs';
+
+test('drops the translators’ desc from msg() calls, and nothing else of them', () => {
+  const code = [
+    `const a = this.t.msg('Show more', { id: 'session-list.more', desc: 'Button, "more" sessions' });`,
+    `const b = t.msg(str\`\${n} found\`, {\n  id: 'x.found',\n  desc: 'Announced; plural category "one"',\n});`,
+    `const c = t.msg('Hi', { desc: \`first\`, id: 'x.hi' });`,
+  ].join('\n');
+  assert.equal(
+    stripSource(code),
+    [
+      `const a = this.t.msg('Show more', { id: 'session-list.more' });`,
+      `const b = t.msg(str\`\${n} found\`, {\n  id: 'x.found',\n});`,
+      `const c = t.msg('Hi', { id: 'x.hi' });`,
+    ].join('\n'),
+  );
+});
+
+test('keeps a desc that is not a msg() option, and text that only looks like one', () => {
+  const code = [
+    `const note = { id: 'a', desc: 'kept: not a message' };`,
+    `const s = "t.msg('x', { id: 'y', desc: 'inside a string' })";`,
+    `// t.msg('x', { id: 'y', desc: 'in a comment' })`,
+    `const d = (x: string) => x; d('doc("not the schema")');`,
+  ].join('\n');
+  assert.equal(stripSource(code), undefined);
+});
+
+test('drops the schema’s doc() descriptions, literal or concatenated, only where doc is shape.js’s', () => {
+  const code = [
+    `import { doc, obj } from './shape.js';`,
+    `export const a = obj({}, undefined, doc('One literal.'));`,
+    `export const b = obj({}, undefined, doc('Two ' + "pieces, " + \`and a third.\`));`,
+  ].join('\n');
+  assert.equal(
+    stripSource(code),
+    [
+      `import { doc, obj } from './shape.js';`,
+      `export const a = obj({}, undefined, undefined);`,
+      `export const b = obj({}, undefined, undefined);`,
+    ].join('\n'),
+  );
+  const renamed = `import { doc as describe } from '../shape.js';\nconst x = describe('Gone.');`;
+  assert.equal(stripSource(renamed), `import { doc as describe } from '../shape.js';\nconst x = undefined;`);
+  const other = `import { doc } from './documents.js';\nconst x = doc('kept');\nconst y = doc2('kept');`;
+  assert.equal(stripSource(other), undefined);
+});
+
+test('minifies css`` blocks, keeping each ${…} and the spaces CSS needs around it', () => {
+  const code = [
+    'const s = css`',
+    '  /* a comment */',
+    '  :host {',
+    '    border: 1px solid ${colour};',
+    '    margin: 0 ;',
+    '  }',
+    '  .a > .b, .c { padding: ${space} ${space}; }',
+    '`;',
+    'const t = css`p { color: red; }`;',
+    'const u = html`<p>  keep   spaces  </p>`;',
+  ].join('\n');
+  assert.equal(
+    stripSource(code),
+    [
+      'const s = css`:host{border:1px solid ${colour};margin:0}.a>.b,.c{padding:${space} ${space}}`;',
+      'const t = css`p{color:red}`;',
+      'const u = html`<p>  keep   spaces  </p>`;',
+    ].join('\n'),
+  );
+});
+
+test('leaves a file with nothing to remove untouched', () => {
+  assert.equal(stripSource(`export const x = 1; // desc: doc('x') css\`\``), undefined);
+  assert.equal(minifyCss(' a  {  b: c ; } '), 'a{b:c}');
+});
