@@ -31,7 +31,7 @@ type Story = StoryObj<Args>;
 
 /** The built-in timeline with no feed, and the form for a due date or date of birth. */
 export const Default: Story = {};
-/** A baby born five weeks ago: the current stage, and the next check. */
+/** A baby born five weeks ago: the current stage, the stages already passed marked Done, and the next check. */
 export const Baby: Story = { args: { birthDate: '2026-10-20' } };
 /** Expecting a baby in March. */
 export const Pregnancy: Story = { args: { dueDate: '2027-03-01' } };
@@ -41,6 +41,12 @@ export const Premature: Story = { args: { birthDate: '2026-10-01', dueDate: '202
 export const Overdue: Story = { args: { dueDate: '2026-11-20' } };
 /** A child past the second birthday. */
 export const PastTwo: Story = { args: { birthDate: '2024-01-10' } };
+
+/** A date of birth after today: said to be in the future, no stage marked (no pregnancy guessed from it). */
+export const BirthDateInFuture: Story = { args: { birthDate: '2027-02-01' } };
+
+/** A due date two years ago: one message asking for the date of birth, no stage marked. */
+export const DueDateLongPast: Story = { args: { dueDate: '2024-11-20' } };
 /** With the example feed: local wording, Wolverhampton services and the next sessions. */
 export const WithLocalFeed: Story = { args: { birthDate: '2026-09-20', withFeed: true } };
 /** Wide: the stages side by side. */

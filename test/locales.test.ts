@@ -13,7 +13,7 @@ import {
 } from '../src/internal/format.js';
 import { sessionsFound } from '../src/components/session-list/filter-controls.js';
 import { servicesFound } from '../src/components/support-list/support-list.component.js';
-import { inDaysText } from '../src/components/first-1001-days-timeline/first-1001-days-timeline.component.js';
+import { inDaysText } from '../src/components/first-1001-days-timeline/journey-view.js';
 import { shippedLanguages } from '../src/languages.js';
 import { exampleFeed } from './fixtures/example.js';
 import { expectQuietConsole } from './fixtures/quiet.js';

@@ -1,5 +1,5 @@
 import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/components/first-1001-days-timeline/first-1001-days-timeline.js';
 import type { ImhFirst1001DaysTimeline } from '../../src/components/first-1001-days-timeline/first-1001-days-timeline.component.js';
 import { exampleFeed } from '../fixtures/example.js';
@@ -104,7 +104,10 @@ describe('<imh-first-1001-days-timeline>', () => {
 
     it('the current stage at each boundary', async () => {
       const at = async (now: string) => current(await timeline({ 'birth-date': '2026-11-23', now }));
-      expect(await at('2026-11-22')).to.equal('pregnancy-third-trimester'); // the day before birth
+      // The day before birth: a due date (a date of birth after today is refused; see below).
+      expect(current(await timeline({ 'due-date': '2026-11-23', now: '2026-11-22' }))).to.equal(
+        'pregnancy-third-trimester',
+      );
       expect(await at('2026-11-23')).to.equal('newborn'); // the day of birth
       expect(await at('2026-12-06')).to.equal('newborn'); // 13 days
       expect(await at('2026-12-07')).to.equal('early-weeks'); // 14 days: the next stage begins
@@ -236,6 +239,181 @@ describe('<imh-first-1001-days-timeline>', () => {
         Element.prototype.scrollIntoView = original;
         await executeServerCommand('imh-emulate-media', {});
       }
+    });
+  });
+
+  describe('dates that cannot be placed, by keyboard', () => {
+    /** Types nothing into the date field (each browser draws it its own way): sets it, then uses keys. */
+    const enter = async (el: ImhFirst1001DaysTimeline, kind: 'due' | 'birth', date: string) => {
+      $(el, `input[value=${kind}]`)!.click();
+      await elementUpdated(el);
+      ($(el, 'input[type=date]') as HTMLInputElement).value = date;
+      // From "Remember on this device", Tab reaches "Show my 1001 days"; Enter submits.
+      $(el, 'input[name=remember]')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(textOf(el.shadowRoot!.activeElement)).to.equal('Show my 1001 days');
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(el);
+    };
+
+    it('a date of birth in the future is not a pregnancy: the field says so and offers the due date', async () => {
+      const el = await timeline({ now: '2026-11-23' });
+      await enter(el, 'birth', '2027-02-01');
+      expect($(el, '.journey'), 'no plan from a birth date after today').to.equal(null);
+      expect(textOf($(el, '#date-error'))).to.equal(
+        'This date of birth is in the future. If your baby is not born yet, use it as your due date.',
+      );
+      const input = $(el, 'input[type=date]')!;
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement, 'the field in error has focus').to.equal(input);
+      expect(localStorage.getItem(KEY)).to.equal(null);
+      await expect(el).to.be.accessible();
+      // "Use it as my due date", by keyboard (the next control after the field; a date field's own
+      // Tab moves between its day, month and year, so the test focuses the button and presses Enter).
+      const use = $$(el, '[part=form] button').find((b) => textOf(b) == 'Use it as my due date')!;
+      use.focus();
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(el);
+      expect(where(el)).to.equal('Day 201 of 1001 — you are 30 weeks pregnant');
+      expect($(el, 'input[value=due]') as HTMLInputElement).to.have.property('checked', true);
+      expect(textOf($(el, '.date'))).to.contain('Due date');
+      expect($(el, '#date-error')!.hidden).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=summary]'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('a date of birth in the future set by the page or kept from before says so, with no stage marked', async () => {
+      const set = await timeline({ 'birth-date': '2027-02-01', now: '2026-11-23' });
+      expect(where(set)).to.equal(
+        'This date of birth is in the future. If your baby is not born yet, use it as your due date.',
+      );
+      expect(current(set)).to.equal(undefined);
+      expect(textOf(set.shadowRoot!.querySelector('.journey'))).not.to.match(/pregnant|Next check/);
+      expect($(set, '.journey button'), 'no form on the page to act on').to.equal(null);
+      localStorage.setItem(KEY, JSON.stringify({ kind: 'birth', date: '2027-02-01' }));
+      const kept = await timeline({ now: '2026-11-23' });
+      const use = $(kept, '.journey button')!;
+      expect(textOf(use)).to.equal('Use it as my due date');
+      use.focus();
+      await sendKeys({ press: ' ' }); // the space bar (Firefox's BiDi input knows it by its character)
+      await elementUpdated(kept);
+      expect(where(kept)).to.equal('Day 201 of 1001 — you are 30 weeks pregnant');
+      await expect(kept).to.be.accessible();
+    });
+
+    it('a due date long past asks for the date of birth, in one coherent message', async () => {
+      const set = await timeline({ 'due-date': '2024-11-20', now: '2026-11-23' });
+      const summary = textOf($(set, '.journey'));
+      expect(summary).to.equal(
+        'The due date was 20 November 2024, more than two weeks ago, so your baby has most likely been born. ' +
+          'Enter the date of birth to see where you are now.',
+      );
+      expect(summary).not.to.match(/second birthday|Once your baby is born|Next check/);
+      expect(current(set)).to.equal(undefined);
+      expect($$(set, '.stage.done').length, 'nothing marked done from a guess').to.equal(0);
+      // Two weeks late is still a pregnancy.
+      expect(where(await timeline({ 'due-date': '2026-11-09', now: '2026-11-23' }))).to.equal(
+        'Day 285 of 1001 — you are 42 weeks pregnant',
+      );
+      // With the form: "Enter the date of birth" moves there, by keyboard.
+      localStorage.setItem(KEY, JSON.stringify({ kind: 'due', date: '2024-11-20' }));
+      const el = await timeline({ now: '2026-11-23' });
+      const ask = $(el, '.journey button')!;
+      expect(textOf(ask)).to.equal('Enter the date of birth');
+      ask.focus();
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(el);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, 'input[type=date]'));
+      expect(($(el, 'input[value=birth]') as HTMLInputElement).checked).to.equal(true);
+      expect(textOf($(el, '.date'))).to.equal("Baby's date of birth");
+      await enter(el, 'birth', '2024-11-25');
+      expect(where(el)).to.equal('Day 999 of 1001 — your baby is 23 months old');
+      await expect(el).to.be.accessible();
+    });
+
+    it('after "Show my 1001 days" on a 320 px phone the summary is on screen and focused', async () => {
+      // Chromium and Firefox take a phone's viewport; WebKit's driver cannot, so there the column is 320 px.
+      const phone = /Chrome|Firefox/.test(navigator.userAgent);
+      if (phone) await setViewport({ width: 320, height: 640 });
+      const reduced = await executeServerCommand('imh-emulate-media', {
+        features: { 'prefers-reduced-motion': 'reduce' },
+      });
+      try {
+        const el = await timeline({ now: '2026-11-23' });
+        el.parentElement!.style.width = '320px';
+        // The page's own content above the element, as on a council page.
+        el.parentElement!.before(Object.assign(document.createElement('div'), { style: 'height: 400px' }));
+        await enter(el, 'birth', '2026-06-08');
+        const summary = $(el, '[part=summary]')!;
+        expect(textOf($(el, '.where'))).to.equal('Day 439 of 1001 — your baby is 5 months old');
+        // Smooth scrolling (where reduced motion cannot be emulated) ends where the summary is.
+        await waitUntil(
+          () => {
+            const r = summary.getBoundingClientRect();
+            return r.top >= -1 && r.top <= 40;
+          },
+          `the summary is at ${Math.round(summary.getBoundingClientRect().top)} px, not at the top of the screen`,
+        );
+        const r = summary.getBoundingClientRect();
+        expect(r.bottom).to.be.at.most(innerHeight);
+        expect(el.shadowRoot!.activeElement).to.equal(summary);
+        if (reduced) expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
+      } finally {
+        scrollTo(0, 0);
+        document.querySelectorAll('body > div[style="height: 400px"]').forEach((d) => d.remove());
+        if (phone) await setViewport({ width: 800, height: 600 });
+        await executeServerCommand('imh-emulate-media', {});
+      }
+    });
+  });
+
+  describe('all stages, and the stages already passed', () => {
+    it('"Show all stages" opens every stage and "Hide all stages" closes them, by keyboard', async () => {
+      const el = await timeline({ 'birth-date': '2026-10-20', now: '2026-11-23' });
+      const all = $(el, '[part~=show-all]')!;
+      expect(textOf(all)).to.equal('Show all stages');
+      expect(all.getAttribute('aria-expanded')).to.equal('false');
+      all.focus();
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(el);
+      expect($$(el, '.content').every((c) => !c.hidden)).to.equal(true);
+      expect($$(el, '[part=stage-heading] button').map((b) => b.getAttribute('aria-expanded'))).to.deep.equal(
+        Array(8).fill('true'),
+      );
+      expect(textOf(all)).to.equal('Hide all stages');
+      expect(all.getAttribute('aria-expanded')).to.equal('true');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: ' ' }); // the space bar (Firefox's BiDi input knows it by its character)
+      await elementUpdated(el);
+      expect($$(el, '.content').every((c) => c.hidden)).to.equal(true);
+      expect(textOf(all)).to.equal('Show all stages');
+      // Opening one by one until all are open makes the button say "Hide".
+      for (const b of $$(el, '[part=stage-heading] button')) b.click();
+      await elementUpdated(el);
+      expect(textOf(all)).to.equal('Hide all stages');
+    });
+
+    it('marks the stages already passed as done, to the eye and to screen readers', async () => {
+      const el = await timeline({ 'birth-date': '2026-10-20', now: '2026-11-23' });
+      const stages = $$(el, '[part=stage]');
+      const done = stages.map((s) => s.classList.contains('done'));
+      expect(done).to.deep.equal([true, true, true, true, false, false, false, false]);
+      const heading = stages[3].querySelector('[part=stage-heading] button')!;
+      // The accessible name carries "Done" (the tick is hidden from screen readers).
+      expect(textOf(heading)).to.equal('Birth and the first two weeks ✓ Done');
+      expect(heading.querySelector('[aria-hidden=true]')!.textContent).to.equal('✓');
+      const marker = getComputedStyle(stages[0], '::before');
+      expect(marker.backgroundColor).not.to.equal(getComputedStyle(stages[6], '::before').backgroundColor);
+      await expect(el).to.be.accessible();
+      // Before a date, nothing is done; after the 1001 days, everything is.
+      expect($$(await timeline(), '.stage.done').length).to.equal(0);
+      expect($$(await timeline({ 'birth-date': '2024-01-10', now: '2026-11-23' }), '.stage.done').length).to.equal(8);
+      // A pregnancy: the first trimester is done in the second.
+      const due = await timeline({ 'due-date': '2027-03-01', now: '2026-11-23' });
+      expect($$(due, '[part=stage]').map((s) => s.classList.contains('done'))).to.deep.equal([
+        true,
+        ...Array(7).fill(false),
+      ]);
     });
   });
 

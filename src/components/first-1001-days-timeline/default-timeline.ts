@@ -319,3 +319,6 @@ export const defaultStages = (t: Translator): TimelineStage[] => [
     sessionCategories: ['stay-and-play', 'play-and-talk'],
   },
 ];
+
+// The summary and the timeline's other words travel with the built-in stages (one lazy chunk).
+export { futureBirthText, labels, placing, summary } from './journey-view.js';

@@ -4,12 +4,11 @@ import type { Feed, TimelineStage } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { feedText } from '../../internal/feed-text.js';
-import { formatDay, formatTimeRange, formatUnit, numberFormat, plural } from '../../internal/format.js';
+import { formatDay, formatTimeRange } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { parseNow } from '../../internal/now.js';
-import { str, type Translator } from '../../internal/localize.js';
 import { parseDay, wallClock } from '../../schedule/civil.js';
-import { journey, pointDays, TOTAL_DAYS, type Journey } from '../../schedule/journey.js';
+import { journey, pointDays } from '../../schedule/journey.js';
 import { upcomingOccurrences } from '../../schedule/occurrences.js';
 import { attribution, type Sourced } from '../../internal/attribution.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
@@ -31,9 +30,12 @@ import { controlStyles } from '../../styles/controls.js';
  * @fires {ImhSupportActionEvent} imh-support-action - A contact action on a service card was used.
  *
  * @csspart form - The due date or date of birth form.
- * @csspart summary - "Day 412 of 1001": where the family is, and the next check.
+ * @csspart summary - "Day 412 of 1001": where the family is, and the next check. Focused and scrolled into view
+ *   when the parent asks for their plan.
  * @csspart stages - The ordered list of stages.
- * @csspart stage - One stage; the current one has `aria-current="step"`.
+ * @csspart stage - One stage; the current one has `aria-current="step"`, the ones already passed the class `done`
+ *   and a "Done" mark.
+ * @csspart show-all - The button that opens (or closes) every stage.
  * @csspart stage-heading - A stage's heading.
  * @csspart button - A button (a stage's toggle, the form's buttons).
  * @csspart card - A service card inside a stage.
@@ -56,7 +58,8 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   /** Dates the parent entered or kept on this device. */
   @state() private entered?: Dates;
   @state() private kind: 'due' | 'birth' = 'birth';
-  @state() private invalid = false;
+  /** What is wrong with the entered date: none, not a date, or a date of birth after today. */
+  @state() private invalid?: 'date' | 'future-birth';
   @state() private open = new Set<string>();
 
   /** A due date (YYYY-MM-DD), set by the host page (a practitioner page, a preview, a printed plan). */
@@ -68,7 +71,10 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   /** The level of the stage headings (2 by default). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  private scrollToCurrent = false;
+  /** After the parent asks for their plan: bring its summary into view and focus it. */
+  private scrollToSummary = false;
+  /** After an error or "Enter the date of birth": focus the date field. */
+  private focusDate = false;
 
   protected override feedMode() {
     return 'optional' as const;
@@ -77,6 +83,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.entered ??= recall();
+    if (this.entered) this.kind = this.entered.kind;
     if (!this.builtIn) void import('./default-timeline.js').then((m) => (this.builtIn = m));
   }
 
@@ -99,16 +106,47 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     return e ? { [e.kind]: parseDay(e.date) } : {};
   }
 
+  /** Today in the feed's time zone (or the host's `now`), as a day number. */
+  private today(): { instant: Date; day: number } {
+    const timeZone = this.feedState.result?.feed.timeZone ?? 'Europe/London';
+    const instant = parseNow(this.now, timeZone);
+    return { instant, day: wallClock(instant, timeZone).day };
+  }
+
   private submit(e: SubmitEvent) {
     e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
+    const data = new FormData(e.currentTarget as HTMLFormElement);
     const date = validDate(String(data.get('date') ?? ''));
-    this.invalid = !date;
-    if (!date) return;
-    this.entered = { kind: data.get('kind') == 'due' ? 'due' : 'birth', date };
-    if (data.get('remember')) remember(this.entered);
-    this.scrollToCurrent = true;
+    const kind = data.get('kind') == 'due' ? 'due' : 'birth';
+    // A date of birth after today is a mistake or a due date: say so at the field, keep nothing.
+    this.invalid = !date ? 'date' : kind == 'birth' && parseDay(date) > this.today().day ? 'future-birth' : undefined;
+    if (this.invalid) this.focusDate = true;
+    else this.show({ kind, date: date! }, !!data.get('remember'));
+  }
+
+  /** Shows the plan for these dates (kept on this device when asked), and brings it into view. */
+  private show(dates: Dates, keep: boolean) {
+    this.invalid = undefined;
+    this.kind = dates.kind;
+    this.entered = dates;
+    if (keep) remember(dates);
+    this.scrollToSummary = true;
+  }
+
+  /** "Use it as my due date": the date entered (or kept) as a date of birth, as a due date. */
+  private useAsDue() {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('input[name=date]');
+    const date = validDate(input?.value) ?? this.entered?.date;
+    const keep = !!this.renderRoot.querySelector<HTMLInputElement>('input[name=remember]')?.checked;
+    if (date) this.show({ kind: 'due', date }, keep);
+  }
+
+  /** "Enter the date of birth": the form asks for one, and the date field takes focus. */
+  private askBirth() {
+    this.kind = 'birth';
+    const input = this.renderRoot.querySelector<HTMLInputElement>('input[name=date]');
+    if (input) input.value = '';
+    this.focusDate = true;
   }
 
   private forgetDates() {
@@ -119,12 +157,19 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.scrollToCurrent) return;
-    this.scrollToCurrent = false;
-    const current = this.renderRoot.querySelector<HTMLElement>('[aria-current=step]');
-    // No animation when the visitor prefers reduced motion.
+    const target = this.scrollToSummary
+      ? this.renderRoot.querySelector<HTMLElement>('[part=summary]')
+      : this.focusDate
+        ? this.renderRoot.querySelector<HTMLElement>('input[name=date]')
+        : null;
+    this.scrollToSummary = this.focusDate = false;
+    if (!target) return;
+    // The summary ("Day 168 of 1001…") is what the parent asked for: its top at the top of the
+    // screen (the current stage follows it), focused so reading continues there. No animation when
+    // the visitor prefers reduced motion.
+    target.focus({ preventScroll: true });
     const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    current?.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'nearest' });
+    target.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
   }
 
   private toggle(id: string) {
@@ -133,28 +178,65 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     this.open = open;
   }
 
+  /** Opens every stage, or closes every stage when all are open (the current one is open unless closed). */
+  private toggleAll(stages: TimelineStage[], current: number, allOpen: boolean) {
+    const id = stages[current]?.id;
+    this.open = new Set(allOpen ? (id ? [`-${id}`] : []) : stages.filter((_, i) => i != current).map((s) => s.id));
+  }
+
+  private isOpen(s: TimelineStage, current: boolean) {
+    return current ? !this.open.has(`-${s.id}`) : this.open.has(s.id);
+  }
+
   protected override renderContent() {
     const { t } = this;
     if (!this.builtIn) return this.renderFeedStatus(false, true);
     const feed = this.feedState.result?.feed;
-    const timeZone = feed?.timeZone ?? 'Europe/London';
-    const nowInstant = parseNow(this.now, timeZone);
-    const today = wallClock(nowInstant, timeZone).day;
+    const { instant: nowInstant, day: today } = this.today();
     const stages = mergeStages(this.builtInStages(), feed?.timeline);
     const dates = this.dates;
     const j = journey(today, dates);
     const birth = dates.birth ?? dates.due ?? today;
-    const current = j ? currentStage(stages, j.sinceBirth, birth) : -1;
     const hostSet = !!(validDate(this.birthDate) || validDate(this.dueDate));
+    const { labels, placing, summary } = this.builtIn;
+    const place = j && placing(j, dates.birth !== undefined);
+    // Only a placed date has a current stage and stages already passed.
+    const placed = place == 'placed';
+    const current = placed ? currentStage(stages, j!.sinceBirth, birth) : -1;
+    const words = labels(t);
+    const allOpen = stages.every((s, i) => this.isOpen(s, i == current));
+    const lang = feed?.language ?? 'en-GB';
+    const action =
+      hostSet || !place || placed
+        ? undefined
+        : html`<button part="button" class="secondary" type="button"
+            @click=${place == 'future-birth' ? this.useAsDue : this.askBirth}>
+            ${place == 'future-birth' ? words.useAsDue : words.enterBirth}
+          </button>`;
     // The sessions, places and services the open stages show, for the credit their sources ask for.
     const shown: Sourced[] = [];
     // The built-in stages show while a local feed loads: loading is announced, with no skeleton.
     return html`${this.renderFeedStatus(false, false, false)}
       <p class="intro">${t.msg("The first 1001 days, from pregnancy to your baby's second birthday, shape how your baby's brain grows and how they learn to feel safe and loved.", { id: 'timeline.intro', desc: 'The opening sentence of the timeline' })}</p>
       ${hostSet ? nothing : this.renderForm()}
-      ${j ? this.renderSummary(j, stages, birth) : nothing}
+      ${j ? summary({ t, locale: this.locale, lang, j, placing: place!, stages, birth, action }) : nothing}
+      <button part="button show-all" class="secondary show-all" type="button"
+        aria-expanded=${allOpen ? 'true' : 'false'} @click=${() => this.toggleAll(stages, current, allOpen)}>
+        ${allOpen ? words.hideAll : words.showAll}
+      </button>
       <ol part="stages" class="stages">
-        ${stages.map((s, i) => this.renderStage(s, i == current, feed, birth, j ? dates : undefined, nowInstant, shown))}
+        ${stages.map((s, i) =>
+          this.renderStage(
+            s,
+            i == current,
+            placed && pointDays(s.to, birth) <= j!.sinceBirth ? words.done : undefined,
+            feed,
+            birth,
+            placed ? dates : undefined,
+            nowInstant,
+            shown,
+          ),
+        )}
       </ol>
       ${feed ? attribution(feed, shown, this.t) : nothing}`;
   }
@@ -162,7 +244,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   private renderForm() {
     const { t } = this;
     const e = this.entered;
-    const kind = e?.kind ?? this.kind;
+    const kind = this.kind;
     return html`<form part="form" class="personal" @submit=${this.submit} novalidate>
       <fieldset>
         <legend>${t.msg('See where you are in the 1001 days', { id: 'timeline.form.legend', desc: 'Legend of the personal dates form' })}</legend>
@@ -174,7 +256,14 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
           >${kind == 'due' ? t.msg('Due date', { id: 'timeline.form.due-date', desc: 'Label of the date field' }) : t.msg("Baby's date of birth", { id: 'timeline.form.birth-date', desc: 'Label of the date field' })}
           <input type="date" name="date" required .value=${e?.date ?? ''} aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="date-error privacy" />
         </label>
-        <p id="date-error" class="error" ?hidden=${!this.invalid}>${t.msg('Enter a date, for example 15 March 2027.', { id: 'timeline.form.invalid', desc: 'Error when the date field is empty or not a date' })}</p>
+        <p id="date-error" class="error" ?hidden=${!this.invalid}>${this.invalid == 'future-birth' ? this.builtIn!.futureBirthText(t) : t.msg('Enter a date, for example 15 March 2027.', { id: 'timeline.form.invalid', desc: 'Error when the date field is empty or not a date' })}</p>
+        ${
+          this.invalid == 'future-birth'
+            ? html`<div class="buttons">
+                <button part="button" class="secondary" type="button" @click=${this.useAsDue}>${this.builtIn!.labels(t).useAsDue}</button>
+              </div>`
+            : nothing
+        }
         <label class="remember"><input type="checkbox" name="remember" .checked=${!!recall()} /> ${t.msg('Remember on this device', { id: 'timeline.form.remember', desc: 'Checkbox: keep the date in this browser' })}</label>
         <p id="privacy" class="hint">${t.msg('Worked out on this device: your date is not sent anywhere.', { id: 'timeline.form.privacy', desc: 'Privacy note under the date field' })}</p>
         <div class="buttons">
@@ -185,91 +274,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     </form>`;
   }
 
-  private renderSummary(j: Journey, stages: TimelineStage[], birth: number) {
-    const { t } = this;
-    const locale = this.locale;
-    const n = (v: number) => numberFormat(locale).format(v);
-    const unit = (v: number, u: 'week' | 'month' | 'year' | 'day') => formatUnit(v, u, locale);
-    let where: string;
-    if (j.day < 1)
-      where = t.msg('This date is before the 1001 days begin. Check the date.', {
-        id: 'timeline.before',
-        desc: 'The entered date is far in the future',
-      });
-    else if (j.day > TOTAL_DAYS)
-      where = t.msg(
-        'Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.',
-        { id: 'timeline.after', desc: 'The child is older than two' },
-      );
-    else {
-      const day = t.msg(str`Day ${n(j.day)} of 1001`, {
-        id: 'timeline.day',
-        desc: 'Where the family is; the placeholder is a number',
-      });
-      const age = j.born
-        ? j.age!.months >= 1
-          ? t.msg(str`your baby is ${unit(j.age!.months, 'month')} old`, {
-              id: 'timeline.age-months',
-              desc: 'After "Day 412 of 1001 —"; the placeholder is like "4 months"',
-            })
-          : t.msg(
-              str`your baby is ${unit(j.age!.weeks ? j.age!.weeks : j.sinceBirth, j.age!.weeks ? 'week' : 'day')} old`,
-              {
-                id: 'timeline.age-weeks',
-                desc: 'After "Day 280 of 1001 —"; the placeholder is like "2 weeks" or "3 days"',
-              },
-            )
-        : t.msg(str`you are ${unit(Math.max(0, j.weeksPregnant!), 'week')} pregnant`, {
-            id: 'timeline.pregnant',
-            desc: 'After "Day 120 of 1001 —"; the placeholder is like "19 weeks"',
-          });
-      where = t.msg(str`${day} — ${age}`, {
-        id: 'timeline.where',
-        desc: 'Day count, a dash, then age or weeks of pregnancy',
-      });
-    }
-    const notes = [];
-    if (j.overdue)
-      notes.push(
-        t.msg(str`Your baby was due ${unit(j.overdue, 'day')} ago. Once your baby is born, enter the date of birth.`, {
-          id: 'timeline.overdue',
-          desc: 'A due date in the past',
-        }),
-      );
-    if (j.premature)
-      notes.push(
-        t.msg('Your baby was born early. Checks follow their age from the date of birth.', {
-          id: 'timeline.premature',
-          desc: 'Premature birth note',
-        }),
-      );
-    // The next check from today, in any stage.
-    const next = stages
-      .flatMap((s) => (s.checks ?? []).map((c) => ({ c, at: c.at ? pointDays(c.at, birth) : undefined })))
-      .filter((x) => x.at !== undefined && x.at >= j.sinceBirth)
-      .sort((a, b) => a.at! - b.at!)[0];
-    const lang = this.feedState.result?.feed.language ?? 'en-GB';
-    const inDays = next && next.at! - j.sinceBirth;
-    return html`<div part="summary" class="journey" role="status">
-      <p class="where"><strong>${where}</strong></p>
-      ${notes.map((t) => html`<p>${t}</p>`)}
-      ${
-        next && j.day <= TOTAL_DAYS
-          ? html`<p class="next">${t.msg('Next check:', { id: 'timeline.next', desc: 'Label before the next check due' })} ${feedText(next.c.name, locale, lang)} ·
-            ${
-              inDays == 0
-                ? t.msg('due now', { id: 'timeline.due-now', desc: 'A check due today' })
-                : inDaysText(inDays!, t)
-            }
-            (${formatDay(birth + next.at!, locale, { day: 'numeric', month: 'long', year: 'numeric' })})</p>`
-          : nothing
-      }
-    </div>`;
-  }
-
   private renderStage(
     s: TimelineStage,
     current: boolean,
+    /** "Done", for a stage the family has passed. */
+    done: string | undefined,
     feed: Feed | undefined,
     birth: number,
     dates: object | undefined,
@@ -279,7 +288,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const { t } = this;
     const locale = this.locale;
     const lang = feed?.language ?? 'en-GB';
-    const open = current ? !this.open.has(`-${s.id}`) : this.open.has(s.id);
+    const open = this.isOpen(s, current);
     const key = current ? `-${s.id}` : s.id;
     const services = (s.services ?? []).map((id) => feed?.services?.find((x) => x.id == id)).filter((x) => !!x);
     const sessions =
@@ -306,11 +315,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       compact: true,
       action: (svc, action) => this.dispatchEvent(new ImhSupportActionEvent({ service: svc.id, action })),
     };
-    return html`<li part="stage" class="stage ${current ? 'current' : ''}" aria-current=${current ? 'step' : nothing}>
+    return html`<li part="stage" class="stage ${current ? 'current' : done ? 'done' : ''}" aria-current=${current ? 'step' : nothing}>
       ${heading(
         this.headingLevel,
         html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`stage-${s.id}`} @click=${() => this.toggle(key)}>
-          ${feedText(s.title, locale, lang)}${current ? html`<span class="here"> ${t.msg('You are here', { id: 'timeline.here', desc: 'Marks the current stage' })}</span>` : nothing}
+          ${feedText(s.title, locale, lang)}${current ? html`<span class="here"> ${t.msg('You are here', { id: 'timeline.here', desc: 'Marks the current stage' })}</span>` : nothing}${done ? html`<span class="here done-mark"> <span aria-hidden="true">✓</span> ${done}</span>` : nothing}
         </button>`,
         'stage-heading',
       )}
@@ -341,20 +350,3 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     </li>`;
   }
 }
-
-/** "in 3 days", when a check is due, in the locale's plural forms. */
-export const inDaysText = (days: number, t: Translator) =>
-  plural(days, t.locale, {
-    zero: (n) =>
-      t.msg(str`in ${n} days`, { id: 'timeline.in-days.zero', desc: 'When a check is due; plural category "zero"' }),
-    one: (n) =>
-      t.msg(str`in ${n} day`, { id: 'timeline.in-days.one', desc: 'When a check is due; plural category "one"' }),
-    two: (n) =>
-      t.msg(str`in ${n} days`, { id: 'timeline.in-days.two', desc: 'When a check is due; plural category "two"' }),
-    few: (n) =>
-      t.msg(str`in ${n} days`, { id: 'timeline.in-days.few', desc: 'When a check is due; plural category "few"' }),
-    many: (n) =>
-      t.msg(str`in ${n} days`, { id: 'timeline.in-days.many', desc: 'When a check is due; plural category "many"' }),
-    other: (n) =>
-      t.msg(str`in ${n} days`, { id: 'timeline.in-days.other', desc: 'When a check is due; plural category "other"' }),
-  });

@@ -111,6 +111,25 @@ export const styles = css`
     background: var(--_current);
     border-color: var(--_current);
   }
+  /* Stages already passed: a filled grey marker and "✓ Done" beside the title. */
+  .stage.done::before {
+    background: var(--_muted);
+    border-color: var(--_muted);
+  }
+  .here.done-mark {
+    color: var(--_muted);
+  }
+  .show-all {
+    margin-block-end: var(--_gap);
+  }
+  /* Scrolled to after "Show my 1001 days": room above for its focus outline. */
+  .journey {
+    scroll-margin-block-start: 0.75rem;
+  }
+  .journey:focus {
+    outline: 3px solid var(--_focus-text);
+    outline-offset: 2px;
+  }
   [part='stage-heading'] {
     margin: 0;
     font-size: 1.15em;
@@ -188,6 +207,10 @@ export const styles = css`
       background: Highlight;
       border-color: Highlight;
     }
+    .stage.done::before {
+      background: CanvasText;
+      border-color: CanvasText;
+    }
     .journey {
       border-inline-start-color: CanvasText;
     }
@@ -197,7 +220,8 @@ export const styles = css`
     [part='stage-heading'] button {
       text-decoration: none;
     }
-    .personal {
+    .personal,
+    .show-all {
       display: none;
     }
     .content[hidden] {
