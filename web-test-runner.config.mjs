@@ -77,6 +77,43 @@ const emulateMediaPlugin = {
   },
 };
 
+/**
+ * `executeServerCommand('imh-fail-requests', { pattern })`: from then on the test server answers
+ * 404 to every request whose path contains `pattern` (until called with no pattern), so tests can
+ * watch a lazily loaded file fail to load, as it would offline or with a file missing on the server.
+ * `{ alone: '/dist/imh-widgets.js' }` answers 404 for every other file in dist/: a site where only
+ * that one file was uploaded.
+ */
+let failing;
+let alone;
+const failRequestsPlugin = {
+  name: 'imh-fail-requests',
+  executeCommand({ command, payload }) {
+    if (command !== 'imh-fail-requests') return undefined;
+    failing = payload?.pattern || undefined;
+    alone = payload?.alone || undefined;
+    return true;
+  },
+};
+const failRequests = async (ctx, next) => {
+  if ((failing && ctx.path.includes(failing)) || (alone && ctx.path.startsWith('/dist/') && ctx.path != alone))
+    ctx.status = 404;
+  else await next();
+  // Never from the browser's cache, our own files and a failure least of all: a later test file
+  // asking for a file that failed here must get it, and a file an earlier test file loaded must be
+  // asked for again, so a test that makes it fail sees it fail. Set as the headers are written:
+  // the test runner's own middleware, outside this one, marks every file cacheable for a year.
+  if (!ctx.path.startsWith('/node_modules/') && !ctx.path.startsWith('/__web-test-runner__/')) {
+    const { res } = ctx;
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      this.setHeader('Cache-Control', 'no-store');
+      return writeHead.apply(this, args);
+    };
+  }
+  return undefined;
+};
+
 /** Serves public/ at the root, as Vite does for `npm start`, so the demo page works as it does there. */
 const publicDir = (context, next) => {
   const path = decodeURIComponent(context.path);
@@ -112,8 +149,13 @@ export default {
   // test/node/ holds Node-only tests of plain modules (scripts/test.mjs runs them).
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
-  middleware: [publicDir, packsBesideScript],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), emulateMediaPlugin, umdAsModule],
+  middleware: [failRequests, publicDir, packsBesideScript],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }),
+    emulateMediaPlugin,
+    umdAsModule,
+    failRequestsPlugin,
+  ],
   browsers:
     which === 'all' ? [chromium, firefox, webkit] : which.split(',').map((b) => ({ chromium, firefox, webkit })[b]),
   concurrency: 1,

@@ -19,6 +19,8 @@ const PAGES = [
   ['imh-first-1001-days-timeline (imh-widgets.js)', 'entry=bundle&elements=timeline'],
   ['imh-support-card (autoloader)', 'entry=autoloader&elements=card'],
   ['all four elements (autoloader)', 'entry=autoloader&elements=sessions,card,list,timeline'],
+  // Issue 12 measured 200 elements on one feed rendering in one task of 16-24 s.
+  ['200 session lists on one feed (imh-widgets.js)', 'entry=bundle&elements=sessions&count=200'],
 ];
 
 const visit = async (context, name, query) => {

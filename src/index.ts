@@ -6,6 +6,7 @@
 export * from './feed/index.js';
 export { ImhFeedLoadEvent, type ImhFeedLoadDetail } from './events/feed-load.js';
 export { ImhFeedErrorEvent, type ImhFeedErrorDetail } from './events/feed-error.js';
+export { ImhLoadError, ImhLoadErrorEvent, type ImhLoadErrorDetail } from './events/load-error.js';
 export { getLocale, setLocale, allLocales, resolveLocale } from './localization.js';
 export { ImhSessionList } from './components/session-list/session-list.component.js';
 export { ImhSessionSelectEvent, type ImhSessionSelectDetail } from './events/session-select.js';

@@ -15,6 +15,7 @@
  * (scripts/locales.mjs) and loaded on first use; English (en-GB) is built in and costs nothing.
  */
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+import { lazy } from './internal/lazy.js';
 
 /** Every locale the elements can speak (the pseudo-locale en-XA is for testing, not offered). */
 export const allLocales: readonly string[] = [sourceLocale, ...targetLocales];
@@ -31,7 +32,23 @@ export type Translation = string | (string | number)[];
 /** A locale's messages by id. */
 export type Messages = Record<string, Translation>;
 
-const load = (locale: string, part: LocalePart | 'intl') => import(`./generated/locales/${locale}.${part}.js`);
+type DataModule<T> = { default: T };
+const modules = new Map<string, () => Promise<DataModule<unknown>>>();
+/** One locale file (`cy.ui`, `cy.intl`…), loaded once; a failure is an ImhLoadError, and retried. */
+const load = <T>(locale: string, part: LocalePart | 'intl'): Promise<DataModule<T>> => {
+  const key = `${locale}.${part}`;
+  let get = modules.get(key);
+  if (!get)
+    modules.set(
+      key,
+      (get = lazy(
+        `the ${key} messages`,
+        `locales/${key}.js`,
+        () => import(`./generated/locales/${locale}.${part}.js`),
+      )),
+    );
+  return get() as Promise<DataModule<T>>;
+};
 
 /**
  * CLDR data for a locale (weekday and month names, date patterns, list separators, unit and
@@ -68,16 +85,18 @@ export function loadLocale(locale: string, parts: readonly LocalePart[] = ['ui']
       let p = loading.get(key);
       if (!p) {
         const cldr = part == 'ui' && !locale.startsWith('en-');
-        p = Promise.all([load(locale, part), cldr && load(locale, 'intl'), cldr && loadCldrFormat()]).then(
-          ([m, data]) => {
-            // Parts of one locale share one map: the translator looks in one place.
-            // A translation pack's messages and patterns win over ours (see packLoading).
-            messages.set(locale, Object.assign(messages.get(locale) ?? {}, m.default, overrides.get(locale)));
-            if (data && !intl.has(locale)) intl.set(locale, data.default);
-            loaded.add(key);
-          },
-        );
-        // A failed load (offline) is forgotten, so the next render tries again; English shows meanwhile.
+        p = Promise.all([
+          load<Messages>(locale, part),
+          cldr && load<IntlData>(locale, 'intl'),
+          cldr && loadCldrFormat(),
+        ]).then(([m, data]) => {
+          // Parts of one locale share one map: the translator looks in one place.
+          // A translation pack's messages and patterns win over ours (see packLoading).
+          messages.set(locale, Object.assign(messages.get(locale) ?? {}, m.default, overrides.get(locale)));
+          if (data && !intl.has(locale)) intl.set(locale, data.default);
+          loaded.add(key);
+        });
+        // A failed load (offline) is forgotten, so the next try loads it again.
         p.catch(() => loading.delete(key));
         loading.set(key, p);
       }

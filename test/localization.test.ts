@@ -19,22 +19,22 @@ const rendered = (el: Element, text: string) =>
 /** An element that says "Try again" at every moment an element can make text outside its render. */
 class SayingElement extends ImhElement {
   said: Record<string, string> = {};
-  private retry = () => this.t.msg('Try again', { id: 'feed.retry', desc: 'Button that loads the feed again' });
+  private tryAgain = () => this.t.msg('Try again', { id: 'feed.retry', desc: 'Button that loads the feed again' });
   protected override feedMode() {
     return 'none' as const;
   }
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.said.updated = this.retry();
+    this.said.updated = this.tryAgain();
   }
   /** After an await: a timer and a fetch-like promise, as a calendar export or a lazy chunk would. */
   async later() {
     await new Promise((r) => setTimeout(r, 0));
     await Promise.resolve();
-    this.said.later = this.retry();
+    this.said.later = this.tryAgain();
   }
   protected override renderContent() {
-    return litHtml`<button @click=${() => (this.said.click = this.retry())}>go</button>`;
+    return litHtml`<button @click=${() => (this.said.click = this.tryAgain())}>go</button>`;
   }
 }
 defineElement('imh-test-saying', SayingElement);

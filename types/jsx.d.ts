@@ -25,6 +25,7 @@ export interface ImhBaseAttributes {
   /** React 19 event props for the elements' events. */
   'onimh-feed-load'?: (event: CustomEvent) => void;
   'onimh-feed-error'?: (event: CustomEvent) => void;
+  'onimh-load-error'?: (event: CustomEvent) => void;
 }
 type Time = string;
 export interface ImhSessionListAttributes extends ImhBaseAttributes {

@@ -1,5 +1,6 @@
-// Builds a benchmark page from its query: ?entry=bundle|autoloader&elements=card,list,… — run
-// as a classic script before anything else, so the measured scripts load as on a real page.
+// Builds a benchmark page from its query: ?entry=bundle|autoloader&elements=card,list,…&count=N
+// (each element N times, all on the one feed) — run as a classic script before anything else, so
+// the measured scripts load as on a real page.
 (() => {
   const q = new URLSearchParams(location.search);
   const markup = {
@@ -16,7 +17,8 @@
     list: (r) => r.querySelector('[part~=list]'),
     timeline: (r) => r.querySelector('[aria-current=step]'),
   };
-  const wanted = (q.get('elements') ?? 'card').split(',');
+  const count = Number(q.get('count') ?? 1);
+  const wanted = (q.get('elements') ?? 'card').split(',').flatMap((name) => Array(count).fill(name));
   const main = document.querySelector('main');
   for (const name of wanted) {
     const section = document.createElement('section');
@@ -51,20 +53,22 @@
   script.src = q.get('entry') == 'autoloader' ? '/dist/autoloader/imh-autoloader.js' : '/dist/imh-widgets.js';
   document.head.append(script);
 
-  const check = () => {
-    const els = wanted.map((n) =>
-      document.querySelector(`main section:nth-of-type(${wanted.indexOf(n) + 1}) > :not(h2)`),
+  const els = [...main.querySelectorAll('section > :not(h2)')];
+  const shown = () =>
+    els.every((el) =>
+      el.shadowRoot?.querySelector('.placeholder, [part~=card], [part~=item], [part~=list], [aria-current]'),
     );
-    if (
-      !placeholderShown &&
-      els.every((el) =>
-        el?.shadowRoot?.querySelector('.placeholder, [part~=card], [part~=item], [part~=list], [aria-current]'),
-      )
-    ) {
+  // Positions are taken when the browser has laid the page out for painting (a ResizeObserver's
+  // callback comes after the frame's animation callbacks and layout), so a placeholder sized just
+  // before its first paint counts at the size it is painted.
+  new ResizeObserver(() => {
+    if (!placeholderShown && shown()) {
       placeholderShown = true;
       before = positions();
     }
-    if (els.every((el, i) => el?.shadowRoot && ready[wanted[i]](el.shadowRoot))) {
+  }).observe(main);
+  const check = () => {
+    if (placeholderShown && els.every((el, i) => el?.shadowRoot && ready[wanted[i]](el.shadowRoot))) {
       result.content = performance.now();
       // Let the next frames settle so late shifts and tasks are counted.
       requestAnimationFrame(() =>

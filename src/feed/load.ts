@@ -237,7 +237,8 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
       };
     });
     settled.then(
-      (result) => shared.results.set(name, result),
+      // Read with plain sentences (their file could not be loaded): the next caller reads again.
+      (result) => (result.missing ? shared.reads.delete(name) : shared.results.set(name, result)),
       () => {},
     );
     shared.reads.set(name, (read = settled));

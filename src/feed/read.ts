@@ -3,6 +3,8 @@
  * the element reads; then, only when it found something, the editor's sentences, loaded on demand
  * (a separate chunk: most pages never download it). No DOM.
  */
+import type { ImhLoadError } from '../events/load-error.js';
+import { lazy } from '../internal/lazy.js';
 import type { FeedParts } from './parts.js';
 import { safeInSlices, type SafeFeed } from './safe.js';
 import type { FeedIssue, Finding } from './shape.js';
@@ -14,6 +16,11 @@ export interface FeedRead {
   feed: Feed;
   /** Items skipped (`error`) and values ignored (`warning`), each with its path and a sentence. */
   issues: FeedIssue[];
+  /**
+   * Set when the file with the report's sentences could not be loaded: the issues then have plain
+   * sentences, and reading the feed again tries the file again.
+   */
+  missing?: ImhLoadError;
 }
 
 export interface ReadOptions {
@@ -38,11 +45,20 @@ const plainly = (findings: readonly Finding[], error: unknown): FeedIssue[] =>
       'Check the feed with "npx imh-feed validate" for the details.',
   }));
 
-/** Sentences for what the safety pass found, from the report's chunk. */
-export function explainFindings(safe: SafeFeed, input: unknown): Promise<FeedIssue[]> {
-  return import('./explain.js').then(
-    (m) => m.explain(safe.findings, input),
-    (error: unknown) => plainly(safe.findings, error),
+/** The report's chunk, loaded once; a failure is an ImhLoadError naming the file, tried again next time. */
+const loadExplain = lazy("the feed report's sentences", 'explain.js', () => import('./explain.js'));
+
+/**
+ * Sentences for what the safety pass found, from the report's chunk; without it, plain ones, and
+ * `missing`, the error that names the file.
+ */
+export function explainFindings(
+  safe: SafeFeed,
+  input: unknown,
+): Promise<{ issues: FeedIssue[]; missing?: ImhLoadError }> {
+  return loadExplain().then(
+    (m) => ({ issues: m.explain(safe.findings, input) }),
+    (missing: ImhLoadError) => ({ issues: plainly(safe.findings, missing), missing }),
   );
 }
 
@@ -55,7 +71,7 @@ export function explainFindings(safe: SafeFeed, input: unknown): Promise<FeedIss
 export function readFeedData(input: unknown, { parts, url }: ReadOptions): FeedRead | Promise<FeedRead> {
   const finish = (safe: SafeFeed): FeedRead | Promise<FeedRead> =>
     safe.findings.length
-      ? explainFindings(safe, input).then((issues) => ({ feed: safe.feed, issues }))
+      ? explainFindings(safe, input).then((explained) => ({ feed: safe.feed, ...explained }))
       : { feed: safe.feed, issues: [] };
   const safe = sliced(safeInSlices(input, parts, url));
   return safe instanceof Promise ? safe.then(finish) : finish(safe);

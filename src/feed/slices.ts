@@ -1,12 +1,18 @@
 /**
- * Long work in short tasks. A generator yields between units of work; `sliced` runs it until it
- * finishes, returning the value at once when it takes less than `budget` milliseconds, and
- * otherwise carrying on in later tasks so that no single task blocks the page for long (a 5,000
- * session feed is read and expanded without a long task). No DOM.
+ * Long work in short tasks, shared fairly by everything on the page. A generator yields between
+ * units of work; `sliced` runs it until it finishes, returning the value at once when it fits in
+ * the current slice of time, and otherwise carrying on in later tasks. The slice is one per task
+ * for the whole page: every element's feed reading, schedule expansion and update (see `turn`)
+ * draws on the same few milliseconds, so two hundred elements on one feed make many short tasks,
+ * never one long one. No DOM.
  */
 
 /** Channels with a message on its way, held until it arrives (an unheld one can be collected first). */
 const inFlight = new Set<MessageChannel>();
+
+/** Milliseconds of work per task, for all callers together. */
+export const SLICE = 8;
+
 const later: (f: () => void) => void =
   typeof MessageChannel == 'function'
     ? (f) => {
@@ -22,28 +28,86 @@ const later: (f: () => void) => void =
       }
     : (f) => setTimeout(f, 0);
 
-export function sliced<T>(work: Generator<void, T>, budget = 12): T | Promise<T> {
-  const run = () => {
-    const end = performance.now() + budget;
+/** When the current task's slice ends (0: no slice started in this task yet). */
+let deadline = 0;
+/** Work waiting for a later task, first come first served. */
+const waiting: (() => void)[] = [];
+let flushing = false;
+
+/** Starts this task's slice if none is running; whether time is left in it. */
+function hasTime(budget = SLICE): boolean {
+  const now = performance.now();
+  if (!deadline) {
+    deadline = now + budget;
+    // The next task starts afresh (it runs after anything this task queued before it).
+    later(() => (deadline = 0));
+  }
+  return now < deadline;
+}
+
+function flush() {
+  flushing = false;
+  deadline = 0;
+  while (waiting.length && hasTime()) waiting.shift()!();
+  if (waiting.length) wait();
+}
+function wait() {
+  if (flushing) return;
+  flushing = true;
+  later(flush);
+}
+
+/**
+ * Runs `job` now if this task's slice has time left, else in a later task, in turn with other
+ * waiting work. Returns undefined when it ran at once, else a promise settled once it has run.
+ */
+export function turn(job: () => void): Promise<void> | undefined {
+  if (!waiting.length && hasTime()) {
+    job();
+    return undefined;
+  }
+  return new Promise<void>((resolve, reject) => {
+    waiting.push(() => {
+      try {
+        job();
+        resolve();
+      } catch (e) {
+        reject(e);
+      }
+    });
+    wait();
+  });
+}
+
+/**
+ * Runs `work` to the end: synchronously if it fits in this task's slice (of at most `budget` ms
+ * when it starts one), else across later tasks, in turn with the page's other work.
+ */
+export function sliced<T>(work: Generator<void, T>, budget = SLICE): T | Promise<T> {
+  const step = () => {
     for (;;) {
-      const step = work.next();
-      if (step.done) return step;
-      if (performance.now() > end) return undefined;
+      const s = work.next();
+      if (s.done) return s;
+      if (!hasTime(budget)) return undefined;
     }
   };
-  const first = run();
+  const first = waiting.length ? undefined : step();
   if (first) return first.value;
   return new Promise<T>((resolve, reject) => {
     const next = () => {
       try {
-        const step = run();
-        if (step) resolve(step.value);
-        else later(next);
+        const s = step();
+        if (s) resolve(s.value);
+        else {
+          waiting.push(next);
+          wait();
+        }
       } catch (e) {
         reject(e);
       }
     };
-    later(next);
+    waiting.push(next);
+    wait();
   });
 }
 

@@ -1,6 +1,13 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import { property } from 'lit/decorators.js';
+import { FeedError, isAbort } from '../feed/errors.js';
+import { loadedFeed, loadFeed, readFeedData, resolveFeedUrl, type FeedResult } from '../feed/load.js';
+import { HEAD_PARTS, type FeedParts } from '../feed/parts.js';
+import { turn } from '../feed/slices.js';
+import type { FeedRead } from '../feed/read.js';
+import { ImhFeedErrorEvent } from '../events/feed-error.js';
+import { ImhFeedLoadEvent } from '../events/feed-load.js';
+import { ImhLoadError, ImhLoadErrorEvent } from '../events/load-error.js';
 import {
   directionOf,
   isLoaded,
@@ -10,20 +17,57 @@ import {
   packLoading,
   type LocalePart,
 } from '../localization.js';
+import { sourceLocale } from '../generated/locale-codes.js';
 import { hostStyles } from '../styles/host.js';
 import { themeStyles } from '../styles/themes.js';
-import { FeedController } from './feed-controller.js';
 import { formatAgo } from './format.js';
-import { keepHeight, keptHeight } from './kept-height.js';
+import { HeightKeeper } from './kept-height.js';
 import { str, Translator } from './localize.js';
 import { Reach } from './reach.js';
+import { COMPLETE, ERROR, INITIAL, PENDING, Task, type TaskStatus } from './task.js';
+
+/** The page-level feed address: `<meta name="imh-feed" content="URL">`. */
+export const metaFeed = (): string | undefined =>
+  document.querySelector<HTMLMetaElement>('meta[name="imh-feed"]')?.content.trim() || undefined;
+
+/** A feed as the elements hold it: validated, with where it came from when it was fetched. */
+export type LoadedFeed = FeedRead & Partial<Pick<FeedResult, 'url' | 'stale'>>;
+
+/** What the element needs of a task to report and retry it. */
+interface Retryable {
+  readonly status: TaskStatus;
+  readonly error?: unknown;
+  run(): void;
+}
+
+/** Load failures already written to the console: one line each, however many elements it stops. */
+const said = new WeakSet<ImhLoadError>();
+/** The event for a file that could not be loaded, and the console's one line naming it. */
+const loadFailed = (error: ImhLoadError) => {
+  if (!said.has(error)) {
+    said.add(error);
+    console.warn(`imh-widgets: ${error.message}`);
+  }
+  return new ImhLoadErrorEvent({ error });
+};
+
+/** Where an element is on the way from its inputs to its content. */
+export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
- * What every imh element shares: the feed (from `data`, the `feed` attribute or the page's
- * `imh-feed` meta tag), its loading, error and stale states, and its own language (see
- * `localization.ts`): it renders in the language of its `lang` or its ancestors', waits for that
- * language's messages before its first render, and renders again when a `lang` changes.
- * Subclasses implement `renderContent()` with `this.feedState.result`.
+ * What every imh element shares: the way from a feed address to its content, its own language,
+ * and its loading, error and stale states.
+ *
+ * The way is a few `Task`s (`internal/task.ts`), each one step, rerun when its inputs change: the
+ * element's language's messages; the feed (from `data`, the `feed` attribute or the page's
+ * `imh-feed` meta tag); and whatever an element works out from the feed (the session list's
+ * occurrences) or loads on first use (filters, calendar export). `status` sums them up for the
+ * render, which only reads state. Updates take turns with every other element's work on the page
+ * (`feed/slices.ts`), so any number of elements never make a long task.
+ *
+ * The element renders in the language of its `lang` or its ancestors' (see `localization.ts`),
+ * shows a placeholder until that language's messages are loaded (never English first), and
+ * renders again when a `lang` changes. Subclasses implement `renderContent()` with `feedResult`.
  *
  * The element inherits the page's font; colours, spacing and corners come from these custom
  * properties (set them on the element or any ancestor), or from a ready `theme`.
@@ -47,6 +91,16 @@ import { Reach } from './reach.js';
 export class ImhElement extends LitElement {
   static override styles = [hostStyles, themeStyles];
 
+  /** Which parts of a locale's messages the element needs besides the interface's (see `localization.ts`). */
+  protected static localeParts: readonly LocalePart[] = ['ui'];
+
+  /**
+   * What the element reads of the feed (`SESSION_PARTS`, `SERVICE_PARTS`, `ALL_PARTS`; see
+   * `feed/parts.ts`): only those parts are validated, and only their schemas are in its bundle.
+   * The feed's own fields only, by default.
+   */
+  protected static feedParts: FeedParts = HEAD_PARTS;
+
   /**
    * A ready theme: `nhs` (the default colours), `govuk` or `charity`; `dark` for light text on a
    * padded dark surface; or `auto`, dark only where the page is (the `color-scheme` the element
@@ -56,8 +110,6 @@ export class ImhElement extends LitElement {
    */
   @property({ reflect: true }) theme?: string;
 
-  protected feedState = new FeedController(this, () => this.feedMode());
-
   /**
    * Address of the shared JSON feed. When absent, the page's
    * `<meta name="imh-feed" content="…">` is used, so a page names its feed once.
@@ -66,9 +118,11 @@ export class ImhElement extends LitElement {
 
   /**
    * The feed's data, given directly instead of a URL (an app that already holds it, a story,
-   * a test). It is validated like a fetched feed, and takes precedence over `feed`.
+   * a test). It is validated like a fetched feed, and takes precedence over `feed`. Assigning it
+   * reads it again, also the same object changed in place (`el.data = el.data`, or
+   * `el.requestUpdate('data')`).
    */
-  @property({ attribute: false }) data?: unknown;
+  @property({ attribute: false, hasChanged: () => true }) data?: unknown;
 
   /**
    * Adds schema.org data (JSON-LD) for the items the element lists to the page's `<head>`, for
@@ -77,21 +131,69 @@ export class ImhElement extends LitElement {
    */
   @property({ type: Boolean }) jsonld = false;
 
-  /** Which parts of a locale's messages the element needs besides the interface's (see `localization.ts`). */
-  protected static localeParts: readonly LocalePart[] = ['ui'];
-
   /**
    * The element's translator, in the element's language: every message it shows or announces is
    * `this.t.msg(…)` (helpers take `t` as a parameter), wherever and whenever it is made.
    */
   protected readonly t = new Translator();
   /** The opt-in features loaded on first use (JSON-LD). */
-  protected readonly reach = new Reach(this, () => ({ feed: this.feedState.result?.feed, locale: this.t.locale }));
+  protected readonly reach = new Reach(this, () => ({ feed: this.feedResult?.feed, locale: this.t.locale }));
+
+  /** Counts changes of `data` and reloads: the feed task's version of its input. */
+  private version = 0;
+  /** The tasks whose failures are reported and retried (`reload()`): all but the derived ones. */
+  private readonly retried: Retryable[] = [];
+  /** The tasks the content cannot show without (besides the language and the feed). */
+  private readonly needed: Retryable[] = [];
+  /** Outcomes already announced with an event (each run's result or error once). */
+  private readonly announced = new WeakSet<object>();
   private unlisten?: () => void;
-  /** Whether the content's height was kept for the next visit (once per connection). */
-  private heightKept = false;
-  /** The height kept last visit, read once per connection (`null`: none). */
-  private lastHeight?: number | null;
+
+  /** The element's language's messages, loaded before it shows text. */
+  private readonly language = this.retry(
+    new Task(this, {
+      args: () => [localeOf(this)] as const,
+      task: ([locale]) => {
+        const parts = (this.constructor as typeof ImhElement).localeParts;
+        const words = (l: string) => (isLoaded(l, parts) ? l : loadLocale(l, parts).then(() => l));
+        // A translation pack the page names, or one for a language we do not ship (see packs.ts),
+        // comes first: it may make the element's language one it can speak.
+        const pack = packLoading(this);
+        return pack ? pack.then(() => words(localeOf(this))) : words(locale);
+      },
+    }),
+  );
+
+  /** The feed, validated (from `data`, the `feed` attribute or the meta tag). */
+  protected readonly feedTask = this.retry(
+    new Task(this, {
+      args: () => [this.feedMode(), this.data, this.version, this.feed?.trim() || metaFeed()] as const,
+      task: ([mode, data, , address], { signal }): LoadedFeed | undefined | Promise<LoadedFeed> => {
+        if (mode == 'none') return undefined;
+        const parts = (this.constructor as typeof ImhElement).feedParts;
+        if (data != null) {
+          const read = readFeedData(data, { parts });
+          return read instanceof Promise ? read.then((r) => ({ ...r })) : { ...read };
+        }
+        if (!address) {
+          if (mode == 'optional') return undefined;
+          throw new FeedError(
+            'No feed was given. Add feed="https://…/feed.json" to the element, or <meta name="imh-feed" content="https://…/feed.json"> to the page.',
+          );
+        }
+        const url = resolveFeedUrl(address);
+        // A fresh object per run, so each load is announced once.
+        const loaded = loadedFeed(url, parts);
+        return loaded ? { ...loaded } : loadFeed(url, { signal, parts }).then((r) => ({ ...r }));
+      },
+    }),
+  );
+
+  constructor() {
+    super();
+    // Keeps the loading placeholder at the height the content took last time.
+    new HeightKeeper(this, () => this.status == 'ready' && !this.renderRoot.querySelector('.placeholder'));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -101,36 +203,128 @@ export class ImhElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unlisten?.();
-    this.heightKept = false;
-    this.lastHeight = undefined;
   }
 
-  /** Once the content has replaced the placeholder, keeps its height for the next visit's placeholder. */
+  /** Loads the feed again (after an error, or to pick up changes), and whatever else failed to load. */
+  reload(): void {
+    this.version++;
+    this.retryFailed();
+  }
+
+  /** Loads again what failed to load (a language's messages, a file loaded on first use). */
+  protected retryFailed(): void {
+    for (const task of this.retried) if (task.status == ERROR) task.run();
+    this.requestUpdate();
+  }
+
+  /**
+   * Whether the element needs a feed: `required` by default; `optional` for elements with
+   * built-in content; `none` while it shows only what the page wrote.
+   */
+  protected feedMode(): 'required' | 'optional' | 'none' {
+    return 'required';
+  }
+
+  /** The feed and its issues, once ready (also when showing a stale copy). */
+  protected get feedResult(): LoadedFeed | undefined {
+    return this.feedTask.status == COMPLETE ? this.feedTask.value : undefined;
+  }
+
+  /**
+   * Where the element is, for the render: `loading` until its language and its feed are ready,
+   * `error` when the feed failed (a language that failed to load shows English instead), `idle`
+   * with no feed to show, else `ready`.
+   */
+  protected get status(): Status {
+    if (!this.hasWords) return 'loading';
+    const feed = this.feedTask;
+    const tasks = [feed, ...this.needed];
+    if (tasks.some((t) => t.status == PENDING || t.status == INITIAL)) return 'loading';
+    if (tasks.some((t) => t.status == ERROR)) return 'error';
+    return feed.value ? 'ready' : 'idle';
+  }
+
+  /** The locale the element speaks (resolved from `lang`; see `localization.ts`). */
+  protected get locale(): string {
+    return this.t.locale;
+  }
+
+  /** Takes part in the page's turns: an update waits while other work has used this task's time. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return turn(() => super.scheduleUpdate());
+  }
+
+  /**
+   * The locale the element renders in: its language once its messages are ready (the previous
+   * language while a new one loads; English if one fails to load). A task that makes text reads it
+   * (an element's own tasks run after the language's).
+   */
+  protected get speaking(): string {
+    const { status, value } = this.language;
+    return status == ERROR ? sourceLocale : (value ?? sourceLocale);
+  }
+
+  /** Whether a language's messages are here to speak (the last language's, while another loads). */
+  private get hasWords(): boolean {
+    return this.language.value !== undefined || this.language.status == ERROR;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.t.locale = this.speaking;
+    super.update(changed);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('data')) this.version++;
+  }
+
+  /** Announces each outcome once, after it shows: imh-feed-load, imh-feed-error, imh-load-error. */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.heightKept && this.feedState.status == 'ready' && !this.renderRoot.querySelector('.placeholder')) {
-      this.heightKept = true;
-      keepHeight(this);
+    const feed = this.feedTask;
+    const once = (outcome: unknown, ...events: (() => Event | false | undefined)[]) => {
+      if (!outcome || typeof outcome != 'object' || this.announced.has(outcome)) return;
+      this.announced.add(outcome);
+      for (const event of events) {
+        const e = event();
+        if (e) this.dispatchEvent(e);
+      }
+    };
+    if (feed.status == COMPLETE && feed.value) {
+      const { feed: data, issues, url, stale, missing } = feed.value;
+      once(
+        feed.value,
+        () => new ImhFeedLoadEvent({ feed: data, issues, url, stale }),
+        () => stale && new ImhFeedErrorEvent({ error: stale.error, stale: true }),
+        () => missing && loadFailed(missing),
+      );
+    }
+    if (feed.status == ERROR && !isAbort(feed.error) && !(feed.error instanceof ImhLoadError)) {
+      const e = feed.error;
+      once(
+        e,
+        () => new ImhFeedErrorEvent({ error: e instanceof FeedError ? e : new FeedError(String(e)), stale: false }),
+      );
+    }
+    for (const task of this.retried) {
+      if (task.status == ERROR && task.error instanceof ImhLoadError) {
+        const error = task.error;
+        once(error, () => loadFailed(error));
+      }
     }
   }
 
-  /** Holds the update until the element's language is loaded, so it never flashes English first. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    // A translation pack the page names, or one for a language we do not ship (see packs.ts).
-    const pack = packLoading(this);
-    if (pack) return pack.then(() => this.scheduleUpdate());
-    const locale = localeOf(this);
-    const parts = (this.constructor as typeof ImhElement).localeParts;
-    if (isLoaded(locale, parts)) return super.scheduleUpdate();
-    return loadLocale(locale, parts)
-      .catch(() => undefined) // offline: render in English rather than not at all
-      .then(() => super.scheduleUpdate());
+  /** Registers a task whose failure is announced and retried by `reload()` ("Try again"). */
+  protected retry<T extends Retryable>(task: T): T {
+    this.retried.push(task);
+    return task;
   }
 
-  /** Takes the element's language for this update (subclasses call super.willUpdate first). */
-  protected override willUpdate(changed: PropertyValues): void {
-    this.t.locale = localeOf(this);
-    super.willUpdate(changed);
+  /** Registers a task the content needs: the element is loading while it runs, in error if it fails. */
+  protected need<T extends Retryable>(task: T): T {
+    this.needed.push(task);
+    return this.retry(task);
   }
 
   /**
@@ -144,26 +338,10 @@ export class ImhElement extends LitElement {
 
   override render() {
     const dir = this.hasAttribute('dir') ? undefined : directionOf(this.t.locale);
+    // Nothing but the placeholder until the element has words to say it in.
+    const content = this.hasWords ? this.renderContent() : this.renderFeedStatus();
     return html`<div class="fill"></div>
-      <div class="root" lang=${this.t.locale} dir=${dir ?? nothing}>${this.renderContent()}</div>`;
-  }
-
-  /**
-   * Whether the element needs a feed: `required` by default; `optional` for elements with
-   * built-in content; `none` while it shows only what the page wrote.
-   */
-  protected feedMode(): 'required' | 'optional' | 'none' {
-    return 'required';
-  }
-
-  /** Loads the feed again (after an error, or to pick up changes). */
-  reload(): void {
-    this.feedState.reload();
-  }
-
-  /** The locale the element speaks (resolved from `lang`; see `localization.ts`). */
-  protected get locale(): string {
-    return this.t.locale;
+      <div class="root" lang=${this.t.locale} dir=${dir ?? nothing}>${content}</div>`;
   }
 
   /**
@@ -175,34 +353,25 @@ export class ImhElement extends LitElement {
    * time (same page, attributes and width; see `kept-height.ts`), else `reserve`, the element's
    * estimate, else 12rem, so the page moves as little as possible when the content arrives.
    * `reserve: false` means content already shows: loading is only announced, with no skeleton that
-   * would leave a gap and then close it. The height is set through the CSSOM, never as a `style`
-   * attribute (which a strict `style-src` blocks; Lit's styleMap writes one on first render).
+   * would leave a gap and then close it.
    */
   protected renderFeedStatus(showFallback = false, busy = false, reserve?: string | false) {
-    const { result } = this.feedState;
     const { t } = this;
-    const status = busy ? 'loading' : this.feedState.status;
-    const stale = result?.stale;
-    if (status == 'loading' && reserve !== false) {
-      // Read once: a long feed renders this placeholder on every slice.
-      if (this.lastHeight === undefined) this.lastHeight = keptHeight(this) ?? null;
-      if (this.lastHeight) reserve = `${this.lastHeight}px`;
-    }
+    const status = busy ? 'loading' : this.status;
+    const stale = this.feedResult?.stale;
+    const placeholder = status == 'loading' && reserve !== false;
+    // Until the language's messages are here, the placeholder says nothing rather than say it in English.
+    const speaking = this.hasWords;
     return html`
-      <div part="status" role="status" class=${status == 'loading' && reserve !== false ? 'placeholder' : ''} ${ref((el) => el && ((el as HTMLElement).style.minBlockSize = status == 'loading' && reserve ? reserve : ''))}>
+      <div part="status" role="status" class=${placeholder ? 'placeholder' : ''}
+        data-reserve=${(placeholder && reserve) || nothing}>
         ${
           status == 'loading'
-            ? html`<span class="visually-hidden">${t.msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
+            ? speaking
+              ? html`<span class="visually-hidden">${t.msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
+              : nothing
             : status == 'error'
-              ? html`<p class="notice" part="notice">
-                ${t.msg('This information could not be loaded just now.', {
-                  id: 'feed.error',
-                  desc: 'Shown to visitors when the feed cannot be loaded',
-                })}
-                <button type="button" part="button" @click=${() => this.reload()}>
-                  ${t.msg('Try again', { id: 'feed.retry', desc: 'Button that loads the feed again' })}
-                </button>
-              </p>`
+              ? this.renderError()
               : stale
                 ? html`<p class="notice" part="notice">
                   ${t.msg(
@@ -218,6 +387,20 @@ export class ImhElement extends LitElement {
       </div>
       <div part="fallback" ?hidden=${status != 'error' && !showFallback}><slot></slot><slot name="fallback"></slot></div>
     `;
+  }
+
+  /** "This information could not be loaded just now. [Try again]", for the feed or a piece of the element. */
+  protected renderError(retry = () => (this.feedTask.status == ERROR ? this.reload() : this.retryFailed())) {
+    const { t } = this;
+    return html`<p class="notice" part="notice">
+      ${t.msg('This information could not be loaded just now.', {
+        id: 'feed.error',
+        desc: 'Shown to visitors when the feed cannot be loaded',
+      })}
+      <button type="button" part="button" @click=${retry}>
+        ${t.msg('Try again', { id: 'feed.retry', desc: 'Button that loads the feed again' })}
+      </button>
+    </p>`;
   }
 
   /** "3 days ago", in the element's locale. */

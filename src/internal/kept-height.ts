@@ -1,54 +1,118 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 /**
  * The height an element's content took the last time, for the same page, element, attributes and
  * width, so its loading placeholder keeps exactly that room and a repeat visit does not move the
  * page when the content arrives (a first visit can only estimate). Kept in localStorage, at most
- * 40 entries, newest first; nothing personal, and storage failures are ignored.
+ * 40 entries, newest first; nothing personal. What storage holds is checked entry by entry, and
+ * anything malformed is dropped without a word; storage failures are ignored.
+ *
+ * Sizes are read once per animation frame for all elements together (see HeightKeeper): reading
+ * each element's size as it renders forced a layout per element, which with many elements on a
+ * page made the long task issue 14 measured.
  */
 const KEY = 'imh-widgets:heights:v1';
+type Entry = [key: string, height: number];
 
-const keyOf = (el: Element) =>
+/** `[text, a height content reaches]` (NaN and Infinity fail the comparisons); anything else is dropped. */
+const isEntry = (e: unknown): e is Entry =>
+  Array.isArray(e) && typeof e[0] == 'string' && typeof e[1] == 'number' && e[1] > 0 && e[1] < 100_000;
+
+const read = (): Entry[] => {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    return Array.isArray(v) ? v.filter(isEntry) : [];
+  } catch {
+    return []; // unreadable, or storage off
+  }
+};
+
+const keyOf = (el: Element, width: number) =>
   [
     location.pathname,
     el.localName,
     [...el.attributes].map((a) => `${a.name}=${a.value}`).join('&'),
     // The same content wraps differently at other widths: 8 px buckets.
-    Math.round(el.clientWidth / 8),
+    Math.round(width / 8),
   ].join('|');
 
-/** A height no content reaches: anything larger in storage was not written by this code. */
-const MAX_HEIGHT = 1_000_000;
-
-/**
- * What storage holds, as untrusted input: anything but `[text, a sensible height]` entries (another
- * script's value, a hand edit, an older format) is dropped quietly, and written over on the next keep.
- */
-const read = (): [string, number][] => {
-  try {
-    const v: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(v)
-      ? v.filter(
-          (e): e is [string, number] =>
-            Array.isArray(e) && typeof e[0] == 'string' && typeof e[1] == 'number' && e[1] >= 0 && e[1] <= MAX_HEIGHT,
-        )
-      : [];
-  } catch {
-    return [];
-  }
-};
-
-/** The height (px) kept for this element as it is now, if any. */
-export const keptHeight = (el: Element): number | undefined => {
-  const key = keyOf(el);
+/** The height (px) kept for this element at this width, if any. */
+export const keptHeight = (el: Element, width: number): number | undefined => {
+  const key = keyOf(el, width);
   return read().find(([k]) => k == key)?.[1];
 };
 
-/** Keeps the element's current height for its next loading placeholder. */
-export const keepHeight = (el: Element): void => {
-  const key = keyOf(el);
-  const height = Math.round(el.getBoundingClientRect().height * 64) / 64; // layout works in 1/64 px
+/** Keeps the element's height at this width for its next loading placeholder. */
+export const keepHeight = (el: Element, width: number, height: number): void => {
+  const key = keyOf(el, width);
+  // Layout works in 1/64 px.
+  const entries = [[key, Math.round(height * 64) / 64], ...read().filter(([k]) => k != key)].slice(0, 40);
   try {
-    localStorage.setItem(KEY, JSON.stringify([[key, height], ...read().filter(([k]) => k != key)].slice(0, 40)));
+    localStorage.setItem(KEY, JSON.stringify(entries));
   } catch {
     // private browsing, storage off or full: the placeholder estimates instead
   }
 };
+
+/** Keepers with a placeholder to size or a height to keep, done together once per frame. */
+const due = new Set<HeightKeeper>();
+const frame = () => {
+  const all = [...due];
+  due.clear();
+  // All reads, then all writes: one layout for every element on the page, not one each.
+  const sizes = all.map((k) => k.measure());
+  all.forEach((k, i) => k.apply(sizes[i]));
+};
+
+/**
+ * Sizes an element's loading placeholder (`.placeholder` in its shadow root, with the element's
+ * own estimate in `data-reserve`) to the height its content took last time at this width, and
+ * keeps the content's height once it shows (once per connection). Both happen in the next
+ * animation frame, before it is painted, for every element at once: the reads of every element
+ * first, then the writes, so the page is laid out once however many elements there are.
+ */
+export class HeightKeeper implements ReactiveController {
+  private kept = false;
+
+  constructor(
+    private host: ReactiveControllerHost & HTMLElement,
+    /** Whether the element shows its content (not a placeholder, an error or nothing yet). */
+    private ready: () => boolean,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.kept = false;
+    due.delete(this);
+  }
+
+  hostUpdated(): void {
+    if (this.kept && !this.placeholder()) return;
+    if (!due.size) requestAnimationFrame(frame);
+    due.add(this);
+  }
+
+  private placeholder() {
+    return this.host.shadowRoot?.querySelector<HTMLElement>('.placeholder') ?? undefined;
+  }
+
+  /** Reads the element's width and height (in the frame, with every other element's). */
+  measure(): DOMRect {
+    return this.host.getBoundingClientRect();
+  }
+
+  /** Sizes the placeholder if one shows, else keeps the content's height (once). */
+  apply({ width, height }: DOMRect): void {
+    if (!this.host.isConnected || !width) return;
+    const placeholder = this.placeholder();
+    if (placeholder) {
+      // Through the CSSOM, never a style attribute (which a strict style-src blocks).
+      placeholder.style.minBlockSize = `${keptHeight(this.host, width) ?? 0}px`;
+      if (placeholder.style.minBlockSize == '0px') placeholder.style.minBlockSize = placeholder.dataset.reserve ?? '';
+    } else if (!this.kept && height > 0 && this.ready()) {
+      this.kept = true;
+      keepHeight(this.host, width, height);
+    }
+  }
+}

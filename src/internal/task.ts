@@ -1,7 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** A task's state, numbered as @lit/task numbers them. */
-export const TaskStatus = { INITIAL: 0, PENDING: 1, COMPLETE: 2, ERROR: 3 } as const;
+/** A task's states, numbered as @lit/task numbers them (plain constants, so the build writes the numbers). */
+export const INITIAL = 0,
+  PENDING = 1,
+  COMPLETE = 2,
+  ERROR = 3;
+/** The states as @lit/task names them. */
+export const TaskStatus = { INITIAL, PENDING, COMPLETE, ERROR } as const;
 export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
 
 export interface TaskConfig<A extends readonly unknown[], R> {
@@ -26,7 +31,7 @@ const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as Promi
  * comes back. While a new run is pending, `value` keeps the last one (a stale copy stays on screen).
  */
 export class Task<const A extends readonly unknown[], R> implements ReactiveController {
-  status: TaskStatus = TaskStatus.INITIAL;
+  status: TaskStatus = INITIAL;
   value?: R;
   error?: unknown;
   private last?: A;
@@ -43,8 +48,8 @@ export class Task<const A extends readonly unknown[], R> implements ReactiveCont
 
   /** Settles when the current run does: with its value, or its error. */
   get taskComplete(): Promise<R> {
-    if (this.status == TaskStatus.COMPLETE) return Promise.resolve(this.value as R);
-    if (this.status == TaskStatus.ERROR) return Promise.reject(this.error);
+    if (this.status == COMPLETE) return Promise.resolve(this.value as R);
+    if (this.status == ERROR) return Promise.reject(this.error);
     if (!this.done) {
       let resolve!: (v: R) => void;
       let reject!: (e: unknown) => void;
@@ -67,7 +72,7 @@ export class Task<const A extends readonly unknown[], R> implements ReactiveCont
   }
 
   hostDisconnected(): void {
-    if (this.status == TaskStatus.PENDING) {
+    if (this.status == PENDING) {
       this.abort();
       this.last = undefined;
     }
@@ -83,20 +88,20 @@ export class Task<const A extends readonly unknown[], R> implements ReactiveCont
     try {
       result = this.config.task(args, { signal: controller.signal });
     } catch (e) {
-      return this.settle(TaskStatus.ERROR, e, false);
+      return this.settle(ERROR, e, false);
     }
-    if (!isThenable(result)) return this.settle(TaskStatus.COMPLETE, result, false);
-    this.status = TaskStatus.PENDING;
+    if (!isThenable(result)) return this.settle(COMPLETE, result, false);
+    this.status = PENDING;
     this.host.requestUpdate();
     result.then(
-      (v) => run == this.runs && this.settle(TaskStatus.COMPLETE, v, true),
-      (e) => run == this.runs && this.settle(TaskStatus.ERROR, e, true),
+      (v) => run == this.runs && this.settle(COMPLETE, v, true),
+      (e) => run == this.runs && this.settle(ERROR, e, true),
     );
   }
 
   /** Stops the pending run (its signal aborts; its result, if any, is ignored). */
   abort(reason?: unknown): void {
-    if (this.status != TaskStatus.PENDING) return;
+    if (this.status != PENDING) return;
     this.runs++;
     this.controller?.abort(reason);
   }
@@ -109,11 +114,11 @@ export class Task<const A extends readonly unknown[], R> implements ReactiveCont
     error?: (error: unknown) => T;
   }): T | undefined {
     switch (this.status) {
-      case TaskStatus.INITIAL:
+      case INITIAL:
         return r.initial?.();
-      case TaskStatus.PENDING:
+      case PENDING:
         return r.pending?.();
-      case TaskStatus.COMPLETE:
+      case COMPLETE:
         return r.complete?.(this.value as R);
       default:
         return r.error?.(this.error);
@@ -122,11 +127,11 @@ export class Task<const A extends readonly unknown[], R> implements ReactiveCont
 
   private settle(status: TaskStatus, outcome: unknown, later: boolean) {
     this.status = status;
-    if (status == TaskStatus.COMPLETE) this.value = outcome as R;
+    if (status == COMPLETE) this.value = outcome as R;
     else this.error = outcome;
     const done = this.done;
     this.done = undefined;
-    if (status == TaskStatus.COMPLETE) done?.resolve(outcome as R);
+    if (status == COMPLETE) done?.resolve(outcome as R);
     else done?.reject(outcome);
     if (later) this.host.requestUpdate();
   }

@@ -142,8 +142,8 @@ describe('<imh-support-list>', () => {
     const { detail } = await loaded;
     expect(detail.issues.map((i: { path: string; message: string }) => `${i.path}: ${i.message}`)).to.deep.equal([
       'services[12].urgency: "soon" is not an urgency; use routine, urgent or emergency',
-      // and the timeline stage that named it loses that link, with a warning
-      'timeline.stages[1].services[2]: "healthy-child-wolves" is not the id of any entry in services (ignored)',
+      // and nothing about the timeline stage that named it: the list reads only the services and
+      // what they name (SERVICE_PARTS); the timeline reports that link (it reads the whole feed)
     ]);
     await elementUpdated(el);
     expect(directory(el)).not.to.include('Healthy Child Wolves app');

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { drain, sliced } from '../../src/feed/slices.js';
+import { drain, sliced, SLICE, turn } from '../../src/feed/slices.js';
 
 function* count(n: number, spin = 0) {
   let total = 0;
@@ -34,9 +34,9 @@ describe('sliced', () => {
       throw new Error('bad item');
     }
     expect(() => sliced(failing())).to.throw('bad item');
+    // Twenty units of a millisecond each: more than one slice, so the error comes in a later task.
     function* slowFailing() {
-      const end = performance.now() + 20;
-      while (performance.now() < end) yield;
+      yield* count(20, 1);
       throw new Error('late');
     }
     let caught: unknown;
@@ -46,5 +46,63 @@ describe('sliced', () => {
 
   it('drain runs everything in one go', () => {
     expect(drain(count(5))).to.equal(10);
+  });
+});
+
+describe('turn: one slice of time per task for the whole page', () => {
+  it('runs work at once while the slice has time, then in later tasks, in order', async () => {
+    const ran: number[] = [];
+    const tasks = new Set<number>();
+    let task = 0;
+    const tick = setInterval(() => task++, 0);
+    const waits = Array.from({ length: 40 }, (_, i) =>
+      turn(() => {
+        const end = performance.now() + 1; // a millisecond of work each
+        while (performance.now() < end) {
+          // busy
+        }
+        ran.push(i);
+        tasks.add(task);
+      }),
+    );
+    expect(waits[0], 'the first job runs at once').to.equal(undefined);
+    expect(waits.at(-1), 'the last waits for a later task').to.be.instanceOf(Promise);
+    await Promise.all(waits);
+    clearInterval(tick);
+    expect(ran).to.deep.equal([...Array(40).keys()]);
+    expect(tasks.size, 'spread over several tasks').to.be.greaterThan(2);
+  });
+
+  it('shares that slice with sliced work: however many callers, a task does a slice of work', async () => {
+    // Two hundred callers at once, each with ten units of half a millisecond. Counted in units, not
+    // timed: a busy machine can pause any task, but no task may run more units than fit in a slice.
+    // Which task a unit runs in: the first unit of a task posts a message, which runs after it.
+    let task = 0;
+    let marked = false;
+    const mark = () => {
+      if (marked) return;
+      marked = true;
+      const { port1, port2 } = new MessageChannel();
+      port1.onmessage = () => ((marked = false), task++, port1.close());
+      port2.postMessage(0);
+    };
+    const perTask = new Map<number, number>();
+    function* units() {
+      for (let i = 0; i < 10; i++) {
+        const end = performance.now() + 0.5;
+        while (performance.now() < end) {
+          // busy
+        }
+        mark();
+        perTask.set(task, (perTask.get(task) ?? 0) + 1);
+        yield;
+      }
+      return 1;
+    }
+    const results = await Promise.all(Array.from({ length: 200 }, () => sliced(units())));
+    expect(results.reduce((a, b) => a + b, 0)).to.equal(200);
+    const most = Math.max(...perTask.values());
+    expect(most, 'units in the busiest task').to.be.at.most(SLICE / 0.5 + 2);
+    expect(perTask.size, 'tasks the work took').to.be.at.least(2000 / (SLICE / 0.5 + 2));
   });
 });

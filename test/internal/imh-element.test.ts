@@ -1,5 +1,6 @@
 /* eslint-disable max-len -- expected sentences are kept whole, as editors read them */
-import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { ALL_PARTS } from '../../src/feed/all-parts.js';
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { ImhElement } from '../../src/internal/imh-element.js';
 import { defineElement } from '../../src/internal/define-element.js';
@@ -11,8 +12,9 @@ import { expectQuietConsole } from '../fixtures/quiet.js';
 
 /** The smallest element on the shared base: it lists session ids. */
 class TestFeedElement extends ImhElement {
+  protected static override feedParts = ALL_PARTS;
   protected override renderContent() {
-    const sessions = (this.feedState.result?.feed.sessions ?? []) as Session[];
+    const sessions = (this.feedResult?.feed.sessions ?? []) as Session[];
     return litHtml`${this.renderFeedStatus()}
       <ul>${sessions.map((s) => litHtml`<li>${s.id}</li>`)}</ul>`;
   }
@@ -116,6 +118,74 @@ describe('ImhElement (the base of every element)', () => {
     expect(event.detail.url).to.equal(undefined);
     expect(net.calls.length).to.equal(0);
     el.remove();
+  });
+
+  it('reads data again when changed in place (assigned again, or requestUpdate("data")) or replaced', async () => {
+    const el = document.createElement('imh-test-feed') as TestFeedElement;
+    const data = minimalFeed();
+    el.data = data;
+    let loads = 0;
+    el.addEventListener('imh-feed-load', () => loads++);
+    document.body.append(el);
+    await elementUpdated(el);
+    expect(items(el)).to.deep.equal(['baby-massage-monday']);
+    // Changed in place, and assigned again.
+    data.sessions.push({ ...data.sessions[0], id: 'second' });
+    el.data = data;
+    await elementUpdated(el);
+    expect(items(el)).to.deep.equal(['baby-massage-monday', 'second']);
+    // Changed in place, and announced with requestUpdate('data').
+    data.sessions.push({ ...data.sessions[0], id: 'third' });
+    el.requestUpdate('data');
+    await elementUpdated(el);
+    expect(items(el)).to.deep.equal(['baby-massage-monday', 'second', 'third']);
+    // A new object.
+    el.data = minimalFeed({ sessions: [{ ...data.sessions[0], id: 'only' }] });
+    await elementUpdated(el);
+    expect(items(el)).to.deep.equal(['only']);
+    expect(loads, 'one imh-feed-load per reading').to.equal(4);
+    // Any other update leaves the feed as it was read.
+    el.requestUpdate();
+    await elementUpdated(el);
+    expect(loads).to.equal(4);
+    el.remove();
+  });
+
+  it('takes turns with the page: many elements updating at once spread over several tasks', async () => {
+    // Elements whose render takes 2 ms: two hundred of them are far more than one slice of time.
+    const perTask: number[] = [];
+    let task = -1;
+    let marked = false;
+    class SlowElement extends TestFeedElement {
+      protected override renderContent() {
+        if (!marked) {
+          marked = true;
+          perTask[++task] = 0;
+          setTimeout(() => (marked = false));
+        }
+        perTask[task]++;
+        const end = performance.now() + 2;
+        while (performance.now() < end) {
+          // busy
+        }
+        return super.renderContent();
+      }
+    }
+    defineElement('imh-test-slow', SlowElement);
+    const data = minimalFeed();
+    const wrap = await fixture(html`<div></div>`);
+    const els = Array.from({ length: 200 }, () => {
+      const el = document.createElement('imh-test-slow') as SlowElement;
+      el.data = data;
+      return el;
+    });
+    wrap.append(...els);
+    // Each reads the feed, in turn too: some show their placeholder first.
+    await waitUntil(() => els.every((el) => items(el).length == 1), 'not all rendered', { timeout: 10_000 });
+    expect(perTask.reduce((a, b) => a + b, 0)).to.be.at.least(200);
+    expect(perTask.length, 'tasks').to.be.greaterThan(10);
+    // A slice is a few milliseconds: a task renders a few of these, never all of them.
+    expect(Math.max(...perTask), 'renders in the busiest task').to.be.at.most(10);
   });
 
   it('shows the fallback content and fires imh-feed-error when the feed fails; "Try again" retries', async () => {

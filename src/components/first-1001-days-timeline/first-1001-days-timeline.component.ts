@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { ALL_PARTS } from '../../feed/all-parts.js';
 import { property, state } from 'lit/decorators.js';
 import type { Feed, TimelineStage } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
@@ -7,6 +8,9 @@ import { feedText } from '../../internal/feed-text.js';
 import { formatDay, formatTimeRange } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { parseNow } from '../../internal/now.js';
+import { lazy } from '../../internal/lazy.js';
+import { Translator } from '../../internal/localize.js';
+import { Task } from '../../internal/task.js';
 import { parseDay, wallClock } from '../../schedule/civil.js';
 import { journey, pointDays } from '../../schedule/journey.js';
 import { upcomingOccurrences } from '../../schedule/occurrences.js';
@@ -18,6 +22,8 @@ import { currentStage, mergeStages } from './stages.js';
 import { styles } from './first-1001-days-timeline.styles.js';
 import { controlStyles } from '../../styles/controls.js';
 
+const loadBuiltIn = lazy('the built-in timeline', 'default-timeline.js', () => import('./default-timeline.js'));
+
 /**
  * @summary The first 1001 days, from conception to age two: what matters at each stage, the checks
  *   due and the support that fits, and where this family is in them.
@@ -27,6 +33,7 @@ import { controlStyles } from '../../styles/controls.js';
  *
  * @fires {ImhFeedLoadEvent} imh-feed-load - A feed with a local timeline was loaded and validated.
  * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be loaded (the built-in timeline still shows).
+ * @fires {ImhLoadErrorEvent} imh-load-error - A file it loads on first use (messages, code) could not be loaded.
  * @fires {ImhSupportActionEvent} imh-support-action - A contact action on a service card was used.
  *
  * @csspart form - The due date or date of birth form.
@@ -49,12 +56,11 @@ import { controlStyles } from '../../styles/controls.js';
  * @cssprop [--imh-space=1rem] - Space between stages.
  */
 export class ImhFirst1001DaysTimeline extends ImhElement {
+  protected static override feedParts = ALL_PARTS;
   static override styles = [...ImhElement.styles, cardStyles, controlStyles, styles];
   /** The timeline's own messages are a locale chunk of their own, loaded only where a timeline is. */
   protected static override localeParts = ['ui', 'timeline', 'stages'] as const;
 
-  /** The built-in stages' module, loaded on first use (their text is not in the main bundle). */
-  @state() private builtIn?: typeof import('./default-timeline.js');
   /** Dates the parent entered or kept on this device. */
   @state() private entered?: Dates;
   @state() private kind: 'due' | 'birth' = 'birth';
@@ -76,6 +82,15 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   /** After an error or "Enter the date of birth": focus the date field. */
   private focusDate = false;
 
+  /** The built-in stages' module, loaded on first use (their text is not in the main bundle). */
+  private readonly builtIn = this.need(new Task(this, { args: () => [] as const, task: () => loadBuiltIn() }));
+
+  /** The built-in stages in the element's language (made again when the language changes). */
+  private readonly defaults = new Task(this, {
+    args: () => [this.builtIn.value, this.speaking] as const,
+    task: ([module, locale]) => module?.defaultStages(new Translator(locale)),
+  });
+
   protected override feedMode() {
     return 'optional' as const;
   }
@@ -84,15 +99,6 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     super.connectedCallback();
     this.entered ??= recall();
     if (this.entered) this.kind = this.entered.kind;
-    if (!this.builtIn) void import('./default-timeline.js').then((m) => (this.builtIn = m));
-  }
-
-  private defaults?: { locale: string; stages: TimelineStage[] };
-  /** The built-in stages in the element's language (made again when the language changes). */
-  private builtInStages(): TimelineStage[] {
-    if (this.defaults?.locale !== this.locale)
-      this.defaults = { locale: this.locale, stages: this.builtIn!.defaultStages(this.t) };
-    return this.defaults.stages;
   }
 
   private get dates(): { due?: number; birth?: number } {
@@ -108,7 +114,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
 
   /** Today in the feed's time zone (or the host's `now`), as a day number. */
   private today(): { instant: Date; day: number } {
-    const timeZone = this.feedState.result?.feed.timeZone ?? 'Europe/London';
+    const timeZone = this.feedResult?.feed.timeZone ?? 'Europe/London';
     const instant = parseNow(this.now, timeZone);
     return { instant, day: wallClock(instant, timeZone).day };
   }
@@ -190,15 +196,16 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
 
   protected override renderContent() {
     const { t } = this;
-    if (!this.builtIn) return this.renderFeedStatus(false, true);
-    const feed = this.feedState.result?.feed;
+    const builtIn = this.defaults.value;
+    if (!builtIn) return this.renderFeedStatus();
+    const feed = this.feedResult?.feed;
     const { instant: nowInstant, day: today } = this.today();
-    const stages = mergeStages(this.builtInStages(), feed?.timeline);
+    const stages = mergeStages(builtIn, feed?.timeline);
     const dates = this.dates;
     const j = journey(today, dates);
     const birth = dates.birth ?? dates.due ?? today;
     const hostSet = !!(validDate(this.birthDate) || validDate(this.dueDate));
-    const { labels, placing, summary } = this.builtIn;
+    const { labels, placing, summary } = this.builtIn.value!;
     const place = j && placing(j, dates.birth !== undefined);
     // Only a placed date has a current stage and stages already passed.
     const placed = place == 'placed';
@@ -256,11 +263,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
           >${kind == 'due' ? t.msg('Due date', { id: 'timeline.form.due-date', desc: 'Label of the date field' }) : t.msg("Baby's date of birth", { id: 'timeline.form.birth-date', desc: 'Label of the date field' })}
           <input type="date" name="date" required .value=${e?.date ?? ''} aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="date-error privacy" />
         </label>
-        <p id="date-error" class="error" ?hidden=${!this.invalid}>${this.invalid == 'future-birth' ? this.builtIn!.futureBirthText(t) : t.msg('Enter a date, for example 15 March 2027.', { id: 'timeline.form.invalid', desc: 'Error when the date field is empty or not a date' })}</p>
+        <p id="date-error" class="error" ?hidden=${!this.invalid}>${this.invalid == 'future-birth' ? this.builtIn.value!.futureBirthText(t) : t.msg('Enter a date, for example 15 March 2027.', { id: 'timeline.form.invalid', desc: 'Error when the date field is empty or not a date' })}</p>
         ${
           this.invalid == 'future-birth'
             ? html`<div class="buttons">
-                <button part="button" class="secondary" type="button" @click=${this.useAsDue}>${this.builtIn!.labels(t).useAsDue}</button>
+                <button part="button" class="secondary" type="button" @click=${this.useAsDue}>${this.builtIn.value!.labels(t).useAsDue}</button>
               </div>`
             : nothing
         }

@@ -22,6 +22,8 @@ export interface ItemContext {
   calendar: (o: SessionOccurrence, series: boolean) => void;
   /** Called when "Add to calendar" opens, to load the calendar code. */
   openCalendar: () => void;
+  /** What to show in the calendar menu when the calendar code could not be loaded. */
+  calendarError?: unknown;
   /** Google and Outlook links, once the calendar code is loaded. */
   calendarLinks: (o: SessionOccurrence) => { google: string; outlook: string } | undefined;
 }
@@ -274,6 +276,7 @@ function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string |
   const links = c.calendarLinks(o);
   return html`<details part="details" class="calendar" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && c.openCalendar()}>
           <summary>${t.msg('Add to calendar', { id: 'session.add-to-calendar', desc: 'Opens the ways to save a session to a calendar' })}</summary>
+          ${c.calendarError ?? nothing}
           <ul>
             <li><button part="button" type="button" @click=${() => c.calendar(o, false)}>${t.msg('This date (.ics file)', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' })}</button></li>
             ${

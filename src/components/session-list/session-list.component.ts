@@ -1,12 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { SESSION_PARTS } from '../../feed/session-parts.js';
 import { property, state } from 'lit/decorators.js';
-import type { Feed, Place, Session } from '../../feed/types.js';
+import type { Feed, Place } from '../../feed/types.js';
 import { ImhSessionSelectEvent } from '../../events/session-select.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { feedString } from '../../internal/feed-text.js';
 import { formatDay, formatUnit } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
+import { lazy } from '../../internal/lazy.js';
 import { str, type Translator } from '../../internal/localize.js';
+import { COMPLETE, ERROR, Task } from '../../internal/task.js';
 import { wallClock } from '../../schedule/civil.js';
 import { parseNow } from '../../internal/now.js';
 import type { EventText } from '../../schedule/ics.js';
@@ -23,13 +26,22 @@ import { sessionItem, type ItemContext } from './session-item.js';
 import { styles } from './session-list.styles.js';
 import { controlStyles } from '../../styles/controls.js';
 
-interface Expansion {
+/** What the list shows for a feed, time, window and filters. */
+interface Upcoming {
   feed: Feed;
-  key: string;
-  occurrences?: SessionOccurrence[];
+  occurrences: SessionOccurrence[];
+  places: Map<string, Place>;
+  /** Today, in the feed's time zone. */
+  today: number;
   /** Term-time and bank-holiday series whose dates in the window are not known yet. */
   unconfirmed: UnconfirmedDates[];
+  /** The code of the "dates not yet confirmed" notes, when there are some (unless it failed to load). */
+  notes?: typeof import('./unconfirmed.js');
 }
+
+const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
+const loadNotes = lazy('the term dates notes', 'unconfirmed.js', () => import('./unconfirmed.js'));
+const loadIcs = lazy('the calendar export', 'ics.js', () => import('../../schedule/ics.js'));
 
 /**
  * @summary Upcoming sessions for parents and babies from the feed, soonest first, grouped by day.
@@ -40,6 +52,7 @@ interface Expansion {
  *
  * @fires {ImhFeedLoadEvent} imh-feed-load - The feed was loaded and validated (detail: feed, issues, url, stale).
  * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be fetched, parsed or validated (detail: error, stale).
+ * @fires {ImhLoadErrorEvent} imh-load-error - A file it loads on first use (messages, code) could not be loaded.
  * @fires {ImhSessionSelectEvent} imh-session-select - A session's link was activated; cancelable, so an app can route instead.
  *
  * @csspart base - The wrapper of everything.
@@ -73,6 +86,7 @@ interface Expansion {
  * @cssprop [--imh-radius=4px] - Corner radius.
  */
 export class ImhSessionList extends ImhElement {
+  protected static override feedParts = SESSION_PARTS;
   static override styles = [...ImhElement.styles, controlStyles, styles];
 
   /** How many more occurrences to show after "Show more". */
@@ -108,82 +122,74 @@ export class ImhSessionList extends ImhElement {
    */
   @property({ type: Boolean, reflect: true }) filters = false;
 
-  private expansion?: Expansion;
+  /** Someone opened "Add to calendar": load the calendar export. */
+  @state() private calendarWanted = false;
+
+  /** The occurrences for the feed, time, window and filters: at once, or across several tasks for a long feed. */
+  private readonly upcoming = new Task(this, {
+    args: () =>
+      [
+        this.feedResult?.feed,
+        Math.floor(this.instant.getTime() / 60_000),
+        Math.max(1, this.days || 28),
+        this.chosen.category ?? this.category,
+        this.chosen.place ?? this.place,
+        this.audience,
+        this.chosen.ageMonths ?? this.ageMonths,
+      ] as const,
+    task: ([feed, , days, category, place, audience, ageMonths]): Upcoming | Promise<Upcoming> | undefined => {
+      if (!feed) return undefined;
+      const now = this.instant;
+      const filters: Filters = { category, place, audience, ageMonths };
+      const sessions = (feed.sessions ?? []).filter((s) => matches(s, filters));
+      // School terms and bank holidays are held once in the feed and apply to the sessions that name them.
+      const options = {
+        now,
+        days,
+        timeZone: feed.timeZone,
+        termDates: feed.termDates,
+        bankHolidays: feed.bankHolidays,
+      };
+      const unconfirmed = sessions
+        .filter((s) => s.schedule.termTimeOnly || s.schedule.notOnBankHolidays)
+        .map((s) => unconfirmedDates(s, options))
+        .filter((u) => !!u);
+      const found = (occurrences: SessionOccurrence[], notes?: Upcoming['notes']): Upcoming => ({
+        feed,
+        occurrences,
+        places: new Map((feed.places ?? []).map((p) => [p.id, p])),
+        today: wallClock(now, feed.timeZone).day,
+        unconfirmed,
+        notes,
+      });
+      const result = sliced(occurrencesInSlices(sessions, options));
+      // The notes' code is loaded only for a list that has one, and the list waits for it, so the
+      // note arrives with the sessions rather than moving them (offline, the list shows without it).
+      if (unconfirmed.length)
+        return Promise.all([result, loadNotes().catch(() => undefined)]).then(([o, notes]) => found(o, notes));
+      return result instanceof Promise ? result.then((o) => found(o)) : found(result);
+    },
+  });
+
   /** The filter controls, loaded when the `filters` attribute is set. */
-  private controls?: typeof import('./filter-controls.js');
-  /** The "dates not yet confirmed" notes, loaded the first time a list has one to show. */
-  private notes?: typeof import('./unconfirmed.js');
-  private notesLoading?: Promise<unknown>;
-  private notesFailed = false;
+  private readonly controls = this.retry(
+    new Task(this, { args: () => [this.filters] as const, task: ([on]) => (on ? loadControls() : undefined) }),
+  );
+
   /** The calendar export, loaded the first time someone opens "Add to calendar". */
-  private ics?: typeof import('../../schedule/ics.js');
-  private places = new Map<string, Place>();
+  private readonly ics = this.retry(
+    new Task(this, { args: () => [this.calendarWanted] as const, task: ([on]) => (on ? loadIcs() : undefined) }),
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('limit') || changed.has('category') || changed.has('place') || changed.has('ageMonths'))
       this.shown = 0;
-    if (this.filters && !this.controls) {
-      import('./filter-controls.js').then((m) => {
-        this.controls = m;
-        this.requestUpdate();
-      });
-    }
   }
 
   /** The instant the list is computed from. */
   private get instant(): Date {
-    return parseNow(this.now, this.feedState.result?.feed.timeZone ?? 'Europe/London');
-  }
-
-  /**
-   * The occurrences for the current feed, time, window and filters: worked out once per change,
-   * and across several tasks for a long feed (undefined until ready).
-   */
-  private compute(feed: Feed, now: Date): SessionOccurrence[] | undefined {
-    const filters: Filters = {
-      category: this.chosen.category ?? this.category,
-      place: this.chosen.place ?? this.place,
-      audience: this.audience,
-      ageMonths: this.chosen.ageMonths ?? this.ageMonths,
-    };
-    const days = Math.max(1, this.days || 28);
-    const key = JSON.stringify([Math.floor(now.getTime() / 60_000), days, filters]);
-    const cached = this.expansion;
-    if (cached?.feed === feed && cached.key === key) return cached.occurrences;
-    this.places = new Map((feed.places ?? []).map((p) => [p.id, p]));
-    const sessions = (feed.sessions ?? []).filter((s: Session) => matches(s, filters));
-    // School terms and bank holidays are held once in the feed and apply to the sessions that name them.
-    const options = { now, days, timeZone: feed.timeZone, termDates: feed.termDates, bankHolidays: feed.bankHolidays };
-    const unconfirmed = sessions
-      .filter((s) => s.schedule.termTimeOnly || s.schedule.notOnBankHolidays)
-      .map((s) => unconfirmedDates(s, options))
-      .filter((u) => !!u);
-    const expansion: Expansion = { feed, key, unconfirmed };
-    this.expansion = expansion;
-    const result = sliced(occurrencesInSlices(sessions, options));
-    if (!(result instanceof Promise)) return (expansion.occurrences = result);
-    result.then((occurrences) => {
-      expansion.occurrences = occurrences;
-      if (this.expansion === expansion) this.requestUpdate();
-    });
-    return undefined;
-  }
-
-  /**
-   * Whether the "dates not yet confirmed" notes can show with the list: their code is loaded the
-   * first time a list has one (a list without them never loads it), and the list waits for it so
-   * the note arrives with the sessions rather than moving them. Offline, the list shows without it.
-   */
-  private notesReady(): boolean {
-    if (this.notes || this.notesFailed || !this.expansion?.unconfirmed.length) return true;
-    this.notesLoading ??= import('./unconfirmed.js')
-      .then(
-        (m) => (this.notes = m),
-        () => (this.notesFailed = true),
-      )
-      .finally(() => this.requestUpdate());
-    return false;
+    return parseNow(this.now, this.feedResult?.feed.timeZone ?? 'Europe/London');
   }
 
   private select(event: Event, o: SessionOccurrence) {
@@ -192,8 +198,8 @@ export class ImhSessionList extends ImhElement {
   }
 
   private text(o: SessionOccurrence): EventText {
-    const feed = this.feedState.result!.feed;
-    const place = o.place ? this.places.get(o.place) : undefined;
+    const { feed, places } = this.upcoming.value!;
+    const place = o.place ? places.get(o.place) : undefined;
     const location = place
       ? [feedString(place.name, this.locale, feed.language), ...Object.values(place.address ?? {})]
           .filter(Boolean)
@@ -207,31 +213,26 @@ export class ImhSessionList extends ImhElement {
     };
   }
 
-  private loadIcs() {
-    return import('../../schedule/ics.js').then((m) => {
-      if (!this.ics) {
-        this.ics = m;
-        this.requestUpdate();
-      }
-      return m;
-    });
-  }
-
   /** Saves an .ics file for one date or the whole series. */
   private async calendar(o: SessionOccurrence, series: boolean) {
-    const { seriesIcs, occurrenceIcs } = await this.loadIcs();
-    const feed = this.feedState.result!.feed;
+    this.calendarWanted = true;
+    if (this.ics.status == ERROR) this.ics.run();
+    await this.updateComplete;
+    const ics = await this.ics.taskComplete.catch(() => undefined);
+    if (!ics) return; // failed to load: reported, with "Try again" in the calendar menu
+    const { seriesIcs, occurrenceIcs } = ics;
+    const { feed } = this.upcoming.value!;
     let domain = 'imh-widgets';
     try {
       domain = new URL(feed.publisher?.url ?? '').hostname || domain;
     } catch {
       // no publisher URL
     }
-    const ics = series
+    const file = series
       ? seriesIcs(o.session, feed.timeZone, this.text(o), domain, undefined, feed)
       : occurrenceIcs(o, this.text(o), domain);
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+    a.href = URL.createObjectURL(new Blob([file], { type: 'text/calendar;charset=utf-8' }));
     a.download = `${o.session.id}${series ? '' : `-${o.date}`}.ics`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
@@ -249,46 +250,54 @@ export class ImhSessionList extends ImhElement {
     this.shown = 0;
   }
 
+  /** The filter controls once loaded, or a notice with "Try again" if they could not be. */
+  private renderControls(feed: Feed, counts: { total: number; today: number; days: number }) {
+    return this.controls.render({
+      complete: (m) => m?.filterControls(feed, this.chosen, this.t, (f) => this.onFilter(f), counts),
+      error: () => this.renderError(),
+    });
+  }
+
   protected override renderContent() {
     const { t } = this;
-    const result = this.feedState.result;
     // While loading, keep about the room the first sessions will take (about 22rem each).
     const reserve = `${Math.min(Math.max(this.limit || 10, 1), 10) * 22}rem`;
-    if (!result) return html`<div part="base" class="base">${this.renderFeedStatus(false, false, reserve)}</div>`;
-    const feed = result.feed;
-    const now = this.instant;
-    const occurrences = this.compute(feed, now);
-    if (!occurrences || !this.notesReady())
-      return html`<div part="base" class="base">${this.renderFeedStatus(false, true, reserve)}</div>`;
-    const today = wallClock(now, feed.timeZone).day;
+    // A long feed is worked on in slices: the last list stays while a new one is worked out.
+    const upcoming =
+      this.feedResult && this.upcoming.value?.feed == this.feedResult.feed ? this.upcoming.value : undefined;
+    if (!upcoming)
+      return html`<div part="base" class="base">${this.renderFeedStatus(false, !!this.feedResult, reserve)}</div>`;
+    const { feed, occurrences, places, today, unconfirmed, notes } = upcoming;
     const days = this.days || 28;
-    const controls = this.filters && this.controls;
+    const controls = this.filters && this.controls.status == COMPLETE ? this.controls.value : undefined;
     // The "When" choice and the search narrow the expanded dates (in the filters' lazy code).
     const shownDates = controls
-      ? controls.narrow(occurrences, this.chosen, feed, this.places, this.locale, today)
+      ? controls.narrow(occurrences, this.chosen, feed, places, this.locale, today)
       : occurrences;
     const total = shownDates.length;
     const visible = shownDates.slice(0, Math.max(1, this.shown || this.limit || 10));
+    const ics = this.ics.status == COMPLETE ? this.ics.value : undefined;
     const context: ItemContext = {
-      t: this.t,
+      t,
       feed,
-      places: this.places,
+      places,
       level: this.headingLevel + 1,
       compact: this.layout == 'compact',
       select: (e, o) => this.select(e, o),
       calendar: (o, series) => void this.calendar(o, series),
-      openCalendar: () => void this.loadIcs(),
+      openCalendar: () => (this.calendarWanted = true),
+      calendarError: this.ics.status == ERROR ? this.renderError() : undefined,
       calendarLinks: (o) =>
-        this.ics && {
+        ics && {
           // A Google link carries a rule but no exception dates: a term-time series gets this date only.
-          google: this.ics.googleCalendarUrl(
+          google: ics.googleCalendarUrl(
             o,
             this.text(o),
             o.session.schedule.termTimeOnly || o.session.schedule.notOnBankHolidays
               ? undefined
-              : this.ics.rrule(o.session, o.timeZone),
+              : ics.rrule(o.session, o.timeZone),
           ),
-          outlook: this.ics.outlookCalendarUrl(o, this.text(o)),
+          outlook: ics.outlookCalendarUrl(o, this.text(o)),
         },
     };
     const groups = new Map<number, [SessionOccurrence, number][]>();
@@ -298,13 +307,13 @@ export class ImhSessionList extends ImhElement {
     });
     const period = formatUnit(days, 'day', this.locale);
     return html`<div part="base" class="base">
-      ${controls ? controls.filterControls(feed, this.chosen, t, (f) => this.onFilter(f), { total, today, days }) : ''}
+      ${this.filters ? this.renderControls(feed, { total, today, days }) : nothing}
       ${this.renderFeedStatus(!total)}
       ${
         total
           ? [...groups].map(
               ([day, items]) => html`<section part="day" class="day">
-              ${heading(this.headingLevel, dayName(day, today, this.t), 'day-heading')}
+              ${heading(this.headingLevel, dayName(day, today, t), 'day-heading')}
               <ul class="items">${items.map(([o, i]) => sessionItem(o, context, i))}</ul>
             </section>`,
             )
@@ -325,11 +334,11 @@ export class ImhSessionList extends ImhElement {
           </button>`
           : nothing
       }
-      ${this.notes?.unconfirmedNotes(this.expansion!.unconfirmed, feed, this.t) ?? nothing}
+      ${notes?.unconfirmedNotes(unconfirmed, feed, t) ?? nothing}
       ${attribution(
         feed,
-        visible.flatMap((o) => [o.session, o.place ? this.places.get(o.place) : undefined]),
-        this.t,
+        visible.flatMap((o) => [o.session, o.place ? places.get(o.place) : undefined]),
+        t,
       )}
     </div>`;
   }

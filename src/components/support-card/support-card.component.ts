@@ -1,4 +1,5 @@
 import { html, type PropertyValues } from 'lit';
+import { SERVICE_PARTS } from '../../feed/service-parts.js';
 import { property } from 'lit/decorators.js';
 import { FeedError } from '../../feed/errors.js';
 import type { Service } from '../../feed/types.js';
@@ -25,6 +26,7 @@ import { attribution } from '../../internal/attribution.js';
  * @fires {ImhFeedLoadEvent} imh-feed-load - The feed was loaded and validated.
  * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be loaded, or has no service with this id
  *   (visitors then see the fallback content; the reason also goes to the console as a warning).
+ * @fires {ImhLoadErrorEvent} imh-load-error - A file it loads on first use (messages, code) could not be loaded.
  *
  * @csspart card - The card.
  * @csspart heading - The service's name.
@@ -45,6 +47,7 @@ import { attribution } from '../../internal/attribution.js';
  * @cssprop [--imh-radius=4px] - Corner radius.
  */
 export class ImhSupportCard extends ImhElement {
+  protected static override feedParts = SERVICE_PARTS;
   static override styles = [...ImhElement.styles, cardStyles];
 
   /** The id of a service in the feed. Without it, the card shows what the editor wrote. */
@@ -64,7 +67,8 @@ export class ImhSupportCard extends ImhElement {
   /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
   @property() now?: string;
 
-  private reported?: string;
+  /** The missing service id already reported. */
+  private missing?: string;
 
   constructor() {
     super();
@@ -90,12 +94,12 @@ export class ImhSupportCard extends ImhElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // A service id the feed does not have is the editor's mistake: say so once, with the id.
-    const feed = this.feedState.result?.feed;
-    if (feed && this.service && !feed.services?.some((s) => s.id == this.service) && this.reported != this.service) {
-      this.reported = this.service;
+    const feed = this.feedResult?.feed;
+    if (feed && this.service && !feed.services?.some((s) => s.id == this.service) && this.missing != this.service) {
+      this.missing = this.service;
       const error = new FeedError(
         `The feed has no service with the id "${this.service}". Check the service attribute against the ids in the feed's services.`,
-        this.feedState.result?.url,
+        this.feedResult?.url,
       );
       this.dispatchEvent(new ImhFeedErrorEvent({ error, stale: false }));
       // Visitors see the page's fallback content; the editor finds the reason here and in the event.
@@ -115,7 +119,7 @@ export class ImhSupportCard extends ImhElement {
       return html`${serviceCard(s, this.context('Europe/London', this.locale), html`<div class="summary"><slot></slot></div>`)}
         <slot name="fallback" hidden></slot>`;
     }
-    const feed = this.feedState.result?.feed;
+    const feed = this.feedResult?.feed;
     const service = feed?.services?.find((s) => s.id == this.service);
     // A service the feed lacks is the editor's mistake, not news for visitors: they get the
     // page's fallback content, as if the feed had failed (the editor gets the event and a warning).

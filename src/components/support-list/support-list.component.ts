@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { SERVICE_PARTS } from '../../feed/service-parts.js';
 import { property, state } from 'lit/decorators.js';
 import type { Service } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
@@ -27,6 +28,7 @@ import { serviceCard, type CardContext } from '../support-card/service-card.js';
  * @fires {ImhSupportActionEvent} imh-support-action - A contact action on one of the cards was used.
  * @fires {ImhFeedLoadEvent} imh-feed-load - The feed was loaded and validated.
  * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be fetched, parsed or validated.
+ * @fires {ImhLoadErrorEvent} imh-load-error - A file it loads on first use (messages, code) could not be loaded.
  *
  * @csspart urgent - The "Need help now?" section with emergency and urgent services.
  * @csspart filters - The filter and search controls.
@@ -47,6 +49,7 @@ import { serviceCard, type CardContext } from '../support-card/service-card.js';
  * @cssprop [--imh-space=1rem] - Space between cards.
  */
 export class ImhSupportList extends ImhElement {
+  protected static override feedParts = SERVICE_PARTS;
   static override styles = [
     ...ImhElement.styles,
     cardStyles,
@@ -86,7 +89,8 @@ export class ImhSupportList extends ImhElement {
 
   @state() private q = '';
   @state() private chosen: { stage?: string; audience?: string; kind?: string } = {};
-  private announce = '';
+  /** Announce the number of results (after the visitor changed a filter or the search). */
+  @state() private announcing = false;
 
   /** Only services for this stage: `pregnancy`, `0-12m` or `12-24m`. */
   @property() stage?: string;
@@ -139,7 +143,7 @@ export class ImhSupportList extends ImhElement {
       (f.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement).value || undefined;
     this.chosen = { stage: value('stage'), audience: value('audience'), kind: value('kind') };
     this.q = value('q') ?? '';
-    this.announce = 'pending';
+    this.announcing = true;
   }
 
   private select(
@@ -159,7 +163,7 @@ export class ImhSupportList extends ImhElement {
   }
 
   protected override renderContent() {
-    const result = this.feedState.result;
+    const result = this.feedResult;
     if (!result) return this.renderFeedStatus();
     const { feed } = result;
     const { t } = this;
@@ -179,9 +183,7 @@ export class ImhSupportList extends ImhElement {
       .sort((a, b) => (a.urgency == 'emergency' ? -1 : 0) - (b.urgency == 'emergency' ? -1 : 0));
     const shown = services.filter((s) => s.urgency == 'routine' && this.passes(s, locale, feed.language));
     const n = shown.length;
-    if (this.announce) {
-      this.announce = servicesFound(n, this.t);
-    }
+    const announce = this.announcing ? servicesFound(n, t) : '';
     // Urgent help comes first, each card leading with its call and kept short (no For/Stage/Cost
     // rows), with a skip link past it to the search and the directory.
     const urgentContext = { ...context, compact: true };
@@ -207,7 +209,7 @@ export class ImhSupportList extends ImhElement {
             ${this.select('kind', t.msg('Kind', { id: 'support-list.kind', desc: 'Label of the kind filter (apps, helplines…)' }), KINDS, kindLabel, this.kind)}
           </form>`
       }
-      <p class="visually-hidden" role="status">${this.announce}</p>
+      <p class="visually-hidden" role="status">${announce}</p>
       <section aria-labelledby="all-heading">
         ${heading(this.headingLevel, t.msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }), 'heading', 'all-heading')}
         ${

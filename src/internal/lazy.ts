@@ -1,0 +1,25 @@
+import { ImhLoadError } from '../events/load-error.js';
+
+/** The address in a browser's "failed to fetch dynamically imported module: <address>". */
+const addressIn = (e: unknown) => /\bhttps?:\/\/\S+?\.(?:m?js|ts)\b/.exec(String((e as Error)?.message ?? e))?.[0];
+
+/**
+ * A module loaded on first use, once per page. A failure rejects with an `ImhLoadError` naming
+ * the file (its address where the browser says it, else `file`, the module's own name), and is
+ * forgotten, so the next call tries again. A browser may keep a failed module in
+ * its module map for good (Firefox does; Chromium asks again), so a retry asks for the address the
+ * browser named under a fresh query, a new module to the browser.
+ */
+export function lazy<T>(what: string, file: string, load: () => Promise<T>): () => Promise<T> {
+  let module: Promise<T> | undefined;
+  let failed: string | undefined;
+  let tries = 0;
+  return () =>
+    (module ??= (failed ? (import(/* @vite-ignore */ `${failed}?retry=${++tries}`) as Promise<T>) : load()).catch(
+      (e: unknown) => {
+        module = undefined;
+        failed = addressIn(e) ?? failed;
+        throw e instanceof ImhLoadError ? e : new ImhLoadError(what, failed ?? file, e);
+      },
+    ));
+}

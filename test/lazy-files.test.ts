@@ -1,0 +1,188 @@
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../src/define.js';
+import type { ImhLoadErrorEvent } from '../src/events/load-error.js';
+import { exampleFeed } from './fixtures/example.js';
+import { expectQuietConsole } from './fixtures/quiet.js';
+
+// Files the elements load on first use (a language's messages, the filter controls, the calendar
+// export, the built-in timeline), made to fail as they would offline or missing from the server:
+// the test server answers 404 for them until told otherwise (web-test-runner.config.mjs).
+const failing = (pattern?: string) => executeServerCommand('imh-fail-requests', { pattern });
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const tryAgain = (el: Element, within = '') =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>(`${within} [part=notice] button`)].find(
+    (b) => textOf(b) == 'Try again',
+  )!;
+
+describe('files loaded on first use that fail to load', () => {
+  expectQuietConsole();
+  // Each failure is one console line naming the file (the quiet-console check still holds for the rest).
+  const warn = console.warn;
+  let warnings: string[] = [];
+  const saidOnce = (file: string) => {
+    expect(warnings.length, warnings.join('\n')).to.equal(1);
+    expect(warnings[0]).to.match(/^imh-widgets: Could not load /);
+    expect(warnings[0]).to.contain(file);
+  };
+  before(async function () {
+    // axe's first run in a page takes seconds on a loaded machine: paid here, not in a test's 10 s.
+    this.timeout(60_000);
+    await expect(await fixture(html`<p>ready</p>`)).to.be.accessible();
+    fixtureCleanup();
+  });
+  beforeEach(() => {
+    warnings = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  });
+  afterEach(async () => {
+    console.warn = warn;
+    await failing();
+    fixtureCleanup();
+  });
+
+  it('the filter controls: the list shows, with a notice, imh-load-error naming the file, and Try again', async () => {
+    await failing('filter-controls');
+    const el = document.createElement('imh-session-list');
+    el.data = await exampleFeed();
+    el.setAttribute('now', '2026-11-23T08:00');
+    el.filters = true;
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    const { detail } = await error;
+    expect(detail.error.name).to.equal('ImhLoadError');
+    expect(detail.error.file).to.contain('filter-controls');
+    expect(detail.error.message).to.contain('filter-controls');
+    await elementUpdated(el);
+    expect(el.shadowRoot!.querySelectorAll('[part=item]').length).to.equal(10);
+    expect(textOf($(el, '.base > [part=notice]'))).to.equal('This information could not be loaded just now. Try again');
+    await expect(el).to.be.accessible();
+    saidOnce('filter-controls');
+    await failing();
+    tryAgain(el).click();
+    await waitUntil(() => $(el, '[part=filters] select[name=category]'), 'the filters did not load on retry');
+    expect($(el, '.base > [part=notice]')).to.equal(null);
+  });
+
+  it('the calendar export: the menu says so, and Try again loads it', async () => {
+    await failing('schedule/ics');
+    const el = document.createElement('imh-session-list');
+    el.data = await exampleFeed();
+    el.setAttribute('now', '2026-11-23T08:00');
+    el.limit = 1;
+    (await fixture(html`<div></div>`)).append(el);
+    await elementUpdated(el);
+    const details = $(el, 'details.calendar') as HTMLDetailsElement;
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    details.open = true;
+    expect((await error).detail.error.file).to.contain('ics');
+    await elementUpdated(el);
+    expect(textOf(details.querySelector('[part=notice]'))).to.equal(
+      'This information could not be loaded just now. Try again',
+    );
+    saidOnce('ics');
+    await failing();
+    tryAgain(el, 'details.calendar').click();
+    await waitUntil(
+      () => [...details.querySelectorAll('a')].some((a) => textOf(a) == 'Google Calendar'),
+      'the calendar export did not load on retry',
+    );
+    expect(details.querySelector('[part=notice]')).to.equal(null);
+  });
+
+  it("the built-in timeline: the page's fallback content, a notice, and Try again", async () => {
+    await failing('default-timeline');
+    const el = document.createElement('imh-first-1001-days-timeline');
+    el.setAttribute('birth-date', '2026-09-01');
+    el.setAttribute('now', '2026-11-23');
+    el.innerHTML = '<a href="https://example.org/1001-days">The first 1001 days</a>';
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    expect((await error).detail.error.file).to.contain('default-timeline');
+    await elementUpdated(el);
+    expect($(el, '[part=fallback]')!.hidden).to.equal(false);
+    expect(textOf($(el, '[part=status]'))).to.equal('This information could not be loaded just now. Try again');
+    await expect(el).to.be.accessible();
+    saidOnce('default-timeline');
+    await failing();
+    tryAgain(el).click();
+    await waitUntil(() => $(el, '[part=stage]'), 'the timeline did not load on retry');
+    expect($(el, '[part=fallback]')!.hidden).to.equal(true);
+  });
+
+  it("the feed report's sentences: the list shows, plain sentences with paths, the event, reload()", async () => {
+    await failing('feed/explain');
+    const data = await exampleFeed();
+    data.sessions[0].name = '';
+    const el = document.createElement('imh-session-list');
+    el.data = data;
+    el.setAttribute('now', '2026-11-23T08:00');
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    const loaded = oneEvent(el, 'imh-feed-load');
+    (await fixture(html`<div></div>`)).append(el);
+    const [{ detail }, first] = await Promise.all([error, loaded]);
+    expect(detail.error.file).to.contain('explain');
+    const issue = first.detail.issues.find((i: { path: string }) => i.path == 'sessions[0].name');
+    expect(issue.message).to.contain('could not be loaded');
+    await elementUpdated(el);
+    expect(el.shadowRoot!.querySelectorAll('[part=item]').length).to.equal(10);
+    saidOnce('explain');
+    await failing();
+    const again = oneEvent(el, 'imh-feed-load');
+    el.reload();
+    const explained = (await again).detail.issues.find((i: { path: string }) => i.path == 'sessions[0].name');
+    expect(explained.message).not.to.contain('could not be loaded');
+  });
+
+  it('a language: English meanwhile (marked as English), an imh-load-error naming the file, and reload()', async () => {
+    await failing('cy.ui');
+    const el = document.createElement('imh-support-card');
+    el.setAttribute('lang', 'cy');
+    el.setAttribute('service', 'nhs-111');
+    el.data = await exampleFeed();
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    expect((await error).detail.error.file).to.contain('cy.ui');
+    await waitUntil(() => $(el, '[part=heading]'), 'no card');
+    expect(textOf($(el, '[part=heading] .visually-hidden'))).to.equal('Urgent advice:');
+    expect($(el, '.root')!.getAttribute('lang')).to.equal('en-GB');
+    saidOnce('cy.ui');
+    await failing();
+    el.reload();
+    await waitUntil(() => textOf($(el, '[part=heading] .visually-hidden')) == 'Cyngor brys:', 'no Welsh on reload');
+    expect($(el, '.root')!.getAttribute('lang')).to.equal('cy');
+  });
+
+  it('a language from the built bundle: English meanwhile, the event, and reload()', async () => {
+    await failing('imh-widgets-cy.ui');
+    const here = location.origin;
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
+      <meta name="imh-feed" content="${here}/public/example-feed.json">
+      <script>
+        window.errors = [];
+        window.warnings = [];
+        document.addEventListener('imh-load-error', (e) => errors.push(e.detail.error.file));
+        console.warn = (...args) => warnings.push(args.join(' '));
+      </script>
+      <script type="module" src="${here}/dist/imh-widgets.js"></script></head>
+      <body lang="cy"><imh-support-card service="nhs-111"></imh-support-card></body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const doc = frame.contentDocument!;
+    const { errors, warnings: said } = frame.contentWindow as unknown as { errors: string[]; warnings: string[] };
+    const card = doc.querySelector('imh-support-card')!;
+    const prefix = () => textOf(card.shadowRoot?.querySelector('[part=heading] .visually-hidden'));
+    await waitUntil(() => prefix() == 'Urgent advice:', 'no English card', { timeout: 10_000 });
+    await waitUntil(() => errors.length, 'no imh-load-error');
+    expect(errors[0]).to.match(/imh-widgets-cy\.ui(-[\w-]+)?\.js/);
+    expect(said.length).to.equal(1);
+    expect(said[0]).to.contain(errors[0]);
+    await failing();
+    (card as HTMLElement & { reload(): void }).reload();
+    await waitUntil(() => prefix() == 'Cyngor brys:', 'no Welsh on reload', { timeout: 10_000 });
+    frame.remove();
+  });
+});

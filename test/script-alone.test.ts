@@ -1,0 +1,67 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+
+// Issue 13 item 3: a site that uploaded only dist/imh-widgets.js, without the files beside it
+// (the test server answers 404 for every other file in dist/). An English page shows what it
+// needs without them; what needs a missing file shows the page's fallback content, never a
+// placeholder for ever, with one console line and an imh-load-error event naming the file.
+const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('the script-tag file uploaded alone (built bundle)', () => {
+  afterEach(() => executeServerCommand('imh-fail-requests', {}));
+
+  it('English works; the timeline shows its fallback, names the missing file, and Try again loads it', async () => {
+    await executeServerCommand('imh-fail-requests', { alone: '/dist/imh-widgets.js' });
+    const here = location.origin;
+    const frame = document.createElement('iframe');
+    frame.style.inlineSize = '800px';
+    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
+      <meta name="imh-feed" content="${here}/public/example-feed.json">
+      <script>
+        window.errors = [];
+        window.warnings = [];
+        document.addEventListener('imh-load-error', (e) => errors.push(e.detail.error.file));
+        console.warn = (...args) => warnings.push(args.join(' '));
+      </script>
+      <script type="module" src="${here}/dist/imh-widgets.js"></script></head>
+      <body>
+        <imh-session-list now="2026-11-23T08:00"><a href="https://example.org/whats-on">What's on</a></imh-session-list>
+        <imh-support-card service="nhs-111"><a href="https://111.nhs.uk/">NHS 111</a></imh-support-card>
+        <imh-support-list></imh-support-list>
+        <imh-first-1001-days-timeline birth-date="2026-09-01" now="2026-11-23">
+          <a href="https://example.org/1001-days">The first 1001 days</a>
+        </imh-first-1001-days-timeline>
+      </body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const doc = frame.contentDocument!;
+    const win = frame.contentWindow as unknown as { errors: string[]; warnings: string[] };
+    const $ = (tag: string, sel: string) => doc.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>(sel);
+    const options = { timeout: 15_000 };
+    await waitUntil(() => $('imh-session-list', '[part~=item]'), 'the session list did not render', options);
+    await waitUntil(() => $('imh-support-card', '[part~=card]'), 'the support card did not render', options);
+    await waitUntil(() => $('imh-support-list', '[part~=item]'), 'the support list did not render', options);
+    await waitUntil(() => win.errors.length, 'no imh-load-error for the timeline', options);
+    const timeline = doc.querySelector('imh-first-1001-days-timeline')!;
+    await waitUntil(() => !$('imh-first-1001-days-timeline', '.placeholder'), 'the timeline kept its placeholder');
+    expect($('imh-first-1001-days-timeline', '[part=fallback]')!.hidden).to.equal(false);
+    expect(textOf($('imh-first-1001-days-timeline', '[part=status]'))).to.equal(
+      'This information could not be loaded just now. Try again',
+    );
+    for (const tag of ['imh-session-list', 'imh-support-card', 'imh-support-list'])
+      expect($(tag, '.placeholder'), `${tag} shows a placeholder`).to.equal(null);
+    expect(win.errors).to.have.length(1);
+    expect(win.errors[0]).to.match(/\/dist\/imh-widgets-default-timeline-[\w-]+\.js/);
+    expect(win.warnings).to.have.length(1);
+    expect(win.warnings[0]).to.contain(win.errors[0]);
+    expect(win.warnings[0]).to.contain('beside the script');
+
+    // The missing file uploaded: Try again shows the timeline.
+    await executeServerCommand('imh-fail-requests', {});
+    [...timeline.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=notice] button')][0].click();
+    await waitUntil(() => $('imh-first-1001-days-timeline', '[part~=stage]'), 'the timeline did not load', options);
+    expect($('imh-first-1001-days-timeline', '[part=fallback]')!.hidden).to.equal(true);
+    frame.remove();
+  });
+});
