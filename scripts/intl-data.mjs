@@ -59,6 +59,16 @@ export function intlData(locale) {
         .find((p) => p.type == 'month')
         ?.value.trim() ?? months[i],
   );
+  // The month as a date writes it, where that differs from its name alone: Polish "4 grudnia" (of
+  // December), though the month alone is "grudzień".
+  const longMonth = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const monthsInDates = months.map(
+    (m, i) =>
+      longMonth
+        .formatToParts(utc(2024, i + 1, 15))
+        .find((p) => p.type == 'month')
+        ?.value.trim() ?? m,
+  );
   const dayPeriods = [utc(2024, 1, 1, 9), utc(2024, 1, 1, 15)].map(
     (d) =>
       new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' })
@@ -73,6 +83,29 @@ export function intlData(locale) {
       .map((p) => (p.type == 'literal' ? p.value : `{${p.type}}`))
       .join('');
   }
+  // Ranges as CLDR's interval formats write them: the second date's parts end in 2, and `{h}` is an
+  // hour without the padding a time alone has ("9:05 AM – 3:30 PM", but "09:05 AM" alone).
+  const rangePattern = (options, a, b) => {
+    const parts = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).formatRangeToParts(a, b);
+    const unpadded = parts.find((p) => p.type == 'hour')?.value.length == 1;
+    return parts
+      .map((p) =>
+        p.type == 'literal'
+          ? p.value
+          : `{${p.type == 'hour' && unpadded ? 'h' : p.type}${p.source == 'endRange' ? '2' : ''}}`,
+      )
+      .join('');
+  };
+  const dMy = DATE_OPTIONS.dMy;
+  // A time range across noon, one within a morning; dates in different years, months, and one month.
+  patterns.tr = rangePattern(DATE_OPTIONS.t, utc(2024, 1, 1, 9, 5), utc(2024, 1, 1, 15, 30));
+  patterns.trs = rangePattern(DATE_OPTIONS.t, utc(2024, 1, 1, 9, 5), utc(2024, 1, 1, 11, 30));
+  patterns.ry = rangePattern(dMy, utc(2024, 11, 27), utc(2025, 3, 1));
+  patterns.rm = rangePattern(dMy, utc(2024, 11, 27), utc(2024, 12, 3));
+  patterns.rd = rangePattern(dMy, utc(2024, 11, 3), utc(2024, 11, 27));
+  // The locale's own digits, where they are not 0–9 (Bengali writes ০১২৩৪৫৬৭৮৯).
+  const nf0 = new Intl.NumberFormat(locale, { useGrouping: false });
+  const digits = [...'0123456789'].map((d) => nf0.format(Number(d))).join('');
   const t = new Intl.DateTimeFormat(locale, { ...DATE_OPTIONS.t, timeZone: 'UTC' });
   const [a, b] = [t.format(utc(2024, 1, 1, 9)), t.format(utc(2024, 1, 1, 15))];
   const range = t.formatRange(utc(2024, 1, 1, 9), utc(2024, 1, 1, 15));
@@ -114,9 +147,11 @@ export function intlData(locale) {
     weekdays,
     months,
     monthsShort,
+    ...(monthsInDates.some((m, i) => m != months[i]) && { monthsInDates }),
     dayPeriods,
     patterns,
     rangeSep,
+    ...(digits != '0123456789' && { digits }),
     lists,
     units,
     ago,

@@ -59,9 +59,13 @@ export interface IntlData {
   weekdays: string[];
   months: string[];
   monthsShort: string[];
+  /** Month names as a date writes them, where they differ from `months` (Polish "grudnia", of December). */
+  monthsInDates?: string[];
   dayPeriods: string[];
   patterns: Record<string, string>;
   rangeSep: string;
+  /** The locale's digits 0 to 9, where they are not 0–9 (Bengali). */
+  digits?: string;
   lists: Record<'c' | 'd', string[]>;
   units: Record<string, Record<string, string>>;
   ago: Record<string, Record<string, string>>;

@@ -1,16 +1,19 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../src/define.js';
-import { loadLocale } from '../src/localization.js';
+import { intlDataOf, loadLocale } from '../src/localization.js';
 import { Translator } from '../src/internal/localize.js';
 import {
   formatAgo,
   formatDay,
   formatLanguage,
   formatList,
+  formatDayRange,
+  formatTime,
   formatTimeRange,
   formatUnit,
 } from '../src/internal/format.js';
+import { formatFrom } from '../src/internal/cldr-format.js';
 import { sessionsFound } from '../src/components/session-list/filter-controls.js';
 import { servicesFound } from '../src/components/support-list/support-list.component.js';
 import { inDaysText } from '../src/components/first-1001-days-timeline/journey-view.js';
@@ -278,6 +281,194 @@ describe('dates, times, lists and units in every language, even where the browse
       const shown = options.map((o) => formatDay(FRIDAY_4_DECEMBER, lang, o));
       for (const s of shown) expect(s, `${lang}: ${s}`).not.to.match(/(^|[^0-9০-৯۰-۹٠-٩])[0০۰٠][4৪۴٤]/);
       if (cldr[lang]) expect(shown).to.deep.equal(cldr[lang]);
+    }
+  });
+
+  it('days, dates, times, time ranges and date ranges match CLDR exactly in every language, from our own data too', async () => {
+    // CLDR's own output (CLDR 48, as Node's ICU 78 formats with Intl.DateTimeFormat's format and
+    // formatRange, the data cldr-dates-full publishes) on Friday 4 December 2026: with the weekday,
+    // day and month, with the year (long and short month), 09:05, 00:05, 12:30, 09:05–15:30,
+    // 09:05–11:30, 4 Dec 2026–1 Mar 2027, 27 Nov–3 Dec 2026 and 4–17 Dec 2026. Shahmukhi has no
+    // patterns in CLDR: its row is locales/intl/pa-Arab.json's (24-hour, Latin digits, as our Urdu).
+    const CLDR: Record<string, string[]> = {
+      cy: [
+        'Dydd Gwener, 4 Rhagfyr',
+        'Rhagfyr 4',
+        '4 Rhagfyr 2026',
+        '4 Rhag 2026',
+        '09:05',
+        '00:05',
+        '12:30',
+        '09:05\u2009–\u200915:30',
+        '09:05\u2009–\u200911:30',
+        '4 Rhag, 2026\u2009–\u20091 Maw 2027',
+        '27 Tach\u2009–\u20093 Rhag 2026',
+        '4–17 Rhag 2026',
+      ],
+      pa: [
+        'ਸ਼ੁੱਕਰਵਾਰ, 4 ਦਸੰਬਰ',
+        'ਦਸੰਬਰ 4',
+        '4 ਦਸੰਬਰ 2026',
+        '4 ਦਸੰ 2026',
+        '09:05 AM',
+        '12:05 AM',
+        '12:30 PM',
+        '9:05 AM\u2009–\u20093:30 PM',
+        '9:05–11:30 AM',
+        '4 ਦਸੰ 2026 – 1 ਮਾਰਚ 2027',
+        '27 ਨਵੰ – 3 ਦਸੰ 2026',
+        '4–17 ਦਸੰ 2026',
+      ],
+      pl: [
+        'piątek, 4 grudnia',
+        '4 grudnia',
+        '4 grudnia 2026',
+        '4 gru 2026',
+        '09:05',
+        '00:05',
+        '12:30',
+        '09:05–15:30',
+        '09:05–11:30',
+        '4 gru 2026–1 mar 2027',
+        '27 lis–3 gru 2026',
+        '4–17 gru 2026',
+      ],
+      ro: [
+        'vineri, 4 decembrie',
+        '4 decembrie',
+        '4 decembrie 2026',
+        '4 dec. 2026',
+        '09:05',
+        '00:05',
+        '12:30',
+        '09:05–15:30',
+        '09:05–11:30',
+        '4 dec. 2026\u2009–\u20091 mar. 2027',
+        '27 nov.\u2009–\u20093 dec. 2026',
+        '4–17 dec. 2026',
+      ],
+      ur: [
+        'جمعہ، 4 دسمبر',
+        '4 دسمبر',
+        '4 دسمبر، 2026',
+        '4 دسمبر، 2026',
+        '09:05 AM',
+        '12:05 AM',
+        '12:30 PM',
+        '9:05 AM\u2009–\u20093:30 PM',
+        '9:05–11:30 AM',
+        '4 دسمبر، 2026 – 1 مارچ، 2027',
+        '27 نومبر – 3 دسمبر، 2026',
+        '4–17 دسمبر 2026',
+      ],
+      ar: [
+        'الجمعة، 4 ديسمبر',
+        '4 ديسمبر',
+        '4 ديسمبر 2026',
+        '4 ديسمبر 2026',
+        '09:05 ص',
+        '12:05 ص',
+        '12:30 م',
+        '9:05 ص\u2009–\u20093:30 م',
+        '9:05–11:30 ص',
+        '4 ديسمبر 2026 – 1 مارس 2027',
+        '27 نوفمبر – 3 ديسمبر 2026',
+        '4–17 ديسمبر 2026',
+      ],
+      bn: [
+        'শুক্রবার ৪ ডিসেম্বর',
+        '৪ ডিসেম্বর',
+        '৪ ডিসেম্বর, ২০২৬',
+        '৪ ডিসে, ২০২৬',
+        '০৯:০৫ AM',
+        '১২:০৫ AM',
+        '১২:৩০ PM',
+        '৯:০৫ AM\u2009–\u2009৩:৩০ PM',
+        '৯:০৫–১১:৩০ AM',
+        '৪ ডিসে, ২০২৬ – ১ মার্চ, ২০২৭',
+        '২৭ নভে – ৩ ডিসে, ২০২৬',
+        '৪–১৭ ডিসে, ২০২৬',
+      ],
+      'en-GB': [
+        'Friday 4 December',
+        '4 December',
+        '4 December 2026',
+        '4 Dec 2026',
+        '09:05',
+        '00:05',
+        '12:30',
+        '09:05–15:30',
+        '09:05–11:30',
+        '4 Dec 2026\u2009–\u20091 Mar 2027',
+        '27 Nov\u2009–\u20093 Dec 2026',
+        '4\u2009–\u200917 Dec 2026',
+      ],
+      'pa-Arab': [
+        'جمعہ، 4 دسمبر',
+        '4 دسمبر',
+        '4 دسمبر 2026',
+        '4 دسمبر 2026',
+        '09:05',
+        '00:05',
+        '12:30',
+        '09:05–15:30',
+        '09:05–11:30',
+        '4 دسمبر 2026 – 1 مارچ 2027',
+        '27 نومبر – 3 دسمبر 2026',
+        '4–17 دسمبر 2026',
+      ],
+    };
+    const FRIDAY = DAY + 9;
+    const Z = 'Europe/London'; // on UTC in December
+    const at = (h: number, m: number) => new Date(Date.UTC(2026, 11, 4, h, m));
+    type Day = (day: number, options: Intl.DateTimeFormatOptions) => string;
+    const shown = (
+      day: Day,
+      time: (t: Date) => string,
+      times: (a: Date, b: Date) => string,
+      days: (a: number, b: number) => string,
+    ) => [
+      day(FRIDAY, { weekday: 'long', day: 'numeric', month: 'long' }),
+      day(FRIDAY, { day: 'numeric', month: 'long' }),
+      day(FRIDAY, { day: 'numeric', month: 'long', year: 'numeric' }),
+      day(FRIDAY, { day: 'numeric', month: 'short', year: 'numeric' }),
+      time(at(9, 5)),
+      time(at(0, 5)),
+      time(at(12, 30)),
+      times(at(9, 5), at(15, 30)),
+      times(at(9, 5), at(11, 30)),
+      days(FRIDAY, FRIDAY + 87),
+      days(FRIDAY - 7, FRIDAY - 1),
+      days(FRIDAY, FRIDAY + 13),
+    ];
+    for (const lang of cases.map(([l]) => l)) {
+      await loadLocale(lang);
+      // The formatter a browser without the language uses, from the data shipped with the locale.
+      const own = formatFrom(intlDataOf(lang)!, lang);
+      expect(
+        shown(
+          own.day,
+          (t) => own.time(t, Z),
+          (a, b) => own.range(a, b, Z),
+          own.days,
+        ),
+        `${lang}, from its CLDR data`,
+      ).to.deep.equal(CLDR[lang]);
+    }
+    // What the elements show in Chromium (full ICU where it has the language, else the data). Other
+    // browsers' ICU may be older than CLDR 48 (WebKit's en-GB writes "Friday, 4 December"): there the
+    // data half above is what is held to CLDR.
+    if (!/Chrome\//.test(navigator.userAgent)) return;
+    for (const lang of ['en-GB', ...cases.map(([l]) => l)]) {
+      const out = shown(
+        (d, o) => formatDay(d, lang, o),
+        (t) => formatTime(t, lang, Z),
+        (a, b) => formatTimeRange(a, b, lang, Z),
+        (a, b) => formatDayRange(a, b, lang),
+      );
+      // Browsers' ICU may predate CLDR 48's thin spaces around a range's dash; nothing else may differ.
+      const spaces = (xs: string[]) => xs.map((x) => x.replace(/[\u2009\u202f ]/g, ' '));
+      expect(spaces(out), `${lang}, as shown`).to.deep.equal(spaces(CLDR[lang]));
     }
   });
 

@@ -37,21 +37,36 @@ const partsOf = (date: Date, timeZone: string) => {
   };
 };
 
-/** Formats from CLDR data: `key` names the pattern (see DATE_OPTIONS in scripts/intl-data.mjs). */
-const ownDate = (data: IntlData, key: string, date: Date, timeZone: string, shortMonth = false) => {
+/** The values a pattern names, for one instant: `{h}` is the hour unpadded, as ranges write it. */
+const valuesOf = (data: IntlData, date: Date, timeZone: string, shortMonth: boolean, end = '') => {
   const p = partsOf(date, timeZone);
   const twelve = data.patterns.t.includes('{dayPeriod}');
-  const hour = twelve ? p.hour % 12 || 12 : p.hour;
-  return fill(data.patterns[key], {
+  const hour = String(twelve ? p.hour % 12 || 12 : p.hour);
+  // In the locale's own digits (Bengali's ০–৯), as CLDR writes its dates.
+  const digits = (s: string) => (data.digits ? s.replace(/\d/g, (d) => data.digits![+d]) : s);
+  const values: Record<string, string> = {
     weekday: data.weekdays[p.weekday],
-    day: p.day,
-    month: (shortMonth ? data.monthsShort : data.months)[p.month - 1],
-    year: p.year,
-    hour: String(hour).padStart(2, '0'),
-    minute: p.minute,
+    day: digits(p.day),
+    month: (shortMonth ? data.monthsShort : (data.monthsInDates ?? data.months))[p.month - 1],
+    year: digits(p.year),
+    hour: digits(hour.padStart(2, '0')),
+    h: digits(hour),
+    minute: digits(p.minute),
     dayPeriod: data.dayPeriods[p.hour < 12 ? 0 : 1],
-  });
+  };
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k + end, v]));
 };
+
+/** Formats from CLDR data: `key` names the pattern (see DATE_OPTIONS in scripts/intl-data.mjs). */
+const ownDate = (data: IntlData, key: string, date: Date, timeZone: string, shortMonth = false) =>
+  fill(data.patterns[key], valuesOf(data, date, timeZone, shortMonth));
+
+/** A range from CLDR's interval pattern `key`: the second instant's values end in 2 (`{day2}`). */
+const ownRange = (data: IntlData, key: string, a: Date, b: Date, timeZone: string, shortMonth = false) =>
+  fill(data.patterns[key], {
+    ...valuesOf(data, a, timeZone, shortMonth),
+    ...valuesOf(data, b, timeZone, shortMonth, '2'),
+  });
 
 /** A locale's formatters from its CLDR data (each as its namesake in `format.ts`). */
 export interface OwnFormat {
@@ -59,13 +74,16 @@ export interface OwnFormat {
   day(day: number, options: Intl.DateTimeFormatOptions): string;
   time(time: Date | number, timeZone: string): string;
   range(start: Date, end: Date, timeZone: string): string;
+  /** Two civil dates (day numbers) as a range: day, short month and year. */
+  days(from: number, to: number): string;
   list(items: string[], type: Intl.ListFormatType): string;
   unit(n: number, unit: 'day' | 'week' | 'month' | 'year'): string;
   /** Undefined where the data has no such unit. */
   ago(n: number, unit: 'day' | 'hour' | 'minute'): string | undefined;
 }
 
-const formatFrom = (data: IntlData, locale: string): OwnFormat => {
+/** A locale's formatters from its CLDR data, whatever the browser's Intl can do (tests hold them to CLDR's output). */
+export const formatFrom = (data: IntlData, locale: string): OwnFormat => {
   const time = (t: Date | number, timeZone: string) => ownDate(data, 't', new Date(t), timeZone);
   return {
     data,
@@ -77,7 +95,19 @@ const formatFrom = (data: IntlData, locale: string): OwnFormat => {
       return ownDate(data, key, date, 'UTC', month == 'short');
     },
     time,
-    range: (start, end, timeZone) => time(start, timeZone) + data.rangeSep + time(end, timeZone),
+    range(start, end, timeZone) {
+      // Data without interval patterns (a translation pack's) joins two times.
+      if (!data.patterns.tr) return time(start, timeZone) + data.rangeSep + time(end, timeZone);
+      const pm = (d: Date) => partsOf(d, timeZone).hour >= 12;
+      return ownRange(data, pm(start) == pm(end) ? 'trs' : 'tr', start, end, timeZone);
+    },
+    days(from, to) {
+      const [a, b] = [dayDate(from), dayDate(to)];
+      if (!data.patterns.ry)
+        return ownDate(data, 'dMy', a, 'UTC', true) + data.rangeSep + ownDate(data, 'dMy', b, 'UTC', true);
+      const [p, q] = [partsOf(a, 'UTC'), partsOf(b, 'UTC')];
+      return ownRange(data, p.year != q.year ? 'ry' : p.month != q.month ? 'rm' : 'rd', a, b, 'UTC', true);
+    },
     list(items, type) {
       const [two, middle, end] = data.lists[type == 'disjunction' ? 'd' : 'c'];
       return items.length == 2

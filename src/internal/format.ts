@@ -65,6 +65,14 @@ export const formatTimeRange = (start: Date, end: Date | undefined, locale: stri
     : dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).formatRange(start, end);
 };
 
+/** "27 Nov – 3 Dec 2026", "4–17 Dec 2026": two civil dates as a range, as CLDR writes one (day, short month, year). */
+export const formatDayRange = (from: number, to: number, locale: string) => {
+  const own = ownOf(locale);
+  const options = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
+  if (to <= from) return formatDay(from, locale, options);
+  return own ? own.days(from, to) : dateFormat(locale, options).formatRange(dayDate(from), dayDate(to));
+};
+
 /** "a, b and c" (or "a, b or c"). */
 export const formatList = (items: string[], locale: string, type: Intl.ListFormatType = 'conjunction') => {
   const own = ownOf(locale);

@@ -5,7 +5,7 @@ import type { Feed, TimelineStage } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { feedText } from '../../internal/feed-text.js';
-import { formatDay, formatTimeRange } from '../../internal/format.js';
+import { formatDay, formatDayRange, formatTimeRange } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { parseNow } from '../../internal/now.js';
 import { lazy } from '../../internal/lazy.js';
@@ -310,7 +310,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     if (open)
       shown.push(...services, ...sessions.flatMap((o) => [o.session, feed!.places?.find((p) => p.id == o.place)]));
     const span = dates
-      ? html`<span class="dates">${formatDay(birth + pointDays(s.from, birth), locale, { day: 'numeric', month: 'short', year: 'numeric' })} – ${formatDay(birth + pointDays(s.to, birth) - 1, locale, { day: 'numeric', month: 'short', year: 'numeric' })}</span>`
+      ? html`<span class="dates">${formatDayRange(birth + pointDays(s.from, birth), birth + pointDays(s.to, birth) - 1, locale)}</span>`
       : nothing;
     const context: CardContext = {
       t,
