@@ -353,6 +353,7 @@ describe('<imh-first-1001-days-timeline>', () => {
             return r.top >= -1 && r.top <= 40;
           },
           `the summary is at ${Math.round(summary.getBoundingClientRect().top)} px, not at the top of the screen`,
+          { timeout: 5_000 }, // a smooth scroll (where reduced motion is not emulated) takes its time under load
         );
         const r = summary.getBoundingClientRect();
         expect(r.bottom).to.be.at.most(innerHeight);
