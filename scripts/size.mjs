@@ -103,7 +103,10 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // autoloader page with one card 29.63 → 28.00 KiB. Lowered again at c4f7299+: 35.75 and 27.42 KiB (the
 // sentences saying why a feed is not JSON load only when it is not). And at d7f791a+: 35.67 and 27.30 KiB
 // (the build's typed strip-docs plugin also drops concatenated doc() descriptions).
-const CEILING = { bundle: 36.27 * KiB, autoloaderCard: 27.9 * KiB };
+// Raised once, by 0.13 KiB, at 15f8f99+: the Task primitive (680f954) took the shared room, and the
+// timeline's fix for its summary left above the screen on a phone (a second scroll once the update
+// has settled) measured 36.35 KiB.
+const CEILING = { bundle: 36.4 * KiB, autoloaderCard: 27.9 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(

@@ -4,6 +4,20 @@ import { ImhLoadError } from '../events/load-error.js';
 const addressIn = (e: unknown) => /\bhttps?:\/\/\S+?\.(?:m?js|ts)\b/.exec(String((e as Error)?.message ?? e))?.[0];
 
 /**
+ * The address of the file that failed, from the page's resource timing, for browsers whose error
+ * does not say it (WebKit's "Importing a module script failed."): the last script whose name holds
+ * the module's own name (`default-timeline` in `imh-widgets-default-timeline-1a2b.js`).
+ */
+const fetchedAs = (file: string) => {
+  const base = file.replace(/^.*\//, '').replace(/\.js$/, '');
+  return performance
+    .getEntriesByType('resource')
+    .map((r) => r.name.split('?')[0])
+    .filter((name) => name.endsWith('.js') && name.replace(/^.*\//, '').includes(base))
+    .at(-1);
+};
+
+/**
  * A module loaded on first use, once per page. A failure rejects with an `ImhLoadError` naming
  * the file (its address where the browser says it, else `file`, the module's own name), and is
  * forgotten, so the next call tries again. A browser may keep a failed module in
@@ -18,7 +32,7 @@ export function lazy<T>(what: string, file: string, load: () => Promise<T>): () 
     (module ??= (failed ? (import(/* @vite-ignore */ `${failed}?retry=${++tries}`) as Promise<T>) : load()).catch(
       (e: unknown) => {
         module = undefined;
-        failed = addressIn(e) ?? failed;
+        failed = addressIn(e) ?? failed ?? fetchedAs(file);
         throw e instanceof ImhLoadError ? e : new ImhLoadError(what, failed ?? file, e);
       },
     ));

@@ -176,6 +176,14 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     target.focus({ preventScroll: true });
     const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
     target.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
+    // What renders after this update can move the target: once it has, bring the target back up.
+    if (!smooth)
+      void this.updateComplete.then(() =>
+        requestAnimationFrame(() => {
+          const { top } = target.getBoundingClientRect();
+          if (top < -1 || top > 40) target.scrollIntoView({ block: 'start' });
+        }),
+      );
   }
 
   private toggle(id: string) {
