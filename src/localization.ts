@@ -89,17 +89,20 @@ export function loadLocale(locale: string, parts: readonly LocalePart[] = ['ui']
       let p = loading.get(key);
       if (!p) {
         const cldr = part == 'ui' && !locale.startsWith('en-');
-        p = Promise.all([
-          load<Messages>(locale, part),
-          cldr && load<IntlData>(locale, 'intl'),
-          cldr && loadCldrFormat(),
-        ]).then(([m, data]) => {
-          // Parts of one locale share one map: the translator looks in one place.
-          // A translation pack's messages and patterns win over ours (see packLoading).
-          messages.set(locale, Object.assign(messages.get(locale) ?? {}, m.default, overrides.get(locale)));
-          if (data && !intl.has(locale)) intl.set(locale, data.default);
-          loaded.add(key);
-        });
+        const formats = cldr && loadCldrFormat();
+        // Without the CLDR formatters (offline) the messages and data still serve, and the browser's
+        // Intl formats (see `hasMessages`): their failure is reported once the messages are here.
+        if (formats) formats.catch(() => {});
+        p = Promise.all([load<Messages>(locale, part), cldr && load<IntlData>(locale, 'intl')])
+          .then(([m, data]) => {
+            // Parts of one locale share one map: the translator looks in one place.
+            // A translation pack's messages and patterns win over ours (see packLoading).
+            messages.set(locale, Object.assign(messages.get(locale) ?? {}, m.default, overrides.get(locale)));
+            if (data && !intl.has(locale)) intl.set(locale, data.default);
+            worded.add(key);
+            return formats;
+          })
+          .then(() => void loaded.add(key));
         // A failed load (offline) is forgotten, so the next try loads it again.
         p.catch(() => loading.delete(key));
         loading.set(key, p);
@@ -109,10 +112,17 @@ export function loadLocale(locale: string, parts: readonly LocalePart[] = ['ui']
   );
 }
 const loaded = new Set<string>();
+/** Parts whose messages are here, whatever else failed to load with them. */
+const worded = new Set<string>();
+const has =
+  (set: Set<string>) =>
+  (locale: string, parts: readonly LocalePart[] = ['ui']) =>
+    !isTarget(locale) || parts.every((part) => set.has(`${locale}.${part}`));
 
-/** Whether a locale's messages (these parts of them) are ready to render. */
-export const isLoaded = (locale: string, parts: readonly LocalePart[] = ['ui']): boolean =>
-  !isTarget(locale) || parts.every((part) => loaded.has(`${locale}.${part}`));
+/** Whether a locale's messages (these parts of them) are ready to render, with all they need. */
+export const isLoaded = has(loaded);
+/** Whether a locale's messages (these parts of them) are here, even if its date formatters failed to load. */
+export const hasMessages = has(worded);
 
 /** The messages loaded so far for a locale (none for English, the source). */
 export const messagesOf = (locale: string): Messages | undefined => messages.get(locale);
@@ -121,15 +131,13 @@ export const messagesOf = (locale: string): Messages | undefined => messages.get
 export const intlDataOf = (locale: string): IntlData | undefined => intl.get(locale);
 
 let cldrFormatter: typeof import('./internal/cldr-format.js') | undefined;
+const cldrModule = lazy('the date formats', 'cldr-format.js', () => import('./internal/cldr-format.js'));
 /**
  * The formatters that use a locale's CLDR data (`internal/cldr-format.ts`), loaded with any
- * language's data: an English page never loads them. Offline, the browser's Intl formats instead.
+ * language's data: an English page never loads them. If they fail to load (an ImhLoadError, which
+ * the element reports and retries), the browser's Intl formats instead.
  */
-const loadCldrFormat = () =>
-  import('./internal/cldr-format.js').then(
-    (m) => void (cldrFormatter = m),
-    () => undefined,
-  );
+const loadCldrFormat = () => cldrModule().then((m) => void (cldrFormatter = m));
 /** The CLDR formatters, once a language that brings CLDR data has loaded them. */
 export const cldrFormat = () => cldrFormatter;
 
@@ -215,7 +223,7 @@ export function packLoading(el: Element): Promise<unknown> | undefined {
   if (state === undefined) {
     state = import('./packs.js')
       .then(({ loadPack }) => loadPack(locale, url, shipped))
-      .then(async (pack) => (pack?.intl && (await loadCldrFormat()), pack))
+      .then(async (pack) => (pack?.intl && (await loadCldrFormat().catch(() => {})), pack))
       .then(
         (pack) => {
           if (pack) {

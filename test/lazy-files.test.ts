@@ -3,10 +3,14 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { ImhLoadErrorEvent } from '../src/events/load-error.js';
 import { exampleFeed } from './fixtures/example.js';
+import { minimalFeed, session } from './fixtures/feeds.js';
 import { expectQuietConsole } from './fixtures/quiet.js';
+import { BANK_HOLIDAYS, TERMS } from './fixtures/terms.js';
+import { formatDay } from '../src/internal/format.js';
 
 // Files the elements load on first use (a language's messages, the filter controls, the calendar
-// export, the built-in timeline), made to fail as they would offline or missing from the server:
+// export, the built-in timeline, the "dates not yet confirmed" notes, the date formatters), made to
+// fail as they would offline or missing from the server:
 // the test server answers 404 for them until told otherwise (web-test-runner.config.mjs).
 const failing = (pattern?: string) => executeServerCommand('imh-fail-requests', { pattern });
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -133,6 +137,72 @@ describe('files loaded on first use that fail to load', () => {
     el.reload();
     const explained = (await again).detail.issues.find((i: { path: string }) => i.path == 'sessions[0].name');
     expect(explained.message).not.to.contain('could not be loaded');
+  });
+
+  it('the "dates not yet confirmed" notes: the list without them, a notice, the event, and Try again', async () => {
+    await failing('unconfirmed');
+    const el = document.createElement('imh-session-list');
+    // A term-time series after the feed's last known term: the list has a note to show.
+    el.data = minimalFeed({
+      termDates: TERMS,
+      bankHolidays: BANK_HOLIDAYS,
+      sessions: [{ ...session, schedule: { ...session.schedule, termTimeOnly: true } }],
+    });
+    el.setAttribute('now', '2027-07-12T08:00');
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    const { detail } = await error;
+    expect(detail.error.name).to.equal('ImhLoadError');
+    expect(detail.error.file).to.contain('unconfirmed');
+    await elementUpdated(el);
+    expect(el.shadowRoot!.querySelectorAll('[part=item]').length).to.equal(2);
+    expect($(el, '[part=unconfirmed]')).to.equal(null);
+    expect(textOf($(el, '.base > [part=notice]'))).to.equal('This information could not be loaded just now. Try again');
+    await expect(el).to.be.accessible();
+    saidOnce('unconfirmed');
+    await failing();
+    tryAgain(el).click();
+    await waitUntil(() => $(el, '[part=unconfirmed]'), 'the note did not load on retry');
+    expect(textOf($(el, '[part=unconfirmed]'))).to.contain('dates after 21 July 2027 are not confirmed yet');
+    expect($(el, '.base > [part=notice]')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('[part=item]').length).to.equal(2);
+  });
+
+  // Before the language tests below, which load the formatters for good (a page loads them once).
+  it("the date formatters: the language's words with the browser's dates, the event, and reload()", async () => {
+    await failing('cldr-format');
+    const el = document.createElement('imh-session-list');
+    el.setAttribute('lang', 'pa');
+    el.setAttribute('now', '2026-11-23T08:00');
+    el.data = await exampleFeed();
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    const { detail } = await error;
+    expect(detail.error.name).to.equal('ImhLoadError');
+    expect(detail.error.file).to.contain('cldr-format');
+    await waitUntil(() => $(el, '[part=item]'), 'no list');
+    // Each day heading after "Today" and "Tomorrow" is a date: the day its sessions fall on.
+    const headings = () =>
+      [...el.shadowRoot!.querySelectorAll('[part=day]')].slice(2).map((day) => {
+        const [y, m, d] = day.querySelector('time')!.getAttribute('datetime')!.slice(0, 10).split('-').map(Number);
+        return { text: textOf(day.querySelector('[part=day-heading]')), day: Date.UTC(y, m - 1, d) / 86_400_000 };
+      });
+    expect(headings().length).to.be.above(0);
+    // Punjabi words, dates as the browser's Intl writes them.
+    expect($(el, '.root')!.getAttribute('lang')).to.equal('pa');
+    expect(textOf($(el, '[part=day-heading]'))).to.equal('ਅੱਜ');
+    const intl = new Intl.DateTimeFormat('pa', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+    for (const { text, day } of headings()) expect(text).to.equal(intl.format(new Date(day * 86_400_000)));
+    await expect(el).to.be.accessible();
+    saidOnce('cldr-format');
+    await failing();
+    el.reload();
+    // Once loaded, dates as CLDR writes them in Punjabi (the browser's own where it agrees).
+    await waitUntil(
+      () => headings().every(({ text, day }) => text == formatDay(day, 'pa')),
+      'the formatters did not load on reload()',
+    );
+    expect(warnings.length).to.equal(1);
   });
 
   it('a language: English meanwhile (marked as English), an imh-load-error naming the file, and reload()', async () => {

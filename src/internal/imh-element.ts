@@ -10,6 +10,7 @@ import { ImhFeedLoadEvent } from '../events/feed-load.js';
 import { ImhLoadError, ImhLoadErrorEvent } from '../events/load-error.js';
 import {
   directionOf,
+  hasMessages,
   isLoaded,
   loadLocale,
   localeOf,
@@ -261,7 +262,11 @@ export class ImhElement extends LitElement {
    */
   protected get speaking(): string {
     const { status, value } = this.language;
-    return status == ERROR ? sourceLocale : (value ?? sourceLocale);
+    const locale = localeOf(this);
+    // Its messages may be here when only the date formatters failed: then the browser's Intl formats.
+    if (status == ERROR)
+      return hasMessages(locale, (this.constructor as typeof ImhElement).localeParts) ? locale : sourceLocale;
+    return value ?? sourceLocale;
   }
 
   /** Whether a language's messages are here to speak (the last language's, while another loads). */

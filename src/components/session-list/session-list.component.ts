@@ -9,7 +9,7 @@ import { formatDay, formatUnit } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { lazy } from '../../internal/lazy.js';
 import { str, type Translator } from '../../internal/localize.js';
-import { COMPLETE, ERROR, Task } from '../../internal/task.js';
+import { COMPLETE, ERROR, PENDING, Task } from '../../internal/task.js';
 import { wallClock } from '../../schedule/civil.js';
 import { parseNow } from '../../internal/now.js';
 import type { EventText } from '../../schedule/ics.js';
@@ -35,8 +35,6 @@ interface Upcoming {
   today: number;
   /** Term-time and bank-holiday series whose dates in the window are not known yet. */
   unconfirmed: UnconfirmedDates[];
-  /** The code of the "dates not yet confirmed" notes, when there are some (unless it failed to load). */
-  notes?: typeof import('./unconfirmed.js');
 }
 
 const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
@@ -154,22 +152,29 @@ export class ImhSessionList extends ImhElement {
         .filter((s) => s.schedule.termTimeOnly || s.schedule.notOnBankHolidays)
         .map((s) => unconfirmedDates(s, options))
         .filter((u) => !!u);
-      const found = (occurrences: SessionOccurrence[], notes?: Upcoming['notes']): Upcoming => ({
+      const found = (occurrences: SessionOccurrence[]): Upcoming => ({
         feed,
         occurrences,
         places: new Map((feed.places ?? []).map((p) => [p.id, p])),
         today: wallClock(now, feed.timeZone).day,
         unconfirmed,
-        notes,
       });
       const result = sliced(occurrencesInSlices(sessions, options));
-      // The notes' code is loaded only for a list that has one, and the list waits for it, so the
-      // note arrives with the sessions rather than moving them (offline, the list shows without it).
-      if (unconfirmed.length)
-        return Promise.all([result, loadNotes().catch(() => undefined)]).then(([o, notes]) => found(o, notes));
-      return result instanceof Promise ? result.then((o) => found(o)) : found(result);
+      return result instanceof Promise ? result.then(found) : found(result);
     },
   });
+
+  /**
+   * The "dates not yet confirmed" notes' code, loaded only for a list that has one. The list waits
+   * for it, so the note arrives with the sessions rather than moving them; if it cannot be loaded,
+   * the list shows without it, with a notice and "Try again" where it would be.
+   */
+  private readonly notes = this.retry(
+    new Task(this, {
+      args: () => [!!this.upcoming.value?.unconfirmed.length] as const,
+      task: ([some]) => (some ? loadNotes() : undefined),
+    }),
+  );
 
   /** The filter controls, loaded when the `filters` attribute is set. */
   private readonly controls = this.retry(
@@ -265,9 +270,10 @@ export class ImhSessionList extends ImhElement {
     // A long feed is worked on in slices: the last list stays while a new one is worked out.
     const upcoming =
       this.feedResult && this.upcoming.value?.feed == this.feedResult.feed ? this.upcoming.value : undefined;
-    if (!upcoming)
+    // The notes' first load holds the list back (a retry after a failure does not).
+    if (!upcoming || (upcoming.unconfirmed.length && this.notes.status == PENDING && !this.notes.error))
       return html`<div part="base" class="base">${this.renderFeedStatus(false, !!this.feedResult, reserve)}</div>`;
-    const { feed, occurrences, places, today, unconfirmed, notes } = upcoming;
+    const { feed, occurrences, places, today, unconfirmed } = upcoming;
     const days = this.days || 28;
     const controls = this.filters && this.controls.status == COMPLETE ? this.controls.value : undefined;
     // The "When" choice and the search narrow the expanded dates (in the filters' lazy code).
@@ -334,7 +340,10 @@ export class ImhSessionList extends ImhElement {
           </button>`
           : nothing
       }
-      ${notes?.unconfirmedNotes(unconfirmed, feed, t) ?? nothing}
+      ${this.notes.render({
+        complete: (notes): unknown => notes?.unconfirmedNotes(unconfirmed, feed, t),
+        error: () => this.renderError(),
+      })}
       ${attribution(
         feed,
         visible.flatMap((o) => [o.session, o.place ? places.get(o.place) : undefined]),
