@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { stripDocs } from './scripts/strip-docs.mjs';
+import { localeFiles } from './scripts/locale-files.mjs';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -51,21 +52,31 @@ const studio = (standalone: boolean): UserConfig => ({
 });
 
 /**
- * Three jobs:
- * - `vite` (npm start): the demo page (index.html) with the example feed from public/.
- * - `vite build`: the npm package — per-entry ES modules in dist/, Lit left as a peer import.
- * - `vite build --mode bundle`: dist/imh-widgets.js, the one script-tag module with Lit inside;
- *   locales stay separate chunks beside it, loaded on first use.
+ * What each command builds (`npm run build` runs every build below in this order):
+ * - `vite` (npm start): serves the demo page (index.html) with the example feed from public/; no build.
+ * - `vite build`: the npm package: an ES module per entry in dist/ (index, define, feed, tools,
+ *   schedule, the session list, the imh-feed command line), chunks in dist/chunks/, Lit left as a
+ *   peer import. A locale's messages are chunks that Vite's table of imports names, so a host
+ *   app's bundler finds them.
+ * - `vite build --mode bundle`: dist/imh-widgets.js, the one script-tag module with Lit inside,
+ *   minified; code it loads on first use (filters, calendar export, the feed report's sentences…)
+ *   is chunks beside it (imh-widgets-<name>-<hash>.js), and the locale files are shipped as they
+ *   are generated in dist/locales/ (scripts/locale-files.mjs).
  * - `vite build --mode autoloader`: dist/autoloader/imh-autoloader.js, which loads each element's
- *   chunk (and the shared core) when its tag first appears in the page.
- * - `vite build --mode studio` and `--mode studio-file`: the feed studio page, dist/studio/.
+ *   chunk (and the shared core) when its tag first appears in the page; locale files in
+ *   dist/autoloader/locales/.
+ * - `vite build --mode studio` and `--mode studio-file` (npm run build:studio): the feed studio
+ *   page in dist/studio/ (see `studio` above).
+ * Every build but the dev server drops translators' notes, schema descriptions and CSS whitespace
+ * (scripts/strip-docs.mjs, a typed plugin with unit tests); nothing else in the source is rewritten.
+ * `npm run size` measures the script-tag bundle and the autoloader's pages as built here.
  */
 export default defineConfig(({ command, mode }) => {
   if (mode === 'studio' || mode === 'studio-file') return studio(mode === 'studio-file');
   const bundle = mode === 'bundle' || mode === 'autoloader';
   const autoloader = mode === 'autoloader';
   return {
-    plugins: command === 'build' ? [stripDocs()] : [],
+    plugins: command === 'build' ? [stripDocs(), ...(bundle ? [localeFiles()] : [])] : [],
     publicDir: 'public',
     server: { port: 5173, strictPort: false },
     build: {
@@ -101,13 +112,11 @@ export default defineConfig(({ command, mode }) => {
           // Minified files keep no /* @__PURE__ */ annotations: nothing bundles them again.
           ...(bundle ? { comments: { annotation: false, jsdoc: false } } : {}),
           entryFileNames: '[name].js',
-          chunkFileNames: (chunk) => {
-            // A locale's messages are plain data that import nothing: named without a hash, the
-            // loader's table of them (one entry per locale and part) compresses to little.
-            const locale = bundle && /\/src\/generated\/locales\//.test(chunk.facadeModuleId ?? '');
-            const name = locale ? '[name]' : '[name]-[hash]';
-            return autoloader ? `imh-${name}.js` : bundle ? `imh-widgets-${name}.js` : `chunks/${name}.js`;
-          },
+          chunkFileNames: autoloader
+            ? 'imh-[name]-[hash].js'
+            : bundle
+              ? 'imh-widgets-[name]-[hash].js'
+              : 'chunks/[name]-[hash].js',
         },
       },
     },

@@ -12,9 +12,11 @@
  * Regional and script variants fall back to the language in the same script (`cy-GB` → `cy`,
  * `pa-Guru` → `pa`, `pa-PK` → `pa-Arab`).
  * Messages come from `locales/*.xlf`, generated into one small module per locale and part
- * (scripts/locales.mjs) and loaded on first use; English (en-GB) is built in and costs nothing.
+ * (scripts/locales.mjs) and loaded on first use from `locales/<locale>.<part>.js` beside the code
+ * (`generated/locale-files.ts`); English (en-GB) is built in and costs nothing.
  */
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+import { localeFile } from './generated/locale-files.js';
 import { lazy } from './internal/lazy.js';
 
 /** Every locale the elements can speak (the pseudo-locale en-XA is for testing, not offered). */
@@ -38,15 +40,7 @@ const modules = new Map<string, () => Promise<DataModule<unknown>>>();
 const load = <T>(locale: string, part: LocalePart | 'intl'): Promise<DataModule<T>> => {
   const key = `${locale}.${part}`;
   let get = modules.get(key);
-  if (!get)
-    modules.set(
-      key,
-      (get = lazy(
-        `the ${key} messages`,
-        `locales/${key}.js`,
-        () => import(`./generated/locales/${locale}.${part}.js`),
-      )),
-    );
+  if (!get) modules.set(key, (get = lazy(`the ${key} messages`, `locales/${key}.js`, () => localeFile(locale, part))));
   return get() as Promise<DataModule<T>>;
 };
 

@@ -81,6 +81,11 @@ describe('embedding', () => {
     expect(p.report()).to.deep.equal({ violations: [], errors: [] });
     // A shipped language and no pack named: the translation-pack loader is not even fetched.
     expect(p.scripts().filter((n) => /packs|source/.test(n))).to.deep.equal([]);
+    // Welsh came from the files beside the script, shipped as generated (scripts/locale-files.mjs).
+    const locales = p.scripts().filter((n) => /\/locales\//.test(n));
+    expect(locales.map((n) => new URL(n).pathname).sort()).to.deep.equal(
+      ['intl', 'stages', 'timeline', 'ui'].map((part) => `/dist/locales/cy.${part}.js`),
+    );
     p.frame.remove();
   });
 
@@ -174,6 +179,38 @@ describe('embedding', () => {
     const p = await page('', '', '/test/fixtures/csp-inline.html');
     await waitUntil(() => p.report().violations.length > 0, 'no violation was reported');
     expect(p.doc.title).not.to.equal('ran');
+    p.frame.remove();
+  });
+
+  it('speaks Urdu through the autoloader, from the locale files in dist/autoloader/locales/', async () => {
+    const p = await page(
+      `${FEED}<script type="module" src="${here}/dist/autoloader/imh-autoloader.js"></script>`,
+      `<div lang="ur"><imh-support-card service="nhs-111"></imh-support-card>
+        <imh-first-1001-days-timeline birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline></div>`,
+    );
+    const text = (tag: string, sel: string) =>
+      p.shadow(tag)?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim();
+    await waitUntil(
+      () => text('imh-support-card', '[part=heading] .visually-hidden') == 'فوری مشورہ:',
+      'no Urdu card',
+      {
+        timeout: 10_000,
+      },
+    );
+    // The timeline's own parts (its interface and built-in stages), in Urdu and right to left.
+    await waitUntil(() => text('imh-first-1001-days-timeline', '.where')?.startsWith('1001 میں سے دن 305'), 'no Urdu', {
+      timeout: 10_000,
+    });
+    expect(p.shadow('imh-first-1001-days-timeline')!.querySelector('.root')!.getAttribute('dir')).to.equal('rtl');
+    const locales = p
+      .scripts()
+      .filter((n) => /\/locales\//.test(n))
+      .map((n) => new URL(n).pathname)
+      .sort();
+    expect(locales).to.deep.equal(
+      ['intl', 'stages', 'timeline', 'ui'].map((part) => `/dist/autoloader/locales/ur.${part}.js`),
+    );
+    expect(p.report()).to.deep.equal({ violations: [], errors: [] });
     p.frame.remove();
   });
 
