@@ -255,4 +255,57 @@ describe('files loaded on first use that fail to load', () => {
     await waitUntil(() => prefix() == 'Cyngor brys:', 'no Welsh on reload', { timeout: 10_000 });
     frame.remove();
   });
+
+  it('the saved-copy code from the bundle: loaded after the card shows, its copy used; missing, no copy', async () => {
+    const KEY = 'imh-widgets:feed:v2:';
+    const ours = () => Object.keys(localStorage).filter((k) => k.startsWith(KEY) && k.includes('example-feed.json'));
+    const forget = () => ours().forEach((k) => localStorage.removeItem(k));
+    forget();
+    const here = location.origin;
+    const open = async () => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
+        <meta name="imh-feed" content="${here}/public/example-feed.json">
+        <script>window.errors = []; addEventListener('error', (e) => errors.push(e.message));</script>
+        <script type="module" src="${here}/dist/imh-widgets.js"></script></head>
+        <body><imh-support-card service="nhs-111"></imh-support-card></body></html>`;
+      const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      document.body.append(frame);
+      await loaded;
+      const card = frame.contentDocument!.querySelector('imh-support-card')!;
+      const win = frame.contentWindow as Window & { errors: string[] };
+      const shown = () => card.shadowRoot?.querySelector('[part=card]');
+      await waitUntil(shown, 'no card', { timeout: 10_000 });
+      const fetched = () =>
+        win.performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((n) => /imh-widgets-store-/.test(n));
+      return { frame, card, win, fetched };
+    };
+    try {
+      // A good load: the card shows, and the copy is saved once the saved-copy code has arrived.
+      const first = await open();
+      await waitUntil(() => ours().length == 1, 'no copy saved', { timeout: 10_000 });
+      expect(first.fetched().length).to.equal(1);
+      first.frame.remove();
+      // The feed then fails: the card shows the saved copy, marked as one.
+      await failing('example-feed.json');
+      const second = await open();
+      const notice = () => textOf(second.card.shadowRoot!.querySelector('[part=notice]'));
+      await waitUntil(() => notice().startsWith('This is a copy saved'), 'the copy was not shown', { timeout: 10_000 });
+      expect(second.win.errors).to.deep.equal([]);
+      second.frame.remove();
+      // Without the saved-copy code: the feed still shows, and nothing is saved.
+      forget();
+      await failing('imh-widgets-store-');
+      const third = await open();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(ours()).to.deep.equal([]);
+      expect(third.win.errors).to.deep.equal([]);
+      third.frame.remove();
+    } finally {
+      forget();
+    }
+  });
 });

@@ -14,7 +14,15 @@ import { readFeedData, type FeedRead } from './read.js';
 
 export { readFeedData };
 import { sliced } from './slices.js';
-import { readFeed, saveFeed } from './store.js';
+import { lazy } from '../internal/lazy.js';
+
+/**
+ * The last-good-copy code (`store.ts`), a chunk loaded after a feed has been read (to save the
+ * copy, while the element renders) or when a feed fails or loses items (to read the copy). A visitor
+ * who has a copy has loaded it before, when the copy was saved. If it cannot be loaded, nothing is
+ * saved and no copy is read: the element shows the feed's own error, and a retry loads it again.
+ */
+const store = lazy('the saved-copy code', 'store', () => import('./store.js'));
 
 export interface LoadOptions {
   /** Stops waiting. The shared request goes on while another element still wants it. */
@@ -138,13 +146,13 @@ const kept = (feed: FeedRead['feed'], parts: FeedParts): number =>
 
 /** The stored copy for `parts`, read again, or undefined when there is none or it no longer reads. */
 async function storedCopy(url: string, parts: FeedParts): Promise<(FeedRead & { savedAt: Date }) | undefined> {
-  const stored = readFeed(url, parts.name);
-  if (!stored) return undefined;
   try {
+    const stored = (await store()).readFeed(url, parts.name);
+    if (!stored) return undefined;
     const json: unknown = JSON.parse(await sliced(limitDepth(stored.text)));
     return { ...(await readFeedData(json, { parts, url })), savedAt: new Date(stored.savedAt) };
   } catch {
-    return undefined; // the stored copy is no longer readable
+    return undefined; // the stored copy is no longer readable (or the code that reads it could not be loaded)
   }
 }
 
@@ -174,7 +182,14 @@ async function readFresh(
       return { feed: copy.feed, issues: copy.issues, url, stale: { savedAt: copy.savedAt, error } };
     }
   }
-  if (useStoredCopy) saveFeed(url, fetched.text, Date.now(), parts.name);
+  // Saved once the code is here (after the caller has the feed), in the order the feeds were read.
+  if (useStoredCopy) {
+    const now = Date.now();
+    store().then(
+      ({ saveFeed }) => saveFeed(url, fetched.text, now, parts.name),
+      () => undefined,
+    );
+  }
   return { ...fresh, url };
 }
 
