@@ -4,7 +4,8 @@
  * the current slice of time, and otherwise carrying on in later tasks. The slice is one per task
  * for the whole page: every element's feed reading, schedule expansion and update (see `turn`)
  * draws on the same few milliseconds, so two hundred elements on one feed make many short tasks,
- * never one long one. No DOM.
+ * never one long one; and after a slice of updates the next waits for the page to draw a frame,
+ * so no frame lays out more than one slice's worth of new content. No DOM of its own.
  */
 
 /** Channels with a message on its way, held until it arrives (an unheld one can be collected first). */
@@ -28,11 +29,27 @@ const later: (f: () => void) => void =
       }
     : (f) => setTimeout(f, 0);
 
+/**
+ * Runs `f` in a task after the page's next frame, so the frame shows what came before. (A page
+ * hidden meanwhile draws none until it shows again: its work waits till then.)
+ */
+const afterFrame = (f: () => void) =>
+  requestAnimationFrame(() => {
+    drawn = true;
+    later(f);
+  });
+
 /** When the current task's slice ends (0: no slice started in this task yet). */
 let deadline = 0;
 /** Work waiting for a later task, first come first served. */
 const waiting: (() => void)[] = [];
 let flushing = false;
+/**
+ * Whether the page has drawn a frame since an update (`turn`) last changed it. If not, waiting work
+ * waits for one: each frame lays out and measures only one slice's updates, so two hundred
+ * elements never make one long frame; work that changes no DOM (`sliced`) runs task after task.
+ */
+let drawn = true;
 
 /** Starts this task's slice if none is running; whether time is left in it. */
 function hasTime(budget = SLICE): boolean {
@@ -54,30 +71,22 @@ function flush() {
 function wait() {
   if (flushing) return;
   flushing = true;
-  later(flush);
+  (drawn || document.hidden ? later : afterFrame)(flush);
 }
 
 /**
- * Runs `job` now if this task's slice has time left, else in a later task, in turn with other
- * waiting work. Returns undefined when it ran at once, else a promise settled once it has run.
+ * Runs `job` (an update that changes the page) now if this task's slice has time left, else in a
+ * later task, in turn with other waiting work, and after the page has drawn what the last slice's
+ * updates changed. Returns undefined when it ran at once, else a promise settled once it has run.
  */
-export function turn(job: () => void): Promise<void> | undefined {
-  if (!waiting.length && hasTime()) {
-    job();
-    return undefined;
-  }
-  return new Promise<void>((resolve, reject) => {
-    waiting.push(() => {
-      try {
-        job();
-        resolve();
-      } catch (e) {
-        reject(e);
-      }
-    });
-    wait();
-  });
-}
+export const turn = (job: () => void): void | Promise<void> =>
+  sliced(
+    (function* () {
+      yield; // only once the slice has time
+      drawn = false;
+      job();
+    })(),
+  );
 
 /**
  * Runs `work` to the end: synchronously if it fits in this task's slice (of at most `budget` ms

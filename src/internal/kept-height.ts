@@ -18,7 +18,11 @@ type Entry = [key: string, height: number];
 const isEntry = (e: unknown): e is Entry =>
   Array.isArray(e) && typeof e[0] == 'string' && typeof e[1] == 'number' && e[1] > 0 && e[1] < 100_000;
 
+/** The entries while a frame sizes and keeps every element's height: storage is read and written once. */
+let batch: Entry[] | undefined;
+
 const read = (): Entry[] => {
+  if (batch) return batch;
   try {
     const v: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
     return Array.isArray(v) ? v.filter(isEntry) : [];
@@ -46,7 +50,12 @@ export const keptHeight = (el: Element, width: number): number | undefined => {
 export const keepHeight = (el: Element, width: number, height: number): void => {
   const key = keyOf(el, width);
   // Layout works in 1/64 px.
-  const entries = [[key, Math.round(height * 64) / 64], ...read().filter(([k]) => k != key)].slice(0, 40);
+  const entries = [[key, Math.round(height * 64) / 64] as Entry, ...read().filter(([k]) => k != key)].slice(0, 40);
+  if (batch) batch = entries;
+  else save(entries);
+};
+
+const save = (entries: Entry[]) => {
   try {
     localStorage.setItem(KEY, JSON.stringify(entries));
   } catch {
@@ -61,7 +70,12 @@ const frame = () => {
   due.clear();
   // All reads, then all writes: one layout for every element on the page, not one each.
   const sizes = all.map((k) => k.measure());
+  // And storage read once and written once for them all, not once each.
+  const before = (batch = read());
   all.forEach((k, i) => k.apply(sizes[i]));
+  const after = batch;
+  batch = undefined;
+  if (after != before) save(after);
 };
 
 /**
@@ -108,8 +122,8 @@ export class HeightKeeper implements ReactiveController {
     const placeholder = this.placeholder();
     if (placeholder) {
       // Through the CSSOM, never a style attribute (which a strict style-src blocks).
-      placeholder.style.minBlockSize = `${keptHeight(this.host, width) ?? 0}px`;
-      if (placeholder.style.minBlockSize == '0px') placeholder.style.minBlockSize = placeholder.dataset.reserve ?? '';
+      const kept = keptHeight(this.host, width);
+      placeholder.style.minBlockSize = kept ? `${kept}px` : (placeholder.dataset.reserve ?? '');
     } else if (!this.kept && height > 0 && this.ready()) {
       this.kept = true;
       keepHeight(this.host, width, height);

@@ -106,3 +106,60 @@ describe('turn: one slice of time per task for the whole page', () => {
     expect(perTask.size, 'tasks the work took').to.be.at.least(2000 / (SLICE / 0.5 + 2));
   });
 });
+
+describe('turn: the page draws between slices of updates', () => {
+  it('after a slice of updates, the next waits for a frame: no frame lays out more than one slice', async function () {
+    // A hidden page draws no frames: there the work goes on task after task.
+    if (document.hidden) this.skip();
+    let frames = 0;
+    let counting = true;
+    const count = () => {
+      frames++;
+      if (counting) requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    // Which task an update runs in: the first update of a task posts a message, which runs after it.
+    let task = 0;
+    let marked = false;
+    const mark = () => {
+      if (marked) return;
+      marked = true;
+      const { port1, port2 } = new MessageChannel();
+      port1.onmessage = () => ((marked = false), task++, port1.close());
+      port2.postMessage(0);
+    };
+    /** The frames drawn before each task's first update. */
+    const framesBefore = new Map<number, number>();
+    const updates = Array.from({ length: 60 }, () =>
+      turn(() => {
+        const end = performance.now() + 1; // a millisecond of work each
+        while (performance.now() < end) {
+          // busy
+        }
+        mark();
+        if (!framesBefore.has(task)) framesBefore.set(task, frames);
+      }),
+    );
+    await Promise.all(updates);
+    counting = false;
+    const seen = [...framesBefore.values()];
+    expect(seen.length, 'tasks the updates took').to.be.greaterThan(2);
+    for (let i = 1; i < seen.length; i++)
+      expect(seen[i], `a frame before the updates of task ${i}`).to.be.greaterThan(seen[i - 1]);
+  });
+
+  it('work that changes nothing on the page (sliced) does not wait for frames', async () => {
+    let frames = 0;
+    let counting = true;
+    const tick = () => {
+      frames++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    // Forty slices' worth of work: task after task, far fewer frames than slices.
+    const result = await sliced(count(400, 0.1), 1);
+    counting = false;
+    expect(result).to.equal((399 * 400) / 2);
+    expect(frames).to.be.below(40);
+  });
+});

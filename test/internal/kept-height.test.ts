@@ -9,7 +9,9 @@ import { expectQuietConsole } from '../fixtures/quiet.js';
 const FEED = 'https://feeds.example.org/kept-height.json';
 const KEY = 'imh-widgets:heights:v1';
 const card = () =>
-  html`<div style="inline-size: 40rem"><imh-support-card feed=${FEED} service="camhs-under-5s" now="2026-11-23T12:00"></imh-support-card></div>`;
+  html`<div style="inline-size: 40rem">
+    <imh-support-card feed=${FEED} service="camhs-under-5s" now="2026-11-23T12:00"></imh-support-card>
+  </div>`;
 const heightOf = (el: Element) => el.getBoundingClientRect().height;
 const widthOf = (el: Element) => el.getBoundingClientRect().width;
 /** The next frame: what the page shows is what it paints. */
@@ -142,5 +144,62 @@ describe('the loading placeholder keeps the height the content took last time', 
     } finally {
       Storage.prototype.setItem = original;
     }
+  });
+
+  it('reads and writes storage once a frame for all the elements that show, not once each', async () => {
+    const data = await exampleFeed();
+    const services = data.services.map((s: { id: string }) => s.id).slice(0, 6);
+    // Which task a storage call is made in: the first call of a task posts a message, which runs after it.
+    let task = 0;
+    let marked = false;
+    const mark = () => {
+      if (marked) return;
+      marked = true;
+      const { port1, port2 } = new MessageChannel();
+      port1.onmessage = () => ((marked = false), task++, port1.close());
+      port2.postMessage(0);
+    };
+    const calls = new Map<string, number>();
+    let polling = false; // the test's own reads are not counted
+    const count = (kind: string) => {
+      if (polling) return;
+      mark();
+      calls.set(`${kind} ${task}`, (calls.get(`${kind} ${task}`) ?? 0) + 1);
+    };
+    const { getItem, setItem } = Storage.prototype;
+    Storage.prototype.getItem = function (key: string) {
+      if (key == KEY) count('read');
+      return getItem.call(this, key);
+    };
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key == KEY) count('write');
+      return setItem.call(this, key, value);
+    };
+    try {
+      const wrap = await fixture(html`<div style="inline-size: 40rem"></div>`);
+      for (const id of [...services, ...services]) {
+        const el = document.createElement('imh-support-card');
+        el.setAttribute('service', id);
+        el.setAttribute('now', '2026-11-23T12:00');
+        el.setAttribute('heading-level', String(2 + (wrap.children.length % 4)));
+        el.data = data;
+        wrap.append(el);
+      }
+      const cards = [...wrap.children];
+      const allKept = () => {
+        polling = true;
+        const all = cards.every((el) => keptHeight(el, widthOf(el)));
+        polling = false;
+        return all;
+      };
+      await waitUntil(allKept, 'every card keeps its height', { timeout: 5000 });
+    } finally {
+      Object.assign(Storage.prototype, { getItem, setItem });
+    }
+    const writes = [...calls].filter(([k]) => k.startsWith('write')).map(([, n]) => n);
+    const reads = [...calls].filter(([k]) => k.startsWith('read')).map(([, n]) => n);
+    expect(writes.length, 'written at all').to.be.above(0);
+    expect(Math.max(...writes), 'writes in one task').to.equal(1);
+    expect(Math.max(...reads), 'reads in one task').to.equal(1);
   });
 });
