@@ -4,6 +4,10 @@ import { launch, median, serve } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SIZES = [50, 500, 5000];
+// Issue 14's targets: within 1.2× of the hand-written baseline at 500 series (to the next frame),
+// and no task over 50 ms at 5,000 series.
+const RATIO = 1.2;
+const LONGEST = 50;
 const server = await serve();
 const base = server.base;
 const browser = await launch();
@@ -62,7 +66,10 @@ const longest = at(5000, 'element').longestTask;
 console.log('(the Long Tasks API reports only tasks of 50 ms or more: "< 50 ms" means none was reported)');
 console.log(
   `\nratio to baseline at 500 series (to next frame): ${ratio.toFixed(2)}× ` +
-    `(target ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'MISSED'}`,
+    `(target ≤ ${RATIO}×) ${ratio <= RATIO ? 'ok' : 'MISSED'}`,
 );
-console.log(`longest task at 5,000 series: ${task(longest)} (target ≤ 100 ms) ${longest <= 100 ? 'ok' : 'MISSED'}`);
-process.exitCode = ratio <= 1.5 && longest <= 100 ? 0 : 1;
+console.log(
+  `longest task at 5,000 series: ${task(longest)} (target: none over ${LONGEST} ms) ` +
+    `${longest < LONGEST ? 'ok' : 'MISSED'}`,
+);
+process.exitCode = ratio <= RATIO && longest < LONGEST ? 0 : 1;
