@@ -24,10 +24,11 @@ export const allLocales: readonly string[] = [sourceLocale, ...targetLocales];
 
 /**
  * Messages come in parts, each a lazily loaded module per locale: the interface every element
- * uses (`ui`), and the timeline's interface (`timeline`) and built-in stages (`stages`), which
- * only pages with a timeline load.
+ * uses (`ui`), the timeline's interface (`timeline`) and built-in stages (`stages`), which
+ * only pages with a timeline load, and the built-in category names (`categories`), which only a
+ * session list with filters loads.
  */
-export type LocalePart = 'ui' | 'timeline' | 'stages';
+export type LocalePart = 'ui' | 'timeline' | 'stages' | 'categories';
 
 /** A translation: text, or text and the positions of the source's values (`["Day ", 0, " of 1001"]`). */
 export type Translation = string | (string | number)[];

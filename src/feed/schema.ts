@@ -10,6 +10,7 @@
  */
 import { doc, obj } from './shape.js';
 import { bankHolidaysField, termDatesField } from './schema/calendars.js';
+import { categoriesField } from './schema/categories.js';
 import { feedHead } from './schema/head.js';
 import { organisationsField, placesField } from './schema/places.js';
 import { servicesField } from './schema/services.js';
@@ -21,6 +22,7 @@ export * from './schema/values.js';
 export * from './schema/sources.js';
 export * from './schema/calendars.js';
 export * from './schema/places.js';
+export * from './schema/categories.js';
 export * from './schema/sessions.js';
 export * from './schema/services.js';
 export * from './schema/timeline.js';
@@ -45,6 +47,7 @@ export const feedSchema = obj(
     ...feedHead,
     places: placesField,
     organisations: organisationsField,
+    categories: categoriesField,
     sessions: sessionsField,
     services: servicesField,
     termDates: termDatesField,

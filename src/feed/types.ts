@@ -3,6 +3,7 @@
  */
 import type {
   bankHolidaysSchema,
+  categorySchema,
   feedSchema,
   hoursSchema,
   occurrenceSchema,
@@ -24,6 +25,8 @@ export type { Day } from './schema.js';
 /** A validated feed. */
 export type Feed = Infer<typeof feedSchema>;
 export type Place = Infer<typeof placeSchema>;
+/** A name for a session category (`feed.categories`). */
+export type Category = Infer<typeof categorySchema>;
 export type Organisation = Infer<typeof organisationSchema>;
 export type Session = Infer<typeof sessionSchema>;
 export type Schedule = Infer<typeof scheduleSchema>;

@@ -100,17 +100,21 @@ describe('<imh-session-list>', () => {
     const when = (name: string) => textOf(item(el, name).querySelector('.pattern'));
     expect(when('Mindful Mums')).to.equal('· Every other Wednesday');
     expect(when("Dads' Saturday Stay and Play")).to.equal('· First Saturday of the month');
-    expect(when('Observing parent-infant interaction (online)')).to.equal('· Last Thursday of the month');
     expect(when('Welcome to Parenthood')).to.equal('· Second Tuesday of the month');
     expect(when('Baby Feeding Support Group')).to.equal('· Every Monday and Thursday');
-    expect(item(el, 'Infant at the Centre: practitioner workshop')).to.equal(undefined); // in February, beyond 60 days
+    // Practitioners' sessions are listed for a page that asks for them.
+    const staff = await list({ limit: 200, days: 60, audience: 'practitioners' });
+    expect(textOf(item(staff, 'Observing parent-infant interaction (online)').querySelector('.pattern'))).to.equal(
+      '· Last Thursday of the month',
+    );
+    expect(item(staff, 'Infant at the Centre: practitioner workshop')).to.equal(undefined); // in February, beyond 60 days
   });
 
   it('shows an annual awareness week under way, and one-off dates', async () => {
     const june = await list({ now: '2027-06-16T09:00', days: 1, limit: 50 });
     const week = item(june, 'Infant Mental Health Awareness Week');
     expect(textOf(week.querySelector('.when'))).to.equal('14 June – 20 June · Every year in June');
-    const feb = await list({ now: '2027-02-25T08:00', days: 1 });
+    const feb = await list({ now: '2027-02-25T08:00', days: 1, audience: 'practitioners' });
     expect(textOf(item(feb, 'Infant at the Centre: practitioner workshop').querySelector('.when'))).to.equal(
       '09:30–13:00',
     );
@@ -242,8 +246,8 @@ describe('<imh-session-list>', () => {
       const form = el.shadowRoot!.querySelector<HTMLFormElement>('[part=filters]')!;
       const category = form.querySelector<HTMLSelectElement>('select[name=category]')!;
       expect([...category.options].map((o) => o.text))
-        .to.include('Baby Massage')
-        .and.include('Stay and Play');
+        .to.include('Baby massage')
+        .and.include('Stay and play');
       category.value = 'baby-booktime';
       category.dispatchEvent(new Event('change', { bubbles: true }));
       await elementUpdated(el);
@@ -257,6 +261,81 @@ describe('<imh-session-list>', () => {
       await elementUpdated(el);
       expect(titles(el)).to.include('Mindful Mums').and.not.include('Baby Massage');
       await expect(el).to.be.accessible();
+    });
+
+    it('names each type of session by its own name, never after one of its sessions', async () => {
+      const data = (await exampleFeed()) as { categories?: unknown[] };
+      data.categories = [
+        { id: 'mindful-mums', name: { en: 'Mindfulness for mums', cy: 'Ymwybyddiaeth ofalgar i famau' } },
+      ];
+      const el = await list({ filters: true, limit: 100, now: '2027-01-04T08:00', days: 14 }, data);
+      await controls(el);
+      const category = $(el, 'select[name=category]') as HTMLSelectElement;
+      const options = () => [...category.options].map((o) => [o.value, o.text]);
+      expect(options()).to.deep.include.members([
+        ['parenting-course', 'Parenting courses'], // built in: not "Understanding Your Baby (online course)"
+        ['baby-booktime', 'Stories and rhymes'],
+        ['babywearing-walk', 'Walks'],
+        ['mindful-mums', 'Mindfulness for mums'], // the feed's own name wins
+      ]);
+      expect(options().map(([, text]) => text)).to.not.include('Welcome to Parenthood');
+      // Choosing the course shows every session of the category, not only the one it was named after.
+      category.value = 'parenting-course';
+      category.dispatchEvent(new Event('change', { bubbles: true }));
+      await elementUpdated(el);
+      expect(new Set(titles(el))).to.deep.equal(
+        new Set(['Understanding Your Baby (online course)', 'Welcome to Parenthood']),
+      );
+      // A category neither the feed nor the library names reads as its id in words.
+      const odd = structuredClone(data) as { sessions: { category?: string }[] };
+      odd.sessions[0].category = 'baby-signing';
+      const other = await list({ filters: true, limit: 100 }, odd);
+      await controls(other);
+      expect([...($(other, 'select[name=category]') as HTMLSelectElement).options].map((o) => o.text)).to.include(
+        'Baby signing',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it("names the types of session in the element's language, the feed's translations first", async () => {
+      const data = (await exampleFeed()) as { categories?: unknown[] };
+      data.categories = [
+        { id: 'mindful-mums', name: { en: 'Mindfulness for mums', cy: 'Ymwybyddiaeth ofalgar i famau' } },
+      ];
+      const el = await list({ filters: true, limit: 100, lang: 'cy' }, data);
+      await controls(el);
+      const texts = [...($(el, 'select[name=category]') as HTMLSelectElement).options].map((o) => o.text);
+      // (the built-in names' Welsh arrives with the filters' own locale part)
+      expect(texts)
+        .to.include('Tylino babanod')
+        .and.include('Aros a chwarae')
+        .and.include('Ymwybyddiaeth ofalgar i famau');
+      const ur = await list({ filters: true, limit: 100, lang: 'ur' });
+      await controls(ur);
+      expect([...($(ur, 'select[name=category]') as HTMLSelectElement).options].map((o) => o.text)).to.include(
+        'بچوں کا مساج',
+      );
+      expect($(ur, '.root')!.getAttribute('dir')).to.equal('rtl');
+      await expect(ur).to.be.accessible();
+    });
+
+    it('offers parents no sessions for practitioners, unless the page asks for them with audience', async () => {
+      const training = ['Observing parent-infant interaction (online)'];
+      const parents = await list({ filters: true, limit: 100 });
+      await controls(parents);
+      expect(titles(parents)).to.not.include.members(training);
+      expect(titles(parents)).to.include('Baby Massage');
+      const category = $(parents, 'select[name=category]') as HTMLSelectElement;
+      expect([...category.options].map((o) => o.value)).to.not.include('practitioner-workshop');
+      const staff = await list({ filters: true, limit: 100, audience: 'practitioners' });
+      await controls(staff);
+      expect(titles(staff)).to.include.members(training);
+      expect([...($(staff, 'select[name=category]') as HTMLSelectElement).options].map((o) => o.text)).to.include(
+        'Training for practitioners',
+      );
+      // For families and practitioners alike (an awareness week): offered to parents.
+      const june = await list({ now: '2027-06-14T08:00', days: 7, limit: 100 });
+      expect(titles(june)).to.include('Infant Mental Health Awareness Week');
     });
 
     it('says so when the filters leave nothing', async () => {

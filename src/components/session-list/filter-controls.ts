@@ -12,7 +12,9 @@ import { anyLabel } from '../../internal/labels.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { weekday, type DayNumber } from '../../schedule/civil.js';
 import type { SessionOccurrence } from '../../schedule/occurrences.js';
-import type { Filters } from './filters.js';
+import { isLoaded, loadLocale } from '../../localization.js';
+import { categoryName } from './categories.js';
+import { matches, type Filters } from './filters.js';
 
 /** How long the search waits after the last key press before it filters (and announces the count). */
 const DEBOUNCE_MS = 300;
@@ -98,20 +100,30 @@ export function narrow(
 /** Pending searches, one per form: the search filters when typing pauses. */
 const timers = new WeakMap<HTMLFormElement, ReturnType<typeof setTimeout>>();
 
+/** Loads the built-in category names in a language (resolves at once in English). */
+export const ready = (locale: string) => loadLocale(locale, ['categories']).catch(() => undefined);
+
+/**
+ * The filter form. `base` is what the page's attributes already choose (audience, category, place,
+ * age): the choices offered are among those sessions only, so a parents' page offers no
+ * practitioners' training. `refresh` re-renders once another language's category names arrive.
+ */
 export function filterControls(
   feed: Feed,
   chosen: Filters,
   t: Translator,
   change: (f: Filters) => void,
   { total, today, days }: { total: number; today: DayNumber; days: number },
+  base: Filters = {},
+  refresh?: () => void,
 ) {
   const { locale } = t;
-  const sessions = feed.sessions ?? [];
-  // A category has no name of its own: use the name of its first session ("Stay and Play").
+  if (!isLoaded(locale, ['categories'])) void ready(locale).then(refresh);
+  const sessions = (feed.sessions ?? []).filter((s) => matches(s, base));
+  // Each category by its own name (the feed's, a built-in one, or its id in words): never a session's.
   const categories = new Map<string, string>();
   for (const s of sessions)
-    if (s.category && !categories.has(s.category))
-      categories.set(s.category, feedString(s.name, locale, feed.language));
+    if (s.category && !categories.has(s.category)) categories.set(s.category, categoryName(feed, s.category, t));
   const usedPlaces = new Set(sessions.map((s) => s.place));
   const places = (feed.places ?? []).filter((p) => usedPlaces.has(p.id));
   const read = (form: HTMLFormElement): Filters => {

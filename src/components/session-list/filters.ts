@@ -24,14 +24,19 @@ const list = (v?: string) =>
         .filter(Boolean)
     : undefined;
 
-/** Does the session pass the filters? A session that does not say (no audience, no age range) passes. */
+/**
+ * Does the session pass the filters? A session that does not say (no audience, no age range) passes;
+ * one only for practitioners passes only an `audience` that includes them.
+ */
 export function matches(s: Session, f: Filters): boolean {
   const categories = list(f.category);
   if (categories && !categories.includes(s.category ?? '')) return false;
   const places = list(f.place);
   if (places && !places.includes(s.place ?? '')) return false;
   const audience = list(f.audience);
-  if (audience && !suits(s.audience, audience)) return false;
+  // Sessions only for practitioners (training) are offered to parents only when the page asks for them.
+  if (audience ? !suits(s.audience, audience) : s.audience?.length && s.audience.every((a) => a == 'practitioners'))
+    return false;
   const age = f.ageMonths;
   if (age != null && !isNaN(age) && s.ageRange) {
     const r = s.ageRange;

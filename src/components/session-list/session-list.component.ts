@@ -258,7 +258,16 @@ export class ImhSessionList extends ImhElement {
   /** The filter controls once loaded, or a notice with "Try again" if they could not be. */
   private renderControls(feed: Feed, counts: { total: number; today: number; days: number }) {
     return this.controls.render({
-      complete: (m) => m?.filterControls(feed, this.chosen, this.t, (f) => this.onFilter(f), counts),
+      complete: (m) =>
+        m?.filterControls(
+          feed,
+          this.chosen,
+          this.t,
+          (f) => this.onFilter(f),
+          counts,
+          this,
+          () => this.requestUpdate(),
+        ),
       error: () => this.renderError(),
     });
   }
