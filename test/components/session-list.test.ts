@@ -107,7 +107,8 @@ describe('<imh-session-list>', () => {
     expect(textOf(item(staff, 'Observing parent-infant interaction (online)').querySelector('.pattern'))).to.equal(
       '· Last Thursday of the month',
     );
-    expect(item(staff, 'Infant at the Centre: practitioner workshop')).to.equal(undefined); // in February, beyond 60 days
+    // In February, beyond 60 days:
+    expect(item(staff, 'Infant at the Centre: practitioner workshop')).to.equal(undefined);
   });
 
   it('shows an annual awareness week under way, and one-off dates', async () => {
