@@ -64,7 +64,11 @@ type Story = StoryObj<Args>;
 /** This week at Wolverhampton's Family Hubs and libraries, from the example feed. */
 export const Default: Story = {};
 
-/** With the filter controls: search, when, type of session, place and the baby's age, and the count. */
+/**
+ * With the filter controls: search, when, type of session, place and the baby's age, and the count. Each type of session has a
+ * name of its own (built in for common category ids like `baby-booktime`: "Stories and rhymes"), and
+ * practitioners' training is not offered.
+ */
 export const WithFilters: Story = { args: { filters: true, limit: 10 } };
 
 /** Filters chosen ("Next week", pregnancy): the count and "Clear filters". */
@@ -100,8 +104,10 @@ export const AwarenessWeek: Story = { args: { now: '2027-06-16T09:00', days: 1, 
 /** Only sessions suitable during pregnancy. */
 export const Pregnancy: Story = { args: { ageMonths: -20, limit: 10 } };
 
-/** For practitioners: workshops and reflective practice. */
-export const Practitioners: Story = { args: { category: 'practitioner-workshop', days: 120 } };
+/** For practitioners: workshops and reflective practice, listed only where the page asks with `audience`. */
+export const Practitioners: Story = {
+  args: { audience: 'practitioners', category: 'practitioner-workshop', days: 120, filters: true },
+};
 
 /** Narrow sidebars: the compact layout (name, time and place; the rest behind "Details and booking"). */
 export const Compact: Story = {

@@ -112,6 +112,21 @@ describe('merging an import into a feed', () => {
     assert.deepEqual(names(result.sources[0].added), ['Bob Jones Community Hub', 'Stay and Play']);
   });
 
+  test("keeps the editor's names for categories (feed.categories), and imported sessions name them by id", () => {
+    const categories = [{ id: 'stay-and-play', name: { en: 'Stay and Play at the Hub', cy: 'Aros a Chwarae' } }];
+    const result = mergeImports(
+      { ...handWritten(), categories },
+      [spreadsheet([session('stay-and-play', 'Stay and Play')])],
+      {
+        now: NOW,
+      },
+    );
+    valid(result.feed);
+    assert.deepEqual(result.feed.categories, categories);
+    assert.deepEqual(validateFeed(result.feed).feed.categories, categories);
+    assert.ok((result.feed.sessions as Json[]).some((s) => s.category == 'stay-and-play'));
+  });
+
   test('keeps every hand-written item exactly as written, unknown fields and all', () => {
     const existing = handWritten();
     const result = mergeImports(existing, [spreadsheet([session('stay-and-play', 'Stay and Play')])], { now: NOW });
