@@ -126,6 +126,8 @@ describe('themes', () => {
           <imh-support-card theme=${theme} service="emergency-999" .data=${data}></imh-support-card>
           <imh-session-list theme=${theme} filters now="2026-11-23T08:00" days="14" limit="60"
             .data=${data}></imh-session-list>
+          <imh-session-list theme=${theme} audience="practitioners" category="practitioner-workshop"
+            now="2026-11-23T08:00" days="14" .data=${data}></imh-session-list>
           <imh-support-list theme=${theme} now="2026-11-23T10:00" .data=${data}></imh-support-list>
           <imh-first-1001-days-timeline theme=${theme} due-date="2027-03-01" now="2026-11-23"
             .data=${data}></imh-first-1001-days-timeline>
