@@ -264,7 +264,8 @@ describe('<imh-session-list>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('names each type of session by its own name, never after one of its sessions', async () => {
+    it('names each type of session by its own name, never after one of its sessions', async function () {
+      this.timeout(30000); // several lists and axe: slow only on a loaded machine
       const data = (await exampleFeed()) as { categories?: unknown[] };
       data.categories = [
         { id: 'mindful-mums', name: { en: 'Mindfulness for mums', cy: 'Ymwybyddiaeth ofalgar i famau' } },
@@ -298,7 +299,8 @@ describe('<imh-session-list>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it("names the types of session in the element's language, the feed's translations first", async () => {
+    it("names the types of session in the element's language, the feed's translations first", async function () {
+      this.timeout(30000); // several lists and axe: slow only on a loaded machine
       const data = (await exampleFeed()) as { categories?: unknown[] };
       data.categories = [
         { id: 'mindful-mums', name: { en: 'Mindfulness for mums', cy: 'Ymwybyddiaeth ofalgar i famau' } },
@@ -320,7 +322,8 @@ describe('<imh-session-list>', () => {
       await expect(ur).to.be.accessible();
     });
 
-    it('offers parents no sessions for practitioners, unless the page asks for them with audience', async () => {
+    it('offers parents no sessions for practitioners, unless the page asks for them with audience', async function () {
+      this.timeout(30000); // several lists and axe: slow only on a loaded machine
       const training = ['Observing parent-infant interaction (online)'];
       const parents = await list({ filters: true, limit: 100 });
       await controls(parents);
