@@ -307,14 +307,18 @@ describe('<imh-session-list>', () => {
       ];
       const el = await list({ filters: true, limit: 100, lang: 'cy' }, data);
       await controls(el);
-      const texts = [...($(el, 'select[name=category]') as HTMLSelectElement).options].map((o) => o.text);
-      // (the built-in names' Welsh arrives with the filters' own locale part)
-      expect(texts)
+      const names = () => [...($(el, 'select[name=category]') as HTMLSelectElement).options].map((o) => o.text);
+      // The built-in names' Welsh arrives with the filters' own locale part, and the list re-renders.
+      await waitUntil(() => names().includes('Tylino babanod'), 'no Welsh names', { timeout: 5000 });
+      expect(names())
         .to.include('Tylino babanod')
         .and.include('Aros a chwarae')
         .and.include('Ymwybyddiaeth ofalgar i famau');
       const ur = await list({ filters: true, limit: 100, lang: 'ur' });
       await controls(ur);
+      await waitUntil(() => $(ur, 'select[name=category]')!.textContent!.includes('بچوں کا مساج'), 'no Urdu names', {
+        timeout: 5000,
+      });
       expect([...($(ur, 'select[name=category]') as HTMLSelectElement).options].map((o) => o.text)).to.include(
         'بچوں کا مساج',
       );
