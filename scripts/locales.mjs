@@ -9,9 +9,8 @@
 //                                            that holds this import (vite.config.ts), so the browser
 //                                            loads the very files the tests load, by one URL pattern
 //   src/generated/locales/<locale>.<part>.js one part of a locale's messages: `ui` (every element),
-//                                            `timeline` (the timeline's interface), `stages` (its
-//                                            built-in stages) or `categories` (the session list's
-//                                            filter names), each loaded only by elements that need it
+//                                            `timeline` (the timeline's interface) or `stages` (its
+//                                            built-in stages), each loaded only by elements that need it
 //   src/generated/locales/<locale>.intl.js   the locale's CLDR data (scripts/intl-data.mjs)
 //   src/generated/locales/source.js          every message id with the number of its values, which
 //                                            translation packs are checked against at run time
@@ -35,19 +34,17 @@ import { intlData } from './intl-data.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The parts a locale's messages are split into, in the order a page needs them. */
-export const PARTS = ['ui', 'timeline', 'stages', 'categories'];
+export const PARTS = ['ui', 'timeline', 'stages'];
 
 /**
  * The part a message belongs to, from the source file its msg() call is in: the timeline's
- * built-in stages, the rest of the timeline, the session list's built-in category names (for its
- * filters), or the interface every element shares.
+ * built-in stages, the rest of the timeline, or the interface every element shares.
  * @param {string} file a path relative to the project (src/components/…)
  */
 export function partOf(file) {
   const f = file.replaceAll('\\', '/');
   if (f == 'src/components/first-1001-days-timeline/default-timeline.ts') return 'stages';
   if (f.startsWith('src/components/first-1001-days-timeline/')) return 'timeline';
-  if (f == 'src/components/session-list/categories.ts') return 'categories';
   return 'ui';
 }
 

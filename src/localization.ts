@@ -24,11 +24,10 @@ export const allLocales: readonly string[] = [sourceLocale, ...targetLocales];
 
 /**
  * Messages come in parts, each a lazily loaded module per locale: the interface every element
- * uses (`ui`), the timeline's interface (`timeline`) and built-in stages (`stages`), which
- * only pages with a timeline load, and the built-in category names (`categories`), which only a
- * session list with filters loads.
+ * uses (`ui`), and the timeline's interface (`timeline`) and built-in stages (`stages`), which
+ * only pages with a timeline load.
  */
-export type LocalePart = 'ui' | 'timeline' | 'stages' | 'categories';
+export type LocalePart = 'ui' | 'timeline' | 'stages';
 
 /** A translation: text, or text and the positions of the source's values (`["Day ", 0, " of 1001"]`). */
 export type Translation = string | (string | number)[];

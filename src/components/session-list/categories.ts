@@ -3,8 +3,9 @@
  * translatable like any feed text), else a built-in name for a common category id, else the id in
  * words ("baby-yoga" → "Baby yoga"). Never a session's name: a category is a kind of session.
  *
- * Loaded with the filter controls only (a lazy chunk), and its messages are a locale part of their
- * own (`categories`, see scripts/locales.mjs), so no page without filters downloads them.
+ * Loaded with the filter controls only (a lazy chunk), so the English names cost a page without
+ * filters nothing. Their translations are in each language's interface messages (the `ui` part), so
+ * the first form in Welsh already names them in Welsh.
  */
 import type { Feed } from '../../feed/types.js';
 import { feedString } from '../../internal/feed-text.js';

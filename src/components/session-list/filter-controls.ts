@@ -12,7 +12,6 @@ import { anyLabel } from '../../internal/labels.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { weekday, type DayNumber } from '../../schedule/civil.js';
 import type { SessionOccurrence } from '../../schedule/occurrences.js';
-import { isLoaded, loadLocale } from '../../localization.js';
 import { categoryName } from './categories.js';
 import { matches, type Filters } from './filters.js';
 
@@ -100,13 +99,10 @@ export function narrow(
 /** Pending searches, one per form: the search filters when typing pauses. */
 const timers = new WeakMap<HTMLFormElement, ReturnType<typeof setTimeout>>();
 
-/** Loads the built-in category names in a language (resolves at once in English). */
-export const ready = (locale: string) => loadLocale(locale, ['categories']).catch(() => undefined);
-
 /**
  * The filter form. `base` is what the page's attributes already choose (audience, category, place,
  * age): the choices offered are among those sessions only, so a parents' page offers no
- * practitioners' training. `refresh` re-renders once another language's category names arrive.
+ * practitioners' training.
  */
 export function filterControls(
   feed: Feed,
@@ -115,10 +111,8 @@ export function filterControls(
   change: (f: Filters) => void,
   { total, today, days }: { total: number; today: DayNumber; days: number },
   base: Filters = {},
-  refresh?: () => void,
 ) {
   const { locale } = t;
-  if (!isLoaded(locale, ['categories'])) void ready(locale).then(refresh);
   const sessions = (feed.sessions ?? []).filter((s) => matches(s, base));
   // Each category by its own name (the feed's, a built-in one, or its id in words): never a session's.
   const categories = new Map<string, string>();

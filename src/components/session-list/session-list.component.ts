@@ -258,16 +258,7 @@ export class ImhSessionList extends ImhElement {
   /** The filter controls once loaded, or a notice with "Try again" if they could not be. */
   private renderControls(feed: Feed, counts: { total: number; today: number; days: number }) {
     return this.controls.render({
-      complete: (m) =>
-        m?.filterControls(
-          feed,
-          this.chosen,
-          this.t,
-          (f) => this.onFilter(f),
-          counts,
-          this,
-          () => this.requestUpdate(),
-        ),
+      complete: (m) => m?.filterControls(feed, this.chosen, this.t, (f) => this.onFilter(f), counts, this),
       error: () => this.renderError(),
     });
   }
