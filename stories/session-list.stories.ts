@@ -65,9 +65,9 @@ type Story = StoryObj<Args>;
 export const Default: Story = {};
 
 /**
- * With the filter controls: search, when, type of session, place and the baby's age, and the count. Each type of session has a
- * name of its own (built in for common category ids like `baby-booktime`: "Stories and rhymes"), and
- * practitioners' training is not offered.
+ * With the filter controls: search, when, type of session, place and the baby's age, and the count.
+ * Each type of session has a name of its own (built in for common category ids like
+ * `baby-booktime`: "Stories and rhymes"), and practitioners' training is not offered.
  */
 export const WithFilters: Story = { args: { filters: true, limit: 10 } };
 
@@ -150,6 +150,12 @@ export const StaleCopy: Story = {
 export const RightToLeft: Story = {
   args: { limit: 3 },
   decorators: [(story) => html`<div lang="ur">${story()}</div>`],
+};
+
+/** The filters in Welsh: the types of session by their Welsh names from the first render ("Tylino babanod"). */
+export const WelshFilters: Story = {
+  args: { filters: true, limit: 3 },
+  decorators: [(story) => html`<div lang="cy">${story()}</div>`],
 };
 
 /** The pseudo-locale en-XA (accented, about 40% longer) for spotting untranslated text and layouts that break. */
