@@ -88,7 +88,8 @@ describe('<imh-session-list>', () => {
     expect(facts).to.contain('For parents and carers · Babies 0 to 12 months');
     expect(facts).to.contain('Cost Free');
     expect(facts).to.contain(
-      'Booking Booking required · fhparent.infantwbteam@wolverhampton.gov.uk · Courses of five weeks; book a place by email.',
+      'Booking Booking required · fhparent.infantwbteam@wolverhampton.gov.uk · ' +
+        'Courses of five weeks; book a place by email.',
     );
     expect(facts).to.contain(
       'Facilities Step-free access, Baby changing, Buggy parking, Car parking and Accessible toilet',
@@ -538,7 +539,8 @@ describe('<imh-session-list>', () => {
       expect(textOf(one)).to.equal('This date (.ics file)');
       one.click();
       series.click();
-      await waitUntil(() => saved.length == 2, 'the calendar files were not saved'); // the calendar code loads on first use
+      // The calendar code loads on first use.
+      await waitUntil(() => saved.length == 2, 'the calendar files were not saved');
       saved.sort((a, b) => b.name.length - a.name.length);
       expect(saved.map((s) => s.name)).to.deep.equal(['baby-massage-monday-2026-11-23.ics', 'baby-massage-monday.ics']);
       const single = new ICAL.Component(ICAL.parse(await saved[0].text)).getFirstSubcomponent('vevent')!;

@@ -96,6 +96,10 @@ export function narrow(
   });
 }
 
+/** One choice of a select. */
+const option = (value: string, label: string, selected: boolean) =>
+  html`<option value=${value} ?selected=${selected}>${label}</option>`;
+
 /** Pending searches, one per form: the search filters when typing pauses. */
 const timers = new WeakMap<HTMLFormElement, ReturnType<typeof setTimeout>>();
 
@@ -170,7 +174,7 @@ export function filterControls(
     <label>${t.msg('When', { id: 'filters.when', desc: 'Label of the date filter: today, tomorrow, this week…' })}
       <select name="when">
         <option value="">${any}</option>
-        ${whens.map((k) => html`<option value=${k} ?selected=${chosen.when == k}>${labels[k]}</option>`)}
+        ${whens.map((k) => option(k, labels[k], chosen.when == k))}
       </select>
     </label>
     <label>${t.msg('Type of session', { id: 'filters.category', desc: 'Label of the category filter' })}
@@ -178,19 +182,19 @@ export function filterControls(
         <option value="">${any}</option>
         ${[...categories]
           .sort((a, b) => a[1].localeCompare(b[1], locale))
-          .map(([id, name]) => html`<option value=${id} ?selected=${chosen.category == id}>${name}</option>`)}
+          .map(([id, name]) => option(id, name, chosen.category == id))}
       </select>
     </label>
     <label>${t.msg('Place', { id: 'filters.place', desc: 'Label of the place filter' })}
       <select name="place">
         <option value="">${any}</option>
-        ${places.map((p) => html`<option value=${p.id} ?selected=${chosen.place == p.id}>${feedString(p.name, locale, feed.language)}</option>`)}
+        ${places.map((p) => option(p.id, feedString(p.name, locale, feed.language), chosen.place == p.id))}
       </select>
     </label>
     <label>${t.msg("Suitable for my baby's age", { id: 'filters.age', desc: 'Label of the age filter' })}
       <select name="age">
         <option value="">${any}</option>
-        ${ages(t).map(([v, label]) => html`<option value=${v} ?selected=${String(chosen.ageMonths) == v}>${label}</option>`)}
+        ${ages(t).map(([v, label]) => option(v, label, String(chosen.ageMonths) == v))}
       </select>
     </label>
     <div class="results">

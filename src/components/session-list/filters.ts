@@ -24,19 +24,21 @@ const list = (v?: string) =>
         .filter(Boolean)
     : undefined;
 
+/** Is the id among the comma-separated ids (any id, when there are none)? */
+const among = (id: string | undefined, ids?: string) => !ids || !!list(ids)?.includes(id ?? '');
+
+/** Every audience but practitioners (parents and families suit everyone anyway: see `suits`). */
+const PARENTS = ['mums', 'dads', 'co-parents', 'carers', 'pregnant'];
+
 /**
  * Does the session pass the filters? A session that does not say (no audience, no age range) passes;
  * one only for practitioners passes only an `audience` that includes them.
  */
 export function matches(s: Session, f: Filters): boolean {
-  const categories = list(f.category);
-  if (categories && !categories.includes(s.category ?? '')) return false;
-  const places = list(f.place);
-  if (places && !places.includes(s.place ?? '')) return false;
-  const audience = list(f.audience);
-  // Sessions only for practitioners (training) are offered to parents only when the page asks for them.
-  if (audience ? !suits(s.audience, audience) : s.audience?.length && s.audience.every((a) => a == 'practitioners'))
-    return false;
+  if (!among(s.category, f.category) || !among(s.place, f.place)) return false;
+  // With no audience chosen, every parent is: sessions only for practitioners (training) are left
+  // out unless the page asks for them (`audience="practitioners"`).
+  if (!suits(s.audience, list(f.audience) ?? PARENTS)) return false;
   const age = f.ageMonths;
   if (age != null && !isNaN(age) && s.ageRange) {
     const r = s.ageRange;

@@ -49,9 +49,11 @@ const loadIcs = lazy('the calendar export', 'ics.js', () => import('../../schedu
  *   when the feed cannot be loaded, and under the "no sessions" message.
  *
  * @fires {ImhFeedLoadEvent} imh-feed-load - The feed was loaded and validated (detail: feed, issues, url, stale).
- * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be fetched, parsed or validated (detail: error, stale).
+ * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be fetched, parsed or validated
+ *   (detail: error, stale).
  * @fires {ImhLoadErrorEvent} imh-load-error - A file it loads on first use (messages, code) could not be loaded.
- * @fires {ImhSessionSelectEvent} imh-session-select - A session's link was activated; cancelable, so an app can route instead.
+ * @fires {ImhSessionSelectEvent} imh-session-select - A session's link was activated; cancelable, so an app
+ *   can route instead.
  *
  * @csspart base - The wrapper of everything.
  * @csspart filters - The filter controls (with the `filters` attribute).
@@ -336,7 +338,10 @@ export class ImhSessionList extends ImhElement {
       ${
         visible.length < total
           ? html`<button part="button" class="more" type="button" @click=${() => this.showMore()}>
-            ${t.msg('Show more sessions', { id: 'session-list.show-more', desc: 'Button that shows the next sessions in the list' })}
+            ${t.msg('Show more sessions', {
+              id: 'session-list.show-more',
+              desc: 'Button that shows the next sessions in the list',
+            })}
           </button>`
           : nothing
       }
