@@ -70,7 +70,7 @@ describe('files loaded on first use that fail to load', () => {
   });
 
   it('the calendar export: the menu says so, and Try again loads it', async () => {
-    await failing('schedule/ics');
+    await failing('session-list/session-ics');
     const el = document.createElement('imh-session-list');
     el.data = await exampleFeed();
     el.setAttribute('now', '2026-11-23T08:00');

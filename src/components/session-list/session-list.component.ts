@@ -4,7 +4,6 @@ import { property, state } from 'lit/decorators.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { ImhSessionSelectEvent } from '../../events/session-select.js';
 import { ImhElement } from '../../internal/imh-element.js';
-import { feedString } from '../../internal/feed-text.js';
 import { formatDay, formatUnit } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { lazy } from '../../internal/lazy.js';
@@ -12,7 +11,6 @@ import { str, type Translator } from '../../internal/localize.js';
 import { COMPLETE, ERROR, PENDING, Task } from '../../internal/task.js';
 import { wallClock } from '../../schedule/civil.js';
 import { parseNow } from '../../internal/now.js';
-import type { EventText } from '../../schedule/ics.js';
 import { sliced } from '../../feed/slices.js';
 import {
   occurrencesInSlices,
@@ -39,7 +37,7 @@ interface Upcoming {
 
 const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
 const loadNotes = lazy('the term dates notes', 'unconfirmed.js', () => import('./unconfirmed.js'));
-const loadIcs = lazy('the calendar export', 'ics.js', () => import('../../schedule/ics.js'));
+const loadIcs = lazy('the calendar export', 'session-ics.js', () => import('./session-ics.js'));
 
 /**
  * @summary Upcoming sessions for parents and babies from the feed, soonest first, grouped by day.
@@ -204,45 +202,16 @@ export class ImhSessionList extends ImhElement {
     if (!this.dispatchEvent(e)) event.preventDefault();
   }
 
-  private text(o: SessionOccurrence): EventText {
-    const { feed, places } = this.upcoming.value!;
-    const place = o.place ? places.get(o.place) : undefined;
-    const location = place
-      ? [feedString(place.name, this.locale, feed.language), ...Object.values(place.address ?? {})]
-          .filter(Boolean)
-          .join(', ')
-      : undefined;
-    return {
-      summary: feedString(o.session.name, this.locale, feed.language),
-      description: feedString(o.session.description, this.locale, feed.language) || undefined,
-      location,
-      url: o.session.url,
-    };
-  }
-
   /** Saves an .ics file for one date or the whole series. */
   private async calendar(o: SessionOccurrence, series: boolean) {
     this.calendarWanted = true;
     if (this.ics.status == ERROR) this.ics.run();
     await this.updateComplete;
-    const ics = await this.ics.taskComplete.catch(() => undefined);
-    if (!ics) return; // failed to load: reported, with "Try again" in the calendar menu
-    const { seriesIcs, occurrenceIcs } = ics;
-    const { feed } = this.upcoming.value!;
-    let domain = 'imh-widgets';
-    try {
-      domain = new URL(feed.publisher?.url ?? '').hostname || domain;
-    } catch {
-      // no publisher URL
-    }
-    const file = series
-      ? seriesIcs(o.session, feed.timeZone, this.text(o), domain, undefined, feed)
-      : occurrenceIcs(o, this.text(o), domain);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([file], { type: 'text/calendar;charset=utf-8' }));
-    a.download = `${o.session.id}${series ? '' : `-${o.date}`}.ics`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    // Failed to load: reported, with "Try again" in the calendar menu.
+    (await this.ics.taskComplete.catch(() => undefined))?.saveIcs(o, series, {
+      ...this.upcoming.value!,
+      locale: this.locale,
+    });
   }
 
   private showMore() {
@@ -295,18 +264,7 @@ export class ImhSessionList extends ImhElement {
       calendar: (o, series) => void this.calendar(o, series),
       openCalendar: () => (this.calendarWanted = true),
       calendarError: this.ics.status == ERROR ? this.renderError() : undefined,
-      calendarLinks: (o) =>
-        ics && {
-          // A Google link carries a rule but no exception dates: a term-time series gets this date only.
-          google: ics.googleCalendarUrl(
-            o,
-            this.text(o),
-            o.session.schedule.termTimeOnly || o.session.schedule.notOnBankHolidays
-              ? undefined
-              : ics.rrule(o.session, o.timeZone),
-          ),
-          outlook: ics.outlookCalendarUrl(o, this.text(o)),
-        },
+      calendarLinks: (o) => ics?.calendarLinks(o, { ...upcoming, locale: this.locale }),
     };
     const groups = new Map<number, [SessionOccurrence, number][]>();
     visible.forEach((o, i) => {
