@@ -26,9 +26,9 @@ const headings = (el: ImhSessionList) => $$(el, '[part=day-heading]').map(textOf
 const item = (el: ImhSessionList, name: string) =>
   $$(el, '[part=item]').find((li) => textOf(li.querySelector('[part=item-title]')) == name)!;
 
-/** The filter controls' code loads on first use. */
+/** The filter controls' code loads on first use (its first load in WebKit under a loaded machine can take seconds). */
 const controls = (el: ImhSessionList) =>
-  waitUntil(() => el.shadowRoot!.querySelector('[part=filters]'), 'no filter controls');
+  waitUntil(() => el.shadowRoot!.querySelector('[part=filters]'), 'no filter controls', { timeout: 5000 });
 
 /** `watch` is called as the element enters the page, before its first render. */
 async function list(
