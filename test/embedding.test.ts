@@ -79,8 +79,9 @@ describe('embedding', () => {
     // The timeline's own chunks (interface and built-in stages) and Welsh numbers and units.
     expect(text('imh-first-1001-days-timeline', '.where')).to.equal('Diwrnod 305 o 1001 — mae eich babi yn 1 mis oed');
     expect(p.report()).to.deep.equal({ violations: [], errors: [] });
-    // A shipped language and no pack named: the translation-pack loader is not even fetched.
-    expect(p.scripts().filter((n) => /packs|source/.test(n))).to.deep.equal([]);
+    // A shipped language and no pack named: the translation-pack loader is not even fetched, nor, with
+    // no theme, the theme colours.
+    expect(p.scripts().filter((n) => /packs|source|palettes/.test(n))).to.deep.equal([]);
     // Welsh came from the files beside the script, shipped as generated (scripts/locale-files.mjs).
     const locales = p.scripts().filter((n) => /\/locales\//.test(n));
     expect(locales.map((n) => new URL(n).pathname).sort()).to.deep.equal(

@@ -205,6 +205,26 @@ describe('files loaded on first use that fail to load', () => {
     expect(warnings.length).to.equal(1);
   });
 
+  it('the theme colours: the default colours meanwhile, an imh-load-error naming the file, and reload()', async () => {
+    await failing('palettes');
+    const el = document.createElement('imh-support-card');
+    el.setAttribute('theme', 'govuk');
+    el.setAttribute('service', 'nhs-111');
+    el.data = await exampleFeed();
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    expect((await error).detail.error.file).to.contain('palettes');
+    await waitUntil(() => $(el, '[part=card]'), 'no card');
+    const link = () => getComputedStyle(el).getPropertyValue('--imh-color-link').trim();
+    expect(link(), 'the default colours').to.equal('');
+    await expect(el).to.be.accessible();
+    saidOnce('palettes');
+    await failing();
+    el.reload();
+    await waitUntil(() => link() == '#1d70b8', 'no GOV.UK colours on reload');
+    expect($(el, '[part=card]')).not.to.equal(null);
+  });
+
   it('a language: English meanwhile (marked as English), an imh-load-error naming the file, and reload()', async () => {
     await failing('cy.ui');
     const el = document.createElement('imh-support-card');

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedError, isAbort } from '../feed/errors.js';
 import { loadedFeed, loadFeed, readFeedData, resolveFeedUrl, type FeedResult } from '../feed/load.js';
@@ -20,9 +20,10 @@ import {
 } from '../localization.js';
 import { sourceLocale } from '../generated/locale-codes.js';
 import { hostStyles } from '../styles/host.js';
-import { themeStyles } from '../styles/themes.js';
+import { themed } from '../styles/themes.js';
 import { formatAgo } from './format.js';
 import { HeightKeeper } from './kept-height.js';
+import { lazy } from './lazy.js';
 import { str, Translator } from './localize.js';
 import { Reach } from './reach.js';
 import { COMPLETE, ERROR, INITIAL, PENDING, Task, type TaskStatus } from './task.js';
@@ -51,6 +52,9 @@ const loadFailed = (error: ImhLoadError) => {
   }
   return new ImhLoadErrorEvent({ error });
 };
+
+/** The ready themes' colours (`styles/palettes.ts`), loaded with the first element whose `theme` names one. */
+const palettes = lazy('the theme colours', 'palettes', () => import('../styles/palettes.js'));
 
 /** Where an element is on the way from its inputs to its content. */
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -90,7 +94,7 @@ export type Status = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart fallback - The page's own content, shown if the feed cannot be loaded.
  */
 export class ImhElement extends LitElement {
-  static override styles = [hostStyles, themeStyles];
+  static override styles = [hostStyles];
 
   /** Which parts of a locale's messages the element needs besides the interface's (see `localization.ts`). */
   protected static localeParts: readonly LocalePart[] = ['ui'];
@@ -165,6 +169,25 @@ export class ImhElement extends LitElement {
     }),
   );
 
+  /**
+   * A ready theme's colours, in the element's styles before its content shows. If they cannot be
+   * loaded, the content shows in the default colours, with imh-load-error; `reload()` tries again.
+   */
+  private readonly palette = this.retry(
+    new Task(this, {
+      args: () => [themed(this.theme)] as const,
+      task: ([needed]) =>
+        needed && !this.paletted
+          ? palettes().then(({ themeCss }) => {
+              const { elementStyles } = this.constructor as typeof ImhElement;
+              adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, unsafeCSS(themeCss)]);
+              this.paletted = true;
+            })
+          : undefined,
+    }),
+  );
+  private paletted = false;
+
   /** The feed, validated (from `data`, the `feed` attribute or the meta tag). */
   protected readonly feedTask = this.retry(
     new Task(this, {
@@ -237,7 +260,7 @@ export class ImhElement extends LitElement {
    * with no feed to show, else `ready`.
    */
   protected get status(): Status {
-    if (!this.hasWords) return 'loading';
+    if (!this.hasWords || this.palette.status == PENDING) return 'loading';
     const feed = this.feedTask;
     const tasks = [feed, ...this.needed];
     if (tasks.some((t) => t.status == PENDING || t.status == INITIAL)) return 'loading';
@@ -343,8 +366,8 @@ export class ImhElement extends LitElement {
 
   override render() {
     const dir = this.hasAttribute('dir') ? undefined : directionOf(this.t.locale);
-    // Nothing but the placeholder until the element has words to say it in.
-    const content = this.hasWords ? this.renderContent() : this.renderFeedStatus();
+    // Nothing but the placeholder until the element has words to say it in, and its theme's colours.
+    const content = this.hasWords && this.palette.status != PENDING ? this.renderContent() : this.renderFeedStatus();
     return html`<div class="fill"></div>
       <div class="root" lang=${this.t.locale} dir=${dir ?? nothing}>${content}</div>`;
   }
