@@ -222,7 +222,7 @@ describe('files loaded on first use that fail to load', () => {
     await failing();
     el.reload();
     await waitUntil(() => link() == '#1d70b8', 'no GOV.UK colours on reload');
-    expect($(el, '[part=card]')).not.to.equal(null);
+    await waitUntil(() => $(el, '[part=card]'), 'no card in the GOV.UK colours');
   });
 
   it('a language: English meanwhile (marked as English), an imh-load-error naming the file, and reload()', async () => {
