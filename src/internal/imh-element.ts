@@ -22,6 +22,7 @@ import { sourceLocale } from '../generated/locale-codes.js';
 import { hostStyles } from '../styles/host.js';
 import { themed } from '../styles/themes.js';
 import { formatAgo } from './format.js';
+import { outlineLevel } from './heading.js';
 import { HeightKeeper } from './kept-height.js';
 import { lazy } from './lazy.js';
 import { str, Translator } from './localize.js';
@@ -95,6 +96,16 @@ export type Status = 'idle' | 'loading' | 'ready' | 'error';
  */
 export class ImhElement extends LitElement {
   static override styles = [hostStyles];
+
+  /**
+   * The level of the element's own headings (what sits under them is one level below). By default
+   * one below the nearest heading before the element on the page, so it fits the page's outline
+   * (2 where there is none); set it to choose.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
+
+  /** The heading level in use: `headingLevel`, else the one the page's outline gives (worked out each update). */
+  protected level = 2;
 
   /** Which parts of a locale's messages the element needs besides the interface's (see `localization.ts`). */
   protected static localeParts: readonly LocalePart[] = ['ui'];
@@ -305,6 +316,7 @@ export class ImhElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('data')) this.version++;
+    this.level = this.headingLevel || outlineLevel(this);
   }
 
   /** Announces each outcome once, after it shows: imh-feed-load, imh-feed-error, imh-load-error. */

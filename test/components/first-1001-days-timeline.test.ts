@@ -55,6 +55,21 @@ describe('<imh-first-1001-days-timeline>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("fits the page's outline: under the editor's h2 its stages are h3s; heading-level wins; none before: h2", async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div><h1>Your baby</h1><h2>Your first 1001 days</h2></div>`);
+    const add = async (attrs: Record<string, string> = {}) => {
+      const el = document.createElement('imh-first-1001-days-timeline');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      wrap.append(el);
+      await waitUntil(() => $$(el, '[part=stage]').length > 0, 'the stages never rendered');
+      return $(el, '[part=stage-heading]')!.tagName;
+    };
+    expect(await add()).to.equal('H3');
+    expect(await add({ 'heading-level': '2' })).to.equal('H2');
+    wrap.remove();
+    expect($(await timeline(), '[part=stage-heading]')!.tagName).to.equal('H2');
+  });
+
   it('has real headings at heading-level, each stage a disclosure', async () => {
     const el = await timeline({ 'heading-level': '3' });
     expect($$(el, 'h3[part=stage-heading]').length).to.equal(8);

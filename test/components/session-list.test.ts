@@ -254,6 +254,44 @@ describe('<imh-session-list>', () => {
     });
   });
 
+  describe("its place in the page's outline (heading-level left out)", () => {
+    /** A list placed after the editor's own heading, as the README's snippet is pasted into a page. */
+    async function under(headingHtml: string, attrs: Record<string, string> = {}) {
+      const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+      wrap.innerHTML = `<h1>Family Hubs</h1><section>${headingHtml}<p>Come along.</p></section>`;
+      const el = document.createElement('imh-session-list');
+      el.data = await exampleFeed();
+      el.setAttribute('now', MONDAY);
+      el.setAttribute('limit', '2');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      wrap.querySelector('section')!.append(el);
+      await waitUntil(() => $$(el, '[part=day-heading]').length, 'no days rendered');
+      return el;
+    }
+    const levels = (el: ImhSessionList) => [$(el, '[part=day-heading]')!.tagName, $(el, '[part=item-title]')!.tagName];
+
+    it('"Today" goes one level below the editor\'s "What\'s on" (an h2): h3 days, h4 sessions', async () => {
+      const el = await under("<h2>What's on</h2>");
+      expect(levels(el)).to.deep.equal(['H3', 'H4']);
+      expect(textOf($(el, '[part=day-heading]'))).to.equal('Today');
+      await expect(el).to.be.accessible();
+    });
+
+    it('under an h3: h4 days, h5 sessions; with role="heading" aria-level, that level counts', async () => {
+      expect(levels(await under("<h3>What's on</h3>"))).to.deep.equal(['H4', 'H5']);
+      expect(levels(await under('<div role="heading" aria-level="4">What\'s on</div>'))).to.deep.equal(['H5', 'H6']);
+    });
+
+    it('heading-level, when given, wins over the outline', async () => {
+      expect(levels(await under("<h3>What's on</h3>", { 'heading-level': '2' }))).to.deep.equal(['H2', 'H3']);
+    });
+
+    it('with no heading before it, days are h2 (as before)', async () => {
+      const el = await list({ limit: 1 });
+      expect(levels(el)).to.deep.equal(['H2', 'H3']);
+    });
+  });
+
   describe('filter controls (filters attribute)', () => {
     it('filters by category, place and age, announcing the result count politely', async () => {
       const el = await list({ filters: true, limit: 100 });

@@ -72,6 +72,27 @@ describe('<imh-support-card>', () => {
     ]);
   });
 
+  it("fits the page's outline: under a sidebar's h2 its name is an h3; heading-level wins", async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div><h1>Family Hubs</h1><aside><h2>Need help now?</h2></aside></div>`,
+    );
+    const data = await exampleFeed();
+    const add = async (attrs: Record<string, string> = {}) => {
+      const el = document.createElement('imh-support-card');
+      el.data = data;
+      el.service = 'samaritans';
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      wrap.querySelector('aside')!.append(el);
+      await waitUntil(() => $(el, '[part=heading]'), 'no card');
+      return $(el, '[part=heading]')!.tagName;
+    };
+    expect(await add()).to.equal('H3');
+    expect(await add({ 'heading-level': '2' })).to.equal('H2');
+    wrap.remove();
+    const solo = await card('samaritans');
+    expect($(solo, '[part=heading]')!.tagName).to.equal('H2'); // nothing before it
+  });
+
   it('leaves out what the feed does not give', async () => {
     const el = await card('x', {}, { version: 1, services: [{ id: 'x', name: 'A service' }] });
     expect(textOf($(el, '[part=heading]'))).to.equal('Non-urgent advice: A service');

@@ -1,5 +1,5 @@
 import { sendKeys } from '@web/test-runner-commands';
-import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/support-list/support-list.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
@@ -52,6 +52,29 @@ describe('<imh-support-list>', () => {
 
   it('is accessible', async () => {
     await expect(await list()).to.be.accessible();
+  });
+
+  it("fits the page's outline: under the editor's h2 its sections are h3s and services h4s; heading-level wins", async () => {
+    const levels = (el: Element) => [
+      $(el, '#urgent-heading')!.tagName,
+      $(el, '#all-heading')!.tagName,
+      $(el, '[part=list] [part=heading][id^=card-]')!.tagName,
+    ];
+    const wrap = await fixture<HTMLDivElement>(html`<div><h1>Family Hubs</h1><h2>Support for parents</h2></div>`);
+    const add = async (attrs: Record<string, string> = {}) => {
+      const el = document.createElement('imh-support-list');
+      el.data = await exampleFeed();
+      el.setAttribute('now', '2026-11-23T12:00');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      wrap.append(el);
+      await waitUntil(() => $(el, '#all-heading'), 'no list');
+      return el;
+    };
+    const under = await add();
+    expect(levels(under)).to.deep.equal(['H3', 'H3', 'H4']);
+    await expect(under).to.be.accessible();
+    expect(levels(await add({ 'heading-level': '2' }))).to.deep.equal(['H2', 'H2', 'H3']);
+    expect(levels(await list())).to.deep.equal(['H2', 'H2', 'H3']); // nothing before it
   });
 
   it('filters by stage, audience and kind, and announces the count politely', async () => {

@@ -74,8 +74,6 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   @property({ attribute: 'birth-date' }) birthDate?: string;
   /** The date the plan is computed for (YYYY-MM-DD or a date-time). Default: today. */
   @property() now?: string;
-  /** The level of the stage headings (2 by default). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** After the parent asks for their plan: bring its summary into view and focus it. */
   private scrollToSummary = false;
@@ -325,14 +323,14 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       locale,
       feedLanguage: lang,
       timeZone: feed?.timeZone ?? 'Europe/London',
-      level: Math.min(6, this.headingLevel + 1),
+      level: Math.min(6, this.level + 1),
       now,
       compact: true,
       action: (svc, action) => this.dispatchEvent(new ImhSupportActionEvent({ service: svc.id, action })),
     };
     return html`<li part="stage" class="stage ${current ? 'current' : done ? 'done' : ''}" aria-current=${current ? 'step' : nothing}>
       ${heading(
-        this.headingLevel,
+        this.level,
         html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`stage-${s.id}`} @click=${() => this.toggle(key)}>
           ${feedText(s.title, locale, lang)}${current ? html`<span class="here"> ${t.msg('You are here', { id: 'timeline.here', desc: 'Marks the current stage' })}</span>` : nothing}${done ? html`<span class="here done-mark"> <span aria-hidden="true">✓</span> ${done}</span>` : nothing}
         </button>`,

@@ -105,8 +105,6 @@ export class ImhSessionList extends ImhElement {
   @property() audience?: string;
   /** Only sessions suitable for a baby of this many months; a negative number is weeks of pregnancy. */
   @property({ attribute: 'age-months', type: Number }) ageMonths?: number;
-  /** The level of the day headings (2 by default); session names are one level below. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
   /**
    * `compact` for narrow sidebars: each session shows its name, time and place, with the rest (who it
    * is for, cost, booking, facilities, description, add to calendar) behind a "Details and booking"
@@ -258,7 +256,7 @@ export class ImhSessionList extends ImhElement {
       t,
       feed,
       places,
-      level: this.headingLevel + 1,
+      level: this.level + 1,
       compact: this.layout == 'compact',
       select: (e, o) => this.select(e, o),
       calendar: (o, series) => void this.calendar(o, series),
@@ -279,7 +277,7 @@ export class ImhSessionList extends ImhElement {
         total
           ? [...groups].map(
               ([day, items]) => html`<section part="day" class="day">
-              ${heading(this.headingLevel, dayName(day, today, t), 'day-heading')}
+              ${heading(this.level, dayName(day, today, t), 'day-heading')}
               <ul class="items">${items.map(([o, i]) => sessionItem(o, context, i))}</ul>
             </section>`,
             )

@@ -60,8 +60,6 @@ export class ImhSupportCard extends ImhElement {
   @property() phone?: string;
   /** An editor's card: `routine`, `urgent` or `emergency`. */
   @property() urgency: 'routine' | 'urgent' | 'emergency' = 'routine';
-  /** The heading level of the service's name (2 by default). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
   /** `compact` for narrow sidebars (the card also adapts to its own width). */
   @property({ reflect: true }) layout?: 'compact';
   /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
@@ -85,7 +83,7 @@ export class ImhSupportCard extends ImhElement {
       locale: this.locale,
       feedLanguage,
       timeZone,
-      level: this.headingLevel,
+      level: this.level,
       now: parseNow(this.now, timeZone),
       action: (s: Service, action: string) => this.dispatchEvent(new ImhSupportActionEvent({ service: s.id, action })),
     };

@@ -100,8 +100,6 @@ export class ImhSupportList extends ImhElement {
   @property() kind?: string;
   /** Hide the filter and search controls (the attributes above still apply). */
   @property({ attribute: 'no-controls', type: Boolean }) noControls = false;
-  /** The level of the section headings (2 by default); service names are one level below. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
   /** `compact` for narrow sidebars. */
   @property({ reflect: true }) layout?: 'compact';
   /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
@@ -173,7 +171,7 @@ export class ImhSupportList extends ImhElement {
       locale,
       feedLanguage: feed.language,
       timeZone: feed.timeZone,
-      level: this.headingLevel + 1,
+      level: this.level + 1,
       now: parseNow(this.now, feed.timeZone),
       action: (s, action) => this.dispatchEvent(new ImhSupportActionEvent({ service: s.id, action })),
     };
@@ -192,7 +190,7 @@ export class ImhSupportList extends ImhElement {
         urgent.length
           ? html`<section part="urgent" class="urgent-help" aria-labelledby="urgent-heading">
             <a part="link" class="skip" href="#all-heading" @click=${this.skip}>${t.msg('Skip to search and all services', { id: 'support-list.skip', desc: 'Link at the top of the urgent services that moves past them to the search and the directory' })}</a>
-            ${heading(this.headingLevel, t.msg('Need help now?', { id: 'support-list.urgent', desc: 'Heading above emergency and urgent services' }), 'heading', 'urgent-heading')}
+            ${heading(this.level, t.msg('Need help now?', { id: 'support-list.urgent', desc: 'Heading above emergency and urgent services' }), 'heading', 'urgent-heading')}
             <ul class="cards">${urgent.map((s) => html`<li part="item">${serviceCard(s, urgentContext)}</li>`)}</ul>
           </section>`
           : nothing
@@ -211,7 +209,7 @@ export class ImhSupportList extends ImhElement {
       }
       <p class="visually-hidden" role="status">${announce}</p>
       <section aria-labelledby="all-heading">
-        ${heading(this.headingLevel, t.msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }), 'heading', 'all-heading')}
+        ${heading(this.level, t.msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }), 'heading', 'all-heading')}
         ${
           n
             ? html`<ul part="list" class="cards">${shown.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
