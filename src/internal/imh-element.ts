@@ -402,30 +402,33 @@ export class ImhElement extends LitElement {
     const placeholder = status == 'loading' && reserve !== false;
     // Until the language's messages are here, the placeholder says nothing rather than say it in English.
     const speaking = this.hasWords;
+    const staleNotice = (stale: { savedAt: Date }) =>
+      t.msg(str`This is a copy saved ${this.formatAge(stale.savedAt)}; the latest information could not be loaded.`, {
+        id: 'feed.stale',
+        desc: 'Shown above a saved copy of the feed. The placeholder is a relative time like "3 days ago".',
+      });
     return html`
       <div part="status" role="status" class=${placeholder ? 'placeholder' : ''}
         data-reserve=${(placeholder && reserve) || nothing}>
         ${
           status == 'loading'
             ? speaking
-              ? html`<span class="visually-hidden">${t.msg('Loading…', { id: 'feed.loading', desc: 'Shown while the feed loads' })}</span>`
+              ? html`<span class="visually-hidden">${t.msg('Loading…', {
+                  id: 'feed.loading',
+                  desc: 'Shown while the feed loads',
+                })}</span>`
               : nothing
             : status == 'error'
               ? this.renderError()
               : stale
                 ? html`<p class="notice" part="notice">
-                  ${t.msg(
-                    str`This is a copy saved ${this.formatAge(stale.savedAt)}; the latest information could not be loaded.`,
-                    {
-                      id: 'feed.stale',
-                      desc: 'Shown above a saved copy of the feed. The placeholder is a relative time like "3 days ago".',
-                    },
-                  )}
+                  ${staleNotice(stale)}
                 </p>`
                 : nothing
         }
       </div>
-      <div part="fallback" ?hidden=${status != 'error' && !showFallback}><slot></slot><slot name="fallback"></slot></div>
+      <div part="fallback"
+        ?hidden=${status != 'error' && !showFallback}><slot></slot><slot name="fallback"></slot></div>
     `;
   }
 

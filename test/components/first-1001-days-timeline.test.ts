@@ -1,9 +1,10 @@
 import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/components/first-1001-days-timeline/first-1001-days-timeline.js';
-import type { ImhFirst1001DaysTimeline } from '../../src/components/first-1001-days-timeline/first-1001-days-timeline.component.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { deepActive, ringFindings } from '../fixtures/contrast.js';
+
+type ImhFirst1001DaysTimeline = HTMLElementTagNameMap['imh-first-1001-days-timeline'];
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -55,7 +56,7 @@ describe('<imh-first-1001-days-timeline>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it("fits the page's outline: under the editor's h2 its stages are h3s; heading-level wins; none before: h2", async () => {
+  it("fits the page's outline: h3 stages under the editor's h2; heading-level wins; none before: h2", async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div><h1>Your baby</h1><h2>Your first 1001 days</h2></div>`);
     const add = async (attrs: Record<string, string> = {}) => {
       const el = document.createElement('imh-first-1001-days-timeline');
@@ -143,7 +144,8 @@ describe('<imh-first-1001-days-timeline>', () => {
         'Your baby was due 3 days ago. Once your baby is born, enter the date of birth.',
       );
       expect(where(await timeline({ 'birth-date': '2024-01-10', now: '2026-11-23' }))).to.equal(
-        'Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.',
+        'Your child is past their second birthday: the 1001 days are complete. ' +
+          'The stages below are still here to look back on.',
       );
       expect(where(await timeline({ 'due-date': '2028-12-01', now: '2026-11-23' }))).to.equal(
         'This date is before the 1001 days begin. Check the date.',

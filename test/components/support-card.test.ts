@@ -172,7 +172,8 @@ describe('<imh-support-card>', () => {
       expect(await line('2026-11-23T08:00')).to.equal('Closed now, opens at 09:00');
       expect(await line('2026-11-23T17:00')).to.equal('Closed now, opens tomorrow at 09:00');
       expect(await line('2026-11-27T18:00')).to.equal(
-        `Closed now, opens ${new Intl.DateTimeFormat('en-GB', { weekday: 'long' }).format(new Date(2026, 10, 30))} at 09:00`,
+        `Closed now, opens ${new Intl.DateTimeFormat('en-GB', { weekday: 'long' }).format(new Date(2026, 10, 30))}` +
+          ' at 09:00',
       );
     });
 
@@ -249,7 +250,7 @@ describe('<imh-support-card>', () => {
     });
   });
 
-  it('shows visitors the fallback, not an editor message, when the feed has no such service; tells the editor', async () => {
+  it('shows visitors the fallback, not an editor message, for an unknown service; tells the editor', async () => {
     const data = await exampleFeed();
     data.services[1].contact.url = 'javascript:alert(1)'; // nhs-111 is skipped: unsafe link
     const el = document.createElement('imh-support-card');
@@ -266,7 +267,8 @@ describe('<imh-support-card>', () => {
       const [load, err] = await Promise.all([loaded, error]);
       expect(load.detail.issues.map((i: { path: string }) => i.path)).to.deep.equal(['services[1].contact.url']);
       const reason =
-        'The feed has no service with the id "nhs-111". Check the service attribute against the ids in the feed\'s services.';
+        'The feed has no service with the id "nhs-111". ' +
+        "Check the service attribute against the ids in the feed's services.";
       expect(err.detail.error.message).to.equal(reason);
       await elementUpdated(el);
       expect(warnings).to.deep.equal([`<imh-support-card>: ${reason}`]);

@@ -19,7 +19,7 @@ async function list(attrs: Record<string, string | boolean> = {}, data?: unknown
   const el = document.createElement('imh-support-list');
   el.data = data ?? (await exampleFeed());
   el.setAttribute('now', '2026-11-23T12:00');
-  for (const [k, v] of Object.entries(attrs)) v === true ? el.setAttribute(k, '') : el.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v === true ? '' : String(v));
   (await fixture(html`<div style="max-width: 50rem"></div>`)).append(el);
   await elementUpdated(el);
   return el;
@@ -54,7 +54,7 @@ describe('<imh-support-list>', () => {
     await expect(await list()).to.be.accessible();
   });
 
-  it("fits the page's outline: under the editor's h2 its sections are h3s and services h4s; heading-level wins", async () => {
+  it("fits the page's outline: under the editor's h2, h3 sections and h4 services; heading-level wins", async () => {
     const levels = (el: Element) => [
       $(el, '#urgent-heading')!.tagName,
       $(el, '#all-heading')!.tagName,

@@ -96,7 +96,8 @@ export class ImhSupportCard extends ImhElement {
     if (feed && this.service && !feed.services?.some((s) => s.id == this.service) && this.missing != this.service) {
       this.missing = this.service;
       const error = new FeedError(
-        `The feed has no service with the id "${this.service}". Check the service attribute against the ids in the feed's services.`,
+        `The feed has no service with the id "${this.service}". ` +
+          "Check the service attribute against the ids in the feed's services.",
         this.feedResult?.url,
       );
       this.dispatchEvent(new ImhFeedErrorEvent({ error, stale: false }));
@@ -114,7 +115,11 @@ export class ImhSupportCard extends ImhElement {
         contact: { url: this.link, phones: this.phone ? [{ number: this.phone }] : [] },
       } as unknown as Service;
       // Children with slot="fallback" (the name, number and link written out) show only without the script.
-      return html`${serviceCard(s, this.context('Europe/London', this.locale), html`<div class="summary"><slot></slot></div>`)}
+      return html`${serviceCard(
+        s,
+        this.context('Europe/London', this.locale),
+        html`<div class="summary"><slot></slot></div>`,
+      )}
         <slot name="fallback" hidden></slot>`;
     }
     const feed = this.feedResult?.feed;
@@ -122,6 +127,8 @@ export class ImhSupportCard extends ImhElement {
     // A service the feed lacks is the editor's mistake, not news for visitors: they get the
     // page's fallback content, as if the feed had failed (the editor gets the event and a warning).
     if (!feed || !service) return this.renderFeedStatus(!!feed);
-    return html`${this.renderFeedStatus()}${serviceCard(service, this.context(feed.timeZone, feed.language))}${attribution(feed, [service], this.t)}`;
+    const status = this.renderFeedStatus();
+    const card = serviceCard(service, this.context(feed.timeZone, feed.language));
+    return html`${status}${card}${attribution(feed, [service], this.t)}`;
   }
 }

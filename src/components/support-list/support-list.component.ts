@@ -189,8 +189,22 @@ export class ImhSupportList extends ImhElement {
       ${
         urgent.length
           ? html`<section part="urgent" class="urgent-help" aria-labelledby="urgent-heading">
-            <a part="link" class="skip" href="#all-heading" @click=${this.skip}>${t.msg('Skip to search and all services', { id: 'support-list.skip', desc: 'Link at the top of the urgent services that moves past them to the search and the directory' })}</a>
-            ${heading(this.level, t.msg('Need help now?', { id: 'support-list.urgent', desc: 'Heading above emergency and urgent services' }), 'heading', 'urgent-heading')}
+            <a part="link" class="skip" href="#all-heading" @click=${this.skip}>${t.msg(
+              'Skip to search and all services',
+              {
+                id: 'support-list.skip',
+                desc: 'Link at the top of the urgent services that moves past them to the search and the directory',
+              },
+            )}</a>
+            ${heading(
+              this.level,
+              t.msg('Need help now?', {
+                id: 'support-list.urgent',
+                desc: 'Heading above emergency and urgent services',
+              }),
+              'heading',
+              'urgent-heading',
+            )}
             <ul class="cards">${urgent.map((s) => html`<li part="item">${serviceCard(s, urgentContext)}</li>`)}</ul>
           </section>`
           : nothing
@@ -198,22 +212,51 @@ export class ImhSupportList extends ImhElement {
       ${
         this.noControls
           ? nothing
-          : html`<form part="filters" class="filters" role="search" @input=${this.onChange} @change=${this.onChange} @submit=${(e: Event) => e.preventDefault()}>
+          : html`<form part="filters" class="filters" role="search" @input=${this.onChange} @change=${this.onChange}
+              @submit=${(e: Event) => e.preventDefault()}>
             <label>${t.msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' })}
               <input type="search" name="q" .value=${this.q} autocomplete="off" />
             </label>
-            ${this.select('stage', t.msg('Stage', { id: 'support-list.stage', desc: "Label of the stage filter (pregnancy, baby's age)" }), STAGES, stageLabel, this.stage)}
-            ${this.select('audience', t.msg('For', { id: 'support-list.audience', desc: 'Label of the audience filter' }), AUDIENCES, audienceLabel, this.audience)}
-            ${this.select('kind', t.msg('Kind', { id: 'support-list.kind', desc: 'Label of the kind filter (apps, helplines…)' }), KINDS, kindLabel, this.kind)}
+            ${this.select(
+              'stage',
+              t.msg('Stage', { id: 'support-list.stage', desc: "Label of the stage filter (pregnancy, baby's age)" }),
+              STAGES,
+              stageLabel,
+              this.stage,
+            )}
+            ${this.select(
+              'audience',
+              t.msg('For', { id: 'support-list.audience', desc: 'Label of the audience filter' }),
+              AUDIENCES,
+              audienceLabel,
+              this.audience,
+            )}
+            ${this.select(
+              'kind',
+              t.msg('Kind', { id: 'support-list.kind', desc: 'Label of the kind filter (apps, helplines…)' }),
+              KINDS,
+              kindLabel,
+              this.kind,
+            )}
           </form>`
       }
       <p class="visually-hidden" role="status">${announce}</p>
       <section aria-labelledby="all-heading">
-        ${heading(this.level, t.msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }), 'heading', 'all-heading')}
+        ${heading(
+          this.level,
+          t.msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }),
+          'heading',
+          'all-heading',
+        )}
         ${
           n
-            ? html`<ul part="list" class="cards">${shown.map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
-            : html`<p part="empty" role="status">${t.msg('No services match. Try other choices or fewer words.', { id: 'support-list.empty', desc: 'Shown when filters or search match nothing' })}</p>`
+            ? html`<ul part="list" class="cards">${shown.map(
+                (s) => html`<li part="item">${serviceCard(s, context)}</li>`,
+              )}</ul>`
+            : html`<p part="empty" role="status">${t.msg('No services match. Try other choices or fewer words.', {
+                id: 'support-list.empty',
+                desc: 'Shown when filters or search match nothing',
+              })}</p>`
         }
       </section>
       ${attribution(feed, [...urgent, ...shown], this.t)}`;
