@@ -74,6 +74,7 @@ describe('<imh-support-list>', () => {
     expect(levels(under)).to.deep.equal(['H3', 'H3', 'H4']);
     await expect(under).to.be.accessible();
     expect(levels(await add({ 'heading-level': '2' }))).to.deep.equal(['H2', 'H2', 'H3']);
+    wrap.remove();
     expect(levels(await list())).to.deep.equal(['H2', 'H2', 'H3']); // nothing before it
   });
 
