@@ -8,7 +8,10 @@ const base = (tag: string) => tag.split('-')[0].toLowerCase();
 /** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their presentation forms). */
 const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
-/** The direction of a text by its first strong (letter) character, as `dir="auto"` reads it; undefined when it has none. */
+/**
+ * The direction of a text by its first strong (letter) character, as `dir="auto"` reads it; undefined
+ * when it has none.
+ */
 export const textDirection = (text: string): 'ltr' | 'rtl' | undefined => {
   const letter = /\p{L}/u.exec(text)?.[0];
   return letter ? (RTL_LETTER.test(letter) ? 'rtl' : 'ltr') : undefined;
@@ -33,11 +36,23 @@ export const isolate = (value: string, locale: string): string =>
 export function feedText(value: Text | undefined, locale: string, feedLanguage: string) {
   const picked = pickText(value, locale, feedLanguage);
   if (!picked) return nothing;
-  return inLanguage(picked.text, picked.lang, locale);
+  return inLanguage(breakable(picked.text), picked.lang, locale);
 }
 
-/** Text in language `lang` shown in an element speaking `locale`: marked with its language and direction where they differ. */
-export function inLanguage(text: string, lang: string, locale: string) {
+/**
+ * Text with line-break opportunities (`<wbr>`) in its email and web addresses: after "@" and "/",
+ * and before a "." inside a word, so "name@council.gov.uk" wraps as "name@" / "council.gov.uk" in a
+ * narrow column instead of anywhere in a word (the elements' `overflow-wrap: anywhere` breaks a word
+ * only when its line has no other place to break). Text without "@" or "//" is returned as it is.
+ */
+export const breakable = (text: string): unknown =>
+  /@|\/\//.test(text) ? text.split(/(?<=[@/])\b|\b(?=\.\w)/).map((part, i) => (i ? [html`<wbr>`, part] : part)) : text;
+
+/**
+ * Text in language `lang` shown in an element speaking `locale`: marked with its language and direction
+ * where they differ.
+ */
+export function inLanguage(text: unknown, lang: string, locale: string) {
   if (base(lang) == base(locale)) return text;
   const dir = directionOf(lang);
   return html`<span lang=${lang} dir=${dir == directionOf(locale) ? nothing : dir}>${text}</span>`;

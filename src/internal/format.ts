@@ -91,6 +91,13 @@ export const formatUnit = (n: number, unit: 'day' | 'week' | 'month' | 'year', l
   return own ? own.unit(n, unit) : numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
 };
 
+/**
+ * A child's age, as parents say it: "18 months", and in whole years from two ("2 years", "5 years");
+ * an age past two that is not a whole number of years stays in months ("30 months").
+ */
+export const formatAge = (months: number, locale: string) =>
+  months >= 24 && !(months % 12) ? formatUnit(months / 12, 'year', locale) : formatUnit(months, 'month', locale);
+
 /** "3 days ago", "yesterday" (`n` is negative, in the past). */
 export const formatAgo = (n: number, unit: 'day' | 'hour' | 'minute', locale: string) => {
   return (
@@ -99,9 +106,13 @@ export const formatAgo = (n: number, unit: 'day' | 'hour' | 'minute', locale: st
   );
 };
 
-/** "Polish" for `pl`, in the locale's language (the code itself if nobody has a name for it). */
+/**
+ * "Polish" for `pl`, in the locale's language (the code itself if nobody has a name for it): the one
+ * source of language names for the cards and for `shippedLanguages()` (the language menus).
+ */
 export const formatLanguage = (code: string, locale: string) => {
-  const own = ownOf(locale)?.data.languages[code];
+  // British English says Bengali (CLDR's English says Bangla): the name our language menus use too.
+  const own = locale.startsWith('en') && code == 'bn' ? 'Bengali' : ownOf(locale)?.data.languages[code];
   if (own) return own;
   try {
     return (

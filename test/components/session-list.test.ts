@@ -85,7 +85,7 @@ describe('<imh-session-list>', () => {
       'Bob Jones Community Hub, Blakeley Green Road, Wolverhampton, WV10 8TG',
     );
     const facts = textOf(massage.querySelector('.facts'));
-    expect(facts).to.contain('For parents and carers · Babies 0 to 12 months');
+    expect(facts).to.contain('For parents and carers · 0 to 12 months');
     expect(facts).to.contain('Cost Free');
     expect(facts).to.contain(
       'Booking Booking required · fhparent.infantwbteam@wolverhampton.gov.uk · ' +
@@ -574,7 +574,7 @@ describe('<imh-session-list>', () => {
       details.open = true;
       await new Promise((r) => details.addEventListener('toggle', r, { once: true }));
       const [one, series] = [...details.querySelectorAll('button')];
-      expect(textOf(one)).to.equal('This date (.ics file)');
+      expect(textOf(one)).to.equal('Download this date');
       one.click();
       series.click();
       // The calendar code loads on first use.

@@ -143,7 +143,7 @@ describe('<imh-support-card>', () => {
       const call = $(el, '.body > .lead a')!;
       expect([textOf(call), call.getAttribute('href')]).to.deep.equal(['Call 111', 'tel:111']);
       expect(actions(el)).to.deep.equal([
-        ['Textphone 18001 111 (Textphone (relay))', 'tel:18001111'],
+        ['Textphone (relay) 18001 111', 'tel:18001111'],
         ['Website', 'https://111.nhs.uk/'],
       ]);
       const list = $(el, '.actions')!;

@@ -109,7 +109,7 @@ describe('<imh-session-list> with term dates and bank holidays', () => {
     await expect(ur).to.be.accessible();
   });
 
-  it('"Every date (.ics file)" writes the holidays as EXDATEs and stops at the last known term', async () => {
+  it('"Download every date" writes the holidays as EXDATEs and stops at the last known term', async () => {
     const click = HTMLAnchorElement.prototype.click;
     const saved: Promise<string>[] = [];
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {

@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { TimelineStage } from '../../feed/types.js';
 import { feedText } from '../../internal/feed-text.js';
-import { formatDay, formatUnit, numberFormat, plural } from '../../internal/format.js';
+import { formatAge, formatDay, formatUnit, numberFormat, plural } from '../../internal/format.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { pointDays, TOTAL_DAYS, type Journey } from '../../schedule/journey.js';
 
@@ -74,6 +74,7 @@ export function summary({ t, locale, lang, j, placing, stages, birth, action }: 
   if (placing == 'future-birth') where = futureBirthText(t);
   else if (placing == 'born-by-now')
     where = t.msg(
+      // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
       str`The due date was ${formatDay(birth, locale, long)}, more than two weeks ago, so your baby has most likely been born. Enter the date of birth to see where you are now.`,
       {
         id: 'timeline.born-by-now',
@@ -87,6 +88,7 @@ export function summary({ t, locale, lang, j, placing, stages, birth, action }: 
     });
   else if (j.day > TOTAL_DAYS)
     where = t.msg(
+      // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
       'Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.',
       { id: 'timeline.after', desc: 'The child is older than two' },
     );
@@ -97,9 +99,9 @@ export function summary({ t, locale, lang, j, placing, stages, birth, action }: 
     });
     const age = j.born
       ? j.age!.months >= 1
-        ? t.msg(str`your baby is ${unit(j.age!.months, 'month')} old`, {
+        ? t.msg(str`your baby is ${formatAge(j.age!.months, locale)} old`, {
             id: 'timeline.age-months',
-            desc: 'After "Day 412 of 1001 —"; the placeholder is like "4 months"',
+            desc: 'After "Day 412 of 1001 —"; the placeholder is like "4 months" or "2 years"',
           })
         : t.msg(
             str`your baby is ${unit(j.age!.weeks ? j.age!.weeks : j.sinceBirth, j.age!.weeks ? 'week' : 'day')} old`,
@@ -148,9 +150,16 @@ export function summary({ t, locale, lang, j, placing, stages, birth, action }: 
     ${notes.map((note) => html`<p>${note}</p>`)}
     ${
       next
-        ? html`<p class="next">${t.msg('Next check:', { id: 'timeline.next', desc: 'Label before the next check due' })} ${feedText(next.c.name, locale, lang)} ·
-          ${inDays == 0 ? t.msg('due now', { id: 'timeline.due-now', desc: 'A check due today' }) : inDaysText(inDays!, t)}
-          (${formatDay(birth + next.at!, locale, long)})</p>`
+        ? html`<p class="next">
+          ${t.msg('Next check:', { id: 'timeline.next', desc: 'Label before the next check due' })}
+          ${feedText(next.c.name, locale, lang)} ·
+          ${
+            inDays == 0
+              ? t.msg('due now', { id: 'timeline.due-now', desc: 'A check due today' })
+              : inDaysText(inDays!, t)
+          }
+          (${formatDay(birth + next.at!, locale, long)})
+        </p>`
         : nothing
     }
     ${action ?? nothing}

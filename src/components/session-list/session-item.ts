@@ -3,8 +3,8 @@ import { html, nothing } from 'lit';
 import { safeUrl } from '../../feed/url.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { audienceLabel, facilityLabel, freeLabel } from '../../internal/labels.js';
-import { feedString, feedText, inLanguage, isolate, textDirection } from '../../internal/feed-text.js';
-import { formatDay, formatList, formatTimeRange, formatUnit, numberFormat } from '../../internal/format.js';
+import { breakable, feedString, feedText, inLanguage, isolate, textDirection } from '../../internal/feed-text.js';
+import { formatAge, formatDay, formatList, formatTimeRange, numberFormat } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { str, type Translator } from '../../internal/localize.js';
 import type { SessionOccurrence } from '../../schedule/occurrences.js';
@@ -43,37 +43,43 @@ const cost = (o: SessionOccurrence, c: ItemContext) => {
     <dd>${price}${price && k.note ? ' · ' : ''}${feedText(k.note, t.locale, c.feed.language)}</dd></div>`;
 };
 
-/** "Babies 0–12 months", "Pregnancy to 6 months" */
+/** "0 to 12 months", "6 months to 3 years", "0 to 5 years", "From pregnancy to 6 months" (ages from 2 in years). */
 const ages = (o: SessionOccurrence, t: Translator) => {
   const { locale } = t;
   const a = o.session.ageRange;
   if (!a) return '';
-  const months = (n: number) => formatUnit(n, 'month', locale);
   const to = a.toMonths;
   const from = a.fromMonths;
   if (a.pregnancy && to != null)
-    return t.msg(str`From pregnancy to ${months(to)}`, {
+    return t.msg(str`From pregnancy to ${formatAge(to, locale)}`, {
       id: 'session.age.pregnancy-to',
-      desc: 'Who a session suits; the placeholder is an age like "12 months"',
+      desc: 'Who a session suits; the placeholder is an age like "12 months" or "2 years"',
     });
   if (a.pregnancy) return t.msg('During pregnancy', { id: 'session.age.pregnancy', desc: 'Who a session suits' });
-  if (from != null && to != null)
-    return t.msg(str`Babies ${numberFormat(locale).format(from)} to ${months(to)}`, {
+  if (from != null && to != null) {
+    // Both ends in one unit say it once ("0 to 12 months", "1 to 5 years"), else each its own ("6 months to 3 years").
+    const toYears = to >= 24 && !(to % 12);
+    const years = toYears && !(from % 12);
+    const start = years || !toYears ? numberFormat(locale).format(years ? from / 12 : from) : formatAge(from, locale);
+    return t.msg(str`${start} to ${formatAge(to, locale)}`, {
       id: 'session.age.range',
-      desc: 'Who a session suits; e.g. "Babies 0 to 12 months"',
+      desc: 'The ages a session suits; e.g. "0 to 12 months", "1 to 5 years", "6 months to 3 years"',
     });
+  }
   if (to != null)
-    return t.msg(str`Babies up to ${months(to)}`, {
+    return t.msg(str`Up to ${formatAge(to, locale)}`, {
       id: 'session.age.to',
-      desc: 'Who a session suits; the placeholder is an age like "12 months"',
+      desc: 'The ages a session suits; the placeholder is an age like "12 months" or "2 years"',
     });
   if (from != null)
-    return t.msg(str`Children from ${months(from)}`, {
+    return t.msg(str`From ${formatAge(from, locale)}`, {
       id: 'session.age.from',
-      desc: 'Who a session suits; the placeholder is an age like "6 months"',
+      desc: 'The ages a session suits; the placeholder is an age like "6 months" or "2 years"',
     });
   return '';
 };
+
+const postcode = (v: string) => html`<bdi class="postcode" dir="ltr">${v}</bdi>`;
 
 const mapUrl = (p: Place) =>
   p.geo
@@ -98,67 +104,70 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
   const { t } = c;
   const { locale } = t;
   const lang = c.feed.language;
+  const text = (value: typeof s.name | undefined) => feedText(value, locale, lang);
   const url = safeUrl(s.url);
-  const name = feedText(s.name, locale, lang);
+  const name = text(s.name);
+  const cancelled = o.status == 'cancelled';
   const place = o.place ? c.places.get(o.place) : undefined;
-  // The address is written in the feed's language; its postcode reads left to right wherever it is.
+  // The address is written in the feed's language; its postcode reads left to right wherever it is, and as one.
   const lines = Object.entries(place?.address ?? {}).filter(([, v]) => v) as [string, string][];
-  const address = lines.length
-    ? lines.map(
-        ([k, v], i) =>
-          html`${i ? ', ' : ''}${k == 'postcode' ? html`<bdi dir="ltr">${v}</bdi>` : inLanguage(v, lang, locale)}`,
-      )
-    : undefined;
+  const address = lines.map(
+    ([k, v], i) => html`${i ? ', ' : ''}${k == 'postcode' ? postcode(v) : inLanguage(v, lang, locale)}`,
+  );
   const pattern = describePattern(s.schedule, t);
+  const day = (d: number) => formatDay(d, locale, { day: 'numeric', month: 'long' });
   const when = o.startTime
     ? formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone)
     : o.days > 1
-      ? `${formatDay(o.day, locale, { day: 'numeric', month: 'long' })} – ${formatDay(o.day + o.days - 1, locale, { day: 'numeric', month: 'long' })}`
+      ? `${day(o.day)} – ${day(o.day + o.days - 1)}`
       : t.msg('All day', { id: 'session.all-day', desc: 'When a session has no start time' });
-
-  const who = [...(s.audience ?? []).map((a) => audienceLabel(t, a))];
-  const age = ages(o, t);
-  const booking = s.booking;
-  const bookUrl = safeUrl(booking?.url);
   const titleId = `s${index}`;
-  const online = s.online;
-  const onlineUrl = safeUrl(online?.url);
-  const more =
-    o.status == 'cancelled'
-      ? nothing
-      : details(o, c, { place, online, onlineUrl, pattern, who, age, booking, bookUrl });
-  return html`<li part="item" class="item ${o.status}" aria-labelledby=${titleId} tabindex="-1" data-index=${index}>
-    ${heading(
-      c.level,
-      url ? html`<a part="link" href=${url} @click=${(e: Event) => c.select(e, o)}>${name}</a>` : name,
-      'item-title',
-      titleId,
-    )}
-    ${statusBadge(o, c)}
-    <p class="when">
-      <!-- Isolated in its own direction: a time range with no letters ("10:00–11:00") reads left to right
-        in a right-to-left sentence; one with month names keeps its language's order. -->
-      <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date} dir=${textDirection(when) ?? 'ltr'}>${when}</time>${usualTime(o, c)}${
-        o.status != 'cancelled' && (pattern || s.schedule.note)
-          ? html`<span class="pattern">${pattern ? html` · ${pattern}` : nothing}${s.schedule.note ? html` · ${feedText(s.schedule.note, locale, lang)}` : nothing}</span>`
-          : nothing
-      }
-    </p>
-    ${
-      place && o.status != 'cancelled'
-        ? html`<p class="where">
-          ${feedText(place.name, locale, lang)}${address ? html`, <span class="address">${address}</span>` : nothing}
+  const more = cancelled
+    ? nothing
+    : details(o, c, place, pattern, titleId, [...(s.audience ?? []).map((a) => audienceLabel(t, a))], ages(o, t));
+  const title = url ? html`<a part="link" href=${url} @click=${(e: Event) => c.select(e, o)}>${name}</a>` : name;
+  const series =
+    !cancelled && (pattern || s.schedule.note)
+      ? html`<span class="pattern"
+          >${pattern ? html` · ${pattern}` : nothing}${
+            s.schedule.note ? html` · ${text(s.schedule.note)}` : nothing
+          }</span
+        >`
+      : nothing;
+  const where =
+    place && !cancelled
+      ? html`<p class="where">
+          ${text(place.name)}${lines.length ? html`, <span class="address">${address}</span>` : nothing}
           <a part="link" class="map" href=${mapUrl(place)} rel="noopener" target="_blank"
-            >${t.msg('Map', { id: 'session.map', desc: 'Link that opens the address on a map site' })}<span class="visually-hidden">
-              ${t.msg(str`: ${feedString(place.name, locale, lang)} (opens in a new tab)`, { id: 'session.map-label', desc: 'Hidden text after "Map" for screen readers; the placeholder is a place name' })}</span
-            ></a>
+            >${t.msg('Map', { id: 'session.map', desc: 'Link that opens the address on a map site' })}<span
+              class="visually-hidden"
+            >
+              ${t.msg(str`: ${feedString(place.name, locale, lang)} (opens in a new tab)`, {
+                id: 'session.map-label',
+                desc: 'Hidden text after "Map" for screen readers; the placeholder is a place name',
+              })}</span
+            ></a
+          >
         </p>`
-        : nothing
-    }
+      : nothing;
+  const summary = t.msg('Details and booking', {
+    id: 'session.more',
+    desc: 'Compact layout: opens who a session is for, cost, booking, facilities, description, "Add to calendar"',
+  });
+  // The time is isolated in its own direction: a range with no letters ("10:00–11:00") reads left to
+  // right in a right-to-left sentence; one with month names keeps its language's order.
+  return html`<li part="item" class="item ${o.status}" aria-labelledby=${titleId} tabindex="-1" data-index=${index}>
+    ${heading(c.level, title, 'item-title', titleId)} ${statusBadge(o, c)}
+    <p class="when">
+      <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date} dir=${textDirection(when) ?? 'ltr'}
+        >${when}</time
+      >${usualTime(o, c)}${series}
+    </p>
+    ${where}
     ${
       c.compact && more != nothing
         ? html`<details part="details" class="more">
-          <summary>${t.msg('Details and booking', { id: 'session.more', desc: 'In the compact layout, opens who a session is for, its cost, booking, facilities, description and "Add to calendar"' })}</summary>
+          <summary>${summary}</summary>
           ${more}
         </details>`
         : more
@@ -170,88 +179,102 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
 function details(
   o: SessionOccurrence,
   c: ItemContext,
-  {
-    place,
-    online,
-    onlineUrl,
-    pattern,
-    who,
-    age,
-    booking,
-    bookUrl,
-  }: {
-    place?: Place;
-    online: SessionOccurrence['session']['online'];
-    onlineUrl?: string;
-    pattern?: string;
-    who: string[];
-    age: string;
-    booking: SessionOccurrence['session']['booking'];
-    bookUrl?: string;
-  },
+  place: Place | undefined,
+  pattern: string | undefined,
+  titleId: string,
+  who: string[],
+  age: string,
 ) {
   const s = o.session;
+  const { online, booking } = s;
   const { t } = c;
   const { locale } = t;
-  const lang = c.feed.language;
+  const text = (value: typeof s.name | undefined) => feedText(value, locale, c.feed.language);
+  const onlineUrl = safeUrl(online?.url);
+  const bookUrl = safeUrl(booking?.url);
+  const fact = (label: string, value: unknown) => html`<div>
+    <dt>${label}</dt>
+    <dd>${value}</dd>
+  </div>`;
+  const join = t.msg('How to join', { id: 'session.join', desc: 'Link to join an online session' });
+  const book = booking
+    ? html`${
+        booking.required
+          ? t.msg('Booking required', { id: 'session.booking-required', desc: 'A session you must book' })
+          : t.msg('Drop in, no need to book', { id: 'session.drop-in', desc: 'A session you can just turn up to' })
+      }
+      ${
+        bookUrl
+          ? html` ·
+            <a part="link" href=${bookUrl}
+              >${t.msg('Book online', { id: 'session.book-online', desc: 'Link to a booking page' })}</a
+            >`
+          : nothing
+      }
+      ${
+        booking.phone
+          ? html` · <a part="link" dir="ltr" href=${`tel:${booking.phone.replace(/[^\d+]/g, '')}`}>${booking.phone}</a>`
+          : nothing
+      }
+      ${
+        booking.email
+          ? html` ·
+            <a part="link" class="email" dir="ltr" href=${`mailto:${booking.email}`}>${breakable(booking.email)}</a>`
+          : nothing
+      }
+      ${booking.note ? html` · ${text(booking.note)}` : nothing}`
+    : '';
+  const description = html`<p>${text(s.description)}</p>`;
+  const about = t.msg('About this session', { id: 'session.about', desc: 'Opens the description of a session' });
   return html`
     ${
       online
         ? html`<p class="where">
-          <strong part="badge" class="badge online">${t.msg('Online', { id: 'session.online', desc: 'Badge on a session held online' })}</strong>
-          ${onlineUrl ? html`<a part="link" href=${onlineUrl}>${t.msg('How to join', { id: 'session.join', desc: 'Link to join an online session' })}</a>` : nothing}
-          ${feedText(online.note, locale, lang)}
+          <strong part="badge" class="badge online"
+            >${t.msg('Online', { id: 'session.online', desc: 'Badge on a session held online' })}</strong
+          >
+          ${onlineUrl ? html`<a part="link" href=${onlineUrl}>${join}</a>` : nothing} ${text(online.note)}
         </p>`
         : nothing
     }
     <dl class="facts">
       ${
         who.length || age
-          ? html`<div><dt>${t.msg('For', { id: 'session.for', desc: 'Label for who a session is for' })}</dt>
-            <dd>${formatList(who, locale)}${who.length && age ? ' · ' : ''}${age}</dd></div>`
+          ? fact(
+              t.msg('For', { id: 'session.for', desc: 'Label for who a session is for' }),
+              html`${formatList(who, locale)}${who.length && age ? ' · ' : ''}${age}`,
+            )
           : nothing
       }
       ${cost(o, c)}
       ${
         booking
-          ? html`<div><dt>${t.msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' })}</dt>
-            <dd>
-              ${
-                booking.required
-                  ? t.msg('Booking required', { id: 'session.booking-required', desc: 'A session you must book' })
-                  : t.msg('Drop in, no need to book', {
-                      id: 'session.drop-in',
-                      desc: 'A session you can just turn up to',
-                    })
-              }
-              ${bookUrl ? html` · <a part="link" href=${bookUrl}>${t.msg('Book online', { id: 'session.book-online', desc: 'Link to a booking page' })}</a>` : nothing}
-              ${booking.phone ? html` · <a part="link" dir="ltr" href=${`tel:${booking.phone.replace(/[^\d+]/g, '')}`}>${booking.phone}</a>` : nothing}
-              ${booking.email ? html` · <a part="link" class="email" dir="ltr" href=${`mailto:${booking.email}`}>${booking.email}</a>` : nothing}
-              ${booking.note ? html` · ${feedText(booking.note, locale, lang)}` : nothing}
-            </dd></div>`
+          ? fact(t.msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' }), book)
           : nothing
       }
       ${
         place?.facilities?.length
-          ? html`<div><dt>${t.msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' })}</dt>
-            <dd>${formatList(
-              place.facilities.map((f) => facilityLabel(t, f)),
-              locale,
-            )}</dd></div>`
+          ? fact(
+              t.msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' }),
+              formatList(
+                place.facilities.map((f) => facilityLabel(t, f)),
+                locale,
+              ),
+            )
           : nothing
       }
     </dl>
     ${
       s.description
         ? c.compact
-          ? html`<p>${feedText(s.description, locale, lang)}</p>`
+          ? description
           : html`<details part="details">
-          <summary>${t.msg('About this session', { id: 'session.about', desc: 'Opens the description of a session' })}</summary>
-          <p>${feedText(s.description, locale, lang)}</p>
-        </details>`
+            <summary>${about}</summary>
+            ${description}
+          </details>`
         : nothing
     }
-    ${calendarDetails(o, c, pattern)}`;
+    ${calendarDetails(o, c, pattern, titleId)}`;
 }
 
 /** For a date moved to another time: the usual time struck through, read as "was 10:00–11:00". */
@@ -264,32 +287,81 @@ function usualTime(o: SessionOccurrence, c: ItemContext) {
   // The usual times on this date: the new start moved by the difference in wall-clock minutes.
   const at = (hhmm: string) => new Date(o.start.getTime() + (minutes(hhmm) - minutes(o.startTime!)) * 60_000);
   const usual = formatTimeRange(at(startTime), endTime ? at(endTime) : undefined, t.locale, o.timeZone);
-  const was = isolate(usual, t.locale);
+  const was = t.msg(str`(was ${isolate(usual, t.locale)})`, {
+    id: 'session.was',
+    desc: 'Hidden text after the new time of a changed date; the placeholder is the usual time, like "10:00–11:00"',
+  });
   return html` <span class="was"
     ><s aria-hidden="true" dir=${textDirection(usual) ?? 'ltr'}>${usual}</s
-    ><span class="visually-hidden">${t.msg(str`(was ${was})`, { id: 'session.was', desc: 'Hidden text after the new time of a changed date; the placeholder is the usual time, like "10:00–11:00"' })}</span></span
+    ><span class="visually-hidden">${was}</span></span
   >`;
 }
 
-function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string | undefined) {
+/**
+ * "Add to calendar": download this date or every date as a calendar file (said in words parents use,
+ * with a line saying what the file is for, which also describes both buttons), Google, Outlook.
+ */
+function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string | undefined, id: string) {
   const { t } = c;
   const links = c.calendarLinks(o);
-  return html`<details part="details" class="calendar" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && c.openCalendar()}>
-          <summary>${t.msg('Add to calendar', { id: 'session.add-to-calendar', desc: 'Opens the ways to save a session to a calendar' })}</summary>
-          ${c.calendarError ?? nothing}
-          <ul>
-            <li><button part="button" type="button" @click=${() => c.calendar(o, false)}>${t.msg('This date (.ics file)', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' })}</button></li>
-            ${
-              pattern
-                ? html`<li><button part="button" type="button" @click=${() => c.calendar(o, true)}>${t.msg('Every date (.ics file)', { id: 'session.ics-series', desc: 'Downloads a calendar file for the whole series' })}</button></li>`
-                : nothing
-            }
-            ${
-              links
-                ? html`<li><a part="link" href=${links.google} target="_blank" rel="noopener">${t.msg('Google Calendar', { id: 'session.google', desc: 'Link that adds the session to Google Calendar' })}</a></li>
-                  <li><a part="link" href=${links.outlook} target="_blank" rel="noopener">${t.msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' })}</a></li>`
-                : nothing
-            }
-          </ul>
-        </details>`;
+  const hint = `${id}-file`;
+  const download = (series: boolean, words: string) =>
+    html`<li>
+      <button part="button" type="button" aria-describedby=${hint} @click=${() => c.calendar(o, series)}>
+        ${words}
+      </button>
+    </li>`;
+  const link = (href: string, words: string) =>
+    html`<li><a part="link" href=${href} target="_blank" rel="noopener">${words}</a></li>`;
+  return html`<details
+    part="details"
+    class="calendar"
+    @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && c.openCalendar()}
+  >
+    <summary>
+      ${t.msg('Add to calendar', {
+        id: 'session.add-to-calendar',
+        desc: 'Opens the ways to save a session to a calendar',
+      })}
+    </summary>
+    ${c.calendarError ?? nothing}
+    <p id=${hint}>
+      ${t.msg('Downloads a calendar file that opens in Apple Calendar and most calendar apps.', {
+        id: 'session.ics-hint',
+        desc: 'Under "Add to calendar", says what the two download buttons save: an .ics calendar file',
+      })}
+    </p>
+    <ul>
+      ${download(
+        false,
+        t.msg('Download this date', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' }),
+      )}
+      ${
+        pattern
+          ? download(
+              true,
+              t.msg('Download every date', {
+                id: 'session.ics-series',
+                desc: 'Downloads a calendar file for the whole series',
+              }),
+            )
+          : nothing
+      }
+      ${
+        links
+          ? html`${link(
+              links.google,
+              t.msg('Google Calendar', {
+                id: 'session.google',
+                desc: 'Link that adds the session to Google Calendar',
+              }),
+            )}
+          ${link(
+            links.outlook,
+            t.msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' }),
+          )}`
+          : nothing
+      }
+    </ul>
+  </details>`;
 }

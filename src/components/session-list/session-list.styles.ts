@@ -50,6 +50,10 @@ export const styles = css`
   .pattern {
     font-weight: 400;
   }
+  /* A postcode is read as one: it moves to the next line whole. */
+  .postcode {
+    white-space: nowrap;
+  }
   .badge {
     display: inline-block;
     padding: 0 0.375rem;

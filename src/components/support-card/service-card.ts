@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatPhone } from '../../feed/phone.js';
 import { safeUrl } from '../../feed/url.js';
 import type { Service } from '../../feed/types.js';
-import { feedText, isolate } from '../../internal/feed-text.js';
+import { breakable, feedString, feedText, isolate } from '../../internal/feed-text.js';
 import { formatDay, formatLanguage, formatList, formatTime, formatWeekday } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
@@ -96,13 +96,19 @@ const prefix = (t: Translator, u: string) =>
 
 export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): TemplateResult {
   const { t, locale, feedLanguage: lang } = c;
+  const text = (value: Service['summary']) => feedText(value, locale, lang);
   const urgency = s.urgency ?? 'routine';
   const id = `card-${s.id}`;
   const act = (action: string) => () => c.action(s, action);
-  const link = (href: string | undefined, text: unknown, action: string, cls = '') =>
-    href ? html`<li><a part="link action" class=${cls} href=${href} @click=${act(action)}>${text}</a></li>` : nothing;
+  const link = (href: string | undefined, words: unknown, action: string, cls = '', label?: string) =>
+    href
+      ? html`<li>
+          <a part="link action" class=${cls} href=${href} aria-label=${label ?? nothing} @click=${act(action)}
+            >${words}</a
+          >
+        </li>`
+      : nothing;
   const phones = s.contact?.phones ?? [];
-  const url = safeUrl(s.contact?.url);
   const who = (s.audience ?? []).map((a) => audienceLabel(t, a));
   const stages = (s.stages ?? []).map((x) => stageLabel(t, x));
   const referral = s.referral;
@@ -116,123 +122,165 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
   const open = s.hours?.length ? openLine(s, c) : '';
   const fact = (label: string, value: unknown) =>
     value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
+  const call999 = () => t.msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' });
+  const callNumber = (display: string) =>
+    t.msg(str`Call ${display}`, {
+      id: 'card.call',
+      desc: 'Link that calls a number; the placeholder is a phone number',
+    });
+  const note = (value: Service['summary']) => html` <span class="note">(${text(value)})</span>`;
   // Urgent and emergency help leads with its action, large, before any detail (as NHS care cards do).
   const urgent = urgency != 'routine';
   const lead = urgent ? phones.find((p) => !p.kind || p.kind == 'voice') : undefined;
   const leadNumber = lead && formatPhone(lead.number);
-  const display = leadNumber && isolate(leadNumber.display, locale);
+  const leadWords =
+    urgency == 'emergency' && lead?.number.trim() == '999'
+      ? call999()
+      : leadNumber && callNumber(isolate(leadNumber.display, locale));
   const leadAction = lead
-    ? html`<p class="lead"><a part="link action" class="now" href=${leadNumber!.tel} @click=${act('call')}>${
-        urgency == 'emergency' && lead.number.trim() == '999'
-          ? t.msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' })
-          : t.msg(str`Call ${display}`, {
-              id: 'card.call',
-              desc: 'Link that calls a number; the placeholder is a phone number',
-            })
-      }</a>${lead.note ? html` <span class="note">(${feedText(lead.note, locale, lang)})</span>` : nothing}</p>`
+    ? html`<p class="lead">
+        <a part="link action" class="now" href=${leadNumber!.tel} @click=${act('call')}>${leadWords}</a>${
+          lead.note ? note(lead.note) : nothing
+        }
+      </p>`
     : urgency == 'emergency'
-      ? html`<p class="lead now"><strong>${t.msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' })}</strong></p>`
+      ? html`<p class="lead now"><strong>${call999()}</strong></p>`
       : nothing;
+  const phone = (p: (typeof phones)[number]) => {
+    const { tel, display: shown } = formatPhone(p.number);
+    // The number keeps its digits' order in a right-to-left sentence ("Call 116 123").
+    const display = isolate(shown, locale);
+    const [href, words, action] =
+      p.kind == 'text'
+        ? [
+            tel.replace('tel:', 'sms:'),
+            t.msg(str`Text ${display}`, {
+              id: 'card.text',
+              desc: 'Link that starts a text message; the placeholder is a number',
+            }),
+            'text',
+          ]
+        : p.kind == 'textphone'
+          ? [
+              tel,
+              t.msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' }),
+              'textphone',
+            ]
+          : [tel, callNumber(display), 'call'];
+    // A note that already names the way to use the number ("Textphone (relay)") takes the place of that
+    // word, so the link says it once: "Textphone (relay) 18001 111", not "Textphone 18001 111 (Textphone (relay))".
+    const said = feedString(p.note, locale, lang).toLowerCase();
+    return link(
+      href,
+      said && said.startsWith(words.replace(display, '').trim().toLowerCase())
+        ? html`${text(p.note)} ${display}`
+        : html`${words}${p.note ? note(p.note) : nothing}`,
+      action,
+      action == 'call' ? action : '',
+    );
+  };
+  const email = s.contact?.email;
+  // The address may break after "@" or before a dot; the words around it as translated.
+  const mail = isolate(email ?? '', locale);
+  const [before, after] = t
+    .msg(str`Email ${mail}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' })
+    .split(mail);
   const actionList = html`<ul class="actions">
-        ${phones
-          .filter((p) => p != lead)
-          .map((p) => {
-            const { tel } = formatPhone(p.number);
-            // The number keeps its digits' order in a right-to-left sentence ("Call 116 123").
-            const display = isolate(formatPhone(p.number).display, locale);
-            const note = p.note ? html` <span class="note">(${feedText(p.note, locale, lang)})</span>` : nothing;
-            return p.kind == 'text'
-              ? link(
-                  tel.replace('tel:', 'sms:'),
-                  html`${t.msg(str`Text ${display}`, { id: 'card.text', desc: 'Link that starts a text message; the placeholder is a number' })}${note}`,
-                  'text',
-                )
-              : p.kind == 'textphone'
-                ? link(
-                    tel,
-                    html`${t.msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' })}${note}`,
-                    'textphone',
-                  )
-                : link(
-                    tel,
-                    html`${t.msg(str`Call ${display}`, { id: 'card.call', desc: 'Link that calls a number; the placeholder is a phone number' })}${note}`,
-                    'call',
-                    'call',
-                  );
-          })}
-        ${link(s.contact?.email && `mailto:${s.contact.email}`, t.msg(str`Email ${isolate(s.contact?.email ?? '', locale)}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' }), 'email')}
-        ${link(url, t.msg('Website', { id: 'card.website', desc: "Link to a service's website" }), 'website')}
-        ${link(safeUrl(s.apps?.ios), t.msg('Download on the App Store', { id: 'card.ios', desc: "Link to an app on Apple's App Store" }), 'ios')}
-        ${link(safeUrl(s.apps?.android), t.msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' }), 'android')}
-</ul>`;
+    ${phones.filter((p) => p != lead).map(phone)}
+    ${link(email && `mailto:${email}`, html`${before}${breakable(mail)}${after}`, 'email')}
+    ${link(
+      safeUrl(s.contact?.url),
+      t.msg('Website', { id: 'card.website', desc: "Link to a service's website" }),
+      'website',
+      '',
+      // Its accessible name starts with the visible word (WCAG 2.5.3) and names the service (2.4.4).
+      t.msg(str`Website: ${feedString(s.name, locale, lang)}`, {
+        id: 'card.website-label',
+        desc: 'Screen readers\' name of the "Website" link: the same word as card.website first, then the service',
+      }),
+    )}
+    ${link(
+      safeUrl(s.apps?.ios),
+      t.msg('Download on the App Store', { id: 'card.ios', desc: "Link to an app on Apple's App Store" }),
+      'ios',
+    )}
+    ${link(
+      safeUrl(s.apps?.android),
+      t.msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' }),
+      'android',
+    )}
+  </ul>`;
+  const name = html`<span class="visually-hidden">${prefix(t, urgency)} </span>${text(s.name)}`;
+  const badge =
+    urgency == 'urgent'
+      ? t.msg('Urgent', { id: 'card.badge.urgent', desc: 'Visible label on an urgent service card' })
+      : t.msg('Emergency', { id: 'card.badge.emergency', desc: 'Visible label on an emergency card' });
+  const refer = referral?.self
+    ? t.msg('You can refer yourself.', { id: 'card.self-referral', desc: 'A service that takes self-referrals' })
+    : by?.length
+      ? t.msg(str`Ask your ${formatList(by, locale, 'disjunction')} to refer you.`, {
+          id: 'card.referred-by',
+          desc: 'Who can refer; the placeholder is a list like "GP, health visitor or midwife"',
+        })
+      : '';
+  const full = html`${fact(
+    t.msg('For', { id: 'card.for', desc: 'Label: who a service is for' }),
+    who.length ? formatList(who, locale) : '',
+  )}
+    ${fact(
+      t.msg('Stage', {
+        id: 'card.stages',
+        desc: 'Label: the stages a service is for, like "pregnancy and babies under 1"',
+      }),
+      stages.length ? formatList(stages, locale) : '',
+    )}
+    ${fact(
+      t.msg('Who can use it', { id: 'card.eligibility', desc: 'Label: eligibility criteria' }),
+      s.eligibility && text(s.eligibility),
+    )}
+    ${
+      referral
+        ? fact(
+            t.msg('How to get it', { id: 'card.access', desc: 'Label: how to access a service (referral)' }),
+            html`${refer} ${referral.how ? text(referral.how) : nothing}`,
+          )
+        : nothing
+    }`;
+  const hours = open && html`<span class="open">${open}</span>${s.hoursNote ? html` · ${text(s.hoursNote)}` : nothing}`;
+  const cost =
+    s.cost && html`${s.cost.free ? freeLabel(t) : nothing}${s.cost.note ? html` ${text(s.cost.note)}` : nothing}`;
+  const checked =
+    s.reviewed && formatDay(parseDay(s.reviewed), locale, { day: 'numeric', month: 'long', year: 'numeric' });
   return html`<article part="card" class="card ${urgency}" aria-labelledby=${id}>
     <div class="band">
-      ${heading(c.level, html`<span class="visually-hidden">${prefix(t, urgency)} </span>${feedText(s.name, locale, lang)}`, 'heading', id)}
-      ${
-        urgency == 'routine'
-          ? nothing
-          : html`<span part="badge" class="badge" aria-hidden="true">${
-              urgency == 'urgent'
-                ? t.msg('Urgent', { id: 'card.badge.urgent', desc: 'Visible label on an urgent service card' })
-                : t.msg('Emergency', { id: 'card.badge.emergency', desc: 'Visible label on an emergency card' })
-            }</span>`
-      }
+      ${heading(c.level, name, 'heading', id)}
+      ${urgency == 'routine' ? nothing : html`<span part="badge" class="badge" aria-hidden="true">${badge}</span>`}
     </div>
     <div class="body">
-      ${leadAction}
-      ${body ?? (s.summary ? html`<p class="summary">${feedText(s.summary, locale, lang)}</p>` : nothing)}
+      ${leadAction} ${body ?? (s.summary ? html`<p class="summary">${text(s.summary)}</p>` : nothing)}
       ${urgent ? actionList : nothing}
       <dl class="facts">
+        ${c.compact ? nothing : full}
+        ${fact(t.msg('Opening hours', { id: 'card.hours', desc: 'Label: opening hours' }), hours)}
         ${
           c.compact
             ? nothing
-            : html`${fact(t.msg('For', { id: 'card.for', desc: 'Label: who a service is for' }), who.length ? formatList(who, locale) : '')}
-        ${fact(t.msg('Stage', { id: 'card.stages', desc: 'Label: the stages a service is for, like "pregnancy and babies under 1"' }), stages.length ? formatList(stages, locale) : '')}
-        ${fact(t.msg('Who can use it', { id: 'card.eligibility', desc: 'Label: eligibility criteria' }), s.eligibility && feedText(s.eligibility, locale, lang))}
-        ${
-          referral
-            ? fact(
-                t.msg('How to get it', { id: 'card.access', desc: 'Label: how to access a service (referral)' }),
-                html`${
-                  referral.self
-                    ? t.msg('You can refer yourself.', {
-                        id: 'card.self-referral',
-                        desc: 'A service that takes self-referrals',
-                      })
-                    : by?.length
-                      ? t.msg(str`Ask your ${formatList(by, locale, 'disjunction')} to refer you.`, {
-                          id: 'card.referred-by',
-                          desc: 'Who can refer; the placeholder is a list like "GP, health visitor or midwife"',
-                        })
-                      : ''
-                }
-              ${referral.how ? feedText(referral.how, locale, lang) : nothing}`,
-              )
-            : nothing
-        }`
-        }
-        ${fact(t.msg('Opening hours', { id: 'card.hours', desc: 'Label: opening hours' }), open && html`<span class="open">${open}</span>${s.hoursNote ? html` · ${feedText(s.hoursNote, locale, lang)}` : nothing}`)}
-        ${
-          c.compact
-            ? nothing
-            : html`${fact(t.msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }), languages)}
-            ${fact(
-              t.msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }),
-              s.cost &&
-                html`${s.cost.free ? freeLabel(t) : nothing}${s.cost.note ? html` ${feedText(s.cost.note, locale, lang)}` : nothing}`,
-            )}`
+            : html`${fact(
+                t.msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }),
+                languages,
+              )}
+              ${fact(t.msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }), cost)}`
         }
       </dl>
       ${urgent ? nothing : actionList}
       ${
-        s.reviewed
-          ? html`<p class="reviewed">${t.msg(
-              str`Information checked on ${formatDay(parseDay(s.reviewed), locale, { day: 'numeric', month: 'long', year: 'numeric' })}`,
-              {
-                id: 'card.reviewed',
-                desc: 'When the information was last checked; the placeholder is a date',
-              },
-            )}</p>`
+        checked
+          ? html`<p class="reviewed">
+            ${t.msg(str`Information checked on ${checked}`, {
+              id: 'card.reviewed',
+              desc: 'When the information was last checked; the placeholder is a date',
+            })}
+          </p>`
           : nothing
       }
     </div>

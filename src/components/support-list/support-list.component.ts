@@ -155,7 +155,7 @@ export class ImhSupportList extends ImhElement {
     return html`<label>${label}
       <select name=${name}>
         <option value="">${anyLabel(this.t)}</option>
-        ${values.map((v) => html`<option value=${v} ?selected=${current == v}>${toLabel(this.t, v)}</option>`)}
+        ${values.map((v, _, __, text = toLabel(this.t, v)) => html`<option value=${v} ?selected=${current == v}>${text[0].toLocaleUpperCase(this.locale) + text.slice(1)}</option>`)}
       </select>
     </label>`;
   }
@@ -233,7 +233,10 @@ export class ImhSupportList extends ImhElement {
             )}
             ${this.select(
               'kind',
-              t.msg('Kind', { id: 'support-list.kind', desc: 'Label of the kind filter (apps, helplines…)' }),
+              t.msg('Type of support', {
+                id: 'support-list.kind',
+                desc: 'Label of the filter by type of support: apps, helplines, services, groups, websites',
+              }),
               KINDS,
               kindLabel,
               this.kind,
