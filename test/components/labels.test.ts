@@ -81,11 +81,7 @@ describe('labels parents read (issue 13 item 14)', () => {
     });
 
     it("in the timeline's summary on the second birthday", async () => {
-      const el = await element(
-        'imh-first-1001-days-timeline',
-        {},
-        { now: '2026-11-23', 'birth-date': '2024-11-23' },
-      );
+      const el = await element('imh-first-1001-days-timeline', {}, { now: '2026-11-23', 'birth-date': '2024-11-23' });
       await waitUntil(() => $(el, '.where'), 'no summary');
       expect(textOf($(el, '.where'))).to.match(/ — your baby is 2 years old$/);
     });
@@ -193,7 +189,7 @@ describe('labels parents read (issue 13 item 14)', () => {
     const textNodes = (root: Node) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const nodes: Text[] = [];
-      for (let n; (n = walker.nextNode() as Text | null); ) if (n.data.trim()) nodes.push(n);
+      for (let n; (n = walker.nextNode() as Text | null);) if (n.data.trim()) nodes.push(n);
       return nodes;
     };
 
