@@ -124,7 +124,15 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
   const titleId = `s${index}`;
   const more = cancelled
     ? nothing
-    : details(o, c, place, pattern, titleId, [...(s.audience ?? []).map((a) => audienceLabel(t, a))], ages(o, t));
+    : details(
+        o,
+        c,
+        place,
+        pattern,
+        titleId,
+        (s.audience ?? []).map((a) => audienceLabel(t, a)),
+        ages(o, t),
+      );
   const title = url ? html`<a part="link" href=${url} @click=${(e: Event) => c.select(e, o)}>${name}</a>` : name;
   const series =
     !cancelled && (pattern || s.schedule.note)
@@ -192,10 +200,7 @@ function details(
   const text = (value: typeof s.name | undefined) => feedText(value, locale, c.feed.language);
   const onlineUrl = safeUrl(online?.url);
   const bookUrl = safeUrl(booking?.url);
-  const fact = (label: string, value: unknown) => html`<div>
-    <dt>${label}</dt>
-    <dd>${value}</dd>
-  </div>`;
+  const fact = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
   const join = t.msg('How to join', { id: 'session.join', desc: 'Link to join an online session' });
   const book = booking
     ? html`${
@@ -305,63 +310,38 @@ function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string |
   const { t } = c;
   const links = c.calendarLinks(o);
   const hint = `${id}-file`;
-  const download = (series: boolean, words: string) =>
-    html`<li>
-      <button part="button" type="button" aria-describedby=${hint} @click=${() => c.calendar(o, series)}>
-        ${words}
-      </button>
-    </li>`;
+  const toggle = (e: Event) => (e.target as HTMLDetailsElement).open && c.openCalendar();
+  const download = (series: boolean, words: string) => {
+    const save = () => c.calendar(o, series);
+    return html`<li><button part="button" type="button" aria-describedby=${hint} @click=${save}>${words}</button></li>`;
+  };
   const link = (href: string, words: string) =>
     html`<li><a part="link" href=${href} target="_blank" rel="noopener">${words}</a></li>`;
-  return html`<details
-    part="details"
-    class="calendar"
-    @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && c.openCalendar()}
-  >
-    <summary>
-      ${t.msg('Add to calendar', {
-        id: 'session.add-to-calendar',
-        desc: 'Opens the ways to save a session to a calendar',
-      })}
-    </summary>
+  const add = t.msg('Add to calendar', {
+    id: 'session.add-to-calendar',
+    desc: 'Opens the ways to save a session to a calendar',
+  });
+  const file = t.msg('A calendar file, for Apple Calendar and other calendar apps.', {
+    id: 'session.ics-hint',
+    desc: 'Under "Add to calendar", says what the two download buttons save: an .ics calendar file',
+  });
+  const one = t.msg('Download this date', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' });
+  const every = t.msg('Download every date', {
+    id: 'session.ics-series',
+    desc: 'Downloads a calendar file for the whole series',
+  });
+  const google = t.msg('Google Calendar', {
+    id: 'session.google',
+    desc: 'Link that adds the session to Google Calendar',
+  });
+  const outlook = t.msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' });
+  return html`<details part="details" class="calendar" @toggle=${toggle}>
+    <summary>${add}</summary>
     ${c.calendarError ?? nothing}
-    <p id=${hint}>
-      ${t.msg('Downloads a calendar file that opens in Apple Calendar and most calendar apps.', {
-        id: 'session.ics-hint',
-        desc: 'Under "Add to calendar", says what the two download buttons save: an .ics calendar file',
-      })}
-    </p>
+    <p id=${hint}>${file}</p>
     <ul>
-      ${download(
-        false,
-        t.msg('Download this date', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' }),
-      )}
-      ${
-        pattern
-          ? download(
-              true,
-              t.msg('Download every date', {
-                id: 'session.ics-series',
-                desc: 'Downloads a calendar file for the whole series',
-              }),
-            )
-          : nothing
-      }
-      ${
-        links
-          ? html`${link(
-              links.google,
-              t.msg('Google Calendar', {
-                id: 'session.google',
-                desc: 'Link that adds the session to Google Calendar',
-              }),
-            )}
-          ${link(
-            links.outlook,
-            t.msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' }),
-          )}`
-          : nothing
-      }
+      ${download(false, one)} ${pattern ? download(true, every) : nothing}
+      ${links ? html`${link(links.google, google)} ${link(links.outlook, outlook)}` : nothing}
     </ul>
   </details>`;
 }

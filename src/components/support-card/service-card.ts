@@ -179,15 +179,15 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
       action == 'call' ? action : '',
     );
   };
-  const email = s.contact?.email;
-  // The address may break after "@" or before a dot; the words around it as translated.
-  const mail = isolate(email ?? '', locale);
+  const email = s.contact?.email ?? '';
+  // The address reads left to right, and may break after "@" or before a dot (an element isolates it:
+  // Firefox ends an isolate made of FSI…PDI characters at a <wbr>); the words around it as translated.
   const [before, after] = t
-    .msg(str`Email ${mail}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' })
-    .split(mail);
+    .msg(str`Email ${email}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' })
+    .split(email);
   const actionList = html`<ul class="actions">
     ${phones.filter((p) => p != lead).map(phone)}
-    ${link(email && `mailto:${email}`, html`${before}${breakable(mail)}${after}`, 'email')}
+    ${link(email && `mailto:${email}`, html`${before}<bdi dir="ltr">${breakable(email)}</bdi>${after}`, 'email')}
     ${link(
       safeUrl(s.contact?.url),
       t.msg('Website', { id: 'card.website', desc: "Link to a service's website" }),
