@@ -307,6 +307,8 @@ describe('themes', () => {
           if (!n.textContent!.trim()) continue;
           const parent = (n.parentElement ?? el).getBoundingClientRect();
           if (parent.width <= 1 || parent.height <= 1) continue; // visually hidden
+          // Inside a closed <details> (not shown; Chromium still lays it out, below the element's box).
+          if (n.parentElement?.closest('details:not([open]) > :not(summary)')) continue;
           const range = document.createRange();
           range.selectNodeContents(n);
           for (const r of range.getClientRects()) {

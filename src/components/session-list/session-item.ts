@@ -200,7 +200,7 @@ function details(
   const text = (value: typeof s.name | undefined) => feedText(value, locale, c.feed.language);
   const onlineUrl = safeUrl(online?.url);
   const bookUrl = safeUrl(booking?.url);
-  const fact = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+  const fact = (label: string, value: unknown) => html`<div><dt>${label}</dt> <dd>${value}</dd></div>`;
   const join = t.msg('How to join', { id: 'session.join', desc: 'Link to join an online session' });
   const book = booking
     ? html`${

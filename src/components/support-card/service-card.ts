@@ -100,14 +100,12 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
   const urgency = s.urgency ?? 'routine';
   const id = `card-${s.id}`;
   const act = (action: string) => () => c.action(s, action);
-  const link = (href: string | undefined, words: unknown, action: string, cls = '', label?: string) =>
-    href
-      ? html`<li>
-          <a part="link action" class=${cls} href=${href} aria-label=${label ?? nothing} @click=${act(action)}
-            >${words}</a
-          >
-        </li>`
+  const link = (href: string | undefined, words: unknown, action: string, cls = '', label: unknown = nothing) => {
+    const on = act(action);
+    return href
+      ? html`<li><a part="link action" class=${cls} href=${href} aria-label=${label} @click=${on}>${words}</a></li>`
       : nothing;
+  };
   const phones = s.contact?.phones ?? [];
   const who = (s.audience ?? []).map((a) => audienceLabel(t, a));
   const stages = (s.stages ?? []).map((x) => stageLabel(t, x));
@@ -138,11 +136,9 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
       ? call999()
       : leadNumber && callNumber(isolate(leadNumber.display, locale));
   const leadAction = lead
-    ? html`<p class="lead">
-        <a part="link action" class="now" href=${leadNumber!.tel} @click=${act('call')}>${leadWords}</a>${
-          lead.note ? note(lead.note) : nothing
-        }
-      </p>`
+    ? html`<p class="lead"><a part="link action" class="now" href=${leadNumber!.tel} @click=${act('call')}
+          >${leadWords}</a
+        >${lead.note ? note(lead.note) : nothing}</p>`
     : urgency == 'emergency'
       ? html`<p class="lead now"><strong>${call999()}</strong></p>`
       : nothing;

@@ -77,13 +77,6 @@ export class ImhSupportList extends ImhElement {
         display: grid;
         gap: var(--_gap);
       }
-      h2,
-      h3,
-      h4,
-      h5,
-      h6 {
-        margin-block: 0 0.5rem;
-      }
     `,
   ];
 
@@ -152,10 +145,11 @@ export class ImhSupportList extends ImhElement {
     preset?: string,
   ) {
     const current = (this.chosen as Record<string, string | undefined>)[name] ?? preset;
+    // A choice is a label, so it starts with a capital ("Parents", "Babies under 1") where its script has them.
     return html`<label>${label}
       <select name=${name}>
         <option value="">${anyLabel(this.t)}</option>
-        ${values.map((v, _, __, text = toLabel(this.t, v)) => html`<option value=${v} ?selected=${current == v}>${text[0].toLocaleUpperCase(this.locale) + text.slice(1)}</option>`)}
+        ${values.map((v, _, __, text = toLabel(this.t, v)) => html`<option value=${v} ?selected=${current == v}>${text.replace(/^./, (c) => c.toLocaleUpperCase())}</option>`)}
       </select>
     </label>`;
   }
