@@ -227,3 +227,26 @@ export const Attribution: Story = {
   args: { now: '2026-11-23T08:00', limit: 3 },
   render: (a) => html`<imh-session-list .data=${termFeed} now=${a.now} limit=${a.limit}></imh-session-list>`,
 };
+
+const AGES = [
+  { fromMonths: 0, toMonths: 60 },
+  { fromMonths: 6, toMonths: 36 },
+  { fromMonths: 0, toMonths: 30 },
+];
+const agesFeed = {
+  ...feed,
+  sessions: feed.sessions.map((s, i) => ({ ...s, ageRange: AGES[i % AGES.length] })),
+} as unknown as typeof feed;
+
+/**
+ * Labels parents read, at 320 px: ages from two in whole years ("0 to 5 years", "6 months to 3 years"; 30 months
+ * stays in months), postcodes kept whole, email addresses broken only after "@" or before a dot, and "Add to
+ * calendar" offering "Download this date" with a line saying what the file is for.
+ */
+export const AgesAndAddresses: Story = {
+  args: { limit: 6 },
+  render: (a) =>
+    html`<div style="max-width: 320px">
+      <imh-session-list .data=${agesFeed} now=${a.now} limit=${a.limit}></imh-session-list>
+    </div>`,
+};
