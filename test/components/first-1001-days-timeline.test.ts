@@ -458,6 +458,30 @@ describe('<imh-first-1001-days-timeline>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('"Sessions coming up" leaves out sessions only for practitioners, as the session list does', async () => {
+      const data = await exampleFeed();
+      // The feed's own stages alone, one naming the practitioners' workshops' category: "Infant at the Centre"
+      // (25 February) is for practitioners only; a copy for parents and practitioners alike is for parents too.
+      data.timeline.mode = 'replace';
+      data.timeline.stages[1].sessionCategories = ['practitioner-workshop'];
+      const workshop = data.sessions.find((x: { id: string }) => x.id == 'infant-at-the-centre');
+      data.sessions.push({
+        ...workshop,
+        id: 'open-workshop',
+        name: 'Infant at the Centre: open morning',
+        audience: ['parents', 'practitioners'],
+      });
+      const el = await timeline({ 'birth-date': '2026-12-07', now: '2027-02-22' }, data);
+      expect(current(el)).to.equal('two-to-six-months');
+      const stage = $(el, '[aria-current=step]')!;
+      const sessions = [...stage.querySelectorAll('.sessions li')].map(textOf);
+      expect(sessions).to.have.length(1);
+      expect(sessions[0]).to.match(
+        /^Infant at the Centre: open morning · Thursday,? 25 February, 09:30–13:00 · Bob Jones Community Hub$/,
+      );
+      expect(textOf(stage)).not.to.contain('practitioner workshop').and.not.to.contain('Observing parent-infant');
+    });
+
     it('replaces the built-in stages when the feed says so', async () => {
       const data = await exampleFeed();
       data.timeline.mode = 'replace';

@@ -320,5 +320,6 @@ export const defaultStages = (t: Translator): TimelineStage[] => [
   },
 ];
 
-// The summary and the timeline's other words travel with the built-in stages (one lazy chunk).
+// The summary, the timeline's other words and its stages' sessions travel with the built-in stages (one lazy chunk).
 export { futureBirthText, labels, placing, summary } from './journey-view.js';
+export { stageSessions } from './stage-sessions.js';

@@ -13,7 +13,6 @@ import { Translator } from '../../internal/localize.js';
 import { Task } from '../../internal/task.js';
 import { parseDay, wallClock } from '../../schedule/civil.js';
 import { journey, pointDays } from '../../schedule/journey.js';
-import { upcomingOccurrences } from '../../schedule/occurrences.js';
 import { attribution, type Sourced } from '../../internal/attribution.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
 import { serviceCard, type CardContext } from '../support-card/service-card.js';
@@ -304,15 +303,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const open = this.isOpen(s, current);
     const key = current ? `-${s.id}` : s.id;
     const services = (s.services ?? []).map((id) => feed?.services?.find((x) => x.id == id)).filter((x) => !!x);
-    const sessions =
-      open && feed?.sessions && s.sessionCategories?.length
-        ? upcomingOccurrences(
-            feed.sessions.filter((x) => x.category && s.sessionCategories!.includes(x.category)),
-            { now, days: 28, timeZone: feed.timeZone, termDates: feed.termDates, bankHolidays: feed.bankHolidays },
-          )
-            .filter((o) => o.status != 'cancelled')
-            .slice(0, 3)
-        : [];
+    const sessions = open && feed ? this.builtIn.value!.stageSessions(s, feed, now) : [];
     if (open)
       shown.push(...services, ...sessions.flatMap((o) => [o.session, feed!.places?.find((p) => p.id == o.place)]));
     const span = dates
