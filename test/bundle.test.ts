@@ -38,7 +38,7 @@ describe('dist/imh-widgets.js', () => {
       expect(win.customElements.get(tag), tag).not.to.equal(undefined);
     }
     expect(shadow('imh-first-1001-days-timeline')!.querySelector('.where')!.textContent!.trim()).to.equal(
-      'Day 305 of 1001 — your baby is 1 month old',
+      'Day 305 of 1,001 — your baby is 1 month old',
     );
     expect(errors).to.deep.equal([]);
     frame.remove();

@@ -88,7 +88,7 @@ describe('<imh-first-1001-days-timeline>', () => {
   describe('where a family is', () => {
     it("a baby's date of birth: the day, the age, the current stage and the next check", async () => {
       const el = await timeline({ 'birth-date': '2026-10-20', now: '2026-11-23' });
-      expect(where(el)).to.equal('Day 305 of 1001 — your baby is 1 month old');
+      expect(where(el)).to.equal('Day 305 of 1,001 — your baby is 1 month old');
       expect(current(el)).to.equal('early-weeks');
       expect($(el, '[aria-current=step] .content')!.hidden).to.equal(false);
       expect(textOf($(el, '.next'))).to.equal(
@@ -99,7 +99,7 @@ describe('<imh-first-1001-days-timeline>', () => {
 
     it('a due date: weeks of pregnancy', async () => {
       const el = await timeline({ 'due-date': '2027-03-01', now: '2026-11-23' });
-      expect(where(el)).to.equal('Day 173 of 1001 — you are 26 weeks pregnant');
+      expect(where(el)).to.equal('Day 173 of 1,001 — you are 26 weeks pregnant');
       expect(current(el)).to.equal('pregnancy-second-trimester');
       expect(textOf($(el, '.next'))).to.match(
         /^Next check: Antenatal contact with your health visitor \(from 28 weeks\) · in 14 days/,
@@ -108,14 +108,26 @@ describe('<imh-first-1001-days-timeline>', () => {
 
     it('the day of birth itself, and ages in weeks and days', async () => {
       expect(where(await timeline({ 'birth-date': '2026-11-23', now: '2026-11-23' }))).to.equal(
-        'Day 271 of 1001 — your baby is 0 days old',
+        'Day 271 of 1,001 — your baby is 0 days old',
       );
       expect(where(await timeline({ 'birth-date': '2026-11-20', now: '2026-11-23' }))).to.equal(
-        'Day 274 of 1001 — your baby is 3 days old',
+        'Day 274 of 1,001 — your baby is 3 days old',
       );
       expect(where(await timeline({ 'birth-date': '2026-11-09', now: '2026-11-23' }))).to.equal(
-        'Day 285 of 1001 — your baby is 2 weeks old',
+        'Day 285 of 1,001 — your baby is 2 weeks old',
       );
+    });
+
+    it('writes both numbers of "Day 1,001 of 1,001" as the language does (en-GB, Arabic, Bengali)', async () => {
+      const at = { 'birth-date': '2024-11-23', now: '2026-11-23' }; // the second birthday: day 1001
+      expect(where(await timeline(at))).to.equal('Day 1,001 of 1,001 — your baby is 2 years old');
+      for (const lang of ['ar', 'bn']) {
+        const el = await timeline({ ...at, lang });
+        await waitUntil(() => !where(el).startsWith('Day'), `${lang}: the summary stayed in English`);
+        const n = new Intl.NumberFormat(lang).format(1001);
+        expect(where(el).split(n).length - 1, `${lang}: ${where(el)}`).to.equal(2);
+        expect(where(el), lang).not.to.match(/1001/);
+      }
     });
 
     it('the current stage at each boundary', async () => {
@@ -136,7 +148,7 @@ describe('<imh-first-1001-days-timeline>', () => {
     it("counts days in the feed's time zone, not the device's", async () => {
       // 23:30 on 23 November in London is already 24 November in Auckland, where the browser is.
       const el = await timeline({ 'birth-date': '2026-11-23', now: '2026-11-23T23:30:00Z' });
-      expect(where(el)).to.equal('Day 271 of 1001 — your baby is 0 days old');
+      expect(where(el)).to.equal('Day 271 of 1,001 — your baby is 0 days old');
     });
 
     it('answers the edge cases clearly', async () => {
@@ -154,7 +166,7 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect(textOf($(early, '.journey'))).to.contain(
         'Your baby was born early. Checks follow their age from the date of birth.',
       );
-      expect(where(early)).to.equal('Day 324 of 1001 — your baby is 1 month old');
+      expect(where(early)).to.equal('Day 324 of 1,001 — your baby is 1 month old');
       const invalid = await timeline({ 'birth-date': '2026-02-30' });
       expect($(invalid, '.journey')).to.equal(null);
       expect($(invalid, '[part=form]')).not.to.equal(null);
@@ -174,20 +186,20 @@ describe('<imh-first-1001-days-timeline>', () => {
     it('shows the plan for an entered date, and keeps it only when asked', async () => {
       const el = await timeline({ now: '2026-11-23' });
       await fill(el, 'birth', '2026-10-20');
-      expect(where(el)).to.equal('Day 305 of 1001 — your baby is 1 month old');
+      expect(where(el)).to.equal('Day 305 of 1,001 — your baby is 1 month old');
       expect(localStorage.getItem(KEY)).to.equal(null);
       await fill(el, 'due', '2027-03-01', true);
-      expect(where(el)).to.equal('Day 173 of 1001 — you are 26 weeks pregnant');
+      expect(where(el)).to.equal('Day 173 of 1,001 — you are 26 weeks pregnant');
       expect(JSON.parse(localStorage.getItem(KEY)!)).to.deep.equal({ kind: 'due', date: '2027-03-01' });
       const again = await timeline({ now: '2026-11-23' });
-      expect(where(again)).to.equal('Day 173 of 1001 — you are 26 weeks pregnant');
+      expect(where(again)).to.equal('Day 173 of 1,001 — you are 26 weeks pregnant');
       await expect(again).to.be.accessible();
     });
 
     it('"Forget" clears what was kept', async () => {
       localStorage.setItem(KEY, JSON.stringify({ kind: 'birth', date: '2026-10-20' }));
       const el = await timeline({ now: '2026-11-23' });
-      expect(where(el)).to.equal('Day 305 of 1001 — your baby is 1 month old');
+      expect(where(el)).to.equal('Day 305 of 1,001 — your baby is 1 month old');
       const forget = $$(el, 'button').find((b) => textOf(b) == 'Forget my date')!;
       forget.click();
       await elementUpdated(el);
@@ -291,7 +303,7 @@ describe('<imh-first-1001-days-timeline>', () => {
       use.focus();
       await sendKeys({ press: 'Enter' });
       await elementUpdated(el);
-      expect(where(el)).to.equal('Day 201 of 1001 — you are 30 weeks pregnant');
+      expect(where(el)).to.equal('Day 201 of 1,001 — you are 30 weeks pregnant');
       expect($(el, 'input[value=due]') as HTMLInputElement).to.have.property('checked', true);
       expect(textOf($(el, '.date'))).to.contain('Due date');
       expect($(el, '#date-error')!.hidden).to.equal(true);
@@ -314,7 +326,7 @@ describe('<imh-first-1001-days-timeline>', () => {
       use.focus();
       await sendKeys({ press: ' ' }); // the space bar (Firefox's BiDi input knows it by its character)
       await elementUpdated(kept);
-      expect(where(kept)).to.equal('Day 201 of 1001 — you are 30 weeks pregnant');
+      expect(where(kept)).to.equal('Day 201 of 1,001 — you are 30 weeks pregnant');
       await expect(kept).to.be.accessible();
     });
 
@@ -330,7 +342,7 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect($$(set, '.stage.done').length, 'nothing marked done from a guess').to.equal(0);
       // Two weeks late is still a pregnancy.
       expect(where(await timeline({ 'due-date': '2026-11-09', now: '2026-11-23' }))).to.equal(
-        'Day 285 of 1001 — you are 42 weeks pregnant',
+        'Day 285 of 1,001 — you are 42 weeks pregnant',
       );
       // With the form: "Enter the date of birth" moves there, by keyboard.
       localStorage.setItem(KEY, JSON.stringify({ kind: 'due', date: '2024-11-20' }));
@@ -344,7 +356,7 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect(($(el, 'input[value=birth]') as HTMLInputElement).checked).to.equal(true);
       expect(textOf($(el, '.date'))).to.equal("Baby's date of birth");
       await enter(el, 'birth', '2024-11-25');
-      expect(where(el)).to.equal('Day 999 of 1001 — your baby is 23 months old');
+      expect(where(el)).to.equal('Day 999 of 1,001 — your baby is 23 months old');
       await expect(el).to.be.accessible();
     });
 
@@ -362,7 +374,7 @@ describe('<imh-first-1001-days-timeline>', () => {
         el.parentElement!.before(Object.assign(document.createElement('div'), { style: 'height: 400px' }));
         await enter(el, 'birth', '2026-06-08');
         const summary = $(el, '[part=summary]')!;
-        expect(textOf($(el, '.where'))).to.equal('Day 439 of 1001 — your baby is 5 months old');
+        expect(textOf($(el, '.where'))).to.equal('Day 439 of 1,001 — your baby is 5 months old');
         // Smooth scrolling (where reduced motion cannot be emulated) ends where the summary is.
         await waitUntil(
           () => {

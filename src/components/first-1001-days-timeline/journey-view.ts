@@ -93,9 +93,9 @@ export function summary({ t, locale, lang, j, placing, stages, birth, action }: 
       { id: 'timeline.after', desc: 'The child is older than two' },
     );
   else {
-    const day = t.msg(str`Day ${n(j.day)} of 1001`, {
+    const day = t.msg(str`Day ${n(j.day)} of ${n(TOTAL_DAYS)}`, {
       id: 'timeline.day',
-      desc: 'Where the family is; the placeholder is a number',
+      desc: 'Where the family is; the placeholders are numbers (the day, and 1001) written as the language writes them',
     });
     const age = j.born
       ? j.age!.months >= 1
