@@ -62,6 +62,31 @@ export const RightToLeft: Story = {
   decorators: [(story) => html`<div lang="ar">${story()}</div>`],
 };
 /**
+ * Bilingual, Welsh first (`lang="cy" bilingual="en"`), as Welsh public bodies publish: labels and
+ * buttons in both languages after a slash; the service's name in both, as the feed has both.
+ */
+export const BilingualWelsh: Story = {
+  render: (a) => html`<imh-support-card lang="cy" bilingual="en" .data=${feed} service=${a.service} now=${a.now}
+  ></imh-support-card>`,
+};
+/** Bilingual, the English on a smaller line below the Welsh (`bilingual-layout="stacked"`), at 320 px. */
+export const BilingualStacked: Story = {
+  render: (a) => html`<div style="max-width: 320px">
+    <imh-support-card lang="cy" bilingual="en" bilingual-layout="stacked" .data=${feed} service=${a.service}
+      now=${a.now}></imh-support-card>
+  </div>`,
+};
+/** Bilingual in two columns, Welsh on the left (`bilingual-layout="columns"`), an urgent card. */
+export const BilingualColumns: Story = {
+  render: (a) => html`<imh-support-card lang="cy" bilingual="en" bilingual-layout="columns" .data=${feed}
+    service="samaritans" now=${a.now}></imh-support-card>`,
+};
+/** Urdu with English: right to left, the English parts marked left to right (stacked, GOV.UK theme). */
+export const BilingualUrduEnglish: Story = {
+  render: (a) => html`<imh-support-card lang="ur" bilingual="en" bilingual-layout="stacked" theme="govuk"
+    .data=${feed} service="emergency-999" now=${a.now}></imh-support-card>`,
+};
+/**
  * Every shipped language, one after another: for translators and reviewers (Welsh, Punjabi, Urdu,
  * Polish, Arabic, Romanian and Bengali await native review).
  */

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { pickText } from '../feed/text.js';
 import type { Text } from '../feed/types.js';
 import { directionOf } from '../localization.js';
+import type { Translator } from './localize.js';
 
 const base = (tag: string) => tag.split('-')[0].toLowerCase();
 
@@ -33,11 +34,42 @@ export const isolate = (value: string, locale: string): string =>
  * pronounce it correctly, and, when that language is written in the other direction (English
  * text in an Urdu element), with its own `dir`, which isolates it: its full stop stays at its end.
  */
-export function feedText(value: Text | undefined, locale: string, feedLanguage: string) {
+export function feedText(value: Text | undefined, locale: string, feedLanguage: string, also?: string) {
   const picked = pickText(value, locale, feedLanguage);
   if (!picked) return nothing;
-  return inLanguage(breakable(picked.text), picked.lang, locale);
+  const first = inLanguage(breakable(picked.text), picked.lang, locale);
+  // On a bilingual element, the text in its second language too, where the feed has it (once where it has one).
+  const other = also && pickText(value, also, feedLanguage);
+  return other && base(other.lang) == base(also) && base(other.lang) != base(picked.lang)
+    ? second(first, breakable(other.text), other.lang, locale)
+    : first;
 }
+
+/**
+ * Text in an element's language followed by the same in its second language (a bilingual element):
+ * the second with its own `lang`, and its `dir` where it differs, so screen readers switch voices;
+ * shown after a slash, on a line of its own or in a column of its own by the element's
+ * `bilingual-layout` (see `styles/host.ts`).
+ */
+const second = (first: unknown, text: unknown, lang: string, locale: string) => {
+  const dir = directionOf(lang);
+  return html`<span class="bi-pair"
+    ><span>${first}</span> <span class="bi" lang=${lang} dir=${dir == directionOf(locale) ? nothing : dir}
+      >${text}</span
+    ></span
+  >`;
+};
+
+/**
+ * Interface text in the element's language and, on a bilingual element, in its second language
+ * after it: `both(t, (t) => t.msg(…))`. The message is made once with each translator, so its
+ * values (a date, a list of labels) are in each language too.
+ */
+export const both = (t: Translator, say: (t: Translator) => unknown): unknown => {
+  const first = say(t);
+  const other = t.also && say(t.also);
+  return other && other !== first ? second(first, other, t.also!.locale, t.locale) : first;
+};
 
 /**
  * Text with line-break opportunities (`<wbr>`) in its email and web addresses: after "@" and "/",

@@ -16,6 +16,7 @@ import {
   localeOf,
   onLanguageChange,
   packLoading,
+  resolveLocale,
   type LocalePart,
 } from '../localization.js';
 import { sourceLocale } from '../generated/locale-codes.js';
@@ -90,6 +91,9 @@ export type Status = 'idle' | 'loading' | 'ready' | 'error';
  * @cssprop [--imh-radius=4px] - Corner radius of cards, buttons and controls.
  * @cssprop [--imh-placeholder-height=12rem] - Room kept while the feed loads.
  * @cssprop [--imh-line-height-nastaliq=2] - Line height of Urdu and Shahmukhi Punjabi text (Nastaliq needs room).
+ * @attr {'stacked' | 'columns'} bilingual-layout - On a bilingual element (`bilingual`), where the second
+ *   language sits: after a slash when absent; `stacked`, on a smaller line below the first; `columns`, in a
+ *   column beside it (below it where there is no room for two). Styles only, so no property.
  * @csspart status - The loading placeholder, error or stale-copy notice (a polite live region).
  * @csspart notice - The error or stale-copy message.
  * @csspart fallback - The page's own content, shown if the feed cannot be loaded.
@@ -148,6 +152,17 @@ export class ImhElement extends LitElement {
   @property({ type: Boolean }) jsonld = false;
 
   /**
+   * A second language to show beside the element's own (`lang`): `bilingual="en"` on a Welsh
+   * element shows Welsh first, then English, as Welsh public bodies publish. Headings, labels and
+   * buttons show both; feed text shows both where the feed has both, once where it has one. Each
+   * part carries its language, so screen readers switch voices. With `bilingual-layout`: the second
+   * language after a slash (by default), `stacked` on a smaller line below, or `columns` side by
+   * side (stacked where there is no room). Its messages load like any language's; if they cannot,
+   * the element shows its own language only (with imh-load-error).
+   */
+  @property({ reflect: true }) bilingual?: string;
+
+  /**
    * The element's translator, in the element's language: every message it shows or announces is
    * `this.t.msg(…)` (helpers take `t` as a parameter), wherever and whenever it is made.
    */
@@ -176,6 +191,17 @@ export class ImhElement extends LitElement {
         // comes first: it may make the element's language one it can speak.
         const pack = packLoading(this);
         return pack ? pack.then(() => words(localeOf(this))) : words(locale);
+      },
+    }),
+  );
+
+  /** The second language's messages, on a bilingual element (a failure leaves the element in one language). */
+  private readonly second = this.retry(
+    new Task(this, {
+      args: () => [this.bilingual && resolveLocale(this.bilingual)] as const,
+      task: ([locale]) => {
+        const parts = (this.constructor as typeof ImhElement).localeParts;
+        return locale && !isLoaded(locale, parts) && loadLocale(locale, parts);
       },
     }),
   );
@@ -305,11 +331,14 @@ export class ImhElement extends LitElement {
 
   /** Whether a language's messages are here to speak (the last language's, while another loads). */
   private get hasWords(): boolean {
-    return this.language.value !== undefined || this.language.status == ERROR;
+    return (this.language.value !== undefined || this.language.status == ERROR) && this.second.status != PENDING;
   }
 
   protected override update(changed: PropertyValues): void {
-    this.t.locale = this.speaking;
+    const { t, second, bilingual } = this;
+    t.locale = this.speaking;
+    const also = second.status == COMPLETE && bilingual && resolveLocale(bilingual);
+    t.also = also && also.split('-')[0] != t.locale.split('-')[0] ? new Translator(also) : undefined;
     super.update(changed);
   }
 

@@ -45,6 +45,11 @@ const join = (strings: readonly string[], values: readonly unknown[]) =>
 export class Translator {
   /** The locale messages are translated into (an element sets it from its `lang`). */
   locale: string;
+  /**
+   * On a bilingual element (`bilingual="en"`), a translator into its second language, once that
+   * language's messages are here: `both()` (`internal/feed-text.ts`) shows interface text in both.
+   */
+  also?: Translator;
 
   constructor(locale: string = sourceLocale) {
     this.locale = locale;

@@ -64,6 +64,29 @@ export const hostStyles = css`
   *::after {
     box-sizing: border-box;
   }
+  /* A bilingual element's second language (imh-element.ts, bilingual): after a slash (not read
+     aloud where the browser can say so), on a smaller line below (stacked), or in a column beside
+     the first, both columns stacked where there is no room for two (columns). */
+  .bi::before {
+    content: '/ ';
+    content: '/ ' / '';
+  }
+  :host([bilingual-layout='stacked']) .bi {
+    display: block;
+    font-size: 0.875em;
+    text-align: match-parent;
+  }
+  :host([bilingual-layout]) .bi::before {
+    content: none;
+  }
+  :host([bilingual-layout='columns']) .bi-pair {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0 1em;
+  }
+  :host([bilingual-layout='columns']) .bi-pair > * {
+    flex: 1 1 8em;
+  }
   [hidden] {
     display: none !important;
   }

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatPhone } from '../../feed/phone.js';
 import { safeUrl } from '../../feed/url.js';
 import type { Service } from '../../feed/types.js';
-import { breakable, feedString, feedText, isolate } from '../../internal/feed-text.js';
+import { both, breakable, feedString, feedText, isolate } from '../../internal/feed-text.js';
 import { formatDay, formatLanguage, formatList, formatTime, formatWeekday } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
@@ -38,8 +38,7 @@ const clock = (hhmm: string, t: Translator) =>
 const weekdayName = (day: number, locale: string) => formatWeekday(weekday(day), locale);
 
 /** "Open now, closes at 17:00", "Closed now, opens Monday at 09:00". */
-function openLine(s: Service, c: CardContext): string {
-  const { t } = c;
+function openLine(s: Service, c: CardContext, t: Translator): string {
   const state = openState(s.hours!, c.now, c.timeZone);
   const today = wallClock(c.now, c.timeZone).day;
   if (state.open && state.always)
@@ -54,7 +53,7 @@ function openLine(s: Service, c: CardContext): string {
           id: 'card.open-closes',
           desc: 'Live opening state; the placeholder is a time like 17:00 or "midnight"',
         })
-      : t.msg(str`Open now, closes ${weekdayName(state.day, c.locale)} at ${time}`, {
+      : t.msg(str`Open now, closes ${weekdayName(state.day, t.locale)} at ${time}`, {
           id: 'card.open-closes-day',
           desc: 'Live opening state; placeholders: a weekday and a time',
         });
@@ -71,7 +70,7 @@ function openLine(s: Service, c: CardContext): string {
           id: 'card.closed-opens-tomorrow',
           desc: 'Live opening state; the placeholder is a time',
         })
-      : t.msg(str`Closed now, opens ${weekdayName(state.day, c.locale)} at ${time}`, {
+      : t.msg(str`Closed now, opens ${weekdayName(state.day, t.locale)} at ${time}`, {
           id: 'card.closed-opens-day',
           desc: 'Live opening state; placeholders: a weekday and a time',
         });
@@ -96,32 +95,43 @@ const prefix = (t: Translator, u: string) =>
 
 export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): TemplateResult {
   const { t, locale, feedLanguage: lang } = c;
-  const text = (value: Service['summary']) => feedText(value, locale, lang);
+  const text = (value: Service['summary']) => feedText(value, locale, lang, t.also?.locale);
   const urgency = s.urgency ?? 'routine';
   const id = `card-${s.id}`;
   const act = (action: string) => () => c.action(s, action);
   const link = (href: string | undefined, words: unknown, action: string, cls = '', label: unknown = nothing) => {
     const on = act(action);
     return href
-      ? html`<li><a part="link action" class=${cls} href=${href} aria-label=${label} @click=${on}>${words}</a></li>`
+      ? html`<li><a part="link action" class=${cls} href=${href} aria-label=${label || nothing} @click=${on}
+            >${words}</a
+          ></li>`
       : nothing;
   };
   const phones = s.contact?.phones ?? [];
-  const who = (s.audience ?? []).map((a) => audienceLabel(t, a));
-  const stages = (s.stages ?? []).map((x) => stageLabel(t, x));
+  // Vocabulary in each of a bilingual card's languages: "rhieni a gofalwyr / parents and carers".
+  const labels =
+    <T>(list: T[] | undefined, label: (t: Translator, x: T) => string) =>
+    (t: Translator) =>
+      list?.length
+        ? formatList(
+            list.map((x) => label(t, x)),
+            t.locale,
+          )
+        : '';
   const referral = s.referral;
-  const by = referral?.by?.filter((r) => r != 'self').map((r) => referrerLabel(t, r));
+  const by = referral?.by?.filter((r) => r != 'self');
   const languages = s.languages?.length
     ? formatList(
         s.languages.map((l) => formatLanguage(l, locale)),
         locale,
       )
     : '';
-  const open = s.hours?.length ? openLine(s, c) : '';
-  const fact = (label: string, value: unknown) =>
-    value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
-  const call999 = () => t.msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' });
-  const callNumber = (display: string) =>
+  const open = s.hours?.length ? both(t, (t) => openLine(s, c, t)) : '';
+  const fact = (label: (t: Translator) => string, value: unknown) =>
+    value ? html`<div><dt>${both(t, label)}</dt><dd>${value}</dd></div>` : nothing;
+  const call999 = () =>
+    both(t, (t) => t.msg('Call 999 now', { id: 'card.call-999', desc: 'The first line of an emergency card' }));
+  const callNumber = (display: string, t: Translator) =>
     t.msg(str`Call ${display}`, {
       id: 'card.call',
       desc: 'Link that calls a number; the placeholder is a phone number',
@@ -134,7 +144,7 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
   const leadWords =
     urgency == 'emergency' && lead?.number.trim() == '999'
       ? call999()
-      : leadNumber && callNumber(isolate(leadNumber.display, locale));
+      : leadNumber && both(t, (t) => callNumber(isolate(leadNumber.display, t.locale), t));
   const leadAction = lead
     ? html`<p class="lead"><a part="link action" class="now" href=${leadNumber!.tel} @click=${act('call')}
           >${leadWords}</a
@@ -146,23 +156,18 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
     const { tel, display: shown } = formatPhone(p.number);
     // The number keeps its digits' order in a right-to-left sentence ("Call 116 123").
     const display = isolate(shown, locale);
-    const [href, words, action] =
-      p.kind == 'text'
-        ? [
-            tel.replace('tel:', 'sms:'),
-            t.msg(str`Text ${display}`, {
-              id: 'card.text',
-              desc: 'Link that starts a text message; the placeholder is a number',
-            }),
-            'text',
-          ]
-        : p.kind == 'textphone'
-          ? [
-              tel,
-              t.msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' }),
-              'textphone',
-            ]
-          : [tel, callNumber(display), 'call'];
+    const action = p.kind == 'text' || p.kind == 'textphone' ? p.kind : 'call';
+    const href = action == 'text' ? tel.replace('tel:', 'sms:') : tel;
+    const say = (t: Translator) =>
+      action == 'text'
+        ? t.msg(str`Text ${display}`, {
+            id: 'card.text',
+            desc: 'Link that starts a text message; the placeholder is a number',
+          })
+        : action == 'textphone'
+          ? t.msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' })
+          : callNumber(display, t);
+    const words = say(t);
     // A note that already names the way to use the number ("Textphone (relay)") takes the place of that
     // word, so the link says it once: "Textphone (relay) 18001 111", not "Textphone 18001 111 (Textphone (relay))".
     const said = feedString(p.note, locale, lang).toLowerCase();
@@ -170,7 +175,7 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
       href,
       said && said.startsWith(words.replace(display, '').trim().toLowerCase())
         ? html`${text(p.note)} ${display}`
-        : html`${words}${p.note ? note(p.note) : nothing}`,
+        : html`${both(t, say)}${p.note ? note(p.note) : nothing}`,
       action,
       action == 'call' ? action : '',
     );
@@ -186,67 +191,91 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
     ${link(email && `mailto:${email}`, html`${before}<bdi dir="ltr">${breakable(email)}</bdi>${after}`, 'email')}
     ${link(
       safeUrl(s.contact?.url),
-      t.msg('Website', { id: 'card.website', desc: "Link to a service's website" }),
+      both(t, (t) => t.msg('Website', { id: 'card.website', desc: "Link to a service's website" })),
       'website',
       '',
-      // Its accessible name starts with the visible word (WCAG 2.5.3) and names the service (2.4.4).
-      t.msg(str`Website: ${feedString(s.name, locale, lang)}`, {
-        id: 'card.website-label',
-        desc: 'Screen readers\' name of the "Website" link: the same word as card.website first, then the service',
-      }),
+      // Its accessible name starts with the visible word (WCAG 2.5.3) and names the service (2.4.4);
+      // a bilingual card's link is named by both words (the card's heading names the service).
+      !t.also &&
+        t.msg(str`Website: ${feedString(s.name, locale, lang)}`, {
+          id: 'card.website-label',
+          desc: 'Screen readers\' name of the "Website" link: the same word as card.website first, then the service',
+        }),
     )}
     ${link(
       safeUrl(s.apps?.ios),
-      t.msg('Download on the App Store', { id: 'card.ios', desc: "Link to an app on Apple's App Store" }),
+      both(t, (t) =>
+        t.msg('Download on the App Store', { id: 'card.ios', desc: "Link to an app on Apple's App Store" }),
+      ),
       'ios',
     )}
     ${link(
       safeUrl(s.apps?.android),
-      t.msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' }),
+      both(t, (t) => t.msg('Get it on Google Play', { id: 'card.android', desc: 'Link to an app on Google Play' })),
       'android',
     )}
   </ul>`;
   const name = html`<span class="visually-hidden">${prefix(t, urgency)} </span>${text(s.name)}`;
-  const badge =
+  const badge = both(t, (t) =>
     urgency == 'urgent'
       ? t.msg('Urgent', { id: 'card.badge.urgent', desc: 'Visible label on an urgent service card' })
-      : t.msg('Emergency', { id: 'card.badge.emergency', desc: 'Visible label on an emergency card' });
-  const refer = referral?.self
-    ? t.msg('You can refer yourself.', { id: 'card.self-referral', desc: 'A service that takes self-referrals' })
-    : by?.length
-      ? t.msg(str`Ask your ${formatList(by, locale, 'disjunction')} to refer you.`, {
-          id: 'card.referred-by',
-          desc: 'Who can refer; the placeholder is a list like "GP, health visitor or midwife"',
-        })
-      : '';
+      : t.msg('Emergency', { id: 'card.badge.emergency', desc: 'Visible label on an emergency card' }),
+  );
+  const refer = both(t, (t) =>
+    referral?.self
+      ? t.msg('You can refer yourself.', { id: 'card.self-referral', desc: 'A service that takes self-referrals' })
+      : by?.length
+        ? t.msg(
+            str`Ask your ${formatList(
+              by.map((r) => referrerLabel(t, r)),
+              t.locale,
+              'disjunction',
+            )} to refer you.`,
+            {
+              id: 'card.referred-by',
+              desc: 'Who can refer; the placeholder is a list like "GP, health visitor or midwife"',
+            },
+          )
+        : '',
+  );
+  const who = labels(s.audience, audienceLabel);
+  const stages = labels(s.stages, stageLabel);
   const full = html`${fact(
-    t.msg('For', { id: 'card.for', desc: 'Label: who a service is for' }),
-    who.length ? formatList(who, locale) : '',
+    (t) => t.msg('For', { id: 'card.for', desc: 'Label: who a service is for' }),
+    who(t) && both(t, who),
   )}
     ${fact(
-      t.msg('Stage', {
-        id: 'card.stages',
-        desc: 'Label: the stages a service is for, like "pregnancy and babies under 1"',
-      }),
-      stages.length ? formatList(stages, locale) : '',
+      (t) =>
+        t.msg('Stage', {
+          id: 'card.stages',
+          desc: 'Label: the stages a service is for, like "pregnancy and babies under 1"',
+        }),
+      stages(t) && both(t, stages),
     )}
     ${fact(
-      t.msg('Who can use it', { id: 'card.eligibility', desc: 'Label: eligibility criteria' }),
+      (t) => t.msg('Who can use it', { id: 'card.eligibility', desc: 'Label: eligibility criteria' }),
       s.eligibility && text(s.eligibility),
     )}
     ${
       referral
         ? fact(
-            t.msg('How to get it', { id: 'card.access', desc: 'Label: how to access a service (referral)' }),
+            (t) => t.msg('How to get it', { id: 'card.access', desc: 'Label: how to access a service (referral)' }),
             html`${refer} ${referral.how ? text(referral.how) : nothing}`,
           )
         : nothing
     }`;
   const hours = open && html`<span class="open">${open}</span>${s.hoursNote ? html` · ${text(s.hoursNote)}` : nothing}`;
   const cost =
-    s.cost && html`${s.cost.free ? freeLabel(t) : nothing}${s.cost.note ? html` ${text(s.cost.note)}` : nothing}`;
+    s.cost && html`${s.cost.free ? both(t, freeLabel) : nothing}${s.cost.note ? html` ${text(s.cost.note)}` : nothing}`;
   const checked =
-    s.reviewed && formatDay(parseDay(s.reviewed), locale, { day: 'numeric', month: 'long', year: 'numeric' });
+    s.reviewed &&
+    both(t, (t) => {
+      const day = formatDay(parseDay(s.reviewed!), t.locale, { day: 'numeric', month: 'long', year: 'numeric' });
+      return t.msg(str`Information checked on ${day}`, {
+        id: 'card.reviewed',
+        desc: 'When the information was last checked; the placeholder is a date',
+      });
+    });
   return html`<article part="card" class="card ${urgency}" aria-labelledby=${id}>
     <div class="band">
       ${heading(c.level, name, 'heading', id)}
@@ -257,25 +286,23 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
       ${urgent ? actionList : nothing}
       <dl class="facts">
         ${c.compact ? nothing : full}
-        ${fact(t.msg('Opening hours', { id: 'card.hours', desc: 'Label: opening hours' }), hours)}
+        ${fact((t) => t.msg('Opening hours', { id: 'card.hours', desc: 'Label: opening hours' }), hours)}
         ${
           c.compact
             ? nothing
             : html`${fact(
-                t.msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }),
+                (t) =>
+                  t.msg('Languages', { id: 'card.languages', desc: 'Label: the languages a service is offered in' }),
                 languages,
               )}
-              ${fact(t.msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }), cost)}`
+              ${fact((t) => t.msg('Cost', { id: 'card.cost', desc: 'Label: what a service costs' }), cost)}`
         }
       </dl>
       ${urgent ? nothing : actionList}
       ${
         checked
           ? html`<p class="reviewed">
-            ${t.msg(str`Information checked on ${checked}`, {
-              id: 'card.reviewed',
-              desc: 'When the information was last checked; the placeholder is a date',
-            })}
+            ${checked}
           </p>`
           : nothing
       }

@@ -1,0 +1,216 @@
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import '../../src/components/support-card/support-card.js';
+import type { ImhSupportCard } from '../../src/components/support-card/support-card.component.js';
+import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
+import { exampleFeed } from '../fixtures/example.js';
+import { expectQuietConsole } from '../fixtures/quiet.js';
+
+// Bilingual display (issue 16): `lang="cy" bilingual="en"` shows Welsh first, then English, each
+// part marked with its language (and direction) so screen readers switch voices.
+const textOf = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+/** The language a screen reader reads a node in: its nearest `lang` (the element's root carries the first). */
+const langOf = (n: Node) => (n instanceof Element ? n : n.parentElement)!.closest('[lang]')!.getAttribute('lang');
+/** Every piece of text under a node, with the language it is read in. */
+const spoken = (root: Node) => {
+  const out: [string | null, string][] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (textOf(n) && !n.parentElement!.closest('style')) out.push([langOf(n), textOf(n)]);
+  return out;
+};
+
+async function card(service: string, attrs: Record<string, string>, data?: unknown, width = '40rem') {
+  const el = document.createElement('imh-support-card') as ImhSupportCard;
+  el.data = data ?? (await exampleFeed());
+  el.service = service;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  (await fixture(html`<div style="max-width: ${width}"></div>`)).append(el);
+  await waitUntil(() => $(el, '[part=heading]'), 'no card');
+  await elementUpdated(el);
+  return el;
+}
+
+describe('bilingual display', () => {
+  expectQuietConsole();
+  before(async function () {
+    // axe's first run in a page takes seconds on a loaded machine: paid here, not in a test's 10 s.
+    this.timeout(60_000);
+    await expect(await fixture(html`<p>ready</p>`)).to.be.accessible();
+    fixtureCleanup();
+  });
+  afterEach(() => fixtureCleanup());
+
+  it('a Welsh card with English: labels and buttons in both, each part in its language; axe-clean', async () => {
+    const el = await card('health-visiting', { lang: 'cy', bilingual: 'en', now: '2026-11-23T12:00' });
+    expect($(el, '.root')!.getAttribute('lang')).to.equal('cy');
+    // The name: Welsh then English, from the feed's two texts.
+    expect(spoken($(el, '[part=heading]')!)).to.deep.equal([
+      ['cy', "Cyngor nad yw'n frys:"],
+      ['cy', 'Ymwelwyr Iechyd (gwasanaeth 0-19)'],
+      ['en', 'Health Visiting (0-19 service)'],
+    ]);
+    const labels = $$(el, '.facts dt').map((dt) => spoken(dt));
+    // Each label in Welsh, then in English; a word the same in both ("Cost") is said once, in Welsh.
+    expect(labels.map((l) => l.map(([lang]) => lang))).to.deep.equal([
+      ...labels.slice(1).map(() => ['cy', 'en-GB']),
+      ['cy'],
+    ]);
+    expect(labels.map((l) => l.at(-1)![1])).to.deep.equal([
+      'For',
+      'Stage',
+      'How to get it',
+      'Opening hours',
+      'Languages',
+      'Cost',
+    ]);
+    for (const l of labels.slice(0, -1)) expect(l[0][1]).not.to.equal(l[1][1]);
+    // Values made of words (who it is for, the opening state, a date) are made in each language.
+    const hours = spoken($$(el, '.facts dd')[3]);
+    expect(hours.at(-1)).to.deep.equal(['en-GB', 'Open now, closes at 17:00']);
+    expect(hours[0][0]).to.equal('cy');
+    expect(spoken($(el, '.reviewed')!).at(-1)).to.deep.equal(['en-GB', 'Information checked on 1 October 2026']);
+    // The call button says both; the number stays as it is, and the feed's note (in English only) once.
+    const call = $(el, '.actions a')!;
+    expect(spoken(call).filter(([lang]) => lang != 'cy')).to.deep.equal([
+      ['en-GB', 'Call 01632 960555'],
+      ['en-GB', 'Duty health visitor'],
+    ]);
+    expect(textOf(call).match(/Duty health visitor/g)).to.have.length(1);
+    // No English text is left unmarked: everything read in Welsh is Welsh (or a number, or the feed's note in English).
+    const english = new Set(['For', 'Stage', 'Free', 'Languages', 'Opening hours']);
+    for (const [lang, text] of spoken(el.shadowRoot!)) if (english.has(text)) expect(lang, text).to.equal('en-GB');
+    await expect(el).to.be.accessible();
+  });
+
+  it('feed text with only English is shown once, marked lang="en"', async () => {
+    const data = await exampleFeed();
+    const s = data.services.find((x: { id: string }) => x.id == 'camhs-under-5s');
+    s.name = { en: 'Under fives' };
+    const el = await card('camhs-under-5s', { lang: 'cy', bilingual: 'en' }, data);
+    const name = spoken($(el, '[part=heading]')!).filter(([, t]) => /Under fives/.test(t));
+    expect(name).to.deep.equal([['en', 'Under fives']]);
+    expect(textOf($(el, '[part=heading]')).match(/Under fives/g)).to.have.length(1);
+    // A plain string is in the feed's language, once too.
+    const summary = spoken($(el, '.summary')!);
+    expect(summary).to.have.length(1);
+    expect(summary[0][0]).to.equal('en-GB');
+  });
+
+  it('Urdu with English: the English parts are marked left to right inside the right-to-left card', async () => {
+    const el = await card('emergency-999', { lang: 'ur', bilingual: 'en' });
+    expect($(el, '.root')!.getAttribute('dir')).to.equal('rtl');
+    const seconds = $$(el, '.bi');
+    expect(seconds.length).to.be.greaterThan(1);
+    for (const s of seconds) {
+      expect(s.getAttribute('dir')).to.equal('ltr');
+      expect(s.getAttribute('lang')).to.match(/^en/);
+    }
+    expect(textOf($(el, '[part=heading] .bi'))).to.equal('Emergency: call 999');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a second language the same as the first, or none, shows one language', async () => {
+    const el = await card('health-visiting', { lang: 'cy', bilingual: 'cy-GB' });
+    expect($$(el, '.bi')).to.have.length(0);
+    el.removeAttribute('lang');
+    el.setAttribute('bilingual', 'cy');
+    await waitUntil(() => $$(el, '.bi').length > 0, 'no Welsh after English');
+    expect(spoken($(el, '[part=heading]')!).slice(1)).to.deep.equal([
+      ['en-GB', 'Health Visiting (0-19 service)'],
+      ['cy', 'Ymwelwyr Iechyd (gwasanaeth 0-19)'],
+    ]);
+    el.removeAttribute('bilingual');
+    await waitUntil(() => $$(el, '.bi').length == 0, 'still bilingual');
+  });
+
+  for (const layout of ['stacked', 'columns', ''])
+    it(`${layout || 'inline'} layout at 320 px: no horizontal overflow, nothing overlaps`, async () => {
+      const el = await card(
+        'samaritans',
+        { lang: 'cy', bilingual: 'en', ...(layout && { 'bilingual-layout': layout }) },
+        undefined,
+        '320px',
+      );
+      el.parentElement!.style.width = '320px';
+      await new Promise((r) => requestAnimationFrame(r));
+      const right = el.parentElement!.getBoundingClientRect().right;
+      for (const n of [el, ...$$(el, '*')])
+        expect(n.getBoundingClientRect().right, n.tagName + n.className).to.be.at.most(right + 0.5);
+      const pairs = $$(el, '.bi-pair');
+      expect(pairs.length).to.be.greaterThan(3);
+      for (const pair of pairs) {
+        // Each line's piece of one language against each of the other's (an inline pair may share a line).
+        const [a, b] = [...pair.children].map((c) => [...c.getClientRects()]);
+        for (const x of a)
+          for (const y of b) {
+            const overlap =
+              x.right > y.left + 0.5 && y.right > x.left + 0.5 && x.bottom > y.top + 0.5 && y.bottom > x.top + 0.5;
+            expect(overlap, textOf(pair)).to.equal(false);
+          }
+        if (layout == 'stacked') expect(b[0].top, textOf(pair)).to.be.at.least(a.at(-1)!.bottom - 0.5);
+      }
+      if (layout == 'stacked') {
+        const second = getComputedStyle($(el, '.bi')!);
+        expect(second.display).to.equal('block');
+      }
+      await expect(el).to.be.accessible();
+    });
+
+  it('keyboard use is unchanged: the same links in the same order, by Tab', async () => {
+    const tabStops = async (el: Element) => {
+      const seen: string[] = [];
+      const [start, end] = ['start', 'end'].map((name) => {
+        const b = document.createElement('button');
+        b.textContent = name;
+        return b;
+      });
+      el.before(start);
+      el.after(end);
+      start.focus();
+      for (let i = 0; i < 8; i++) {
+        await sendKeys({ press: 'Tab' });
+        if (document.activeElement == end) break;
+        seen.push(el.shadowRoot!.activeElement!.getAttribute('href')!);
+      }
+      expect(document.activeElement, 'Tab did not reach the button after the card').to.equal(end);
+      start.remove();
+      end.remove();
+      return seen;
+    };
+    const one = await tabStops(await card('samaritans', { lang: 'cy' }));
+    fixtureCleanup();
+    const two = await tabStops(await card('samaritans', { lang: 'cy', bilingual: 'en' }));
+    expect(one.length).to.be.greaterThan(1);
+    expect(two).to.deep.equal(one);
+  });
+
+  it("the second language's messages fail to load: one language, imh-load-error naming the file, reload", async () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      await executeServerCommand('imh-fail-requests', { pattern: 'pl.ui' });
+      const el = document.createElement('imh-support-card') as ImhSupportCard;
+      el.setAttribute('lang', 'cy');
+      el.setAttribute('bilingual', 'pl');
+      el.service = 'health-visiting';
+      el.data = await exampleFeed();
+      const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+      (await fixture(html`<div></div>`)).append(el);
+      expect((await error).detail.error.file).to.contain('pl.ui');
+      await waitUntil(() => $(el, '[part=heading]'), 'no card');
+      expect($(el, '.root')!.getAttribute('lang')).to.equal('cy');
+      expect($$(el, '.bi')).to.have.length(0);
+      expect(warnings).to.have.length(1);
+      await executeServerCommand('imh-fail-requests', {});
+      el.reload();
+      await waitUntil(() => $$(el, '.bi[lang=pl]').length > 0, 'no Polish on reload');
+    } finally {
+      console.warn = warn;
+      await executeServerCommand('imh-fail-requests', {});
+    }
+  });
+});
