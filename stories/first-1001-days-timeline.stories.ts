@@ -49,6 +49,15 @@ export const BirthDateInFuture: Story = { args: { birthDate: '2027-02-01' } };
 export const DueDateLongPast: Story = { args: { dueDate: '2024-11-20' } };
 /** With the example feed: local wording, Wolverhampton services and the next sessions. */
 export const WithLocalFeed: Story = { args: { birthDate: '2026-09-20', withFeed: true } };
+
+/**
+ * `heading-level` left out, under the page's own heading: the stages' headings go one level below it
+ * (the editor's h2 "Your first 1001 days", so each stage is an h3).
+ */
+export const UnderThePageHeading: Story = {
+  render: (a) => html`<h2>Your first 1001 days</h2>
+    <imh-first-1001-days-timeline now=${a.now} birth-date="2026-10-20"></imh-first-1001-days-timeline>`,
+};
 /** Wide: the stages side by side. */
 export const Wide: Story = {
   args: { birthDate: '2026-10-20' },

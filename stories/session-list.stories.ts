@@ -71,6 +71,36 @@ export const Default: Story = {};
  */
 export const WithFilters: Story = { args: { filters: true, limit: 10 } };
 
+/**
+ * Types of session named by the feed's own `categories` (text, so translatable): "Baby massage at the
+ * Hub" rather than the built-in "Baby massage", in Welsh "Tylino babanod yn yr Hyb".
+ */
+export const FeedCategoryNames: Story = {
+  args: { filters: true, limit: 10 },
+  render: (a) => html`<imh-session-list
+    .data=${{
+      ...feed,
+      categories: [
+        { id: 'baby-massage', name: { en: 'Baby massage at the Hub', cy: 'Tylino babanod yn yr Hyb' } },
+        { id: 'stay-and-play', name: 'Stay and Play at the Hub' },
+      ],
+    }}
+    now=${a.now}
+    limit=${a.limit}
+    days=${a.days}
+    filters
+  ></imh-session-list>`,
+};
+
+/**
+ * `heading-level` left out, under the page's own heading: the list's headings go one level below it.
+ * The editor's "What's on" is an h2, so "Today" is an h3 and each session an h4.
+ */
+export const UnderThePageHeading: Story = {
+  render: (a) => html`<h2>What's on</h2>
+    <imh-session-list .data=${feed} now=${a.now} limit=${a.limit} days=${a.days}></imh-session-list>`,
+};
+
 /** Filters chosen ("Next week", pregnancy): the count and "Clear filters". */
 export const FiltersChosen: Story = {
   args: { filters: true, limit: 10 },

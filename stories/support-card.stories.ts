@@ -42,6 +42,17 @@ export const Emergency: Story = { args: { service: 'emergency-999' } };
 export const ReferralOnly: Story = { args: { service: 'camhs-under-5s', now: '2026-11-23T19:00' } };
 /** An app, with App Store and Google Play links. */
 export const App: Story = { args: { service: 'dadpad' } };
+
+/**
+ * `heading-level` left out, in a sidebar under its own heading: the card's name goes one level below
+ * it (the sidebar's h2 "Get help", so the service's name is an h3).
+ */
+export const UnderThePageHeading: Story = {
+  render: (a) => html`<aside style="max-width: 300px">
+    <h2>Get help</h2>
+    <imh-support-card .data=${feed} service=${a.service} now=${a.now}></imh-support-card>
+  </aside>`,
+};
 /** Narrow sidebars. */
 export const Compact: Story = {
   args: { layout: 'compact' },

@@ -47,6 +47,15 @@ export const Default: Story = {};
 export const ForDads: Story = { args: { audience: 'dads', noControls: true } };
 /** Apps only. */
 export const Apps: Story = { args: { kind: 'app' } };
+
+/**
+ * `heading-level` left out, under the page's own heading: the list's headings go one level below it
+ * (the editor's h2 "Where to get help", so its sections are h3 and each service an h4).
+ */
+export const UnderThePageHeading: Story = {
+  render: (a) => html`<h2>Where to get help</h2>
+    <imh-support-list .data=${feed} now=${a.now}></imh-support-list>`,
+};
 /** No services match the presets. */
 export const Empty: Story = { args: { kind: 'website', noControls: true } };
 /** The feed cannot be loaded. */
