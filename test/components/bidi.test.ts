@@ -6,6 +6,7 @@
 import { elementUpdated, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/session-list/session-list.js';
 import '../../src/components/support-card/support-card.js';
+import '../../src/components/first-1001-days-timeline/first-1001-days-timeline.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
@@ -132,6 +133,25 @@ describe('right to left', () => {
           expect(rectOf(description, `${lastWord}.`).right).to.be.above(rectOf(description, lastWord).right);
         },
       );
+
+      inThisBrowser("the timeline's sessions coming up: each time range keeps its order", async () => {
+        const el = Object.assign(document.createElement('imh-first-1001-days-timeline'), { data: await exampleFeed() });
+        el.setAttribute('birth-date', '2026-09-20'); // 9 weeks old: "Two to six months", with its sessions
+        el.setAttribute('now', '2026-11-23');
+        const wrap = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: 700px"></div>`);
+        wrap.append(el);
+        await waitUntil(() => el.shadowRoot?.querySelector('[aria-current=step] .sessions li'), 'no sessions');
+        await waitUntil(() => el.shadowRoot!.querySelector('.root')?.getAttribute('dir') == 'rtl', 'not right to left');
+        const first = el.shadowRoot!.querySelector('[aria-current=step] .sessions li')!;
+        // Urdu writes "10:00–11:00 AM" (read left to right); Arabic "10:00–11:00 ص" (its own letters: its own
+        // order, the start read first, from the right), as in the session list above.
+        if (lang == 'ur') drawnLeftToRight(first, '10:00', '11:00');
+        else drawnLeftToRight(first, '11:00', '10:00');
+        const time = first.querySelector('time');
+        expect(time, 'the time is an element of its own').not.to.equal(null);
+        expect(getComputedStyle(time!).direction).to.equal(lang == 'ur' ? 'ltr' : 'rtl');
+        expect(getComputedStyle(time!).unicodeBidi).to.equal('isolate');
+      });
     });
   }
 

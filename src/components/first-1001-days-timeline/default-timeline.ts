@@ -322,4 +322,4 @@ export const defaultStages = (t: Translator): TimelineStage[] => [
 
 // The summary, the timeline's other words and its stages' sessions travel with the built-in stages (one lazy chunk).
 export { futureBirthText, labels, placing, summary } from './journey-view.js';
-export { stageSessions } from './stage-sessions.js';
+export { sessionsList, stageSessions } from './stage-sessions.js';

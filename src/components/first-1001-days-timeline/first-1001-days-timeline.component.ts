@@ -5,7 +5,7 @@ import type { Feed, TimelineStage } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { feedText } from '../../internal/feed-text.js';
-import { formatDay, formatDayRange, formatTimeRange } from '../../internal/format.js';
+import { formatDayRange } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { parseNow } from '../../internal/now.js';
 import { lazy } from '../../internal/lazy.js';
@@ -338,17 +338,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
             : nothing
         }
         ${s.ifWorried ? html`<p class="worried"><strong>${t.msg('If you are worried:', { id: 'timeline.worried', desc: 'Label before what to do if worried' })}</strong> ${feedText(s.ifWorried, locale, lang)}</p>` : nothing}
-        ${
-          sessions.length
-            ? html`<p class="label">${t.msg('Sessions coming up', { id: 'timeline.sessions', desc: 'Label above the next matching sessions' })}</p>
-              <ul class="sessions">
-                ${sessions.map((o) => {
-                  const place = feed!.places?.find((p) => p.id == o.place);
-                  return html`<li>${feedText(o.session.name, locale, lang)} · ${formatDay(o.day, locale)}${o.startTime ? html`, ${formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone)}` : nothing}${place ? html` · ${feedText(place.name, locale, lang)}` : nothing}</li>`;
-                })}
-              </ul>`
-            : nothing
-        }
+        ${this.builtIn.value!.sessionsList(sessions, feed!, t, locale, lang)}
         ${services.length ? html`<ul class="services">${services.map((x) => html`<li>${serviceCard(x, context)}</li>`)}</ul>` : nothing}
       </div>
     </li>`;

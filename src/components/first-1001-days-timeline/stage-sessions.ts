@@ -4,7 +4,11 @@
  * filter (`matches`, with no audience chosen): sessions only for practitioners (training) are left out.
  * Loaded with the built-in stages (default-timeline.ts re-exports it), so none of it is in the main bundle.
  */
+import { html, nothing } from 'lit';
 import type { Feed, TimelineStage } from '../../feed/types.js';
+import { feedText, textDirection } from '../../internal/feed-text.js';
+import { formatDay, formatTimeRange } from '../../internal/format.js';
+import type { Translator } from '../../internal/localize.js';
 import { upcomingOccurrences } from '../../schedule/occurrences.js';
 import { matches } from '../session-list/filters.js';
 
@@ -17,3 +21,35 @@ export const stageSessions = (s: TimelineStage, feed: Feed, now: Date) =>
         .filter((o) => o.status != 'cancelled')
         .slice(0, 3)
     : [];
+
+/**
+ * The list under "Sessions coming up": each session's name, day, time and place. The time is isolated
+ * in its own direction, as in the session list: a range with no letters ("10:00–11:00") reads left to
+ * right in a right-to-left language, and one with the language's own letters keeps the language's order.
+ */
+export const sessionsList = (
+  sessions: ReturnType<typeof stageSessions>,
+  feed: Feed,
+  t: Translator,
+  locale: string,
+  lang: string,
+) =>
+  sessions.length
+    ? html`<p class="label">
+          ${t.msg('Sessions coming up', { id: 'timeline.sessions', desc: 'Label above the next matching sessions' })}
+        </p>
+        <ul class="sessions">
+          ${sessions.map((o) => {
+            const place = feed.places?.find((p) => p.id == o.place);
+            const time = o.startTime && formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone);
+            const when = time
+              ? html`, <time datetime=${`${o.date}T${o.startTime}`} dir=${textDirection(time) ?? 'ltr'}>${time}</time>`
+              : nothing;
+            return html`<li>
+              ${feedText(o.session.name, locale, lang)} · ${formatDay(o.day, locale)}${when}${
+                place ? html` · ${feedText(place.name, locale, lang)}` : nothing
+              }
+            </li>`;
+          })}
+        </ul>`
+    : nothing;
