@@ -77,7 +77,7 @@ describe('embedding', () => {
       p.shadow(tag)!.querySelector(sel)!.textContent!.replace(/\s+/g, ' ').trim();
     expect(text('imh-support-card', '[part=heading] .visually-hidden')).to.equal('Cyngor brys:');
     // The timeline's own chunks (interface and built-in stages) and Welsh numbers and units.
-    expect(text('imh-first-1001-days-timeline', '.where')).to.equal('Diwrnod 305 o 1001 — mae eich babi yn 1 mis oed');
+    expect(text('imh-first-1001-days-timeline', '.where')).to.equal('Diwrnod 305 o 1,001 — mae eich babi yn 1 mis oed');
     expect(p.report()).to.deep.equal({ violations: [], errors: [] });
     // A shipped language and no pack named: the translation-pack loader is not even fetched, nor, with
     // no theme, the theme colours.
@@ -199,9 +199,13 @@ describe('embedding', () => {
       },
     );
     // The timeline's own parts (its interface and built-in stages), in Urdu and right to left.
-    await waitUntil(() => text('imh-first-1001-days-timeline', '.where')?.startsWith('1001 میں سے دن 305'), 'no Urdu', {
-      timeout: 10_000,
-    });
+    await waitUntil(
+      () => text('imh-first-1001-days-timeline', '.where')?.startsWith('1,001 میں سے دن 305'),
+      'no Urdu',
+      {
+        timeout: 10_000,
+      },
+    );
     expect(p.shadow('imh-first-1001-days-timeline')!.querySelector('.root')!.getAttribute('dir')).to.equal('rtl');
     const locales = p
       .scripts()
