@@ -56,7 +56,12 @@ const CASES: Case[] = [
     name: 'imh-support-card',
     ready: (el) => !!$(el, '[part~=heading]'),
     render: (lang, data) =>
-      html`<imh-support-card lang=${lang} service="camhs-under-5s" now="2026-11-23T09:00" .data=${data}></imh-support-card>`,
+      html`<imh-support-card
+        lang=${lang}
+        service="camhs-under-5s"
+        now="2026-11-23T09:00"
+        .data=${data}
+      ></imh-support-card>`,
   },
   {
     name: 'imh-support-list',
@@ -68,7 +73,12 @@ const CASES: Case[] = [
     name: 'imh-first-1001-days-timeline',
     ready: (el) => !!$(el, '[part~=summary]') && !!$(el, '[part~=stage]'),
     render: (lang, data) =>
-      html`<imh-first-1001-days-timeline lang=${lang} birth-date="2026-09-01" now="2026-11-23" .data=${data}></imh-first-1001-days-timeline>`,
+      html`<imh-first-1001-days-timeline
+        lang=${lang}
+        birth-date="2026-09-01"
+        now="2026-11-23"
+        .data=${data}
+      ></imh-first-1001-days-timeline>`,
   },
   {
     name: 'imh-support-card, error state',
@@ -100,7 +110,7 @@ describe('every element in every shipped language', () => {
 
       for (const lang of SHIPPED) {
         it(`${lang}: no untranslated interface text, and passes axe`, async () => {
-          expect(english, 'the English rendering has interface text').not.to.be.empty;
+          expect(english.length, 'the English rendering has interface text').to.be.above(0);
           const el = await renderCase(c, lang);
           const root = el.shadowRoot!.querySelector('.root')!;
           expect(root.getAttribute('lang')).to.equal(lang);
@@ -284,7 +294,7 @@ describe('dates, times, lists and units in every language, even where the browse
     }
   });
 
-  it('days, dates, times, time ranges and date ranges match CLDR exactly in every language, from our own data too', async () => {
+  it('days, dates, times and their ranges match CLDR exactly in every language, from our own data too', async () => {
     // CLDR's own output (CLDR 48, as Node's ICU 78 formats with Intl.DateTimeFormat's format and
     // formatRange, the data cldr-dates-full publishes) on Friday 4 December 2026: with the weekday,
     // day and month, with the year (long and short month), 09:05, 00:05, 12:30, 09:05–15:30,

@@ -27,6 +27,7 @@ export const defaultStages = (t: Translator): TimelineStage[] => [
         desc: 'Key message: brain development in early pregnancy',
       }),
       t.msg(
+        // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
         'Pregnancy can bring worry as well as joy. How you feel matters: talk to your midwife about it, from the first appointment.',
         { id: 'timeline.t1.m2', desc: "Key message: the parent's own wellbeing" },
       ),
@@ -82,6 +83,7 @@ export const defaultStages = (t: Translator): TimelineStage[] => [
       },
     ],
     ifWorried: t.msg(
+      // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
       "Talk to your midwife. If you are pregnant and worried about your baby's movements, bleeding or pain, call maternity triage at once.",
       { id: 'timeline.t2.worried', desc: 'What to do if worried in mid pregnancy' },
     ),
@@ -186,6 +188,7 @@ export const defaultStages = (t: Translator): TimelineStage[] => [
         desc: 'Key message: reading cues, bonding',
       }),
       t.msg(
+        // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
         'Feeling low, anxious or not yourself after a birth is common, for mums and dads. Tell your health visitor or GP.',
         { id: 'timeline.early.m2', desc: 'Key message: postnatal mental health' },
       ),

@@ -45,7 +45,8 @@ const loadBuiltIn = lazy('the built-in timeline', 'default-timeline.js', () => i
  * @csspart stage-heading - A stage's heading.
  * @csspart button - A button (a stage's toggle, the form's buttons).
  * @csspart card - A service card inside a stage.
- * @csspart attribution - The credit (linked to its licence) for imported data shown (sessions, services) whose source asks for one.
+ * @csspart attribution - The credit (linked to its licence) for imported data shown (sessions, services) whose
+ *   source asks for one.
  * @csspart link - Any link.
  *
  * @cssprop [--imh-color-current=#005eb8] - The marker of the current stage.
@@ -114,6 +115,10 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const timeZone = this.feedResult?.feed.timeZone ?? 'Europe/London';
     const instant = parseNow(this.now, timeZone);
     return { instant, day: wallClock(instant, timeZone).day };
+  }
+
+  private choose(e: Event) {
+    this.kind = (e.target as HTMLInputElement).value as 'due' | 'birth';
   }
 
   private submit(e: SubmitEvent) {
@@ -229,7 +234,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const shown: Sourced[] = [];
     // The built-in stages show while a local feed loads: loading is announced, with no skeleton.
     return html`${this.renderFeedStatus(false, false, false)}
-      <p class="intro">${t.msg("The first 1001 days, from pregnancy to your baby's second birthday, shape how your baby's brain grows and how they learn to feel safe and loved.", { id: 'timeline.intro', desc: 'The opening sentence of the timeline' })}</p>
+      <p class="intro">${t.msg(
+        // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
+        "The first 1001 days, from pregnancy to your baby's second birthday, shape how your baby's brain grows and how they learn to feel safe and loved.",
+        { id: 'timeline.intro', desc: 'The opening sentence of the timeline' },
+      )}</p>
       ${hostSet ? nothing : this.renderForm()}
       ${j ? summary({ t, locale: this.locale, lang, j, placing: place!, stages, birth, action }) : nothing}
       <button part="button show-all" class="secondary show-all" type="button"
@@ -257,30 +266,70 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const { t } = this;
     const e = this.entered;
     const kind = this.kind;
+    const invalid = this.invalid ? 'true' : 'false';
     return html`<form part="form" class="personal" @submit=${this.submit} novalidate>
       <fieldset>
-        <legend>${t.msg('See where you are in the 1001 days', { id: 'timeline.form.legend', desc: 'Legend of the personal dates form' })}</legend>
-        <div class="choices" @change=${(ev: Event) => (this.kind = (ev.target as HTMLInputElement).value as 'due' | 'birth')}>
-          <label><input type="radio" name="kind" value="due" .checked=${kind == 'due'} /> ${t.msg('I am expecting a baby', { id: 'timeline.form.due', desc: 'Choice: enter a due date' })}</label>
-          <label><input type="radio" name="kind" value="birth" .checked=${kind == 'birth'} /> ${t.msg('My baby is born', { id: 'timeline.form.birth', desc: 'Choice: enter a date of birth' })}</label>
+        <legend>${t.msg('See where you are in the 1001 days', {
+          id: 'timeline.form.legend',
+          desc: 'Legend of the personal dates form',
+        })}</legend>
+        <div class="choices" @change=${this.choose}>
+          <label><input type="radio" name="kind" value="due" .checked=${kind == 'due'} /> ${t.msg(
+            'I am expecting a baby',
+            { id: 'timeline.form.due', desc: 'Choice: enter a due date' },
+          )}</label>
+          <label><input type="radio" name="kind" value="birth" .checked=${kind == 'birth'} /> ${t.msg(
+            'My baby is born',
+            { id: 'timeline.form.birth', desc: 'Choice: enter a date of birth' },
+          )}</label>
         </div>
         <label class="date"
-          >${kind == 'due' ? t.msg('Due date', { id: 'timeline.form.due-date', desc: 'Label of the date field' }) : t.msg("Baby's date of birth", { id: 'timeline.form.birth-date', desc: 'Label of the date field' })}
-          <input type="date" name="date" required .value=${e?.date ?? ''} aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="date-error privacy" />
+          >${
+            kind == 'due'
+              ? t.msg('Due date', { id: 'timeline.form.due-date', desc: 'Label of the date field' })
+              : t.msg("Baby's date of birth", { id: 'timeline.form.birth-date', desc: 'Label of the date field' })
+          }
+          <input type="date" name="date" required .value=${e?.date ?? ''} aria-invalid=${invalid}
+            aria-describedby="date-error privacy" />
         </label>
-        <p id="date-error" class="error" ?hidden=${!this.invalid}>${this.invalid == 'future-birth' ? this.builtIn.value!.futureBirthText(t) : t.msg('Enter a date, for example 15 March 2027.', { id: 'timeline.form.invalid', desc: 'Error when the date field is empty or not a date' })}</p>
+        <p id="date-error" class="error" ?hidden=${!this.invalid}>${
+          this.invalid == 'future-birth'
+            ? this.builtIn.value!.futureBirthText(t)
+            : t.msg('Enter a date, for example 15 March 2027.', {
+                id: 'timeline.form.invalid',
+                desc: 'Error when the date field is empty or not a date',
+              })
+        }</p>
         ${
           this.invalid == 'future-birth'
             ? html`<div class="buttons">
-                <button part="button" class="secondary" type="button" @click=${this.useAsDue}>${this.builtIn.value!.labels(t).useAsDue}</button>
+                <button part="button" class="secondary" type="button" @click=${this.useAsDue}>${
+                  this.builtIn.value!.labels(t).useAsDue
+                }</button>
               </div>`
             : nothing
         }
-        <label class="remember"><input type="checkbox" name="remember" .checked=${!!recall()} /> ${t.msg('Remember on this device', { id: 'timeline.form.remember', desc: 'Checkbox: keep the date in this browser' })}</label>
-        <p id="privacy" class="hint">${t.msg('Worked out on this device: your date is not sent anywhere.', { id: 'timeline.form.privacy', desc: 'Privacy note under the date field' })}</p>
+        <label class="remember"><input type="checkbox" name="remember" .checked=${!!recall()} /> ${t.msg(
+          'Remember on this device',
+          { id: 'timeline.form.remember', desc: 'Checkbox: keep the date in this browser' },
+        )}</label>
+        <p id="privacy" class="hint">${t.msg('Worked out on this device: your date is not sent anywhere.', {
+          id: 'timeline.form.privacy',
+          desc: 'Privacy note under the date field',
+        })}</p>
         <div class="buttons">
-          <button part="button" type="submit">${t.msg('Show my 1001 days', { id: 'timeline.form.submit', desc: 'Button that shows where the family is' })}</button>
-          ${e ? html`<button part="button" class="secondary" type="button" @click=${this.forgetDates}>${t.msg('Forget my date', { id: 'timeline.form.forget', desc: 'Button that clears the entered and kept date' })}</button>` : nothing}
+          <button part="button" type="submit">${t.msg('Show my 1001 days', {
+            id: 'timeline.form.submit',
+            desc: 'Button that shows where the family is',
+          })}</button>
+          ${
+            e
+              ? html`<button part="button" class="secondary" type="button" @click=${this.forgetDates}>${t.msg(
+                  'Forget my date',
+                  { id: 'timeline.form.forget', desc: 'Button that clears the entered and kept date' },
+                )}</button>`
+              : nothing
+          }
         </div>
       </fieldset>
     </form>`;
@@ -307,7 +356,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     if (open)
       shown.push(...services, ...sessions.flatMap((o) => [o.session, feed!.places?.find((p) => p.id == o.place)]));
     const span = dates
-      ? html`<span class="dates">${formatDayRange(birth + pointDays(s.from, birth), birth + pointDays(s.to, birth) - 1, locale)}</span>`
+      ? html`<span class="dates">${formatDayRange(
+          birth + pointDays(s.from, birth),
+          birth + pointDays(s.to, birth) - 1,
+          locale,
+        )}</span>`
       : nothing;
     const context: CardContext = {
       t,
@@ -319,27 +372,62 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       compact: true,
       action: (svc, action) => this.dispatchEvent(new ImhSupportActionEvent({ service: svc.id, action })),
     };
-    return html`<li part="stage" class="stage ${current ? 'current' : done ? 'done' : ''}" aria-current=${current ? 'step' : nothing}>
+    const here = current
+      ? html`<span class="here"> ${t.msg('You are here', {
+          id: 'timeline.here',
+          desc: 'Marks the current stage',
+        })}</span>`
+      : nothing;
+    const doneMark = done
+      ? html`<span class="here done-mark"> <span aria-hidden="true">✓</span> ${done}</span>`
+      : nothing;
+    const state = current ? 'current' : done ? 'done' : '';
+    const toggle = () => this.toggle(key);
+    return html`<li part="stage" class="stage ${state}" aria-current=${current ? 'step' : nothing}>
       ${heading(
         this.level,
-        html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`stage-${s.id}`} @click=${() => this.toggle(key)}>
-          ${feedText(s.title, locale, lang)}${current ? html`<span class="here"> ${t.msg('You are here', { id: 'timeline.here', desc: 'Marks the current stage' })}</span>` : nothing}${done ? html`<span class="here done-mark"> <span aria-hidden="true">✓</span> ${done}</span>` : nothing}
+        html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="stage-${s.id}"
+          @click=${toggle}>
+          ${feedText(s.title, locale, lang)}${here}${doneMark}
         </button>`,
         'stage-heading',
       )}
       ${span}
       <div class="content" id=${`stage-${s.id}`} ?hidden=${!open}>
         ${s.summary ? html`<p class="stage-summary">${feedText(s.summary, locale, lang)}</p>` : nothing}
-        ${s.messages?.length ? html`<ul class="messages">${s.messages.map((m) => html`<li>${feedText(m, locale, lang)}</li>`)}</ul>` : nothing}
         ${
-          s.checks?.length
-            ? html`<p class="label">${t.msg('Checks', { id: 'timeline.checks', desc: 'Label above the health checks of a stage' })}</p>
-              <ul class="checks">${s.checks.map((c) => html`<li>${feedText(c.name, locale, lang)}${c.note ? html` · ${feedText(c.note, locale, lang)}` : nothing}</li>`)}</ul>`
+          s.messages?.length
+            ? html`<ul class="messages">${s.messages.map((m) => html`<li>${feedText(m, locale, lang)}</li>`)}</ul>`
             : nothing
         }
-        ${s.ifWorried ? html`<p class="worried"><strong>${t.msg('If you are worried:', { id: 'timeline.worried', desc: 'Label before what to do if worried' })}</strong> ${feedText(s.ifWorried, locale, lang)}</p>` : nothing}
+        ${
+          s.checks?.length
+            ? html`<p class="label">${t.msg('Checks', {
+                id: 'timeline.checks',
+                desc: 'Label above the health checks of a stage',
+              })}</p>
+              <ul class="checks">${s.checks.map(
+                (c) =>
+                  html`<li>${feedText(c.name, locale, lang)}${
+                    c.note ? html` · ${feedText(c.note, locale, lang)}` : nothing
+                  }</li>`,
+              )}</ul>`
+            : nothing
+        }
+        ${
+          s.ifWorried
+            ? html`<p class="worried"><strong>${t.msg('If you are worried:', {
+                id: 'timeline.worried',
+                desc: 'Label before what to do if worried',
+              })}</strong> ${feedText(s.ifWorried, locale, lang)}</p>`
+            : nothing
+        }
         ${this.builtIn.value!.sessionsList(sessions, feed!, t, locale, lang)}
-        ${services.length ? html`<ul class="services">${services.map((x) => html`<li>${serviceCard(x, context)}</li>`)}</ul>` : nothing}
+        ${
+          services.length
+            ? html`<ul class="services">${services.map((x) => html`<li>${serviceCard(x, context)}</li>`)}</ul>`
+            : nothing
+        }
       </div>
     </li>`;
   }

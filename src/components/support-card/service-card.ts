@@ -99,7 +99,13 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
   const urgency = s.urgency ?? 'routine';
   const id = `card-${s.id}`;
   const act = (action: string) => () => c.action(s, action);
-  const link = (href: string | undefined, words: unknown, action: string, cls = '', label: unknown = nothing) => {
+  const link = (
+    href: string | undefined,
+    words: unknown,
+    action: string,
+    cls = '',
+    label: string | typeof nothing = nothing,
+  ) => {
     const on = act(action);
     return href
       ? html`<li><a part="link action" class=${cls} href=${href} aria-label=${label || nothing} @click=${on}
@@ -196,11 +202,12 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
       '',
       // Its accessible name starts with the visible word (WCAG 2.5.3) and names the service (2.4.4);
       // a bilingual card's link is named by both words (the card's heading names the service).
-      !t.also &&
-        t.msg(str`Website: ${feedString(s.name, locale, lang)}`, {
-          id: 'card.website-label',
-          desc: 'Screen readers\' name of the "Website" link: the same word as card.website first, then the service',
-        }),
+      t.also
+        ? nothing
+        : t.msg(str`Website: ${feedString(s.name, locale, lang)}`, {
+            id: 'card.website-label',
+            desc: 'Screen readers\' name of the "Website" link: the same word as card.website first, then the service',
+          }),
     )}
     ${link(
       safeUrl(s.apps?.ios),
