@@ -259,12 +259,32 @@ export class ImhElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.unlisten = onLanguageChange(() => this.requestUpdate());
+    addEventListener('beforeprint', this.printDetails);
+    addEventListener('afterprint', this.printDetails);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unlisten?.();
+    removeEventListener('beforeprint', this.printDetails);
+    removeEventListener('afterprint', this.printDetails);
   }
+
+  /** The closed details opened for printing (their content does not print closed). */
+  private printOpened: HTMLDetailsElement[] = [];
+
+  /** Before printing, opens the closed details (not "Add to calendar", not printed); after, closes them. */
+  private printDetails = (e: Event) => {
+    if (e.type == 'beforeprint') {
+      this.printOpened = [
+        ...(this.renderRoot as ShadowRoot).querySelectorAll<HTMLDetailsElement>('details:not([open],.calendar)'),
+      ];
+      for (const d of this.printOpened) d.open = true;
+    } else {
+      for (const d of this.printOpened) d.open = false;
+      this.printOpened = [];
+    }
+  };
 
   /** Loads the feed again (after an error, or to pick up changes), and whatever else failed to load. */
   reload(): void {

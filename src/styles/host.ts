@@ -171,6 +171,32 @@ export const hostStyles = css`
       linear-gradient(var(--_line), var(--_line)) 0 4.25rem / 85% 1rem no-repeat;
     opacity: 0.5;
   }
+  /* On paper (every element): black on white, no controls (buttons, filters, the support list's skip
+     link, "Add to calendar"), and a web address written out after its link's text. Closed details
+     are opened for printing by ImhElement (beforeprint). */
+  @media print {
+    :host {
+      --_fg: #000;
+      --_muted: #000;
+      --_bg: #fff;
+      --_link: #000;
+      background: #fff;
+    }
+    button,
+    .filters,
+    .skip,
+    .calendar {
+      display: none !important;
+    }
+    a[href^='http']::after {
+      content: ' (' attr(href) ')';
+      direction: ltr;
+      unicode-bidi: isolate;
+    }
+    :is(h2, h3, h4, h5, h6) {
+      break-after: avoid;
+    }
+  }
   @media (forced-colors: active) {
     button {
       border-color: ButtonText;

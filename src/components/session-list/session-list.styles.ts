@@ -173,12 +173,6 @@ export const styles = css`
     }
   }
   @media print {
-    .calendar,
-    .more,
-    .filters,
-    button {
-      display: none;
-    }
     .item {
       break-inside: avoid;
     }
