@@ -12,6 +12,8 @@ export const BROWSERS = {
     packages: ['webkit2gtk-driver', 'xvfb', 'xauth'],
   },
   xvfb: { path: '/usr/bin/xvfb-run', packages: ['xvfb', 'xauth'] },
+  // Reads back the PDFs Chromium prints in test/cli/print.test.mjs.
+  pdftotext: { path: '/usr/bin/pdftotext', packages: ['poppler-utils'] },
 };
 
 export function ensureBrowsers(names) {
@@ -36,5 +38,5 @@ export function ensureBrowsers(names) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const which = process.argv[2] ?? 'chromium';
-  ensureBrowsers(which === 'all' ? ['chromium', 'firefox', 'webkit', 'xvfb'] : [which]);
+  ensureBrowsers(which === 'all' ? ['chromium', 'firefox', 'webkit', 'xvfb', 'pdftotext'] : [which, 'pdftotext']);
 }
