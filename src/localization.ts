@@ -216,7 +216,7 @@ export function packLoading(el: Element): Promise<unknown> | undefined {
   let state = packs.get(locale);
   if (state === undefined) {
     state = import('./packs.js')
-      .then(({ loadPack }) => loadPack(locale, url, shipped))
+      .then(({ loadPack }) => loadPack(locale, url, shipped, cldrModule))
       .then(async (pack) => (pack?.intl && (await loadCldrFormat().catch(() => {})), pack))
       .then(
         (pack) => {

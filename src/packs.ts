@@ -15,6 +15,7 @@
  * This module is loaded only when a page names a pack or an element's language is not shipped.
  */
 import type { IntlData, Messages, Translation } from './localization.js';
+import type { OwnFormat } from './internal/cldr-format.js';
 import { ImhTranslationPackEvent, type PackProblem } from './events/translation-pack.js';
 
 /** A pack as a translator writes it; a message is its text, or `{ translation, source, note }`. */
@@ -71,6 +72,42 @@ function intlProblem(d: unknown): string | undefined {
   return undefined;
 }
 
+/** The formatters for a pack's date and list patterns (`internal/cldr-format.ts`), loaded on first use. */
+type Formats = () => Promise<{ formatFrom(data: IntlData, locale: string): OwnFormat }>;
+
+/**
+ * Why a pack's date and list patterns (well formed) cannot be used: the formatters' file could not
+ * be loaded, or they throw on these patterns (a unit or an interval the pack lacks). Undefined when
+ * every formatter writes them.
+ */
+async function formatProblem(data: IntlData, locale: string, formats: Formats): Promise<string | undefined> {
+  let f: OwnFormat;
+  try {
+    f = (await formats()).formatFrom(data, locale);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  try {
+    // 15 January 2025, and an hour on 1 January 1970, in every shape the elements write.
+    const day = 20103;
+    for (const month of ['long', 'short'] as const) {
+      f.day(day, { weekday: 'long', day: 'numeric', month });
+      f.day(day, { day: 'numeric', month, year: 'numeric' });
+      f.day(day, { day: 'numeric', month });
+    }
+    f.time(0, 'UTC');
+    f.range(new Date(0), new Date(3_600_000), 'UTC');
+    f.days(day, day + 40);
+    f.list(['a', 'b', 'c'], 'conjunction');
+    f.list(['a', 'b'], 'disjunction');
+    for (const unit of ['day', 'week', 'month', 'year'] as const) f.unit(2, unit);
+    for (const unit of ['day', 'hour', 'minute'] as const) f.ago(-2, unit);
+  } catch (e) {
+    return `they cannot be written (${String(e)})`;
+  }
+  return undefined;
+}
+
 /** This module's address: beside the script (the bundle's and the autoloader's chunks sit beside it). */
 const script = import.meta.url;
 
@@ -85,7 +122,12 @@ export interface LoadedPack {
  * undefined when nothing can (then the elements speak English, or our shipped translation).
  * For a language we ship (`shipped`), a message the pack lacks is ours: no problem to report.
  */
-export async function loadPack(locale: string, named?: string, shipped = false): Promise<LoadedPack | undefined> {
+export async function loadPack(
+  locale: string,
+  named?: string,
+  shipped = false,
+  formats?: Formats,
+): Promise<LoadedPack | undefined> {
   const url = named ?? new URL(`imh-translations/${locale}.json`, script).href;
   const problems: PackProblem[] = [];
   const done = (pack?: LoadedPack, count = 0) => {
@@ -170,7 +212,8 @@ export async function loadPack(locale: string, named?: string, shipped = false):
   }
   let intl: IntlData | undefined;
   if (file.intl !== undefined) {
-    const wrong = intlProblem(file.intl);
+    // Checked before the pack is announced, so a formatter that fails is in its one line and event.
+    const wrong = intlProblem(file.intl) ?? (formats && (await formatProblem(file.intl as IntlData, locale, formats)));
     if (wrong) problems.push({ kind: 'intl', message: wrong });
     else intl = file.intl as IntlData;
   }

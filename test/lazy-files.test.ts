@@ -2,6 +2,7 @@ import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUn
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { ImhLoadErrorEvent } from '../src/events/load-error.js';
+import type { ImhFeedErrorEvent } from '../src/events/feed-error.js';
 import { exampleFeed } from './fixtures/example.js';
 import { minimalFeed, session } from './fixtures/feeds.js';
 import { expectQuietConsole } from './fixtures/quiet.js';
@@ -274,6 +275,54 @@ describe('files loaded on first use that fail to load', () => {
     (card as HTMLElement & { reload(): void }).reload();
     await waitUntil(() => prefix() == 'Cyngor brys:', 'no Welsh on reload', { timeout: 10_000 });
     frame.remove();
+  });
+
+  // The saved-copy code (feed/store.ts) is loaded after a feed from an address shows, to save it, or
+  // when the feed fails, to read the copy. These two run before anything in this page loads it.
+  const savedCopies = (feed: string) =>
+    Object.keys(localStorage).filter((k) => k.startsWith('imh-widgets:feed:') && k.includes(feed));
+  const cardFrom = (feed: string) => {
+    const el = document.createElement('imh-support-card');
+    el.setAttribute('service', 'nhs-111');
+    el.setAttribute('feed', feed);
+    return el;
+  };
+
+  it('the saved-copy code, when the feed fails: the feed error, and imh-load-error naming the file', async () => {
+    await failing('feed/store');
+    const el = cardFrom('/public/no-such-feed.json');
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    const feedError = oneEvent(el, 'imh-feed-error') as Promise<ImhFeedErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    const [{ detail }, failed] = await Promise.all([error, feedError]);
+    expect(detail.error.name).to.equal('ImhLoadError');
+    expect(detail.error.file).to.contain('store');
+    expect(failed.detail.error.missing).to.equal(detail.error);
+    await elementUpdated(el);
+    expect(textOf($(el, '[part=notice]'))).to.equal('This information could not be loaded just now. Try again');
+    saidOnce('store');
+  });
+
+  it('the saved-copy code, after the feed shows: the card, imh-load-error naming it, reload() saves', async () => {
+    const feed = `/public/example-feed.json?saved-copy-test=${Date.now()}`;
+    await failing('feed/store');
+    const el = cardFrom(feed);
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    const { detail } = await error;
+    expect(detail.error.file).to.contain('store');
+    await waitUntil(() => $(el, '[part=card]'), 'no card');
+    expect(savedCopies(feed)).to.deep.equal([]);
+    saidOnce('store');
+    try {
+      await failing();
+      el.reload();
+      await waitUntil(() => savedCopies(feed).length == 1, 'not saved after reload()', { timeout: 5_000 });
+      expect($(el, '[part=card]')).not.to.equal(null);
+      expect(warnings.length).to.equal(1);
+    } finally {
+      savedCopies(feed).forEach((k) => localStorage.removeItem(k));
+    }
   });
 
   it('the saved-copy code from the bundle: loaded after the card shows, its copy used; missing, no copy', async () => {

@@ -1,8 +1,9 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/components/support-card/support-card.js';
 import { intlDataOf, resolveLocale } from '../src/localization.js';
 import { Translator, str } from '../src/internal/localize.js';
-import { formatDay, plural } from '../src/internal/format.js';
+import { formatDay, formatUnit, plural } from '../src/internal/format.js';
 import type { ImhTranslationPackEvent } from '../src/events/translation-pack.js';
 import { exampleFeed } from './fixtures/example.js';
 
@@ -46,6 +47,58 @@ describe('translation packs', () => {
   afterEach(() => {
     fixtureCleanup();
     links.splice(0).forEach((l) => l.remove());
+  });
+
+  // First in this file: the date formatters' file (`cldr-format`) must not have loaded yet in this page.
+  it("a pack's date patterns whose formatters cannot be loaded: its words, the browser's dates", async () => {
+    links.push(name('am', 'am-patterns.json'));
+    // The test server answers 404 for the formatters' file (web-test-runner.config.mjs), as offline.
+    await executeServerCommand('imh-fail-requests', { pattern: 'cldr-format' });
+    try {
+      let el!: HTMLElement;
+      const event = oneEvent(document, 'imh-translation-pack') as Promise<ImhTranslationPackEvent>;
+      const seen = await warnings(async () => {
+        el = await card('am');
+        await waitUntil(() => textOf($(el, '[part=badge]')) == 'አስቸኳይ', `saw "${textOf($(el, '[part=badge]'))}"`);
+      });
+      const { detail } = await event;
+      expect(detail).to.include({ locale: 'am', used: true, messages: 1 });
+      const intl = detail.problems.filter((p) => p.kind == 'intl');
+      expect(intl).to.have.length(1);
+      expect(intl[0].message).to.contain('cldr-format');
+      expect(seen).to.have.length(1);
+      expect(seen[0]).to.match(/^imh-widgets: translation pack for am \(http[^)]+\/am-patterns\.json\): /);
+      expect(seen[0]).to.contain('date and list patterns ignored: Could not load the date formats');
+      // Not used: dates are the browser's Intl's.
+      expect(intlDataOf('am')).to.equal(undefined);
+      expect(formatDay(20103, 'am', { day: 'numeric', month: 'long' })).to.equal(
+        new Intl.DateTimeFormat('am', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(2025, 0, 15)),
+      );
+    } finally {
+      await executeServerCommand('imh-fail-requests', {});
+    }
+  });
+
+  it('date patterns the formatters cannot write (a unit missing): not used, in its line and event', async () => {
+    links.push(name('om', 'om-no-weeks.json'));
+    let el!: HTMLElement;
+    const event = oneEvent(document, 'imh-translation-pack') as Promise<ImhTranslationPackEvent>;
+    const seen = await warnings(async () => {
+      el = await card('om');
+      await waitUntil(() => textOf($(el, '[part=badge]')) == 'Ariifachiisaa', `saw "${textOf($(el, '[part=badge]'))}"`);
+    });
+    const { detail } = await event;
+    expect(detail).to.include({ locale: 'om', used: true, messages: 1 });
+    const intl = detail.problems.filter((p) => p.kind == 'intl');
+    expect(intl).to.have.length(1);
+    expect(intl[0].message).to.match(/^they cannot be written \(/);
+    expect(seen).to.have.length(1);
+    expect(seen[0]).to.contain('date and list patterns ignored: they cannot be written');
+    expect(intlDataOf('om')).to.equal(undefined);
+    // Weeks are written, in the browser's words (from the pack's patterns, this threw).
+    expect(formatUnit(2, 'week', 'om')).to.equal(
+      new Intl.NumberFormat('om', { style: 'unit', unit: 'week', unitDisplay: 'long' }).format(2),
+    );
   });
 
   it('a named pack adds a language: valid messages used, the rest English, one console line and an event', async () => {

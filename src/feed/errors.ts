@@ -1,3 +1,4 @@
+import type { ImhLoadError } from '../events/load-error.js';
 import type { FeedIssue } from './shape.js';
 
 /**
@@ -8,6 +9,11 @@ export class FeedError extends Error {
   override name = 'FeedError';
   /** The absolute URL of the feed, when it came from the network. */
   url?: string;
+  /**
+   * Set when the saved-copy code could not be loaded, so no last good copy was looked for
+   * (elements also fire imh-load-error naming the file).
+   */
+  missing?: ImhLoadError;
   constructor(message: string, url?: string, options?: { cause?: unknown }) {
     super(message, options);
     this.url = url;

@@ -15,12 +15,14 @@ import { readFeedData, type FeedRead } from './read.js';
 export { readFeedData };
 import { sliced } from './slices.js';
 import { lazy } from '../internal/lazy.js';
+import type { ImhLoadError } from '../events/load-error.js';
 
 /**
  * The last-good-copy code (`store.ts`), a chunk loaded after a feed has been read (to save the
  * copy, while the element renders) or when a feed fails or loses items (to read the copy). A visitor
  * who has a copy has loaded it before, when the copy was saved. If it cannot be loaded, nothing is
- * saved and no copy is read: the element shows the feed's own error, and a retry loads it again.
+ * saved and no copy is read: the element shows the feed (or the feed's own error) and fires
+ * imh-load-error naming the file (`FeedResult.saving`, `FeedError.missing`); a retry loads it again.
  */
 const store = lazy('the saved-copy code', 'store', () => import('./store.js'));
 
@@ -49,6 +51,11 @@ export interface FeedResult extends FeedRead {
    * lost items to errors that the copy still has: then a `FeedValidationError` with its issues).
    */
   stale?: { savedAt: Date; error: FeedError };
+  /**
+   * Settles once the feed is saved as this browser's last good copy; rejects with an `ImhLoadError`
+   * when the saved-copy code could not be loaded (nothing is saved; the next load tries again).
+   */
+  saving?: Promise<unknown>;
 }
 
 export const DEFAULT_TIMEOUT = 10_000;
@@ -144,15 +151,18 @@ const kept = (feed: FeedRead['feed'], parts: FeedParts): number =>
     );
   }, 0);
 
-/** The stored copy for `parts`, read again, or undefined when there is none or it no longer reads. */
+/**
+ * The stored copy for `parts`, read again, or undefined when there is none or it no longer reads.
+ * Rejects with an `ImhLoadError` when the code that reads it could not be loaded.
+ */
 async function storedCopy(url: string, parts: FeedParts): Promise<(FeedRead & { savedAt: Date }) | undefined> {
+  const stored = (await store()).readFeed(url, parts.name);
   try {
-    const stored = (await store()).readFeed(url, parts.name);
     if (!stored) return undefined;
     const json: unknown = JSON.parse(await sliced(limitDepth(stored.text)));
     return { ...(await readFeedData(json, { parts, url })), savedAt: new Date(stored.savedAt) };
   } catch {
-    return undefined; // the stored copy is no longer readable (or the code that reads it could not be loaded)
+    return undefined; // the stored copy is no longer readable
   }
 }
 
@@ -171,7 +181,8 @@ async function readFresh(
   const fresh = await readFeedData(fetched.json, { parts, url });
   const skipped = fresh.issues.filter((i) => i.severity == 'error').length;
   if (skipped && useStoredCopy) {
-    const copy = await storedCopy(url, parts);
+    // Without the code that reads it (the save below fails too, and says so), the fresh feed.
+    const copy = await storedCopy(url, parts).catch(() => undefined);
     if (copy && kept(copy.feed, parts) > kept(fresh.feed, parts)) {
       const error = new FeedValidationError(
         url,
@@ -183,14 +194,11 @@ async function readFresh(
     }
   }
   // Saved once the code is here (after the caller has the feed), in the order the feeds were read.
-  if (useStoredCopy) {
-    const now = Date.now();
-    store().then(
-      ({ saveFeed }) => saveFeed(url, fetched.text, now, parts.name),
-      () => undefined,
-    );
-  }
-  return { ...fresh, url };
+  if (!useStoredCopy) return { ...fresh, url };
+  const now = Date.now();
+  const saving = store().then(({ saveFeed }) => saveFeed(url, fetched.text, now, parts.name));
+  saving.catch(() => {}); // the elements report it (imh-load-error)
+  return { ...fresh, url, saving };
 }
 
 /**
@@ -242,7 +250,10 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
       }
     });
     const settled: Promise<FeedResult> = fresh.catch(async (error: unknown) => {
-      const copy = error instanceof FeedError && useStoredCopy ? await storedCopy(abs, parts) : undefined;
+      const copy =
+        error instanceof FeedError && useStoredCopy
+          ? await storedCopy(abs, parts).catch((missing: ImhLoadError) => void (error.missing = missing))
+          : undefined;
       if (!copy) throw error;
       return {
         feed: copy.feed,
@@ -251,9 +262,15 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
         stale: { savedAt: copy.savedAt, error: error as FeedError },
       };
     });
+    const forget = () => shared.reads.get(name) == settled && (shared.reads.delete(name), shared.results.delete(name));
     settled.then(
-      // Read with plain sentences (their file could not be loaded): the next caller reads again.
-      (result) => (result.missing ? shared.reads.delete(name) : shared.results.set(name, result)),
+      // Read with plain sentences (their file could not be loaded), or not saved for want of the
+      // saved-copy code: the next caller reads again.
+      (result) => {
+        if (result.missing) forget();
+        else shared.results.set(name, result);
+        result.saving?.catch(forget);
+      },
       () => {},
     );
     shared.reads.set(name, (read = settled));

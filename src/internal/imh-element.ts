@@ -35,7 +35,7 @@ export const metaFeed = (): string | undefined =>
   document.querySelector<HTMLMetaElement>('meta[name="imh-feed"]')?.content.trim() || undefined;
 
 /** A feed as the elements hold it: validated, with where it came from when it was fetched. */
-export type LoadedFeed = FeedRead & Partial<Pick<FeedResult, 'url' | 'stale'>>;
+export type LoadedFeed = FeedRead & Partial<Pick<FeedResult, 'url' | 'stale' | 'saving'>>;
 
 /** What the element needs of a task to report and retry it. */
 interface Retryable {
@@ -381,12 +381,14 @@ export class ImhElement extends LitElement {
       }
     };
     if (feed.status == COMPLETE && feed.value) {
-      const { feed: data, issues, url, stale, missing } = feed.value;
+      const { feed: data, issues, url, stale, missing, saving } = feed.value;
       once(
         feed.value,
         () => new ImhFeedLoadEvent({ feed: data, issues, url, stale }),
         () => stale && new ImhFeedErrorEvent({ error: stale.error, stale: true }),
         () => missing && loadFailed(missing),
+        // The saved-copy code, loaded after the feed shows: its failure is said once it is known.
+        () => void saving?.catch((e: unknown) => e instanceof ImhLoadError && this.dispatchEvent(loadFailed(e))),
       );
     }
     if (feed.status == ERROR && !isAbort(feed.error) && !(feed.error instanceof ImhLoadError)) {
@@ -394,6 +396,7 @@ export class ImhElement extends LitElement {
       once(
         e,
         () => new ImhFeedErrorEvent({ error: e instanceof FeedError ? e : new FeedError(String(e)), stale: false }),
+        () => e instanceof FeedError && e.missing && loadFailed(e.missing),
       );
     }
     for (const task of this.retried) {
