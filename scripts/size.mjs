@@ -108,7 +108,11 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // Raised once, by 0.13 KiB, at 15f8f99+: the Task primitive (680f954) took the shared room, and the
 // timeline's fix for its summary left above the screen on a phone (a second scroll once the update
 // has settled) measured 36.35 KiB.
-const CEILING = { bundle: 36.4 * KiB, autoloaderCard: 27.9 * KiB };
+// Lowered at size14 (session 5) to the measured size plus 0.2 KiB (lazy chunks' hashes move the total
+// by ~65 B), with no shared room left: bundle 35.59 KiB, autoloader page with one card 25.83 KiB.
+// New features go in lazy chunks; a ceiling is not raised to fit one. Where the bytes come from:
+// `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
+const CEILING = { bundle: 35.8 * KiB, autoloaderCard: 26.05 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(
