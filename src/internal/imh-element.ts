@@ -44,12 +44,15 @@ interface Retryable {
   run(): void;
 }
 
-/** Load failures already written to the console: one line each, however many elements it stops. */
-const said = new WeakSet<ImhLoadError>();
+/**
+ * Load failures already written to the console: one line per file, however many elements it stops
+ * and however often they try (the saved-copy code is tried by each element that reads a feed).
+ */
+const said = new Set<string>();
 /** The event for a file that could not be loaded, and the console's one line naming it. */
 const loadFailed = (error: ImhLoadError) => {
-  if (!said.has(error)) {
-    said.add(error);
+  if (!said.has(error.message)) {
+    said.add(error.message);
     console.warn(`imh-widgets: ${error.message}`);
   }
   return new ImhLoadErrorEvent({ error });
