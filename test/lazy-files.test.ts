@@ -313,13 +313,14 @@ describe('files loaded on first use that fail to load', () => {
     expect(detail.error.file).to.contain('store');
     await waitUntil(() => $(el, '[part=card]'), 'no card');
     expect(savedCopies(feed)).to.deep.equal([]);
-    saidOnce('store');
+    // The console's line for this file was written by the test before: one line per file per page.
+    expect(warnings).to.deep.equal([]);
     try {
       await failing();
       el.reload();
       await waitUntil(() => savedCopies(feed).length == 1, 'not saved after reload()', { timeout: 5_000 });
       expect($(el, '[part=card]')).not.to.equal(null);
-      expect(warnings.length).to.equal(1);
+      expect(warnings).to.deep.equal([]);
     } finally {
       savedCopies(feed).forEach((k) => localStorage.removeItem(k));
     }
