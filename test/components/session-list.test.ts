@@ -14,7 +14,7 @@ import '../../src/components/session-list/session-list.js';
 import type { ImhSessionList } from '../../src/components/session-list/session-list.component.js';
 import { clearFeedCache } from '../../src/feed/index.js';
 import { exampleFeed } from '../fixtures/example.js';
-import { json, stubFetch } from '../fixtures/network.js';
+import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
 const MONDAY = '2026-11-23T08:00'; // a Monday morning in the feed's time zone (Europe/London)
@@ -611,12 +611,17 @@ describe('<imh-session-list>', () => {
   });
 
   describe('states', () => {
+    afterEach(() => {
+      restoreFetch();
+      clearFeedCache();
+    });
+
     it('loading: a placeholder that reserves about the room the sessions will take', async () => {
       for (const limit of [3, 8]) {
         clearFeedCache();
         const data = await exampleFeed();
         let respond!: (r: Response) => void;
-        const net = stubFetch(() => new Promise((r) => (respond = r)));
+        stubFetch(() => new Promise((r) => (respond = r)));
         const el = await fixture<ImhSessionList>(
           html`<imh-session-list feed="https://feeds.example.org/slow.json" now=${MONDAY} limit=${limit} style="display: block; width: 40rem"></imh-session-list>`,
         );
@@ -629,7 +634,6 @@ describe('<imh-session-list>', () => {
         const height = el.getBoundingClientRect().height;
         // The estimate is within a third of the real height for a typical week, at either limit.
         expect(Math.abs(height - reserved) / height, `limit ${limit}`).to.be.lessThan(1 / 3);
-        net.restore();
         fixtureCleanup();
       }
     });
@@ -650,7 +654,7 @@ describe('<imh-session-list>', () => {
 
     it('error: the fallback content, a retry button and an imh-feed-error event', async () => {
       clearFeedCache();
-      const net = stubFetch(() => new Response('', { status: 500 }));
+      stubFetch(() => new Response('', { status: 500 }));
       const el = document.createElement('imh-session-list');
       el.feed = 'https://feeds.example.org/broken.json';
       el.innerHTML = '<a href="https://example.org/whats-on">See what\'s on</a>';
@@ -661,8 +665,6 @@ describe('<imh-session-list>', () => {
       expect(el.shadowRoot!.querySelector<HTMLElement>('[part=fallback]')!.hidden).to.equal(false);
       expect(textOf(el.shadowRoot!.querySelector('[part=status]'))).to.contain('could not be loaded');
       await expect(el).to.be.accessible();
-      net.restore();
-      clearFeedCache();
     });
 
     it('skips a broken session, reports it with its path, and renders the rest', async () => {
@@ -702,15 +704,13 @@ describe('<imh-session-list>', () => {
     it('loads from a URL and renders', async () => {
       clearFeedCache();
       const data = await exampleFeed();
-      const net = stubFetch(() => json(data));
+      stubFetch(() => json(data));
       const el = await fixture<ImhSessionList>(
         html`<imh-session-list feed="https://feeds.example.org/f.json" now=${MONDAY} limit="2"></imh-session-list>`,
       );
       await oneEvent(el, 'imh-feed-load');
       await elementUpdated(el);
       expect(titles(el).length).to.equal(2);
-      net.restore();
-      clearFeedCache();
     });
   });
 
@@ -838,13 +838,78 @@ describe('<imh-session-list>', () => {
       expect(getComputedStyle($$(english, '[part=item]')[0]).borderRightWidth).to.equal('4px');
     });
 
-    it('works by keyboard: every control is reachable with Tab', async () => {
-      const el = await list({ limit: 1 });
-      const summary = item(el, 'Baby Massage').querySelector('summary')!;
-      summary.focus();
-      expect(el.shadowRoot!.activeElement).to.equal(summary);
+    it('works by keyboard: Tab reaches every control in reading order, and Enter opens a summary', async () => {
+      const data = await exampleFeed();
+      data.sessions[0].url = 'https://example.org/baby-massage';
+      const el = await list({ limit: 1, filters: true }, data);
+      await controls(el);
+      await elementUpdated(el);
+      const before = document.createElement('button');
+      before.textContent = 'Before';
+      const after = document.createElement('button');
+      after.textContent = 'After';
+      el.before(before);
+      el.after(after);
+      /** The focused element, inside the list's shadow root if it is there, named for the assertion. */
+      const focused = () => {
+        const f = document.activeElement == el ? el.shadowRoot!.activeElement! : document.activeElement!;
+        const name = (f.getAttribute('name') ?? textOf(f)).slice(0, 40);
+        return {
+          f,
+          said: `${f.tagName.toLowerCase()}${f.getAttribute('type') ? `[${f.getAttribute('type')}]` : ''} ${name}`,
+        };
+      };
+      before.focus();
+      const stops: string[] = [];
+      const elements: Element[] = [];
+      for (let i = 0; i < 40; i++) {
+        await sendKeys({ press: 'Tab' });
+        const { f, said } = focused();
+        if (f == after) break;
+        stops.push(said);
+        elements.push(f);
+      }
+      // One stop per control, filters first, then the session as it reads: its title, its place's map, the
+      // booking address, its two summaries; then the button after the list.
+      expect(stops).to.deep.equal([
+        'input[search] q',
+        'select when',
+        'select category',
+        'select place',
+        'select age',
+        'a Baby Massage',
+        'a Map : Bob Jones Community Hub (opens in ',
+        'a fhparent.infantwbteam@wolverhampton.gov.',
+        'summary About this session',
+        'summary Add to calendar',
+        'button[button] Show more sessions',
+      ]);
+      // Every control shown is a stop (none skipped), and the stops follow the order they are read in.
+      // (In a closed <details> only its summary is shown, though Chromium lays out the rest.)
+      const hidden = (c: Element) =>
+        !c.getClientRects().length ||
+        [...el.shadowRoot!.querySelectorAll('details:not([open])')].some(
+          (d) => d.contains(c) && c != d.querySelector(':scope > summary'),
+        );
+      const shown = [...el.shadowRoot!.querySelectorAll('a[href], button, input, select, summary')].filter(
+        (c) => !hidden(c),
+      );
+      expect(shown.length).to.equal(elements.length);
+      expect(
+        shown.every((c, i) => c === elements[i]),
+        'the stops are the controls shown, in order',
+      ).to.equal(true);
+      for (let i = 1; i < elements.length; i++)
+        expect(elements[i - 1].compareDocumentPosition(elements[i]) & Node.DOCUMENT_POSITION_FOLLOWING).not.to.equal(0);
+      // Back to the start, Tab to "About this session", and Enter opens it.
+      before.focus();
+      for (let i = 0; i <= stops.indexOf('summary About this session'); i++) await sendKeys({ press: 'Tab' });
+      const summary = focused().f as HTMLElement;
+      expect(textOf(summary)).to.equal('About this session');
+      const details = summary.parentElement as HTMLDetailsElement;
+      expect(details.open).to.equal(false);
       await sendKeys({ press: 'Enter' });
-      expect((summary.parentElement as HTMLDetailsElement).open).to.equal(true);
+      expect(details.open).to.equal(true);
     });
   });
 });

@@ -262,7 +262,6 @@ describe('ImhElement (the base of every element)', () => {
     const parent = el.parentElement!;
     el.remove();
     expect(net.calls[0].init?.signal?.aborted).to.equal(true);
-    net.restore();
     net = stubFetch(() => json(minimalFeed()));
     const loaded = oneEvent(el, 'imh-feed-load');
     parent.append(el);
