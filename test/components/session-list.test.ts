@@ -610,6 +610,28 @@ describe('<imh-session-list>', () => {
     expect(click.defaultPrevented).to.equal(true);
   });
 
+  it('follows the link when no app cancels imh-session-select', async () => {
+    const data = await exampleFeed();
+    data.sessions[0].url = 'https://example.org/baby-massage';
+    const el = await list({ limit: 1 }, data);
+    const link = item(el, 'Baby Massage').querySelector<HTMLAnchorElement>('[part=item-title] a')!;
+    const selected = oneEvent(el, 'imh-session-select');
+    // The click reaches the window with its default action (going to the session's page) still to
+    // happen; the test stops it there, so the test page stays.
+    let navigating: boolean | undefined;
+    const last = (e: Event) => {
+      navigating = !e.defaultPrevented;
+      e.preventDefault();
+    };
+    window.addEventListener('click', last, { once: true });
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    const event = await selected;
+    expect(event.detail.session.id).to.equal('baby-massage-monday');
+    expect(event.defaultPrevented).to.equal(false);
+    expect(navigating, 'the link is followed').to.equal(true);
+    expect(link.href).to.equal('https://example.org/baby-massage');
+  });
+
   describe('states', () => {
     afterEach(() => {
       restoreFetch();
