@@ -280,3 +280,9 @@ export const AgesAndAddresses: Story = {
       <imh-session-list .data=${agesFeed} now=${a.now} limit=${a.limit}></imh-session-list>
     </div>`,
 };
+
+/** Bilingual, Welsh first, stacked (`bilingual-layout="stacked"`): day headings, labels, sessions. */
+export const BilingualWelsh: Story = {
+  render: (a) => html`<imh-session-list lang="cy" bilingual="en" bilingual-layout="stacked" .data=${feed} now=${a.now}
+    limit=${a.limit}></imh-session-list>`,
+};

@@ -111,3 +111,8 @@ export const Themes: Story = {
         ></imh-support-list>`,
     ),
 };
+
+/** Bilingual, Welsh first (`bilingual="en"`): headings, skip link and filter labels in both; search finds either. */
+export const BilingualWelsh: Story = {
+  render: (a) => html`<imh-support-list lang="cy" bilingual="en" .data=${feed} now=${a.now}></imh-support-list>`,
+};

@@ -1,6 +1,8 @@
 import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/support-card/support-card.js';
+import '../../src/components/support-list/support-list.js';
+import '../../src/components/session-list/session-list.js';
 import type { ImhSupportCard } from '../../src/components/support-card/support-card.component.js';
 import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
 import { exampleFeed } from '../fixtures/example.js';
@@ -212,5 +214,66 @@ describe('bilingual display', () => {
       console.warn = warn;
       await executeServerCommand('imh-fail-requests', {});
     }
+  });
+  describe('the support list', () => {
+    async function list(attrs: Record<string, string>) {
+      const el = document.createElement('imh-support-list');
+      el.data = await exampleFeed();
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      (await fixture(html`<div style="max-width: 40rem"></div>`)).append(el);
+      await waitUntil(() => $(el, '#all-heading'), 'no list');
+      await elementUpdated(el);
+      return el;
+    }
+
+    it('headings and filter labels in both languages, each part in its language; axe-clean', async () => {
+      const el = await list({ lang: 'cy', bilingual: 'en', now: '2026-11-23T12:00' });
+      for (const sel of ['#urgent-heading', '#all-heading', '.skip', '[part=filters] label']) {
+        const parts = spoken($(el, sel)!);
+        expect(parts[0][0], sel).to.equal('cy');
+        expect(
+          parts.some(([lang]) => lang == 'en-GB'),
+          sel,
+        ).to.equal(true);
+      }
+      expect(spoken($(el, '#all-heading')!)).to.deep.equal([
+        ['cy', textOf($(el, '#all-heading > .bi-pair > span'))],
+        ['en-GB', 'Support and services'],
+      ]);
+      // A search box's name is its label, in both languages.
+      const search = $(el, '[part=filters] input')!;
+      expect(textOf(search.closest('label'))).to.match(/ Search$/);
+      await expect(el).to.be.accessible();
+    });
+
+    it("finds a service by the second language's words", async () => {
+      const el = await list({ lang: 'cy', bilingual: 'en' });
+      const search = $(el, '[part=filters] input') as HTMLInputElement;
+      search.focus();
+      await sendKeys({ type: 'Family Hubs' });
+      await waitUntil(() => $$(el, '[part=list] > li').length == 1, 'no single match for the English name');
+      expect(textOf($(el, '[part=list] [part=heading]'))).to.contain('Hybiau Teulu');
+    });
+  });
+
+  it('the session list: day headings, labels and buttons in both; a session named in both once each; axe', async () => {
+    const el = document.createElement('imh-session-list');
+    el.data = await exampleFeed();
+    for (const [k, v] of Object.entries({ lang: 'cy', bilingual: 'en', now: '2026-11-23T08:00', limit: '3' }))
+      el.setAttribute(k, v);
+    (await fixture(html`<div style="max-width: 48rem"></div>`)).append(el);
+    await waitUntil(() => $(el, '[part=day-heading]'), 'no sessions');
+    await elementUpdated(el);
+    expect(spoken($(el, '[part=day-heading]')!).map(([lang]) => lang)).to.deep.equal(['cy', 'en-GB']);
+    expect(spoken($(el, '[part=day-heading]')!)[1][1]).to.equal('Today');
+    const massage = $$(el, '[part=item-title]').find((n) => /Tylino Babanod/.test(textOf(n)))!;
+    expect(spoken(massage).filter(([, text]) => /Baby Massage|Tylino Babanod/.test(text))).to.deep.equal([
+      ['cy', 'Tylino Babanod'],
+      ['en', 'Baby Massage'],
+    ]);
+    const more = spoken($(el, 'button.more')!);
+    expect(more.map(([lang]) => lang)).to.deep.equal(['cy', 'en-GB']);
+    expect(more[1][1]).to.equal('Show more sessions');
+    await expect(el).to.be.accessible();
   });
 });

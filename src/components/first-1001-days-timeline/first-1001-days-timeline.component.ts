@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Feed, TimelineStage } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
-import { feedText } from '../../internal/feed-text.js';
+import { both, feedText } from '../../internal/feed-text.js';
 import { formatDayRange } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { parseNow } from '../../internal/now.js';
@@ -373,10 +373,12 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       action: (svc, action) => this.dispatchEvent(new ImhSupportActionEvent({ service: svc.id, action })),
     };
     const here = current
-      ? html`<span class="here"> ${t.msg('You are here', {
-          id: 'timeline.here',
-          desc: 'Marks the current stage',
-        })}</span>`
+      ? html`<span class="here"> ${both(t, (t) =>
+          t.msg('You are here', {
+            id: 'timeline.here',
+            desc: 'Marks the current stage',
+          }),
+        )}</span>`
       : nothing;
     const doneMark = done
       ? html`<span class="here done-mark"> <span aria-hidden="true">✓</span> ${done}</span>`
@@ -388,7 +390,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
         this.level,
         html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="stage-${s.id}"
           @click=${toggle}>
-          ${feedText(s.title, locale, lang)}${here}${doneMark}
+          ${feedText(s.title, locale, lang, t.also?.locale)}${here}${doneMark}
         </button>`,
         'stage-heading',
       )}

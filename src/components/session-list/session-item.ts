@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { safeUrl } from '../../feed/url.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { audienceLabel, facilityLabel, freeLabel } from '../../internal/labels.js';
-import { breakable, feedString, feedText, inLanguage, isolate, textDirection } from '../../internal/feed-text.js';
+import { both, breakable, feedString, feedText, inLanguage, isolate, textDirection } from '../../internal/feed-text.js';
 import { formatAge, formatDay, formatList, formatTimeRange, numberFormat } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { str, type Translator } from '../../internal/localize.js';
@@ -39,8 +39,10 @@ const cost = (o: SessionOccurrence, c: ItemContext) => {
       : k.amount != null
         ? numberFormat(t.locale, { style: 'currency', currency: k.currency ?? 'GBP' }).format(k.amount)
         : '';
-  return html`<div><dt>${t.msg('Cost', { id: 'session.cost', desc: 'Label for what a session costs' })}</dt>
-    <dd>${price}${price && k.note ? ' · ' : ''}${feedText(k.note, t.locale, c.feed.language)}</dd></div>`;
+  const label = both(t, (t) => t.msg('Cost', { id: 'session.cost', desc: 'Label for what a session costs' }));
+  const note = feedText(k.note, t.locale, c.feed.language, t.also?.locale);
+  return html`<div><dt>${label}</dt>
+    <dd>${price}${price && k.note ? ' · ' : ''}${note}</dd></div>`;
 };
 
 /** "0 to 12 months", "6 months to 3 years", "0 to 5 years", "From pregnancy to 6 months" (ages from 2 in years). */
@@ -104,7 +106,7 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
   const { t } = c;
   const { locale } = t;
   const lang = c.feed.language;
-  const text = (value: typeof s.name | undefined) => feedText(value, locale, lang);
+  const text = (value: typeof s.name | undefined) => feedText(value, locale, lang, t.also?.locale);
   const url = safeUrl(s.url);
   const name = text(s.name);
   const cancelled = o.status == 'cancelled';
@@ -197,10 +199,11 @@ function details(
   const { online, booking } = s;
   const { t } = c;
   const { locale } = t;
-  const text = (value: typeof s.name | undefined) => feedText(value, locale, c.feed.language);
+  const text = (value: typeof s.name | undefined) => feedText(value, locale, c.feed.language, t.also?.locale);
   const onlineUrl = safeUrl(online?.url);
   const bookUrl = safeUrl(booking?.url);
-  const fact = (label: string, value: unknown) => html`<div><dt>${label}</dt> <dd>${value}</dd></div>`;
+  const fact = (label: (t: Translator) => string, value: unknown) =>
+    html`<div><dt>${both(t, label)}</dt> <dd>${value}</dd></div>`;
   const join = t.msg('How to join', { id: 'session.join', desc: 'Link to join an online session' });
   const book = booking
     ? html`${
@@ -246,7 +249,7 @@ function details(
       ${
         who.length || age
           ? fact(
-              t.msg('For', { id: 'session.for', desc: 'Label for who a session is for' }),
+              (t) => t.msg('For', { id: 'session.for', desc: 'Label for who a session is for' }),
               html`${formatList(who, locale)}${who.length && age ? ' · ' : ''}${age}`,
             )
           : nothing
@@ -254,13 +257,13 @@ function details(
       ${cost(o, c)}
       ${
         booking
-          ? fact(t.msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' }), book)
+          ? fact((t) => t.msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' }), book)
           : nothing
       }
       ${
         place?.facilities?.length
           ? fact(
-              t.msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' }),
+              (t) => t.msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' }),
               formatList(
                 place.facilities.map((f) => facilityLabel(t, f)),
                 locale,

@@ -8,6 +8,7 @@ import { formatDay, formatUnit } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { lazy } from '../../internal/lazy.js';
 import { str, type Translator } from '../../internal/localize.js';
+import { both } from '../../internal/feed-text.js';
 import { COMPLETE, ERROR, PENDING, Task } from '../../internal/task.js';
 import { wallClock } from '../../schedule/civil.js';
 import { parseNow } from '../../internal/now.js';
@@ -277,7 +278,11 @@ export class ImhSessionList extends ImhElement {
         total
           ? [...groups].map(
               ([day, items]) => html`<section part="day" class="day">
-              ${heading(this.level, dayName(day, today, t), 'day-heading')}
+              ${heading(
+                this.level,
+                both(t, (t) => dayName(day, today, t)),
+                'day-heading',
+              )}
               <ul class="items">${items.map(([o, i]) => sessionItem(o, context, i))}</ul>
             </section>`,
             )
@@ -294,10 +299,12 @@ export class ImhSessionList extends ImhElement {
       ${
         visible.length < total
           ? html`<button part="button" class="more" type="button" @click=${() => this.showMore()}>
-            ${t.msg('Show more sessions', {
-              id: 'session-list.show-more',
-              desc: 'Button that shows the next sessions in the list',
-            })}
+            ${both(t, (t) =>
+              t.msg('Show more sessions', {
+                id: 'session-list.show-more',
+                desc: 'Button that shows the next sessions in the list',
+              }),
+            )}
           </button>`
           : nothing
       }

@@ -5,7 +5,7 @@ import type { Service } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { suits } from '../../internal/audience.js';
-import { feedString } from '../../internal/feed-text.js';
+import { both, feedString } from '../../internal/feed-text.js';
 import { fold } from '../../internal/fold.js';
 import { plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
@@ -112,8 +112,9 @@ export class ImhSupportList extends ImhElement {
     if (audience && !suits(s.audience, [audience])) return false;
     const q = fold(this.q.trim());
     if (!q) return true;
+    // On a bilingual list, the words of either language find a service.
     const text = [s.name, s.summary, s.description, s.eligibility]
-      .map((t) => feedString(t, locale, language))
+      .flatMap((t) => [locale, this.t.also?.locale].map((l) => l && feedString(t, l, language)))
       .join(' ');
     return fold(text).includes(q);
   }
@@ -139,7 +140,7 @@ export class ImhSupportList extends ImhElement {
 
   private select(
     name: string,
-    label: string,
+    label: unknown,
     values: readonly string[],
     toLabel: (t: Translator, v: string) => string,
     preset?: string,
@@ -183,19 +184,20 @@ export class ImhSupportList extends ImhElement {
       ${
         urgent.length
           ? html`<section part="urgent" class="urgent-help" aria-labelledby="urgent-heading">
-            <a part="link" class="skip" href="#all-heading" @click=${this.skip}>${t.msg(
-              'Skip to search and all services',
-              {
+            <a part="link" class="skip" href="#all-heading" @click=${this.skip}>${both(t, (t) =>
+              t.msg('Skip to search and all services', {
                 id: 'support-list.skip',
                 desc: 'Link at the top of the urgent services that moves past them to the search and the directory',
-              },
+              }),
             )}</a>
             ${heading(
               this.level,
-              t.msg('Need help now?', {
-                id: 'support-list.urgent',
-                desc: 'Heading above emergency and urgent services',
-              }),
+              both(t, (t) =>
+                t.msg('Need help now?', {
+                  id: 'support-list.urgent',
+                  desc: 'Heading above emergency and urgent services',
+                }),
+              ),
               'heading',
               'urgent-heading',
             )}
@@ -208,29 +210,35 @@ export class ImhSupportList extends ImhElement {
           ? nothing
           : html`<form part="filters" class="filters" role="search" @input=${this.onChange} @change=${this.onChange}
               @submit=${(e: Event) => e.preventDefault()}>
-            <label>${t.msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' })}
+            <label>${both(t, (t) =>
+              t.msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' }),
+            )}
               <input type="search" name="q" .value=${this.q} autocomplete="off" />
             </label>
             ${this.select(
               'stage',
-              t.msg('Stage', { id: 'support-list.stage', desc: "Label of the stage filter (pregnancy, baby's age)" }),
+              both(t, (t) =>
+                t.msg('Stage', { id: 'support-list.stage', desc: "Label of the stage filter (pregnancy, baby's age)" }),
+              ),
               STAGES,
               stageLabel,
               this.stage,
             )}
             ${this.select(
               'audience',
-              t.msg('For', { id: 'support-list.audience', desc: 'Label of the audience filter' }),
+              both(t, (t) => t.msg('For', { id: 'support-list.audience', desc: 'Label of the audience filter' })),
               AUDIENCES,
               audienceLabel,
               this.audience,
             )}
             ${this.select(
               'kind',
-              t.msg('Type of support', {
-                id: 'support-list.kind',
-                desc: 'Label of the filter by type of support: apps, helplines, services, groups, websites',
-              }),
+              both(t, (t) =>
+                t.msg('Type of support', {
+                  id: 'support-list.kind',
+                  desc: 'Label of the filter by type of support: apps, helplines, services, groups, websites',
+                }),
+              ),
               KINDS,
               kindLabel,
               this.kind,
@@ -241,7 +249,9 @@ export class ImhSupportList extends ImhElement {
       <section aria-labelledby="all-heading">
         ${heading(
           this.level,
-          t.msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }),
+          both(t, (t) =>
+            t.msg('Support and services', { id: 'support-list.all', desc: 'Heading above the directory of services' }),
+          ),
           'heading',
           'all-heading',
         )}
@@ -250,10 +260,12 @@ export class ImhSupportList extends ImhElement {
             ? html`<ul part="list" class="cards">${shown.map(
                 (s) => html`<li part="item">${serviceCard(s, context)}</li>`,
               )}</ul>`
-            : html`<p part="empty" role="status">${t.msg('No services match. Try other choices or fewer words.', {
-                id: 'support-list.empty',
-                desc: 'Shown when filters or search match nothing',
-              })}</p>`
+            : html`<p part="empty" role="status">${both(t, (t) =>
+                t.msg('No services match. Try other choices or fewer words.', {
+                  id: 'support-list.empty',
+                  desc: 'Shown when filters or search match nothing',
+                }),
+              )}</p>`
         }
       </section>
       ${attribution(feed, [...urgent, ...shown], this.t)}`;
