@@ -9,6 +9,7 @@
  * `cldr-format.ts`, a chunk loaded only with a language's messages (see `cldrFormat()`).
  */
 import { cldrFormat, intlLocale } from '../localization.js';
+import type { Translator } from './localize.js';
 
 const cache = new Map<string, unknown>();
 const cached = <T>(kind: string, locale: string, options: object, make: () => T): T => {
@@ -130,3 +131,17 @@ export const formatLanguage = (code: string, locale: string) => {
  */
 export const plural = (n: number, locale: string, forms: Record<Intl.LDMLPluralRule, (n: string) => string>) =>
   forms[pluralRules(locale).select(n)](numberFormat(locale).format(n));
+
+/**
+ * Vocabulary labels as a list in a translator's language ("parents, carers and parents-to-be"), for
+ * `both()` on a bilingual element: `both(t, labelList(s.audience, audienceLabel))`.
+ */
+export const labelList =
+  <T>(list: T[] | undefined, label: (t: Translator, x: T) => string) =>
+  (t: Translator): string =>
+    list?.length
+      ? formatList(
+          list.map((x) => label(t, x)),
+          t.locale,
+        )
+      : '';

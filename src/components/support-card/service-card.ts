@@ -7,7 +7,14 @@ import { formatPhone } from '../../feed/phone.js';
 import { safeUrl } from '../../feed/url.js';
 import type { Service } from '../../feed/types.js';
 import { both, breakable, feedString, feedText, isolate } from '../../internal/feed-text.js';
-import { formatDay, formatLanguage, formatList, formatTime, formatWeekday } from '../../internal/format.js';
+import {
+  formatDay,
+  formatLanguage,
+  formatList,
+  formatTime,
+  formatWeekday,
+  labelList as labels,
+} from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
 import { str, type Translator } from '../../internal/localize.js';
@@ -114,16 +121,6 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
       : nothing;
   };
   const phones = s.contact?.phones ?? [];
-  // Vocabulary in each of a bilingual card's languages: "rhieni a gofalwyr / parents and carers".
-  const labels =
-    <T>(list: T[] | undefined, label: (t: Translator, x: T) => string) =>
-    (t: Translator) =>
-      list?.length
-        ? formatList(
-            list.map((x) => label(t, x)),
-            t.locale,
-          )
-        : '';
   const referral = s.referral;
   const by = referral?.by?.filter((r) => r != 'self');
   const languages = s.languages?.length

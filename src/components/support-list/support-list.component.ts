@@ -114,7 +114,7 @@ export class ImhSupportList extends ImhElement {
     if (!q) return true;
     // On a bilingual list, the words of either language find a service.
     const text = [s.name, s.summary, s.description, s.eligibility]
-      .flatMap((t) => [locale, this.t.also?.locale].map((l) => l && feedString(t, l, language)))
+      .map((t) => feedString(t, locale, language) + ' ' + feedString(t, this.t.also?.locale ?? '', language))
       .join(' ');
     return fold(text).includes(q);
   }
@@ -260,12 +260,10 @@ export class ImhSupportList extends ImhElement {
             ? html`<ul part="list" class="cards">${shown.map(
                 (s) => html`<li part="item">${serviceCard(s, context)}</li>`,
               )}</ul>`
-            : html`<p part="empty" role="status">${both(t, (t) =>
-                t.msg('No services match. Try other choices or fewer words.', {
-                  id: 'support-list.empty',
-                  desc: 'Shown when filters or search match nothing',
-                }),
-              )}</p>`
+            : html`<p part="empty" role="status">${t.msg('No services match. Try other choices or fewer words.', {
+                id: 'support-list.empty',
+                desc: 'Shown when filters or search match nothing',
+              })}</p>`
         }
       </section>
       ${attribution(feed, [...urgent, ...shown], this.t)}`;
