@@ -64,19 +64,20 @@ export const hostStyles = css`
   *::after {
     box-sizing: border-box;
   }
-  /* A bilingual element's second language (imh-element.ts, bilingual): after a slash (not read
-     aloud where the browser can say so), on a smaller line below (stacked), or in a column beside
-     the first, both columns stacked where there is no room for two (columns). */
-  .bi::before {
-    content: '/ ';
-    content: '/ ' / '';
+  /* A bilingual element's second language (imh-element.ts, bilingual): after a slash (not read aloud
+     where the browser can say so; at the end of the first, in its direction, so it stays between the
+     two when the second is written the other way), on a smaller line below (stacked), or in a column
+     beside the first, both columns stacked where there is no room for two (columns). */
+  .bi-pair > :first-child::after {
+    content: ' /';
+    content: ' /' / '';
   }
   :host([bilingual-layout='stacked']) .bi {
     display: block;
     font-size: 0.875em;
     text-align: match-parent;
   }
-  :host([bilingual-layout]) .bi::before {
+  :host([bilingual-layout]) .bi-pair > :first-child::after {
     content: none;
   }
   :host([bilingual-layout='columns']) .bi-pair {
