@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { pickText } from '../feed/text.js';
 import type { Text } from '../feed/types.js';
 import { directionOf } from '../localization.js';
@@ -54,7 +55,7 @@ export function feedText(value: Text | undefined, locale: string, feedLanguage: 
 const second = (first: unknown, text: unknown, lang: string, locale: string) => {
   const dir = directionOf(lang);
   return html`<span class="bi-pair"
-    ><span>${first}</span> <span class="bi" lang=${lang} dir=${dir == directionOf(locale) ? nothing : dir}
+    ><span>${first}</span> <span class="bi" lang=${lang} dir=${ifDefined(dir == directionOf(locale) ? undefined : dir)}
       >${text}</span
     ></span
   >`;
@@ -87,7 +88,7 @@ export const breakable = (text: string): unknown =>
 export function inLanguage(text: unknown, lang: string, locale: string) {
   if (base(lang) == base(locale)) return text;
   const dir = directionOf(lang);
-  return html`<span lang=${lang} dir=${dir == directionOf(locale) ? nothing : dir}>${text}</span>`;
+  return html`<span lang=${lang} dir=${ifDefined(dir == directionOf(locale) ? undefined : dir)}>${text}</span>`;
 }
 
 /** Feed text as a plain string (for attributes, calendar files and sorting). */

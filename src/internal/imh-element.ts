@@ -1,4 +1,5 @@
 import { adoptStyles, html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property } from 'lit/decorators.js';
 import { FeedError, isAbort } from '../feed/errors.js';
 import { loadedFeed, loadFeed, readFeedData, resolveFeedUrl, type FeedResult } from '../feed/load.js';
@@ -436,7 +437,7 @@ export class ImhElement extends LitElement {
     // Nothing but the placeholder until the element has words to say it in, and its theme's colours.
     const content = this.hasWords && this.palette.status != PENDING ? this.renderContent() : this.renderFeedStatus();
     return html`<div class="fill"></div>
-      <div class="root" lang=${this.t.locale} dir=${dir ?? nothing}>${content}</div>`;
+      <div class="root" lang=${this.t.locale} dir=${ifDefined(dir)}>${content}</div>`;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ALL_PARTS } from '../../feed/all-parts.js';
 import { property, state } from 'lit/decorators.js';
 import type { Feed, TimelineStage } from '../../feed/types.js';
@@ -385,7 +386,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       : nothing;
     const state = current ? 'current' : done ? 'done' : '';
     const toggle = () => this.toggle(key);
-    return html`<li part="stage" class="stage ${state}" aria-current=${current ? 'step' : nothing}>
+    return html`<li part="stage" class="stage ${state}" aria-current=${ifDefined(current ? 'step' : undefined)}>
       ${heading(
         this.level,
         html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="stage-${s.id}"
