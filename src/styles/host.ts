@@ -183,7 +183,8 @@ export const hostStyles = css`
       --_link: #000;
       background: #fff;
     }
-    button,
+    /* A button that is a heading's text (a timeline stage's title) prints as that heading's words. */
+    button:not([part~='stage-heading'] button),
     .filters,
     .skip,
     .calendar {

@@ -148,3 +148,20 @@ test('the session list on paper: no filters or calendar, closed details printed,
   assert.deepEqual(await closed(), before);
   assert.deepEqual(errors, []);
 });
+
+test('the timeline on paper: every stage title printed (its heading is a button), the other buttons not', async () => {
+  const { page, errors } = await open(`<imh-first-1001-days-timeline now="${NOW}"></imh-first-1001-days-timeline>`);
+  const titles = await page.evaluate(async () => {
+    const el = document.querySelector('imh-first-1001-days-timeline');
+    const stages = () => [...(el.shadowRoot?.querySelectorAll('[part~="stage-heading"]') ?? [])];
+    for (let i = 0; i < 200 && stages().length < 8; i++) await new Promise((r) => setTimeout(r, 50));
+    return stages().map((h) => h.textContent.replace(/\s+/g, ' ').trim());
+  });
+  assert.equal(titles.length, 8, 'the eight built-in stages');
+  const all = oneLine((await pdfPages(page, 'timeline')).join(' '));
+  for (const title of ['Pregnancy: weeks 1 to 13', 'Birth and the first two weeks', 'One to two years']) {
+    assert.ok(all.includes(title), `"${title}" printed`);
+  }
+  assert.doesNotMatch(all, /Show all stages|Show my 1001 days/);
+  assert.deepEqual(errors, []);
+});
