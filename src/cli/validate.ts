@@ -3,7 +3,7 @@
  * with its path, the same report the elements act on.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { FeedSizeError } from '../feed/errors.js';
+import { FeedSizeError } from '../feed/failures.js';
 import { loadFeed } from '../feed/index.js';
 import { DEFAULT_MAX_BYTES } from '../feed/load.js';
 import { checkFeedText, formatReport, type FeedReport } from '../feed/tools.js';

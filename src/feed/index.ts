@@ -3,6 +3,7 @@
  * any page, worker or tool (the `imh-feed` command uses it).
  */
 export * from './errors.js';
+export * from './failures.js';
 export * from './load.js';
 export * from './not-json.js';
 import { ALL_PARTS } from './all-parts.js';

@@ -1,13 +1,4 @@
-import {
-  FeedError,
-  FeedHttpError,
-  FeedNetworkError,
-  FeedParseError,
-  FeedSizeError,
-  FeedTimeoutError,
-  FeedValidationError,
-  jsonDetail,
-} from './errors.js';
+import { FeedError, FeedValidationError, jsonDetail } from './errors.js';
 import { limitDepth } from './depth.js';
 import type { FeedParts } from './parts.js';
 import { readFeedData, type FeedRead } from './read.js';
@@ -25,6 +16,20 @@ import type { ImhLoadError } from '../events/load-error.js';
  * imh-load-error naming the file (`FeedResult.saving`, `FeedError.missing`); a retry loads it again.
  */
 const store = lazy('the saved-copy code', 'store', () => import('./store.js'));
+
+/** The sentences of a failed load (`failures.ts`), a chunk loaded only when a load fails. */
+const failures = lazy('the feed error messages', 'failures', () => import('./failures.js'));
+type Failures = typeof import('./failures.js');
+
+/**
+ * The error for a failed load, with its sentence from `failures.ts`. If that chunk cannot be loaded
+ * (offline, say), a plain `FeedError` says what went wrong in a few words, and carries the
+ * `ImhLoadError` in `missing` (the element fires imh-load-error naming the file).
+ */
+const failure = (url: string, make: (m: Failures) => FeedError, brief: string): Promise<FeedError> =>
+  failures().then(make, (missing: ImhLoadError) =>
+    Object.assign(new FeedError(`The feed at ${url} could not be loaded (${brief}).`, url), { missing }),
+  );
 
 export interface LoadOptions {
   /** Stops waiting. The shared request goes on while another element still wants it. */
@@ -308,7 +313,7 @@ async function fetchFeed(
   const onAbort = () => controller.abort();
   signal.addEventListener('abort', onAbort);
   const failed = (e: unknown, otherwise: () => unknown) => {
-    if (timedOut) return new FeedTimeoutError(url, timeout);
+    if (timedOut) return failure(url, (m) => new m.FeedTimeoutError(url, timeout), 'timeout');
     if (signal.aborted) return abortError(signal);
     return e instanceof FeedError ? e : otherwise();
   };
@@ -321,18 +326,19 @@ async function fetchFeed(
         headers: { accept: 'application/json' },
       });
     } catch (e) {
-      throw failed(e, () => new FeedNetworkError(url, e));
+      throw await failed(e, () => failure(url, (m) => new m.FeedNetworkError(url, e), 'network'));
     }
-    if (!response.ok) throw new FeedHttpError(url, response.status, response.statusText);
+    const { status, statusText } = response;
+    if (!response.ok) throw await failure(url, (m) => new m.FeedHttpError(url, status, statusText), `HTTP ${status}`);
     const declared = Number(response.headers.get('content-length'));
-    if (declared > maxBytes) throw new FeedSizeError(url, maxBytes);
+    if (declared > maxBytes) throw await tooLarge(url, maxBytes);
     let text: string;
     const progress = { received: 0 };
     try {
       text = await readText(response, maxBytes, url, progress);
     } catch (e) {
       // The answer began and then stopped: its own sentence, not the one about reaching the server.
-      throw failed(e, () => new FeedNetworkError(url, e, progress.received));
+      throw await failed(e, () => failure(url, (m) => new m.FeedNetworkError(url, e, progress.received), 'network'));
     }
     // Nesting deeper than any feed needs is cut before JSON.parse, which would spend seconds on it.
     const parsable = await sliced(limitDepth(text));
@@ -342,6 +348,9 @@ async function fetchFeed(
     signal.removeEventListener('abort', onAbort);
   }
 }
+
+const tooLarge = (url: string, limit: number) =>
+  failure(url, (m) => new m.FeedSizeError(url, limit), `larger than ${limit} bytes`);
 
 /**
  * `JSON.parse`, with a `FeedParseError` when the text is not JSON. The sentence that says why (a web
@@ -355,7 +364,7 @@ async function readJson(text: string, url: string, contentType: string): Promise
     const detail = jsonDetail(e);
     throw await import('./not-json.js').then(
       (m) => m.notJson(text, url, detail, e, contentType),
-      () => new FeedParseError(url, detail, e),
+      () => failure(url, (m) => new m.FeedParseError(url, detail, e), `not JSON: ${detail}`),
     );
   }
 }
@@ -370,7 +379,7 @@ async function readText(
   const reader = response.body?.getReader();
   if (!reader) {
     const text = await response.text();
-    if (new Blob([text]).size > maxBytes) throw new FeedSizeError(url, maxBytes);
+    if (new Blob([text]).size > maxBytes) throw await tooLarge(url, maxBytes);
     return text;
   }
   // Decoded as UTF-8 whatever the server says: a UTF-16 file keeps its zero bytes in sight, so the
@@ -383,7 +392,7 @@ async function readText(
     progress.received += value.byteLength;
     if (progress.received > maxBytes) {
       reader.cancel().catch(() => {});
-      throw new FeedSizeError(url, maxBytes);
+      throw await tooLarge(url, maxBytes);
     }
     text += decoder.decode(value, { stream: true });
   }

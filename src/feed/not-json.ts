@@ -3,7 +3,8 @@
  * file cut short). The loader imports this only when `JSON.parse` has failed; the editor tools
  * (`validate.ts`, `tools.ts`, the CLI) import it directly.
  */
-import { FeedParseError, jsonDetail } from './errors.js';
+import { jsonDetail } from './errors.js';
+import { FeedParseError } from './failures.js';
 
 /**
  * Whether JSON text stops part way (inside text, or with lists and objects still open) with

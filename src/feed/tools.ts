@@ -4,7 +4,8 @@
  * one), its id, its name and its line, with the path kept for developers; keys written twice;
  * emergency services that were left out. Not part of the element bundle.
  */
-import { FeedError, FeedSizeError } from './errors.js';
+import { FeedError } from './errors.js';
+import { FeedSizeError } from './failures.js';
 import { limitDepth } from './depth.js';
 import { describeIssue, describeWhere, itemOf } from './explain.js';
 import { lineOf, locateJsonError, scanJson } from './json-locate.js';

@@ -1,0 +1,58 @@
+import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
+import type { ImhFeedErrorEvent } from '../../src/events/feed-error.js';
+
+// The sentences of a failed load (feed/failures.ts) are a chunk loaded only when a load fails. Its
+// own page (test file), as nothing else here may have loaded it first: the test server answers 404
+// for it until told otherwise (web-test-runner.config.mjs).
+const failing = (pattern?: string) => executeServerCommand('imh-fail-requests', { pattern });
+const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe("a failed load's sentences, when their file cannot be loaded", () => {
+  const warn = console.warn;
+  let warnings: string[] = [];
+  beforeEach(() => {
+    warnings = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  });
+  afterEach(async () => {
+    console.warn = warn;
+    await failing();
+    fixtureCleanup();
+  });
+
+  it('a short feed error saying what failed, imh-load-error naming the file; reload(): the full sentence', async () => {
+    await failing('feed/failures');
+    const address = '/public/no-such-feed.json?sentences-missing';
+    const el = document.createElement('imh-support-card');
+    el.setAttribute('service', 'nhs-111');
+    el.setAttribute('feed', address);
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    const feedError = oneEvent(el, 'imh-feed-error') as Promise<ImhFeedErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    const [{ detail }, failed] = await Promise.all([error, feedError]);
+    const url = new URL(address, location.href).href;
+    expect(detail.error.file).to.contain('failures');
+    expect(failed.detail.error.name).to.equal('FeedError');
+    expect(failed.detail.error.message).to.equal(`The feed at ${url} could not be loaded (HTTP 404).`);
+    expect(failed.detail.error.missing).to.equal(detail.error);
+    await elementUpdated(el);
+    expect(textOf(el.shadowRoot!.querySelector('[part=notice]'))).to.equal(
+      'This information could not be loaded just now. Try again',
+    );
+    expect(warnings.length, warnings.join('\n')).to.equal(1);
+    expect(warnings[0]).to.match(/^imh-widgets: Could not load .*failures/);
+    // With the file back, the full sentence.
+    await failing();
+    const again = oneEvent(el, 'imh-feed-error') as Promise<ImhFeedErrorEvent>;
+    (el as HTMLElement & { reload(): void }).reload();
+    const { error: full } = (await again).detail;
+    expect(full.name).to.equal('FeedHttpError');
+    expect(full.message).to.equal(
+      `The feed at ${url} answered HTTP 404 Not Found. ` +
+        'Check the address in the feed attribute or the imh-feed meta tag.',
+    );
+  });
+});
