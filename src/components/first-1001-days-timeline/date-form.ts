@@ -1,0 +1,188 @@
+/**
+ * The timeline's date form: "I am expecting a baby" or "My baby is born", the date, "Remember on
+ * this device". It holds the dates the parent entered (or kept), checks them, and after the parent
+ * asks for their plan brings the summary into view and focuses it (the date field after an error).
+ */
+import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
+import type { Translator } from '../../internal/localize.js';
+import { parseDay } from '../../schedule/civil.js';
+import { forget, recall, remember, validDate, type Dates } from './personal.js';
+
+/** The buttons' and the error's words from the built-in timeline's chunk (not in the main bundle). */
+export interface FormWords {
+  useAsDue: string;
+  futureBirth: string;
+}
+
+export class DateForm implements ReactiveController {
+  /** Dates the parent entered or kept on this device. */
+  entered?: Dates;
+  kind: 'due' | 'birth' = 'birth';
+  /** What is wrong with the entered date: none, not a date, or a date of birth after today. */
+  invalid?: 'date' | 'future-birth';
+
+  /** After the parent asks for their plan: bring its summary into view and focus it. */
+  private scrollToSummary = false;
+  /** After an error or "Enter the date of birth": focus the date field. */
+  private focusDate = false;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    /** Today, as a day number (the feed's time zone, or the host's `now`). */
+    private readonly today: () => number,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.entered ??= recall();
+    if (this.entered) this.kind = this.entered.kind;
+  }
+
+  private field = (name: string) => this.host.renderRoot.querySelector<HTMLInputElement>(`input[name=${name}]`);
+
+  private choose = (e: Event) => {
+    this.kind = (e.target as HTMLInputElement).value as 'due' | 'birth';
+    this.host.requestUpdate();
+  };
+
+  private submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const date = validDate(String(data.get('date') ?? ''));
+    const kind = data.get('kind') == 'due' ? 'due' : 'birth';
+    // A date of birth after today is a mistake or a due date: say so at the field, keep nothing.
+    this.invalid = !date ? 'date' : kind == 'birth' && parseDay(date) > this.today() ? 'future-birth' : undefined;
+    if (this.invalid) this.focusDate = true;
+    else this.show({ kind, date: date! }, !!data.get('remember'));
+    this.host.requestUpdate();
+  };
+
+  /** Shows the plan for these dates (kept on this device when asked), and brings it into view. */
+  private show(dates: Dates, keep: boolean) {
+    this.invalid = undefined;
+    this.kind = dates.kind;
+    this.entered = dates;
+    if (keep) remember(dates);
+    this.scrollToSummary = true;
+  }
+
+  /** "Use it as my due date": the date entered (or kept) as a date of birth, as a due date. */
+  useAsDue = () => {
+    const date = validDate(this.field('date')?.value) ?? this.entered?.date;
+    const keep = !!this.field('remember')?.checked;
+    if (date) this.show({ kind: 'due', date }, keep);
+    this.host.requestUpdate();
+  };
+
+  /** "Enter the date of birth": the form asks for one, and the date field takes focus. */
+  askBirth = () => {
+    this.kind = 'birth';
+    const input = this.field('date');
+    if (input) input.value = '';
+    this.focusDate = true;
+    this.host.requestUpdate();
+  };
+
+  private forgetDates = () => {
+    forget();
+    this.entered = undefined;
+    this.host.renderRoot.querySelector<HTMLFormElement>('form')?.reset();
+    this.host.requestUpdate();
+  };
+
+  hostUpdated(): void {
+    const root = this.host.renderRoot;
+    const target = this.scrollToSummary
+      ? root.querySelector<HTMLElement>('[part=summary]')
+      : this.focusDate
+        ? this.field('date')
+        : null;
+    this.scrollToSummary = this.focusDate = false;
+    if (!target) return;
+    // The summary ("Day 168 of 1001…") is what the parent asked for: its top at the top of the
+    // screen (the current stage follows it), focused so reading continues there. No animation when
+    // the visitor prefers reduced motion.
+    target.focus({ preventScroll: true });
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
+    // What renders after this update can move the target: once it has, bring the target back up.
+    if (!smooth)
+      void this.host.updateComplete.then(() =>
+        requestAnimationFrame(() => {
+          const { top } = target.getBoundingClientRect();
+          if (top < -1 || top > 40) target.scrollIntoView({ block: 'start' });
+        }),
+      );
+  }
+
+  render(t: Translator, words: FormWords) {
+    const e = this.entered;
+    const kind = this.kind;
+    const invalid = this.invalid ? 'true' : 'false';
+    return html`<form part="form" class="personal" @submit=${this.submit} novalidate>
+      <fieldset>
+        <legend>${t.msg('See where you are in the 1001 days', {
+          id: 'timeline.form.legend',
+          desc: 'Legend of the personal dates form',
+        })}</legend>
+        <div class="choices" @change=${this.choose}>
+          <label><input type="radio" name="kind" value="due" .checked=${kind == 'due'} /> ${t.msg(
+            'I am expecting a baby',
+            { id: 'timeline.form.due', desc: 'Choice: enter a due date' },
+          )}</label>
+          <label><input type="radio" name="kind" value="birth" .checked=${kind == 'birth'} /> ${t.msg(
+            'My baby is born',
+            { id: 'timeline.form.birth', desc: 'Choice: enter a date of birth' },
+          )}</label>
+        </div>
+        <label class="date"
+          >${
+            kind == 'due'
+              ? t.msg('Due date', { id: 'timeline.form.due-date', desc: 'Label of the date field' })
+              : t.msg("Baby's date of birth", { id: 'timeline.form.birth-date', desc: 'Label of the date field' })
+          }
+          <input type="date" name="date" required .value=${e?.date ?? ''} aria-invalid=${invalid}
+            aria-describedby="date-error privacy" />
+        </label>
+        <p id="date-error" class="error" ?hidden=${!this.invalid}>${
+          this.invalid == 'future-birth'
+            ? words.futureBirth
+            : t.msg('Enter a date, for example 15 March 2027.', {
+                id: 'timeline.form.invalid',
+                desc: 'Error when the date field is empty or not a date',
+              })
+        }</p>
+        ${
+          this.invalid == 'future-birth'
+            ? html`<div class="buttons">
+                <button part="button" class="secondary" type="button" @click=${this.useAsDue}>${words.useAsDue}</button>
+              </div>`
+            : nothing
+        }
+        <label class="remember"><input type="checkbox" name="remember" .checked=${!!recall()} /> ${t.msg(
+          'Remember on this device',
+          { id: 'timeline.form.remember', desc: 'Checkbox: keep the date in this browser' },
+        )}</label>
+        <p id="privacy" class="hint">${t.msg('Worked out on this device: your date is not sent anywhere.', {
+          id: 'timeline.form.privacy',
+          desc: 'Privacy note under the date field',
+        })}</p>
+        <div class="buttons">
+          <button part="button" type="submit">${t.msg('Show my 1001 days', {
+            id: 'timeline.form.submit',
+            desc: 'Button that shows where the family is',
+          })}</button>
+          ${
+            e
+              ? html`<button part="button" class="secondary" type="button" @click=${this.forgetDates}>${t.msg(
+                  'Forget my date',
+                  { id: 'timeline.form.forget', desc: 'Button that clears the entered and kept date' },
+                )}</button>`
+              : nothing
+          }
+        </div>
+      </fieldset>
+    </form>`;
+  }
+}

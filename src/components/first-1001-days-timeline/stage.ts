@@ -1,0 +1,127 @@
+/**
+ * One stage of the timeline: its heading (a button that opens it, "You are here" or "Done" beside
+ * the title), its dates for this family, and, open, its summary, messages, checks, what to do if
+ * worried, the sessions coming up and the services that fit.
+ */
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Feed, TimelineStage } from '../../feed/types.js';
+import type { Sourced } from '../../internal/attribution.js';
+import { both, feedText } from '../../internal/feed-text.js';
+import { formatDayRange } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
+import type { Translator } from '../../internal/localize.js';
+import { pointDays } from '../../schedule/journey.js';
+import { serviceCard, type CardContext } from '../support-card/service-card.js';
+import type * as BuiltIn from './default-timeline.js';
+
+export interface StageContext {
+  t: Translator;
+  level: number;
+  feed?: Feed;
+  /** The date of birth, or the due date when not born: day number. */
+  birth: number;
+  /** Whether the family's dates are placed (then each stage shows its dates). */
+  placed: boolean;
+  now: Date;
+  /** The built-in timeline's chunk: the sessions coming up. */
+  builtIn: typeof BuiltIn;
+  /** Whether a stage is open (the current one unless closed). */
+  isOpen(s: TimelineStage, current: boolean): boolean;
+  /** Opens or closes a stage by its key. */
+  toggle(key: string): void;
+  /** Fires imh-support-action for a service card's contact action. */
+  action: CardContext['action'];
+  /** The sessions, places and services the open stages show, for the credit their sources ask for. */
+  shown: Sourced[];
+}
+
+/** A stage, `current` or passed (`done`: the "Done" mark). */
+export function stage(s: TimelineStage, current: boolean, done: string | undefined, c: StageContext) {
+  const { t, feed, birth, now, shown } = c;
+  const locale = t.locale;
+  const lang = feed?.language ?? 'en-GB';
+  const open = c.isOpen(s, current);
+  const key = current ? `-${s.id}` : s.id;
+  const services = (s.services ?? []).map((id) => feed?.services?.find((x) => x.id == id)).filter((x) => !!x);
+  const sessions = open && feed ? c.builtIn.stageSessions(s, feed, now) : [];
+  if (open)
+    shown.push(...services, ...sessions.flatMap((o) => [o.session, feed!.places?.find((p) => p.id == o.place)]));
+  const span = c.placed
+    ? html`<span class="dates">${formatDayRange(
+        birth + pointDays(s.from, birth),
+        birth + pointDays(s.to, birth) - 1,
+        locale,
+      )}</span>`
+    : nothing;
+  const context: CardContext = {
+    t,
+    locale,
+    feedLanguage: lang,
+    timeZone: feed?.timeZone ?? 'Europe/London',
+    level: Math.min(6, c.level + 1),
+    now,
+    compact: true,
+    action: c.action,
+  };
+  const here = current
+    ? html`<span class="here"> ${both(t, (t) =>
+        t.msg('You are here', {
+          id: 'timeline.here',
+          desc: 'Marks the current stage',
+        }),
+      )}</span>`
+    : nothing;
+  const doneMark = done
+    ? html`<span class="here done-mark"> <span aria-hidden="true">✓</span> ${done}</span>`
+    : nothing;
+  const state = current ? 'current' : done ? 'done' : '';
+  const toggle = () => c.toggle(key);
+  return html`<li part="stage" class="stage ${state}" aria-current=${ifDefined(current ? 'step' : undefined)}>
+    ${heading(
+      c.level,
+      html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="stage-${s.id}"
+        @click=${toggle}>
+        ${feedText(s.title, locale, lang, t.also?.locale)}${here}${doneMark}
+      </button>`,
+      'stage-heading',
+    )}
+    ${span}
+    <div class="content" id=${`stage-${s.id}`} ?hidden=${!open}>
+      ${s.summary ? html`<p class="stage-summary">${feedText(s.summary, locale, lang)}</p>` : nothing}
+      ${
+        s.messages?.length
+          ? html`<ul class="messages">${s.messages.map((m) => html`<li>${feedText(m, locale, lang)}</li>`)}</ul>`
+          : nothing
+      }
+      ${
+        s.checks?.length
+          ? html`<p class="label">${t.msg('Checks', {
+              id: 'timeline.checks',
+              desc: 'Label above the health checks of a stage',
+            })}</p>
+            <ul class="checks">${s.checks.map(
+              (c) =>
+                html`<li>${feedText(c.name, locale, lang)}${
+                  c.note ? html` · ${feedText(c.note, locale, lang)}` : nothing
+                }</li>`,
+            )}</ul>`
+          : nothing
+      }
+      ${
+        s.ifWorried
+          ? html`<p class="worried"><strong>${t.msg('If you are worried:', {
+              id: 'timeline.worried',
+              desc: 'Label before what to do if worried',
+            })}</strong> ${feedText(s.ifWorried, locale, lang)}</p>`
+          : nothing
+      }
+      ${c.builtIn.sessionsList(sessions, feed!, t, locale, lang)}
+      ${
+        services.length
+          ? html`<ul class="services">${services.map((x) => html`<li>${serviceCard(x, context)}</li>`)}</ul>`
+          : nothing
+      }
+    </div>
+  </li>`;
+}
