@@ -209,8 +209,8 @@ const packOf = (tag: string): [locale: string, url?: string, shipped?: boolean] 
  * in use or known to be unusable; undefined when there is nothing (more) to wait for. The pack
  * loader is a chunk of its own, loaded only here.
  */
-export function packLoading(el: Element): Promise<unknown> | undefined {
-  const found = packOf(langOf(el) ?? fallback);
+export function packLoading(el: Element, tag = langOf(el) ?? fallback): Promise<unknown> | undefined {
+  const found = packOf(tag);
   if (!found) return undefined;
   const [locale, url, shipped] = found;
   let state = packs.get(locale);
@@ -232,6 +232,25 @@ export function packLoading(el: Element): Promise<unknown> | undefined {
     packs.set(locale, state);
   }
   return typeof state == 'boolean' ? undefined : state;
+}
+
+/**
+ * The locale a bilingual element's second language (`bilingual="so"`) is shown in, once its
+ * messages (these parts) are here: one we ship, or one a translation pack brings (named in the page
+ * or beside the script). Undefined for a language with neither, which would only be English again:
+ * the element shows its own language, and the page's editor gets one console line and an
+ * `imh-translation-pack` event saying so (a named pack that could not be used has said why already).
+ */
+export function secondLocale(
+  tag: string,
+  parts: readonly LocalePart[],
+): string | undefined | Promise<string | undefined> {
+  const pack = packLoading(document.documentElement, tag);
+  if (pack) return pack.then(() => secondLocale(tag, parts));
+  const locale = resolveLocale(tag);
+  if (base(locale) == base(tag)) return isLoaded(locale, parts) ? locale : loadLocale(locale, parts).then(() => locale);
+  void import('./packs.js').then(({ noTranslation }) => noTranslation(tag, packOf(tag))).catch(() => {});
+  return undefined;
 }
 
 /** Scripts written right to left (Arabic, Hebrew, Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya, Mandaic). */

@@ -108,6 +108,59 @@ async function formatProblem(data: IntlData, locale: string, formats: Formats): 
   return undefined;
 }
 
+/** Says what was wrong with a pack: one console line naming every problem, and the event on `document`. */
+function report(locale: string, url: string, problems: PackProblem[], shipped: boolean, pack?: LoadedPack, count = 0) {
+  if (problems.length) {
+    const by = (kind: PackProblem['kind']) => problems.filter((p) => p.kind == kind);
+    const list = (ps: PackProblem[], n = 3) =>
+      ps
+        .slice(0, n)
+        .map((p) => (p.id ? `${p.id}${p.kind == 'refused' ? ` (${p.message})` : ''}` : p.message))
+        .join('; ') + (ps.length > n ? `; and ${ps.length - n} more` : '');
+    const say: string[] = [];
+    const fatal = by('pack');
+    if (fatal.length) say.push(`not used: ${fatal[0].message}`);
+    const refused = by('refused');
+    if (refused.length)
+      say.push(`${refused.length} refused, shown ${shipped ? 'as before' : 'in English'}: ${list(refused)}`);
+    const missing = by('missing');
+    if (missing.length) say.push(`${missing.length} missing, shown in English: ${list(missing)}`);
+    const unknown = by('unknown');
+    if (unknown.length) say.push(`${unknown.length} ignored: ${list(unknown)}`);
+    const intl = by('intl');
+    if (intl.length) say.push(`date and list patterns ignored: ${intl[0].message}`);
+    console.warn(`imh-widgets: translation pack for ${locale} (${url}): ${say.join('. ')}.`);
+  }
+  document.dispatchEvent(new ImhTranslationPackEvent({ locale, url, used: !!pack, messages: count, problems }));
+  return pack;
+}
+
+/** Second languages already said to have no translation (one console line per page). */
+const unsupported = new Set<string>();
+
+/**
+ * A bilingual element's second language (`bilingual`) that we do not ship and no pack brings: said
+ * as an unusable pack is (the pack it would need, where it was looked for), once per page; not
+ * when the page names a pack for it, which has said why it could not be used.
+ */
+export function noTranslation(tag: string, [locale, named]: [string, string?, boolean?] = [tag]) {
+  if (unsupported.has(locale) || named) return;
+  unsupported.add(locale);
+  report(
+    locale,
+    new URL(`imh-translations/${locale}.json`, script).href,
+    [
+      {
+        kind: 'pack',
+        message:
+          `there is none, and imh-widgets does not ship ${tag}, so bilingual="${tag}" shows one language ` +
+          '(publish a pack there or name one with <link rel="imh-translations">)',
+      },
+    ],
+    false,
+  );
+}
+
 /** This module's address: beside the script (the bundle's and the autoloader's chunks sit beside it). */
 const script = import.meta.url;
 
@@ -130,31 +183,7 @@ export async function loadPack(
 ): Promise<LoadedPack | undefined> {
   const url = named ?? new URL(`imh-translations/${locale}.json`, script).href;
   const problems: PackProblem[] = [];
-  const done = (pack?: LoadedPack, count = 0) => {
-    if (problems.length) {
-      const by = (kind: PackProblem['kind']) => problems.filter((p) => p.kind == kind);
-      const list = (ps: PackProblem[], n = 3) =>
-        ps
-          .slice(0, n)
-          .map((p) => (p.id ? `${p.id}${p.kind == 'refused' ? ` (${p.message})` : ''}` : p.message))
-          .join('; ') + (ps.length > n ? `; and ${ps.length - n} more` : '');
-      const say: string[] = [];
-      const fatal = by('pack');
-      if (fatal.length) say.push(`not used: ${fatal[0].message}`);
-      const refused = by('refused');
-      if (refused.length)
-        say.push(`${refused.length} refused, shown ${shipped ? 'as before' : 'in English'}: ${list(refused)}`);
-      const missing = by('missing');
-      if (missing.length) say.push(`${missing.length} missing, shown in English: ${list(missing)}`);
-      const unknown = by('unknown');
-      if (unknown.length) say.push(`${unknown.length} ignored: ${list(unknown)}`);
-      const intl = by('intl');
-      if (intl.length) say.push(`date and list patterns ignored: ${intl[0].message}`);
-      console.warn(`imh-widgets: translation pack for ${locale} (${url}): ${say.join('. ')}.`);
-    }
-    document.dispatchEvent(new ImhTranslationPackEvent({ locale, url, used: !!pack, messages: count, problems }));
-    return pack;
-  };
+  const done = (pack?: LoadedPack, count = 0) => report(locale, url, problems, shipped, pack, count);
   let file: PackFile;
   try {
     const res = await fetch(url, { credentials: 'omit' });

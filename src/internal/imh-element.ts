@@ -17,7 +17,7 @@ import {
   localeOf,
   onLanguageChange,
   packLoading,
-  resolveLocale,
+  secondLocale,
   type LocalePart,
 } from '../localization.js';
 import { sourceLocale } from '../generated/locale-codes.js';
@@ -97,7 +97,8 @@ export type Status = 'idle' | 'loading' | 'ready' | 'error';
  * @cssprop [--imh-line-height-nastaliq=2] - Line height of Urdu and Shahmukhi Punjabi text (Nastaliq needs room).
  * @attr {'stacked' | 'columns'} bilingual-layout - On a bilingual element (`bilingual`), where the second
  *   language sits: after a slash when absent; `stacked`, on a smaller line below the first; `columns`, in a
- *   column beside it (below it where there is no room for two). Styles only, so no property.
+ *   column beside it (below it where there is no room for two); any other value is the default. Styles only, so
+ *   no property.
  * @csspart status - The loading placeholder, error or stale-copy notice (a polite live region).
  * @csspart notice - The error or stale-copy message.
  * @csspart fallback - The page's own content, shown if the feed cannot be loaded.
@@ -161,8 +162,11 @@ export class ImhElement extends LitElement {
    * buttons show both; feed text shows both where the feed has both, once where it has one. Each
    * part carries its language, so screen readers switch voices. With `bilingual-layout`: the second
    * language after a slash (by default), `stacked` on a smaller line below, or `columns` side by
-   * side (stacked where there is no room). Its messages load like any language's; if they cannot,
-   * the element shows its own language only (with imh-load-error).
+   * side (stacked where there is no room). Its messages load like any language's, or come from a
+   * translation pack (`bilingual="so"` with a pack for Somali); if they cannot load, the element shows
+   * its own language only (with imh-load-error). A language we do not ship and no pack brings is
+   * never shown as English: the element shows its own language only, and the page gets one console
+   * line and an `imh-translation-pack` event on `document` (`used: false`) saying so.
    */
   @property({ reflect: true }) bilingual?: string;
 
@@ -199,14 +203,14 @@ export class ImhElement extends LitElement {
     }),
   );
 
-  /** The second language's messages, on a bilingual element (a failure leaves the element in one language). */
+  /**
+   * The second language's locale once its messages are here, on a bilingual element: one we ship or
+   * a translation pack's (a failure, or a language with neither, leaves the element in one language).
+   */
   private readonly second = this.retry(
     new Task(this, {
-      args: () => [this.bilingual && resolveLocale(this.bilingual)] as const,
-      task: ([locale]) => {
-        const parts = (this.constructor as typeof ImhElement).localeParts;
-        return locale && !isLoaded(locale, parts) && loadLocale(locale, parts);
-      },
+      args: () => [this.bilingual?.trim()] as const,
+      task: ([tag]) => tag && secondLocale(tag, (this.constructor as typeof ImhElement).localeParts),
     }),
   );
 
@@ -361,7 +365,7 @@ export class ImhElement extends LitElement {
   protected override update(changed: PropertyValues): void {
     const { t, second, bilingual } = this;
     t.locale = this.speaking;
-    const also = second.status == COMPLETE && bilingual && resolveLocale(bilingual);
+    const also = second.status == COMPLETE && bilingual && second.value;
     t.also = also && also.split('-')[0] != t.locale.split('-')[0] ? new Translator(also) : undefined;
     super.update(changed);
   }

@@ -67,7 +67,8 @@ export const hostStyles = css`
   /* A bilingual element's second language (imh-element.ts, bilingual): after a slash (not read aloud
      where the browser can say so; at the end of the first, in its direction, so it stays between the
      two when the second is written the other way), on a smaller line below (stacked), or in a column
-     beside the first, both columns stacked where there is no room for two (columns). */
+     beside the first, both columns stacked where there is no room for two (columns). Any other value is the
+     default: the slash. */
   .bi-pair > :first-child::after {
     content: ' /';
     content: ' /' / '';
@@ -77,7 +78,8 @@ export const hostStyles = css`
     font-size: 0.875em;
     text-align: match-parent;
   }
-  :host([bilingual-layout]) .bi-pair > :first-child::after {
+  :host([bilingual-layout='stacked']) .bi-pair > :first-child::after,
+  :host([bilingual-layout='columns']) .bi-pair > :first-child::after {
     content: none;
   }
   :host([bilingual-layout='columns']) .bi-pair {

@@ -5,6 +5,7 @@ import '../../src/components/support-list/support-list.js';
 import '../../src/components/session-list/session-list.js';
 import type { ImhSupportCard } from '../../src/components/support-card/support-card.component.js';
 import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
+import type { ImhTranslationPackEvent } from '../../src/events/translation-pack.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
@@ -215,6 +216,88 @@ describe('bilingual display', () => {
       await executeServerCommand('imh-fail-requests', {});
     }
   });
+  describe('the second language', () => {
+    /** console.warn lines while `run` runs (these tests expect one, and say which). */
+    async function warnings(run: () => Promise<void>) {
+      const seen: string[] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
+      try {
+        await run();
+      } finally {
+        console.warn = original;
+      }
+      return seen;
+    }
+
+    it('comes from a translation pack: bilingual="so" with a pack for Somali shows Somali', async () => {
+      const link = Object.assign(document.createElement('link'), {
+        rel: 'imh-translations',
+        hreflang: 'so',
+        href: '/test/fixtures/packs/so.json',
+      });
+      document.head.append(link);
+      try {
+        let el!: HTMLElement;
+        // The fixture pack has mistakes of its own: its one console line says so.
+        const seen = await warnings(async () => {
+          el = await card('nhs-111', { lang: 'cy', bilingual: 'so' });
+          await waitUntil(() => $(el, '[part=badge] .bi'), 'no second language');
+        });
+        expect(seen).to.have.length(1);
+        expect(seen[0]).to.contain('translation pack for so');
+        expect(spoken($(el, '[part=badge]')!)).to.deep.equal([
+          ['cy', textOf($(el, '[part=badge] .bi-pair > span'))],
+          ['so', 'Degdeg'],
+        ]);
+        expect(spoken($(el, '.lead a')!).at(-1)).to.deep.equal(['so', 'Wac 111']);
+      } finally {
+        link.remove();
+      }
+    });
+
+    it('one we do not ship, with no pack: one language (never English), one console line and an event', async () => {
+      const events: ImhTranslationPackEvent[] = [];
+      const listen = (e: ImhTranslationPackEvent) => events.push(e);
+      document.addEventListener('imh-translation-pack', listen);
+      try {
+        let welsh!: HTMLElement, polish!: HTMLElement;
+        const seen = await warnings(async () => {
+          welsh = await card('health-visiting', { lang: 'cy', bilingual: 'fr' });
+          polish = await card('health-visiting', { lang: 'pl', bilingual: 'fr-FR' });
+          await waitUntil(() => events.length, 'no imh-translation-pack event');
+        });
+        for (const el of [welsh, polish]) {
+          expect($$(el, '.bi'), el.lang).to.have.length(0);
+          expect(textOf(el.shadowRoot!), el.lang).not.to.contain('Opening hours');
+        }
+        // Said once per page: for the first element that asked.
+        expect(seen).to.have.length(1);
+        expect(seen[0]).to.match(/^imh-widgets: translation pack for fr \(http[^)]+\/imh-translations\/fr\.json\): /);
+        expect(seen[0]).to.contain('imh-widgets does not ship fr, so bilingual="fr" shows one language');
+        expect(events).to.have.length(1);
+        expect(events[0].detail).to.include({ locale: 'fr', used: false, messages: 0 });
+        expect(events[0].detail.problems.map((p) => p.kind)).to.deep.equal(['pack']);
+        // On an English element, too, English is not said twice.
+        const english = await card('health-visiting', { lang: 'en-GB', bilingual: 'fr' });
+        expect($$(english, '.bi')).to.have.length(0);
+      } finally {
+        document.removeEventListener('imh-translation-pack', listen);
+      }
+    });
+
+    it('an unknown bilingual-layout ("side-by-side") is the default: the slash between the two', async () => {
+      const slash = (el: HTMLElement) => getComputedStyle($(el, '.bi-pair > :first-child')!, '::after').content;
+      const inline = await card('samaritans', { lang: 'cy', bilingual: 'en' });
+      const unknown = await card('samaritans', { lang: 'cy', bilingual: 'en', 'bilingual-layout': 'side-by-side' });
+      expect(slash(inline)).to.contain('/');
+      expect(slash(unknown)).to.equal(slash(inline));
+      expect(getComputedStyle($(unknown, '.bi')!).display).to.equal('inline');
+      const stacked = await card('samaritans', { lang: 'cy', bilingual: 'en', 'bilingual-layout': 'stacked' });
+      expect(slash(stacked)).to.equal('none');
+    });
+  });
+
   describe('the support list', () => {
     async function list(attrs: Record<string, string>) {
       const el = document.createElement('imh-support-list');
