@@ -39,12 +39,35 @@ export function feedText(value: Text | undefined, locale: string, feedLanguage: 
   const picked = pickText(value, locale, feedLanguage);
   if (!picked) return nothing;
   const first = inLanguage(breakable(picked.text), picked.lang, locale);
-  // On a bilingual element, the text in its second language too, where the feed has it (once where it has one).
-  const other = also && pickText(value, also, feedLanguage);
-  return other && base(other.lang) == base(also) && base(other.lang) != base(picked.lang)
-    ? second(first, breakable(other.text), other.lang, locale)
-    : first;
+  const other = secondText(value, picked.lang, feedLanguage, also);
+  return other ? second(first, breakable(other.text), other.lang, locale) : first;
 }
+
+/**
+ * On a bilingual element (second language `also`), a feed text's translation in that language, where
+ * the feed has one and it is not the language already shown (`shown`): once where the feed has one.
+ */
+const secondText = (value: Text | undefined, shown: string, feedLanguage: string, also?: string) => {
+  const other = also && pickText(value, also, feedLanguage);
+  return other && base(other.lang) == base(also) && base(other.lang) != base(shown) ? other : undefined;
+};
+
+/**
+ * Feed text as the reader sees it, as a plain string (for search, or a `<select>`'s options): in the
+ * element's language (or the feed's where it has no translation) and, on a bilingual element, after
+ * `between`, in the second language where the feed has it. Never a translation that is not shown.
+ */
+export const shownString = (
+  value: Text | undefined,
+  locale: string,
+  feedLanguage: string,
+  also?: string,
+  between = ' ',
+): string => {
+  const picked = pickText(value, locale, feedLanguage);
+  const other = picked && secondText(value, picked.lang, feedLanguage, also);
+  return picked ? picked.text + (other ? between + other.text : '') : '';
+};
 
 /**
  * Text in an element's language followed by the same in its second language (a bilingual element):
@@ -70,6 +93,28 @@ export const both = (t: Translator, say: (t: Translator) => unknown): unknown =>
   const first = say(t);
   const other = t.also && say(t.also);
   return other && other !== first ? second(first, other, t.also!.locale, t.locale) : first;
+};
+
+/**
+ * A link's visible words and, hidden after them, what it is for (`: <place> (opens in a new tab)`), so
+ * its accessible name starts with its visible words (WCAG 2.5.3) and names its purpose (2.4.4). On a
+ * bilingual element each language says both, in its own `lang`; where the two words are the same
+ * ("Map" in Welsh and English) the word is shown once, followed by the hidden words in both.
+ */
+export const named = (t: Translator, word: (t: Translator) => string, rest: (t: Translator) => string) =>
+  t.also && word(t.also) == word(t)
+    ? html`${word(t)}<span class="visually-hidden">${both(t, rest)}</span>`
+    : both(t, (t) => html`${word(t)}<span class="visually-hidden">${rest(t)}</span>`);
+
+/**
+ * Interface text as one plain string, for where markup cannot go (a `<select>`'s options): the
+ * element's language, then " / " and the second language on a bilingual element. The whole string
+ * is read in the element's language (an option cannot hold a `lang` span).
+ */
+export const bothString = (t: Translator, say: (t: Translator) => string): string => {
+  const first = say(t);
+  const other = t.also && say(t.also);
+  return other && other != first ? `${first} / ${isolate(other, t.locale)}` : first;
 };
 
 /**

@@ -105,7 +105,7 @@ describe('<imh-session-list>', () => {
     const el = await list({ limit: 1 });
     const map = item(el, 'Baby Massage').querySelector<HTMLAnchorElement>('a.map')!;
     expect(map.href).to.equal('https://www.openstreetmap.org/?mlat=52.6137&mlon=-2.1246#map=17/52.6137/-2.1246');
-    expect(textOf(map)).to.equal('Map : Bob Jones Community Hub (opens in a new tab)');
+    expect(textOf(map)).to.equal('Map: Bob Jones Community Hub (opens in a new tab)');
     expect(el.shadowRoot!.querySelector('iframe, img')).to.equal(null);
   });
 
@@ -900,7 +900,7 @@ describe('<imh-session-list>', () => {
         'select place',
         'select age',
         'a Baby Massage',
-        'a Map : Bob Jones Community Hub (opens in ',
+        'a Map: Bob Jones Community Hub (opens in a',
         'a fhparent.infantwbteam@wolverhampton.gov.',
         'summary About this session',
         'summary Add to calendar',

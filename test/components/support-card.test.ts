@@ -66,7 +66,7 @@ describe('<imh-support-card>', () => {
       ['Call 01632 960420 (Advice line for professionals)', 'tel:+441632960420'],
       ['Text 85258', 'sms:85258'],
       ['Email camhs@example.org', 'mailto:camhs@example.org'],
-      ['Website', 'https://example.org/camhs'],
+      ['Website: CAMHS Under 5s Service', 'https://example.org/camhs'],
       ['Download on the App Store', 'https://apps.apple.com/app/x'],
       ['Get it on Google Play', 'https://play.google.com/store/apps/details?id=x'],
     ]);
@@ -144,7 +144,7 @@ describe('<imh-support-card>', () => {
       expect([textOf(call), call.getAttribute('href')]).to.deep.equal(['Call 111', 'tel:111']);
       expect(actions(el)).to.deep.equal([
         ['Textphone (relay) 18001 111', 'tel:18001111'],
-        ['Website', 'https://111.nhs.uk/'],
+        ['Website: NHS 111', 'https://111.nhs.uk/'],
       ]);
       const list = $(el, '.actions')!;
       expect(list.compareDocumentPosition($(el, '.facts')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.above(0);
@@ -231,7 +231,7 @@ describe('<imh-support-card>', () => {
         ).to.equal('Drop in to any Family Hub.');
         expect(actions(el)).to.deep.equal([
           ['Call 01632 960214', 'tel:+441632960214'],
-          ['Website', 'https://example.org/hubs'],
+          ['Website: Family Hubs', 'https://example.org/hubs'],
         ]);
         expect(fetched).to.deep.equal([]);
         await expect(el).to.be.accessible();
@@ -330,7 +330,7 @@ describe('<imh-support-card>', () => {
       await elementUpdated(el);
       expect(actions(el)).to.deep.equal([
         ['Call 01632 960214', 'tel:+441632960214'],
-        ['Website', 'https://your-site.example/family-hubs'],
+        ['Website: Family Hubs', 'https://your-site.example/family-hubs'],
       ]);
       expect(el.querySelector<HTMLElement>('[slot=fallback]')!.getBoundingClientRect().height).to.equal(0);
       expect(wrap.innerText).to.contain('Drop in to any Family Hub');

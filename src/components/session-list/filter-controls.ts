@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { Feed, Place, Session } from '../../feed/types.js';
-import { feedString } from '../../internal/feed-text.js';
+import { both, bothString, shownString } from '../../internal/feed-text.js';
 import { fold } from '../../internal/fold.js';
 import { plural } from '../../internal/format.js';
 import { anyLabel } from '../../internal/labels.js';
@@ -53,29 +53,37 @@ export const isFiltered = (f: Filters) => !!(f.category || f.place || f.ageMonth
 /** The message when the parent's choices leave no sessions (undefined when nothing is chosen). */
 export const noMatch = (f: Filters, t: Translator) =>
   isFiltered(f)
-    ? t.msg('No sessions match these choices. Try fewer filters.', {
-        id: 'session-list.empty-filtered',
-        desc: 'Shown when filters leave no sessions',
-      })
+    ? both(t, (t) =>
+        t.msg('No sessions match these choices. Try fewer filters.', {
+          id: 'session-list.empty-filtered',
+          desc: 'Shown when filters leave no sessions',
+        }),
+      )
     : undefined;
 
-/** Each session's searchable text (name, description, place and address, as shown), folded once per locale. */
+/**
+ * Each session's searchable text (name, description, place and address, as shown: in the element's
+ * language and, on a bilingual list, its second), folded once per pair of languages.
+ */
 const searchText = new WeakMap<Session, [string, string]>();
 
-function haystack(s: Session, place: Place | undefined, feed: Feed, locale: string) {
+function haystack(s: Session, place: Place | undefined, feed: Feed, locale: string, also = '') {
+  const key = locale + ' ' + also;
   const cached = searchText.get(s);
-  if (cached?.[0] == locale) return cached[1];
-  const parts = [feedString(s.name, locale, feed.language), feedString(s.description, locale, feed.language)];
-  if (place) parts.push(feedString(place.name, locale, feed.language), ...Object.values(place.address ?? {}));
+  if (cached?.[0] == key) return cached[1];
+  const shown = (value: Session['name'] | undefined) => shownString(value, locale, feed.language, also);
+  const parts = [shown(s.name), shown(s.description)];
+  if (place) parts.push(shown(place.name), ...Object.values(place.address ?? {}));
   const text = fold(parts.join(' '), locale);
-  searchText.set(s, [locale, text]);
+  searchText.set(s, [key, text]);
   return text;
 }
 
 /**
  * The occurrences the "When" choice and the search leave (the category, place and age choices
  * are applied before the schedule is expanded). Every word searched for must appear, ignoring
- * case and accents, in the session's name, description, place or address as the element shows them.
+ * case and accents, in the session's name, description, place or address as the element shows them
+ * (in either language on a bilingual list: `also` is its second).
  */
 export function narrow(
   occurrences: SessionOccurrence[],
@@ -84,6 +92,7 @@ export function narrow(
   places: Map<string, Place>,
   locale: string,
   today: DayNumber,
+  also?: string,
 ): SessionOccurrence[] {
   const words = f.q ? fold(f.q, locale).split(/\s+/).filter(Boolean) : [];
   const period = f.when ? periods[f.when]?.(today) : undefined;
@@ -91,7 +100,7 @@ export function narrow(
   return occurrences.filter((o) => {
     if (period && (o.day > period[1] || o.day + Math.max(1, o.days) - 1 < period[0])) return false;
     if (!words.length) return true;
-    const text = haystack(o.session, places.get(o.place ?? o.session.place ?? ''), feed, locale);
+    const text = haystack(o.session, places.get(o.place ?? o.session.place ?? ''), feed, locale, also);
     return words.every((w) => text.includes(w));
   });
 }
@@ -107,6 +116,12 @@ const timers = new WeakMap<HTMLFormElement, ReturnType<typeof setTimeout>>();
  * The filter form. `base` is what the page's attributes already choose (audience, category, place,
  * age): the choices offered are among those sessions only, so a parents' page offers no
  * practitioners' training.
+ *
+ * On a bilingual list (`t.also`) every label, the count and "Clear filters" are in both languages,
+ * each part in its own `lang`. A `<select>`'s options can hold only plain text, so each choice reads
+ * "Dydd Llun / Monday" as one string in the element's language: screen readers read the whole
+ * option in the element's voice (the select's name, its label, switches voices), and typing a
+ * letter on a closed select finds a choice by its first language's word.
  */
 export function filterControls(
   feed: Feed,
@@ -117,11 +132,16 @@ export function filterControls(
   base: Filters = {},
 ) {
   const { locale } = t;
+  const also = t.also?.locale;
   const sessions = (feed.sessions ?? []).filter((s) => matches(s, base));
   // Each category by its own name (the feed's, a built-in one, or its id in words): never a session's.
   const categories = new Map<string, string>();
   for (const s of sessions)
-    if (s.category && !categories.has(s.category)) categories.set(s.category, categoryName(feed, s.category, t));
+    if (s.category && !categories.has(s.category))
+      categories.set(
+        s.category,
+        bothString(t, (t) => categoryName(feed, s.category!, t)),
+      );
   const usedPlaces = new Set(sessions.map((s) => s.place));
   const places = (feed.places ?? []).filter((p) => usedPlaces.has(p.id));
   const read = (form: HTMLFormElement): Filters => {
@@ -158,8 +178,7 @@ export function filterControls(
     // The button goes away with the filters: carry on from the search box, the first control.
     (form.elements.namedItem('q') as HTMLInputElement).focus();
   };
-  const any = anyLabel(t);
-  const labels = periodLabels(t);
+  const any = html`<option value="">${bothString(t, anyLabel)}</option>`;
   // Only the periods the list looks far enough ahead to fill.
   const whens = Object.keys(periods).filter((k) => periods[k](today)[0] < today + days);
   const onChange = (e: Event) => now(e.currentTarget as HTMLFormElement);
@@ -168,41 +187,61 @@ export function filterControls(
       e.preventDefault();
       now(e.currentTarget as HTMLFormElement);
     }}>
-    <label>${t.msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' })}
+    <label>${both(t, (t) => t.msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' }))}
       <input type="search" name="q" value=${chosen.q ?? ''} autocomplete="off" />
     </label>
-    <label>${t.msg('When', { id: 'filters.when', desc: 'Label of the date filter: today, tomorrow, this week…' })}
+    <label>${both(t, (t) =>
+      t.msg('When', { id: 'filters.when', desc: 'Label of the date filter: today, tomorrow, this week…' }),
+    )}
       <select name="when">
-        <option value="">${any}</option>
-        ${whens.map((k) => option(k, labels[k], chosen.when == k))}
+        ${any}
+        ${whens.map((k) =>
+          option(
+            k,
+            bothString(t, (t) => periodLabels(t)[k]),
+            chosen.when == k,
+          ),
+        )}
       </select>
     </label>
-    <label>${t.msg('Type of session', { id: 'filters.category', desc: 'Label of the category filter' })}
+    <label>${both(t, (t) => t.msg('Type of session', { id: 'filters.category', desc: 'Label of the category filter' }))}
       <select name="category">
-        <option value="">${any}</option>
+        ${any}
         ${[...categories]
           .sort((a, b) => a[1].localeCompare(b[1], locale))
           .map(([id, name]) => option(id, name, chosen.category == id))}
       </select>
     </label>
-    <label>${t.msg('Place', { id: 'filters.place', desc: 'Label of the place filter' })}
+    <label>${both(t, (t) => t.msg('Place', { id: 'filters.place', desc: 'Label of the place filter' }))}
       <select name="place">
-        <option value="">${any}</option>
-        ${places.map((p) => option(p.id, feedString(p.name, locale, feed.language), chosen.place == p.id))}
+        ${any}
+        ${places.map((p) =>
+          option(p.id, shownString(p.name, locale, feed.language, also, ' / '), chosen.place == p.id),
+        )}
       </select>
     </label>
-    <label>${t.msg("Suitable for my baby's age", { id: 'filters.age', desc: 'Label of the age filter' })}
+    <label>${both(t, (t) =>
+      t.msg("Suitable for my baby's age", { id: 'filters.age', desc: 'Label of the age filter' }),
+    )}
       <select name="age">
-        <option value="">${any}</option>
-        ${ages(t).map(([v, label]) => option(v, label, String(chosen.ageMonths) == v))}
+        ${any}
+        ${ages(t).map(([v], i) =>
+          option(
+            v,
+            bothString(t, (t) => ages(t)[i][1]),
+            String(chosen.ageMonths) == v,
+          ),
+        )}
       </select>
     </label>
     <div class="results">
-      <p part="count" class="count" role="status">${sessionsFound(total, t)}</p>
+      <p part="count" class="count" role="status">${both(t, (t) => sessionsFound(total, t))}</p>
       ${
         isFiltered(chosen)
           ? html`<button part="button" class="clear" type="button" @click=${clear}>
-            ${t.msg('Clear filters', { id: 'filters.clear', desc: 'Button that removes every filter and the search' })}
+            ${both(t, (t) =>
+              t.msg('Clear filters', { id: 'filters.clear', desc: 'Button that removes every filter and the search' }),
+            )}
           </button>`
           : nothing
       }

@@ -3,7 +3,16 @@ import { html, nothing } from 'lit';
 import { safeUrl } from '../../feed/url.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { audienceLabel, facilityLabel, freeLabel } from '../../internal/labels.js';
-import { both, breakable, feedString, feedText, inLanguage, isolate, textDirection } from '../../internal/feed-text.js';
+import {
+  both,
+  breakable,
+  feedString,
+  feedText,
+  inLanguage,
+  isolate,
+  named,
+  textDirection,
+} from '../../internal/feed-text.js';
 import { formatAge, formatDay, formatList, formatTimeRange, numberFormat } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { str, type Translator } from '../../internal/localize.js';
@@ -149,21 +158,24 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
       ? html`<p class="where">
           ${text(place.name)}${lines.length ? html`, <span class="address">${address}</span>` : nothing}
           <a part="link" class="map" href=${mapUrl(place)} rel="noopener" target="_blank"
-            >${t.msg('Map', { id: 'session.map', desc: 'Link that opens the address on a map site' })}<span
-              class="visually-hidden"
-            >
-              ${t.msg(str`: ${feedString(place.name, locale, lang)} (opens in a new tab)`, {
-                id: 'session.map-label',
-                desc: 'Hidden text after "Map" for screen readers; the placeholder is a place name',
-              })}</span
-            ></a
+            >${named(
+              t,
+              (t) => t.msg('Map', { id: 'session.map', desc: 'Link that opens the address on a map site' }),
+              (t) =>
+                t.msg(str`: ${feedString(place.name, t.locale, lang)} (opens in a new tab)`, {
+                  id: 'session.map-label',
+                  desc: 'Hidden text after "Map" for screen readers; the placeholder is a place name',
+                }),
+            )}</a
           >
         </p>`
       : nothing;
-  const summary = t.msg('Details and booking', {
-    id: 'session.more',
-    desc: 'Compact layout: opens who a session is for, cost, booking, facilities, description, "Add to calendar"',
-  });
+  const summary = both(t, (t) =>
+    t.msg('Details and booking', {
+      id: 'session.more',
+      desc: 'Compact layout: opens who a session is for, cost, booking, facilities, description, "Add to calendar"',
+    }),
+  );
   // The time is isolated in its own direction: a range with no letters ("10:00–11:00") reads left to
   // right in a right-to-left sentence; one with month names keeps its language's order.
   return html`<li part="item" class="item ${o.status}" aria-labelledby=${titleId} tabindex="-1" data-index=${index}>
@@ -204,18 +216,18 @@ function details(
   const bookUrl = safeUrl(booking?.url);
   const fact = (label: (t: Translator) => string, value: unknown) =>
     html`<div><dt>${both(t, label)}</dt> <dd>${value}</dd></div>`;
-  const join = t.msg('How to join', { id: 'session.join', desc: 'Link to join an online session' });
+  const join = both(t, (t) => t.msg('How to join', { id: 'session.join', desc: 'Link to join an online session' }));
   const book = booking
-    ? html`${
+    ? html`${both(t, (t) =>
         booking.required
           ? t.msg('Booking required', { id: 'session.booking-required', desc: 'A session you must book' })
-          : t.msg('Drop in, no need to book', { id: 'session.drop-in', desc: 'A session you can just turn up to' })
-      }
+          : t.msg('Drop in, no need to book', { id: 'session.drop-in', desc: 'A session you can just turn up to' }),
+      )}
       ${
         bookUrl
           ? html` ·
             <a part="link" href=${bookUrl}
-              >${t.msg('Book online', { id: 'session.book-online', desc: 'Link to a booking page' })}</a
+              >${both(t, (t) => t.msg('Book online', { id: 'session.book-online', desc: 'Link to a booking page' }))}</a
             >`
           : nothing
       }
@@ -233,13 +245,17 @@ function details(
       ${booking.note ? html` · ${text(booking.note)}` : nothing}`
     : '';
   const description = html`<p>${text(s.description)}</p>`;
-  const about = t.msg('About this session', { id: 'session.about', desc: 'Opens the description of a session' });
+  const about = both(t, (t) =>
+    t.msg('About this session', { id: 'session.about', desc: 'Opens the description of a session' }),
+  );
   return html`
     ${
       online
         ? html`<p class="where">
           <strong part="badge" class="badge online"
-            >${t.msg('Online', { id: 'session.online', desc: 'Badge on a session held online' })}</strong
+            >${both(t, (t) =>
+              t.msg('Online', { id: 'session.online', desc: 'Badge on a session held online' }),
+            )}</strong
           >
           ${onlineUrl ? html`<a part="link" href=${onlineUrl}>${join}</a>` : nothing} ${text(online.note)}
         </p>`
@@ -314,30 +330,43 @@ function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string |
   const links = c.calendarLinks(o);
   const hint = `${id}-file`;
   const toggle = (e: Event) => (e.target as HTMLDetailsElement).open && c.openCalendar();
-  const download = (series: boolean, words: string) => {
+  const download = (series: boolean, words: unknown) => {
     const save = () => c.calendar(o, series);
     return html`<li><button part="button" type="button" aria-describedby=${hint} @click=${save}>${words}</button></li>`;
   };
-  const link = (href: string, words: string) =>
+  const link = (href: string, words: unknown) =>
     html`<li><a part="link" href=${href} target="_blank" rel="noopener">${words}</a></li>`;
-  const add = t.msg('Add to calendar', {
-    id: 'session.add-to-calendar',
-    desc: 'Opens the ways to save a session to a calendar',
-  });
-  const file = t.msg('A calendar file, for Apple Calendar and other calendar apps.', {
-    id: 'session.ics-hint',
-    desc: 'Under "Add to calendar", says what the two download buttons save: an .ics calendar file',
-  });
-  const one = t.msg('Download this date', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' });
-  const every = t.msg('Download every date', {
-    id: 'session.ics-series',
-    desc: 'Downloads a calendar file for the whole series',
-  });
-  const google = t.msg('Google Calendar', {
-    id: 'session.google',
-    desc: 'Link that adds the session to Google Calendar',
-  });
-  const outlook = t.msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' });
+  // Each in both languages on a bilingual list.
+  const add = both(t, (t) =>
+    t.msg('Add to calendar', {
+      id: 'session.add-to-calendar',
+      desc: 'Opens the ways to save a session to a calendar',
+    }),
+  );
+  const file = both(t, (t) =>
+    t.msg('A calendar file, for Apple Calendar and other calendar apps.', {
+      id: 'session.ics-hint',
+      desc: 'Under "Add to calendar", says what the two download buttons save: an .ics calendar file',
+    }),
+  );
+  const one = both(t, (t) =>
+    t.msg('Download this date', { id: 'session.ics-one', desc: 'Downloads a calendar file for one date' }),
+  );
+  const every = both(t, (t) =>
+    t.msg('Download every date', {
+      id: 'session.ics-series',
+      desc: 'Downloads a calendar file for the whole series',
+    }),
+  );
+  const google = both(t, (t) =>
+    t.msg('Google Calendar', {
+      id: 'session.google',
+      desc: 'Link that adds the session to Google Calendar',
+    }),
+  );
+  const outlook = both(t, (t) =>
+    t.msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' }),
+  );
   return html`<details part="details" class="calendar" @toggle=${toggle}>
     <summary>${add}</summary>
     ${c.calendarError ?? nothing}

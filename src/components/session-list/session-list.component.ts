@@ -248,7 +248,7 @@ export class ImhSessionList extends ImhElement {
     const controls = this.filters && this.controls.status == COMPLETE ? this.controls.value : undefined;
     // The "When" choice and the search narrow the expanded dates (in the filters' lazy code).
     const shownDates = controls
-      ? controls.narrow(occurrences, this.chosen, feed, places, this.locale, today)
+      ? controls.narrow(occurrences, this.chosen, feed, places, this.locale, today, t.also?.locale)
       : occurrences;
     const total = shownDates.length;
     const visible = shownDates.slice(0, Math.max(1, this.shown || this.limit || 10));
@@ -270,7 +270,6 @@ export class ImhSessionList extends ImhElement {
       const day = Math.max(o.day, today); // a multi-day event under way is listed under today
       groups.set(day, [...(groups.get(day) ?? []), [o, i]]);
     });
-    const period = formatUnit(days, 'day', this.locale);
     return html`<div part="base" class="base">
       ${this.filters ? this.renderControls(feed, { total, today, days }) : nothing}
       ${this.renderFeedStatus(!total)}
@@ -289,10 +288,12 @@ export class ImhSessionList extends ImhElement {
           : html`<p part="empty" class="empty" role="status">
             ${
               (controls && controls.noMatch(this.chosen, t)) ||
-              t.msg(str`There are no sessions in the next ${period}.`, {
-                id: 'session-list.empty',
-                desc: 'Shown when the feed has no upcoming sessions; the placeholder is a period like "28 days"',
-              })
+              both(t, (t) =>
+                t.msg(str`There are no sessions in the next ${formatUnit(days, 'day', t.locale)}.`, {
+                  id: 'session-list.empty',
+                  desc: 'Shown when the feed has no upcoming sessions; the placeholder is a period like "28 days"',
+                }),
+              )
             }
           </p>`
       }

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatPhone } from '../../feed/phone.js';
 import { safeUrl } from '../../feed/url.js';
 import type { Service } from '../../feed/types.js';
-import { both, breakable, feedString, feedText, isolate } from '../../internal/feed-text.js';
+import { both, breakable, feedString, feedText, isolate, named } from '../../internal/feed-text.js';
 import {
   formatDay,
   formatLanguage,
@@ -106,20 +106,8 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
   const urgency = s.urgency ?? 'routine';
   const id = `card-${s.id}`;
   const act = (action: string) => () => c.action(s, action);
-  const link = (
-    href: string | undefined,
-    words: unknown,
-    action: string,
-    cls = '',
-    label: string | typeof nothing = nothing,
-  ) => {
-    const on = act(action);
-    return href
-      ? html`<li><a part="link action" class=${cls} href=${href} aria-label=${label || nothing} @click=${on}
-            >${words}</a
-          ></li>`
-      : nothing;
-  };
+  const link = (href: string | undefined, words: unknown, action: string, cls = '') =>
+    href ? html`<li><a part="link action" class=${cls} href=${href} @click=${act(action)}>${words}</a></li>` : nothing;
   const phones = s.contact?.phones ?? [];
   const referral = s.referral;
   const by = referral?.by?.filter((r) => r != 'self');
@@ -186,25 +174,40 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
   const email = s.contact?.email ?? '';
   // The address reads left to right, and may break after "@" or before a dot (an element isolates it:
   // Firefox ends an isolate made of FSI…PDI characters at a <wbr>); the words around it as translated.
+  // A bilingual card writes the address once, after the word "Email" in both languages.
+  const address = html`<bdi dir="ltr">${breakable(email)}</bdi>`;
   const [before, after] = t
     .msg(str`Email ${email}`, { id: 'card.email', desc: 'Link that writes an email; the placeholder is an address' })
     .split(email);
   const actionList = html`<ul class="actions">
     ${phones.filter((p) => p != lead).map(phone)}
-    ${link(email && `mailto:${email}`, html`${before}<bdi dir="ltr">${breakable(email)}</bdi>${after}`, 'email')}
+    ${link(
+      email && `mailto:${email}`,
+      t.also
+        ? html`${both(t, (t) =>
+            t.msg('Email', {
+              id: 'card.email-word',
+              desc: 'On a card in two languages, the word before an email address link (which is written once)',
+            }),
+          )}
+          ${address}`
+        : html`${before}${address}${after}`,
+      'email',
+    )}
     ${link(
       safeUrl(s.contact?.url),
-      both(t, (t) => t.msg('Website', { id: 'card.website', desc: "Link to a service's website" })),
-      'website',
-      '',
-      // Its accessible name starts with the visible word (WCAG 2.5.3) and names the service (2.4.4);
-      // a bilingual card's link is named by both words (the card's heading names the service).
-      t.also
-        ? nothing
-        : t.msg(str`Website: ${feedString(s.name, locale, lang)}`, {
-            id: 'card.website-label',
-            desc: 'Screen readers\' name of the "Website" link: the same word as card.website first, then the service',
+      // Its accessible name starts with the visible word (WCAG 2.5.3) and names the service (2.4.4),
+      // in each language on a bilingual card.
+      named(
+        t,
+        (t) => t.msg('Website', { id: 'card.website', desc: "Link to a service's website" }),
+        (t) =>
+          t.msg(str`: ${feedString(s.name, t.locale, lang)}`, {
+            id: 'card.website-for',
+            desc: 'Hidden text after "Website" (card.website) for screen readers; the placeholder is a service name',
           }),
+      ),
+      'website',
     )}
     ${link(
       safeUrl(s.apps?.ios),

@@ -5,7 +5,7 @@ import type { Service } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { suits } from '../../internal/audience.js';
-import { both, feedString } from '../../internal/feed-text.js';
+import { both, bothString, shownString } from '../../internal/feed-text.js';
 import { fold } from '../../internal/fold.js';
 import { plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
@@ -112,9 +112,10 @@ export class ImhSupportList extends ImhElement {
     if (audience && !suits(s.audience, [audience])) return false;
     const q = fold(this.q.trim());
     if (!q) return true;
-    // On a bilingual list, the words of either language find a service.
+    // Only words the reader can see find a service: in the list's language (or the feed's where it has
+    // no translation) and, on a bilingual list, in the second where the feed has it.
     const text = [s.name, s.summary, s.description, s.eligibility]
-      .map((t) => feedString(t, locale, language) + ' ' + feedString(t, this.t.also?.locale ?? '', language))
+      .map((v) => shownString(v, locale, language, this.t.also?.locale))
       .join(' ');
     return fold(text).includes(q);
   }
@@ -146,11 +147,12 @@ export class ImhSupportList extends ImhElement {
     preset?: string,
   ) {
     const current = (this.chosen as Record<string, string | undefined>)[name] ?? preset;
-    // A choice is a label, so it starts with a capital ("Parents", "Babies under 1") where its script has them.
+    // A choice is a label, so it starts with a capital ("Parents", "Babies under 1") where its script has
+    // them; on a bilingual list it is in both languages, as plain text (see the session list's filters).
     return html`<label>${label}
       <select name=${name}>
-        <option value="">${anyLabel(this.t)}</option>
-        ${values.map((v, _, __, text = toLabel(this.t, v)) => html`<option value=${v} ?selected=${current == v}>${text.replace(/^./, (c) => c.toLocaleUpperCase())}</option>`)}
+        <option value="">${bothString(this.t, anyLabel)}</option>
+        ${values.map((v) => html`<option value=${v} ?selected=${current == v}>${bothString(this.t, (t) => toLabel(t, v).replace(/^./, (c) => c.toLocaleUpperCase()))}</option>`)}
       </select>
     </label>`;
   }

@@ -1,0 +1,338 @@
+import { elementUpdated, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/support-card/support-card.js';
+import '../../src/components/support-list/support-list.js';
+import '../../src/components/session-list/session-list.js';
+import { exampleFeed } from '../fixtures/example.js';
+import { expectQuietConsole } from '../fixtures/quiet.js';
+
+// Bilingual display (issue 16) in the lists: the session list's filters, links, calendar menu and
+// empty message, the support card's Email and Website links, and what the lists' searches find.
+// `lang="cy" bilingual="en"`: Welsh first, then English, each part read in its own language.
+const MONDAY = '2026-11-23T08:00';
+const textOf = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+/** The language a screen reader reads a node in: its nearest `lang` (the element's root carries the first). */
+const langOf = (n: Node) => (n instanceof Element ? n : n.parentElement)!.closest('[lang]')!.getAttribute('lang');
+/** Every piece of text under a node, with the language it is read in. */
+const spoken = (root: Node) => {
+  const out: [string | null, string][] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (textOf(n) && !n.parentElement!.closest('style')) out.push([langOf(n), textOf(n)]);
+  return out;
+};
+/** The languages a node's text is read in, in order, each once per change. */
+const voices = (root: Node) => spoken(root).reduce<(string | null)[]>((v, [l]) => (v.at(-1) == l ? v : [...v, l]), []);
+/** The text a sighted reader sees (without the visually hidden words). */
+const visible = (root: Element) => {
+  const copy = root.cloneNode(true) as Element;
+  copy.querySelectorAll('.visually-hidden').forEach((n) => n.remove());
+  return textOf(copy);
+};
+const options = (el: Element, name: string) =>
+  [...($(el, `select[name=${name}]`) as HTMLSelectElement).options].map((o) => o.text.replace(/\s+/g, ' ').trim());
+
+async function element(tag: string, attrs: Record<string, string>, data?: unknown, width = '48rem') {
+  const el = document.createElement(tag) as HTMLElement & { data: unknown };
+  el.data = data ?? (await exampleFeed());
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  (await fixture(html`<div style="max-width: ${width}"></div>`)).append(el);
+  await elementUpdated(el);
+  return el;
+}
+
+const sessions = async (attrs: Record<string, string> = {}, data?: unknown, width?: string) => {
+  const el = await element('imh-session-list', { lang: 'cy', bilingual: 'en', now: MONDAY, ...attrs }, data, width);
+  await waitUntil(() => $(el, '[part=item]') || $(el, '[part=empty]'), 'no sessions', { timeout: 5000 });
+  if (el.hasAttribute('filters'))
+    await waitUntil(() => $(el, '[part=filters]'), 'no filter controls', { timeout: 5000 });
+  await elementUpdated(el);
+  return el;
+};
+
+describe('bilingual lists', () => {
+  expectQuietConsole();
+  before(async function () {
+    // axe's first run in a page takes seconds on a loaded machine: paid here, not in a test's 10 s.
+    this.timeout(60_000);
+    await expect(await fixture(html`<p>ready</p>`)).to.be.accessible();
+    fixtureCleanup();
+  });
+  afterEach(() => fixtureCleanup());
+
+  describe('the session list', () => {
+    it("filters: labels, count and choices in both; a choice is one string in the list's language", async () => {
+      const el = await sessions({ filters: '' });
+      const form = $(el, '[part=filters]')!;
+      const labels = [...form.querySelectorAll('label')];
+      expect(labels).to.have.length(5);
+      // Each label reads Welsh, then English (the control inside it has no text of its own).
+      for (const label of labels)
+        expect(voices(label.firstElementChild!), textOf(label)).to.deep.equal(['cy', 'en-GB']);
+      expect(spoken(labels[1].firstElementChild!).at(-1)).to.deep.equal(['en-GB', 'When']);
+      expect(spoken($(el, '[part=count]')!).map(([l]) => l)).to.deep.equal(['cy', 'en-GB']);
+      expect(textOf($(el, '[part=count] .bi'))).to.match(/^\d+ sessions found$/);
+      // An option holds plain text only: both languages in one string, read in the list's language.
+      expect(options(el, 'when')).to.deep.equal([
+        'Unrhyw / Any',
+        'Heddiw / Today',
+        'Yfory / Tomorrow',
+        'Yr wythnos hon / This week',
+        'Yr wythnos nesaf / Next week',
+      ]);
+      for (const o of form.querySelectorAll('option')) {
+        expect(o.hasAttribute('lang')).to.equal(false);
+        expect(langOf(o)).to.equal('cy');
+      }
+      // Built-in category names and ages are translated: in both. The feed's place names are in
+      // English only: once.
+      for (const name of ['category', 'age']) for (const o of options(el, name)) expect(o, name).to.contain(' / ');
+      expect(options(el, 'age')).to.include('Beichiogrwydd / Pregnancy');
+      expect(options(el, 'place').slice(1)).to.include('Bob Jones Community Hub');
+      for (const o of options(el, 'place').slice(1)) expect(o).not.to.contain(' / ');
+      // One language without `bilingual`.
+      el.removeAttribute('bilingual');
+      await waitUntil(() => options(el, 'when')[1] == 'Heddiw', 'still bilingual');
+      expect($$(el, '[part=filters] .bi')).to.have.length(0);
+    });
+
+    it('filters by keyboard: Tab, arrow keys on a bilingual choice, "Clear filters" in both; Enter', async () => {
+      const el = await sessions({ filters: '', limit: '100' });
+      const all = $$(el, '[part=item]').length;
+      const q = $(el, 'input[name=q]')!;
+      q.focus();
+      await sendKeys({ press: 'Tab' });
+      const when = $(el, 'select[name=when]') as HTMLSelectElement;
+      expect(el.shadowRoot!.activeElement).to.equal(when);
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => when.value == 'tomorrow', `ArrowDown chose ${when.value}`);
+      await waitUntil(() => $(el, 'button.clear'), 'no Clear filters');
+      await elementUpdated(el);
+      // Only tomorrow's sessions, under "Yfory / Tomorrow".
+      expect($$(el, '[part=item]').length).to.be.lessThan(all);
+      expect($$(el, '[part=day-heading]').map((h) => spoken(h))).to.deep.equal([
+        [
+          ['cy', 'Yfory'],
+          ['en-GB', 'Tomorrow'],
+        ],
+      ]);
+      const clear = $(el, 'button.clear')!;
+      expect(spoken(clear).map(([l]) => l)).to.deep.equal(['cy', 'en-GB']);
+      expect(textOf(clear.querySelector('.bi'))).to.equal('Clear filters');
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' }); // type, place, age, Clear filters
+      expect(el.shadowRoot!.activeElement).to.equal(clear);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !$(el, 'button.clear'), 'not cleared');
+      expect(when.value).to.equal('');
+      expect(el.shadowRoot!.activeElement).to.equal(q);
+      expect($$(el, '[part=item]').length).to.equal(all);
+    });
+
+    it('searches the words shown in either language, and says there is no match in both', async () => {
+      const el = await sessions({ filters: '', limit: '100' });
+      const q = $(el, 'input[name=q]')!;
+      q.focus();
+      // "Massage" is only in the English name (Welsh: "Tylino Babanod").
+      // (In two, as WebKit's driver drops a repeated key.)
+      await sendKeys({ type: 'Mas' });
+      await sendKeys({ type: 'sage' });
+      const titles = () => $$(el, '[part=item-title]').map(textOf);
+      await waitUntil(
+        () => titles().length && titles().every((t) => t.includes('Tylino Babanod')),
+        'the English name did not find the session',
+        { timeout: 5000 },
+      );
+      await sendKeys({ type: 'zqx' });
+      await waitUntil(() => $(el, '[part=empty]'), 'no empty message', { timeout: 5000 });
+      expect(spoken($(el, '[part=empty]')!)).to.deep.equal([
+        ['cy', textOf($(el, '[part=empty] .bi-pair > span'))],
+        ['en-GB', 'No sessions match these choices. Try fewer filters.'],
+      ]);
+      // Without filters, the list's own empty message too.
+      const none = await sessions({}, { ...(await exampleFeed()), sessions: [] });
+      expect(spoken($(none, '[part=empty]')!).at(-1)).to.deep.equal([
+        'en-GB',
+        'There are no sessions in the next 28 days.',
+      ]);
+    });
+
+    it("a session's links and calendar menu: words in both, each link still named for what it is for", async () => {
+      const data = await exampleFeed();
+      const massage = data.sessions.find((s: { id: string }) => s.id == 'baby-massage-monday');
+      massage.booking.url = 'https://example.org/book';
+      const el = await sessions({ limit: '3' }, data);
+      const item = $$(el, '[part=item]').find((li) => /Tylino Babanod/.test(textOf(li)))!;
+      // "Map" is the same word in Welsh and English: shown once, then what it opens in each language.
+      const map = item.querySelector('a.map')!;
+      expect(visible(map)).to.equal('Map');
+      expect(spoken(map)).to.deep.equal([
+        ['cy', 'Map'],
+        ['cy', ': Bob Jones Community Hub (yn agor mewn tab newydd)'],
+        ['en-GB', ': Bob Jones Community Hub (opens in a new tab)'],
+      ]);
+      const book = [...item.querySelectorAll('a')].find((a) => a.getAttribute('href') == 'https://example.org/book')!;
+      expect(spoken(book)).to.deep.equal([
+        ['cy', 'Archebu ar-lein'],
+        ['en-GB', 'Book online'],
+      ]);
+      expect(voices(item.querySelector('.facts dd')!)[0]).to.equal('cy');
+      // "Add to calendar" and everything in it.
+      const calendar = item.querySelector<HTMLDetailsElement>('details.calendar')!;
+      expect(spoken(calendar.querySelector('summary')!).at(-1)).to.deep.equal(['en-GB', 'Add to calendar']);
+      calendar.open = true;
+      await waitUntil(() => calendar.querySelector('a[href*=google]'), 'no calendar links', { timeout: 5000 });
+      const said = [...calendar.querySelectorAll('p, li')].map((n) =>
+        spoken(n)
+          .filter(([l]) => l == 'en-GB')
+          .at(-1),
+      );
+      expect(said).to.deep.equal([
+        ['en-GB', 'A calendar file, for Apple Calendar and other calendar apps.'],
+        ['en-GB', 'Download this date'],
+        ['en-GB', 'Download every date'],
+        // "Google Calendar" and "Outlook" are the same in Welsh: said once, in Welsh.
+        undefined,
+        undefined,
+      ]);
+      for (const n of calendar.querySelectorAll('p, li')) expect(voices(n)[0]).to.equal('cy');
+      // One language without `bilingual`: the map link named as before.
+      el.removeAttribute('bilingual');
+      await waitUntil(() => !$(el, '.bi'), 'still bilingual');
+      expect(textOf($(el, 'a.map'))).to.equal('Map: Bob Jones Community Hub (yn agor mewn tab newydd)');
+    });
+
+    it('an online session: its badge and "How to join" in both', async () => {
+      const el = await sessions({ now: '2027-01-06T08:00', limit: '20' });
+      const online = $(el, '.badge.online')!;
+      expect(voices(online)).to.deep.equal(['cy', 'en-GB']);
+      const join = [...online.parentElement!.querySelectorAll('a')][0];
+      expect(spoken(join).at(-1)).to.deep.equal(['en-GB', 'How to join']);
+    });
+
+    for (const layout of ['stacked', 'columns'])
+      it(`${layout} at 320 px with filters: no horizontal overflow; axe-clean`, async () => {
+        const el = await sessions({ filters: '', 'bilingual-layout': layout, limit: '3' }, undefined, '320px');
+        el.parentElement!.style.width = '320px';
+        await new Promise((r) => requestAnimationFrame(r));
+        const right = el.parentElement!.getBoundingClientRect().right;
+        for (const n of [el, ...$$(el, '*')].filter((n) => !n.closest('.visually-hidden')))
+          expect(n.getBoundingClientRect().right, n.tagName + n.className).to.be.at.most(right + 0.5);
+        await expect(el).to.be.accessible();
+      });
+  });
+
+  describe('the support card and list', () => {
+    const card = (service: string, attrs: Record<string, string>) =>
+      element('imh-support-card', { service, ...attrs }).then(async (el) => {
+        await waitUntil(() => $(el, '[part=heading]'), 'no card');
+        await elementUpdated(el);
+        return el;
+      });
+    const link = (el: Element, action: string) =>
+      $$(el, 'a[part~=action]').find((a) => a.getAttribute('href')!.startsWith(action))!;
+
+    it('the Website link: "Gwefan / Website", named by the service in each language, as in one', async () => {
+      const one = await card('samaritans', { lang: 'cy' });
+      const site = link(one, 'https://www.samaritans.org');
+      expect(visible(site)).to.equal('Gwefan');
+      // Its accessible name is its text: the visible word first, then the service (WCAG 2.5.3, 2.4.4).
+      expect(site.hasAttribute('aria-label')).to.equal(false);
+      expect(textOf(site)).to.equal('Gwefan: Samaritans');
+      fixtureCleanup();
+      const two = await card('samaritans', { lang: 'cy', bilingual: 'en' });
+      const both = link(two, 'https://www.samaritans.org');
+      expect(visible(both)).to.equal('Gwefan Website');
+      expect(both.hasAttribute('aria-label')).to.equal(false);
+      expect(spoken(both)).to.deep.equal([
+        ['cy', 'Gwefan'],
+        ['cy', ': Samaritans'],
+        ['en-GB', 'Website'],
+        ['en-GB', ': Samaritans'],
+      ]);
+      await expect(two).to.be.accessible();
+    });
+
+    it('the Website link names the service in each language where the feed has both', async () => {
+      const data = await exampleFeed();
+      const hubs = await element('imh-support-list', { lang: 'cy', bilingual: 'en' }, data);
+      await waitUntil(() => $(hubs, '#all-heading'), 'no list');
+      const card = $$(hubs, 'article').find((a) => /Hybiau Teulu/.test(textOf(a.querySelector('[part~=heading]'))))!;
+      const site = [...card.querySelectorAll('a[part~=action]')].find((a) =>
+        /family-hubs/.test(a.getAttribute('href')!),
+      )!;
+      expect(spoken(site)).to.deep.equal([
+        ['cy', 'Gwefan'],
+        ['cy', ': Hybiau Teulu'],
+        ['en-GB', 'Website'],
+        ['en-GB', ': Family Hubs'],
+      ]);
+    });
+
+    it('the Email link: the word in both, the address once', async () => {
+      const el = await card('samaritans', { lang: 'cy', bilingual: 'en' });
+      const email = link(el, 'mailto:');
+      const address = email.querySelector('bdi')!;
+      expect(spoken(email).filter(([, t]) => !address.textContent!.includes(t))).to.deep.equal([
+        ['cy', 'E-bost'],
+        ['en-GB', 'Email'],
+      ]);
+      expect(textOf(email).match(/jo@samaritans\.org/g)).to.have.length(1);
+      expect(textOf(address)).to.equal('jo@samaritans.org');
+      expect(address.getAttribute('dir')).to.equal('ltr');
+    });
+
+    describe('the support list', () => {
+      const list = async (attrs: Record<string, string>, width?: string) => {
+        const el = await element('imh-support-list', attrs, undefined, width);
+        await waitUntil(() => $(el, '#all-heading'), 'no list');
+        await elementUpdated(el);
+        return el;
+      };
+      const found = (el: Element) => $$(el, '[part=list] [part=heading]').map(textOf);
+      const search = async (el: Element, words: string) => {
+        const q = $(el, '[part=filters] input') as HTMLInputElement;
+        q.focus();
+        q.select();
+        await sendKeys({ type: words });
+        await waitUntil(() => q.value == words);
+        await elementUpdated(el);
+      };
+
+      it('a Welsh list finds only words it shows, not a hidden English name; a bilingual one finds it', async () => {
+        // "Visiting" is only in the English name of Ymwelwyr Iechyd (Health Visiting).
+        const welsh = await list({ lang: 'cy' });
+        expect(textOf(welsh.shadowRoot)).not.to.match(/visiting/i);
+        await search(welsh, 'visiting');
+        expect(found(welsh)).to.deep.equal([]);
+        expect($(welsh, '[part=empty]')).not.to.equal(null);
+        fixtureCleanup();
+        const both = await list({ lang: 'cy', bilingual: 'en' });
+        await search(both, 'visiting');
+        await waitUntil(() => found(both).length == 1, `found ${found(both)}`);
+        expect(found(both)[0]).to.contain('Ymwelwyr Iechyd');
+      });
+
+      it('its filter choices in both languages, one string each', async () => {
+        const el = await list({ lang: 'cy', bilingual: 'en' });
+        for (const name of ['stage', 'audience', 'kind']) {
+          expect(options(el, name)[0], name).to.equal('Unrhyw / Any');
+          for (const o of options(el, name)) expect(o, name).to.contain(' / ');
+        }
+      });
+
+      for (const layout of ['stacked', 'columns'])
+        it(`${layout} at 320 px: no horizontal overflow; axe-clean`, async () => {
+          const el = await list({ lang: 'cy', bilingual: 'en', 'bilingual-layout': layout }, '320px');
+          el.parentElement!.style.width = '320px';
+          await new Promise((r) => requestAnimationFrame(r));
+          const right = el.parentElement!.getBoundingClientRect().right;
+          for (const n of [el, ...$$(el, '*')].filter((n) => !n.closest('.visually-hidden, .skip')))
+            expect(n.getBoundingClientRect().right, n.tagName + n.className).to.be.at.most(right + 0.5);
+          await expect(el).to.be.accessible();
+        });
+    });
+  });
+});
