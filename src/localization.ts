@@ -248,7 +248,9 @@ export function secondLocale(
   const pack = packLoading(document.documentElement, tag);
   if (pack) return pack.then(() => secondLocale(tag, parts));
   const locale = resolveLocale(tag);
-  if (base(locale) == base(tag)) return isLoaded(locale, parts) ? locale : loadLocale(locale, parts).then(() => locale);
+  // English, or a language we ship (also by another code: `pnb` is `pa-Arab`).
+  if (locale != sourceLocale || base(tag) == 'en')
+    return isLoaded(locale, parts) ? locale : loadLocale(locale, parts).then(() => locale);
   void import('./packs.js').then(({ noTranslation }) => noTranslation(tag, packOf(tag))).catch(() => {});
   return undefined;
 }
