@@ -85,13 +85,25 @@ const second = (first: unknown, text: unknown, lang: string, locale: string) => 
 };
 
 /**
+ * A message in a bilingual element's second language; undefined where that language has none
+ * (a translation pack lacks it): English there would be a third language, marked as the second.
+ */
+const inSecond = <T>(t: Translator, say: (t: Translator) => T): T | undefined => {
+  const also = t.also;
+  if (!also) return undefined;
+  also.untranslated = false;
+  const text = say(also);
+  return also.untranslated ? undefined : text;
+};
+
+/**
  * Interface text in the element's language and, on a bilingual element, in its second language
  * after it: `both(t, (t) => t.msg(…))`. The message is made once with each translator, so its
  * values (a date, a list of labels) are in each language too.
  */
 export const both = (t: Translator, say: (t: Translator) => unknown): unknown => {
   const first = say(t);
-  const other = t.also && say(t.also);
+  const other = inSecond(t, say);
   return other && other !== first ? second(first, other, t.also!.locale, t.locale) : first;
 };
 
@@ -113,7 +125,7 @@ export const named = (t: Translator, word: (t: Translator) => string, rest: (t: 
  */
 export const bothString = (t: Translator, say: (t: Translator) => string): string => {
   const first = say(t);
-  const other = t.also && say(t.also);
+  const other = inSecond(t, say);
   return other && other != first ? `${first} / ${isolate(other, t.locale)}` : first;
 };
 

@@ -51,6 +51,13 @@ export class Translator {
    */
   also?: Translator;
 
+  /**
+   * Set when a message had no translation into `locale` (a translation pack may lack some), so the
+   * source text was given: `both()` then shows that message once, in the first language, never
+   * English marked as the second. Cleared by whoever reads it.
+   */
+  untranslated = false;
+
   constructor(locale: string = sourceLocale) {
     this.locale = locale;
   }
@@ -61,6 +68,7 @@ export class Translator {
     const translated = messagesOf(this.locale)?.[id];
     if (typeof translated == 'string') return translated;
     if (translated) return translated.map((p) => (typeof p == 'number' ? String(values[p]) : p)).join('');
+    if (this.locale != sourceLocale) this.untranslated = true;
     return typeof template == 'string' ? template : join(template.strings, values);
   };
 }

@@ -251,6 +251,12 @@ describe('bilingual display', () => {
           ['so', 'Degdeg'],
         ]);
         expect(spoken($(el, '.lead a')!).at(-1)).to.deep.equal(['so', 'Wac 111']);
+        // The pack lacks most messages: those show once, in Welsh, never English marked Somali.
+        const english = await card('nhs-111', { lang: 'en' });
+        const source = new Set(spoken(english.shadowRoot!).map(([, text]) => text));
+        const somali = $$(el, '.bi[lang=so]').map(textOf);
+        expect(somali).to.include('Degdeg');
+        expect(somali.filter((text) => source.has(text))).to.deep.equal([]);
       } finally {
         link.remove();
       }
@@ -284,6 +290,14 @@ describe('bilingual display', () => {
       } finally {
         document.removeEventListener('imh-translation-pack', listen);
       }
+    });
+
+    it('by another code for a language we ship: bilingual="pnb" is Shahmukhi Punjabi, said nothing', async () => {
+      const seen = await warnings(async () => {
+        const el = await card('health-visiting', { lang: 'cy', bilingual: 'pnb' });
+        await waitUntil(() => $$(el, '.bi[lang=pa-Arab]').length > 0, 'no Shahmukhi');
+      });
+      expect(seen).to.deep.equal([]);
     });
 
     it('an unknown bilingual-layout ("side-by-side") is the default: the slash between the two', async () => {
