@@ -76,6 +76,8 @@ export const hostStyles = css`
   :host([bilingual-layout='stacked']) .bi {
     display: block;
     font-size: 0.875em;
+    /* Aligned as the first language's line (English under Urdu aligns right); Chromium knows only -webkit-. */
+    text-align: -webkit-match-parent;
     text-align: match-parent;
   }
   :host([bilingual-layout='stacked']) .bi-pair > :first-child::after,

@@ -94,7 +94,7 @@ describe('bilingual lists', () => {
       for (const o of options(el, 'place').slice(1)) expect(o).not.to.contain(' / ');
       // One language without `bilingual`.
       el.removeAttribute('bilingual');
-      await waitUntil(() => options(el, 'when')[1] == 'Heddiw', 'still bilingual');
+      await waitUntil(() => options(el, 'when')[1] == 'Heddiw', 'still bilingual', { timeout: 5000 });
       expect($$(el, '[part=filters] .bi')).to.have.length(0);
     });
 
@@ -200,7 +200,7 @@ describe('bilingual lists', () => {
       for (const n of calendar.querySelectorAll('p, li')) expect(voices(n)[0]).to.equal('cy');
       // One language without `bilingual`: the map link named as before.
       el.removeAttribute('bilingual');
-      await waitUntil(() => !$(el, '.bi'), 'still bilingual');
+      await waitUntil(() => !$(el, '.bi'), 'still bilingual', { timeout: 5000 });
       expect(textOf($(el, 'a.map'))).to.equal('Map: Bob Jones Community Hub (yn agor mewn tab newydd)');
     });
 
@@ -210,6 +210,24 @@ describe('bilingual lists', () => {
       expect(voices(online)).to.deep.equal(['cy', 'en-GB']);
       const join = [...online.parentElement!.querySelectorAll('a')][0];
       expect(spoken(join).at(-1)).to.deep.equal(['en-GB', 'How to join']);
+    });
+
+    it('Urdu with English, stacked: an English line aligns as its Urdu one (right; centred in a button)', async () => {
+      const el = await sessions({ lang: 'ur', 'bilingual-layout': 'stacked', limit: '1' });
+      // Where the text itself is drawn, not its box (a stacked line's box is as wide as the column).
+      const ink = (n: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return range.getBoundingClientRect();
+      };
+      const heading = $(el, '[part=day-heading]')!;
+      expect(textOf(heading.querySelector('.bi'))).to.equal('Today');
+      const box = heading.getBoundingClientRect();
+      expect(ink(heading.querySelector('.bi')!).right).to.be.closeTo(box.right, 1);
+      expect(ink(heading.querySelector('.bi-pair > span')!).right).to.be.closeTo(box.right, 1);
+      const more = $(el, 'button.more')!;
+      const middle = (r: DOMRect) => (r.left + r.right) / 2;
+      expect(middle(ink(more.querySelector('.bi')!))).to.be.closeTo(middle(more.getBoundingClientRect()), 2);
     });
 
     for (const layout of ['stacked', 'columns'])
