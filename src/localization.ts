@@ -24,10 +24,10 @@ export const allLocales: readonly string[] = [sourceLocale, ...targetLocales];
 
 /**
  * Messages come in parts, each a lazily loaded module per locale: the interface every element
- * uses (`ui`), and the timeline's interface (`timeline`) and built-in stages (`stages`), which
- * only pages with a timeline load.
+ * uses (`ui`), the timeline's interface (`timeline`) and built-in stages (`stages`), which
+ * only pages with a timeline load, and the family sheet (`sheet`), loaded when someone prints one.
  */
-export type LocalePart = 'ui' | 'timeline' | 'stages';
+export type LocalePart = 'ui' | 'timeline' | 'stages' | 'sheet';
 
 /** A translation: text, or text and the positions of the source's values (`["Day ", 0, " of 1001"]`). */
 export type Translation = string | (string | number)[];
