@@ -46,7 +46,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir && !process.env.IMH_KEEP_PDF) rmSync(dir, { recursive: true, force: true });
+  else if (dir) console.log(`PDFs kept in ${dir}`);
 });
 
 /** Opens a page with the given elements (each gets the example feed as `data`), waits for their content. */
@@ -163,5 +164,94 @@ test('the timeline on paper: every stage title printed (its heading is a button)
     assert.ok(all.includes(title), `"${title}" printed`);
   }
   assert.doesNotMatch(all, /Show all stages|Show my 1001 days/);
+  assert.deepEqual(errors, []);
+});
+
+/**
+ * "Print for a family" on a session list: opens the dialog, chooses the family's language, presses
+ * Print (the page's print() stubbed: Chromium's PDF is the printer here) and waits for the sheet.
+ */
+async function familySheet(locale, attrs = '') {
+  const opened = await open(`<imh-session-list now="${NOW}" limit="4" family-sheet ${attrs}></imh-session-list>`);
+  const { page } = opened;
+  await page.evaluate(async (locale) => {
+    window.print = () => (window.printed = true);
+    const list = document.querySelector('imh-session-list');
+    list.shadowRoot.querySelector('button.family').click();
+    const dialog = () => list.shadowRoot.querySelector('dialog[open]');
+    for (let i = 0; i < 200 && !dialog(); i++) await new Promise((r) => setTimeout(r, 25));
+    const select = dialog().querySelector('select');
+    select.value = locale;
+    select.dispatchEvent(new Event('change'));
+    dialog().querySelector('button[type=submit]').click();
+    for (let i = 0; i < 200 && !window.printed; i++) await new Promise((r) => setTimeout(r, 25));
+  }, locale);
+  return opened;
+}
+
+/** A PDF page drawn by pdftoppm (poppler-utils) at 150 dpi, as RGBA pixels for jsQR. */
+function pdfPixels(file) {
+  const ppm = execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', file], { maxBuffer: 64 << 20 });
+  const [, w, h] = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  const header = ppm.length - w * h * 3;
+  const rgba = new Uint8ClampedArray(w * h * 4);
+  for (let i = 0, j = header; i < rgba.length; i += 4, j += 3) {
+    rgba[i] = ppm[j];
+    rgba[i + 1] = ppm[j + 1];
+    rgba[i + 2] = ppm[j + 2];
+    rgba[i + 3] = 255;
+  }
+  return { data: rgba, width: Number(w), height: Number(h) };
+}
+
+test('Print for a family: one A4 page for the sessions shown, only the sheet, its QR code opens the page', async () => {
+  const { page, errors } = await familySheet('en-GB');
+  const file = join(dir, 'family-en.pdf');
+  writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+  const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim());
+  assert.equal(pages.length, 1, 'one page');
+  const all = oneLine(pages[0]);
+  assert.match(all, /Sessions for you and your baby/);
+  assert.match(all, /Printed on Monday 2 November 2026|Printed on 2 November 2026/);
+  assert.match(all, /Next dates/);
+  // Only the sheet: not the list itself, nor the dialog.
+  assert.doesNotMatch(all, /Print for a family|Sessions to print|Add to calendar|Show more sessions/);
+  // The QR code, read from the printed page's pixels, is the page's address.
+  const { default: jsQR } = await import('jsqr');
+  const { data, width, height } = pdfPixels(file);
+  const code = jsQR(data, width, height);
+  assert.ok(code, 'a QR code on the page');
+  assert.equal(code.data, await page.evaluate(() => location.href.split('#')[0]));
+  assert.deepEqual(errors, []);
+});
+
+test('Print for a family in Urdu: right to left on paper, in Urdu, the feed in Urdu where it has it', async () => {
+  const { page, errors } = await familySheet('ur');
+  const { lang, dir } = await page.evaluate(() => {
+    const s = document.querySelector('imh-family-sheet').shadowRoot.querySelector('.sheet');
+    return { lang: s.lang, dir: s.dir };
+  });
+  assert.deepEqual({ lang, dir }, { lang: 'ur', dir: 'rtl' });
+  const pages = await pdfPages(page, 'family-ur');
+  assert.equal(pages.length, 1, 'one page');
+  const all = oneLine(pages.join(' '));
+  // (Words without ے: this machine's fonts have no glyph for it, so pdftotext cannot read it back.)
+  for (const words of ['اگلی تاریخیں', 'کہاں', 'مفت', 'پرنٹ کیا گیا']) assert.ok(all.includes(words), words);
+  // Right to left on paper: the title stands at the right of the page, the QR code at the left.
+  const lines = pages[0].split('\n');
+  const title = lines.find((l) => l.includes('سیشن'));
+  const scan = lines.find((l) => l.includes('http://'));
+  assert.ok(title.search(/\S/) > 30, `the title at the right: ${JSON.stringify(title)}`);
+  assert.ok(scan.search(/\S/) < 10, `the address under the QR code at the left: ${JSON.stringify(scan)}`);
+  // A feed session's Urdu name, where the feed has one.
+  const urdu = feed.sessions.map((s) => s.name?.ur).filter(Boolean);
+  assert.ok(
+    urdu.some((n) => all.includes(n.split(' ')[0])),
+    'a session named in Urdu',
+  );
+  // Times read left to right: "10:00–11:00" as written, not reversed.
+  assert.match(all, /\d{1,2}:\d{2}–\d{1,2}:\d{2}/);
   assert.deepEqual(errors, []);
 });

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, render, type PropertyValues } from 'lit';
 import { SESSION_PARTS } from '../../feed/session-parts.js';
 import { property, state } from 'lit/decorators.js';
 import type { Feed, Place } from '../../feed/types.js';
@@ -23,6 +23,7 @@ import { attribution } from '../../internal/attribution.js';
 import { matches, type Filters } from './filters.js';
 import { sessionItem, type ItemContext } from './session-item.js';
 import { styles } from './session-list.styles.js';
+import type { SheetInput } from '../family-sheet/family-sheet.js';
 import { controlStyles } from '../../styles/controls.js';
 
 /** What the list shows for a feed, time, window and filters. */
@@ -39,6 +40,7 @@ interface Upcoming {
 const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
 const loadNotes = lazy('the term dates notes', 'unconfirmed.js', () => import('./unconfirmed.js'));
 const loadIcs = lazy('the calendar export', 'session-ics.js', () => import('./session-ics.js'));
+const loadSheet = lazy('the family sheet', 'family-sheet.js', () => import('../family-sheet/family-sheet.js'));
 
 /**
  * @summary Upcoming sessions for parents and babies from the feed, soonest first, grouped by day.
@@ -71,6 +73,11 @@ const loadIcs = lazy('the calendar export', 'session-ics.js', () => import('./se
  *   yet after the feed's last known term: "More dates will be added when next year's term dates are published".
  * @csspart attribution - The credit (linked to its licence) for imported data whose source asks for one.
  * @csspart fallback - The wrapper of the fallback slot.
+ *
+ * @attr {boolean} family-sheet - For practitioners: a "Print for a family" button, which opens a dialog to
+ *   choose sessions (those shown, at first) and the family's language, and prints an A4 sheet in that
+ *   language with their next dates, places, how to book and a QR code that opens this page. Its code loads
+ *   on first use. Read when the list renders (no property, to keep every page's download small).
  *
  * @cssprop [--imh-color-text=#212b32] - Text colour.
  * @cssprop [--imh-color-text-secondary=#4c6272] - Secondary text (times, patterns, labels).
@@ -118,6 +125,8 @@ export class ImhSessionList extends ImhElement {
    * sessions found (announced politely as it changes) and "Clear filters" once something is chosen.
    */
   @property({ type: Boolean, reflect: true }) filters = false;
+  /** What the list showed when "Print for a family" was last pressed. */
+  private sheetInput?: SheetInput;
 
   /** Someone opened "Add to calendar": load the calendar export. */
   @state() private calendarWanted = false;
@@ -183,6 +192,14 @@ export class ImhSessionList extends ImhElement {
   /** The calendar export, loaded the first time someone opens "Add to calendar". */
   private readonly ics = this.retry(
     new Task(this, { args: () => [this.calendarWanted] as const, task: ([on]) => (on ? loadIcs() : undefined) }),
+  );
+
+  /** The family sheet's dialog, opened (its code loaded on first use) each time "Print for a family" is pressed. */
+  private readonly sheet = this.retry(
+    new Task(this, {
+      args: () => [],
+      task: () => this.sheetInput && loadSheet().then((m) => m.openSheet(this, this.sheetInput!)),
+    }),
   );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -272,6 +289,23 @@ export class ImhSessionList extends ImhElement {
     });
     return html`<div part="base" class="base">
       ${this.filters ? this.renderControls(feed, { total, today, days }) : nothing}
+      ${
+        this.hasAttribute('family-sheet')
+          ? html`<p><button part="button" class="secondary family" @click=${() => {
+              this.sheetInput = {
+                ...upcoming,
+                t,
+                occurrences: shownDates,
+                shown: visible.length,
+                lit: { html, render },
+              };
+              this.sheet.run();
+            }}>${t.msg('Print for a family', {
+              id: 'session-list.print',
+              desc: 'Button for practitioners: choose sessions and a language, and print a sheet for a family',
+            })}</button></p>${this.sheet.status == ERROR ? this.renderError() : nothing}`
+          : nothing
+      }
       ${this.renderFeedStatus(!total)}
       ${
         total

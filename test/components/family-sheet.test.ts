@@ -1,0 +1,256 @@
+// "Print for a family" (issue 15): the session list's `family-sheet` button, its dialog (by keyboard,
+// axe-clean), the sheet in the family's language, its QR code decoded back to the page's address, and
+// its code failing to load. The sheet on paper (pages, cards whole, right to left): test/cli/print.test.mjs.
+import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import '../../src/components/session-list/session-list.js';
+import type { ImhSessionList } from '../../src/components/session-list/session-list.component.js';
+import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
+import { exampleFeed } from '../fixtures/example.js';
+import { expectQuietConsole } from '../fixtures/quiet.js';
+
+const MONDAY = '2026-11-23T08:00';
+const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+
+async function list(attrs: Record<string, string> = {}) {
+  const el = document.createElement('imh-session-list');
+  el.data = await exampleFeed();
+  for (const [k, v] of Object.entries({ now: MONDAY, limit: '4', 'family-sheet': '', ...attrs })) el.setAttribute(k, v);
+  (await fixture<HTMLDivElement>(html`<div style="max-width: 48rem"></div>`)).append(el);
+  await waitUntil(() => $(el, 'button.family'), 'no Print for a family button', { timeout: 5000 });
+  return el;
+}
+
+const dialogOf = (el: ImhSessionList) => $<HTMLDialogElement>(el, 'dialog');
+const opened = (el: ImhSessionList) =>
+  waitUntil(() => dialogOf(el)?.open, 'the dialog did not open', { timeout: 5000 });
+/** The element's focused element, inside its shadow root. */
+const focused = (el: ImhSessionList) => el.shadowRoot!.activeElement;
+
+/** Stubs the page's print(): each call is counted, none opens the browser's print dialog. */
+function stubPrint() {
+  const calls: number[] = [];
+  const original = window.print;
+  window.print = () => void calls.push(1);
+  return { calls, restore: () => (window.print = original) };
+}
+
+const sheet = () => document.querySelector('imh-family-sheet')?.shadowRoot?.querySelector<HTMLElement>('.sheet');
+
+describe('<imh-session-list family-sheet>: Print for a family', () => {
+  expectQuietConsole();
+  afterEach(() => {
+    document.querySelectorAll('imh-family-sheet').forEach((s) => s.remove());
+    dispatchEvent(new Event('afterprint'));
+  });
+
+  // First in this file, before the code is loaded by any other test (a module loads once per page).
+  it('its code fails to load: imh-load-error naming the file, a notice, Try again opens the dialog', async () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      await executeServerCommand('imh-fail-requests', { pattern: 'family-sheet/family-sheet' });
+      const el = await list();
+      const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+      $(el, 'button.family')!.click();
+      expect((await error).detail.error.file).to.contain('family-sheet');
+      await elementUpdated(el);
+      const notice = $(el, '[part=notice]')!;
+      expect(textOf(notice)).to.contain('could not be loaded');
+      expect(warnings).to.have.length(1);
+      await executeServerCommand('imh-fail-requests', {});
+      notice.querySelector('button')!.click();
+      await opened(el);
+      dialogOf(el)!.close();
+    } finally {
+      console.warn = warn;
+      await executeServerCommand('imh-fail-requests', {});
+    }
+  });
+
+  // Real key presses: Enter opens it focused on the first choice, Space unticks, Tab reaches every
+  // control, Escape closes it, back to the button.
+  it('by keyboard: Enter, Space, Tab and Escape', async () => {
+    const el = await list();
+    const button = $(el, 'button.family')!;
+    expect(textOf(button)).to.equal('Print for a family');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await opened(el);
+    const dialog = dialogOf(el)!;
+    // Labelled by its heading; the sessions shown are chosen.
+    expect(textOf(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!))).to.equal(
+      'Print for a family',
+    );
+    const boxes = [...dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+    expect(boxes.length).to.be.greaterThan(1);
+    expect(boxes.filter((b) => b.checked).length).to.be.greaterThan(0);
+    await waitUntil(() => focused(el) == boxes[0], 'focus is not on the first choice');
+    const was = boxes[0].checked;
+    await sendKeys({ press: ' ' }); // the space bar (Firefox's BiDi input knows it by its character)
+    expect(boxes[0].checked).to.equal(!was);
+    // Tab goes through every choice, the language, Print and Cancel.
+    const stops: Element[] = [focused(el)!];
+    for (let i = 0; i < boxes.length + 2; i++) {
+      await sendKeys({ press: 'Tab' });
+      stops.push(focused(el)!);
+    }
+    expect(stops.slice(0, boxes.length)).to.deep.equal(boxes);
+    expect(stops[boxes.length]!.tagName).to.equal('SELECT');
+    expect(stops.slice(boxes.length + 1).map(textOf)).to.deep.equal(['Print', 'Cancel']);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'Escape did not close the dialog');
+    await waitUntil(() => focused(el) == button, 'focus did not return to the button');
+  });
+
+  it('is accessible with the dialog open (axe)', async function () {
+    this.timeout(30_000); // axe in WebKit on a busy machine
+    const el = await list();
+    $(el, 'button.family')!.click();
+    await opened(el);
+    await expect(el).to.be.accessible();
+    dialogOf(el)!.close();
+  });
+
+  it('nothing chosen: Print says to choose a session, and prints nothing', async () => {
+    const el = await list();
+    $(el, 'button.family')!.click();
+    await opened(el);
+    const dialog = dialogOf(el)!;
+    for (const box of dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) if (box.checked) box.click();
+    const print = stubPrint();
+    try {
+      dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await waitUntil(() => textOf(dialog.querySelector('[role=alert]')), 'no message');
+      expect(textOf(dialog.querySelector('[role=alert]'))).to.equal('Choose at least one session.');
+      expect(dialog.open).to.equal(true);
+      expect(print.calls).to.have.length(0);
+      expect(sheet()).to.equal(undefined);
+    } finally {
+      print.restore();
+      dialog.close();
+    }
+  });
+
+  it("prints in the family's language (Urdu, right to left; numbers, times, addresses left to right)", async () => {
+    const el = await list();
+    $(el, 'button.family')!.click();
+    await opened(el);
+    const dialog = dialogOf(el)!;
+    const select = dialog.querySelector('select')!;
+    expect([...select.options].map((o) => o.value)).to.include.members(['en-GB', 'cy', 'ur', 'ar', 'pa-Arab', 'bn']);
+    expect(select.value).to.equal('en-GB'); // the page's language at first
+    select.value = 'ur';
+    select.dispatchEvent(new Event('change'));
+    const print = stubPrint();
+    try {
+      dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await waitUntil(() => print.calls.length, 'print() was not called', { timeout: 5000 });
+      expect(dialog.open).to.equal(false);
+      const s = sheet()!;
+      expect(s.getAttribute('lang')).to.equal('ur');
+      expect(s.getAttribute('dir')).to.equal('rtl');
+      expect(textOf(s.querySelector('h1'))).to.equal('آپ اور آپ کے بچے کے لیے سیشن');
+      expect(textOf(s)).to.contain('اگلی تاریخیں');
+      // Printed on 23 November 2026, in Urdu.
+      expect(textOf(s)).to.match(/23 نومبر،? 2026 کو پرنٹ کیا گیا/);
+      // Phone numbers, email and web addresses read left to right in the right-to-left sheet.
+      const values = [...s.querySelectorAll('bdi[dir=ltr]')].map(textOf);
+      expect(values).to.include('fhparent.infantwbteam@wolverhampton.gov.uk');
+      const times = [...s.querySelectorAll('.time')];
+      expect(times.length).to.be.greaterThan(0);
+      for (const t of times) expect(t.getAttribute('dir')).to.equal('ltr');
+      // The page, on paper only: the sheet shows nowhere on screen.
+      expect(getComputedStyle(document.querySelector('imh-family-sheet')!).display).to.equal('none');
+      // After printing it is gone, and the page prints as itself again.
+      dispatchEvent(new Event('afterprint'));
+      expect(document.querySelector('imh-family-sheet')).to.equal(null);
+      await waitUntil(() => focused(el) == $(el, 'button.family'), 'focus did not return to the button');
+    } finally {
+      print.restore();
+    }
+  });
+
+  it('its QR code decodes to the page address (without its fragment)', async () => {
+    const el = await list();
+    $(el, 'button.family')!.click();
+    await opened(el);
+    const print = stubPrint();
+    try {
+      dialogOf(el)!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await waitUntil(() => print.calls.length, 'print() was not called', { timeout: 5000 });
+      const svg = sheet()!.querySelector('svg')!;
+      expect(svg.getAttribute('role')).to.equal('img');
+      expect(svg.getAttribute('aria-label')).to.equal('QR code for the web page');
+      // Drawn as the browser draws it, then read by jsQR (a dev dependency) from the pixels.
+      const image = new Image();
+      const url = URL.createObjectURL(
+        new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }),
+      );
+      image.src = url;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 400;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0, 400, 400);
+      URL.revokeObjectURL(url);
+      const jsQR = await loadJsQr();
+      const code = jsQR(ctx.getImageData(0, 0, 400, 400).data, 400, 400);
+      expect(code?.data).to.equal(location.href.split('#')[0]);
+    } finally {
+      print.restore();
+    }
+  });
+});
+
+describe('Print for a family under the strict Content-Security-Policy with Trusted Types', () => {
+  it('opens, prints (in Arabic) and removes the sheet with no violation (the built bundle)', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '800px';
+    frame.style.height = '600px';
+    frame.src = '/test/fixtures/csp-family-sheet.html';
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    try {
+      type Report = { violations: string[]; errors: string[] };
+      const win = frame.contentWindow as Window & typeof globalThis & { __report: Report; printed?: number };
+      const doc = frame.contentDocument!;
+      const root = () => doc.querySelector('imh-session-list')!.shadowRoot;
+      await waitUntil(() => root()?.querySelector('button.family'), 'no button', { timeout: 10_000 });
+      win.print = () => void (win.printed = 1);
+      root()!.querySelector<HTMLButtonElement>('button.family')!.click();
+      await waitUntil(() => root()!.querySelector('dialog')?.open, 'no dialog', { timeout: 5000 });
+      const select = root()!.querySelector('select')!;
+      select.value = 'ar';
+      select.dispatchEvent(new Event('change'));
+      root()!.querySelector<HTMLButtonElement>('dialog button[type=submit]')!.click();
+      await waitUntil(() => win.printed, 'print() was not called', { timeout: 5000 });
+      const printed = doc.querySelector('imh-family-sheet')!.shadowRoot!;
+      expect(printed.querySelector('.sheet')!.getAttribute('dir')).to.equal('rtl');
+      expect(printed.querySelector('svg path')!.getAttribute('d')).to.match(/^M\d/);
+      expect(printed.querySelectorAll('.card')).to.have.length.greaterThan(0);
+      win.dispatchEvent(new Event('afterprint'));
+      expect(doc.querySelector('imh-family-sheet')).to.equal(null);
+      expect(win.__report).to.deep.equal({ violations: [], errors: [] });
+    } finally {
+      frame.remove();
+    }
+  });
+});
+
+type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+/** jsQR is a UMD script: loaded as a classic script, it sets window.jsQR. */
+async function loadJsQr(): Promise<JsQr> {
+  const w = window as unknown as { jsQR?: JsQr };
+  if (!w.jsQR) {
+    const script = document.createElement('script');
+    script.src = '/node_modules/jsqr/dist/jsQR.js';
+    const loaded = new Promise((resolve, reject) => ((script.onload = resolve), (script.onerror = reject)));
+    document.head.append(script);
+    await loaded;
+  }
+  return w.jsQR!;
+}
