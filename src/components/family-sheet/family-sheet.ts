@@ -63,6 +63,16 @@ const dialogStyles = sheetOf(`
     max-block-size: calc(100dvh - 2rem);
     box-sizing: border-box;
   }
+  /* The choices scroll, so the language and the buttons stay in view (the whole dialog scrolls
+     only on a very short screen). */
+  .family-dialog .choices {
+    overflow: auto;
+    max-block-size: 45vh;
+    padding: 4px;
+  }
+  .family-dialog .name {
+    font-weight: 600;
+  }
   .family-dialog::backdrop {
     background: rgb(0 0 0 / 0.6);
   }
@@ -107,6 +117,7 @@ const dialogStyles = sheetOf(`
   .family-dialog .when {
     display: block;
     color: var(--_muted);
+    font-weight: normal;
   }
   .family-dialog .language {
     display: grid;
@@ -367,9 +378,11 @@ class FamilySheet {
   private dialog(input: SheetInput) {
     const { t } = input;
     const lang = this.locale || t.locale;
-    const day = (o: SessionOccurrence) =>
-      formatDay(o.day, t.locale) +
-      (o.startTime ? `, ${formatTimeRange(o.start, o.endTime ? o.end : undefined, t.locale, o.timeZone)}` : '');
+    // The date in the page's language, then the time as one left-to-right run (never reordered).
+    const day = (o: SessionOccurrence) => {
+      const time = o.startTime ? formatTimeRange(o.start, o.endTime ? o.end : undefined, t.locale, o.timeZone) : '';
+      return html`${formatDay(o.day, t.locale)} <span dir="ltr">${time}</span>`;
+    };
     const problem =
       this.problem == 'none'
         ? t.msg('Choose at least one session.', {
@@ -392,17 +405,19 @@ class FamilySheet {
           <legend>
             ${t.msg('Sessions to print', { id: 'family-sheet.sessions', desc: 'Print for a family: the choices' })}
           </legend>
-          <ul>
+          <ul class="choices">
             ${this.sessions().map(
-              ([s, o]) =>
+              ([s, o], i) =>
                 html`<li>
                   <label
                     ><input
                       type="checkbox"
+                      ?autofocus=${!i}
                       .checked=${this.chosen.has(s.id)}
                       @change=${(e: Event) => this.toggle(s.id, (e.target as HTMLInputElement).checked)}
-                    /><span>${feedWords(s.name, t.locale, input.feed.language)[0]}
-                      <span class="when" dir="auto">${day(o)}</span></span
+                    /><span
+                      ><span class="name" dir="auto">${feedWords(s.name, t.locale, input.feed.language)[0]}</span>
+                      <span class="when">${day(o)}</span></span
                     ></label
                   >
                 </li>`,
