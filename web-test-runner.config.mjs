@@ -82,21 +82,29 @@ const emulateMediaPlugin = {
  * 404 to every request whose path contains `pattern` (until called with no pattern), so tests can
  * watch a lazily loaded file fail to load, as it would offline or with a file missing on the server.
  * `{ alone: '/dist/imh-widgets.js' }` answers 404 for every other file in dist/: a site where only
- * that one file was uploaded.
+ * that one file was uploaded. `{ hold: pattern }` holds such requests open (a connection that hangs)
+ * until the next call, then answers 404.
  */
 let failing;
 let alone;
+let hold;
+/** Requests held open: each answers when the next command comes. */
+let held = [];
 const failRequestsPlugin = {
   name: 'imh-fail-requests',
   executeCommand({ command, payload }) {
     if (command !== 'imh-fail-requests') return undefined;
     failing = payload?.pattern || undefined;
     alone = payload?.alone || undefined;
+    hold = payload?.hold || undefined;
+    for (const release of held.splice(0)) release();
     return true;
   },
 };
 const failRequests = async (ctx, next) => {
-  if ((failing && ctx.path.includes(failing)) || (alone && ctx.path.startsWith('/dist/') && ctx.path != alone))
+  const hung = hold && ctx.path.includes(hold);
+  if (hung) await new Promise((resolve) => held.push(resolve));
+  if (hung || (failing && ctx.path.includes(failing)) || (alone && ctx.path.startsWith('/dist/') && ctx.path != alone))
     ctx.status = 404;
   else await next();
   // Never from the browser's cache, our own files and a failure least of all: a later test file

@@ -24,12 +24,18 @@ type Failures = typeof import('./failures.js');
 /**
  * The error for a failed load, with its sentence from `failures.ts`. If that chunk cannot be loaded
  * (offline, say), a plain `FeedError` says what went wrong in a few words, and carries the
- * `ImhLoadError` in `missing` (the element fires imh-load-error naming the file).
+ * `ImhLoadError` in `missing` (the element fires imh-load-error naming the file). If the chunk does
+ * not arrive within `wait` ms (a connection that hangs), the plain error too: the feed's timeout,
+ * not the browser's, limits how long a visitor waits for the fallback or the saved copy.
  */
-const failure = (url: string, make: (m: Failures) => FeedError, brief: string): Promise<FeedError> =>
-  failures().then(make, (missing: ImhLoadError) =>
-    Object.assign(new FeedError(`The feed at ${url} could not be loaded (${brief}).`, url), { missing }),
-  );
+const failure = (url: string, make: (m: Failures) => FeedError, brief: string, wait = 2000): Promise<FeedError> => {
+  const plain = (missing?: ImhLoadError) =>
+    Object.assign(new FeedError(`The feed at ${url} could not be loaded (${brief}).`, url), missing && { missing });
+  return Promise.race([
+    failures().then(make, plain),
+    new Promise<FeedError>((resolve) => setTimeout(() => resolve(plain()), wait)),
+  ]);
+};
 
 export interface LoadOptions {
   /** Stops waiting. The shared request goes on while another element still wants it. */
@@ -313,7 +319,8 @@ async function fetchFeed(
   const onAbort = () => controller.abort();
   signal.addEventListener('abort', onAbort);
   const failed = (e: unknown, otherwise: () => unknown) => {
-    if (timedOut) return failure(url, (m) => new m.FeedTimeoutError(url, timeout), 'timeout');
+    // The sentence may wait a little (at most the timeout again, and 2 s), not as long as the browser.
+    if (timedOut) return failure(url, (m) => new m.FeedTimeoutError(url, timeout), 'timeout', Math.min(2000, timeout));
     if (signal.aborted) return abortError(signal);
     return e instanceof FeedError ? e : otherwise();
   };
