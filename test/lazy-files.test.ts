@@ -297,7 +297,7 @@ describe('files loaded on first use that fail to load', () => {
     const [{ detail }, failed] = await Promise.all([error, feedError]);
     expect(detail.error.name).to.equal('ImhLoadError');
     expect(detail.error.file).to.contain('store');
-    expect(failed.detail.error.missing).to.equal(detail.error);
+    expect(failed.detail.error.missing).to.deep.equal([detail.error]);
     await elementUpdated(el);
     expect(textOf($(el, '[part=notice]'))).to.equal('This information could not be loaded just now. Try again');
     saidOnce('store');

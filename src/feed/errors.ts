@@ -10,10 +10,12 @@ export class FeedError extends Error {
   /** The absolute URL of the feed, when it came from the network. */
   url?: string;
   /**
-   * Set when the saved-copy code could not be loaded, so no last good copy was looked for
-   * (elements also fire imh-load-error naming the file).
+   * The files that could not be loaded while this failure was handled (elements fire imh-load-error
+   * for each): the saved-copy code (`store.js`: no last good copy was looked for), or the sentences
+   * of a failed load (`failures.js`: this error is then a plain `FeedError`, without a subclass's
+   * `status`), or both.
    */
-  missing?: ImhLoadError;
+  missing?: ImhLoadError[];
   constructor(message: string, url?: string, options?: { cause?: unknown }) {
     super(message, options);
     this.url = url;

@@ -30,7 +30,10 @@ type Failures = typeof import('./failures.js');
  */
 const failure = (url: string, make: (m: Failures) => FeedError, brief: string, wait = 2000): Promise<FeedError> => {
   const plain = (missing?: ImhLoadError) =>
-    Object.assign(new FeedError(`The feed at ${url} could not be loaded (${brief}).`, url), missing && { missing });
+    Object.assign(
+      new FeedError(`The feed at ${url} could not be loaded (${brief}).`, url),
+      missing && { missing: [missing] },
+    );
   return Promise.race([
     failures().then(make, plain),
     new Promise<FeedError>((resolve) => setTimeout(() => resolve(plain()), wait)),
@@ -263,7 +266,9 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
     const settled: Promise<FeedResult> = fresh.catch(async (error: unknown) => {
       const copy =
         error instanceof FeedError && useStoredCopy
-          ? await storedCopy(abs, parts).catch((missing: ImhLoadError) => void (error.missing = missing))
+          ? await storedCopy(abs, parts).catch(
+              (missing: ImhLoadError) => void (error.missing = [...(error.missing ?? []), missing]),
+            )
           : undefined;
       if (!copy) throw error;
       return {
@@ -278,7 +283,7 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
       // Read with plain sentences (their file could not be loaded), or not saved for want of the
       // saved-copy code: the next caller reads again.
       (result) => {
-        if (result.missing) forget();
+        if (result.missing || result.stale?.error.missing) forget();
         else shared.results.set(name, result);
         result.saving?.catch(forget);
       },

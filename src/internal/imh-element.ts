@@ -395,6 +395,8 @@ export class ImhElement extends LitElement {
         () => new ImhFeedLoadEvent({ feed: data, issues, url, stale }),
         () => stale && new ImhFeedErrorEvent({ error: stale.error, stale: true }),
         () => missing && loadFailed(missing),
+        // The failed load's own files that were missing (its sentences, with a copy shown).
+        ...(stale?.error.missing ?? []).map((m) => () => loadFailed(m)),
         // The saved-copy code, loaded after the feed shows: its failure is said once it is known.
         () => void saving?.catch((e: unknown) => e instanceof ImhLoadError && this.dispatchEvent(loadFailed(e))),
       );
@@ -404,7 +406,7 @@ export class ImhElement extends LitElement {
       once(
         e,
         () => new ImhFeedErrorEvent({ error: e instanceof FeedError ? e : new FeedError(String(e)), stale: false }),
-        () => e instanceof FeedError && e.missing && loadFailed(e.missing),
+        ...((e instanceof FeedError && e.missing) || []).map((m) => () => loadFailed(m)),
       );
     }
     for (const task of this.retried) {
