@@ -4,6 +4,8 @@ import '../../src/components/support-card/support-card.js';
 import '../../src/components/support-list/support-list.js';
 import '../../src/components/session-list/session-list.js';
 import { exampleFeed } from '../fixtures/example.js';
+import { minimalFeed, session } from '../fixtures/feeds.js';
+import { TERMS } from '../fixtures/terms.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
 // Bilingual display (issue 16) in the lists: the session list's filters, links, calendar menu and
@@ -202,6 +204,16 @@ describe('bilingual lists', () => {
       el.removeAttribute('bilingual');
       await waitUntil(() => !$(el, '.bi'), 'still bilingual', { timeout: 5000 });
       expect(textOf($(el, 'a.map'))).to.equal('Map: Bob Jones Community Hub (yn agor mewn tab newydd)');
+    });
+
+    it('the note that dates after the last known term are not confirmed yet, in both', async () => {
+      const termTime = { ...session, schedule: { ...session.schedule, termTimeOnly: true } };
+      const el = await sessions({ now: '2027-07-12T08:00' }, minimalFeed({ termDates: TERMS, sessions: [termTime] }));
+      await waitUntil(() => $(el, '[part=unconfirmed]'), 'no note', { timeout: 5000 });
+      const note = spoken($(el, '[part=unconfirmed]')!);
+      expect(note.map(([l]) => l)).to.deep.equal(['cy', 'en-GB']);
+      expect(note[0][1]).to.match(/^Tylino babanod: nid yw’r dyddiadau ar ôl 21 Gorffennaf 2027/);
+      expect(note[1][1]).to.match(/^Baby Massage: dates after 21 July 2027 are not confirmed yet\./);
     });
 
     it('an online session: its badge and "How to join" in both', async () => {

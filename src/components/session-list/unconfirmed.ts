@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { Feed } from '../../feed/types.js';
-import { feedString } from '../../internal/feed-text.js';
+import { both, feedString } from '../../internal/feed-text.js';
 import { formatDay, formatList } from '../../internal/format.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { parseDay } from '../../schedule/civil.js';
@@ -37,9 +37,11 @@ const sentence = (u: UnconfirmedDates, names: string, t: Translator) => {
       );
 };
 
-/** One note per reason and last known date, naming the sessions it is about. */
+/**
+ * One note per reason and last known date, naming the sessions it is about; on a bilingual list in
+ * both languages, each naming the sessions as the feed does in that language.
+ */
 export function unconfirmedNotes(unconfirmed: UnconfirmedDates[], feed: Feed, t: Translator) {
-  const { locale } = t;
   if (!unconfirmed.length) return nothing;
   const groups = new Map<string, UnconfirmedDates[]>();
   for (const u of unconfirmed) {
@@ -47,7 +49,8 @@ export function unconfirmedNotes(unconfirmed: UnconfirmedDates[], feed: Feed, t:
     groups.set(key, [...(groups.get(key) ?? []), u]);
   }
   return [...groups.values()].map((g) => {
-    const names = formatList([...new Set(g.map((u) => feedString(u.session.name, locale, feed.language)))], locale);
-    return html`<p part="unconfirmed" class="notice unconfirmed">${sentence(g[0], names, t)}</p>`;
+    const names = ({ locale }: Translator) =>
+      formatList([...new Set(g.map((u) => feedString(u.session.name, locale, feed.language)))], locale);
+    return html`<p part="unconfirmed" class="notice unconfirmed">${both(t, (t) => sentence(g[0], names(t), t))}</p>`;
   });
 }
