@@ -108,6 +108,9 @@ async function formatProblem(data: IntlData, locale: string, formats: Formats): 
   return undefined;
 }
 
+/** Languages already said to have no usable translation (one console line per page). */
+const unsupported = new Set<string>();
+
 /** Says what was wrong with a pack: one console line naming every problem, and the event on `document`. */
 function report(locale: string, url: string, problems: PackProblem[], shipped: boolean, pack?: LoadedPack, count = 0) {
   if (problems.length) {
@@ -131,12 +134,11 @@ function report(locale: string, url: string, problems: PackProblem[], shipped: b
     if (intl.length) say.push(`date and list patterns ignored: ${intl[0].message}`);
     console.warn(`imh-widgets: translation pack for ${locale} (${url}): ${say.join('. ')}.`);
   }
+  // Said why it is not used: a second language with no translation says nothing more.
+  if (!pack) unsupported.add(locale);
   document.dispatchEvent(new ImhTranslationPackEvent({ locale, url, used: !!pack, messages: count, problems }));
   return pack;
 }
-
-/** Second languages already said to have no translation (one console line per page). */
-const unsupported = new Set<string>();
 
 /**
  * A bilingual element's second language (`bilingual`) that we do not ship and no pack brings: said

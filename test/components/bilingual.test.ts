@@ -8,6 +8,7 @@ import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
 import type { ImhTranslationPackEvent } from '../../src/events/translation-pack.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
+import { restoreFetch, stubFetch } from '../fixtures/network.js';
 
 // Bilingual display (issue 16): `lang="cy" bilingual="en"` shows Welsh first, then English, each
 // part marked with its language (and direction) so screen readers switch voices.
@@ -298,6 +299,27 @@ describe('bilingual display', () => {
         await waitUntil(() => $$(el, '.bi[lang=pa-Arab]').length > 0, 'no Shahmukhi');
       });
       expect(seen).to.deep.equal([]);
+    });
+
+    it('one we do not ship, its pack beside the script refused (403): one console line and one event', async () => {
+      const events: ImhTranslationPackEvent[] = [];
+      const listen = (e: ImhTranslationPackEvent) => events.push(e);
+      document.addEventListener('imh-translation-pack', listen);
+      stubFetch(() => new Response('Forbidden', { status: 403 }));
+      try {
+        const seen = await warnings(async () => {
+          const el = await card('health-visiting', { lang: 'cy', bilingual: 'sw' });
+          await waitUntil(() => events.length, 'no imh-translation-pack event');
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect($$(el, '.bi')).to.have.length(0);
+        });
+        expect(seen, seen.join('\n')).to.have.length(1);
+        expect(seen[0]).to.contain('the server answered 403');
+        expect(events).to.have.length(1);
+      } finally {
+        restoreFetch();
+        document.removeEventListener('imh-translation-pack', listen);
+      }
     });
 
     it('an unknown bilingual-layout ("side-by-side") is the default: the slash between the two', async () => {
