@@ -103,6 +103,7 @@ const raw = makeFeed(n);
 await frame();
 await frame();
 longTasks.length = 0;
+performance.mark('imh-bench-start');
 const t0 = performance.now();
 if (variant == 'element') {
   const el = document.createElement('imh-session-list');
@@ -122,6 +123,7 @@ if (variant == 'element') {
 const rendered = performance.now() - t0;
 await frame();
 const painted = performance.now() - t0;
+performance.mark('imh-bench-end');
 await new Promise((r) => setTimeout(r, 50)); // let the long-task observer report
 window.__result = {
   rendered,
