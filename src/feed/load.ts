@@ -4,7 +4,7 @@ import type { FeedParts } from './parts.js';
 import { readFeedData, type FeedRead } from './read.js';
 
 export { readFeedData };
-import { sliced } from './slices.js';
+import { alone, sliced } from './slices.js';
 import { lazy } from '../internal/lazy.js';
 import type { ImhLoadError } from '../events/load-error.js';
 
@@ -150,19 +150,9 @@ const abortError = (signal: AbortSignal): unknown =>
 /** How many items the parts read keep: the measure of a feed's usefulness. */
 const kept = (feed: FeedRead['feed'], parts: FeedParts): number =>
   Object.keys(parts.fields).reduce((n, key) => {
-    const v = (feed as Record<string, unknown>)[key];
-    return (
-      n +
-      (Array.isArray(v)
-        ? v.length
-        : key == 'timeline'
-          ? ((v as { stages?: unknown[] })?.stages?.length ?? 0)
-          : key == 'termDates'
-            ? ((v as { terms?: unknown[] })?.terms?.length ?? 0)
-            : key == 'bankHolidays'
-              ? ((v as { dates?: unknown[] })?.dates?.length ?? 0)
-              : 0)
-    );
+    const v = (feed as Record<string, { stages?: unknown[]; terms?: unknown[]; dates?: unknown[] } | undefined>)[key];
+    // A list, or the timeline's stages, the term dates' terms, the bank holidays' dates.
+    return n + ((Array.isArray(v) ? v : (v?.stages ?? v?.terms ?? v?.dates))?.length ?? 0);
   }, 0);
 
 /**
@@ -173,7 +163,7 @@ async function storedCopy(url: string, parts: FeedParts): Promise<(FeedRead & { 
   const stored = (await store()).readFeed(url, parts.name);
   try {
     if (!stored) return undefined;
-    const json: unknown = JSON.parse(await sliced(limitDepth(stored.text)));
+    const json: unknown = JSON.parse(await parsable(stored.text));
     return { ...(await readFeedData(json, { parts, url })), savedAt: new Date(stored.savedAt) };
   } catch {
     return undefined; // the stored copy is no longer readable
@@ -352,9 +342,7 @@ async function fetchFeed(
       // The answer began and then stopped: its own sentence, not the one about reaching the server.
       throw await failed(e, () => failure(url, (m) => new m.FeedNetworkError(url, e, progress.received), 'network'));
     }
-    // Nesting deeper than any feed needs is cut before JSON.parse, which would spend seconds on it.
-    const parsable = await sliced(limitDepth(text));
-    return { text, json: await readJson(parsable, url, response.headers.get('content-type') ?? '') };
+    return { text, json: await readJson(await parsable(text), url, response.headers.get('content-type') ?? '') };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
@@ -363,6 +351,17 @@ async function fetchFeed(
 
 const tooLarge = (url: string, limit: number) =>
   failure(url, (m) => new m.FeedSizeError(url, limit), `larger than ${limit} bytes`);
+
+/**
+ * The text ready for `JSON.parse`: nesting deeper than any feed needs is cut first (JSON.parse would
+ * spend seconds on it), in slices. `JSON.parse` cannot be cut, so a long text (a feed of thousands
+ * of items: a few milliseconds or more) is parsed in a task of its own.
+ */
+async function parsable(text: string): Promise<string> {
+  const cut = await sliced(limitDepth(text));
+  if (cut.length > 100_000) await alone();
+  return cut;
+}
 
 /**
  * `JSON.parse`, with a `FeedParseError` when the text is not JSON. The sentence that says why (a web

@@ -62,6 +62,27 @@ function hasTime(budget = SLICE): boolean {
   return now < deadline;
 }
 
+/**
+ * Starts this task's slice now, if none is running. An element's constructor calls it, so the time
+ * a page spends creating elements counts: two hundred elements made in one task (the page's own
+ * parse) leave their first updates to later tasks, rather than adding them to that one.
+ */
+export const arrive = (): unknown => hasTime();
+
+/**
+ * Resolves in a later task, in turn with the page's other waiting work, and ends that task's slice:
+ * for one step that cannot be cut (`JSON.parse` of a long feed), so that nothing of ours runs after
+ * it in that task.
+ */
+export const alone = (): Promise<void> =>
+  new Promise((resolve) => {
+    waiting.push(() => {
+      resolve();
+      deadline = 1; // long past
+    });
+    wait();
+  });
+
 function flush() {
   flushing = false;
   deadline = 0;

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { FeedError, isAbort } from '../feed/errors.js';
 import { loadedFeed, loadFeed, readFeedData, resolveFeedUrl, type FeedResult } from '../feed/load.js';
 import { HEAD_PARTS, type FeedParts } from '../feed/parts.js';
-import { turn } from '../feed/slices.js';
+import { arrive, turn } from '../feed/slices.js';
 import type { FeedRead } from '../feed/read.js';
 import { ImhFeedErrorEvent } from '../events/feed-error.js';
 import { ImhFeedLoadEvent } from '../events/feed-load.js';
@@ -260,6 +260,8 @@ export class ImhElement extends LitElement {
 
   constructor() {
     super();
+    // The page's time creating elements counts as this task's slice (see slices.ts).
+    arrive();
     // Keeps the loading placeholder at the height the content took last time.
     new HeightKeeper(this, () => this.status == 'ready' && !this.renderRoot.querySelector('.placeholder'));
   }

@@ -3,6 +3,7 @@ import { ALL_PARTS } from '../../src/feed/all-parts.js';
 import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { ImhElement } from '../../src/internal/imh-element.js';
+import { SLICE } from '../../src/feed/slices.js';
 import { defineElement } from '../../src/internal/define-element.js';
 import { clearFeedCache, forgetFeed, FeedHttpError, type FeedIssue, type Session } from '../../src/feed/index.js';
 import { saveFeed, storeKey } from '../../src/feed/store.js';
@@ -186,6 +187,31 @@ describe('ImhElement (the base of every element)', () => {
     expect(perTask.length, 'tasks').to.be.greaterThan(10);
     // A slice is a few milliseconds: a task renders a few of these, never all of them.
     expect(Math.max(...perTask), 'renders in the busiest task').to.be.at.most(10);
+  });
+
+  it('adds no update to the task that made it once that task has used its slice (a page parsing many elements)', async () => {
+    // Issue 12: two hundred elements made by the page's parse took their first updates in that same
+    // task. Now the time the page spends making elements counts as the task's slice.
+    const data = minimalFeed();
+    const wrap = await fixture(html`<div></div>`);
+    await new Promise((r) => setTimeout(r)); // a task of its own, as the page's parse is
+    const els = Array.from({ length: 20 }, () => {
+      const el = document.createElement('imh-test-feed') as TestFeedElement;
+      el.data = data;
+      return el;
+    });
+    wrap.append(...els);
+    // The page's own work in the same task goes on past a slice.
+    const end = performance.now() + SLICE + 2;
+    while (performance.now() < end) {
+      // busy
+    }
+    // Every microtask of this task runs first (each element's update is queued as one).
+    for (let i = 0; i < 50; i++) await null;
+    expect(els.filter((el) => el.hasUpdated).length, 'elements updated in the task that made them').to.equal(0);
+    await waitUntil(() => els.every((el) => items(el).length == 1), 'not all rendered in later tasks', {
+      timeout: 10_000,
+    });
   });
 
   it('shows the fallback content and fires imh-feed-error when the feed fails; "Try again" retries', async () => {
