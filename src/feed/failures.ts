@@ -5,6 +5,7 @@
  * tools and the package's `feed` entry import it directly.
  */
 import { FeedError } from './errors.js';
+import type { AddressProblem } from './load.js';
 
 const where = (url?: string) => (url ? `The feed at ${url}` : 'The feed');
 
@@ -95,3 +96,24 @@ export class FeedParseError extends FeedError {
     this.detail = detail;
   }
 }
+
+/**
+ * A feed that cannot be read at all: none was given (no `problem`), or its address is not a web
+ * address (`load.ts`, `resolveFeedUrl`).
+ */
+export const addressError = (address?: AddressProblem): FeedError => {
+  const { shown, problem } = address ?? {};
+  return new FeedError(
+    !address
+      ? 'No feed was given. Add feed="https://…/feed.json" to the element, or <meta name="imh-feed" content="https://…/feed.json"> to the page.'
+      : problem == 'malformed'
+        ? `${shown} is not a web address. Give the feed's full URL, like https://example.org/feed.json.`
+        : problem == 'credentials'
+          ? `${shown} has a user name or password in it. A feed must be public: give its address without them.`
+          : problem == 'javascript:'
+            ? 'The feed address is a javascript: address, which is never read as a feed. Give the address of a JSON file, like https://example.org/feed.json.'
+            : problem == 'data:'
+              ? 'The feed address is a data: address (the feed written into the page). Publish the feed as a file on a web server and give its https:// address.'
+              : `${shown} starts with ${problem}, but a feed is read only from a web address starting https:// (or http://).`,
+  );
+};

@@ -26,12 +26,18 @@ type Failures = typeof import('./failures.js');
  * (offline, say), a plain `FeedError` says what went wrong in a few words, and carries the
  * `ImhLoadError` in `missing` (the element fires imh-load-error naming the file). If the chunk does
  * not arrive within `wait` ms (a connection that hangs), the plain error too: the feed's timeout,
- * not the browser's, limits how long a visitor waits for the fallback or the saved copy.
+ * not the browser's, limits how long a visitor waits for the fallback or the saved copy. Without a
+ * `url` (no usable address), `brief` is the plain error's whole sentence.
  */
-const failure = (url: string, make: (m: Failures) => FeedError, brief: string, wait = 2000): Promise<FeedError> => {
+const failure = (
+  url: string | undefined,
+  make: (m: Failures) => FeedError,
+  brief: string,
+  wait = 2000,
+): Promise<FeedError> => {
   const plain = (missing?: ImhLoadError) =>
     Object.assign(
-      new FeedError(`The feed at ${url} could not be loaded (${brief}).`, url),
+      new FeedError(url ? `The feed at ${url} could not be loaded (${brief}).` : brief, url),
       missing && { missing: [missing] },
     );
   return Promise.race([
@@ -94,20 +100,27 @@ export const clearFeedCache = (): void => requests.clear();
 
 /** The feed already loaded from `url` on this page for `parts`, if any (synchronous). */
 export function loadedFeed(url: string, parts: FeedParts): FeedResult | undefined {
-  try {
-    return requests.get(resolveFeedUrl(url))?.results.get(parts.name);
-  } catch {
-    return undefined;
-  }
+  const abs = resolveFeedUrl(url);
+  return typeof abs == 'string' ? requests.get(abs)?.results.get(parts.name) : undefined;
 }
 
 /**
- * The absolute URL for a feed address, resolved against the page. Throws `FeedError`, with a
- * sentence of its own, for an address that is malformed or is not a web (`https:` or `http:`)
- * address: a `javascript:` or `data:` address in the `feed` attribute or the `imh-feed` meta tag is
- * refused before anything is fetched.
+ * Why a feed address cannot be read: its text as shown in a sentence, and what is wrong with it (an
+ * address that is not one, one with a user name or password, or its scheme when it is not a web
+ * address). The sentences are in `failures.ts` (`addressError`), loaded only when one is needed.
  */
-export function resolveFeedUrl(url: string): string {
+export interface AddressProblem {
+  shown: string;
+  problem: 'malformed' | 'credentials' | `${string}:`;
+}
+
+/**
+ * The absolute URL for a feed address, resolved against the page, or why it cannot be read: an
+ * address that is malformed or is not a web (`https:` or `http:`) address, so a `javascript:` or
+ * `data:` address in the `feed` attribute or the `imh-feed` meta tag is refused before anything is
+ * fetched (`loadFeed` rejects with a `FeedError` whose sentence says why).
+ */
+export function resolveFeedUrl(url: string): string | AddressProblem {
   const address = url.trim();
   const shown = JSON.stringify(address.length > 60 ? `${address.slice(0, 57)}…` : address);
   let resolved: URL | undefined;
@@ -117,32 +130,26 @@ export function resolveFeedUrl(url: string): string {
   } catch {
     // not an address
   }
-  if (!resolved) {
-    throw new FeedError(`${shown} is not a web address. Give the feed's full URL, like https://example.org/feed.json.`);
-  }
-  switch (resolved.protocol) {
-    case 'https:':
-    case 'http:':
-      if (resolved.username || resolved.password) {
-        throw new FeedError(
-          `${shown} has a user name or password in it. A feed must be public: give its address without them.`,
-        );
-      }
-      return resolved.href;
-    case 'javascript:':
-      throw new FeedError(
-        'The feed address is a javascript: address, which is never read as a feed. Give the address of a JSON file, like https://example.org/feed.json.',
-      );
-    case 'data:':
-      throw new FeedError(
-        'The feed address is a data: address (the feed written into the page). Publish the feed as a file on a web server and give its https:// address.',
-      );
-    default:
-      throw new FeedError(
-        `${shown} starts with ${resolved.protocol}, but a feed is read only from a web address starting https:// (or http://).`,
-      );
-  }
+  const { protocol = '', username, password, href } = resolved ?? {};
+  return !resolved
+    ? { shown, problem: 'malformed' }
+    : protocol != 'https:' && protocol != 'http:'
+      ? { shown, problem: protocol as `${string}:` }
+      : username || password
+        ? { shown, problem: 'credentials' }
+        : href!;
 }
+
+/**
+ * The error for a feed that cannot be read at all (no address, or an address that is not one), with
+ * its sentence from `failures.ts`; a few words of its own if that chunk cannot be loaded.
+ */
+export const unusableAddress = (problem?: AddressProblem): Promise<never> =>
+  failure(
+    undefined,
+    (m) => m.addressError(problem),
+    problem ? `${problem.shown} is not a web address.` : 'No feed was given.',
+  ).then((e) => Promise.reject(e));
 
 const abortError = (signal: AbortSignal): unknown =>
   signal.reason ?? new DOMException('The feed load was aborted.', 'AbortError');
@@ -214,12 +221,8 @@ async function readFresh(
 export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult> {
   const { signal, parts, useStoredCopy = true } = options;
   const name = parts.name;
-  let abs: string;
-  try {
-    abs = resolveFeedUrl(url);
-  } catch (e) {
-    return Promise.reject(e);
-  }
+  const abs = resolveFeedUrl(url);
+  if (typeof abs != 'string') return unusableAddress(abs);
   if (signal?.aborted) return Promise.reject(abortError(signal));
   let pending = requests.get(abs);
   if (!pending) {

@@ -2,7 +2,7 @@ import { adoptStyles, html, LitElement, nothing, unsafeCSS, type PropertyValues 
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property } from 'lit/decorators.js';
 import { FeedError, isAbort } from '../feed/errors.js';
-import { loadedFeed, loadFeed, readFeedData, resolveFeedUrl, type FeedResult } from '../feed/load.js';
+import { loadedFeed, loadFeed, readFeedData, unusableAddress, type FeedResult } from '../feed/load.js';
 import { HEAD_PARTS, type FeedParts } from '../feed/parts.js';
 import { arrive, turn } from '../feed/slices.js';
 import type { FeedRead } from '../feed/read.js';
@@ -246,14 +246,11 @@ export class ImhElement extends LitElement {
         }
         if (!address) {
           if (mode == 'optional') return undefined;
-          throw new FeedError(
-            'No feed was given. Add feed="https://…/feed.json" to the element, or <meta name="imh-feed" content="https://…/feed.json"> to the page.',
-          );
+          return unusableAddress();
         }
-        const url = resolveFeedUrl(address);
         // A fresh object per run, so each load is announced once.
-        const loaded = loadedFeed(url, parts);
-        return loaded ? { ...loaded } : loadFeed(url, { signal, parts }).then((r) => ({ ...r }));
+        const loaded = loadedFeed(address, parts);
+        return loaded ? { ...loaded } : loadFeed(address, { signal, parts }).then((r) => ({ ...r }));
       },
     }),
   );
