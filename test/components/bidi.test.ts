@@ -151,6 +151,22 @@ describe('right to left', () => {
         expect(time, 'the time is an element of its own').not.to.equal(null);
         expect(getComputedStyle(time!).direction).to.equal(lang == 'ur' ? 'ltr' : 'rtl');
         expect(getComputedStyle(time!).unicodeBidi).to.equal('isolate');
+        // The day and the time are joined with the language's own comma ("،", not ", "), drawn between
+        // them: right of the time, left of the day (read from the right).
+        const before = (n: Node | null) => {
+          for (n = n && n.previousSibling; n; n = n.previousSibling) if (n instanceof Text && n.data.trim()) return n;
+          throw new Error('no text before');
+        };
+        const rect = (n: Node) => {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          return range.getBoundingClientRect();
+        };
+        const joint = before(time);
+        expect(joint.data.trim()).to.equal('،');
+        const [comma, day] = [rect(joint), rect(before(joint))];
+        expect(comma.left, 'the comma right of the time').to.be.at.least(time!.getBoundingClientRect().right - 1);
+        expect(comma.right, 'the comma left of the day').to.be.at.most(day.left + 1);
       });
     });
   }

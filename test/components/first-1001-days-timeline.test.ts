@@ -525,6 +525,81 @@ describe('<imh-first-1001-days-timeline>', () => {
     });
   });
 
+  describe('bilingual (lang="cy" bilingual="en")', () => {
+    /** The language a screen reader reads a node in: its nearest `lang` (the root carries the first). */
+    const langOf = (n: Node) => (n instanceof Element ? n : n.parentElement)!.closest('[lang]')!.getAttribute('lang');
+    /** Every piece of text under a node (shadow root included), with the language it is read in. */
+    const spoken = (root: Node) => {
+      const out: [string | null, string][] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode())
+        if (textOf(n as never) && !n.parentElement!.closest('style')) out.push([langOf(n), textOf(n as never)]);
+      return out;
+    };
+    /** A Welsh timeline with English (or English alone), its date kept from before, with the example feed. */
+    async function planned(attrs: Record<string, string>) {
+      localStorage.setItem(KEY, JSON.stringify({ kind: 'birth', date: '2026-09-20' }));
+      const el = await timeline({ now: '2026-11-23', ...attrs }, await exampleFeed());
+      if (attrs.bilingual) await waitUntil(() => $$(el, '.bi').length > 10, 'not in two languages');
+      await elementUpdated(el);
+      return el;
+    }
+
+    it('its built-in stages and its own words in both languages, each part marked with its language', async () => {
+      const el = await planned({ lang: 'cy', bilingual: 'en' });
+      const pair = (sel: string) => spoken($(el, sel)!);
+      // A built-in stage's title: Welsh, then English; then its "Done" mark, in both.
+      expect(spoken($$(el, '[part=stage-heading]')[0])).to.deep.equal([
+        ['cy', 'Beichiogrwydd: wythnosau 1 i 13'],
+        ['en-GB', 'Pregnancy: weeks 1 to 13'],
+        ['cy', '✓'],
+        ['cy', "Wedi'i wneud"],
+        ['en-GB', 'Done'],
+      ]);
+      expect(pair('[part~=show-all]').map(([lang]) => lang)).to.deep.equal(['cy', 'en-GB']);
+      expect(pair('[part~=show-all]')[1][1]).to.equal('Show all stages');
+      expect(pair('button[type=submit]').at(-1)).to.deep.equal(['en-GB', 'Show my 1001 days']);
+      expect(pair('.where').at(-1)).to.deep.equal(['en-GB', 'Day 335 of 1,001 — your baby is 2 months old']);
+      expect(pair('.where')[0][0]).to.equal('cy');
+      expect(pair('.next').some(([lang, text]) => lang == 'en-GB' && text.startsWith('Next check:'))).to.equal(true);
+      // The current stage, open: its summary, checks, what to do if worried and sessions, in both.
+      const now = $(el, '[aria-current=step]')!;
+      for (const sel of ['.stage-summary', '.label', '.checks li', '.worried'])
+        expect(
+          spoken(now.querySelector(sel)!).map(([lang]) => lang),
+          sel,
+        ).to.include.members(['cy', 'en-GB']);
+      const labels = [...now.querySelectorAll('.label')].map((n) => spoken(n).at(-1)![1]);
+      expect(labels).to.include.members(['Checks', 'Sessions coming up']);
+      expect(spoken(now.querySelector('.worried strong')!).at(-1)).to.deep.equal(['en-GB', 'If you are worried:']);
+      expect(spoken(now.querySelector('.here')!).map(([lang]) => lang)).to.deep.equal(['cy', 'en-GB']);
+      // Every English text an English timeline shows (letters, not numbers) is read in English here.
+      const english = new Set(
+        spoken((await planned({ lang: 'en-GB' })).shadowRoot!)
+          .map(([, text]) => text)
+          // Words, not numbers, nor the pieces of an email address ("fhparent", ".gov").
+          .filter((text) => /[a-z]{3}/i.test(text) && !/^[.a-z@]+$/.test(text)),
+      );
+      // The service cards inside the stages are the support card's (bilingual.test.ts tests them).
+      const own = [...el.shadowRoot!.querySelectorAll('.root > :not(.card), .stage > :not(.content), .content > *')];
+      const wrong = own
+        .filter((n) => !n.querySelector('[part~=card]') && !n.closest('[part~=card]'))
+        .flatMap(spoken)
+        .filter(([lang, text]) => english.has(text) && !lang!.startsWith('en'));
+      expect(wrong).to.deep.equal([]);
+    });
+
+    for (const layout of ['stacked', 'columns'])
+      it(`${layout} at 320 px: nothing overflows; axe-clean`, async () => {
+        const el = await planned({ lang: 'cy', bilingual: 'en', 'bilingual-layout': layout });
+        el.parentElement!.style.width = '320px';
+        await new Promise((r) => requestAnimationFrame(r));
+        const right = el.parentElement!.getBoundingClientRect().right;
+        for (const n of $$(el, '*')) expect(n.getBoundingClientRect().right, n.tagName).to.be.at.most(right + 0.5);
+        await expect(el).to.be.accessible();
+      });
+  });
+
   describe('layout and print', () => {
     it('side by side when wide, one above another when narrow', async () => {
       const el = await timeline();

@@ -4,14 +4,15 @@
  * asks for their plan brings the summary into view and focuses it (the date field after an error).
  */
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
+import { both } from '../../internal/feed-text.js';
 import type { Translator } from '../../internal/localize.js';
 import { parseDay } from '../../schedule/civil.js';
 import { forget, recall, remember, validDate, type Dates } from './personal.js';
 
 /** The buttons' and the error's words from the built-in timeline's chunk (not in the main bundle). */
 export interface FormWords {
-  useAsDue: string;
-  futureBirth: string;
+  useAsDue: unknown;
+  futureBirth: unknown;
 }
 
 export class DateForm implements ReactiveController {
@@ -122,25 +123,27 @@ export class DateForm implements ReactiveController {
     const invalid = this.invalid ? 'true' : 'false';
     return html`<form part="form" class="personal" @submit=${this.submit} novalidate>
       <fieldset>
-        <legend>${t.msg('See where you are in the 1001 days', {
-          id: 'timeline.form.legend',
-          desc: 'Legend of the personal dates form',
-        })}</legend>
+        <legend>${both(t, (t) =>
+          t.msg('See where you are in the 1001 days', {
+            id: 'timeline.form.legend',
+            desc: 'Legend of the personal dates form',
+          }),
+        )}</legend>
         <div class="choices" @change=${this.choose}>
-          <label><input type="radio" name="kind" value="due" .checked=${kind == 'due'} /> ${t.msg(
-            'I am expecting a baby',
-            { id: 'timeline.form.due', desc: 'Choice: enter a due date' },
+          <label><input type="radio" name="kind" value="due" .checked=${kind == 'due'} /> ${both(t, (t) =>
+            t.msg('I am expecting a baby', { id: 'timeline.form.due', desc: 'Choice: enter a due date' }),
           )}</label>
-          <label><input type="radio" name="kind" value="birth" .checked=${kind == 'birth'} /> ${t.msg(
-            'My baby is born',
-            { id: 'timeline.form.birth', desc: 'Choice: enter a date of birth' },
+          <label><input type="radio" name="kind" value="birth" .checked=${kind == 'birth'} /> ${both(t, (t) =>
+            t.msg('My baby is born', { id: 'timeline.form.birth', desc: 'Choice: enter a date of birth' }),
           )}</label>
         </div>
         <label class="date"
           >${
             kind == 'due'
-              ? t.msg('Due date', { id: 'timeline.form.due-date', desc: 'Label of the date field' })
-              : t.msg("Baby's date of birth", { id: 'timeline.form.birth-date', desc: 'Label of the date field' })
+              ? both(t, (t) => t.msg('Due date', { id: 'timeline.form.due-date', desc: 'Label of the date field' }))
+              : both(t, (t) =>
+                  t.msg("Baby's date of birth", { id: 'timeline.form.birth-date', desc: 'Label of the date field' }),
+                )
           }
           <input type="date" name="date" required .value=${e?.date ?? ''} aria-invalid=${invalid}
             aria-describedby="date-error privacy" />
@@ -148,10 +151,12 @@ export class DateForm implements ReactiveController {
         <p id="date-error" class="error" ?hidden=${!this.invalid}>${
           this.invalid == 'future-birth'
             ? words.futureBirth
-            : t.msg('Enter a date, for example 15 March 2027.', {
-                id: 'timeline.form.invalid',
-                desc: 'Error when the date field is empty or not a date',
-              })
+            : both(t, (t) =>
+                t.msg('Enter a date, for example 15 March 2027.', {
+                  id: 'timeline.form.invalid',
+                  desc: 'Error when the date field is empty or not a date',
+                }),
+              )
         }</p>
         ${
           this.invalid == 'future-birth'
@@ -160,24 +165,32 @@ export class DateForm implements ReactiveController {
               </div>`
             : nothing
         }
-        <label class="remember"><input type="checkbox" name="remember" .checked=${!!recall()} /> ${t.msg(
-          'Remember on this device',
-          { id: 'timeline.form.remember', desc: 'Checkbox: keep the date in this browser' },
+        <label class="remember"><input type="checkbox" name="remember" .checked=${!!recall()} /> ${both(t, (t) =>
+          t.msg('Remember on this device', {
+            id: 'timeline.form.remember',
+            desc: 'Checkbox: keep the date in this browser',
+          }),
         )}</label>
-        <p id="privacy" class="hint">${t.msg('Worked out on this device: your date is not sent anywhere.', {
-          id: 'timeline.form.privacy',
-          desc: 'Privacy note under the date field',
-        })}</p>
+        <p id="privacy" class="hint">${both(t, (t) =>
+          t.msg('Worked out on this device: your date is not sent anywhere.', {
+            id: 'timeline.form.privacy',
+            desc: 'Privacy note under the date field',
+          }),
+        )}</p>
         <div class="buttons">
-          <button part="button" type="submit">${t.msg('Show my 1001 days', {
-            id: 'timeline.form.submit',
-            desc: 'Button that shows where the family is',
-          })}</button>
+          <button part="button" type="submit">${both(t, (t) =>
+            t.msg('Show my 1001 days', {
+              id: 'timeline.form.submit',
+              desc: 'Button that shows where the family is',
+            }),
+          )}</button>
           ${
             e
-              ? html`<button part="button" class="secondary" type="button" @click=${this.forgetDates}>${t.msg(
-                  'Forget my date',
-                  { id: 'timeline.form.forget', desc: 'Button that clears the entered and kept date' },
+              ? html`<button part="button" class="secondary" type="button" @click=${this.forgetDates}>${both(t, (t) =>
+                  t.msg('Forget my date', {
+                    id: 'timeline.form.forget',
+                    desc: 'Button that clears the entered and kept date',
+                  }),
                 )}</button>`
               : nothing
           }

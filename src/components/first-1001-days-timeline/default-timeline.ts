@@ -7,7 +7,7 @@
  * Services are named by the ids the example feed uses (`health-visiting`, `maternity-services`,
  * `gp`…); a feed with services of those ids shows them inside the stages.
  */
-import type { TimelineStage } from '../../feed/types.js';
+import type { Text, TimelineStage } from '../../feed/types.js';
 import type { Translator } from '../../internal/localize.js';
 
 /** The built-in stages, in the translator's language. */
@@ -322,6 +322,28 @@ export const defaultStages = (t: Translator): TimelineStage[] => [
     sessionCategories: ['stay-and-play', 'play-and-talk'],
   },
 ];
+
+/**
+ * The built-in stages as a feed's translated text: each text keyed by its language (so it carries
+ * the right `lang`), in the translator's language and, on a bilingual element, its second language
+ * too (shown in both, as a feed's text in two languages is; a text the same in both, once).
+ */
+export const builtInStages = (t: Translator): TimelineStage[] => {
+  const [one, two] = [t, t.also].map((t) => t && defaultStages(t));
+  const text = (a?: Text, b?: Text) =>
+    a && { [t.locale]: a as string, ...(b && b != a && { [t.also!.locale]: b as string }) };
+  return one!.map((s, i) => {
+    const o = two?.[i];
+    return {
+      ...s,
+      title: text(s.title, o?.title)!,
+      summary: text(s.summary, o?.summary),
+      messages: s.messages?.map((m, j) => text(m, o?.messages?.[j])!),
+      checks: s.checks?.map((c, j) => ({ ...c, name: text(c.name, o?.checks?.[j].name)! })),
+      ifWorried: text(s.ifWorried, o?.ifWorried),
+    };
+  });
+};
 
 // The summary, the timeline's other words and its stages' sessions travel with the built-in stages (one lazy chunk).
 export { futureBirthText, labels, placing, summary } from './journey-view.js';

@@ -6,8 +6,8 @@ import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { parseNow } from '../../internal/now.js';
 import { lazy } from '../../internal/lazy.js';
-import { Translator } from '../../internal/localize.js';
 import { Task } from '../../internal/task.js';
+import { both } from '../../internal/feed-text.js';
 import { parseDay, wallClock } from '../../schedule/civil.js';
 import { journey, pointDays } from '../../schedule/journey.js';
 import { attribution } from '../../internal/attribution.js';
@@ -75,11 +75,8 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   /** The built-in stages' module, loaded on first use (their text is not in the main bundle). */
   private readonly builtIn = this.need(new Task(this, { args: () => [] as const, task: () => loadBuiltIn() }));
 
-  /** The built-in stages in the element's language (made again when the language changes). */
-  private readonly defaults = new Task(this, {
-    args: () => [this.builtIn.value, this.speaking] as const,
-    task: ([module, locale]) => module?.defaultStages(new Translator(locale)),
-  });
+  /** The built-in stages in the element's language(s), and which (made again when they change). */
+  private made?: [languages: string, stages: TimelineStage[]];
 
   protected override feedMode() {
     return 'optional' as const;
@@ -121,8 +118,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
 
   protected override renderContent() {
     const { t, form } = this;
-    const builtIn = this.defaults.value;
-    if (!builtIn) return this.renderFeedStatus();
+    const module = this.builtIn.value;
+    if (!module) return this.renderFeedStatus();
+    const languages = `${t.locale} ${t.also?.locale}`;
+    if (this.made?.[0] != languages) this.made = [languages, module.builtInStages(t)];
+    const builtIn = this.made[1];
     const feed = this.feedResult?.feed;
     const { instant: nowInstant, day: today } = this.today();
     const stages = mergeStages(builtIn, feed?.timeline);
@@ -130,13 +130,12 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     const j = journey(today, dates);
     const birth = dates.birth ?? dates.due ?? today;
     const hostSet = !!(validDate(this.birthDate) || validDate(this.dueDate));
-    const module = this.builtIn.value!;
     const { labels, placing, summary } = module;
     const place = j && placing(j, dates.birth !== undefined);
     // Only a placed date has a current stage and stages already passed.
     const placed = place == 'placed';
     const current = placed ? currentStage(stages, j!.sinceBirth, birth) : -1;
-    const words = labels(t);
+    const say = (word: keyof ReturnType<typeof labels>) => both(t, (t) => labels(t)[word]);
     const allOpen = stages.every((s, i) => this.isOpen(s, i == current));
     const lang = feed?.language ?? 'en-GB';
     const action =
@@ -144,7 +143,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
         ? undefined
         : html`<button part="button" class="secondary" type="button"
             @click=${place == 'future-birth' ? form.useAsDue : form.askBirth}>
-            ${place == 'future-birth' ? words.useAsDue : words.enterBirth}
+            ${say(place == 'future-birth' ? 'useAsDue' : 'enterBirth')}
           </button>`;
     const c: StageContext = {
       t,
@@ -161,20 +160,22 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     };
     // The built-in stages show while a local feed loads: loading is announced, with no skeleton.
     return html`${this.renderFeedStatus(false, false, false)}
-      <p class="intro">${t.msg(
-        // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
-        "The first 1001 days, from pregnancy to your baby's second birthday, shape how your baby's brain grows and how they learn to feel safe and loved.",
-        { id: 'timeline.intro', desc: 'The opening sentence of the timeline' },
+      <p class="intro">${both(t, (t) =>
+        t.msg(
+          // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
+          "The first 1001 days, from pregnancy to your baby's second birthday, shape how your baby's brain grows and how they learn to feel safe and loved.",
+          { id: 'timeline.intro', desc: 'The opening sentence of the timeline' },
+        ),
       )}</p>
-      ${hostSet ? nothing : form.render(t, { useAsDue: words.useAsDue, futureBirth: module.futureBirthText(t) })}
-      ${j ? summary({ t, locale: this.locale, lang, j, placing: place!, stages, birth, action }) : nothing}
+      ${hostSet ? nothing : form.render(t, { useAsDue: say('useAsDue'), futureBirth: both(t, module.futureBirthText) })}
+      ${j ? summary({ t, lang, j, placing: place!, stages, birth, action }) : nothing}
       <button part="button show-all" class="secondary show-all" type="button"
         aria-expanded=${allOpen ? 'true' : 'false'} @click=${() => this.toggleAll(stages, current, allOpen)}>
-        ${allOpen ? words.hideAll : words.showAll}
+        ${say(allOpen ? 'hideAll' : 'showAll')}
       </button>
       <ol part="stages" class="stages">
         ${stages.map((s, i) =>
-          stage(s, i == current, placed && pointDays(s.to, birth) <= j!.sinceBirth ? words.done : undefined, c),
+          stage(s, i == current, placed && pointDays(s.to, birth) <= j!.sinceBirth ? say('done') : undefined, c),
         )}
       </ol>
       ${feed ? attribution(feed, c.shown, this.t) : nothing}`;

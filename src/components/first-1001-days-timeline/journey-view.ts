@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { TimelineStage } from '../../feed/types.js';
-import { feedText } from '../../internal/feed-text.js';
+import { both, feedText } from '../../internal/feed-text.js';
 import { formatAge, formatDay, formatUnit, numberFormat, plural } from '../../internal/format.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { pointDays, TOTAL_DAYS, type Journey } from '../../schedule/journey.js';
@@ -51,8 +51,8 @@ export const labels = (t: Translator) => ({
 });
 
 export interface SummaryContext {
+  /** The element's translator (with `also`, on a bilingual element: the summary says both). */
   t: Translator;
-  locale: string;
   /** The feed's language, for feed text. */
   lang: string;
   j: Journey;
@@ -65,34 +65,34 @@ export interface SummaryContext {
 }
 
 /** "Day 412 of 1001 — your baby is 13 months old", the notes, and the next check. */
-export function summary({ t, locale, lang, j, placing, stages, birth, action }: SummaryContext) {
-  const n = (v: number) => numberFormat(locale).format(v);
-  const unit = (v: number, u: 'week' | 'month' | 'year' | 'day') => formatUnit(v, u, locale);
+export function summary({ t, lang, j, placing, stages, birth, action }: SummaryContext) {
   const long = { day: 'numeric', month: 'long', year: 'numeric' } as const;
-  let where: string;
-  const notes: string[] = [];
-  if (placing == 'future-birth') where = futureBirthText(t);
-  else if (placing == 'born-by-now')
-    where = t.msg(
-      // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
-      str`The due date was ${formatDay(birth, locale, long)}, more than two weeks ago, so your baby has most likely been born. Enter the date of birth to see where you are now.`,
-      {
-        id: 'timeline.born-by-now',
-        desc: 'A due date long past (no date of birth given); the placeholder is a date like "4 December 2024"',
-      },
-    );
-  else if (j.day < 1)
-    where = t.msg('This date is before the 1001 days begin. Check the date.', {
-      id: 'timeline.before',
-      desc: 'The entered date is far in the future',
-    });
-  else if (j.day > TOTAL_DAYS)
-    where = t.msg(
-      // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
-      'Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.',
-      { id: 'timeline.after', desc: 'The child is older than two' },
-    );
-  else {
+  /** Where the family is, in one translator's language. */
+  const where = (t: Translator) => {
+    const locale = t.locale;
+    const n = (v: number) => numberFormat(locale).format(v);
+    const unit = (v: number, u: 'week' | 'month' | 'year' | 'day') => formatUnit(v, u, locale);
+    if (placing == 'future-birth') return futureBirthText(t);
+    if (placing == 'born-by-now')
+      return t.msg(
+        // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
+        str`The due date was ${formatDay(birth, locale, long)}, more than two weeks ago, so your baby has most likely been born. Enter the date of birth to see where you are now.`,
+        {
+          id: 'timeline.born-by-now',
+          desc: 'A due date long past (no date of birth given); the placeholder is a date like "4 December 2024"',
+        },
+      );
+    if (j.day < 1)
+      return t.msg('This date is before the 1001 days begin. Check the date.', {
+        id: 'timeline.before',
+        desc: 'The entered date is far in the future',
+      });
+    if (j.day > TOTAL_DAYS)
+      return t.msg(
+        // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
+        'Your child is past their second birthday: the 1001 days are complete. The stages below are still here to look back on.',
+        { id: 'timeline.after', desc: 'The child is older than two' },
+      );
     const day = t.msg(str`Day ${n(j.day)} of ${n(TOTAL_DAYS)}`, {
       id: 'timeline.day',
       desc: 'Where the family is; the placeholders are numbers (the day, and 1001) written as the language writes them',
@@ -114,21 +114,23 @@ export function summary({ t, locale, lang, j, placing, stages, birth, action }: 
           id: 'timeline.pregnant',
           desc: 'After "Day 120 of 1001 —"; the placeholder is like "19 weeks"',
         });
-    where = t.msg(str`${day} — ${age}`, {
+    return t.msg(str`${day} — ${age}`, {
       id: 'timeline.where',
       desc: 'Day count, a dash, then age or weeks of pregnancy',
     });
-  }
+  };
+  const notes: ((t: Translator) => string)[] = [];
   if (placing == 'placed') {
     if (j.overdue)
-      notes.push(
-        t.msg(str`Your baby was due ${unit(j.overdue, 'day')} ago. Once your baby is born, enter the date of birth.`, {
-          id: 'timeline.overdue',
-          desc: 'A due date in the past',
-        }),
+      notes.push((t) =>
+        t.msg(
+          // eslint-disable-next-line max-len -- a message is one literal, whole, for lit-localize
+          str`Your baby was due ${formatUnit(j.overdue!, 'day', t.locale)} ago. Once your baby is born, enter the date of birth.`,
+          { id: 'timeline.overdue', desc: 'A due date in the past' },
+        ),
       );
     if (j.premature)
-      notes.push(
+      notes.push((t) =>
         t.msg('Your baby was born early. Checks follow their age from the date of birth.', {
           id: 'timeline.premature',
           desc: 'Premature birth note',
@@ -144,24 +146,17 @@ export function summary({ t, locale, lang, j, placing, stages, birth, action }: 
           .sort((a, b) => a.at! - b.at!)[0]
       : undefined;
   const inDays = next && next.at! - j.sinceBirth;
+  /** "Next check: 6 to 8 week check · in 3 days (4 January 2027)", in one translator's language. */
+  const nextLine = (t: Translator) =>
+    html`${t.msg('Next check:', { id: 'timeline.next', desc: 'Label before the next check due' })}
+    ${feedText(next!.c.name, t.locale, lang)} ·
+    ${inDays == 0 ? t.msg('due now', { id: 'timeline.due-now', desc: 'A check due today' }) : inDaysText(inDays!, t)}
+    (${formatDay(birth + next!.at!, t.locale, long)})`;
   // Focused (tabindex -1) and scrolled to when the parent asks for their plan.
   return html`<div part="summary" class="journey" role="status" tabindex="-1">
-    <p class="where"><strong>${where}</strong></p>
-    ${notes.map((note) => html`<p>${note}</p>`)}
-    ${
-      next
-        ? html`<p class="next">
-          ${t.msg('Next check:', { id: 'timeline.next', desc: 'Label before the next check due' })}
-          ${feedText(next.c.name, locale, lang)} ·
-          ${
-            inDays == 0
-              ? t.msg('due now', { id: 'timeline.due-now', desc: 'A check due today' })
-              : inDaysText(inDays!, t)
-          }
-          (${formatDay(birth + next.at!, locale, long)})
-        </p>`
-        : nothing
-    }
+    <p class="where"><strong>${both(t, where)}</strong></p>
+    ${notes.map((note) => html`<p>${both(t, note)}</p>`)}
+    ${next ? html`<p class="next">${both(t, nextLine)}</p>` : nothing}
     ${action ?? nothing}
   </div>`;
 }

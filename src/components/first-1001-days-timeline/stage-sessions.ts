@@ -5,10 +5,10 @@
  * Loaded with the built-in stages (default-timeline.ts re-exports it), so none of it is in the main bundle.
  */
 import { html, nothing } from 'lit';
-import type { Feed, TimelineStage } from '../../feed/types.js';
-import { feedText, textDirection } from '../../internal/feed-text.js';
+import type { Feed, Text, TimelineStage } from '../../feed/types.js';
+import { both, feedText, textDirection } from '../../internal/feed-text.js';
 import { formatDay, formatTimeRange } from '../../internal/format.js';
-import type { Translator } from '../../internal/localize.js';
+import { str, type Translator } from '../../internal/localize.js';
 import { upcomingOccurrences } from '../../schedule/occurrences.js';
 import { matches } from '../session-list/filters.js';
 
@@ -22,10 +22,17 @@ export const stageSessions = (s: TimelineStage, feed: Feed, now: Date) =>
         .slice(0, 3)
     : [];
 
+/** Stand-ins for the day and the time in the message that joins them, replaced by the markup. */
+const DAY = '\ue000';
+const TIME = '\ue001';
+
 /**
- * The list under "Sessions coming up": each session's name, day, time and place. The time is isolated
- * in its own direction, as in the session list: a range with no letters ("10:00–11:00") reads left to
- * right in a right-to-left language, and one with the language's own letters keeps the language's order.
+ * The list under "Sessions coming up": each session's name, day, time and place. The day and time
+ * are joined as the language joins them (a message: "Monday 23 November, 10:00–11:00", Urdu and
+ * Arabic with their own comma "،"). The time is isolated in its own direction, as in the session
+ * list: a range with no letters ("10:00–11:00") reads left to right in a right-to-left language, and
+ * one with the language's own letters keeps the language's order. On a bilingual element the label
+ * and the day are in both languages, and names in both where the feed has both.
  */
 export const sessionsList = (
   sessions: ReturnType<typeof stageSessions>,
@@ -36,19 +43,35 @@ export const sessionsList = (
 ) =>
   sessions.length
     ? html`<p class="label">
-          ${t.msg('Sessions coming up', { id: 'timeline.sessions', desc: 'Label above the next matching sessions' })}
+          ${both(t, (t) =>
+            t.msg('Sessions coming up', { id: 'timeline.sessions', desc: 'Label above the next matching sessions' }),
+          )}
         </p>
         <ul class="sessions">
           ${sessions.map((o) => {
+            const text = (value: Text) => feedText(value, locale, lang, t.also?.locale);
             const place = feed.places?.find((p) => p.id == o.place);
+            const day = both(t, (t) => formatDay(o.day, t.locale));
             const time = o.startTime && formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone);
             const when = time
-              ? html`, <time datetime=${`${o.date}T${o.startTime}`} dir=${textDirection(time) ?? 'ltr'}>${time}</time>`
-              : nothing;
+              ? t
+                  .msg(str`${DAY}, ${TIME}`, {
+                    id: 'timeline.session-when',
+                    desc: 'A session\'s day (like "Monday 23 November"), then its time (like "10:00–11:00")',
+                  })
+                  .split(/([\ue000\ue001])/)
+                  .map((part) =>
+                    part == DAY
+                      ? day
+                      : part == TIME
+                        ? html`<time datetime=${`${o.date}T${o.startTime}`} dir=${textDirection(time) ?? 'ltr'}
+                            >${time}</time
+                          >`
+                        : part,
+                  )
+              : day;
             return html`<li>
-              ${feedText(o.session.name, locale, lang)} · ${formatDay(o.day, locale)}${when}${
-                place ? html` · ${feedText(place.name, locale, lang)}` : nothing
-              }
+              ${text(o.session.name)} · ${when}${place ? html` · ${text(place.name)}` : nothing}
             </li>`;
           })}
         </ul>`

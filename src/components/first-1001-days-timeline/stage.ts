@@ -37,10 +37,12 @@ export interface StageContext {
 }
 
 /** A stage, `current` or passed (`done`: the "Done" mark). */
-export function stage(s: TimelineStage, current: boolean, done: string | undefined, c: StageContext) {
+export function stage(s: TimelineStage, current: boolean, done: unknown, c: StageContext) {
   const { t, feed, birth, now, shown } = c;
   const locale = t.locale;
   const lang = feed?.language ?? 'en-GB';
+  /** Feed text (or a built-in stage's) in both languages where it has both. */
+  const text = (value: TimelineStage['title'] | undefined) => feedText(value, locale, lang, t.also?.locale);
   const open = c.isOpen(s, current);
   const key = current ? `-${s.id}` : s.id;
   const services = (s.services ?? []).map((id) => feed?.services?.find((x) => x.id == id)).filter((x) => !!x);
@@ -48,10 +50,8 @@ export function stage(s: TimelineStage, current: boolean, done: string | undefin
   if (open)
     shown.push(...services, ...sessions.flatMap((o) => [o.session, feed!.places?.find((p) => p.id == o.place)]));
   const span = c.placed
-    ? html`<span class="dates">${formatDayRange(
-        birth + pointDays(s.from, birth),
-        birth + pointDays(s.to, birth) - 1,
-        locale,
+    ? html`<span class="dates">${both(t, (t) =>
+        formatDayRange(birth + pointDays(s.from, birth), birth + pointDays(s.to, birth) - 1, t.locale),
       )}</span>`
     : nothing;
   const context: CardContext = {
@@ -82,38 +82,33 @@ export function stage(s: TimelineStage, current: boolean, done: string | undefin
       c.level,
       html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="stage-${s.id}"
         @click=${toggle}>
-        ${feedText(s.title, locale, lang, t.also?.locale)}${here}${doneMark}
+        ${text(s.title)}${here}${doneMark}
       </button>`,
       'stage-heading',
     )}
     ${span}
     <div class="content" id=${`stage-${s.id}`} ?hidden=${!open}>
-      ${s.summary ? html`<p class="stage-summary">${feedText(s.summary, locale, lang)}</p>` : nothing}
+      ${s.summary ? html`<p class="stage-summary">${text(s.summary)}</p>` : nothing}
       ${
         s.messages?.length
-          ? html`<ul class="messages">${s.messages.map((m) => html`<li>${feedText(m, locale, lang)}</li>`)}</ul>`
+          ? html`<ul class="messages">${s.messages.map((m) => html`<li>${text(m)}</li>`)}</ul>`
           : nothing
       }
       ${
         s.checks?.length
-          ? html`<p class="label">${t.msg('Checks', {
-              id: 'timeline.checks',
-              desc: 'Label above the health checks of a stage',
-            })}</p>
+          ? html`<p class="label">${both(t, (t) =>
+              t.msg('Checks', { id: 'timeline.checks', desc: 'Label above the health checks of a stage' }),
+            )}</p>
             <ul class="checks">${s.checks.map(
-              (c) =>
-                html`<li>${feedText(c.name, locale, lang)}${
-                  c.note ? html` · ${feedText(c.note, locale, lang)}` : nothing
-                }</li>`,
+              (c) => html`<li>${text(c.name)}${c.note ? html` · ${text(c.note)}` : nothing}</li>`,
             )}</ul>`
           : nothing
       }
       ${
         s.ifWorried
-          ? html`<p class="worried"><strong>${t.msg('If you are worried:', {
-              id: 'timeline.worried',
-              desc: 'Label before what to do if worried',
-            })}</strong> ${feedText(s.ifWorried, locale, lang)}</p>`
+          ? html`<p class="worried"><strong>${both(t, (t) =>
+              t.msg('If you are worried:', { id: 'timeline.worried', desc: 'Label before what to do if worried' }),
+            )}</strong> ${text(s.ifWorried)}</p>`
           : nothing
       }
       ${c.builtIn.sessionsList(sessions, feed!, t, locale, lang)}
