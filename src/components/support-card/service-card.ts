@@ -148,7 +148,7 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
     // The number keeps its digits' order in a right-to-left sentence ("Call 116 123").
     const display = isolate(shown, locale);
     const action = p.kind == 'text' || p.kind == 'textphone' ? p.kind : 'call';
-    const href = action == 'text' ? tel.replace('tel:', 'sms:') : tel;
+    const href = action == 'text' ? 'sms' + tel.slice(3) : tel;
     const say = (t: Translator) =>
       action == 'text'
         ? t.msg(str`Text ${display}`, {
