@@ -216,6 +216,46 @@ describe('bilingual lists', () => {
       expect(note[1][1]).to.match(/^Baby Massage: dates after 21 July 2027 are not confirmed yet\./);
     });
 
+    it('a date\'s status badge and note, the repeat pattern, "All day" and the facts\' values in both', async () => {
+      // Cancelled, with a note the feed gives in Welsh and English: both, each in its own voice.
+      const off = await sessions({ now: '2026-11-30T08:00', days: '1' });
+      const cancelled = $(off, '[part=item].cancelled')!;
+      expect(voices(cancelled.querySelector('.badge')!)).to.deep.equal(['cy', 'en-GB']);
+      expect(spoken(cancelled.querySelector('.badge')!).at(-1)).to.deep.equal(['en-GB', 'Cancelled']);
+      expect(spoken(cancelled.querySelector('.note')!)).to.deep.equal([
+        ['cy', 'Hyfforddiant staff'],
+        ['en', 'Staff training'],
+      ]);
+      // Changed (its note is in English only: once).
+      const moved = await sessions({ now: '2026-12-04T08:00', days: '1' });
+      const changed = $(moved, '[part=item].changed')!;
+      expect(spoken(changed.querySelector('.badge')!).at(-1)).to.deep.equal(['en-GB', 'Changed']);
+      // A regular date: the pattern, "For" (audience and ages), "Free" and the facilities, each in both.
+      const item = $$(moved, '[part=item]').find((li) => /Amser Stori Babanod|Whitmore/.test(textOf(li)))!;
+      expect(voices(item.querySelector('.pattern')!)).to.include('en-GB');
+      expect(spoken(item.querySelector('.pattern')!).map(([, w]) => w)).to.include('Every Friday');
+      const values = [...item.querySelectorAll('.facts dd')];
+      expect(values.length).to.be.at.least(3);
+      for (const dd of values) expect(voices(dd), textOf(dd)).to.include.members(['cy', 'en-GB']);
+      const english = values.map((dd) =>
+        spoken(dd)
+          .filter(([l]) => l == 'en-GB')
+          .map(([, w]) => w)
+          .join(' '),
+      );
+      expect(english.join(' | ')).to.match(
+        /^parents and carers · 0 to 2 years | Free | .* | Step-free access and Buggy parking$/,
+      );
+      expect(english.join(' | ')).to.contain('Free');
+      // "All day": a one-day date with no start time.
+      const data = await exampleFeed();
+      const workshop = data.sessions.find((s: { id: string }) => s.id == 'infant-at-the-centre');
+      delete workshop.schedule.startTime;
+      delete workshop.schedule.endTime;
+      const day = await sessions({ now: '2027-02-25T08:00', days: '1', audience: 'practitioners' }, data);
+      expect(spoken($(day, '[part=item] time')!).at(-1)).to.deep.equal(['en-GB', 'All day']);
+    });
+
     it('an online session: its badge and "How to join" in both', async () => {
       const el = await sessions({ now: '2027-01-06T08:00', limit: '20' });
       const online = $(el, '.badge.online')!;

@@ -44,7 +44,7 @@ const cost = (o: SessionOccurrence, c: ItemContext) => {
   if (!k) return nothing;
   const price =
     k.free || k.amount === 0
-      ? freeLabel(t)
+      ? both(t, freeLabel)
       : k.amount != null
         ? numberFormat(t.locale, { style: 'currency', currency: k.currency ?? 'GBP' }).format(k.amount)
         : '';
@@ -100,14 +100,16 @@ const mapUrl = (p: Place) =>
 const statusBadge = (o: SessionOccurrence, c: ItemContext) => {
   const { t } = c;
   if (o.status == 'scheduled' && !o.note) return nothing;
-  const label =
+  const label = both(t, (t) =>
     o.status == 'cancelled'
       ? t.msg('Cancelled', { id: 'session.cancelled', desc: 'Badge on a session date that will not happen' })
       : o.status == 'changed'
         ? t.msg('Changed', { id: 'session.changed', desc: 'Badge on a session date whose time or place has changed' })
-        : t.msg('Note', { id: 'session.note', desc: 'Badge before a note about one session date' });
+        : t.msg('Note', { id: 'session.note', desc: 'Badge before a note about one session date' }),
+  );
+  const note = feedText(o.note, t.locale, c.feed.language, t.also?.locale);
   return html`<p class="status"><strong part="badge" class="badge ${o.status}">${label}</strong>
-    ${o.note ? html`<span class="note">${feedText(o.note, t.locale, c.feed.language)}</span>` : nothing}</p>`;
+    ${o.note ? html`<span class="note">${note}</span>` : nothing}</p>`;
 };
 
 export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number) {
@@ -127,28 +129,20 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
   );
   const pattern = describePattern(s.schedule, t);
   const day = (d: number) => formatDay(d, locale, { day: 'numeric', month: 'long' });
+  const allDay = (t: Translator) =>
+    t.msg('All day', { id: 'session.all-day', desc: 'When a session has no start time' });
   const when = o.startTime
     ? formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone)
     : o.days > 1
       ? `${day(o.day)} – ${day(o.day + o.days - 1)}`
-      : t.msg('All day', { id: 'session.all-day', desc: 'When a session has no start time' });
+      : allDay(t);
   const titleId = `s${index}`;
-  const more = cancelled
-    ? nothing
-    : details(
-        o,
-        c,
-        place,
-        pattern,
-        titleId,
-        (s.audience ?? []).map((a) => audienceLabel(t, a)),
-        ages(o, t),
-      );
+  const more = cancelled ? nothing : details(o, c, place, pattern, titleId);
   const title = url ? html`<a part="link" href=${url} @click=${(e: Event) => c.select(e, o)}>${name}</a>` : name;
   const series =
     !cancelled && (pattern || s.schedule.note)
       ? html`<span class="pattern"
-          >${pattern ? html` · ${pattern}` : nothing}${
+          >${pattern ? html` · ${both(t, (t) => describePattern(s.schedule, t))}` : nothing}${
             s.schedule.note ? html` · ${text(s.schedule.note)}` : nothing
           }</span
         >`
@@ -182,7 +176,7 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
     ${heading(c.level, title, 'item-title', titleId)} ${statusBadge(o, c)}
     <p class="when">
       <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date} dir=${textDirection(when) ?? 'ltr'}
-        >${when}</time
+        >${o.startTime || o.days > 1 ? when : both(t, allDay)}</time
       >${usualTime(o, c)}${series}
     </p>
     ${where}
@@ -204,8 +198,6 @@ function details(
   place: Place | undefined,
   pattern: string | undefined,
   titleId: string,
-  who: string[],
-  age: string,
 ) {
   const s = o.session;
   const { online, booking } = s;
@@ -214,6 +206,15 @@ function details(
   const text = (value: typeof s.name | undefined) => feedText(value, locale, c.feed.language, t.also?.locale);
   const onlineUrl = safeUrl(online?.url);
   const bookUrl = safeUrl(booking?.url);
+  // "Parents and carers · 0 to 12 months", in each language.
+  const forWhom = (t: Translator) => {
+    const who = formatList(
+      (s.audience ?? []).map((a) => audienceLabel(t, a)),
+      t.locale,
+    );
+    const age = ages(o, t);
+    return `${who}${who && age ? ' · ' : ''}${age}`;
+  };
   const fact = (label: (t: Translator) => string, value: unknown) =>
     html`<div><dt>${both(t, label)}</dt> <dd>${value}</dd></div>`;
   const join = both(t, (t) => t.msg('How to join', { id: 'session.join', desc: 'Link to join an online session' }));
@@ -263,11 +264,8 @@ function details(
     }
     <dl class="facts">
       ${
-        who.length || age
-          ? fact(
-              (t) => t.msg('For', { id: 'session.for', desc: 'Label for who a session is for' }),
-              html`${formatList(who, locale)}${who.length && age ? ' · ' : ''}${age}`,
-            )
+        forWhom(t)
+          ? fact((t) => t.msg('For', { id: 'session.for', desc: 'Label for who a session is for' }), both(t, forWhom))
           : nothing
       }
       ${cost(o, c)}
@@ -280,9 +278,11 @@ function details(
         place?.facilities?.length
           ? fact(
               (t) => t.msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' }),
-              formatList(
-                place.facilities.map((f) => facilityLabel(t, f)),
-                locale,
+              both(t, (t) =>
+                formatList(
+                  place.facilities!.map((f) => facilityLabel(t, f)),
+                  t.locale,
+                ),
               ),
             )
           : nothing
