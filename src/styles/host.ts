@@ -84,13 +84,23 @@ export const hostStyles = css`
   :host([bilingual-layout='columns']) .bi-pair > :first-child::after {
     content: none;
   }
+  /* Columns: each as wide as its words where both fit, else sharing the width equally (grid auto
+     tracks), one above the other in a narrow element. A grid is an atomic inline, which a link's or a
+     summary's underline (and a focused link's highlight) does not reach: they are inherited instead
+     (WCAG 1.4.1: a link is not told by its colour alone). */
   :host([bilingual-layout='columns']) .bi-pair {
-    display: inline-flex;
-    flex-wrap: wrap;
-    gap: 0 1em;
+    display: inline-grid;
+    grid-template-columns: auto auto;
+    column-gap: 1em;
+    background-color: inherit;
   }
-  :host([bilingual-layout='columns']) .bi-pair > * {
-    flex: 1 1 8em;
+  :host([bilingual-layout='columns']) :is(.bi-pair, .bi-pair > *) {
+    text-decoration: inherit;
+  }
+  @container (width < 30em) {
+    :host([bilingual-layout='columns']) .bi-pair {
+      grid-template-columns: auto;
+    }
   }
   [hidden] {
     display: none !important;

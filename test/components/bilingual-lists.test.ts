@@ -65,7 +65,7 @@ describe('bilingual lists', () => {
   afterEach(() => fixtureCleanup());
 
   describe('the session list', () => {
-    it("filters: labels, count and choices in both; a choice is one string in the list's language", async () => {
+    it("filters: labels and count in both; a choice in the list's language only, marked where it is not", async () => {
       const el = await sessions({ filters: '' });
       const form = $(el, '[part=filters]')!;
       const labels = [...form.querySelectorAll('label')];
@@ -76,27 +76,22 @@ describe('bilingual lists', () => {
       expect(spoken(labels[1].firstElementChild!).at(-1)).to.deep.equal(['en-GB', 'When']);
       expect(spoken($(el, '[part=count]')!).map(([l]) => l)).to.deep.equal(['cy', 'en-GB']);
       expect(textOf($(el, '[part=count] .bi'))).to.match(/^\d+ sessions found$/);
-      // An option holds plain text only: both languages in one string, read in the list's language.
-      expect(options(el, 'when')).to.deep.equal([
-        'Unrhyw / Any',
-        'Heddiw / Today',
-        'Yfory / Tomorrow',
-        'Yr wythnos hon / This week',
-        'Yr wythnos nesaf / Next week',
-      ]);
-      for (const o of form.querySelectorAll('option')) {
-        expect(o.hasAttribute('lang')).to.equal(false);
-        expect(langOf(o)).to.equal('cy');
-      }
-      // Built-in category names and ages are translated: in both. The feed's place names are in
-      // English only: once.
-      for (const name of ['category', 'age']) for (const o of options(el, name)) expect(o, name).to.contain(' / ');
-      expect(options(el, 'age')).to.include('Beichiogrwydd / Pregnancy');
-      expect(options(el, 'place').slice(1)).to.include('Bob Jones Community Hub');
-      for (const o of options(el, 'place').slice(1)) expect(o).not.to.contain(' / ');
+      // An option holds plain text in one language (it cannot hold a span with its own lang): the
+      // list's, so a Welsh voice reads Welsh words, never "Today" as Welsh. The label says both.
+      expect(options(el, 'when')).to.deep.equal(['Unrhyw', 'Heddiw', 'Yfory', 'Yr wythnos hon', 'Yr wythnos nesaf']);
+      for (const name of ['when', 'category', 'age'])
+        for (const o of form.querySelectorAll(`select[name=${name}] option`)) {
+          expect(textOf(o), name).not.to.contain(' / ');
+          expect(langOf(o), textOf(o)).to.equal('cy');
+        }
+      expect(options(el, 'age')).to.include('Beichiogrwydd');
+      // The feed's place names are in English only: marked English.
+      const places = [...form.querySelectorAll('select[name=place] option')].slice(1);
+      expect(places.map(textOf)).to.include('Bob Jones Community Hub');
+      for (const o of places) expect(langOf(o), textOf(o)).to.equal('en-GB');
       // One language without `bilingual`.
       el.removeAttribute('bilingual');
-      await waitUntil(() => options(el, 'when')[1] == 'Heddiw', 'still bilingual', { timeout: 5000 });
+      await waitUntil(() => !$(el, '[part=filters] .bi'), 'still bilingual', { timeout: 5000 });
       expect($$(el, '[part=filters] .bi')).to.have.length(0);
     });
 
@@ -150,15 +145,22 @@ describe('bilingual lists', () => {
       await sendKeys({ type: 'zqx' });
       await waitUntil(() => $(el, '[part=empty]'), 'no empty message', { timeout: 5000 });
       expect(spoken($(el, '[part=empty]')!)).to.deep.equal([
-        ['cy', textOf($(el, '[part=empty] .bi-pair > span'))],
+        ['cy', "Does dim sesiynau'n cyfateb i'r dewisiadau hyn. Rhowch gynnig ar lai o hidlwyr."],
         ['en-GB', 'No sessions match these choices. Try fewer filters.'],
       ]);
+      // Said once: one live region, the count in the list's language (visible in both, not live).
+      expect($$(el, '[role=status]:not([part=status]), [aria-live]').map((n) => spoken(n))).to.deep.equal([
+        [['cy', "0 sesiwn wedi'u canfod"]],
+      ]);
+      expect(spoken($(el, '[part=count]')!).map(([l]) => l)).to.deep.equal(['cy', 'en-GB']);
       // Without filters, the list's own empty message too.
       const none = await sessions({}, { ...(await exampleFeed()), sessions: [] });
+      expect(voices($(none, '[part=empty]')!)).to.deep.equal(['cy', 'en-GB']);
       expect(spoken($(none, '[part=empty]')!).at(-1)).to.deep.equal([
         'en-GB',
         'There are no sessions in the next 28 days.',
       ]);
+      expect($$(none, '[role=status]:not([part=status]), [aria-live]')).to.deep.equal([]);
     });
 
     it("a session's links and calendar menu: words in both, each link still named for what it is for", async () => {
@@ -282,6 +284,40 @@ describe('bilingual lists', () => {
       expect(middle(ink(more.querySelector('.bi')!))).to.be.closeTo(middle(more.getBoundingClientRect()), 2);
     });
 
+    it('columns: links and summaries underlined; side by side when wide, one above the other at 320 px', async () => {
+      const data = await exampleFeed();
+      for (const s of data.sessions) s.url ??= 'https://example.org/sessions';
+      const el = await sessions({ 'bilingual-layout': 'columns', limit: '1' }, data, '60rem');
+      const pair = (sel: string) => $(el, `${sel} .bi-pair`)!;
+      // Every text-bearing part of a paired link or summary is underlined (not by colour alone, WCAG 1.4.1).
+      for (const sel of ['[part=item-title] a', 'summary']) {
+        const parts = [...pair(sel).children] as HTMLElement[];
+        expect(parts.length, sel).to.equal(2);
+        for (const part of parts)
+          expect(getComputedStyle(part).textDecorationLine, `${sel}: ${textOf(part)}`).to.equal('underline');
+      }
+      // Wide: the English beside the Welsh, each on one line (neither wrapped for want of room).
+      const [cy, en] = [...pair('[part=day-heading]').children].map((n) => n.getBoundingClientRect());
+      expect(en.top).to.be.closeTo(cy.top, 1);
+      expect(en.left).to.be.greaterThan(cy.right);
+      const line = parseFloat(getComputedStyle(pair('[part=day-heading]')).lineHeight);
+      for (const r of [cy, en]) expect(r.height).to.be.lessThan(line * 1.5);
+      // A focused link's highlight covers both parts, and its underline gives way to the focus bar.
+      const title = $(el, '[part=item-title] a')!;
+      $(el, '[part=item]')!.focus(); // tabindex=-1, just before its title's link
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(title);
+      for (const part of pair('[part=item-title] a').children) {
+        expect(getComputedStyle(part).textDecorationLine).to.equal('none');
+        expect(getComputedStyle(part.parentElement!).backgroundColor).to.equal(getComputedStyle(title).backgroundColor);
+      }
+      // Narrow: one above the other.
+      el.parentElement!.style.maxWidth = '320px';
+      await new Promise((r) => requestAnimationFrame(r));
+      const [cy2, en2] = [...pair('[part=day-heading]').children].map((n) => n.getBoundingClientRect());
+      expect(en2.top).to.be.at.least(cy2.bottom - 1);
+    });
+
     for (const layout of ['stacked', 'columns'])
       it(`${layout} at 320 px with filters: no horizontal overflow; axe-clean`, async () => {
         const el = await sessions({ filters: '', 'bilingual-layout': layout, limit: '3' }, undefined, '320px');
@@ -385,12 +421,47 @@ describe('bilingual lists', () => {
         expect(found(both)[0]).to.contain('Ymwelwyr Iechyd');
       });
 
-      it('its filter choices in both languages, one string each', async () => {
+      it("its filter choices in the list's language (their labels in both)", async () => {
         const el = await list({ lang: 'cy', bilingual: 'en' });
         for (const name of ['stage', 'audience', 'kind']) {
-          expect(options(el, name)[0], name).to.equal('Unrhyw / Any');
-          for (const o of options(el, name)) expect(o, name).to.contain(' / ');
+          const select = $(el, `select[name=${name}]`)!;
+          expect(voices(select.closest('label')!.firstElementChild!), name).to.deep.equal(['cy', 'en-GB']);
+          expect(options(el, name)[0], name).to.equal('Unrhyw');
+          for (const o of select.querySelectorAll('option')) {
+            expect(textOf(o), name).not.to.contain(' / ');
+            expect(langOf(o), name).to.equal('cy');
+          }
         }
+        expect(options(el, 'kind')).to.include('Llinellau cymorth');
+      });
+
+      it('no match: the message in both, the count said once in the first language', async () => {
+        const el = await list({ lang: 'cy', bilingual: 'en' });
+        await search(el, 'zqxw');
+        await waitUntil(() => $(el, '[part=empty]'), 'no empty message');
+        expect(spoken($(el, '[part=empty]')!)).to.deep.equal([
+          ['cy', "Does dim gwasanaethau'n cyfateb. Rhowch gynnig ar ddewisiadau eraill neu lai o eiriau."],
+          ['en-GB', 'No services match. Try other choices or fewer words.'],
+        ]);
+        expect($$(el, '[role=status]:not([part=status]), [aria-live]').map((n) => spoken(n))).to.deep.equal([
+          [['cy', "0 gwasanaeth wedi'u canfod"]],
+        ]);
+      });
+
+      it('finds a service only by words its card shows, not by its description', async () => {
+        const data = await exampleFeed();
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the feed's JSON
+        const service = data.services.find((s: any) => s.urgency == 'routine');
+        service.description = 'Wombat sanctuary';
+        const el = await element('imh-support-list', { lang: 'en' }, data);
+        await waitUntil(() => $(el, '#all-heading'), 'no list');
+        expect(textOf(el.shadowRoot)).not.to.match(/wombat/i);
+        await search(el, 'wombat');
+        expect(found(el)).to.deep.equal([]);
+        // The same word in what the card shows finds it.
+        service.summary = 'A wombat line';
+        el.data = { ...data };
+        await waitUntil(() => found(el).length == 1, `found ${found(el)}`);
       });
 
       for (const layout of ['stacked', 'columns'])

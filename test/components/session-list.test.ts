@@ -305,7 +305,7 @@ describe('<imh-session-list>', () => {
       category.dispatchEvent(new Event('change', { bubbles: true }));
       await elementUpdated(el);
       expect(new Set(titles(el))).to.deep.equal(new Set(['Baby Booktime']));
-      const status = el.shadowRoot!.querySelector('[part=count][role=status]')!;
+      const status = el.shadowRoot!.querySelector('.results [role=status]')!;
       expect(textOf(status)).to.equal(`${titles(el).length} sessions found`);
       const age = form.querySelector<HTMLSelectElement>('select[name=age]')!;
       category.value = '';
@@ -414,7 +414,9 @@ describe('<imh-session-list>', () => {
       expect(textOf(el.shadowRoot!.querySelector('[part=empty]'))).to.equal(
         'No sessions match these choices. Try fewer filters.',
       );
-      expect(textOf(el.shadowRoot!.querySelector('[part=count][role=status]'))).to.equal('0 sessions found');
+      expect(textOf(el.shadowRoot!.querySelector('.results [role=status]'))).to.equal('0 sessions found');
+      // Announced once: the visible count and the message are not live regions of their own.
+      expect(el.shadowRoot!.querySelectorAll('[role=status]:not([part=status]), [aria-live]')).to.have.length(1);
     });
 
     const field = <T extends HTMLElement>(el: ImhSessionList, name: string) =>
@@ -429,20 +431,23 @@ describe('<imh-session-list>', () => {
       $$(el, '[part=item] .when time').map((t) => t.getAttribute('datetime')!.slice(0, 10));
     const count = (el: ImhSessionList) => textOf($(el, '[part=count]'));
 
-    it('shows the number of sessions found, visibly, in a polite status that changes with the filters', async () => {
+    it('shows the number of sessions found, and says it in a polite status when the filters change', async () => {
       const el = await list({ filters: true, limit: 100 });
       await controls(el);
-      const status = $(el, '[part=count]')!;
-      expect(status.getAttribute('role')).to.equal('status'); // polite: announced when it changes
+      const shown = $(el, '[part=count]')!;
+      expect(shown.getBoundingClientRect().height).to.be.greaterThan(10); // seen, not only heard
+      expect(getComputedStyle(shown).clipPath).not.to.contain('inset');
+      // One live region, polite, said when the count changes (not on arrival: nothing was asked yet).
+      const status = $(el, '.results [role=status]')!;
+      expect(el.shadowRoot!.querySelectorAll('[role=status]:not([part=status]), [aria-live]')).to.have.length(1);
       expect(status.closest('[aria-live=assertive]')).to.equal(null);
-      expect(status.getBoundingClientRect().height).to.be.greaterThan(10); // seen, not only heard
-      expect(getComputedStyle(status).clipPath).not.to.contain('inset');
+      expect(textOf(status)).to.equal('');
       const all = $$(el, '[part=item]').length;
       expect(count(el)).to.equal(`${all} sessions found`);
       await choose(el, 'category', 'baby-massage');
-      expect(count(el)).to.equal(
-        `${$$(el, '[part=item]').length} session${$$(el, '[part=item]').length == 1 ? '' : 's'} found`,
-      );
+      const found = `${$$(el, '[part=item]').length} session${$$(el, '[part=item]').length == 1 ? '' : 's'} found`;
+      expect(count(el)).to.equal(found);
+      expect(textOf(status)).to.equal(found);
       expect($$(el, '[part=item]').length).to.be.lessThan(all);
     });
 

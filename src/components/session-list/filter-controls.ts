@@ -4,8 +4,10 @@
  * visible result count (announced politely) and "Clear filters".
  */
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Feed, Place, Session } from '../../feed/types.js';
-import { both, bothString, shownString } from '../../internal/feed-text.js';
+import { both, shownString } from '../../internal/feed-text.js';
+import { pickText } from '../../feed/text.js';
 import { fold } from '../../internal/fold.js';
 import { plural } from '../../internal/format.js';
 import { anyLabel } from '../../internal/labels.js';
@@ -105,9 +107,12 @@ export function narrow(
   });
 }
 
-/** One choice of a select. */
-const option = (value: string, label: string, selected: boolean) =>
-  html`<option value=${value} ?selected=${selected}>${label}</option>`;
+/** One choice of a select, with its language where it is not the element's (a feed's place name). */
+const option = (value: string, label: string, selected: boolean, lang?: string) =>
+  html`<option value=${value} ?selected=${selected} lang=${ifDefined(lang)}>${label}</option>`;
+
+/** Each list's filter choices as the list first showed them: the count is announced once they change. */
+const initial = new WeakMap<object, Filters>();
 
 /** Pending searches, one per form: the search filters when typing pauses. */
 const timers = new WeakMap<HTMLFormElement, ReturnType<typeof setTimeout>>();
@@ -118,10 +123,15 @@ const timers = new WeakMap<HTMLFormElement, ReturnType<typeof setTimeout>>();
  * practitioners' training.
  *
  * On a bilingual list (`t.also`) every label, the count and "Clear filters" are in both languages,
- * each part in its own `lang`. A `<select>`'s options can hold only plain text, so each choice reads
- * "Dydd Llun / Monday" as one string in the element's language: screen readers read the whole
- * option in the element's voice (the select's name, its label, switches voices), and typing a
- * letter on a closed select finds a choice by its first language's word.
+ * each part in its own `lang`. A `<select>`'s options can hold only plain text, one language (a span
+ * with its own `lang` cannot go in an option), so the choices are in the first language only, as
+ * the rest of the element speaks it ("Heddiw", not "Heddiw / Today" read all in a Welsh voice); a
+ * feed's place name the feed has only in another language carries that `lang`. The label above
+ * says in both what the choices are.
+ *
+ * The count is visible in both languages; the one live region, visually hidden, says it once in
+ * the first language when the visitor's choices change (a live region's text is read in one voice,
+ * and two would speak twice).
  */
 export function filterControls(
   feed: Feed,
@@ -132,16 +142,11 @@ export function filterControls(
   base: Filters = {},
 ) {
   const { locale } = t;
-  const also = t.also?.locale;
   const sessions = (feed.sessions ?? []).filter((s) => matches(s, base));
   // Each category by its own name (the feed's, a built-in one, or its id in words): never a session's.
   const categories = new Map<string, string>();
   for (const s of sessions)
-    if (s.category && !categories.has(s.category))
-      categories.set(
-        s.category,
-        bothString(t, (t) => categoryName(feed, s.category!, t)),
-      );
+    if (s.category && !categories.has(s.category)) categories.set(s.category, categoryName(feed, s.category!, t));
   const usedPlaces = new Set(sessions.map((s) => s.place));
   const places = (feed.places ?? []).filter((p) => usedPlaces.has(p.id));
   const read = (form: HTMLFormElement): Filters => {
@@ -178,7 +183,8 @@ export function filterControls(
     // The button goes away with the filters: carry on from the search box, the first control.
     (form.elements.namedItem('q') as HTMLInputElement).focus();
   };
-  const any = html`<option value="">${bothString(t, anyLabel)}</option>`;
+  const any = html`<option value="">${anyLabel(t)}</option>`;
+  if (!initial.has(base)) initial.set(base, chosen);
   // Only the periods the list looks far enough ahead to fill.
   const whens = Object.keys(periods).filter((k) => periods[k](today)[0] < today + days);
   const onChange = (e: Event) => now(e.currentTarget as HTMLFormElement);
@@ -195,13 +201,7 @@ export function filterControls(
     )}
       <select name="when">
         ${any}
-        ${whens.map((k) =>
-          option(
-            k,
-            bothString(t, (t) => periodLabels(t)[k]),
-            chosen.when == k,
-          ),
-        )}
+        ${whens.map((k) => option(k, periodLabels(t)[k], chosen.when == k))}
       </select>
     </label>
     <label>${both(t, (t) => t.msg('Type of session', { id: 'filters.category', desc: 'Label of the category filter' }))}
@@ -215,9 +215,15 @@ export function filterControls(
     <label>${both(t, (t) => t.msg('Place', { id: 'filters.place', desc: 'Label of the place filter' }))}
       <select name="place">
         ${any}
-        ${places.map((p) =>
-          option(p.id, shownString(p.name, locale, feed.language, also, ' / '), chosen.place == p.id),
-        )}
+        ${places.map((p) => {
+          const name = pickText(p.name, locale, feed.language);
+          return option(
+            p.id,
+            name?.text ?? '',
+            chosen.place == p.id,
+            name && !name.lang.startsWith(locale.split('-')[0]) ? name.lang : undefined,
+          );
+        })}
       </select>
     </label>
     <label>${both(t, (t) =>
@@ -225,17 +231,12 @@ export function filterControls(
     )}
       <select name="age">
         ${any}
-        ${ages(t).map(([v], i) =>
-          option(
-            v,
-            bothString(t, (t) => ages(t)[i][1]),
-            String(chosen.ageMonths) == v,
-          ),
-        )}
+        ${ages(t).map(([v, label]) => option(v, label, String(chosen.ageMonths) == v))}
       </select>
     </label>
     <div class="results">
-      <p part="count" class="count" role="status">${both(t, (t) => sessionsFound(total, t))}</p>
+      <p part="count" class="count">${both(t, (t) => sessionsFound(total, t))}</p>
+      <p class="visually-hidden" role="status">${initial.get(base) == chosen ? '' : sessionsFound(total, t)}</p>
       ${
         isFiltered(chosen)
           ? html`<button part="button" class="clear" type="button" @click=${clear}>

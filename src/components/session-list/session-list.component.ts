@@ -319,7 +319,7 @@ export class ImhSessionList extends ImhElement {
               <ul class="items">${items.map(([o, i]) => sessionItem(o, context, i))}</ul>
             </section>`,
             )
-          : html`<p part="empty" class="empty" role="status">
+          : html`<p part="empty" class="empty">
             ${
               (controls && controls.noMatch(this.chosen, t)) ||
               both(t, (t) =>

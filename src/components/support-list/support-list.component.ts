@@ -5,7 +5,7 @@ import type { Service } from '../../feed/types.js';
 import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { suits } from '../../internal/audience.js';
-import { both, bothString, shownString } from '../../internal/feed-text.js';
+import { both, shownString } from '../../internal/feed-text.js';
 import { fold } from '../../internal/fold.js';
 import { plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
@@ -112,9 +112,9 @@ export class ImhSupportList extends ImhElement {
     if (audience && !suits(s.audience, [audience])) return false;
     const q = fold(this.q.trim());
     if (!q) return true;
-    // Only words the reader can see find a service: in the list's language (or the feed's where it has
-    // no translation) and, on a bilingual list, in the second where the feed has it.
-    const text = [s.name, s.summary, s.description, s.eligibility]
+    // Only words the reader can see find a service (a card shows no description): in the list's language
+    // (or the feed's where it has no translation) and, on a bilingual list, in the second where the feed has it.
+    const text = [s.name, s.summary, s.eligibility]
       .map((v) => shownString(v, locale, language, this.t.also?.locale))
       .join(' ');
     return fold(text).includes(q);
@@ -148,11 +148,12 @@ export class ImhSupportList extends ImhElement {
   ) {
     const current = (this.chosen as Record<string, string | undefined>)[name] ?? preset;
     // A choice is a label, so it starts with a capital ("Parents", "Babies under 1") where its script has
-    // them; on a bilingual list it is in both languages, as plain text (see the session list's filters).
+    // them; on a bilingual list in the first language only, as the label is in both (see the session
+    // list's filters: an option cannot hold two languages).
     return html`<label>${label}
       <select name=${name}>
-        <option value="">${bothString(this.t, anyLabel)}</option>
-        ${values.map((v) => html`<option value=${v} ?selected=${current == v}>${bothString(this.t, (t) => toLabel(t, v).replace(/^./, (c) => c.toLocaleUpperCase()))}</option>`)}
+        <option value="">${anyLabel(this.t)}</option>
+        ${values.map((v) => html`<option value=${v} ?selected=${current == v}>${toLabel(this.t, v).replace(/^./, (c) => c.toLocaleUpperCase(this.locale))}</option>`)}
       </select>
     </label>`;
   }
@@ -178,6 +179,8 @@ export class ImhSupportList extends ImhElement {
       .sort((a, b) => (a.urgency == 'emergency' ? -1 : 0) - (b.urgency == 'emergency' ? -1 : 0));
     const shown = services.filter((s) => s.urgency == 'routine' && this.passes(s, locale, feed.language));
     const n = shown.length;
+    // The list's one live region (visually hidden) says the count once, in the first language, after the
+    // visitor filters or searches; the visible "no services match" is in both and not announced again.
     const announce = this.announcing ? servicesFound(n, t) : '';
     // Urgent help comes first, each card leading with its call and kept short (no For/Stage/Cost
     // rows), with a skip link past it to the search and the directory.
@@ -262,10 +265,12 @@ export class ImhSupportList extends ImhElement {
             ? html`<ul part="list" class="cards">${shown.map(
                 (s) => html`<li part="item">${serviceCard(s, context)}</li>`,
               )}</ul>`
-            : html`<p part="empty" role="status">${t.msg('No services match. Try other choices or fewer words.', {
-                id: 'support-list.empty',
-                desc: 'Shown when filters or search match nothing',
-              })}</p>`
+            : html`<p part="empty">${both(t, (t) =>
+                t.msg('No services match. Try other choices or fewer words.', {
+                  id: 'support-list.empty',
+                  desc: 'Shown when filters or search match nothing',
+                }),
+              )}</p>`
         }
       </section>
       ${attribution(feed, [...urgent, ...shown], this.t)}`;
