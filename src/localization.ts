@@ -204,10 +204,14 @@ const packOf = (tag: string): [locale: string, url?: string, shipped?: boolean] 
   }
 };
 
+/** The pack loader, a chunk of its own: a failed load is said (ImhLoadError) and tried again next time. */
+const packsModule = lazy('the translation packs code', 'packs.js', () => import('./packs.js'));
+
 /**
  * Loads the translation pack for an element's language, if there may be one: resolves when it is
- * in use or known to be unusable; undefined when there is nothing (more) to wait for. The pack
- * loader is a chunk of its own, loaded only here.
+ * in use or known to be unusable; undefined when there is nothing (more) to wait for. Rejects with an
+ * ImhLoadError when the pack loader's chunk cannot be loaded, and is then forgotten, so an element's
+ * `reload()` tries again.
  */
 export function packLoading(el: Element, tag = langOf(el) ?? fallback): Promise<unknown> | undefined {
   const found = packOf(tag);
@@ -215,7 +219,7 @@ export function packLoading(el: Element, tag = langOf(el) ?? fallback): Promise<
   const [locale, url, shipped] = found;
   let state = packs.get(locale);
   if (state === undefined) {
-    state = import('./packs.js')
+    state = packsModule()
       .then(({ loadPack }) => loadPack(locale, url, shipped, cldrModule))
       .then(async (pack) => (pack?.intl && (await loadCldrFormat().catch(() => {})), pack))
       .then(
@@ -227,7 +231,10 @@ export function packLoading(el: Element, tag = langOf(el) ?? fallback): Promise<
           }
           packs.set(locale, !!pack);
         },
-        () => packs.set(locale, false),
+        (e: unknown) => {
+          packs.delete(locale);
+          throw e;
+        },
       );
     packs.set(locale, state);
   }
@@ -251,7 +258,10 @@ export function secondLocale(
   // English, or a language we ship (also by another code: `pnb` is `pa-Arab`).
   if (locale != sourceLocale || base(tag) == 'en')
     return isLoaded(locale, parts) ? locale : loadLocale(locale, parts).then(() => locale);
-  void import('./packs.js').then(({ noTranslation }) => noTranslation(tag, packOf(tag))).catch(() => {});
+  void packsModule().then(
+    ({ noTranslation }) => noTranslation(tag, packOf(tag)),
+    () => {},
+  );
   return undefined;
 }
 

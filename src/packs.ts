@@ -188,7 +188,8 @@ export async function loadPack(
   const done = (pack?: LoadedPack, count = 0) => report(locale, url, problems, shipped, pack, count);
   let file: PackFile;
   try {
-    const res = await fetch(url, { credentials: 'omit' });
+    // At most as long as a feed may take (an unanswered request would hold the language for good).
+    const res = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(10_000) });
     if (!res.ok) {
       if (!named && res.status == 404) return undefined;
       throw new Error(`the server answered ${res.status}`);
@@ -196,7 +197,15 @@ export async function loadPack(
     // JSON.parse, not res.json(): WebKit's res.json() throws a DOMException, not a SyntaxError.
     file = JSON.parse(await res.text()) as PackFile;
   } catch (e) {
-    problems.push({ kind: 'pack', message: e instanceof SyntaxError ? 'it is not JSON' : (e as Error).message });
+    problems.push({
+      kind: 'pack',
+      message:
+        e instanceof SyntaxError
+          ? 'it is not JSON'
+          : (e as Error).name == 'TimeoutError'
+            ? 'it did not arrive within 10 s'
+            : (e as Error).message,
+    });
     return done();
   }
   const base = (tag: string) => tag.split('-')[0].toLowerCase();

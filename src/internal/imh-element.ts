@@ -197,8 +197,17 @@ export class ImhElement extends LitElement {
         const words = (l: string) => (isLoaded(l, parts) ? l : loadLocale(l, parts).then(() => l));
         // A translation pack the page names, or one for a language we do not ship (see packs.ts),
         // comes first: it may make the element's language one it can speak.
+        // If the packs' code cannot be loaded: our own words, and the error (imh-load-error; reload()).
         const pack = packLoading(this);
-        return pack ? pack.then(() => words(localeOf(this))) : words(locale);
+        return pack
+          ? pack.then(
+              () => words(localeOf(this)),
+              async (e: unknown) => {
+                await words(locale);
+                throw e;
+              },
+            )
+          : words(locale);
       },
     }),
   );
@@ -206,13 +215,21 @@ export class ImhElement extends LitElement {
   /**
    * The second language's locale once its messages are here, on a bilingual element: one we ship or
    * a translation pack's (a failure, or a language with neither, leaves the element in one language).
+   * The first language waits for one we ship (its words come as the first's do), never for a pack
+   * (another server, which may be slow or hang): the element shows its own language, and adds the
+   * second when the pack arrives.
    */
   private readonly second = this.retry(
     new Task(this, {
       args: () => [this.bilingual?.trim()] as const,
-      task: ([tag]) => tag && secondLocale(tag, (this.constructor as typeof ImhElement).localeParts),
+      task: ([tag]) => {
+        this.packFirst = !!tag && !!packLoading(document.documentElement, tag);
+        return tag && secondLocale(tag, (this.constructor as typeof ImhElement).localeParts);
+      },
     }),
   );
+  /** Whether the second language waits for a translation pack (the first shows meanwhile). */
+  private packFirst = false;
 
   /**
    * A ready theme's colours, in the element's styles before its content shows. If they cannot be
@@ -358,7 +375,10 @@ export class ImhElement extends LitElement {
 
   /** Whether a language's messages are here to speak (the last language's, while another loads). */
   private get hasWords(): boolean {
-    return (this.language.value !== undefined || this.language.status == ERROR) && this.second.status != PENDING;
+    return (
+      (this.language.value !== undefined || this.language.status == ERROR) &&
+      (this.second.status != PENDING || this.packFirst)
+    );
   }
 
   protected override update(changed: PropertyValues): void {
