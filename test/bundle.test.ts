@@ -43,4 +43,31 @@ describe('dist/imh-widgets.js', () => {
     expect(errors).to.deep.equal([]);
     frame.remove();
   });
+
+  it("a page with only a session list downloads none of the timeline's body", async () => {
+    const here = location.origin;
+    const frame = document.createElement('iframe');
+    frame.style.width = '800px';
+    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
+      <meta name="imh-feed" content="${here}/public/example-feed.json">
+      <script type="module" src="${here}/dist/imh-widgets.js"></script>
+      </head><body><imh-session-list now="2026-11-23T08:00" limit="2"></imh-session-list></body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const list = frame.contentDocument!.querySelector('imh-session-list')!;
+    await waitUntil(() => list.shadowRoot?.querySelectorAll('[part=item]').length == 2, 'the list did not render', {
+      timeout: 10_000,
+    });
+    const scripts = frame
+      .contentWindow!.performance.getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.includes('/dist/'));
+    expect(scripts.filter((n) => /timeline/.test(n))).to.deep.equal([]);
+    // The one file holds the timeline's shell only: its date form and stages are in a chunk of their own.
+    const bundle = await (await fetch(`${here}/dist/imh-widgets.js`)).text();
+    for (const id of ['timeline.form.legend', 'timeline.form.submit', 'timeline.here', 'timeline.intro'])
+      expect(bundle.includes(id), `${id} in the bundle`).to.equal(false);
+    frame.remove();
+  });
 });

@@ -10,8 +10,8 @@ import { BANK_HOLIDAYS, TERMS } from './fixtures/terms.js';
 import { formatDay } from '../src/internal/format.js';
 
 // Files the elements load on first use (a language's messages, the filter controls, the calendar
-// export, the built-in timeline, the "dates not yet confirmed" notes, the date formatters), made to
-// fail as they would offline or missing from the server:
+// export, the built-in timeline, the timeline's body, the "dates not yet confirmed" notes, the date
+// formatters), made to fail as they would offline or missing from the server:
 // the test server answers 404 for them until told otherwise (web-test-runner.config.mjs).
 const failing = (pattern?: string) => executeServerCommand('imh-fail-requests', { pattern });
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -114,6 +114,45 @@ describe('files loaded on first use that fail to load', () => {
     tryAgain(el).click();
     await waitUntil(() => $(el, '[part=stage]'), 'the timeline did not load on retry');
     expect($(el, '[part=fallback]')!.hidden).to.equal(true);
+  });
+
+  // In a page of its own: this page has loaded the timeline's body by now (the built-in timeline's test).
+  it("the timeline's body from the built bundle: the page's fallback content, the event, and Try again", async () => {
+    await failing('/dist/imh-widgets-timeline-body-');
+    const here = location.origin;
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
+      <script>
+        window.errors = [];
+        window.warnings = [];
+        document.addEventListener('imh-load-error', (e) => errors.push(e.detail.error.file));
+        console.warn = (...args) => warnings.push(args.join(' '));
+      </script>
+      <script type="module" src="${here}/dist/imh-widgets.js"></script></head>
+      <body><imh-first-1001-days-timeline now="2026-11-23">
+        <a href="https://example.org/1001-days">The first 1001 days</a>
+      </imh-first-1001-days-timeline></body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const { errors, warnings: said } = frame.contentWindow as unknown as { errors: string[]; warnings: string[] };
+    const el = frame.contentDocument!.querySelector('imh-first-1001-days-timeline')!;
+    await waitUntil(() => errors.length, 'no imh-load-error', { timeout: 10_000 });
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.match(/\/dist\/imh-widgets-timeline-body-[\w-]+\.js/);
+    await waitUntil(() => !$(el, '.placeholder'), 'the timeline kept its placeholder');
+    expect($(el, '[part=fallback]')!.hidden).to.equal(false);
+    expect(textOf($(el, '[part=status]'))).to.equal('This information could not be loaded just now. Try again');
+    expect($(el, '[part=form]')).to.equal(null);
+    expect(said).to.have.length(1);
+    expect(said[0]).to.contain(errors[0]);
+    await failing();
+    tryAgain(el).click();
+    await waitUntil(() => $(el, '[part=form]') && $(el, '[part~=stage]'), 'the timeline did not load on retry', {
+      timeout: 10_000,
+    });
+    expect($(el, '[part=fallback]')!.hidden).to.equal(true);
+    frame.remove();
   });
 
   it("the feed report's sentences: the list shows, plain sentences with paths, the event, reload()", async () => {

@@ -9,7 +9,7 @@ import type { Translator } from '../../internal/localize.js';
 import { parseDay } from '../../schedule/civil.js';
 import { forget, recall, remember, validDate, type Dates } from './personal.js';
 
-/** The buttons' and the error's words from the built-in timeline's chunk (not in the main bundle). */
+/** The buttons' and the error's words, made with the summary's (journey-view.ts). */
 export interface FormWords {
   useAsDue: unknown;
   futureBirth: unknown;

@@ -345,6 +345,8 @@ export const builtInStages = (t: Translator): TimelineStage[] => {
   });
 };
 
-// The summary, the timeline's other words and its stages' sessions travel with the built-in stages (one lazy chunk).
+// Where a family is in the stages, the summary and the timeline's other words travel with the built-in stages
+// (one lazy chunk); the timeline's body (timeline-body.ts) uses them from here.
 export { futureBirthText, labels, placing, summary } from './journey-view.js';
-export { sessionsList, stageSessions } from './stage-sessions.js';
+export { currentStage, mergeStages } from './stages.js';
+export { journey, pointDays } from '../../schedule/journey.js';

@@ -2,7 +2,7 @@
  * A stage's "Sessions coming up": the next three in the stage's session categories over the next four
  * weeks, not cancelled. The timeline is for families, so its sessions pass the session list's own
  * filter (`matches`, with no audience chosen): sessions only for practitioners (training) are left out.
- * Loaded with the built-in stages (default-timeline.ts re-exports it), so none of it is in the main bundle.
+ * In the timeline's body chunk (timeline-body.ts), so none of it is in the main bundle.
  */
 import { html, nothing } from 'lit';
 import type { Feed, Text, TimelineStage } from '../../feed/types.js';

@@ -9,11 +9,11 @@ import type { Feed, TimelineStage } from '../../feed/types.js';
 import type { Sourced } from '../../internal/attribution.js';
 import { both, feedText } from '../../internal/feed-text.js';
 import { formatDayRange } from '../../internal/format.js';
-import { heading } from '../../internal/heading.js';
 import type { Translator } from '../../internal/localize.js';
-import { pointDays } from '../../schedule/journey.js';
-import { serviceCard, type CardContext } from '../support-card/service-card.js';
+import type { CardContext } from '../support-card/service-card.js';
 import type * as BuiltIn from './default-timeline.js';
+import { sessionsList, stageSessions } from './stage-sessions.js';
+import type { Kit } from './timeline-body.js';
 
 export interface StageContext {
   t: Translator;
@@ -24,7 +24,7 @@ export interface StageContext {
   /** Whether the family's dates are placed (then each stage shows its dates). */
   placed: boolean;
   now: Date;
-  /** The built-in timeline's chunk: the sessions coming up. */
+  /** The built-in timeline's chunk: where a stage starts and ends. */
   builtIn: typeof BuiltIn;
   /** Whether a stage is open (the current one unless closed). */
   isOpen(s: TimelineStage, current: boolean): boolean;
@@ -32,6 +32,8 @@ export interface StageContext {
   toggle(key: string): void;
   /** Fires imh-support-action for a service card's contact action. */
   action: CardContext['action'];
+  /** What it draws with that other elements share (the support card, headings). */
+  kit: Kit;
   /** The sessions, places and services the open stages show, for the credit their sources ask for. */
   shown: Sourced[];
 }
@@ -39,6 +41,7 @@ export interface StageContext {
 /** A stage, `current` or passed (`done`: the "Done" mark). */
 export function stage(s: TimelineStage, current: boolean, done: unknown, c: StageContext) {
   const { t, feed, birth, now, shown } = c;
+  const { pointDays } = c.builtIn;
   const locale = t.locale;
   const lang = feed?.language ?? 'en-GB';
   /** Feed text (or a built-in stage's) in both languages where it has both. */
@@ -46,7 +49,7 @@ export function stage(s: TimelineStage, current: boolean, done: unknown, c: Stag
   const open = c.isOpen(s, current);
   const key = current ? `-${s.id}` : s.id;
   const services = (s.services ?? []).map((id) => feed?.services?.find((x) => x.id == id)).filter((x) => !!x);
-  const sessions = open && feed ? c.builtIn.stageSessions(s, feed, now) : [];
+  const sessions = open && feed ? stageSessions(s, feed, now) : [];
   if (open)
     shown.push(...services, ...sessions.flatMap((o) => [o.session, feed!.places?.find((p) => p.id == o.place)]));
   const span = c.placed
@@ -78,7 +81,7 @@ export function stage(s: TimelineStage, current: boolean, done: unknown, c: Stag
   const state = current ? 'current' : done ? 'done' : '';
   const toggle = () => c.toggle(key);
   return html`<li part="stage" class="stage ${state}" aria-current=${ifDefined(current ? 'step' : undefined)}>
-    ${heading(
+    ${c.kit.heading(
       c.level,
       html`<button part="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="stage-${s.id}"
         @click=${toggle}>
@@ -111,10 +114,10 @@ export function stage(s: TimelineStage, current: boolean, done: unknown, c: Stag
             )}</strong> ${text(s.ifWorried)}</p>`
           : nothing
       }
-      ${c.builtIn.sessionsList(sessions, feed!, t, locale, lang)}
+      ${sessionsList(sessions, feed!, t, locale, lang)}
       ${
         services.length
-          ? html`<ul class="services">${services.map((x) => html`<li>${serviceCard(x, context)}</li>`)}</ul>`
+          ? html`<ul class="services">${services.map((x) => html`<li>${c.kit.card(x, context)}</li>`)}</ul>`
           : nothing
       }
     </div>
