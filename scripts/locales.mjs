@@ -34,12 +34,13 @@ import { intlData } from './intl-data.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The parts a locale's messages are split into, in the order a page needs them. */
-export const PARTS = ['ui', 'timeline', 'stages', 'sheet'];
+export const PARTS = ['ui', 'timeline', 'stages', 'sheet', 'reach'];
 
 /**
  * The part a message belongs to, from the source file its msg() call is in: the timeline's
  * built-in stages, the rest of the timeline, the printed family sheet and its dialog (loaded only
- * by a practitioner who prints one), or the interface every element shares.
+ * by a practitioner who prints one), the freshness and share code (`src/reach/`, loaded only by
+ * elements with last-checked, review-after or share), or the interface every element shares.
  * @param {string} file a path relative to the project (src/components/…)
  */
 export function partOf(file) {
@@ -47,6 +48,7 @@ export function partOf(file) {
   if (f == 'src/components/first-1001-days-timeline/default-timeline.ts') return 'stages';
   if (f.startsWith('src/components/first-1001-days-timeline/')) return 'timeline';
   if (f.startsWith('src/components/family-sheet/')) return 'sheet';
+  if (f.startsWith('src/reach/')) return 'reach';
   return 'ui';
 }
 

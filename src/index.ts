@@ -14,6 +14,7 @@ export type { SessionOccurrence } from './schedule/occurrences.js';
 export { ImhSupportCard } from './components/support-card/support-card.component.js';
 export { ImhSupportList } from './components/support-list/support-list.component.js';
 export { ImhSupportActionEvent, type ImhSupportActionDetail } from './events/support-action.js';
+export { ImhReviewDueEvent, type ImhReviewDueDetail, type ImhReviewDueService } from './events/review-due.js';
 export { ImhFirst1001DaysTimeline } from './components/first-1001-days-timeline/first-1001-days-timeline.component.js';
 export { shippedLanguages } from './languages.js';
 export { themes } from './styles/themes.js';

@@ -25,9 +25,11 @@ export const allLocales: readonly string[] = [sourceLocale, ...targetLocales];
 /**
  * Messages come in parts, each a lazily loaded module per locale: the interface every element
  * uses (`ui`), the timeline's interface (`timeline`) and built-in stages (`stages`), which
- * only pages with a timeline load, and the family sheet (`sheet`), loaded when someone prints one.
+ * only pages with a timeline load, the family sheet (`sheet`), loaded when someone prints one, and
+ * the freshness and share messages (`reach`), which only elements with `last-checked`,
+ * `review-after` or `share` load.
  */
-export type LocalePart = 'ui' | 'timeline' | 'stages' | 'sheet';
+export type LocalePart = 'ui' | 'timeline' | 'stages' | 'sheet' | 'reach';
 
 /** A translation: text, or text and the positions of the source's values (`["Day ", 0, " of 1001"]`). */
 export type Translation = string | (string | number)[];

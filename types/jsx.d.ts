@@ -13,6 +13,12 @@ export interface ImhBaseAttributes {
   /** `nhs`, `govuk`, `charity`, `dark` or `auto` (space-separated). */
   theme?: string;
   'heading-level'?: 1 | 2 | 3 | 4 | 5 | 6 | `${1 | 2 | 3 | 4 | 5 | 6}`;
+  /** Show when the feed was last updated. */
+  'last-checked'?: boolean;
+  /** For editors: warn about services not reviewed within this period (`''` is 12 months, `6 months`, `P6M`). */
+  'review-after'?: string;
+  /** A Share button for each session or service. */
+  share?: boolean;
   id?: string;
   class?: string;
   className?: string;
@@ -26,6 +32,7 @@ export interface ImhBaseAttributes {
   'onimh-feed-load'?: (event: CustomEvent) => void;
   'onimh-feed-error'?: (event: CustomEvent) => void;
   'onimh-load-error'?: (event: CustomEvent) => void;
+  'onimh-review-due'?: (event: CustomEvent) => void;
 }
 type Time = string;
 export interface ImhSessionListAttributes extends ImhBaseAttributes {

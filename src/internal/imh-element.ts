@@ -6,6 +6,7 @@ import { loadedFeed, loadFeed, readFeedData, unusableAddress, type FeedResult } 
 import { HEAD_PARTS, type FeedParts } from '../feed/parts.js';
 import { arrive, turn } from '../feed/slices.js';
 import type { FeedRead } from '../feed/read.js';
+import type { Service, Session } from '../feed/types.js';
 import { ImhFeedErrorEvent } from '../events/feed-error.js';
 import { ImhFeedLoadEvent } from '../events/feed-load.js';
 import { ImhLoadError, ImhLoadErrorEvent } from '../events/load-error.js';
@@ -30,6 +31,8 @@ import { lazy } from './lazy.js';
 import { str, Translator } from './localize.js';
 import { Reach } from './reach.js';
 import { COMPLETE, ERROR, INITIAL, PENDING, Task, type TaskStatus } from './task.js';
+
+const REACH: LocalePart[] = ['reach'];
 
 /** The page-level feed address: `<meta name="imh-feed" content="URL">`. */
 export const metaFeed = (): string | undefined =>
@@ -61,6 +64,9 @@ const loadFailed = (error: ImhLoadError) => {
 
 /** The ready themes' colours (`styles/palettes.ts`), loaded with the first element whose `theme` names one. */
 const palettes = lazy('the theme colours', 'palettes', () => import('../styles/palettes.js'));
+
+/** Data freshness and sharing (`reach/fresh-share.ts`), loaded with the first element that asks for one. */
+const extras = lazy('the freshness and share code', 'fresh-share', () => import('../reach/fresh-share.js'));
 
 /** Where an element is on the way from its inputs to its content. */
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -99,6 +105,11 @@ export type Status = 'idle' | 'loading' | 'ready' | 'error';
  *   language sits: after a slash when absent; `stacked`, on a smaller line below the first; `columns`, in a
  *   column beside it (below it where there is no room for two); any other value is the default. Styles only, so
  *   no property.
+ * @fires {ImhReviewDueEvent} imh-review-due - With `review-after`: the feed has services not reviewed within that
+ *   period (for editors; the console says the same once per feed per page).
+ * @csspart last-checked - With `last-checked`: the line saying when the information was last updated.
+ * @csspart share - With `share`: each Share button (also part `button`).
+ * @csspart share-note - With `share`: "Link copied" beside the button, or the link to copy by hand.
  * @csspart status - The loading placeholder, error or stale-copy notice (a polite live region).
  * @csspart notice - The error or stale-copy message.
  * @csspart fallback - The page's own content, shown if the feed cannot be loaded.
@@ -169,6 +180,30 @@ export class ImhElement extends LitElement {
    * line and an `imh-translation-pack` event on `document` (`used: false`) saying so.
    */
   @property({ reflect: true }) bilingual?: string;
+
+  /**
+   * Shows when the information was last updated (the feed's `updated`), under the content: "today",
+   * "3 days ago" within a week, else the date, in the element's language and the feed's time zone
+   * (part `last-checked`). A support card also says when its service was checked (`reviewed`).
+   */
+  @property({ attribute: 'last-checked', type: Boolean }) lastChecked = false;
+
+  /**
+   * For editors: warns when the feed's services were not reviewed (their `reviewed` date) within this
+   * period, once per feed per page in the console, naming them and how long ago, and with an
+   * `imh-review-due` event on the element. Bare (`review-after`) is 12 months; else a number and a unit,
+   * `6 months`, `1 year`, `8 weeks`, `90 days`, or ISO 8601 (`P6M`). Visitors see nothing; without the
+   * attribute nothing is checked. On elements that read services (support card, support list, timeline).
+   */
+  @property({ attribute: 'review-after' }) reviewAfter?: string;
+
+  /**
+   * A Share button for each session (session list) or service (support card and list): the browser's
+   * share sheet where it has one, else the link is copied ("Link copied"), else shown to copy. The link
+   * is the page's address with `#imh-session-<id>` or `#imh-service-<id>`; an element with `share` that
+   * shows that item scrolls to it and moves focus to it when the page opens at that link.
+   */
+  @property({ type: Boolean }) share = false;
 
   /**
    * The element's translator, in the element's language: every message it shows or announces is
@@ -249,6 +284,22 @@ export class ImhElement extends LitElement {
     }),
   );
   private paletted = false;
+
+  /** The freshness and share code with the messages it says, for an element with one of those attributes. */
+  private readonly extras = this.retry(
+    new Task(this, {
+      args: () =>
+        [(this.lastChecked || this.share || this.reviewAfter != null) && this.speaking, this.t.also?.locale] as const,
+      task: ([locale, also]) =>
+        locale
+          ? Promise.all([extras(), loadLocale(locale, REACH), also && loadLocale(also, REACH)]).then(([m]) => m)
+          : undefined,
+    }),
+  );
+
+  /** The Share button for a session or service (`share`), once its code is here (else nothing). */
+  protected shareButton = (item: Session | Service): unknown =>
+    this.extras.value?.shareButton(this, this.t, item, this.feedResult!.feed.language);
 
   /** The feed, validated (from `data`, the `feed` attribute or the meta tag). */
   protected readonly feedTask = this.retry(
@@ -399,6 +450,7 @@ export class ImhElement extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const feed = this.feedTask;
+    this.extras.value?.updated(this, this.feedResult?.feed, this.feedResult?.url);
     const once = (outcome: unknown, ...events: (() => Event | false | undefined)[]) => {
       if (!outcome || typeof outcome != 'object' || this.announced.has(outcome)) return;
       this.announced.add(outcome);
@@ -461,8 +513,11 @@ export class ImhElement extends LitElement {
     const dir = this.hasAttribute('dir') ? undefined : directionOf(this.t.locale);
     // Nothing but the placeholder until the element has words to say it in, and its theme's colours.
     const content = this.hasWords && this.palette.status != PENDING ? this.renderContent() : this.renderFeedStatus();
+    const feed = this.status == 'ready' && this.feedResult?.feed;
     return html`<div class="fill"></div>
-      <div class="root" lang=${this.t.locale} dir=${ifDefined(dir)}>${content}</div>`;
+      <div class="root" lang=${this.t.locale} dir=${ifDefined(dir)}>${content}${
+        feed ? this.extras.value?.footer(this, this.t, feed) : nothing
+      }</div>`;
   }
 
   /**

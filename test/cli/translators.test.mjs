@@ -36,7 +36,7 @@ test('npm run locales:add -- so creates a Somali XLIFF of every message, and sta
     readdirSync(join(dir, 'src/generated/locales'))
       .filter((f) => f.startsWith('so.'))
       .sort(),
-    ['so.intl.js', 'so.sheet.js', 'so.stages.js', 'so.timeline.js', 'so.ui.js'],
+    ['so.intl.js', 'so.reach.js', 'so.sheet.js', 'so.stages.js', 'so.timeline.js', 'so.ui.js'],
     'its messages and CLDR data are there to load',
   );
 

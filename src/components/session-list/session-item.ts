@@ -35,6 +35,8 @@ export interface ItemContext {
   calendarError?: unknown;
   /** Google and Outlook links, once the calendar code is loaded. */
   calendarLinks: (o: SessionOccurrence) => { google: string; outlook: string } | undefined;
+  /** The Share button (the `share` attribute), or nothing. */
+  share: (s: SessionOccurrence['session']) => unknown;
 }
 
 /** "Free", "£1.50", with the feed's note. */
@@ -188,6 +190,7 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
         </details>`
         : more
     }
+    ${c.share(o.session)}
   </li>`;
 }
 

@@ -281,6 +281,7 @@ export class ImhSessionList extends ImhElement {
       openCalendar: () => (this.calendarWanted = true),
       calendarError: this.ics.status == ERROR ? this.renderError() : undefined,
       calendarLinks: (o) => ics?.calendarLinks(o, { ...upcoming, locale: this.locale }),
+      share: this.shareButton,
     };
     const groups = new Map<number, [SessionOccurrence, number][]>();
     visible.forEach((o, i) => {

@@ -34,6 +34,8 @@ export interface CardContext {
   compact?: boolean;
   /** Called when a contact action is used (for the `imh-support-action` event). */
   action: (service: Service, action: string) => void;
+  /** The Share button (the `share` attribute), where the element has one. */
+  share?: (service: Service) => unknown;
 }
 
 /** "17:00" in the locale's style, for a wall-clock HH:MM. */
@@ -313,6 +315,7 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
           </p>`
           : nothing
       }
+      ${c.share?.(s)}
     </div>
   </article>`;
 }

@@ -128,7 +128,7 @@ export class ImhSupportCard extends ImhElement {
     // page's fallback content, as if the feed had failed (the editor gets the event and a warning).
     if (!feed || !service) return this.renderFeedStatus(!!feed);
     const status = this.renderFeedStatus();
-    const card = serviceCard(service, this.context(feed.timeZone, feed.language));
+    const card = serviceCard(service, { ...this.context(feed.timeZone, feed.language), share: this.shareButton });
     return html`${status}${card}${attribution(feed, [service], this.t)}`;
   }
 }

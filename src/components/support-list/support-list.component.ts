@@ -172,6 +172,7 @@ export class ImhSupportList extends ImhElement {
       level: this.level + 1,
       now: parseNow(this.now, feed.timeZone),
       action: (s, action) => this.dispatchEvent(new ImhSupportActionEvent({ service: s.id, action })),
+      share: this.shareButton,
     };
     const services = feed.services ?? [];
     const urgent = services

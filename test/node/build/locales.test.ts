@@ -38,6 +38,7 @@ test('a message’s part is the file its msg() call is in', () => {
   assert.equal(partOf('src\\components\\first-1001-days-timeline\\stages.ts'), 'timeline');
   assert.equal(partOf('src/components/support-card/service-card.ts'), 'ui');
   assert.equal(partOf('src/components/family-sheet/family-sheet.ts'), 'sheet');
+  assert.equal(partOf('src/reach/fresh-share.ts'), 'reach');
 });
 
 test('data is written as a literal that reads back as the same data', () => {
@@ -54,7 +55,9 @@ test('generates each locale’s parts as data modules, and the one loader that i
     const { messages, locales } = generate({ out: `${out}/` });
     const files = readdirSync(join(out, 'locales')).sort();
     for (const locale of locales) {
-      for (const part of ['ui', 'timeline', 'stages', 'sheet']) assert.ok(files.includes(`${locale}.${part}.js`));
+      for (const part of ['ui', 'timeline', 'stages', 'sheet', 'reach']) {
+        assert.ok(files.includes(`${locale}.${part}.js`), `${locale}.${part}.js`);
+      }
       assert.equal(files.includes(`${locale}.intl.js`), !locale.startsWith('en-'), `${locale}.intl.js`);
     }
     const { default: source } = await import(pathToFileURL(join(out, 'locales/source.js')).href);
@@ -62,7 +65,7 @@ test('generates each locale’s parts as data modules, and the one loader that i
     const { localeFile } = await import(pathToFileURL(join(out, 'locale-files.ts')).href);
     for (const locale of locales) {
       const seen = new Set<string>();
-      for (const part of ['ui', 'timeline', 'stages', 'sheet']) {
+      for (const part of ['ui', 'timeline', 'stages', 'sheet', 'reach']) {
         const file = readFileSync(join(out, `locales/${locale}.${part}.js`), 'utf8');
         assert.doesNotMatch(file, /^\s*import\b/m, 'a data module imports nothing');
         const { default: data } = await localeFile(locale, part);
