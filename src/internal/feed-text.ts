@@ -113,7 +113,7 @@ export const both = (t: Translator, say: (t: Translator) => unknown): unknown =>
  * bilingual element each language says both, in its own `lang`; where the two words are the same
  * ("Map" in Welsh and English) the word is shown once, followed by the hidden words in both.
  */
-export const named = (t: Translator, word: (t: Translator) => string, rest: (t: Translator) => string) =>
+export const named = (t: Translator, word: (t: Translator) => string, rest: (t: Translator) => unknown) =>
   t.also && word(t.also) == word(t)
     ? html`${word(t)}<span class="visually-hidden">${both(t, rest)}</span>`
     : both(t, (t) => html`${word(t)}<span class="visually-hidden">${rest(t)}</span>`);

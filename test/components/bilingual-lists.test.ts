@@ -347,16 +347,20 @@ describe('bilingual lists', () => {
       // Its accessible name is its text: the visible word first, then the service (WCAG 2.5.3, 2.4.4).
       expect(site.hasAttribute('aria-label')).to.equal(false);
       expect(textOf(site)).to.equal('Gwefan: Samaritans');
+      expect(spoken(site).at(-1)).to.deep.equal(['en-GB', 'Samaritans']); // the feed's English name, read in English
       fixtureCleanup();
       const two = await card('samaritans', { lang: 'cy', bilingual: 'en' });
       const both = link(two, 'https://www.samaritans.org');
       expect(visible(both)).to.equal('Gwefan Website');
       expect(both.hasAttribute('aria-label')).to.equal(false);
+      // The feed names the service in English only: that name is read in English in the Welsh part too.
       expect(spoken(both)).to.deep.equal([
         ['cy', 'Gwefan'],
-        ['cy', ': Samaritans'],
+        ['cy', ':'],
+        ['en-GB', 'Samaritans'],
         ['en-GB', 'Website'],
-        ['en-GB', ': Samaritans'],
+        ['en-GB', ':'],
+        ['en-GB', 'Samaritans'],
       ]);
       await expect(two).to.be.accessible();
     });
@@ -371,9 +375,11 @@ describe('bilingual lists', () => {
       )!;
       expect(spoken(site)).to.deep.equal([
         ['cy', 'Gwefan'],
-        ['cy', ': Hybiau Teulu'],
+        ['cy', ':'],
+        ['cy', 'Hybiau Teulu'],
         ['en-GB', 'Website'],
-        ['en-GB', ': Family Hubs'],
+        ['en-GB', ':'],
+        ['en-GB', 'Family Hubs'],
       ]);
     });
 

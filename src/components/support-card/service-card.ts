@@ -203,11 +203,17 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
       named(
         t,
         (t) => t.msg('Website', { id: 'card.website', desc: "Link to a service's website" }),
-        (t) =>
-          t.msg(str`: ${feedString(s.name, t.locale, lang)}`, {
-            id: 'card.website-for',
-            desc: 'Hidden text after "Website" (card.website) for screen readers; the placeholder is a service name',
-          }),
+        // The name in its own language (an English name on a Welsh card is read in English).
+        (t) => {
+          const service = '\0'; // where the name goes
+          const [before, after] = t
+            .msg(str`: ${service}`, {
+              id: 'card.website-for',
+              desc: 'Hidden text after "Website" (card.website) for screen readers; the placeholder is a service name',
+            })
+            .split(service);
+          return html`${before}${feedText(s.name, t.locale, lang)}${after}`;
+        },
       ),
       'website',
     )}
