@@ -589,6 +589,26 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect(wrong).to.deep.equal([]);
     });
 
+    it("stacked: a session's day and time, one phrase in each language, the time on its language's line", async () => {
+      const el = await planned({ lang: 'cy', bilingual: 'en', 'bilingual-layout': 'stacked' });
+      const sessions = [...$(el, '[aria-current=step]')!.querySelectorAll('.sessions li')];
+      expect(sessions.length).to.be.greaterThan(0);
+      for (const li of sessions) {
+        const when = [...li.querySelectorAll(':scope > .bi-pair')].find((p) => p.querySelector('time'))!;
+        const [welsh, english] = [...when.children] as HTMLElement[];
+        // Welsh day, its comma and the time; then the English day, its comma and the time.
+        expect(spoken(welsh).map(([lang]) => lang)).to.deep.equal(['cy', 'cy', 'cy']);
+        expect(spoken(english).map(([lang]) => lang)).to.deep.equal(['en-GB', 'en-GB', 'en-GB']);
+        expect(textOf(english as never)).to.match(
+          /^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? \d+ \w+, \d\d:\d\d–\d\d:\d\d$/,
+        );
+        // The Welsh time on the Welsh day's line, not after the English one.
+        const time = welsh.querySelector('time')!.getBoundingClientRect();
+        expect(time.bottom).to.be.closeTo(welsh.getBoundingClientRect().bottom, 2);
+        expect(time.bottom).to.be.at.most(english.getBoundingClientRect().top + 1);
+      }
+    });
+
     for (const layout of ['stacked', 'columns'])
       it(`${layout} at 320 px: nothing overflows; axe-clean`, async () => {
         const el = await planned({ lang: 'cy', bilingual: 'en', 'bilingual-layout': layout });
@@ -613,6 +633,27 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect(b.getBoundingClientRect().top).to.be.greaterThan(a.getBoundingClientRect().bottom - 1);
       const right = el.parentElement!.getBoundingClientRect().right;
       for (const n of $$(el, '*')) expect(n.getBoundingClientRect().right, n.tagName).to.be.at.most(right + 0.5);
+    });
+
+    it('wide, the stages in rows within the element (1280 px, left to right and Urdu right to left)', async () => {
+      for (const lang of ['en', 'ur']) {
+        const el = await timeline({ lang });
+        el.parentElement!.style.maxWidth = 'none';
+        el.parentElement!.style.width = '1264px';
+        await new Promise((r) => requestAnimationFrame(r));
+        const box = el.getBoundingClientRect();
+        const stages = $$(el, '[part=stage]');
+        expect(stages.length, lang).to.be.greaterThan(5);
+        for (const n of stages) {
+          const r = n.getBoundingClientRect();
+          expect(r.left, `${lang}: ${textOf(n)}`).to.be.at.least(box.left - 0.5);
+          expect(r.right, `${lang}: ${textOf(n)}`).to.be.at.most(box.right + 0.5);
+        }
+        // Still side by side: the first row holds more than one stage.
+        expect(Math.round(stages[1].getBoundingClientRect().top)).to.equal(
+          Math.round(stages[0].getBoundingClientRect().top),
+        );
+      }
     });
 
     it('prints the whole plan, every stage open', async () => {

@@ -182,11 +182,11 @@ export const styles = css`
     display: grid;
     gap: 0.5rem;
   }
-  /* Wide: the stages side by side, like a timeline strip. */
+  /* Wide: the stages side by side, like a timeline strip, in as many rows as it takes (eight 15rem
+     columns in one row ran 750 px past a 1280 px page, off its left edge in Urdu). */
   @container (min-width: 64rem) {
     .stages {
-      grid-auto-flow: column;
-      grid-auto-columns: minmax(15rem, 1fr);
+      grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
       align-items: start;
       gap: 0.75rem;
     }

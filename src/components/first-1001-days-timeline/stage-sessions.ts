@@ -32,7 +32,8 @@ const TIME = '\ue001';
  * Arabic with their own comma "،"). The time is isolated in its own direction, as in the session
  * list: a range with no letters ("10:00–11:00") reads left to right in a right-to-left language, and
  * one with the language's own letters keeps the language's order. On a bilingual element the label
- * and the day are in both languages, and names in both where the feed has both.
+ * and the day and time are in both languages (each language's phrase whole), and names in both where
+ * the feed has both.
  */
 export const sessionsList = (
   sessions: ReturnType<typeof stageSessions>,
@@ -51,25 +52,29 @@ export const sessionsList = (
           ${sessions.map((o) => {
             const text = (value: Text) => feedText(value, locale, lang, t.also?.locale);
             const place = feed.places?.find((p) => p.id == o.place);
-            const day = both(t, (t) => formatDay(o.day, t.locale));
-            const time = o.startTime && formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone);
-            const when = time
-              ? t
-                  .msg(str`${DAY}, ${TIME}`, {
-                    id: 'timeline.session-when',
-                    desc: 'A session\'s day (like "Monday 23 November"), then its time (like "10:00–11:00")',
-                  })
-                  .split(/([\ue000\ue001])/)
-                  .map((part) =>
-                    part == DAY
-                      ? day
-                      : part == TIME
-                        ? html`<time datetime=${`${o.date}T${o.startTime}`} dir=${textDirection(time) ?? 'ltr'}
-                            >${time}</time
-                          >`
-                        : part,
-                  )
-              : day;
+            // Each language's day and time as one phrase: on a bilingual element "Dydd Llun 23 Tachwedd,
+            // 10:00–11:00" then "Monday 23 November, 10:00–11:00" (stacked, the time stays on its own line).
+            const when = both(t, (t) => {
+              const day = formatDay(o.day, t.locale);
+              const time = o.startTime && formatTimeRange(o.start, o.endTime ? o.end : undefined, t.locale, o.timeZone);
+              return time
+                ? t
+                    .msg(str`${DAY}, ${TIME}`, {
+                      id: 'timeline.session-when',
+                      desc: 'A session\'s day (like "Monday 23 November"), then its time (like "10:00–11:00")',
+                    })
+                    .split(/([\ue000\ue001])/)
+                    .map((part) =>
+                      part == DAY
+                        ? day
+                        : part == TIME
+                          ? html`<time datetime=${`${o.date}T${o.startTime}`} dir=${textDirection(time) ?? 'ltr'}
+                              >${time}</time
+                            >`
+                          : part,
+                    )
+                : day;
+            });
             return html`<li>
               ${text(o.session.name)} · ${when}${place ? html` · ${text(place.name)}` : nothing}
             </li>`;
