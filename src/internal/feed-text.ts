@@ -110,13 +110,11 @@ export const both = (t: Translator, say: (t: Translator) => unknown): unknown =>
 /**
  * A link's visible words and, hidden after them, what it is for (`: <place> (opens in a new tab)`), so
  * its accessible name starts with its visible words (WCAG 2.5.3) and names its purpose (2.4.4). On a
- * bilingual element each language says both, in its own `lang`; where the two words are the same
- * ("Map" in Welsh and English) the word is shown once, followed by the hidden words in both.
+ * bilingual element the visible words in both languages come first, together ("Gwefan Website"),
+ * then the hidden words in both, each part in its own `lang`; a word the same in both ("Map") once.
  */
 export const named = (t: Translator, word: (t: Translator) => string, rest: (t: Translator) => unknown) =>
-  t.also && word(t.also) == word(t)
-    ? html`${word(t)}<span class="visually-hidden">${both(t, rest)}</span>`
-    : both(t, (t) => html`${word(t)}<span class="visually-hidden">${rest(t)}</span>`);
+  html`${both(t, word)}<span class="visually-hidden">${both(t, rest)}</span>`;
 
 /**
  * Interface text as one plain string, for where markup cannot go (a `<select>`'s options): the

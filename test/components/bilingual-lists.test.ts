@@ -354,14 +354,16 @@ describe('bilingual lists', () => {
       expect(visible(both)).to.equal('Gwefan Website');
       expect(both.hasAttribute('aria-label')).to.equal(false);
       // The feed names the service in English only: that name is read in English in the Welsh part too.
+      // Its visible words together first ("Gwefan Website": speech input can say what it sees, WCAG 2.5.3).
       expect(spoken(both)).to.deep.equal([
         ['cy', 'Gwefan'],
+        ['en-GB', 'Website'],
         ['cy', ':'],
         ['en-GB', 'Samaritans'],
-        ['en-GB', 'Website'],
         ['en-GB', ':'],
         ['en-GB', 'Samaritans'],
       ]);
+      expect(textOf(both).replace(/\s+/g, ' ')).to.match(/^Gwefan Website/);
       await expect(two).to.be.accessible();
     });
 
@@ -375,9 +377,9 @@ describe('bilingual lists', () => {
       )!;
       expect(spoken(site)).to.deep.equal([
         ['cy', 'Gwefan'],
+        ['en-GB', 'Website'],
         ['cy', ':'],
         ['cy', 'Hybiau Teulu'],
-        ['en-GB', 'Website'],
         ['en-GB', ':'],
         ['en-GB', 'Family Hubs'],
       ]);
