@@ -171,21 +171,26 @@ test('the timeline on paper: every stage title printed (its heading is a button)
  * "Print for a family" on a session list: opens the dialog, chooses the family's language, presses
  * Print (the page's print() stubbed: Chromium's PDF is the printer here) and waits for the sheet.
  */
-async function familySheet(locale, attrs = '') {
+async function familySheet(locale, attrs = '', every = false) {
   const opened = await open(`<imh-session-list now="${NOW}" limit="4" family-sheet ${attrs}></imh-session-list>`);
   const { page } = opened;
-  await page.evaluate(async (locale) => {
-    window.print = () => (window.printed = true);
-    const list = document.querySelector('imh-session-list');
-    list.shadowRoot.querySelector('button.family').click();
-    const dialog = () => list.shadowRoot.querySelector('dialog[open]');
-    for (let i = 0; i < 200 && !dialog(); i++) await new Promise((r) => setTimeout(r, 25));
-    const select = dialog().querySelector('select');
-    select.value = locale;
-    select.dispatchEvent(new Event('change'));
-    dialog().querySelector('button[type=submit]').click();
-    for (let i = 0; i < 200 && !window.printed; i++) await new Promise((r) => setTimeout(r, 25));
-  }, locale);
+  await page.evaluate(
+    async (locale, every) => {
+      window.print = () => (window.printed = true);
+      const list = document.querySelector('imh-session-list');
+      list.shadowRoot.querySelector('button.family').click();
+      const dialog = () => list.shadowRoot.querySelector('dialog[open]');
+      for (let i = 0; i < 200 && !dialog(); i++) await new Promise((r) => setTimeout(r, 25));
+      if (every) for (const box of dialog().querySelectorAll('input[type=checkbox]')) if (!box.checked) box.click();
+      const select = dialog().querySelector('select');
+      select.value = locale;
+      select.dispatchEvent(new Event('change'));
+      dialog().querySelector('button[type=submit]').click();
+      for (let i = 0; i < 200 && !window.printed; i++) await new Promise((r) => setTimeout(r, 25));
+    },
+    locale,
+    every,
+  );
   return opened;
 }
 
@@ -253,5 +258,49 @@ test('Print for a family in Urdu: right to left on paper, in Urdu, the feed in U
   );
   // Times read left to right: "10:00–11:00" as written, not reversed.
   assert.match(all, /\d{1,2}:\d{2}–\d{1,2}:\d{2}/);
+  assert.deepEqual(errors, []);
+});
+
+test('Print for a family, every session: two pages or more, and no card split across two', async () => {
+  const { page, errors } = await familySheet('en-GB', '', true);
+  // Each card's text, as the sheet has it.
+  const cards = await page.evaluate(() =>
+    [...document.querySelector('imh-family-sheet').shadowRoot.querySelectorAll('.card')].map((c) => c.textContent),
+  );
+  assert.ok(cards.length >= 12, `${cards.length} sessions`);
+  const file = join(dir, 'family-every.pdf');
+  writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+  // Text in the order the PDF draws it (a card's text together, even in two columns), page by page.
+  const squeeze = (text) => text.replace(/\s+/g, '');
+  const pages = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim())
+    .map(squeeze);
+  assert.ok(pages.length >= 2 && pages.length <= 4, `${pages.length} pages`);
+  // Every card whole on one page: its whole text found on a single page.
+  for (const text of cards) {
+    const whole = squeeze(text);
+    assert.ok(
+      pages.some((p) => p.includes(whole)),
+      `split or missing: ${text.replace(/\s+/g, ' ').trim().slice(0, 80)}`,
+    );
+  }
+  // The cards go on after the first page (none left out).
+  assert.ok(
+    pages.slice(1).some((p) => cards.some((c) => p.includes(squeeze(c)))),
+    'cards on the second page',
+  );
+  assert.deepEqual(errors, []);
+});
+
+test('Print for a family in Urdu, every session: phone numbers read left to right on paper', async () => {
+  const { page, errors } = await familySheet('ur', '', true);
+  const pages = await pdfPages(page, 'family-every-ur');
+  const all = oneLine(pages.join(' '));
+  // Each booking phone number printed in its own order ("01632 960 214"), never reordered by the
+  // right-to-left text around it ("214 960 01632").
+  const phones = [...new Set(feed.sessions.map((s) => s.booking?.phone).filter(Boolean))];
+  assert.ok(phones.length > 0);
+  for (const phone of phones) assert.ok(all.includes(phone), `${phone} as written`);
   assert.deepEqual(errors, []);
 });

@@ -173,6 +173,66 @@ describe('<imh-session-list family-sheet>: Print for a family', () => {
     }
   });
 
+  // Cancelled and changed dates (issue 15): a cancelled date is never printed as a next date, and is
+  // said; a changed one is printed at its new time, marked.
+  it('a cancelled date is said, never printed as a next date; a changed one at its new time, marked', async () => {
+    const el = await list();
+    $(el, 'button.family')!.click();
+    await opened(el);
+    const dialog = dialogOf(el)!;
+    for (const box of dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) if (!box.checked) box.click();
+    const print = stubPrint();
+    try {
+      dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await waitUntil(() => print.calls.length, 'print() was not called', { timeout: 5000 });
+      const cards = [...sheet()!.querySelectorAll('.card')];
+      const card = (name: string, text: string) =>
+        cards.find((c) => textOf(c.querySelector('h2')) == name && textOf(c).includes(text))!;
+      // Baby Massage, Mondays: 30 November is cancelled (staff training).
+      const massage = card('Baby Massage', '23 November');
+      const dates = [...massage.querySelectorAll('.dates li')].map(textOf);
+      expect(dates).to.have.length(3);
+      expect(dates.join()).not.to.contain('30 November');
+      expect(dates[1]).to.contain('7 December');
+      expect(textOf(massage.querySelector('.cancelled'))).to.match(/^No session on .*30 November \(Staff training\)$/);
+      // Baby Booktime at Whitmore Reans, Fridays 14:00: on 4 December at 10:00–10:30 instead.
+      const booktime = card('Baby Booktime', '4 December');
+      const changed = [...booktime.querySelectorAll('.dates li')].find((li) => textOf(li).includes('4 December'))!;
+      expect(textOf(changed)).to.match(/4 December 10:00\s?–\s?10:30 Changed \(Morning session this week\)$/);
+      expect(booktime.querySelector('.cancelled')).to.equal(null);
+    } finally {
+      print.restore();
+    }
+  });
+
+  // A bilingual element (issue 16): the button and the dialog in both languages, each in its own lang.
+  it('bilingual="en" on a Welsh list: the button and the dialog in Welsh and English', async () => {
+    const el = await list({ lang: 'cy', bilingual: 'en' });
+    await waitUntil(() => $(el, 'button.family .bi[lang|=en]'), 'the button is not in English too', {
+      timeout: 5000,
+    });
+    const button = $(el, 'button.family')!;
+    expect(textOf(button)).to.equal('Argraffu i deulu Print for a family');
+    button.click();
+    await opened(el);
+    const dialog = dialogOf(el)!;
+    expect(dialog.lang).to.equal('cy');
+    const english = (sel: string) => textOf(dialog.querySelector(`${sel} .bi[lang|=en]`));
+    expect(english('h2')).to.equal('Print for a family');
+    expect(english('legend')).to.equal('Sessions to print');
+    expect(english('label.language')).to.equal('The family’s language');
+    expect(english('button[type=submit]')).to.equal('Print');
+    expect(english('button.secondary')).to.equal('Cancel');
+    // Welsh first.
+    expect(textOf(dialog.querySelector('h2'))).to.equal('Argraffu i deulu Print for a family');
+    for (const box of dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) if (box.checked) box.click();
+    dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => textOf(dialog.querySelector('[role=alert]')), 'no message');
+    expect(english('[role=alert]')).to.equal('Choose at least one session.');
+    await expect(el).to.be.accessible();
+    dialog.close();
+  });
+
   it('its QR code decodes to the page address (without its fragment)', async () => {
     const el = await list();
     $(el, 'button.family')!.click();

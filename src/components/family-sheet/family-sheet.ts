@@ -1,8 +1,10 @@
 /**
- * "Print for a family" (issue 15): a dialog where a practitioner chooses sessions and the family's
- * language, then a printed A4 sheet in that language with the next dates, places, how to book, the
- * date printed and a QR code that opens the page. Loaded on the first click of the button
- * (`family-sheet` attribute); the QR encoder is a chunk of its own, loaded when printing.
+ * "Print for a family" (issue 15): a dialog where a practitioner chooses sessions (on the session
+ * list) or services (on the support list) and the family's language, then a printed A4 sheet in that
+ * language: sessions with their next dates (cancelled and changed ones said), places and how to book;
+ * services with their urgency and phone numbers large; the date printed and a QR code that opens the
+ * page. Loaded on the first click of the button (`family-sheet` attribute, internal/family-sheet-button.ts);
+ * the QR encoder is a chunk of its own, loaded when printing.
  *
  * The sheet is rendered into `<imh-family-sheet>`, a shadow host appended to the page's body, with a
  * constructed style sheet on the document that, on paper only, hides the body's other children:
@@ -10,8 +12,9 @@
  * Types the README documents. It is removed after printing.
  */
 import type { html as litHtml, render as litRender } from 'lit';
+import type { both as bothFn } from '../../internal/feed-text.js';
 import { ImhLoadErrorEvent } from '../../events/load-error.js';
-import type { Feed, Place, Session, Text } from '../../feed/types.js';
+import type { Feed, Place, Service, Session, Text } from '../../feed/types.js';
 import { formatDay, formatTimeRange, numberFormat } from '../../internal/format.js';
 import { lazy } from '../../internal/lazy.js';
 import { str, Translator } from '../../internal/localize.js';
@@ -28,31 +31,39 @@ const loadQr = lazy('the QR code', 'qr.js', () => import('./qr.js'));
  */
 let html: typeof litHtml;
 let render: typeof litRender;
+let both: typeof bothFn;
 const nothing = '';
-const sheetOf = (text: string) => {
+/**
+ * A constructed style sheet from a css`` template (without values). Named `css`, as Lit's tag is, so
+ * the build minifies its text as it does the elements' styles (scripts/strip-docs.mjs).
+ */
+const css = ([text]: TemplateStringsArray) => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(text);
   return sheet;
 };
 
-/** What the list gives the sheet: its feed and what it lists now. */
+/** What a list gives the sheet: its feed and what it lists now (sessions, or services). */
 export interface SheetInput {
-  /** The element's translator: the dialog is in the page's language. */
+  /** The element's translator: the dialog is in the page's language (and its second, if bilingual). */
   t: Translator;
   feed: Feed;
-  places: Map<string, Place>;
-  /** Every occurrence the list has for its filters and window, soonest first. */
-  occurrences: readonly SessionOccurrence[];
-  /** How many of them the list shows now (the sessions chosen at first). */
+  /** The session list's places. */
+  places?: Map<string, Place>;
+  /** The session list: every occurrence it has for its filters and window, soonest first. */
+  occurrences?: readonly SessionOccurrence[];
+  /** The support list: every service, those it shows first. */
+  services?: readonly Service[];
+  /** How many of the occurrences, or services, the list shows now (those chosen at first). */
   shown: number;
   /** Today, in the feed's time zone (the date printed). */
   today: number;
-  /** Lit's `html` and `render`, as the element has them. */
-  lit: { html: typeof litHtml; render: typeof litRender };
+  /** Lit's `html` and `render`, and `both()` for a bilingual dialog, as the element has them. */
+  lit: { html: typeof litHtml; render: typeof litRender; both: typeof bothFn };
 }
 
 /** The dialog's own styles, added to the element's shadow root when the dialog first opens. */
-const dialogStyles = sheetOf(`
+const dialogStyles = css`
   .family-dialog {
     color: var(--_fg);
     background: var(--_bg);
@@ -139,10 +150,10 @@ const dialogStyles = sheetOf(`
       display: none;
     }
   }
-`);
+`;
 
 /** The sheet on paper: A4, black on white, every card whole. */
-const sheetStyles = sheetOf(`
+const sheetStyles = css`
   :host {
     display: block;
     color: #000;
@@ -230,10 +241,28 @@ const sheetStyles = sheetOf(`
     font-weight: 700;
     white-space: nowrap;
   }
-`);
+  .card p {
+    margin: 1mm 0;
+  }
+  .urgent,
+  .emergency {
+    border-width: 3pt;
+  }
+  .emergency {
+    border-style: double;
+    border-width: 5pt;
+  }
+  .urgency {
+    display: inline-block;
+    border: 2pt solid;
+    padding: 0 2mm;
+    margin: 0 0 1mm;
+    font-weight: 700;
+  }
+`;
 
 /** On paper, only the sheet; on screen, never the sheet. */
-const pageRules = sheetOf(`
+const pageRules = css`
   @media print {
     body > :not(imh-family-sheet) {
       display: none !important;
@@ -248,7 +277,7 @@ const pageRules = sheetOf(`
     size: A4;
     margin: 12mm;
   }
-`);
+`;
 
 /**
  * Feed text in a language, where the feed has it (else in the feed's own language, else any), with
@@ -266,10 +295,16 @@ const feedWords = (value: Text | undefined, locale: string, feedLanguage: string
 /** A value that reads left to right wherever it is (a phone number, a web address). */
 const ltr = (value: unknown, cls = '') => html`<bdi dir="ltr" class=${cls}>${value}</bdi>`;
 
+/** "Emergency" or "Urgent", for a service's urgency. */
+const urgencyWord = (t: Translator, urgency: string) =>
+  urgency == 'emergency'
+    ? t.msg('Emergency', { id: 'family-sheet.emergency', desc: 'Printed sheet and its dialog: an emergency service' })
+    : t.msg('Urgent', { id: 'family-sheet.urgent', desc: 'Printed sheet and its dialog: a service for urgent help' });
+
 /** The dialog and the printing for one element: see `openSheet`. */
 class FamilySheet {
   input!: SheetInput;
-  /** The ids of the sessions chosen. */
+  /** The ids of the sessions, or services, chosen. */
   chosen = new Set<string>();
   /** The family's language. */
   locale = '';
@@ -291,10 +326,13 @@ class FamilySheet {
     render(this.dialog(this.input), this.box, { host: this });
   }
 
-  /** The sessions the list has, each once, in the order of their next date. */
+  /**
+   * The sessions the list has, each once, with its next date that is not cancelled, in that order
+   * (a session with none is left out).
+   */
   private sessions(): [Session, SessionOccurrence][] {
     const seen = new Map<string, [Session, SessionOccurrence]>();
-    for (const o of this.input.occurrences)
+    for (const o of this.input.occurrences ?? [])
       if (!seen.has(o.session.id) && o.status != 'cancelled') seen.set(o.session.id, [o.session, o]);
     return [...seen.values()];
   }
@@ -307,14 +345,20 @@ class FamilySheet {
     }
   }
 
-  /** Opens the dialog with the sessions the list shows chosen. */
+  /** Opens the dialog with the sessions, or services, the list shows chosen. */
   async open(input: SheetInput) {
+    const { t, services, shown } = input;
     this.input = input;
-    this.chosen = new Set(input.occurrences.slice(0, input.shown).map((o) => o.session.id));
-    this.locale ||= input.t.locale;
+    this.chosen = new Set(
+      (services ?? input.occurrences!.map((o) => o.session)).slice(0, shown).map((item) => item.id),
+    );
+    this.locale ||= t.locale;
     this.problem = undefined;
-    // The dialog's words in the page's language (English if they cannot be loaded: said with imh-load-error).
-    await loadLocale(input.t.locale, ['sheet']).catch((e: unknown) => this.announce(e));
+    // The dialog's words in the page's language, and in its second on a bilingual element (English if
+    // they cannot be loaded: said with imh-load-error).
+    await Promise.all(
+      [t, t.also].map((t) => t && loadLocale(t.locale, ['sheet']).catch((e: unknown) => this.announce(e))),
+    );
     if (!this.box.isConnected) this.host.shadowRoot!.append(this.box);
     this.update();
     this.dialogEl.showModal();
@@ -374,50 +418,72 @@ class FamilySheet {
     print();
   }
 
-  /** The dialog, in the page's language. */
+  /** The dialog, in the page's language (and its second, on a bilingual element). */
   private dialog(input: SheetInput) {
-    const { t } = input;
+    const { t, services } = input;
     const lang = this.locale || t.locale;
     // The date in the page's language, then the time as one left-to-right run (never reordered).
     const day = (o: SessionOccurrence) => {
       const time = o.startTime ? formatTimeRange(o.start, o.endTime ? o.end : undefined, t.locale, o.timeZone) : '';
       return html`${formatDay(o.day, t.locale)} <span dir="ltr">${time}</span>`;
     };
+    // Each choice: its id, its name and what shows under it (a session's next date, a service's urgency).
+    const choices: [string, Text, unknown][] = services
+      ? services.map((s) => [s.id, s.name, s.urgency == 'routine' ? '' : both(t, (t) => urgencyWord(t, s.urgency!))])
+      : this.sessions().map(([s, o]) => [s.id, s.name, day(o)]);
     const problem =
       this.problem == 'none'
-        ? t.msg('Choose at least one session.', {
-            id: 'family-sheet.choose',
-            desc: 'Print for a family: shown when Print is pressed with no session chosen',
-          })
+        ? both(t, (t) =>
+            services
+              ? t.msg('Choose at least one service.', {
+                  id: 'family-sheet.choose-service',
+                  desc: 'Print for a family: shown when Print is pressed with no service chosen',
+                })
+              : t.msg('Choose at least one session.', {
+                  id: 'family-sheet.choose',
+                  desc: 'Print for a family: shown when Print is pressed with no session chosen',
+                }),
+          )
         : this.problem == 'load'
-          ? t.msg('The sheet could not be prepared just now. Check the connection and press Print again.', {
-              id: 'family-sheet.failed',
-              desc: 'Print for a family: the sheet’s language or QR code could not be loaded',
-            })
+          ? both(t, (t) =>
+              t.msg('The sheet could not be prepared just now. Check the connection and press Print again.', {
+                id: 'family-sheet.failed',
+                desc: 'Print for a family: the sheet’s language or QR code could not be loaded',
+              }),
+            )
           : '';
     return html`<dialog class="family-dialog" aria-labelledby="family-title" lang=${t.locale}
       dir=${directionOf(t.locale)} @close=${this.closed}>
       <h2 id="family-title">
-        ${t.msg('Print for a family', { id: 'family-sheet.title', desc: 'Title of the dialog that prints a sheet' })}
+        ${both(t, (t) =>
+          t.msg('Print for a family', { id: 'family-sheet.title', desc: 'Title of the dialog that prints a sheet' }),
+        )}
       </h2>
       <form @submit=${(e: Event) => (e.preventDefault(), void this.print())}>
         <fieldset>
           <legend>
-            ${t.msg('Sessions to print', { id: 'family-sheet.sessions', desc: 'Print for a family: the choices' })}
+            ${both(t, (t) =>
+              services
+                ? t.msg('Services to print', {
+                    id: 'family-sheet.services',
+                    desc: 'Print for a family: the choices of services',
+                  })
+                : t.msg('Sessions to print', { id: 'family-sheet.sessions', desc: 'Print for a family: the choices' }),
+            )}
           </legend>
           <ul class="choices">
-            ${this.sessions().map(
-              ([s, o], i) =>
+            ${choices.map(
+              ([id, name, detail], i) =>
                 html`<li>
                   <label
                     ><input
                       type="checkbox"
                       ?autofocus=${!i}
-                      .checked=${this.chosen.has(s.id)}
-                      @change=${(e: Event) => this.toggle(s.id, (e.target as HTMLInputElement).checked)}
+                      .checked=${this.chosen.has(id)}
+                      @change=${(e: Event) => this.toggle(id, (e.target as HTMLInputElement).checked)}
                     /><span
-                      ><span class="name" dir="auto">${feedWords(s.name, t.locale, input.feed.language)[0]}</span>
-                      <span class="when">${day(o)}</span></span
+                      ><span class="name" dir="auto">${feedWords(name, t.locale, input.feed.language)[0]}</span>
+                      <span class="when">${detail}</span></span
                     ></label
                   >
                 </li>`,
@@ -425,10 +491,12 @@ class FamilySheet {
           </ul>
         </fieldset>
         <label class="language"
-          >${t.msg('The family’s language', {
-            id: 'family-sheet.language',
-            desc: 'Print for a family: the language the sheet is printed in',
-          })}
+          >${both(t, (t) =>
+            t.msg('The family’s language', {
+              id: 'family-sheet.language',
+              desc: 'Print for a family: the language the sheet is printed in',
+            }),
+          )}
           <select @change=${(e: Event) => (this.locale = (e.target as HTMLSelectElement).value)}>
             ${shippedLanguages().map(
               (l) =>
@@ -441,10 +509,14 @@ class FamilySheet {
         <p class="problem" role="alert" ?hidden=${!problem}>${problem}</p>
         <div class="actions">
           <button type="submit">
-            ${t.msg('Print', { id: 'family-sheet.print', desc: 'Print for a family: prints the sheet' })}
+            ${both(t, (t) =>
+              t.msg('Print', { id: 'family-sheet.print', desc: 'Print for a family: prints the sheet' }),
+            )}
           </button>
           <button class="secondary" type="button" @click=${() => this.dialogEl?.close()}>
-            ${t.msg('Cancel', { id: 'family-sheet.cancel', desc: 'Print for a family: closes without printing' })}
+            ${both(t, (t) =>
+              t.msg('Cancel', { id: 'family-sheet.cancel', desc: 'Print for a family: closes without printing' }),
+            )}
           </button>
         </div>
       </form>
@@ -453,22 +525,30 @@ class FamilySheet {
 
   /** The printed sheet, in the family's language. */
   private sheet(input: SheetInput, qrCode: (text: string, label: string) => unknown) {
-    const { feed, places, today } = input;
+    const { feed, places, today, services } = input;
     const t = new Translator(this.locale);
     const { locale } = t;
     const text = (v: Text | undefined) => {
       const [words, lang] = feedWords(v, locale, feed.language);
       return html`<span lang=${lang} dir="auto">${words}</span>`;
     };
-    const chosen = this.sessions().filter(([s]) => this.chosen.has(s.id));
+    /** A feed note after a date or a number, in brackets. */
+    const note = (v: Text | undefined) => (v ? html` (${text(v)})` : nothing);
     // The page's address, without a fragment (a link to one item, say): the sheet is about several.
     const address = location.href.split('#')[0];
     const date = formatDay(today, locale, { day: 'numeric', month: 'long', year: 'numeric' });
     const time = (o: SessionOccurrence) =>
       o.startTime ? formatTimeRange(o.start, o.endTime ? o.end : undefined, locale, o.timeZone) : '';
+    const fact = (label: string, value: unknown) => html`<dt>${label}</dt>
+      <dd>${value}</dd>`;
     const item = (s: Session) => {
-      const dates = input.occurrences.filter((o) => o.session.id == s.id && o.status != 'cancelled').slice(0, 3);
-      const place = dates[0]?.place ? places.get(dates[0].place) : undefined;
+      const all = input.occurrences!.filter((o) => o.session.id == s.id);
+      // The next three dates that will happen (a changed one at its new time, marked), and the
+      // cancelled ones among them, said as such: a cancelled date is never printed as a next date.
+      const dates = all.filter((o) => o.status != 'cancelled').slice(0, 3);
+      const off = all.filter((o) => o.status == 'cancelled' && o.day < dates.at(-1)!.day);
+      const at = (dates.find((o) => o.status == 'scheduled') ?? dates[0]).place;
+      const place = at ? places!.get(at) : undefined;
       const lines = Object.values(place?.address ?? {}).filter(Boolean) as string[];
       const { booking, cost, online } = s;
       // Written out as text, never a link (the validator has checked it is a web address).
@@ -480,21 +560,43 @@ class FamilySheet {
           : cost.amount != null
             ? numberFormat(locale, { style: 'currency', currency: cost.currency ?? 'GBP' }).format(cost.amount)
             : '');
-      const fact = (label: string, value: unknown) => html`<dt>${label}</dt>
-        <dd>${value}</dd>`;
       return html`<li class="card">
         <h2>${text(s.name)}</h2>
         <dl>
           ${fact(
             t.msg('Next dates', { id: 'family-sheet.next', desc: 'Printed sheet: label before the next dates' }),
             html`<ul class="dates">
-              ${dates.map((o) => {
-                const at = time(o);
-                return html`<li>
-                  ${formatDay(o.day, locale)} <span class="time" dir="ltr">${at}</span>
-                </li>`;
-              })}
-            </ul>`,
+              ${dates.map(
+                (o) =>
+                  html`<li>
+                    ${formatDay(o.day, locale)} <span class="time" dir="ltr">${time(o)}</span>
+                    ${
+                      o.status == 'changed'
+                        ? html`<strong
+                            >${t.msg('Changed', {
+                              id: 'family-sheet.changed',
+                              desc: 'Printed sheet: after a date whose time or place has changed (printed as changed)',
+                            })}</strong
+                          >${
+                            // Moved to another place: its name.
+                            o.place != at && o.place ? html` ${text(places!.get(o.place)?.name)}` : nothing
+                          }${note(o.note)}`
+                        : nothing
+                    }
+                  </li>`,
+              )}
+            </ul>
+            ${off.map((o) => {
+              const day = formatDay(o.day, locale);
+              return html`<p class="cancelled">
+                  <strong
+                    >${t.msg(str`No session on ${day}`, {
+                      id: 'family-sheet.cancelled',
+                      desc: 'Printed sheet: a cancelled date, like "Monday 30 November", before the next dates printed',
+                    })}</strong
+                  >${note(o.note)}
+                </p>`;
+            })}`,
           )}
           ${
             place || online
@@ -535,14 +637,56 @@ class FamilySheet {
         </dl>
       </li>`;
     };
+    // A service: its urgency said in words (and a thicker border), its phone numbers large and left to right.
+    const service = (s: Service) => {
+      const { phones = [], url, email } = s.contact ?? {};
+      return html`<li class="card ${s.urgency}">
+        <h2>${text(s.name)}</h2>
+        ${s.urgency == 'routine' ? nothing : html`<p class="urgency">${urgencyWord(t, s.urgency!)}</p>`}
+        ${s.summary ? html`<p>${text(s.summary)}</p>` : nothing}
+        ${phones.map(
+          (p) =>
+            html`<p>
+              ${
+                p.kind == 'text'
+                  ? t.msg('Text', {
+                      id: 'family-sheet.text',
+                      desc: 'Printed sheet: before a number to send a text message to',
+                    })
+                  : p.kind == 'textphone'
+                    ? t.msg('Textphone', {
+                        id: 'family-sheet.textphone',
+                        desc: 'Printed sheet: before a textphone number',
+                      })
+                    : t.msg('Phone', { id: 'family-sheet.phone', desc: 'Printed sheet: before a phone number' })
+              }
+              ${ltr(p.number, 'phone')}${note(p.note)}
+            </p>`,
+        )}
+        ${url ? html`<p>${ltr(url, 'url')}</p>` : nothing}
+        ${email ? html`<p>${ltr(email)}</p>` : nothing}
+      </li>`;
+    };
+    const chosen = services
+      ? services.filter((s) => this.chosen.has(s.id)).map(service)
+      : this.sessions()
+          .filter(([s]) => this.chosen.has(s.id))
+          .map(([s]) => item(s));
     return html`<article class="sheet" lang=${locale} dir=${directionOf(locale)}>
       <header>
         <div>
           <h1>
-            ${t.msg('Sessions for you and your baby', {
-              id: 'family-sheet.heading',
-              desc: 'Printed sheet: its title, above the sessions a practitioner chose for a family',
-            })}
+            ${
+              services
+                ? t.msg('Support for you and your baby', {
+                    id: 'family-sheet.heading-services',
+                    desc: 'Printed sheet: its title, above the services a practitioner chose for a family',
+                  })
+                : t.msg('Sessions for you and your baby', {
+                    id: 'family-sheet.heading',
+                    desc: 'Printed sheet: its title, above the sessions a practitioner chose for a family',
+                  })
+            }
           </h1>
           ${feed.publisher ? html`<p>${text(feed.publisher.name)}</p>` : nothing}
           <p>
@@ -570,7 +714,7 @@ class FamilySheet {
         </figure>
       </header>
       <ul class="cards">
-        ${chosen.map(([s]) => item(s))}
+        ${chosen}
       </ul>
     </article>`;
   }
@@ -578,11 +722,11 @@ class FamilySheet {
 
 const sheets = new WeakMap<HTMLElement, FamilySheet>();
 /**
- * Opens "Print for a family" for an element (the session list) with what it lists now: a dialog in
- * its shadow root, one per element, which keeps the family's language chosen last.
+ * Opens "Print for a family" for an element (the session list or the support list) with what it
+ * lists now: a dialog in its shadow root, one per element, which keeps the family's language chosen last.
  */
 export const openSheet = (host: HTMLElement, input: SheetInput): Promise<void> => {
-  ({ html, render } = input.lit);
+  ({ html, render, both } = input.lit);
   let sheet = sheets.get(host);
   if (!sheet) sheets.set(host, (sheet = new FamilySheet(host)));
   return sheet.open(input);

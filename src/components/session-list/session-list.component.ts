@@ -298,13 +298,15 @@ export class ImhSessionList extends ImhElement {
                 t,
                 occurrences: shownDates,
                 shown: visible.length,
-                lit: { html, render },
+                lit: { html, render, both },
               };
               this.sheet.run();
-            }}>${t.msg('Print for a family', {
-              id: 'session-list.print',
-              desc: 'Button for practitioners: choose sessions and a language, and print a sheet for a family',
-            })}</button></p>${this.sheet.status == ERROR ? this.renderError() : nothing}`
+            }}>${both(t, (t) =>
+              t.msg('Print for a family', {
+                id: 'session-list.print',
+                desc: 'Button for practitioners: choose sessions and a language, and print a sheet for a family',
+              }),
+            )}</button></p>${this.sheet.status == ERROR ? this.renderError() : nothing}`
           : nothing
       }
       ${this.renderFeedStatus(!total)}
