@@ -53,20 +53,14 @@ const secondText = (value: Text | undefined, shown: string, feedLanguage: string
 };
 
 /**
- * Feed text as the reader sees it, as a plain string (for search, or a `<select>`'s options): in the
- * element's language (or the feed's where it has no translation) and, on a bilingual element, after
- * `between`, in the second language where the feed has it. Never a translation that is not shown.
+ * Feed text as the reader sees it, as a plain string (for search): in the element's language (or the
+ * feed's where it has no translation) and, on a bilingual element, after a space, in the second
+ * language where the feed has it. Never a translation that is not shown.
  */
-export const shownString = (
-  value: Text | undefined,
-  locale: string,
-  feedLanguage: string,
-  also?: string,
-  between = ' ',
-): string => {
+export const shownString = (value: Text | undefined, locale: string, feedLanguage: string, also?: string): string => {
   const picked = pickText(value, locale, feedLanguage);
   const other = picked && secondText(value, picked.lang, feedLanguage, also);
-  return picked ? picked.text + (other ? between + other.text : '') : '';
+  return picked ? picked.text + (other ? ' ' + other.text : '') : '';
 };
 
 /**
@@ -115,17 +109,6 @@ export const both = (t: Translator, say: (t: Translator) => unknown): unknown =>
  */
 export const named = (t: Translator, word: (t: Translator) => string, rest: (t: Translator) => unknown) =>
   html`${both(t, word)}<span class="visually-hidden">${both(t, rest)}</span>`;
-
-/**
- * Interface text as one plain string, for where markup cannot go (a `<select>`'s options): the
- * element's language, then " / " and the second language on a bilingual element. The whole string
- * is read in the element's language (an option cannot hold a `lang` span).
- */
-export const bothString = (t: Translator, say: (t: Translator) => string): string => {
-  const first = say(t);
-  const other = inSecond(t, say);
-  return other && other != first ? `${first} / ${isolate(other, t.locale)}` : first;
-};
 
 /**
  * Text with line-break opportunities (`<wbr>`) in its email and web addresses: after "@" and "/",
