@@ -34,7 +34,33 @@ const join = (path: string, key: string | number) =>
 /** Lines and repeated keys are noted this deep at most (a feed item needs only a few levels). */
 const NOTED_DEPTH = 64;
 
-const VALUE = 'a value (text in double quotes, a number, true, false, null, { … } or [ … ])';
+/** What the reader expected where JSON text goes wrong, in words (also used by `long-json.ts`). */
+export const EXPECTED = {
+  value: 'a value (text in double quotes, a number, true, false, null, { … } or [ … ])',
+  text: 'text in "double quotes"',
+  colon: '":" after the field name',
+  field: 'another field (remove the comma before "}")',
+  entry: 'another entry (remove the comma before "]")',
+  afterField: '"," or "}" after the field (is a comma missing?)',
+  afterEntry: '"," or "]" after the entry (is a comma missing?)',
+  end: 'the end of the file (is there text after the last "}"?)',
+};
+
+/** A JSON number, from where the reader is (`lastIndex`). */
+export const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
+/**
+ * What a value starting at `at` looks like when it ends too soon: an unquoted time or date (times
+ * and dates are text in JSON), or ''.
+ */
+export function unquotedHint(text: string, at: number): string {
+  const start = text.slice(at, at + 12);
+  return /^\d{1,2}:\d\d/.test(start)
+    ? 'a time in "double quotes", like "10:00" (times are text in JSON)'
+    : /^\d{4}-\d\d-\d\d/.test(start)
+      ? 'a date in "double quotes", like "2026-09-07" (dates are text in JSON)'
+      : '';
+}
 
 interface Frame {
   obj: boolean;
@@ -72,7 +98,7 @@ export function scanJson(text: string): JsonScan {
     }
   };
   const string = (): string => {
-    if (text[i] != '"') fail('text in "double quotes"');
+    if (text[i] != '"') fail(EXPECTED.text);
     const from = i++;
     let escaped = false;
     for (;;) {
@@ -92,12 +118,7 @@ export function scanJson(text: string): JsonScan {
   };
   /** After a value that ends too soon: a hint when it looks like an unquoted time or date. */
   const unquoted = () => {
-    const start = text.slice(valueStart, valueStart + 12);
-    const hint = /^\d{1,2}:\d\d/.test(start)
-      ? 'a time in "double quotes", like "10:00" (times are text in JSON)'
-      : /^\d{4}-\d\d-\d\d/.test(start)
-        ? 'a date in "double quotes", like "2026-09-07" (dates are text in JSON)'
-        : '';
+    const hint = unquotedHint(text, valueStart);
     if (hint) fail(hint, valueStart, valueLine, valueLineStart);
   };
   /** Reads one value at `path`; containers are pushed and read by the loop below. */
@@ -114,11 +135,11 @@ export function scanJson(text: string): JsonScan {
       return;
     }
     if (c == '"') return void string();
-    const n = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 40));
-    if (n && n[0]) return void (i += n[0].length);
+    NUMBER.lastIndex = i;
+    if (NUMBER.test(text)) return void (i = NUMBER.lastIndex);
     const word = c == 't' ? 'true' : c == 'f' ? 'false' : 'null';
     if (text.startsWith(word, i)) i += word.length;
-    else fail(VALUE);
+    else fail(EXPECTED.value);
   };
   const key = (frame: Frame) => {
     ws();
@@ -129,7 +150,7 @@ export function scanJson(text: string): JsonScan {
     if (first !== undefined && !deep) duplicates.push({ path: join(frame.path, k), key: k, line: keyLine, first });
     frame.keys!.set(k, keyLine);
     ws();
-    if (text[i] != ':') fail('":" after the field name');
+    if (text[i] != ':') fail(EXPECTED.colon);
     i++;
     value(deep ? frame.path : join(frame.path, k));
   };
@@ -143,9 +164,7 @@ export function scanJson(text: string): JsonScan {
         i++;
         ws();
         if (text[i] == close) {
-          fail(
-            frame.obj ? 'another field (remove the comma before "}")' : 'another entry (remove the comma before "]")',
-          );
+          fail(frame.obj ? EXPECTED.field : EXPECTED.entry);
         }
         frame.index++;
       } else if (text[i] == close) {
@@ -155,11 +174,7 @@ export function scanJson(text: string): JsonScan {
         continue;
       } else if (frame.started) {
         unquoted();
-        fail(
-          frame.obj
-            ? '"," or "}" after the field (is a comma missing?)'
-            : '"," or "]" after the entry (is a comma missing?)',
-        );
+        fail(frame.obj ? EXPECTED.afterField : EXPECTED.afterEntry);
       }
       frame.started = true;
       if (frame.obj) key(frame);
@@ -168,7 +183,7 @@ export function scanJson(text: string): JsonScan {
     ws();
     if (i < text.length) {
       unquoted();
-      fail('the end of the file (is there text after the last "}"?)');
+      fail(EXPECTED.end);
     }
     return { duplicates, lines };
   } catch (e) {

@@ -170,7 +170,7 @@ async function storedCopy(url: string, parts: FeedParts): Promise<(FeedRead & { 
   const stored = (await store()).readFeed(url, parts.name);
   try {
     if (!stored) return undefined;
-    const json: unknown = JSON.parse(await parsable(stored.text));
+    const json = await readJson(stored.text);
     return { ...(await readFeedData(json, { parts, url })), savedAt: new Date(stored.savedAt) };
   } catch {
     return undefined; // the stored copy is no longer readable
@@ -345,7 +345,7 @@ async function fetchFeed(
       // The answer began and then stopped: its own sentence, not the one about reaching the server.
       throw await failed(e, () => failure(url, (m) => new m.FeedNetworkError(url, e, progress.received), 'network'));
     }
-    return { text, json: await readJson(await parsable(text), url, response.headers.get('content-type') ?? '') };
+    return { text, json: await readJson(text, url, response.headers.get('content-type') ?? '') };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
@@ -356,24 +356,23 @@ const tooLarge = (url: string, limit: number) =>
   failure(url, (m) => new m.FeedSizeError(url, limit), `larger than ${limit} bytes`);
 
 /**
- * The text ready for `JSON.parse`: nesting deeper than any feed needs is cut first (JSON.parse would
- * spend seconds on it), in slices. `JSON.parse` cannot be cut, so a long text (a feed of thousands
- * of items: a few milliseconds or more) is parsed in a task of its own.
+ * The text's value, with a `FeedParseError` when it is not JSON. Nesting deeper than any feed needs
+ * is cut first (JSON.parse would spend seconds on it), in slices. A long text (a feed of thousands
+ * of items: one `JSON.parse` of 5 MB takes 50 ms or more) is parsed in short steps by
+ * `long-json.ts`, a chunk loaded only then; if it cannot be loaded, by `JSON.parse` in a task of its
+ * own. The sentence that says why the text is not JSON (a web page, UTF-16, cut short) comes from
+ * `not-json.ts`, a chunk loaded only then; if even that fails to load, the error still says where
+ * the JSON goes wrong.
  */
-async function parsable(text: string): Promise<string> {
-  const cut = await sliced(limitDepth(text));
-  if (cut.length > 100_000) await alone();
-  return cut;
-}
-
-/**
- * `JSON.parse`, with a `FeedParseError` when the text is not JSON. The sentence that says why (a web
- * page, UTF-16, cut short) comes from `not-json.ts`, a chunk loaded only then; if even that fails
- * to load, the error still says where the JSON goes wrong.
- */
-async function readJson(text: string, url: string, contentType: string): Promise<unknown> {
+async function readJson(text: string, url?: string, contentType?: string): Promise<unknown> {
   try {
-    return JSON.parse(text);
+    text = await sliced(limitDepth(text));
+    return text.length > 100_000
+      ? await import('./long-json.js').then(
+          (m) => sliced(m.parseLongJson(text)),
+          () => alone().then(() => JSON.parse(text) as unknown),
+        )
+      : JSON.parse(text);
   } catch (e) {
     const detail = jsonDetail(e);
     throw await import('./not-json.js').then(

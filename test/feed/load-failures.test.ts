@@ -3,6 +3,10 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
 import type { ImhFeedErrorEvent } from '../../src/events/feed-error.js';
+import { ALL_PARTS } from '../../src/feed/all-parts.js';
+import { clearFeedCache, loadFeed } from '../../src/feed/load.js';
+import { minimalFeed, session } from '../fixtures/feeds.js';
+import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
 
 // The sentences of a failed load (feed/failures.ts) are a chunk loaded only when a load fails. Its
 // own page (test file), as nothing else here may have loaded it first: the test server answers 404
@@ -103,5 +107,34 @@ describe("a failed load's sentences, when their file cannot be loaded", () => {
       `The feed at ${url} answered HTTP 404 Not Found. ` +
         'Check the address in the feed attribute or the imh-feed meta tag.',
     );
+  });
+});
+
+describe("a long feed's parser (feed/long-json.ts), when its file cannot be loaded", () => {
+  afterEach(async () => {
+    restoreFetch();
+    clearFeedCache();
+    await failing();
+  });
+
+  it('reads the feed all the same, with JSON.parse in one go', async () => {
+    await failing('feed/long-json');
+    const sessions = Array.from({ length: 1000 }, (_, i) => ({ ...session, id: `s${i}` }));
+    const text = JSON.stringify(minimalFeed({ sessions }));
+    stubFetch(() => json(text));
+    const parse = JSON.parse;
+    let longest = 0;
+    JSON.parse = ((t: string, reviver?: Parameters<typeof parse>[1]) => {
+      longest = Math.max(longest, t.length);
+      return parse(t, reviver) as unknown;
+    }) as typeof parse;
+    const result = await loadFeed('https://feeds.example.org/long.json', {
+      parts: ALL_PARTS,
+      useStoredCopy: false,
+    }).finally(() => (JSON.parse = parse));
+    expect(longest).to.equal(text.length); // in one go, as before the parser
+    expect(text.length).to.be.above(100_000);
+    expect(result.feed.sessions?.map((s) => s.id)).to.deep.equal(sessions.map((s) => s.id));
+    expect(result.issues).to.deep.equal([]);
   });
 });

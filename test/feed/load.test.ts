@@ -543,6 +543,53 @@ describe('loadFeed', () => {
       });
     });
 
+    describe('a long feed (over 100,000 characters)', () => {
+      /** A feed of `n` sessions (about 400 characters each). */
+      const long = (n: number) =>
+        minimalFeed({ sessions: Array.from({ length: n }, (_, i) => ({ ...session, id: `s${i}` })) });
+
+      it('is parsed a little at a time, over more than one task, into the feed JSON.parse gives', async () => {
+        const text = JSON.stringify(long(3000));
+        reload(() => json(text));
+        // Each JSON.parse call: how much text, and in which task (a message loop counts the tasks).
+        const calls: { length: number; task: number }[] = [];
+        let task = 0;
+        const tick = new MessageChannel();
+        tick.port1.onmessage = () => tick.port2.postMessage(++task);
+        tick.port2.postMessage(task);
+        const parse = JSON.parse;
+        JSON.parse = ((t: string, reviver?: Parameters<typeof parse>[1]) => {
+          calls.push({ length: t.length, task });
+          return parse(t, reviver) as unknown;
+        }) as typeof parse;
+        let result: Awaited<ReturnType<typeof loadFeed>>;
+        try {
+          result = await loadFeed(URL_A, { useStoredCopy: false });
+        } finally {
+          JSON.parse = parse;
+          tick.port1.close();
+        }
+        expect(text.length).to.be.above(1_000_000);
+        // Before: one JSON.parse of the whole text, in one task.
+        expect(Math.max(...calls.map((c) => c.length))).to.be.at.most(0x4000);
+        expect(new Set(calls.map((c) => c.task)).size).to.be.above(1);
+        expect(result.feed).to.deep.equal(parseFeed(text).feed);
+        expect(result.feed.sessions).to.have.length(3000);
+      });
+
+      it('that is not JSON says where, with its line and column', async () => {
+        const text = JSON.stringify(long(1000), null, 2).replace('"id": "s900",', '"id": "s900"');
+        reload(() => json(text));
+        const error = await rejection(loadFeed(URL_A));
+        expect(error).to.be.instanceOf(FeedParseError);
+        const where = locateJsonError(text)!;
+        expect(where.line).to.be.above(20_000);
+        expect((error as FeedParseError).detail).to.equal(
+          `line ${where.line}, column ${where.column}: expected "," or "}" after the field (is a comma missing?)`,
+        );
+      });
+    });
+
     it('reads a feed with a value nested a million levels deep, skipping only the item that holds it', async () => {
       const text = JSON.stringify(
         minimalFeed({ sessions: [{ ...session, id: 'deep', extra: 'DEEP' }, session] }),
