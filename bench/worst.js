@@ -94,6 +94,12 @@ const CASES = {
     text: JSON.stringify(makeFeed(5_000)),
     markup: '<imh-session-list now="2026-11-23T08:00" limit="50" days="56"></imh-session-list>',
   }),
+  // A feed just under the loader's 5 MB cap (9,100 series and a service), read by one support card:
+  // what is left is reading the text, mostly its parse (the card validates only the services).
+  'a support card on a feed of 5 MB (the size cap)': () => ({
+    text: JSON.stringify({ ...makeFeed(9_100), services: [SERVICE] }),
+    markup: '<imh-support-card service="helpline" now="2026-11-23T12:00"></imh-support-card>',
+  }),
 };
 
 const { text, markup } = CASES[name]();
