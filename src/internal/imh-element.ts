@@ -327,12 +327,32 @@ export class ImhElement extends LitElement {
     super();
     // The page's time creating elements counts as this task's slice (see slices.ts).
     arrive();
-    // Keeps the loading placeholder at the height the content took last time.
-    new HeightKeeper(this, () => this.status == 'ready' && !this.renderRoot.querySelector('.placeholder'));
+    // Keeps the loading placeholder at the height the content took last time, and that room while
+    // a long list is drawn.
+    new HeightKeeper(
+      this,
+      () => this.status == 'ready' && !this.renderRoot.querySelector('.placeholder'),
+      () => this.drawing,
+    );
+  }
+
+  /**
+   * Set by a render that drew only part of the content (the session list draws a long list ten
+   * sessions an update): the element updates again, in a later turn (`feed/slices.ts`), after the
+   * page has drawn a frame, until it is all there. `updateComplete` settles once it is.
+   */
+  protected drawing = false;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.drawing && this.isConnected) done = await super.getUpdateComplete();
+    return done;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back on the page part-drawn: draws on.
+    if (this.drawing) this.requestUpdate();
     this.unlisten = onLanguageChange(() => this.requestUpdate());
     addEventListener('beforeprint', this.printDetails);
     addEventListener('afterprint', this.printDetails);
@@ -449,6 +469,8 @@ export class ImhElement extends LitElement {
   /** Announces each outcome once, after it shows: imh-feed-load, imh-feed-error, imh-load-error. */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Once this update is over (not within it, which would redo it at once); on the page only.
+    if (this.drawing && this.isConnected) queueMicrotask(() => this.requestUpdate());
     const feed = this.feedTask;
     this.extras.value?.updated(this, this.feedResult?.feed, this.feedResult?.url);
     const once = (outcome: unknown, ...events: (() => Event | false | undefined)[]) => {
@@ -511,6 +533,7 @@ export class ImhElement extends LitElement {
 
   override render() {
     const dir = this.hasAttribute('dir') ? undefined : directionOf(this.t.locale);
+    this.drawing = false;
     // Nothing but the placeholder until the element has words to say it in, and its theme's colours.
     const content = this.hasWords && this.palette.status != PENDING ? this.renderContent() : this.renderFeedStatus();
     const feed = this.status == 'ready' && this.feedResult?.feed;

@@ -87,11 +87,15 @@ const frame = () => {
  */
 export class HeightKeeper implements ReactiveController {
   private kept = false;
+  /** The kept height (px) the placeholder had, held while the content is drawn a part at a time. */
+  private held?: number;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement,
     /** Whether the element shows its content (not a placeholder, an error or nothing yet). */
     private ready: () => boolean,
+    /** Whether the content shows only in part so far (a long list is drawn over several updates). */
+    private drawing: () => boolean,
   ) {
     host.addController(this);
   }
@@ -102,9 +106,16 @@ export class HeightKeeper implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // Through the CSSOM, never a style attribute (which a strict style-src blocks). The room is held
+    // in the update that draws the first part, not a frame later (a write: no layout is read).
+    if (this.held && this.drawing()) this.root().minBlockSize = `${this.held}px`;
     if (this.kept && !this.placeholder()) return;
     if (!due.size) requestAnimationFrame(frame);
     due.add(this);
+  }
+
+  private root() {
+    return this.host.shadowRoot!.querySelector<HTMLElement>('.root')!.style;
   }
 
   private placeholder() {
@@ -116,14 +127,23 @@ export class HeightKeeper implements ReactiveController {
     return this.host.getBoundingClientRect();
   }
 
-  /** Sizes the placeholder if one shows, else keeps the content's height (once). */
+  /**
+   * Sizes the placeholder if one shows; while the content is drawn a part at a time, holds the room
+   * the placeholder kept, so nothing below moves as it grows; else keeps the content's height (once).
+   */
   apply({ width, height }: DOMRect): void {
     if (!this.host.isConnected || !width) return;
     const placeholder = this.placeholder();
+    const root = this.root();
     if (placeholder) {
-      // Through the CSSOM, never a style attribute (which a strict style-src blocks).
-      const kept = keptHeight(this.host, width);
+      const kept = (this.held = keptHeight(this.host, width));
       placeholder.style.minBlockSize = kept ? `${kept}px` : (placeholder.dataset.reserve ?? '');
+    } else if (this.drawing()) {
+      // Held (see hostUpdated) until the content is all there.
+    } else if (root.minBlockSize) {
+      // Drawn: the content's own height is kept in the next frame.
+      root.minBlockSize = '';
+      this.hostUpdated();
     } else if (!this.kept && height > 0 && this.ready()) {
       this.kept = true;
       keepHeight(this.host, width, height);

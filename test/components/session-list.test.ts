@@ -223,6 +223,36 @@ describe('<imh-session-list>', () => {
       expect(el.shadowRoot!.activeElement).to.equal($$(el, '[part=item]')[3]);
     });
 
+    it('draws a long list ten sessions an update, each after a frame; updateComplete waits for all', async () => {
+      // Issue 12: fifty sessions were rendered in one update and laid out in one frame, a long task
+      // each. Counted in sessions drawn per update and frames drawn between, not timed.
+      /** Sessions shown after each update that changed their number, and the frames drawn by then. */
+      const drawn: [count: number, frames: number][] = [];
+      let frames = 0;
+      let counting = true;
+      const tick = () => {
+        frames++;
+        if (counting) requestAnimationFrame(tick);
+      };
+      const el = await list({ limit: 45, days: 60 }, undefined, (el) => {
+        requestAnimationFrame(tick);
+        el.addController({
+          hostUpdated: () => {
+            const count = $$(el, '[part=item]').length;
+            if (count && count != drawn.at(-1)?.[0]) drawn.push([count, frames]);
+          },
+        });
+      });
+      counting = false;
+      expect($$(el, '[part=item]').length, 'sessions once updateComplete settles').to.equal(45);
+      expect(
+        drawn.map(([count]) => count),
+        'sessions shown after each update',
+      ).to.deep.equal([10, 20, 30, 40, 45]);
+      for (let i = 1; i < drawn.length; i++)
+        expect(drawn[i][1], `frames drawn before part ${i + 1}`).to.be.greaterThan(drawn[i - 1][1]);
+    });
+
     it('days: how far ahead', async () => {
       const el = await list({ days: 1, limit: 100 });
       expect(headings(el)).to.deep.equal(['Today']);

@@ -1,5 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/support-card/support-card.js';
+import '../../src/components/session-list/session-list.js';
 import { clearFeedCache, forgetFeed } from '../../src/feed/index.js';
 import { keepHeight, keptHeight } from '../../src/internal/kept-height.js';
 import { exampleFeed } from '../fixtures/example.js';
@@ -59,6 +60,52 @@ describe('the loading placeholder keeps the height the content took last time', 
     arrive();
     await waitUntil(() => again.shadowRoot!.querySelector('[part~=card]'), 'next visit did not render');
     expect(footer.getBoundingClientRect().top).to.be.closeTo(before, 0.02);
+  });
+
+  it('holds that room while a long list is drawn a part at a time, and then keeps its height', async () => {
+    // The session list draws 45 sessions ten an update (issue 12): on a repeat visit the room the
+    // placeholder kept stays while the list grows, so nothing below it moves at any frame.
+    const data = await exampleFeed();
+    const list = () =>
+      html`<div style="inline-size: 40rem">
+        <imh-session-list feed=${FEED} now="2026-11-23T08:00" limit="45" days="60"></imh-session-list>
+      </div>`;
+    const items = (el: Element) => el.shadowRoot!.querySelectorAll('[part=item]').length;
+    net = stubFetch(() => json(data));
+    const first = (await fixture(list())).firstElementChild!;
+    await waitUntil(() => items(first) == 45, 'first visit did not draw the list');
+    await waitUntil(() => keptHeight(first, widthOf(first)), 'no height kept');
+    const height = heightOf(first);
+    expect(keptHeight(first, widthOf(first)), 'the whole list, not its first part').to.be.closeTo(height, 0.02);
+    fixtureCleanup();
+    clearFeedCache();
+    forgetFeed(FEED);
+
+    let arrive!: () => void;
+    net = stubFetch(() => new Promise((r) => (arrive = () => r(json(data)))));
+    const wrap = await fixture(html`<div>${list()}<p id="after">Page footer</p></div>`);
+    const again = wrap.querySelector('imh-session-list')!;
+    await waitUntil(() => again.shadowRoot!.querySelector('.placeholder'), 'no placeholder');
+    await frame();
+    const footer = wrap.querySelector('#after')!;
+    const before = footer.getBoundingClientRect().top;
+    // Every height laid out (a ResizeObserver reports after layout, before the frame is painted).
+    const heights: number[] = [];
+    const sizes = new ResizeObserver(() => heights.push(heightOf(again)));
+    sizes.observe(again);
+    const drawn = new Set<number>();
+    new MutationObserver(() => drawn.add(items(again))).observe(again.shadowRoot!, { childList: true, subtree: true });
+    arrive();
+    await waitUntil(() => items(again) == 45, 'next visit did not draw the list');
+    await frame();
+    await frame();
+    sizes.disconnect();
+    expect([...drawn].filter((n) => n > 0 && n < 45).length, 'parts drawn before the whole list').to.be.above(1);
+    for (const h of heights) expect(h, 'the height at a frame').to.be.closeTo(height, 0.02);
+    expect(footer.getBoundingClientRect().top).to.be.closeTo(before, 0.02);
+    expect(again.shadowRoot!.querySelector<HTMLElement>('.root')!.style.minBlockSize, 'room held no longer').to.equal(
+      '',
+    );
   });
 
   it('is not used at another width, and keeps at most 40 entries', async () => {

@@ -37,6 +37,9 @@ interface Upcoming {
   unconfirmed: UnconfirmedDates[];
 }
 
+/** Sessions drawn per update (the default `limit`): a longer list takes several. */
+const DRAW = 10;
+
 const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
 const loadNotes = lazy('the term dates notes', 'unconfirmed.js', () => import('./unconfirmed.js'));
 const loadIcs = lazy('the calendar export', 'session-ics.js', () => import('./session-ics.js'));
@@ -127,6 +130,9 @@ export class ImhSessionList extends ImhElement {
   @property({ type: Boolean, reflect: true }) filters = false;
   /** What the list showed when "Print for a family" was last pressed. */
   private sheetInput?: SheetInput;
+
+  /** What the last render drew from (its list, filters, layout, languages), and how many sessions. */
+  private drew: [from: unknown[], count: number] = [[], 0];
 
   /** Someone opened "Add to calendar": load the calendar export. */
   @state() private calendarWanted = false;
@@ -268,7 +274,15 @@ export class ImhSessionList extends ImhElement {
       ? controls.narrow(occurrences, this.chosen, feed, places, this.locale, today, t.also?.locale)
       : occurrences;
     const total = shownDates.length;
-    const visible = shownDates.slice(0, Math.max(1, this.shown || this.limit || 10));
+    const wanted = Math.max(1, this.shown || this.limit || 10);
+    // A long list is drawn DRAW sessions an update (the rest in later ones, after a frame each), so
+    // no task renders or lays out more: the same list grows, another starts again.
+    const from = [upcoming, this.chosen, this.layout, t.locale, t.also?.locale];
+    const [last, drawn] = this.drew;
+    const count = Math.min(wanted, (from.every((v, i) => v === last[i]) ? drawn : 0) + DRAW);
+    this.drew = [from, count];
+    this.drawing = count < Math.min(wanted, total);
+    const visible = shownDates.slice(0, count);
     const ics = this.ics.status == COMPLETE ? this.ics.value : undefined;
     const context: ItemContext = {
       t,
@@ -335,7 +349,7 @@ export class ImhSessionList extends ImhElement {
           </p>`
       }
       ${
-        visible.length < total
+        wanted < total
           ? html`<button part="button" class="more" type="button" @click=${() => this.showMore()}>
             ${both(t, (t) =>
               t.msg('Show more sessions', {
