@@ -3,7 +3,8 @@
 import { launch, median, serve } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const SIZES = [50, 500, 5000];
+// BENCH_SIZES=500,5000 runs only those (the targets need both).
+const SIZES = (process.env.BENCH_SIZES ?? '50,500,5000').split(',').map(Number);
 // Issue 14's targets: within 1.2× of the hand-written baseline at 500 series (to the next frame),
 // and no task over 50 ms at 5,000 series.
 const RATIO = 1.2;
@@ -36,6 +37,7 @@ for (const n of SIZES) {
       variant,
       rendered: median(results.map((r) => r.rendered)),
       painted: median(results.map((r) => r.painted)),
+      complete: median(results.map((r) => r.complete)),
       longestTask: median(results.map((r) => r.longestTask)),
       heapMB: median(results.map((r) => r.heap)) / 1e6,
       items: results[0].items,
@@ -45,8 +47,12 @@ for (const n of SIZES) {
 await browser.close();
 server.close();
 
-console.log(`imh-session-list benchmark: headless Chromium, median of ${RUNS} runs, limit 50, 8 weeks\n`);
-console.log('series  variant    to render  to next frame  longest task  JS heap   items');
+const [load1, load5] = (await import('node:os')).loadavg();
+console.log(
+  `imh-session-list benchmark: headless Chromium, median of ${RUNS} runs, limit 50, 8 weeks ` +
+    `(load average ${load1.toFixed(1)}, ${load5.toFixed(1)} over 5 min)\n`,
+);
+console.log('series  variant    to render  to next frame   whole list  longest task  JS heap   items');
 for (const r of rows) {
   console.log(
     [
@@ -54,16 +60,20 @@ for (const r of rows) {
       r.variant.padEnd(9),
       `${r.rendered.toFixed(1).padStart(8)} ms`,
       `${r.painted.toFixed(1).padStart(11)} ms`,
+      `${r.complete.toFixed(1).padStart(9)} ms`,
       task(r.longestTask).padStart(12),
       `${r.heapMB.toFixed(1).padStart(6)} MB `,
       r.items,
     ].join(' '),
   );
 }
-const at = (n, v) => rows.find((r) => r.n == n && r.variant == v);
+const at = (n, v) => rows.find((r) => r.n == n && r.variant == v) ?? { painted: NaN, longestTask: NaN };
 const ratio = at(500, 'element').painted / at(500, 'baseline').painted;
 const longest = at(5000, 'element').longestTask;
-console.log('(the Long Tasks API reports only tasks of 50 ms or more: "< 50 ms" means none was reported)');
+console.log(
+  '(the Long Tasks API reports only tasks of 50 ms or more: "< 50 ms" means none was reported; the times on ' +
+    "a busy machine's clock count waits for a core: bench/worst.mjs traces the 5,000 series with each task's CPU time)",
+);
 console.log(
   `\nratio to baseline at 500 series (to next frame): ${ratio.toFixed(2)}× ` +
     `(target ≤ ${RATIO}×) ${ratio <= RATIO ? 'ok' : 'MISSED'}`,
