@@ -73,7 +73,7 @@ describe('the loading placeholder keeps the height the content took last time', 
     const items = (el: Element) => el.shadowRoot!.querySelectorAll('[part=item]').length;
     net = stubFetch(() => json(data));
     const first = (await fixture(list())).firstElementChild!;
-    await waitUntil(() => items(first) == 45, 'first visit did not draw the list');
+    await waitUntil(() => items(first) == 45, 'first visit did not draw the list', { timeout: 5000 });
     await waitUntil(() => keptHeight(first, widthOf(first)), 'no height kept');
     const height = heightOf(first);
     expect(keptHeight(first, widthOf(first)), 'the whole list, not its first part').to.be.closeTo(height, 0.02);
@@ -96,7 +96,7 @@ describe('the loading placeholder keeps the height the content took last time', 
     const drawn = new Set<number>();
     new MutationObserver(() => drawn.add(items(again))).observe(again.shadowRoot!, { childList: true, subtree: true });
     arrive();
-    await waitUntil(() => items(again) == 45, 'next visit did not draw the list');
+    await waitUntil(() => items(again) == 45, 'next visit did not draw the list', { timeout: 5000 });
     await frame();
     await frame();
     sizes.disconnect();
