@@ -338,21 +338,13 @@ export class ImhElement extends LitElement {
 
   /**
    * Set by a render that drew only part of the content (the session list draws a long list ten
-   * sessions an update): the element updates again, in a later turn (`feed/slices.ts`), after the
-   * page has drawn a frame, until it is all there. `updateComplete` settles once it is.
+   * sessions an update, and updates again until it is all there): the kept height's room is held
+   * meanwhile. Every render starts with it unset.
    */
   protected drawing = false;
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.drawing && this.isConnected) done = await super.getUpdateComplete();
-    return done;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back on the page part-drawn: draws on.
-    if (this.drawing) this.requestUpdate();
     this.unlisten = onLanguageChange(() => this.requestUpdate());
     addEventListener('beforeprint', this.printDetails);
     addEventListener('afterprint', this.printDetails);
@@ -469,8 +461,6 @@ export class ImhElement extends LitElement {
   /** Announces each outcome once, after it shows: imh-feed-load, imh-feed-error, imh-load-error. */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // Once this update is over (not within it, which would redo it at once); on the page only.
-    if (this.drawing && this.isConnected) queueMicrotask(() => this.requestUpdate());
     const feed = this.feedTask;
     this.extras.value?.updated(this, this.feedResult?.feed, this.feedResult?.url);
     const once = (outcome: unknown, ...events: (() => Event | false | undefined)[]) => {

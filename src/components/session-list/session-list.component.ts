@@ -208,6 +208,37 @@ export class ImhSessionList extends ImhElement {
     }),
   );
 
+  /**
+   * A long list is drawn a part at a time (`renderContent`): the element updates again after the
+   * page has drawn a frame, in turn with other work (`feed/slices.ts`), until it is all there, and
+   * `updateComplete` settles once it is.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.drawing && this.isConnected) {
+      await this.nextPart;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** Settles once the next part's update is requested (after a frame). */
+  private nextPart?: Promise<void>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page part-drawn: draws on.
+    if (this.drawing) this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The next part once the page has drawn a frame with this one (an update that fits in this
+    // task's slice would otherwise run at once, and one frame would lay out both); on the page only.
+    if (this.drawing && this.isConnected)
+      this.nextPart = new Promise((next) => requestAnimationFrame(() => next(this.requestUpdate())));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('limit') || changed.has('category') || changed.has('place') || changed.has('ageMonths'))
