@@ -339,7 +339,7 @@ export class ImhElement extends LitElement {
   /**
    * Set by a render that drew only part of the content (the session list draws a long list ten
    * sessions an update, and updates again until it is all there): the kept height's room is held
-   * meanwhile. Every render starts with it unset.
+   * meanwhile.
    */
   protected drawing = false;
 
@@ -362,15 +362,12 @@ export class ImhElement extends LitElement {
 
   /** Before printing, opens the closed details (not "Add to calendar", not printed); after, closes them. */
   private printDetails = (e: Event) => {
-    if (e.type == 'beforeprint') {
-      this.printOpened = [
-        ...(this.renderRoot as ShadowRoot).querySelectorAll<HTMLDetailsElement>('details:not([open],.calendar)'),
-      ];
-      for (const d of this.printOpened) d.open = true;
-    } else {
-      for (const d of this.printOpened) d.open = false;
-      this.printOpened = [];
-    }
+    for (const d of this.printOpened.splice(0)) d.open = false;
+    if (e.type == 'beforeprint')
+      for (const d of (this.renderRoot as ShadowRoot).querySelectorAll('details:not([open],.calendar)')) {
+        (d as HTMLDetailsElement).open = true;
+        this.printOpened.push(d as HTMLDetailsElement);
+      }
   };
 
   /** Loads the feed again (after an error, or to pick up changes), and whatever else failed to load. */
@@ -523,7 +520,6 @@ export class ImhElement extends LitElement {
 
   override render() {
     const dir = this.hasAttribute('dir') ? undefined : directionOf(this.t.locale);
-    this.drawing = false;
     // Nothing but the placeholder until the element has words to say it in, and its theme's colours.
     const content = this.hasWords && this.palette.status != PENDING ? this.renderContent() : this.renderFeedStatus();
     const feed = this.status == 'ready' && this.feedResult?.feed;
@@ -598,15 +594,9 @@ export class ImhElement extends LitElement {
   /** "3 days ago", in the element's locale. */
   protected formatAge(when: Date): string {
     const seconds = (when.getTime() - Date.now()) / 1000;
-    const units: ['day' | 'hour' | 'minute', number][] = [
-      ['day', 86400],
-      ['hour', 3600],
-      ['minute', 60],
-    ];
-    for (const [unit, size] of units) {
-      if (Math.abs(seconds) >= size || unit == 'minute')
-        return formatAgo(Math.round(seconds / size), unit, this.locale);
-    }
-    return '';
+    const away = Math.abs(seconds);
+    const [unit, size] =
+      away >= 86400 ? (['day', 86400] as const) : away >= 3600 ? (['hour', 3600] as const) : (['minute', 60] as const);
+    return formatAgo(Math.round(seconds / size), unit, this.locale);
   }
 }

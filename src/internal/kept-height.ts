@@ -139,9 +139,9 @@ export class HeightKeeper implements ReactiveController {
       const kept = (this.held = keptHeight(this.host, width));
       placeholder.style.minBlockSize = kept ? `${kept}px` : (placeholder.dataset.reserve ?? '');
     } else if (this.drawing()) {
-      // Held (see hostUpdated) until the content is all there.
+      // Held (see hostUpdated) until the content is all there; then, the content's own height is
+      // kept in the next frame.
     } else if (root.minBlockSize) {
-      // Drawn: the content's own height is kept in the next frame.
       root.minBlockSize = '';
       this.hostUpdated();
     } else if (!this.kept && height > 0 && this.ready()) {

@@ -222,6 +222,12 @@ export class ImhSessionList extends ImhElement {
     return done;
   }
 
+  override render() {
+    // Set again by renderContent while the list is drawn in parts (not called for a placeholder).
+    this.drawing = false;
+    return super.render();
+  }
+
   /** Settles once the next part's update is requested (after a frame). */
   private nextPart?: Promise<void>;
 
