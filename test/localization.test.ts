@@ -192,7 +192,8 @@ describe('localisation', () => {
       const category = $(el, 'select[name=category]') as HTMLSelectElement;
       category.value = 'baby-booktime';
       category.dispatchEvent(new Event('change', { bubbles: true }));
-      const status = () => textOf($(el, '[part=count][role=status]'));
+      // The list's one polite status (its visible count is not a live region).
+      const status = () => textOf($(el, '.results [role=status]'));
       await waitUntil(() => status(), 'nothing announced');
       expect(status()).to.match(/^\d+ sesiwn wedi'(u canfod|i chanfod)$/);
     });

@@ -114,11 +114,14 @@ export const turn = (job: () => void): void | Promise<void> =>
  * when it starts one), else across later tasks, in turn with the page's other work.
  */
 export function sliced<T>(work: Generator<void, T>, budget = SLICE): T | Promise<T> {
-  const step = () => {
+  // A step resumed by `flush`, which has just found time, does its next unit before it looks at the
+  // clock again: a turn that found the slice ended a few µs later would go to the back of the queue.
+  const step = (resumed?: boolean) => {
     for (;;) {
       const s = work.next();
       if (s.done) return s;
-      if (!hasTime(budget)) return undefined;
+      if (!resumed && !hasTime(budget)) return undefined;
+      resumed = false;
     }
   };
   const first = waiting.length ? undefined : step();
@@ -126,7 +129,7 @@ export function sliced<T>(work: Generator<void, T>, budget = SLICE): T | Promise
   return new Promise<T>((resolve, reject) => {
     const next = () => {
       try {
-        const s = step();
+        const s = step(true);
         if (s) resolve(s.value);
         else {
           waiting.push(next);

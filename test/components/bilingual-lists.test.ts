@@ -125,6 +125,8 @@ describe('bilingual lists', () => {
       await waitUntil(() => !$(el, 'button.clear'), 'not cleared');
       expect(when.value).to.equal('');
       expect(el.shadowRoot!.activeElement).to.equal(q);
+      // The whole list again, once drawn (a long list is drawn ten sessions an update: issue 12).
+      await elementUpdated(el);
       expect($$(el, '[part=item]').length).to.equal(all);
     });
 
