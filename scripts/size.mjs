@@ -111,9 +111,12 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // Lowered at ca8b295 to the measured size plus 0.2 KiB (lazy chunks' hashes move the total by ~65 B),
 // with no shared room left: measured 36.13 and 26.44 KiB then, with bilingual display (bfae239), print
 // (c4aa965) and the saved-copy load report (6b54aaf); 36.19 and 26.46 KiB at e6f772d (ifDefined, print).
+// Lowered at 823d37a to 34.55 KiB (measured 34.34 plus 0.2): the timeline's body loads only on pages
+// with a timeline (ee27fd1, -2.45 KiB), after which freshness and share (f8b4220), the long-feed
+// parser's hook (12e5065) and part-by-part drawing (10b912f) landed.
 // New features go in lazy chunks; a ceiling is not raised to fit one. Where the bytes come from:
 // `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
-const CEILING = { bundle: 36.35 * KiB, autoloaderCard: 26.65 * KiB };
+const CEILING = { bundle: 34.55 * KiB, autoloaderCard: 26.65 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(
