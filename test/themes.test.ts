@@ -1,4 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import { themes } from '../src/styles/themes.js';
@@ -144,6 +145,8 @@ describe('themes', () => {
           'the elements did not render',
           { timeout: 10000 },
         );
+        // And all drawn: a long session list is drawn ten sessions an update (issue 12).
+        await Promise.all(elements.map((e) => (e as LitElement).updateComplete));
         // The date form's error, as a parent who submits it empty sees it.
         const form = elements.at(-1)!.shadowRoot!;
         form.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
