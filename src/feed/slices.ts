@@ -114,16 +114,22 @@ export const turn = (job: () => void): void | Promise<void> =>
  * when it starts one), else across later tasks, in turn with the page's other work.
  */
 export function sliced<T>(work: Generator<void, T>, budget = SLICE): T | Promise<T> {
-  // A step resumed by `flush`, which has just found time, does its next unit before it looks at the
-  // clock again: a turn that found the slice ended a few µs later would go to the back of the queue.
+  // The clock is read before each unit but the first: the generator's start, up to its first
+  // yield (for `turn`, nothing). A step resumed by `flush`, which has just found time, does its
+  // next unit without looking again: a turn that found the slice ended a few µs later would go to
+  // the back of the queue. Work begun in a task with no slice yet starts one first, so its first
+  // unit counts against it.
+  let started = false;
   const step = (resumed?: boolean) => {
     for (;;) {
+      if (started && !resumed && !hasTime(budget)) return undefined;
+      if (started) resumed = false;
+      started = true;
       const s = work.next();
       if (s.done) return s;
-      if (!resumed && !hasTime(budget)) return undefined;
-      resumed = false;
     }
   };
+  hasTime(budget);
   const first = waiting.length ? undefined : step();
   if (first) return first.value;
   return new Promise<T>((resolve, reject) => {

@@ -28,6 +28,35 @@ describe('sliced', () => {
     expect(otherTaskRan).to.equal(true); // the page got a turn in between
   });
 
+  it('counts every unit against the slice: a unit longer than a slice runs alone, with a break after it', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20)); // a task in which no slice has begun
+    // Units run with no break between them (no microtask checkpoint, so in one task) share a run:
+    // the first unit of a run queues a microtask, which runs once the run is over.
+    let run = 0;
+    let marked = false;
+    const perRun: number[] = [];
+    function* long() {
+      for (let i = 0; i < 5; i++) {
+        const end = performance.now() + SLICE + 2; // each unit longer than a slice
+        while (performance.now() < end) {
+          // busy
+        }
+        if (!marked) {
+          marked = true;
+          queueMicrotask(() => ((marked = false), run++));
+        }
+        perRun[run] = (perRun[run] ?? 0) + 1;
+        yield;
+      }
+      return perRun.length;
+    }
+    const result = sliced(long());
+    expect(perRun, 'units run before sliced returned').to.deep.equal([1]);
+    // Before: a job resumed in a later task ran two units before it looked at the clock.
+    expect(await result).to.equal(5);
+    expect(perRun).to.deep.equal([1, 1, 1, 1, 1]);
+  });
+
   it('passes on an error thrown part-way', async () => {
     function* failing() {
       yield;
