@@ -82,6 +82,7 @@ describe('bilingual lists', () => {
       for (const name of ['when', 'category', 'age'])
         for (const o of form.querySelectorAll(`select[name=${name}] option`)) {
           expect(textOf(o), name).not.to.contain(' / ');
+          // The example feed names no category: each has a built-in Welsh name.
           expect(langOf(o), textOf(o)).to.equal('cy');
         }
       expect(options(el, 'age')).to.include('Beichiogrwydd');
@@ -93,6 +94,33 @@ describe('bilingual lists', () => {
       el.removeAttribute('bilingual');
       await waitUntil(() => !$(el, '[part=filters] .bi'), 'still bilingual', { timeout: 5000 });
       expect($$(el, '[part=filters] .bi')).to.have.length(0);
+    });
+
+    it('filters: a category named in English by the feed, or only by an unknown id, is marked English', async () => {
+      const feed = minimalFeed({
+        categories: [{ id: 'baby-massage', name: 'Baby massage club' }],
+        sessions: [
+          session,
+          { ...session, id: 'messy', category: 'messy-play' },
+          { ...session, id: 'sp', category: 'stay-and-play' },
+        ],
+      });
+      const el = await sessions({ filters: '' }, feed);
+      const choices = () =>
+        [...$$(el, 'select[name=category] option')].slice(1).map((o) => [textOf(o), o.getAttribute('lang'), langOf(o)]);
+      const expected = [
+        ['Aros a chwarae', null, 'cy'],
+        ['Baby massage club', 'en-GB', 'en-GB'],
+        ['Messy play', 'en', 'en'],
+      ];
+      expect(choices()).to.have.deep.members(expected);
+      el.removeAttribute('bilingual');
+      await waitUntil(() => !$(el, '[part=filters] .bi'), 'still bilingual', { timeout: 5000 });
+      expect(choices()).to.have.deep.members(expected);
+      // On a plain Welsh list too (above); in English, all three are in the element's language: no `lang` of their own.
+      el.setAttribute('lang', 'en');
+      await waitUntil(() => choices().some(([t]) => t == 'Stay and play'), 'not in English', { timeout: 5000 });
+      expect(choices().map(([, lang]) => lang)).to.deep.equal([null, null, null]);
     });
 
     it('filters by keyboard: Tab, arrow keys on a bilingual choice, "Clear filters" in both; Enter', async () => {

@@ -8,7 +8,7 @@
  * the first form in Welsh already names them in Welsh.
  */
 import type { Feed } from '../../feed/types.js';
-import { feedString } from '../../internal/feed-text.js';
+import { pickText } from '../../feed/text.js';
 import type { Translator } from '../../internal/localize.js';
 
 /** Built-in names by category id; several ids that councils use for one kind share its name. */
@@ -121,8 +121,13 @@ const words = (id: string) => {
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
-/** The name of a category id in the translator's language. */
-export function categoryName(feed: Feed, id: string, t: Translator): string {
-  const own = feed.categories?.find((c) => c.id == id);
-  return (own && feedString(own.name, t.locale, feed.language)) || builtIn(t, id) || words(id);
+/**
+ * The name of a category id, best in the translator's language, and the language it is in: the
+ * feed's own name may be in another (a council naming its categories in English only), and an id in
+ * words is English.
+ */
+export function categoryName(feed: Feed, id: string, t: Translator): [text: string, lang: string] {
+  const own = pickText(feed.categories?.find((c) => c.id == id)?.name, t.locale, feed.language);
+  const name = builtIn(t, id);
+  return own?.text ? [own.text, own.lang] : name ? [name, t.locale] : [words(id), 'en'];
 }

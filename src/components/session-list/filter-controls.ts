@@ -126,7 +126,8 @@ const timers = new WeakMap<HTMLFormElement, ReturnType<typeof setTimeout>>();
  * each part in its own `lang`. A `<select>`'s options can hold only plain text, one language (a span
  * with its own `lang` cannot go in an option), so the choices are in the first language only, as
  * the rest of the element speaks it ("Heddiw", not "Heddiw / Today" read all in a Welsh voice); a
- * feed's place name the feed has only in another language carries that `lang`. The label above
+ * feed's place or category name the feed has only in another language carries that `lang`, and a
+ * category known only by its id, put in words, `lang="en"`. The label above
  * says in both what the choices are.
  *
  * The count is visible in both languages; the one live region, visually hidden, says it once in
@@ -142,9 +143,11 @@ export function filterControls(
   base: Filters = {},
 ) {
   const { locale } = t;
+  // A feed's place or category name in another language than the element's carries its `lang`.
+  const other = (lang?: string) => (lang && !lang.startsWith(locale.split('-')[0]) ? lang : undefined);
   const sessions = (feed.sessions ?? []).filter((s) => matches(s, base));
   // Each category by its own name (the feed's, a built-in one, or its id in words): never a session's.
-  const categories = new Map<string, string>();
+  const categories = new Map<string, [string, string]>();
   for (const s of sessions)
     if (s.category && !categories.has(s.category)) categories.set(s.category, categoryName(feed, s.category!, t));
   const usedPlaces = new Set(sessions.map((s) => s.place));
@@ -208,8 +211,8 @@ export function filterControls(
       <select name="category">
         ${any}
         ${[...categories]
-          .sort((a, b) => a[1].localeCompare(b[1], locale))
-          .map(([id, name]) => option(id, name, chosen.category == id))}
+          .sort((a, b) => a[1][0].localeCompare(b[1][0], locale))
+          .map(([id, [name, lang]]) => option(id, name, chosen.category == id, other(lang)))}
       </select>
     </label>
     <label>${both(t, (t) => t.msg('Place', { id: 'filters.place', desc: 'Label of the place filter' }))}
@@ -217,12 +220,7 @@ export function filterControls(
         ${any}
         ${places.map((p) => {
           const name = pickText(p.name, locale, feed.language);
-          return option(
-            p.id,
-            name?.text ?? '',
-            chosen.place == p.id,
-            name && !name.lang.startsWith(locale.split('-')[0]) ? name.lang : undefined,
-          );
+          return option(p.id, name?.text ?? '', chosen.place == p.id, other(name?.lang));
         })}
       </select>
     </label>
