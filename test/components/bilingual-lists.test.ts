@@ -477,6 +477,8 @@ describe('bilingual lists', () => {
         const el = await list({ lang: 'cy', bilingual: 'en' });
         await search(el, 'zqxw');
         await waitUntil(() => $(el, '[part=empty]'), 'no empty message');
+        // The count is said 300 ms after the last key.
+        await waitUntil(() => textOf($(el, 'p.visually-hidden[role=status]')), 'nothing announced');
         expect(spoken($(el, '[part=empty]')!)).to.deep.equal([
           ['cy', "Does dim gwasanaethau'n cyfateb. Rhowch gynnig ar ddewisiadau eraill neu lai o eiriau."],
           ['en-GB', 'No services match. Try other choices or fewer words.'],

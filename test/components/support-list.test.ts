@@ -83,17 +83,38 @@ describe('<imh-support-list>', () => {
     const status = $(el, 'p.visually-hidden[role=status]')!;
     await change(el, 'kind', 'app');
     expect(directory(el)).to.deep.equal(['Healthy Child Wolves app', 'DadPad']);
-    expect(textOf(status)).to.equal('2 services found');
+    // Said once the visitor stops changing things for 300 ms.
+    await waitUntil(() => textOf(status) == '2 services found', textOf(status));
     await change(el, 'audience', 'dads');
     expect(directory(el)).to.deep.equal(['Healthy Child Wolves app', 'DadPad']); // the app is for all parents
     await change(el, 'audience', 'practitioners');
     expect(directory(el)).to.deep.equal(['Healthy Child Wolves app']);
-    expect(textOf(status)).to.equal('1 service found');
+    await waitUntil(() => textOf(status) == '1 service found', textOf(status));
     await change(el, 'kind', '');
     await change(el, 'audience', '');
     await change(el, 'stage', '12-24m');
     expect(directory(el)).not.to.include('DadPad').and.not.to.include('Maternity services');
     expect(urgentHelp(el).length).to.equal(5); // urgent help never filtered away
+  });
+
+  it('announces the count once when the visitor types a word, 300 ms after the last key, not per key', async () => {
+    const el = await list();
+    const status = $(el, 'p.visually-hidden[role=status]')!;
+    const said: string[] = [];
+    // Every text the region is given (emptied while the visitor types, it says nothing).
+    new MutationObserver(() => textOf(status) && said.at(-1) != textOf(status) && said.push(textOf(status))).observe(
+      status,
+      {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      },
+    );
+    ($(el, '[part=filters] [name=q]') as HTMLInputElement).focus();
+    await sendKeys({ type: 'health' });
+    await waitUntil(() => textOf(status), 'nothing announced', { timeout: 3000 });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(said).to.deep.equal([`${directory(el).length} services found`]);
   });
 
   it('searches names and descriptions, ignoring case and accents', async () => {
@@ -109,7 +130,7 @@ describe('<imh-support-list>', () => {
     expect(directory(accented)).to.deep.equal(['Your GP']);
     await change(accented, 'q', 'zzz');
     expect(textOf($(accented, '[part=empty]'))).to.equal('No services match. Try other choices or fewer words.');
-    expect(textOf($(accented, 'p.visually-hidden[role=status]'))).to.equal('0 services found');
+    await waitUntil(() => textOf($(accented, 'p.visually-hidden[role=status]')) == '0 services found');
   });
 
   it('takes presets from attributes, and can hide the controls', async () => {

@@ -82,8 +82,12 @@ export class ImhSupportList extends ImhElement {
 
   @state() private q = '';
   @state() private chosen: { stage?: string; audience?: string; kind?: string } = {};
-  /** Announce the number of results (after the visitor changed a filter or the search). */
-  @state() private announcing = false;
+  /**
+   * The choices whose number of results is announced: set 300 ms after the visitor changed a filter
+   * or the search, and said only if nothing changed since (as the session list's search waits), so
+   * typing a word is announced once, not once per key.
+   */
+  @state() private said?: object;
 
   /** Only services for this stage: `pregnancy`, `0-12m` or `12-24m`. */
   @property() stage?: string;
@@ -134,9 +138,9 @@ export class ImhSupportList extends ImhElement {
     const f = e.currentTarget as HTMLFormElement;
     const value = (name: string) =>
       (f.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement).value || undefined;
-    this.chosen = { stage: value('stage'), audience: value('audience'), kind: value('kind') };
+    const chosen = (this.chosen = { stage: value('stage'), audience: value('audience'), kind: value('kind') });
     this.q = value('q') ?? '';
-    this.announcing = true;
+    setTimeout(() => (this.said = chosen), 300);
   }
 
   private select(
@@ -182,7 +186,7 @@ export class ImhSupportList extends ImhElement {
     const n = shown.length;
     // The list's one live region (visually hidden) says the count once, in the first language, after the
     // visitor filters or searches; the visible "no services match" is in both and not announced again.
-    const announce = this.announcing ? servicesFound(n, t) : '';
+    const announce = this.said == this.chosen ? servicesFound(n, t) : '';
     // Urgent help comes first, each card leading with its call and kept short (no For/Stage/Cost
     // rows), with a skip link past it to the search and the directory.
     const urgentContext = { ...context, compact: true };
