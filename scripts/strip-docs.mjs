@@ -6,7 +6,8 @@
 // - the schema's descriptions, `doc(…)` calls with `doc` imported from the feed's `shape.js` (the
 //   JSON Schema generator reads them from the source), whatever their argument (a literal or a
 //   concatenation);
-// - whitespace and comments in Lit's css`` blocks, which the JavaScript minifier leaves as they are.
+// - whitespace and comments in Lit's css`` blocks, and the indentation in its html`` templates,
+//   which the JavaScript minifier leaves as they are.
 // Everything else in a file is left byte for byte. Unit tests: test/node/build/strip-docs.test.ts.
 import ts from 'typescript';
 
@@ -23,6 +24,15 @@ export const minifyCss = (css) =>
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
     .trim();
+
+/**
+ * The indentation out of a Lit html`` template's text: each run of whitespace that holds a line
+ * break becomes one space, which HTML renders as it renders the run (our templates hold no <pre>,
+ * <textarea> or `white-space: pre` content, and no attribute value whose line breaks matter);
+ * whitespace within a line is kept as it is, so text between inline elements keeps its spaces.
+ * @param {string} text
+ */
+export const collapseLines = (text) => text.replace(/\s*\n\s*/g, ' ');
 
 /** @typedef {[start: number, end: number, text: string]} Edit */
 
@@ -44,15 +54,15 @@ const docNames = (file) => {
 };
 
 /**
- * The source with translators' notes, schema descriptions and CSS whitespace removed, or
- * undefined when there is nothing to remove.
+ * The source with translators' notes, schema descriptions, CSS whitespace and template indentation
+ * removed, or undefined when there is nothing to remove.
  * @param {string} code TypeScript source
  * @param {string} fileName for the parser (its extension says TS or TSX)
  * @returns {string | undefined}
  */
 export function stripSource(code, fileName = 'file.ts') {
-  // Most files have none of the three: they are not parsed at all.
-  if (!['desc', 'doc', 'css`'].some((word) => code.includes(word))) return undefined;
+  // Most files have none of the four: they are not parsed at all.
+  if (!['desc', 'doc', 'css`', 'html`'].some((word) => code.includes(word))) return undefined;
   const file = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const docs = docNames(file);
   /** @type {Edit[]} */
@@ -70,7 +80,9 @@ export function stripSource(code, fileName = 'file.ts') {
         if (ts.isObjectLiteralExpression(options)) dropDesc(options, file, edits);
       }
     } else if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text == 'css') {
-      minifyTemplate(node.template, code, file, edits);
+      minifyTemplate(node.template, code, file, edits, minifyCss);
+    } else if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text == 'html') {
+      minifyTemplate(node.template, code, file, edits, collapseLines);
     }
     ts.forEachChild(node, visit);
   };
@@ -99,14 +111,15 @@ function dropDesc(options, file, edits) {
 }
 
 /**
- * Minifies a css`` template's text as one piece, each `${…}` standing in as a marker, then puts
- * each piece of text back in its place between the expressions.
+ * Minifies a css`` or html`` template's text as one piece, each `${…}` standing in as a marker, then
+ * puts each piece of text back in its place between the expressions.
  * @param {ts.TemplateLiteral} template
  * @param {string} code
  * @param {ts.SourceFile} file
  * @param {Edit[]} edits
+ * @param {(text: string) => string} minify `minifyCss` or `collapseLines`
  */
-function minifyTemplate(template, code, file, edits) {
+function minifyTemplate(template, code, file, edits, minify) {
   /** @type {[number, number][]} the ranges of the text pieces, without their delimiters */
   const ranges = ts.isNoSubstitutionTemplateLiteral(template)
     ? [[template.getStart(file) + 1, template.end - 1]]
@@ -121,7 +134,7 @@ function minifyTemplate(template, code, file, edits) {
         ),
       ];
   const marked = ranges.map(([a, b]) => code.slice(a, b)).join('\u0000');
-  const pieces = minifyCss(marked).split('\u0000');
+  const pieces = minify(marked).split('\u0000');
   if (pieces.length != ranges.length) return; // a marker lost: leave the block as it is
   ranges.forEach(([a, b], i) => edits.push([a, b, pieces[i]]));
 }

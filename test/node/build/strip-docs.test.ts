@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { minifyCss, stripSource } from '../../../scripts/strip-docs.mjs';
+import { collapseLines, minifyCss, stripSource } from '../../../scripts/strip-docs.mjs';
 
 test('drops the translators’ desc from msg() calls, and nothing else of them', () => {
   const code = [
@@ -69,6 +69,34 @@ test('minifies css`` blocks, keeping each ${…} and the spaces CSS needs around
       'const u = html`<p>  keep   spaces  </p>`;',
     ].join('\n'),
   );
+});
+
+test('takes the indentation out of html`` templates: each line break and the whitespace around it one space', () => {
+  const code = [
+    'const a = html`<section part="urgent"',
+    '    class="x">',
+    '      <a href=${href} @click=${go}',
+    '        >${words}</a',
+    '      >  <span>two  spaces</span>',
+    '      ${more}',
+    '    </section>`;',
+    'const b = css`p { color: red; }`;',
+    'const c = html`<p>on one line,  as it is</p>`;',
+    'const d = `<p>',
+    '  not a template of Lit</p>`;',
+  ].join('\n');
+  assert.equal(
+    stripSource(code),
+    [
+      'const a = html`<section part="urgent" class="x"> <a href=${href} @click=${go} >${words}</a >' +
+        '  <span>two  spaces</span> ${more} </section>`;',
+      'const b = css`p{color:red}`;',
+      'const c = html`<p>on one line,  as it is</p>`;',
+      'const d = `<p>',
+      '  not a template of Lit</p>`;',
+    ].join('\n'),
+  );
+  assert.equal(collapseLines('a \t\n\n  b\r\n c'), 'a b c');
 });
 
 test('leaves a file with nothing to remove untouched', () => {
