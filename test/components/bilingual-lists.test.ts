@@ -4,7 +4,7 @@ import '../../src/components/support-card/support-card.js';
 import '../../src/components/support-list/support-list.js';
 import '../../src/components/session-list/session-list.js';
 import { exampleFeed } from '../fixtures/example.js';
-import { minimalFeed, session } from '../fixtures/feeds.js';
+import { minimalFeed, place, session } from '../fixtures/feeds.js';
 import { TERMS } from '../fixtures/terms.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
@@ -191,6 +191,40 @@ describe('bilingual lists', () => {
         'There are no sessions in the next 28 days.',
       ]);
       expect($$(none, '[role=status]:not([part=status]), [aria-live]')).to.deep.equal([]);
+    });
+
+    it('searches each date at its own place: a moved date is found by its new place, the others are not', async () => {
+      const library = {
+        id: 'central-library',
+        name: { en: 'Central Library', cy: 'Llyfrgell Ganolog' },
+        address: { street: 'Snow Hill', locality: 'Wolverhampton', postcode: 'WV1 3AX' },
+      };
+      const weekly = {
+        ...session,
+        occurrences: [{ date: '2026-11-30', status: 'changed', place: 'central-library', note: 'At the library' }],
+      };
+      const el = await sessions(
+        { filters: '', limit: '100', days: '21' },
+        minimalFeed({ places: [place, library], sessions: [weekly] }),
+      );
+      const dates = () => $$(el, '[part=item] time').map((n) => n.getAttribute('datetime')!.slice(0, 10));
+      expect(dates()).to.deep.equal(['2026-11-23', '2026-11-30', '2026-12-07']);
+      const q = $(el, 'input[name=q]') as HTMLInputElement;
+      const search = async (words: string, expected: string[]) => {
+        q.focus();
+        q.select();
+        await sendKeys({ type: words });
+        await waitUntil(() => `${dates()}` == `${expected}`, `"${words}" found ${dates()}`, { timeout: 5000 });
+      };
+      // The session's usual place first (what the old cache kept for every date), then the moved date's, in
+      // either language, by name and by address.
+      await search('Jones', ['2026-11-23', '2026-12-07']);
+      await search('Ganolog', ['2026-11-30']);
+      await search('Central Library', ['2026-11-30']);
+      await search('Snow Hill', ['2026-11-30']);
+      await search('Blakeley', ['2026-11-23', '2026-12-07']);
+      // The session's own words find every date.
+      await search('Tylino', ['2026-11-23', '2026-11-30', '2026-12-07']);
     });
 
     it("a session's links and calendar menu: words in both, each link still named for what it is for", async () => {

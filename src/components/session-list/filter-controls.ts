@@ -64,21 +64,27 @@ export const noMatch = (f: Filters, t: Translator) =>
     : undefined;
 
 /**
- * Each session's searchable text (name, description, place and address, as shown: in the element's
- * language and, on a bilingual list, its second), folded once per pair of languages.
+ * The searchable text (as shown: in the element's language and, on a bilingual list, its second),
+ * folded once per pair of languages: a session's name and description, and a place's name and
+ * address, each cached on its own, since a changed date may be at another place than the session's.
  */
-const searchText = new WeakMap<Session, [string, string]>();
+const searchText = new WeakMap<Session | Place, [string, string]>();
+
+function folded(of: Session | Place, key: string, parts: () => (string | undefined)[], locale: string) {
+  const cached = searchText.get(of);
+  if (cached?.[0] == key) return cached[1];
+  const text = fold(parts().join(' '), locale);
+  searchText.set(of, [key, text]);
+  return text;
+}
 
 function haystack(s: Session, place: Place | undefined, feed: Feed, locale: string, also = '') {
   const key = locale + ' ' + also;
-  const cached = searchText.get(s);
-  if (cached?.[0] == key) return cached[1];
   const shown = (value: Session['name'] | undefined) => shownString(value, locale, feed.language, also);
-  const parts = [shown(s.name), shown(s.description)];
-  if (place) parts.push(shown(place.name), ...Object.values(place.address ?? {}));
-  const text = fold(parts.join(' '), locale);
-  searchText.set(s, [key, text]);
-  return text;
+  const text = folded(s, key, () => [shown(s.name), shown(s.description)], locale);
+  return place
+    ? text + ' ' + folded(place, key, () => [shown(place.name), ...Object.values(place.address ?? {})], locale)
+    : text;
 }
 
 /**
