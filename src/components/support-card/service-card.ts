@@ -189,7 +189,8 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
         ? html`${both(t, (t) =>
             t.msg('Email', {
               id: 'card.email-word',
-              desc: 'On a card in two languages, the word before an email address link (which is written once)',
+              // eslint-disable-next-line max-len -- a description is one literal, whole, for lit-localize
+              desc: 'On a card in two languages, the word before an email address link. The address is written once, after this word in both languages, so the word comes first even where "Email {address}" (card.email) puts the address first: translate it as a label that reads well before an address (a word, not a sentence)',
             }),
           )}
           ${address}`
