@@ -41,8 +41,9 @@ const sheet = () => document.querySelector('imh-family-sheet')?.shadowRoot?.quer
 describe('<imh-session-list family-sheet>: Print for a family', () => {
   expectQuietConsole();
   afterEach(() => {
+    // Printing over: the visitor is back on the page (a pointer press takes the printed sheet away).
+    dispatchEvent(new Event('pointerdown'));
     document.querySelectorAll('imh-family-sheet').forEach((s) => s.remove());
-    dispatchEvent(new Event('afterprint'));
   });
 
   // First in this file, before the code is loaded by any other test (a module loads once per page).
@@ -164,13 +165,53 @@ describe('<imh-session-list family-sheet>: Print for a family', () => {
       for (const t of times) expect(t.getAttribute('dir')).to.equal('ltr');
       // The page, on paper only: the sheet shows nowhere on screen.
       expect(getComputedStyle(document.querySelector('imh-family-sheet')!).display).to.equal('none');
-      // After printing it is gone, and the page prints as itself again.
+      // After printing it is gone, and the page prints as itself again (see the next test).
       dispatchEvent(new Event('afterprint'));
+      dispatchEvent(new Event('beforeprint'));
       expect(document.querySelector('imh-family-sheet')).to.equal(null);
       await waitUntil(() => focused(el) == $(el, 'button.family'), 'focus did not return to the button');
     } finally {
       print.restore();
     }
+  });
+
+  // WebKit has fired afterprint before its print dialog had read the page (iOS Safari fires it at
+  // once): the sheet stays until printing is surely over, then goes, and the page prints as itself.
+  it('the sheet outlasts an early afterprint, and goes at the next key press or print of the page', async () => {
+    const el = await list();
+    const rules = document.adoptedStyleSheets.length;
+    const printed = async () => {
+      $(el, 'button.family')!.click();
+      await opened(el);
+      const print = stubPrint();
+      try {
+        dialogOf(el)!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+        await waitUntil(() => print.calls.length, 'print() was not called', { timeout: 5000 });
+      } finally {
+        print.restore();
+      }
+    };
+    await printed();
+    // The browser's own events while it prints: the sheet stays through both.
+    dispatchEvent(new Event('beforeprint'));
+    dispatchEvent(new Event('afterprint'));
+    expect(document.querySelectorAll('imh-family-sheet')).to.have.length(1);
+    expect(document.adoptedStyleSheets).to.have.length(rules + 1);
+    // A second sheet takes the first one's place.
+    await printed();
+    expect(document.querySelectorAll('imh-family-sheet')).to.have.length(1);
+    expect(document.adoptedStyleSheets).to.have.length(rules + 1);
+    // Back on the page, a real key press: printing is over.
+    await sendKeys({ press: 'Shift' });
+    expect(document.querySelector('imh-family-sheet')).to.equal(null);
+    expect(document.adoptedStyleSheets).to.have.length(rules);
+    // The page printed again after a sheet whose printing ended (afterprint): the page, not the sheet.
+    await printed();
+    dispatchEvent(new Event('afterprint'));
+    expect(document.querySelector('imh-family-sheet')).not.to.equal(null);
+    dispatchEvent(new Event('beforeprint'));
+    expect(document.querySelector('imh-family-sheet')).to.equal(null);
+    expect(document.adoptedStyleSheets).to.have.length(rules);
   });
 
   // Cancelled and changed dates (issue 15): a cancelled date is never printed as a next date, and is
@@ -293,6 +334,7 @@ describe('Print for a family under the strict Content-Security-Policy with Trust
       expect(printed.querySelector('svg path')!.getAttribute('d')).to.match(/^M\d/);
       expect(printed.querySelectorAll('.card')).to.have.length.greaterThan(0);
       win.dispatchEvent(new Event('afterprint'));
+      win.dispatchEvent(new Event('beforeprint'));
       expect(doc.querySelector('imh-family-sheet')).to.equal(null);
       expect(win.__report).to.deep.equal({ violations: [], errors: [] });
     } finally {

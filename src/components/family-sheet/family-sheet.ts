@@ -9,7 +9,7 @@
  * The sheet is rendered into `<imh-family-sheet>`, a shadow host appended to the page's body, with a
  * constructed style sheet on the document that, on paper only, hides the body's other children:
  * no frame, no window and no markup from strings, so it works under the strict CSP with Trusted
- * Types the README documents. It is removed after printing.
+ * Types the README documents. It is removed once printing is over (see `print`).
  */
 import type { html as litHtml, render as litRender } from 'lit';
 import type { both as bothFn } from '../../internal/feed-text.js';
@@ -279,6 +279,11 @@ const pageRules = css`
   }
 `;
 
+/** The events that may end a printed sheet's stay on the page (see `print`). */
+const PRINT_END = ['afterprint', 'beforeprint', 'keydown', 'pointerdown'];
+/** Takes the printed sheet off the page (its page rules too), or waits for printing to end (see `print`). */
+let removeSheet: (e?: Event) => void = () => {};
+
 /**
  * Feed text in a language, where the feed has it (else in the feed's own language, else any), with
  * its language and its own direction (`dir="auto"`). The sheet imports none of the elements' own
@@ -404,17 +409,23 @@ class FamilySheet {
       this.sheet(input, (text, label) => qr.qrCode(html, text, label)),
       shadow,
     );
-    const rules = pageRules;
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, rules];
+    // One sheet on the page: the last one printed goes first.
+    removeSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageRules];
     document.body.append(page);
-    addEventListener(
-      'afterprint',
-      () => {
-        page.remove();
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s != rules);
-      },
-      { once: true },
-    );
+    // Taken away once printing is over: at the visitor's next key or pointer press on the page, or
+    // before the page prints again (a beforeprint after the afterprint). Not at afterprint itself:
+    // WebKit has fired it before its print dialog had read the page (iOS Safari fires it at once).
+    let after = false;
+    removeSheet = (e?: Event) => {
+      if (e?.type == 'afterprint') after = true;
+      if (e && (e.type == 'afterprint' || (e.type == 'beforeprint' && !after))) return;
+      page.remove();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s != pageRules);
+      for (const type of PRINT_END) removeEventListener(type, removeSheet, true);
+      removeSheet = () => {};
+    };
+    for (const type of PRINT_END) addEventListener(type, removeSheet, true);
     print();
   }
 
