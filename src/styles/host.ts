@@ -87,12 +87,16 @@ export const hostStyles = css`
   /* Columns: each as wide as its words where both fit, else sharing the width equally (grid auto
      tracks), one above the other in a narrow element. A grid is an atomic inline, which a link's or a
      summary's underline (and a focused link's highlight) does not reach: they are inherited instead
-     (WCAG 1.4.1: a link is not told by its colour alone). */
+     (WCAG 1.4.1: a link is not told by its colour alone). An inline link's box is one line high, under
+     the grid: its focus bar is drawn by the grid too (an action link's box holds the grid, and has its own). */
   :host([bilingual-layout='columns']) .bi-pair {
     display: inline-grid;
     grid-template-columns: auto auto;
     column-gap: 1em;
     background-color: inherit;
+  }
+  :host([bilingual-layout='columns']) [part='link'] > .bi-pair {
+    box-shadow: inherit;
   }
   :host([bilingual-layout='columns']) :is(.bi-pair, .bi-pair > *) {
     text-decoration: inherit;

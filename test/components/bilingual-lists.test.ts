@@ -33,6 +33,21 @@ const visible = (root: Element) => {
   copy.querySelectorAll('.visually-hidden').forEach((n) => n.remove());
   return textOf(copy);
 };
+/**
+ * Where a pair's second part is drawn against its first: on a line `below` it, `beside` it (after it
+ * in the pair's direction: left of it in Urdu), or on the `same line` after a slash (the default).
+ */
+const placement = (pair: Element) => {
+  // The first part's last line, and the second part's first line (an inline part may wrap).
+  const first = [...pair.children[0].getClientRects()].at(-1)!;
+  const second = pair.children[1].getClientRects()[0];
+  if (second.top >= first.bottom - 1) return 'below';
+  const after = getComputedStyle(pair).direction == 'rtl' ? second.right <= first.left : second.left >= first.right;
+  if (Math.abs(second.top - first.top) > 2 || !after) return `overlapping ${JSON.stringify([first, second])}`;
+  return getComputedStyle(pair.children[0], '::after').content.includes('/') ? 'same line' : 'beside';
+};
+/** The pair in each day heading and filter label: short words that fit beside each other at 48rem. */
+const pairs = (el: Element) => $$(el, '[part=day-heading] .bi-pair, [part=filters] label > .bi-pair');
 const options = (el: Element, name: string) =>
   [...($(el, `select[name=${name}]`) as HTMLSelectElement).options].map((o) => o.text.replace(/\s+/g, ' ').trim());
 
@@ -185,10 +200,9 @@ describe('bilingual lists', () => {
       expect(spoken($(el, '[part=count]')!).map(([l]) => l)).to.deep.equal(['cy', 'en-GB']);
       // Without filters, the list's own empty message too.
       const none = await sessions({}, { ...(await exampleFeed()), sessions: [] });
-      expect(voices($(none, '[part=empty]')!)).to.deep.equal(['cy', 'en-GB']);
-      expect(spoken($(none, '[part=empty]')!).at(-1)).to.deep.equal([
-        'en-GB',
-        'There are no sessions in the next 28 days.',
+      expect(spoken($(none, '[part=empty]')!)).to.deep.equal([
+        ['cy', 'Does dim sesiynau yn ystod y 28 diwrnod nesaf.'],
+        ['en-GB', 'There are no sessions in the next 28 days.'],
       ]);
       expect($$(none, '[role=status]:not([part=status]), [aria-live]')).to.deep.equal([]);
     });
@@ -375,22 +389,92 @@ describe('bilingual lists', () => {
         expect(getComputedStyle(part).textDecorationLine).to.equal('none');
         expect(getComputedStyle(part.parentElement!).backgroundColor).to.equal(getComputedStyle(title).backgroundColor);
       }
-      // Narrow: one above the other.
+      await focusBar(el, title);
+      // Narrow: one above the other, and the bar under both.
       el.parentElement!.style.maxWidth = '320px';
       await new Promise((r) => requestAnimationFrame(r));
       const [cy2, en2] = [...pair('[part=day-heading]').children].map((n) => n.getBoundingClientRect());
       expect(en2.top).to.be.at.least(cy2.bottom - 1);
+      await focusBar(el, title);
     });
 
-    for (const layout of ['stacked', 'columns'])
-      it(`${layout} at 320 px with filters: no horizontal overflow; axe-clean`, async () => {
-        const el = await sessions({ filters: '', 'bilingual-layout': layout, limit: '3' }, undefined, '320px');
-        el.parentElement!.style.width = '320px';
-        await new Promise((r) => requestAnimationFrame(r));
-        const right = el.parentElement!.getBoundingClientRect().right;
-        for (const n of [el, ...$$(el, '*')].filter((n) => !n.closest('.visually-hidden')))
-          expect(n.getBoundingClientRect().right, n.tagName + n.className).to.be.at.most(right + 0.5);
-        await expect(el).to.be.accessible();
+    /**
+     * The focused link's dark bar (WCAG 2.4.7, 2.4.11): the shadow of the box that holds both its
+     * parts, as the slash layout's link holds its words: 4 px of the focus text colour under them.
+     */
+    async function focusBar(el: Element, link: HTMLElement) {
+      const pair = link.querySelector('.bi-pair')!;
+      const [first, second] = [...pair.children].map((n) => n.getBoundingClientRect());
+      const box = pair.getBoundingClientRect();
+      expect(box.top, 'the bar holds the first part').to.be.at.most(first.top);
+      expect(box.bottom, 'and the second').to.be.at.least(Math.max(first.bottom, second.bottom) - 0.5);
+      const bar = getComputedStyle(pair).boxShadow;
+      const focusText = getComputedStyle(el).getPropertyValue('--_focus-text').trim();
+      expect(focusText).to.equal('#212b32');
+      expect(bar, 'the dark bar under the pair').to.contain('rgb(33, 43, 50) 0px 4px');
+      expect(bar, 'as the slash layout draws it').to.equal(getComputedStyle(link).boxShadow);
+      // The link's own one-line box, under the pair, draws it nowhere else (the pair covers it).
+      expect(getComputedStyle(link).display).to.equal('inline');
+    }
+
+    it('columns: a focused link shows the same bar as in the default layout, under both parts', async () => {
+      const data = await exampleFeed();
+      for (const s of data.sessions) s.url ??= 'https://example.org/sessions';
+      for (const layout of ['', 'columns']) {
+        const el = await sessions({ 'bilingual-layout': layout, limit: '1' }, data, '320px');
+        const title = $(el, '[part=item-title] a')!;
+        $(el, '[part=item]')!.focus();
+        await sendKeys({ press: 'Tab' });
+        expect(el.shadowRoot!.activeElement).to.equal(title);
+        const shadow = getComputedStyle(title).boxShadow;
+        expect(shadow, layout).to.contain('rgb(33, 43, 50) 0px 4px');
+        if (layout) await focusBar(el, title);
+        // Not focused: no bar.
+        title.blur();
+        expect(getComputedStyle(title.querySelector('.bi-pair')!).boxShadow, layout).to.equal('none');
+        fixtureCleanup();
+      }
+    });
+
+    for (const lang of ['cy', 'ur'])
+      for (const layout of ['stacked', 'columns'])
+        it(`${lang}+en, ${layout} at 320 px with filters: second part below the first; no overflow; axe`, async () => {
+          const el = await sessions({ lang, filters: '', 'bilingual-layout': layout, limit: '3' }, undefined, '320px');
+          el.parentElement!.style.width = '320px';
+          await new Promise((r) => requestAnimationFrame(r));
+          const right = el.parentElement!.getBoundingClientRect().right;
+          const left = el.parentElement!.getBoundingClientRect().left;
+          const drawn = (n: Element) => !n.closest('.visually-hidden') && n.getBoundingClientRect().width > 0;
+          for (const n of [el, ...$$(el, '*')].filter(drawn)) {
+            expect(n.getBoundingClientRect().right, n.tagName + n.className).to.be.at.most(right + 0.5);
+            expect(n.getBoundingClientRect().left, n.tagName + n.className).to.be.at.least(left - 0.5);
+          }
+          expect(pairs(el).length).to.be.at.least(6);
+          for (const pair of pairs(el)) expect(placement(pair), textOf(pair)).to.equal('below');
+          await expect(el).to.be.accessible();
+        });
+
+    for (const lang of ['cy', 'ur'])
+      it(`${lang}+en at 48rem: beside the first in columns, below it stacked, after a slash by default`, async () => {
+        for (const [layout, where] of [
+          ['columns', 'beside'],
+          ['stacked', 'below'],
+          ['', 'same line'],
+        ]) {
+          const el = await sessions({ lang, filters: '', 'bilingual-layout': layout, limit: '3' }, undefined, '48rem');
+          el.parentElement!.style.width = '48rem';
+          await new Promise((r) => requestAnimationFrame(r));
+          expect(pairs(el).length).to.be.at.least(6);
+          for (const pair of pairs(el))
+            if (layout || pair.closest('[part=day-heading]'))
+              expect(placement(pair), `${layout}: ${textOf(pair)}`).to.equal(where);
+            else {
+              // A longer label may wrap after its slash: the second part runs on inline, after the slash.
+              expect(getComputedStyle(pair.children[1]).display, textOf(pair)).to.equal('inline');
+              expect(getComputedStyle(pair.children[0], '::after').content, textOf(pair)).to.contain('/');
+            }
+          fixtureCleanup();
+        }
       });
   });
 
@@ -522,6 +606,17 @@ describe('bilingual lists', () => {
         ]);
       });
 
+      it('a feed with no services: the message in both languages, each in its own', async () => {
+        const data = { ...(await exampleFeed()), services: [] };
+        const el = await element('imh-support-list', { lang: 'cy', bilingual: 'en' }, data);
+        await waitUntil(() => $(el, '[part=empty]'), 'no empty message', { timeout: 5000 });
+        expect(spoken($(el, '[part=empty]')!)).to.deep.equal([
+          ['cy', "Does dim gwasanaethau'n cyfateb. Rhowch gynnig ar ddewisiadau eraill neu lai o eiriau."],
+          ['en-GB', 'No services match. Try other choices or fewer words.'],
+        ]);
+        await expect(el).to.be.accessible();
+      });
+
       it('finds a service only by words its card shows, not by its description', async () => {
         const data = await exampleFeed();
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the feed's JSON
@@ -546,6 +641,9 @@ describe('bilingual lists', () => {
           const right = el.parentElement!.getBoundingClientRect().right;
           for (const n of [el, ...$$(el, '*')].filter((n) => !n.closest('.visually-hidden, .skip')))
             expect(n.getBoundingClientRect().right, n.tagName + n.className).to.be.at.most(right + 0.5);
+          // The layout took effect: each label's English below its Welsh.
+          expect(pairs(el).length).to.equal(4);
+          for (const pair of pairs(el)) expect(placement(pair), textOf(pair)).to.equal('below');
           await expect(el).to.be.accessible();
         });
     });
