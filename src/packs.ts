@@ -143,11 +143,22 @@ function report(locale: string, url: string, problems: PackProblem[], shipped: b
 /**
  * A bilingual element's second language (`bilingual`) that we do not ship and no pack brings: said
  * as an unusable pack is (the pack it would need, where it was looked for), once per page; not
- * when the page names a pack for it, which has said why it could not be used.
+ * when the page names a pack for it, which has said why it could not be used. A value that is not a
+ * language tag (`cy_GB`) is said in a sentence of its own, with the tag to write (`cy-GB`), and no
+ * pack event: no pack could be read for it.
  */
 export function noTranslation(tag: string, [locale, named]: [string, string?, boolean?] = [tag]) {
   if (unsupported.has(locale) || named) return;
   unsupported.add(locale);
+  // Not a language tag (`cy_GB`): no pack could ever be read for it, so no advice to publish one.
+  if (!isTag(tag)) {
+    const fixed = tag.replace(/_/g, '-');
+    const write = isTag(fixed) ? fixed : 'one such as cy or cy-GB';
+    return console.warn(
+      `imh-widgets: bilingual="${tag}": ${tag} is not a language tag; write ${write}. ` +
+        'Until then the element shows one language.',
+    );
+  }
   report(
     locale,
     new URL(`imh-translations/${locale}.json`, script).href,
@@ -162,6 +173,15 @@ export function noTranslation(tag: string, [locale, named]: [string, string?, bo
     false,
   );
 }
+
+/** Whether a text is a well-formed BCP 47 language tag (`cy-GB`; not `cy_GB`, not `Welsh!`). */
+const isTag = (tag: string) => {
+  try {
+    return !!Intl.getCanonicalLocales(tag).length;
+  } catch {
+    return false;
+  }
+};
 
 /** This module's address: beside the script (the bundle's and the autoloader's chunks sit beside it). */
 const script = import.meta.url;

@@ -177,7 +177,8 @@ export class ImhElement extends LitElement {
    * translation pack (`bilingual="so"` with a pack for Somali); if they cannot load, the element shows
    * its own language only (with imh-load-error). A language we do not ship and no pack brings is
    * never shown as English: the element shows its own language only, and the page gets one console
-   * line and an `imh-translation-pack` event on `document` (`used: false`) saying so.
+   * line and an `imh-translation-pack` event on `document` (`used: false`) saying so. A value that is not
+   * a language tag (`cy_GB`) gets one console line saying how to write it (`cy-GB`), and no pack is looked for.
    */
   @property({ reflect: true }) bilingual?: string;
 

@@ -219,12 +219,12 @@ describe('bilingual display', () => {
   });
   describe('the second language', () => {
     /** console.warn lines while `run` runs (these tests expect one, and say which). */
-    async function warnings(run: () => Promise<void>) {
+    async function warnings(run: (seen: string[]) => Promise<void>) {
       const seen: string[] = [];
       const original = console.warn;
       console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
       try {
-        await run();
+        await run(seen);
       } finally {
         console.warn = original;
       }
@@ -318,6 +318,32 @@ describe('bilingual display', () => {
         expect(events).to.have.length(1);
       } finally {
         restoreFetch();
+        document.removeEventListener('imh-translation-pack', listen);
+      }
+    });
+
+    it('not a language tag (bilingual="cy_GB"): one language, one console line saying how to write it', async () => {
+      const events: ImhTranslationPackEvent[] = [];
+      const listen = (e: ImhTranslationPackEvent) => events.push(e);
+      document.addEventListener('imh-translation-pack', listen);
+      try {
+        const seen = await warnings(async (seen) => {
+          const el = await card('health-visiting', { lang: 'en', bilingual: 'cy_GB' });
+          await card('health-visiting', { lang: 'pl', bilingual: 'cy_GB' });
+          await card('health-visiting', { lang: 'pl', bilingual: 'Cymraeg!' });
+          await waitUntil(() => seen.length == 2, `said ${seen.length} times`);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect($$(el, '.bi')).to.have.length(0);
+        });
+        expect(seen).to.deep.equal([
+          'imh-widgets: bilingual="cy_GB": cy_GB is not a language tag; write cy-GB. ' +
+            'Until then the element shows one language.',
+          'imh-widgets: bilingual="Cymraeg!": Cymraeg! is not a language tag; write one such as cy or cy-GB. ' +
+            'Until then the element shows one language.',
+        ]);
+        // No pack is looked for, so no advice to publish one, and no pack event.
+        expect(events).to.deep.equal([]);
+      } finally {
         document.removeEventListener('imh-translation-pack', listen);
       }
     });
