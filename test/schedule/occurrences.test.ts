@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { validateFeed, type Session } from '../../src/feed/index.js';
-import { upcomingOccurrences } from '../../src/schedule/occurrences.js';
+import {
+  occurrencesInSlices,
+  sessionOccurrences,
+  upcomingOccurrences,
+  type SessionOccurrence,
+} from '../../src/schedule/occurrences.js';
 
 /** Sessions through the validator, as the elements get them. */
 const sessions = (...items: Record<string, unknown>[]) =>
@@ -135,5 +140,89 @@ describe('upcomingOccurrences', () => {
   it('gives a duration-based end time', () => {
     const [o] = list(sessions(weekly({}, { endTime: undefined, duration: 'PT1H30M' })), '2026-11-23T00:00:00Z', 1);
     expect([o.startTime, o.endTime, o.end.toISOString()]).to.deep.equal(['10:00', '11:30', '2026-11-23T11:30:00.000Z']);
+  });
+});
+
+describe('occurrencesInSlices', () => {
+  const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+  /** `n` series: weekly, fortnightly and monthly, at five times, some in another time zone, some one-off. */
+  const many = (n: number) =>
+    sessions(
+      ...Array.from({ length: n }, (_, i) =>
+        weekly(
+          { id: `s${i}`, name: `Session ${i}` },
+          {
+            byDay: [i % 11 == 3 ? `${(i % 4) + 1}${DAYS[i % 5]}` : DAYS[i % 7]],
+            repeatFrequency: i % 11 == 3 ? 'P1M' : i % 3 ? 'P1W' : 'P2W',
+            startTime: `${String(9 + (i % 5)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
+            endTime: '15:00',
+            ...(i % 13 == 5 && { scheduleTimezone: 'Europe/Dublin' }),
+            ...(i % 17 == 7 && { repeatFrequency: undefined, byDay: undefined, startDate: '2026-12-01' }),
+          },
+        ),
+      ),
+    );
+  const options = { now: new Date('2026-11-23T08:00:00Z'), days: 56, timeZone: 'Europe/London' };
+  /**
+   * Runs the expansion step by step, counting in each step (between two yields) the reads of a
+   * date's time: the comparisons of the sort and the merge read two each.
+   */
+  const steps = (items: readonly Session[]) => {
+    const getTime = Date.prototype.getTime;
+    let reads = 0;
+    Date.prototype.getTime = function (this: Date) {
+      reads++;
+      return getTime.call(this);
+    };
+    const counts: number[] = [];
+    try {
+      const work = occurrencesInSlices(items, options);
+      for (let done = false; !done; counts.push(reads)) {
+        reads = 0;
+        done = !!work.next().done;
+      }
+    } finally {
+      Date.prototype.getTime = getTime;
+    }
+    return counts;
+  };
+
+  it("gives the order of one stable sort of every series' occurrences, ties included", () => {
+    const items = many(1250);
+    // Ties: copies of series, with the same id, start and end, in other batches of 100 and runs.
+    for (const at of [1249, 1000, 640, 333, 101, 99, 3]) items.splice(at, 0, { ...items[(at * 7) % 1250] });
+    items.push({ ...items[0] }, { ...items[5] });
+    const id = (o: SessionOccurrence) => o.session.id;
+    const expected = items
+      .flatMap((s) => sessionOccurrences(s, options))
+      .sort((a, b) => a.start.getTime() - b.start.getTime() || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+    const got = upcomingOccurrences(items, options);
+    expect(got.length).to.equal(expected.length);
+    expect(got.length).to.be.above(7000);
+    // The same occurrence (the same copy of a series, on the same date) at every place.
+    const firstDifference = got.findIndex((o, i) => o.session !== expected[i].session || o.date != expected[i].date);
+    expect(firstDifference).to.equal(-1);
+    // Each tie kept in the order of the series in the feed.
+    const ties = got.filter((o) => o.session.id == 's0').map((o) => [o.date, items.indexOf(o.session)]);
+    expect(ties.slice(0, 2)).to.deep.equal([
+      [ties[0][0], 0],
+      [ties[0][0], items.length - 2],
+    ]);
+  });
+
+  it('yields while it merges a long list: no step does more than a batch of 100 series and 4,096 comparisons', () => {
+    const counts = steps(many(2000));
+    // 20 batches of 100 series: 19 yields between them; then their sorted runs are merged in five
+    // rounds (19 merges, some 59,000 moves of 11,800 dates), with a yield before each merge and
+    // every 4,096 moves of one.
+    expect(counts.length - 1).to.be.at.least(19 + 19);
+    // The first step expands and sorts one batch; a merge's step compares at most 4,096 pairs, two
+    // reads each (on the old code, the last step sorted all 2,000 series' dates at once).
+    expect(Math.max(...counts)).to.be.at.most(counts[0] + 2 * 4096);
+  });
+
+  it('finishes a short list in one go', () => {
+    expect(steps(many(60))).to.have.length(1);
+    expect(steps([])).to.have.length(1);
   });
 });
