@@ -140,6 +140,12 @@ function report(locale: string, url: string, problems: PackProblem[], shipped: b
   return pack;
 }
 
+/** This module's address: beside the script (the bundle's and the autoloader's chunks sit beside it). */
+const script = import.meta.url;
+
+/** Where a pack for `locale` is looked for when the page names none: beside the script. */
+const besideScript = (locale: string) => new URL(`imh-translations/${locale}.json`, script).href;
+
 /**
  * A bilingual element's second language (`bilingual`) that we do not ship and no pack brings: said
  * as an unusable pack is (the pack it would need, where it was looked for), once per page; not
@@ -161,7 +167,7 @@ export function noTranslation(tag: string, [locale, named]: [string, string?, bo
   }
   report(
     locale,
-    new URL(`imh-translations/${locale}.json`, script).href,
+    besideScript(locale),
     [
       {
         kind: 'pack',
@@ -183,9 +189,6 @@ const isTag = (tag: string) => {
   }
 };
 
-/** This module's address: beside the script (the bundle's and the autoloader's chunks sit beside it). */
-const script = import.meta.url;
-
 export interface LoadedPack {
   messages: Messages;
   intl?: IntlData;
@@ -203,7 +206,7 @@ export async function loadPack(
   shipped = false,
   formats?: Formats,
 ): Promise<LoadedPack | undefined> {
-  const url = named ?? new URL(`imh-translations/${locale}.json`, script).href;
+  const url = named ?? besideScript(locale);
   const problems: PackProblem[] = [];
   const done = (pack?: LoadedPack, count = 0) => report(locale, url, problems, shipped, pack, count);
   let file: PackFile;
