@@ -7,6 +7,7 @@ import { exampleFeed } from './fixtures/example.js';
 import { minimalFeed, session } from './fixtures/feeds.js';
 import { expectQuietConsole } from './fixtures/quiet.js';
 import { BANK_HOLIDAYS, TERMS } from './fixtures/terms.js';
+import { bundlePage } from './fixtures/bundle-page.js';
 import { formatDay } from '../src/internal/format.js';
 
 // Files the elements load on first use (a language's messages, the filter controls, the calendar
@@ -119,33 +120,21 @@ describe('files loaded on first use that fail to load', () => {
   // In a page of its own: this page has loaded the timeline's body by now (the built-in timeline's test).
   it("the timeline's body from the built bundle: the page's fallback content, the event, and Try again", async () => {
     await failing('/dist/imh-widgets-timeline-body-');
-    const here = location.origin;
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
-      <script>
-        window.errors = [];
-        window.warnings = [];
-        document.addEventListener('imh-load-error', (e) => errors.push(e.detail.error.file));
-        console.warn = (...args) => warnings.push(args.join(' '));
-      </script>
-      <script type="module" src="${here}/dist/imh-widgets.js"></script></head>
-      <body><imh-first-1001-days-timeline now="2026-11-23">
+    const { frame, doc, loadErrors, warnings } = await bundlePage({
+      body: `<imh-first-1001-days-timeline now="2026-11-23">
         <a href="https://example.org/1001-days">The first 1001 days</a>
-      </imh-first-1001-days-timeline></body></html>`;
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const { errors, warnings: said } = frame.contentWindow as unknown as { errors: string[]; warnings: string[] };
-    const el = frame.contentDocument!.querySelector('imh-first-1001-days-timeline')!;
-    await waitUntil(() => errors.length, 'no imh-load-error', { timeout: 10_000 });
-    expect(errors).to.have.length(1);
-    expect(errors[0]).to.match(/\/dist\/imh-widgets-timeline-body-[\w-]+\.js/);
+      </imh-first-1001-days-timeline>`,
+    });
+    const el = doc.querySelector('imh-first-1001-days-timeline')!;
+    await waitUntil(() => loadErrors.length, 'no imh-load-error', { timeout: 10_000 });
+    expect(loadErrors).to.have.length(1);
+    expect(loadErrors[0]).to.match(/\/dist\/imh-widgets-timeline-body-[\w-]+\.js/);
     await waitUntil(() => !$(el, '.placeholder'), 'the timeline kept its placeholder');
     expect($(el, '[part=fallback]')!.hidden).to.equal(false);
     expect(textOf($(el, '[part=status]'))).to.equal('This information could not be loaded just now. Try again');
     expect($(el, '[part=form]')).to.equal(null);
-    expect(said).to.have.length(1);
-    expect(said[0]).to.contain(errors[0]);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain(loadErrors[0]);
     await failing();
     tryAgain(el).click();
     await waitUntil(() => $(el, '[part=form]') && $(el, '[part~=stage]'), 'the timeline did not load on retry', {
@@ -286,30 +275,18 @@ describe('files loaded on first use that fail to load', () => {
 
   it('a language from the built bundle: English meanwhile, the event, and reload()', async () => {
     await failing('/dist/locales/cy.ui');
-    const here = location.origin;
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
-      <meta name="imh-feed" content="${here}/public/example-feed.json">
-      <script>
-        window.errors = [];
-        window.warnings = [];
-        document.addEventListener('imh-load-error', (e) => errors.push(e.detail.error.file));
-        console.warn = (...args) => warnings.push(args.join(' '));
-      </script>
-      <script type="module" src="${here}/dist/imh-widgets.js"></script></head>
-      <body lang="cy"><imh-support-card service="nhs-111"></imh-support-card></body></html>`;
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const doc = frame.contentDocument!;
-    const { errors, warnings: said } = frame.contentWindow as unknown as { errors: string[]; warnings: string[] };
+    const { frame, doc, loadErrors, warnings } = await bundlePage({
+      head: `<meta name="imh-feed" content="${location.origin}/public/example-feed.json">`,
+      bodyLang: 'cy',
+      body: '<imh-support-card service="nhs-111"></imh-support-card>',
+    });
     const card = doc.querySelector('imh-support-card')!;
     const prefix = () => textOf(card.shadowRoot?.querySelector('[part=heading] .visually-hidden'));
     await waitUntil(() => prefix() == 'Urgent advice:', 'no English card', { timeout: 10_000 });
-    await waitUntil(() => errors.length, 'no imh-load-error');
-    expect(errors[0]).to.match(/\/dist\/locales\/cy\.ui\.js/);
-    expect(said.length).to.equal(1);
-    expect(said[0]).to.contain(errors[0]);
+    await waitUntil(() => loadErrors.length, 'no imh-load-error');
+    expect(loadErrors[0]).to.match(/\/dist\/locales\/cy\.ui\.js/);
+    expect(warnings.length).to.equal(1);
+    expect(warnings[0]).to.contain(loadErrors[0]);
     await failing();
     (card as HTMLElement & { reload(): void }).reload();
     await waitUntil(() => prefix() == 'Cyngor brys:', 'no Welsh on reload', { timeout: 10_000 });
@@ -370,19 +347,12 @@ describe('files loaded on first use that fail to load', () => {
     const ours = () => Object.keys(localStorage).filter((k) => k.startsWith(KEY) && k.includes('example-feed.json'));
     const forget = () => ours().forEach((k) => localStorage.removeItem(k));
     forget();
-    const here = location.origin;
     const open = async () => {
-      const frame = document.createElement('iframe');
-      frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
-        <meta name="imh-feed" content="${here}/public/example-feed.json">
-        <script>window.errors = []; addEventListener('error', (e) => errors.push(e.message));</script>
-        <script type="module" src="${here}/dist/imh-widgets.js"></script></head>
-        <body><imh-support-card service="nhs-111"></imh-support-card></body></html>`;
-      const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-      document.body.append(frame);
-      await loaded;
-      const card = frame.contentDocument!.querySelector('imh-support-card')!;
-      const win = frame.contentWindow as Window & { errors: string[] };
+      const { frame, doc, win, uncaught } = await bundlePage({
+        head: `<meta name="imh-feed" content="${location.origin}/public/example-feed.json">`,
+        body: '<imh-support-card service="nhs-111"></imh-support-card>',
+      });
+      const card = doc.querySelector('imh-support-card')!;
       const shown = () => card.shadowRoot?.querySelector('[part=card]');
       await waitUntil(shown, 'no card', { timeout: 10_000 });
       const fetched = () =>
@@ -390,7 +360,7 @@ describe('files loaded on first use that fail to load', () => {
           .getEntriesByType('resource')
           .map((e) => e.name)
           .filter((n) => /imh-widgets-store-/.test(n));
-      return { frame, card, win, fetched };
+      return { frame, card, uncaught, fetched };
     };
     try {
       // A good load: the card shows, and the copy is saved once the saved-copy code has arrived.
@@ -403,7 +373,7 @@ describe('files loaded on first use that fail to load', () => {
       const second = await open();
       const notice = () => textOf(second.card.shadowRoot!.querySelector('[part=notice]'));
       await waitUntil(() => notice().startsWith('This is a copy saved'), 'the copy was not shown', { timeout: 10_000 });
-      expect(second.win.errors).to.deep.equal([]);
+      expect(second.uncaught).to.deep.equal([]);
       second.frame.remove();
       // Without the saved-copy code: the feed still shows, and nothing is saved.
       forget();
@@ -411,7 +381,7 @@ describe('files loaded on first use that fail to load', () => {
       const third = await open();
       await new Promise((r) => setTimeout(r, 500));
       expect(ours()).to.deep.equal([]);
-      expect(third.win.errors).to.deep.equal([]);
+      expect(third.uncaught).to.deep.equal([]);
       third.frame.remove();
     } finally {
       forget();

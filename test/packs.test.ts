@@ -6,6 +6,7 @@ import { Translator, str } from '../src/internal/localize.js';
 import { formatDay, formatUnit, plural } from '../src/internal/format.js';
 import type { ImhTranslationPackEvent } from '../src/events/translation-pack.js';
 import { exampleFeed } from './fixtures/example.js';
+import { warnings } from './fixtures/quiet.js';
 
 // Translation packs (src/packs.ts): fixtures in test/fixtures/packs/. The test server serves that
 // folder as `imh-translations/` beside the script too (web-test-runner.config.mjs), as a council's
@@ -22,19 +23,6 @@ function name(hreflang: string, file: string) {
   link.href = `/test/fixtures/packs/${file}`;
   document.head.append(link);
   return link;
-}
-
-/** console.warn calls while `run` runs (and until the element has settled). */
-async function warnings(run: () => Promise<void>) {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
 }
 
 async function card(lang: string) {

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { bundlePage } from './fixtures/bundle-page.js';
 
 // Issue 13 item 3: a site that uploaded only dist/imh-widgets.js, without the files beside it
 // (the test server answers 404 for every other file in dist/). An English page shows what it
@@ -13,30 +14,17 @@ describe('the script-tag file uploaded alone (built bundle)', () => {
   it('English works; the timeline shows its fallback, names the missing file, and Try again loads it', async () => {
     await executeServerCommand('imh-fail-requests', { alone: '/dist/imh-widgets.js' });
     const here = location.origin;
-    const frame = document.createElement('iframe');
-    frame.style.inlineSize = '800px';
-    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
-      <meta name="imh-feed" content="${here}/public/example-feed.json">
-      <script>
-        window.errors = [];
-        window.warnings = [];
-        document.addEventListener('imh-load-error', (e) => errors.push(e.detail.error.file));
-        console.warn = (...args) => warnings.push(args.join(' '));
-      </script>
-      <script type="module" src="${here}/dist/imh-widgets.js"></script></head>
-      <body>
+    const { frame, doc, loadErrors, warnings } = await bundlePage({
+      width: '800px',
+      head: `<meta name="imh-feed" content="${here}/public/example-feed.json">`,
+      body: `
         <imh-session-list now="2026-11-23T08:00"><a href="https://example.org/whats-on">What's on</a></imh-session-list>
         <imh-support-card service="nhs-111"><a href="https://111.nhs.uk/">NHS 111</a></imh-support-card>
         <imh-support-list></imh-support-list>
         <imh-first-1001-days-timeline birth-date="2026-09-01" now="2026-11-23">
           <a href="https://example.org/1001-days">The first 1001 days</a>
-        </imh-first-1001-days-timeline>
-      </body></html>`;
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const doc = frame.contentDocument!;
-    const win = frame.contentWindow as unknown as { errors: string[]; warnings: string[] };
+        </imh-first-1001-days-timeline>`,
+    });
     const $ = (tag: string, sel: string) => doc.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>(sel);
     const options = { timeout: 15_000 };
     await waitUntil(() => $('imh-session-list', '[part~=item]'), 'the session list did not render', options);
@@ -44,7 +32,7 @@ describe('the script-tag file uploaded alone (built bundle)', () => {
     await waitUntil(() => $('imh-support-list', '[part~=item]'), 'the support list did not render', options);
     // Two files this page needs are missing: the built-in timeline's, and the saved-copy code
     // (loaded after a feed shows, to save it; each element that reads the feed says so).
-    const files = () => [...new Set(win.errors)].sort();
+    const files = () => [...new Set(loadErrors)].sort();
     await waitUntil(() => files().length == 2, 'no imh-load-error for the timeline and the saved copy', options);
     const timeline = doc.querySelector('imh-first-1001-days-timeline')!;
     await waitUntil(() => !$('imh-first-1001-days-timeline', '.placeholder'), 'the timeline kept its placeholder');
@@ -56,11 +44,11 @@ describe('the script-tag file uploaded alone (built bundle)', () => {
       expect($(tag, '.placeholder'), `${tag} shows a placeholder`).to.equal(null);
     expect(files()[0]).to.match(/\/dist\/imh-widgets-default-timeline-[\w-]+\.js/);
     expect(files()[1]).to.match(/\/dist\/imh-widgets-store-[\w-]+\.js/);
-    expect(win.errors.filter((f) => f == files()[0])).to.have.length(1);
+    expect(loadErrors.filter((f) => f == files()[0])).to.have.length(1);
     // One console line per missing file.
-    expect(win.warnings).to.have.length(2);
+    expect(warnings).to.have.length(2);
     for (const file of files())
-      expect(win.warnings.filter((w) => w.includes(file) && w.includes('beside the script'))).to.have.length(1);
+      expect(warnings.filter((w) => w.includes(file) && w.includes('beside the script'))).to.have.length(1);
 
     // The missing file uploaded: Try again shows the timeline.
     await executeServerCommand('imh-fail-requests', {});

@@ -6,6 +6,7 @@ import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
 import type { ImhTranslationPackEvent } from '../../src/events/translation-pack.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { restoreFetch, stubFetch } from '../fixtures/network.js';
+import { warnings } from '../fixtures/quiet.js';
 
 // A bilingual element's second language from a translation pack (issue 16, review 6-a finding 6):
 // the pack is on another server, which may be slow, hang, or be refused; the pack loader is a chunk
@@ -37,19 +38,6 @@ async function card(lang: string, bilingual: string) {
   el.setAttribute('bilingual', bilingual);
   (await fixture(html`<div></div>`)).append(el);
   return el;
-}
-
-/** console.warn lines while `run` runs (the pack's missing messages are one). */
-async function warnings(run: () => Promise<void>) {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
 }
 
 describe('bilingual display: a translation pack as it arrives', () => {

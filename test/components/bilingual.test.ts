@@ -7,7 +7,7 @@ import type { ImhSupportCard } from '../../src/components/support-card/support-c
 import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
 import type { ImhTranslationPackEvent } from '../../src/events/translation-pack.js';
 import { exampleFeed } from '../fixtures/example.js';
-import { expectQuietConsole } from '../fixtures/quiet.js';
+import { expectQuietConsole, warnings } from '../fixtures/quiet.js';
 import { restoreFetch, stubFetch } from '../fixtures/network.js';
 
 // Bilingual display (issue 16): `lang="cy" bilingual="en"` shows Welsh first, then English, each
@@ -218,19 +218,6 @@ describe('bilingual display', () => {
     }
   });
   describe('the second language', () => {
-    /** console.warn lines while `run` runs (these tests expect one, and say which). */
-    async function warnings(run: (seen: string[]) => Promise<void>) {
-      const seen: string[] = [];
-      const original = console.warn;
-      console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
-      try {
-        await run(seen);
-      } finally {
-        console.warn = original;
-      }
-      return seen;
-    }
-
     it('comes from a translation pack: bilingual="so" with a pack for Somali shows Somali', async () => {
       const link = Object.assign(document.createElement('link'), {
         rel: 'imh-translations',
