@@ -335,7 +335,8 @@ describe('files loaded on first use that fail to load', () => {
       await failing();
       el.reload();
       await waitUntil(() => savedCopies(feed).length == 1, 'not saved after reload()', { timeout: 5_000 });
-      expect($(el, '[part=card]')).not.to.equal(null);
+      // saved as the feed arrives; the card is drawn in the update after
+      await waitUntil(() => $(el, '[part=card]'), 'no card after reload()', { timeout: 5_000 });
       expect(warnings).to.deep.equal([]);
     } finally {
       savedCopies(feed).forEach((k) => localStorage.removeItem(k));

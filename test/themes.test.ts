@@ -52,6 +52,9 @@ describe('themes', () => {
       const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel)!;
       await waitUntil(
         () => $(routine, '.card') && $(urgent, '.card') && $(emergency, '.body') && $(timeline, '[part~=summary]'),
+        // the timeline's body and the locale are files of their own: a loaded machine takes more than a second
+        'not every element drew',
+        { timeout: 5_000 },
       );
       const v = (name: string) => cssVar(routine, name);
       const pairs: [string, string, string, number][] = [

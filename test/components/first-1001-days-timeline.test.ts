@@ -17,7 +17,8 @@ async function timeline(attrs: Record<string, string> = {}, data?: unknown) {
   if (data) el.data = data;
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   (await fixture(html`<div style="max-width: 40rem"></div>`)).append(el);
-  await waitUntil(() => $$(el, '[part=stage]').length > 0, 'the stages never rendered');
+  // the timeline's body is a file of its own: a loaded machine can take more than a second
+  await waitUntil(() => $$(el, '[part=stage]').length > 0, 'the stages never rendered', { timeout: 5_000 });
   await elementUpdated(el);
   return el;
 }
@@ -40,7 +41,7 @@ describe('<imh-first-1001-days-timeline>', () => {
     let errors = 0;
     el.addEventListener('imh-feed-error', () => errors++);
     (await fixture(html`<div></div>`)).append(el);
-    await waitUntil(() => $$(el, '[part=stage]').length > 0);
+    await waitUntil(() => $$(el, '[part=stage]').length > 0, 'the stages never rendered', { timeout: 5_000 });
     expect($$(el, '[part=stage-heading]').map(textOf)).to.deep.equal([
       'Pregnancy: weeks 1 to 13',
       'Pregnancy: weeks 14 to 27',
@@ -62,7 +63,8 @@ describe('<imh-first-1001-days-timeline>', () => {
       const el = document.createElement('imh-first-1001-days-timeline');
       for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
       wrap.append(el);
-      await waitUntil(() => $$(el, '[part=stage]').length > 0, 'the stages never rendered');
+      // the timeline's body is a file of its own: a loaded machine can take more than a second
+      await waitUntil(() => $$(el, '[part=stage]').length > 0, 'the stages never rendered', { timeout: 5_000 });
       return $(el, '[part=stage-heading]')!.tagName;
     };
     expect(await add()).to.equal('H3');
@@ -518,7 +520,7 @@ describe('<imh-first-1001-days-timeline>', () => {
       (await fixture(html`<div></div>`)).append(el);
       const { detail } = await loaded;
       expect(detail.issues.map((i: { path: string }) => i.path)).to.deep.equal(['timeline.stages[0].from']);
-      await waitUntil(() => $$(el, '[part=stage]').length > 0);
+      await waitUntil(() => $$(el, '[part=stage]').length > 0, 'the stages never rendered', { timeout: 5_000 });
       expect($$(el, '[part=stage-heading]').map(textOf))
         .to.include('Birth and the first two weeks')
         .and.include('Two to six months in Wolverhampton');
