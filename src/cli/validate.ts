@@ -2,6 +2,7 @@
  * `imh-feed validate <file-or-url> [--json] [--strict]`: checks a feed and prints every problem
  * with its path, the same report the elements act on.
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { FeedSizeError } from '../feed/failures.js';
 import { loadFeed } from '../feed/index.js';
@@ -22,9 +23,15 @@ its name, id and line) and what to do, then its path for developers, for example
 
 Exit codes: 0 the feed is usable, 1 it has issues (with --strict), 2 it cannot be used.`;
 
+/**
+ * Written as an address with a scheme (`javascript:…`, `data:…`, `ftp://…`; two letters or more, so
+ * not a Windows drive) and no such file: read as an address, so the loader says why it is refused.
+ */
+const schemeNotFile = (source: string) => /^[a-z][a-z\d+.-]+:/i.test(source) && !existsSync(source);
+
 /** Reads a feed from a file or address and checks it. */
 export async function checkFeed(source: string): Promise<FeedReport | { unreadable: string }> {
-  if (isAddress(source)) {
+  if (isAddress(source) || schemeNotFile(source)) {
     // Fetched the way a page fetches it (same timeout, size cap and errors), keeping the text so a
     // JSON error can be located.
     let text: string | undefined;

@@ -155,6 +155,30 @@ describe('imh-feed validate', () => {
     assert.match(page.stdout, /The feed is a web page, not a feed: is it a login page/);
   });
 
+  test('gives a file cut short its own sentence', async () => {
+    const cut = await run('validate', file('cut.json', JSON.stringify(feed).slice(0, 300)));
+    assert.equal(cut.code, 2);
+    assert.match(cut.stdout, /The feed stops part way through, before the feed is complete\. Was the file cut short/);
+  });
+
+  test('gives a javascript:, data: or other non-web address its own sentence, not "no such file"', async () => {
+    const cases = [
+      ['javascript:alert(1)', 'The feed address is a javascript: address, which is never read as a feed.'],
+      ['data:application/json,{}', 'The feed address is a data: address (the feed written into the page).'],
+      [
+        'ftp://example.org/feed.json',
+        '"ftp://example.org/feed.json" starts with ftp:, but a feed is read only from a web address',
+      ],
+      ['https://exa mple.org/feed.json', '"https://exa mple.org/feed.json" is not a web address.'],
+    ];
+    for (const [address, sentence] of cases) {
+      const { code, stdout, stderr } = await run('validate', address);
+      assert.equal(code, 2, address);
+      assert.ok(stdout.includes(sentence), `${address}: ${stdout}${stderr}`);
+      assert.doesNotMatch(stdout + stderr, /no such file/, address);
+    }
+  });
+
   test('exits 2 for an unknown major version, or not an object', async () => {
     const v2 = await run('validate', file('v2.json', { version: 2 }));
     assert.equal(v2.code, 2);
