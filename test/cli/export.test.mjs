@@ -3,28 +3,12 @@
 // the exit codes.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { example, runIn, scratch } from '../fixtures/cli.mjs';
 
-const bin = new URL('../../bin/imh-feed.mjs', import.meta.url).pathname;
-const example = new URL('../../public/example-feed.json', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'imh-feed-export-'));
-const file = (name, content) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-};
-const run = (...args) =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+const { dir, file } = scratch('imh-feed-export-');
+const run = runIn();
 
 const NOW = ['--now', '2026-11-20T09:00:00Z'];
 const OPEN = '<script type="application/ld+json">';

@@ -2,29 +2,13 @@
 // Tests for the `imh-feed` command (Node's test runner; needs `vite build` first, which `npm test` does).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { example, runIn, scratch } from '../fixtures/cli.mjs';
 
-const bin = new URL('../../bin/imh-feed.mjs', import.meta.url).pathname;
-const example = new URL('../../public/example-feed.json', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'imh-feed-'));
-const file = (name, content) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-};
-const run = (...args) =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+const { dir, file } = scratch('imh-feed-');
+const run = runIn();
 
 const feed = JSON.parse(readFileSync(example, 'utf8'));
 /** The line (from one) where `needle` first appears in `text`, after `from` characters. */

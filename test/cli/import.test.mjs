@@ -3,31 +3,16 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bin, runIn, scratch } from '../fixtures/cli.mjs';
 
-const bin = new URL('../../bin/imh-feed.mjs', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'imh-import-'));
+const { dir, file: write } = scratch('imh-import-');
 const path = (name) => join(dir, name);
-const write = (name, content) => {
-  writeFileSync(
-    path(name),
-    typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content, null, 2),
-  );
-  return path(name);
-};
 const read = (name) => JSON.parse(readFileSync(path(name), 'utf8'));
-const run = (...args) =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+const run = runIn(dir);
 
 const schedule = (day) => ({
   startDate: '2026-09-07',
