@@ -67,8 +67,9 @@ const studio = (standalone: boolean): UserConfig => ({
  *   dist/autoloader/locales/.
  * - `vite build --mode studio` and `--mode studio-file` (npm run build:studio): the feed studio
  *   page in dist/studio/ (see `studio` above).
- * Every build but the dev server drops translators' notes, schema descriptions and CSS whitespace
- * (scripts/strip-docs.mjs, a typed plugin with unit tests); nothing else in the source is rewritten.
+ * Every build but the dev server drops translators' notes, schema descriptions, CSS whitespace and
+ * the indentation of html`` templates (scripts/strip-docs.mjs, a typed plugin with unit tests);
+ * nothing else in the source is rewritten.
  * `npm run size` measures the script-tag bundle and the autoloader's pages as built here.
  */
 export default defineConfig(({ command, mode }) => {

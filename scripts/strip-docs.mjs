@@ -26,13 +26,15 @@ export const minifyCss = (css) =>
     .trim();
 
 /**
- * The indentation out of a Lit html`` template's text: each run of whitespace that holds a line
- * break becomes one space, which HTML renders as it renders the run (our templates hold no <pre>,
- * <textarea> or `white-space: pre` content, and no attribute value whose line breaks matter);
- * whitespace within a line is kept as it is, so text between inline elements keeps its spaces.
+ * The indentation out of a Lit html`` template's text: each run of whitespace that holds line
+ * breaks becomes those line breaks alone, which HTML renders as it renders the run (our templates
+ * hold no <pre>, <textarea> or `white-space: pre` content, and no attribute value whose line breaks
+ * matter: test/node/build/strip-docs.test.ts checks). Every line keeps its number, so the source
+ * maps (which this step does not rewrite) still point at the right line. Whitespace within a line
+ * is kept as it is, so text between inline elements keeps its spaces.
  * @param {string} text
  */
-export const collapseLines = (text) => text.replace(/\s*\n\s*/g, ' ');
+export const collapseLines = (text) => text.replace(/[ \t\r\n]*\n[ \t\r\n]*/g, (run) => run.replace(/[^\n]/g, ''));
 
 /** @typedef {[start: number, end: number, text: string]} Edit */
 

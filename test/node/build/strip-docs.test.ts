@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
 import { collapseLines, minifyCss, stripSource } from '../../../scripts/strip-docs.mjs';
 
 test('drops the translators’ desc from msg() calls, and nothing else of them', () => {
@@ -71,7 +74,7 @@ test('minifies css`` blocks, keeping each ${…} and the spaces CSS needs around
   );
 });
 
-test('takes the indentation out of html`` templates: each line break and the whitespace around it one space', () => {
+test('takes the indentation out of html`` templates, keeping each line break so every line keeps its number', () => {
   const code = [
     'const a = html`<section part="urgent"',
     '    class="x">',
@@ -88,15 +91,50 @@ test('takes the indentation out of html`` templates: each line break and the whi
   assert.equal(
     stripSource(code),
     [
-      'const a = html`<section part="urgent" class="x"> <a href=${href} @click=${go} >${words}</a >' +
-        '  <span>two  spaces</span> ${more} </section>`;',
+      'const a = html`<section part="urgent"',
+      'class="x">',
+      '<a href=${href} @click=${go}',
+      '>${words}</a',
+      '>  <span>two  spaces</span>',
+      '${more}',
+      '</section>`;',
       'const b = css`p{color:red}`;',
       'const c = html`<p>on one line,  as it is</p>`;',
       'const d = `<p>',
       '  not a template of Lit</p>`;',
     ].join('\n'),
   );
-  assert.equal(collapseLines('a \t\n\n  b\r\n c'), 'a b c');
+  assert.equal(collapseLines('a \t\n\n  b\r\n c'), 'a\n\nb\nc');
+  // A no-break space is text, not indentation: kept.
+  assert.equal(collapseLines('a\u00a0\n  b'), 'a\u00a0\nb');
+});
+
+test('no html`` template in src/ holds what a line break would change (<pre>, a multi-line attribute…)', () => {
+  // <pre>, <textarea>, <style>, <script>, <title>, an attribute value over two lines, white-space: pre
+  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith('.ts'))
+    .map((f) => join(f.parentPath, f.name));
+  assert.ok(files.length > 50);
+  let templates = 0;
+  for (const name of files) {
+    const code = readFileSync(name, 'utf8');
+    assert.doesNotMatch(code, /white-space:\s*(pre|break-spaces)/, name);
+    const file = ts.createSourceFile(name, code, ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node) => {
+      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text == 'html') {
+        templates++;
+        const t = node.template;
+        const text = ts.isNoSubstitutionTemplateLiteral(t)
+          ? t.text
+          : [t.head.text, ...t.templateSpans.map((s) => s.literal.text)].join('${}');
+        assert.doesNotMatch(text, /<(pre|textarea|style|script|title)\b/i, name);
+        assert.doesNotMatch(text, /=\s*("[^"]*\n|'[^']*\n)/, `${name}: an attribute value over two lines`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
+  assert.ok(templates > 50, `${templates} templates`);
 });
 
 test('leaves a file with nothing to remove untouched', () => {
