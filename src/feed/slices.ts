@@ -67,16 +67,7 @@ function hasTime(budget = SLICE): boolean {
  * a page spends creating elements counts: two hundred elements made in one task (the page's own
  * parse) leave their first updates to later tasks, rather than adding them to that one.
  */
-export const arrive = (): unknown => {
-  // A page's first Intl.DateTimeFormat with a time zone loads the browser's time-zone data (14-22 ms
-  // of CPU): in a task of its own, ahead of the updates that need it (an element's now, its dates).
-  if (!warmed) {
-    warmed = true;
-    void alone().then(() => new Intl.DateTimeFormat('en', { timeZone: 'UTC' }));
-  }
-  return hasTime();
-};
-let warmed = false;
+export const arrive = (): unknown => hasTime();
 
 /**
  * Resolves in a later task, in turn with the page's other waiting work, and ends that task's slice:
