@@ -169,7 +169,7 @@ export function* occurrencesInSlices(
   sessions: readonly Session[],
   options: UpcomingOptions,
 ): Generator<void, SessionOccurrence[]> {
-  let runs: SessionOccurrence[][] = [];
+  const runs: SessionOccurrence[][] = [];
   for (let i = 0; i < sessions.length; i += 100) {
     if (i) yield;
     runs.push(
@@ -179,20 +179,18 @@ export function* occurrencesInSlices(
         .sort(soonest),
     );
   }
-  while (runs[1]) {
-    const merged: SessionOccurrence[][] = [];
-    for (let k = 0; k < runs.length; k += 2) {
+  // Each round merges runs k and k + 1 into one at k, for k = 0, 1, 2…: an odd run out at the end
+  // stays as it is for the next round.
+  while (runs[1])
+    for (let k = 0; runs[k + 1]; k++) {
       yield;
-      const [a, b = []] = [runs[k], runs[k + 1]];
       const out: SessionOccurrence[] = [];
+      const [a, b] = runs.splice(k, 2, out);
       for (let i = 0, j = 0; i < a.length || j < b.length;) {
         out.push(j < b.length && (i == a.length || soonest(b[j], a[i]) < 0) ? b[j++] : a[i++]);
         if (!(out.length % 4096)) yield;
       }
-      merged.push(out);
     }
-    runs = merged;
-  }
   return runs[0] ?? [];
 }
 

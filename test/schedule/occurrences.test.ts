@@ -221,6 +221,14 @@ describe('occurrencesInSlices', () => {
     expect(Math.max(...counts)).to.be.at.most(counts[0] + 2 * 4096);
   });
 
+  it('carries an odd run over to the next round as it is, not copied item by item in steps of its own', () => {
+    // 300 series: three batches (two yields), then runs 3 -> 2 -> 1: two merges, a yield before
+    // each, and no merge near 4,096 moves. The old code also "merged" the third run with nothing,
+    // a yield of its own and a copy of every item.
+    const counts = steps(many(300));
+    expect(counts.length - 1).to.equal(2 + 2);
+  });
+
   it('finishes a short list in one go', () => {
     expect(steps(many(60))).to.have.length(1);
     expect(steps([])).to.have.length(1);
