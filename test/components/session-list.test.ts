@@ -427,6 +427,30 @@ describe('<imh-session-list>', () => {
       expect(titles(june)).to.include('Infant Mental Health Awareness Week');
     });
 
+    it('marks a place or type named in another language by its primary subtag, not its first letters', async () => {
+      // On a Romanian list: Romani (rom) is another language, whose name a Romanian voice must not
+      // read; Romanian as written in Moldova (ro-MD) is the list's own language.
+      const data = (await exampleFeed()) as { places: { id: string; name: unknown }[]; categories?: unknown[] };
+      const hub = data.places.find((p) => p.id == 'bob-jones-hub')!;
+      hub.name = { rom: 'O Kher le Bob Jonesesko' };
+      const park = data.places.find((p) => p.id == 'bantock-park')!;
+      park.name = { 'ro-MD': 'Parcul Bantock' };
+      data.categories = [
+        { id: 'baby-massage', name: { rom: 'Masazho le tikne shavorengo' } },
+        { id: 'stay-and-play', name: { 'ro-MD': 'Stai și joacă-te' } },
+      ];
+      const el = await list({ filters: true, limit: 100, lang: 'ro' }, data);
+      await controls(el);
+      const lang = (name: string, text: string) =>
+        [...($(el, `select[name=${name}]`) as HTMLSelectElement).options]
+          .find((o) => o.text.trim() == text)!
+          .getAttribute('lang');
+      expect(lang('place', 'O Kher le Bob Jonesesko')).to.equal('rom');
+      expect(lang('place', 'Parcul Bantock')).to.equal(null);
+      expect(lang('category', 'Masazho le tikne shavorengo')).to.equal('rom');
+      expect(lang('category', 'Stai și joacă-te')).to.equal(null);
+    });
+
     it('says so when the filters leave nothing', async () => {
       const el = await list({ filters: true });
       await controls(el);

@@ -149,8 +149,10 @@ export function filterControls(
   base: Filters = {},
 ) {
   const { locale } = t;
-  // A feed's place or category name in another language than the element's carries its `lang`.
-  const other = (lang?: string) => (lang && !lang.startsWith(locale.split('-')[0]) ? lang : undefined);
+  // A feed's place or category name in another language than the element's carries its `lang`:
+  // another primary subtag (`rom` is not `ro`; `ro-MD` and `RO` are).
+  const primary = (tag: string) => tag.split('-')[0].toLowerCase();
+  const other = (lang?: string) => (lang && primary(lang) != primary(locale) ? lang : undefined);
   const sessions = (feed.sessions ?? []).filter((s) => matches(s, base));
   // Each category by its own name (the feed's, a built-in one, or its id in words): never a session's.
   const categories = new Map<string, [string, string]>();
