@@ -38,6 +38,24 @@ function stubPrint() {
 
 const sheet = () => document.querySelector('imh-family-sheet')?.shadowRoot?.querySelector<HTMLElement>('.sheet');
 
+/**
+ * Opens the dialog (with "Print for a family"), lets `choose` change it, presses Print (the page's
+ * print() stubbed) and waits for the print.
+ */
+async function printed(el: HTMLElement, choose?: (dialog: HTMLDialogElement) => void) {
+  if (!$<HTMLDialogElement>(el, 'dialog')?.open) $(el, 'button.family')!.click();
+  await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog did not open', { timeout: 5000 });
+  const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+  choose?.(dialog);
+  const print = stubPrint();
+  try {
+    dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => print.calls.length, 'print() was not called', { timeout: 5000 });
+  } finally {
+    print.restore();
+  }
+}
+
 describe('<imh-session-list family-sheet>: Print for a family', () => {
   expectQuietConsole();
   afterEach(() => {
@@ -145,10 +163,8 @@ describe('<imh-session-list family-sheet>: Print for a family', () => {
     expect(select.value).to.equal('en-GB'); // the page's language at first
     select.value = 'ur';
     select.dispatchEvent(new Event('change'));
-    const print = stubPrint();
-    try {
-      dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-      await waitUntil(() => print.calls.length, 'print() was not called', { timeout: 5000 });
+    await printed(el);
+    {
       expect(dialog.open).to.equal(false);
       const s = sheet()!;
       expect(s.getAttribute('lang')).to.equal('ur');
@@ -165,67 +181,106 @@ describe('<imh-session-list family-sheet>: Print for a family', () => {
       for (const t of times) expect(t.getAttribute('dir')).to.equal('ltr');
       // The page, on paper only: the sheet shows nowhere on screen.
       expect(getComputedStyle(document.querySelector('imh-family-sheet')!).display).to.equal('none');
-      // After printing it is gone, and the page prints as itself again (see the next test).
-      dispatchEvent(new Event('afterprint'));
-      dispatchEvent(new Event('beforeprint'));
+      // Once the visitor is back on the page it is gone (see the next test).
+      await sendKeys({ press: 'Shift' });
       expect(document.querySelector('imh-family-sheet')).to.equal(null);
       await waitUntil(() => focused(el) == $(el, 'button.family'), 'focus did not return to the button');
-    } finally {
-      print.restore();
     }
   });
 
   // WebKit has fired afterprint before its print dialog had read the page (iOS Safari fires it at
-  // once): the sheet stays until printing is surely over, then goes, and the page prints as itself.
-  it('the sheet outlasts an early afterprint, and goes at the next key press or print of the page', async () => {
+  // once), and Safari's panel may begin printing more than once: the sheet stays through any
+  // beforeprint and afterprint, until the visitor's next key or pointer press, or the next sheet.
+  it('the sheet stays through every print event, and goes at the next key or pointer press', async () => {
     const el = await list();
     const rules = document.adoptedStyleSheets.length;
-    const printed = async () => {
-      $(el, 'button.family')!.click();
-      await opened(el);
-      const print = stubPrint();
-      try {
-        dialogOf(el)!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-        await waitUntil(() => print.calls.length, 'print() was not called', { timeout: 5000 });
-      } finally {
-        print.restore();
-      }
-    };
-    await printed();
-    // The browser's own events while it prints: the sheet stays through both.
-    dispatchEvent(new Event('beforeprint'));
-    dispatchEvent(new Event('afterprint'));
+    await printed(el);
+    // The browser's own events while it prints, twice over (a page count, then the print): the sheet stays.
+    for (const type of ['beforeprint', 'afterprint', 'beforeprint', 'afterprint']) dispatchEvent(new Event(type));
     expect(document.querySelectorAll('imh-family-sheet')).to.have.length(1);
     expect(document.adoptedStyleSheets).to.have.length(rules + 1);
     // A second sheet takes the first one's place.
-    await printed();
+    await printed(el);
     expect(document.querySelectorAll('imh-family-sheet')).to.have.length(1);
     expect(document.adoptedStyleSheets).to.have.length(rules + 1);
     // Back on the page, a real key press: printing is over.
     await sendKeys({ press: 'Shift' });
     expect(document.querySelector('imh-family-sheet')).to.equal(null);
     expect(document.adoptedStyleSheets).to.have.length(rules);
-    // The page printed again after a sheet whose printing ended (afterprint): the page, not the sheet.
-    await printed();
-    dispatchEvent(new Event('afterprint'));
-    expect(document.querySelector('imh-family-sheet')).not.to.equal(null);
-    dispatchEvent(new Event('beforeprint'));
-    expect(document.querySelector('imh-family-sheet')).to.equal(null);
-    expect(document.adoptedStyleSheets).to.have.length(rules);
+  });
+
+  // Each sheet takes its own listeners away with it: none is left to take a later sheet's page rules.
+  it('leaves no listener behind: each sheet goes once, with its own rules, and the page is as before', async () => {
+    const el = await list();
+    const rules = document.adoptedStyleSheets.length;
+    const listening = new Set<EventListenerOrEventListenerObject>();
+    const { addEventListener: add, removeEventListener: remove } = window;
+    window.addEventListener = function (this: Window, ...args: Parameters<Window['addEventListener']>) {
+      if (args[2] === true && /^(keydown|pointerdown)$/.test(args[0])) listening.add(args[1]!);
+      return add.apply(this, args);
+    } as Window['addEventListener'];
+    window.removeEventListener = function (this: Window, ...args: Parameters<Window['removeEventListener']>) {
+      if (args[2] === true && /^(keydown|pointerdown)$/.test(args[0])) listening.delete(args[1]!);
+      return remove.apply(this, args);
+    } as Window['removeEventListener'];
+    try {
+      await printed(el);
+      expect(listening.size, 'one listener for both events').to.equal(1);
+      dispatchEvent(new Event('pointerdown'));
+      expect(document.querySelector('imh-family-sheet')).to.equal(null);
+      expect(listening.size, 'listeners left after the first sheet').to.equal(0);
+      await printed(el);
+      const second = document.querySelector('imh-family-sheet');
+      const removed: Node[] = [];
+      new MutationObserver((records) => records.forEach((r) => removed.push(...r.removedNodes))).observe(
+        document.body,
+        { childList: true },
+      );
+      await sendKeys({ press: 'Shift' });
+      await new Promise((r) => setTimeout(r));
+      expect(removed).to.deep.equal([second]);
+      expect(document.adoptedStyleSheets).to.have.length(rules);
+      expect(listening.size, 'listeners left after the second sheet').to.equal(0);
+      // A third sheet, replaced by a fourth before any key: the third's listeners go with it.
+      await printed(el);
+      await printed(el);
+      expect(listening.size).to.equal(1);
+      expect(document.querySelectorAll('imh-family-sheet')).to.have.length(1);
+      dispatchEvent(new Event('keydown'));
+      expect(listening.size).to.equal(0);
+      expect(document.adoptedStyleSheets).to.have.length(rules);
+    } finally {
+      window.addEventListener = add;
+      window.removeEventListener = remove;
+    }
+  });
+
+  // The page's own CSS cannot show the sheet on screen (nor to screen readers and axe).
+  it('stays hidden on screen whatever the page says, and out of the accessibility tree', async () => {
+    const el = await list();
+    const style = document.createElement('style');
+    style.textContent = 'body > :not(.skip) { display: block !important }';
+    document.head.append(style);
+    try {
+      await printed(el);
+      const host = document.querySelector('imh-family-sheet')!;
+      expect(getComputedStyle(host).display).to.equal('none');
+      expect((host as HTMLElement).offsetHeight).to.equal(0);
+      await expect(el).to.be.accessible();
+    } finally {
+      style.remove();
+    }
   });
 
   // Cancelled and changed dates (issue 15): a cancelled date is never printed as a next date, and is
   // said; a changed one is printed at its new time, marked.
   it('a cancelled date is said, never printed as a next date; a changed one at its new time, marked', async () => {
     const el = await list();
-    $(el, 'button.family')!.click();
-    await opened(el);
-    const dialog = dialogOf(el)!;
-    for (const box of dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) if (!box.checked) box.click();
-    const print = stubPrint();
-    try {
-      dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-      await waitUntil(() => print.calls.length, 'print() was not called', { timeout: 5000 });
+    await printed(el, (dialog) => {
+      for (const box of dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+        if (!box.checked) box.click();
+    });
+    {
       const cards = [...sheet()!.querySelectorAll('.card')];
       const card = (name: string, text: string) =>
         cards.find((c) => textOf(c.querySelector('h2')) == name && textOf(c).includes(text))!;
@@ -241,8 +296,6 @@ describe('<imh-session-list family-sheet>: Print for a family', () => {
       const changed = [...booktime.querySelectorAll('.dates li')].find((li) => textOf(li).includes('4 December'))!;
       expect(textOf(changed)).to.match(/4 December 10:00\s?–\s?10:30 Changed \(Morning session this week\)$/);
       expect(booktime.querySelector('.cancelled')).to.equal(null);
-    } finally {
-      print.restore();
     }
   });
 
@@ -276,12 +329,8 @@ describe('<imh-session-list family-sheet>: Print for a family', () => {
 
   it('its QR code decodes to the page address (without its fragment)', async () => {
     const el = await list();
-    $(el, 'button.family')!.click();
-    await opened(el);
-    const print = stubPrint();
-    try {
-      dialogOf(el)!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-      await waitUntil(() => print.calls.length, 'print() was not called', { timeout: 5000 });
+    await printed(el);
+    {
       const svg = sheet()!.querySelector('svg')!;
       expect(svg.getAttribute('role')).to.equal('img');
       expect(svg.getAttribute('aria-label')).to.equal('QR code for the web page');
@@ -300,8 +349,6 @@ describe('<imh-session-list family-sheet>: Print for a family', () => {
       const jsQR = await loadJsQr();
       const code = jsQR(ctx.getImageData(0, 0, 400, 400).data, 400, 400);
       expect(code?.data).to.equal(location.href.split('#')[0]);
-    } finally {
-      print.restore();
     }
   });
 });
@@ -333,8 +380,8 @@ describe('Print for a family under the strict Content-Security-Policy with Trust
       expect(printed.querySelector('.sheet')!.getAttribute('dir')).to.equal('rtl');
       expect(printed.querySelector('svg path')!.getAttribute('d')).to.match(/^M\d/);
       expect(printed.querySelectorAll('.card')).to.have.length.greaterThan(0);
-      win.dispatchEvent(new Event('afterprint'));
-      win.dispatchEvent(new Event('beforeprint'));
+      // Back on the page (a pointer press): the sheet goes.
+      win.dispatchEvent(new Event('pointerdown'));
       expect(doc.querySelector('imh-family-sheet')).to.equal(null);
       expect(win.__report).to.deep.equal({ violations: [], errors: [] });
     } finally {

@@ -9,7 +9,8 @@
  * The sheet is rendered into `<imh-family-sheet>`, a shadow host appended to the page's body, with a
  * constructed style sheet on the document that, on paper only, hides the body's other children:
  * no frame, no window and no markup from strings, so it works under the strict CSP with Trusted
- * Types the README documents. It is removed once printing is over (see `print`).
+ * Types the README documents. It stays, hidden on screen, until the visitor's next key or pointer
+ * press on the page, or the next sheet (see `print`).
  */
 import type { html as litHtml, render as litRender } from 'lit';
 import type { both as bothFn } from '../../internal/feed-text.js';
@@ -152,13 +153,21 @@ const dialogStyles = css`
   }
 `;
 
-/** The sheet on paper: A4, black on white, every card whole. */
+/**
+ * The sheet on paper: A4, black on white, every card whole. Never on screen, whatever the page's own
+ * rules say (an !important rule of a shadow tree's own wins over the page's).
+ */
 const sheetStyles = css`
   :host {
     display: block;
     color: #000;
     background: #fff;
     font: 11pt/1.4 system-ui, sans-serif;
+  }
+  @media not print {
+    :host {
+      display: none !important;
+    }
   }
   .sheet:lang(ur),
   .sheet:lang(pa-Arab) {
@@ -279,10 +288,10 @@ const pageRules = css`
   }
 `;
 
-/** The events that may end a printed sheet's stay on the page (see `print`). */
-const PRINT_END = ['afterprint', 'beforeprint', 'keydown', 'pointerdown'];
-/** Takes the printed sheet off the page (its page rules too), or waits for printing to end (see `print`). */
-let removeSheet: (e?: Event) => void = () => {};
+/** The events that end a printed sheet's stay on the page (see `print`). */
+const PRINT_END = ['keydown', 'pointerdown'];
+/** Takes the printed sheet off the page, with its page rules (see `print`). */
+let removeSheet = () => {};
 
 /**
  * Feed text in a language, where the feed has it (else in the feed's own language, else any), with
@@ -413,19 +422,18 @@ class FamilySheet {
     removeSheet();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageRules];
     document.body.append(page);
-    // Taken away once printing is over: at the visitor's next key or pointer press on the page, or
-    // before the page prints again (a beforeprint after the afterprint). Not at afterprint itself:
-    // WebKit has fired it before its print dialog had read the page (iOS Safari fires it at once).
-    let after = false;
-    removeSheet = (e?: Event) => {
-      if (e?.type == 'afterprint') after = true;
-      if (e && (e.type == 'afterprint' || (e.type == 'beforeprint' && !after))) return;
+    // It stays (hidden on screen) until the visitor's next key or pointer press on the page, or the
+    // next sheet. Not taken away at afterprint, nor at a beforeprint after it: WebKit has fired
+    // afterprint before its print dialog had read the page (iOS Safari fires it at once), and Safari's
+    // panel may begin printing more than once (to count pages, then to print).
+    const end = () => {
       page.remove();
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s != pageRules);
-      for (const type of PRINT_END) removeEventListener(type, removeSheet, true);
+      for (const type of PRINT_END) removeEventListener(type, end, true);
       removeSheet = () => {};
     };
-    for (const type of PRINT_END) addEventListener(type, removeSheet, true);
+    removeSheet = end;
+    for (const type of PRINT_END) addEventListener(type, end, true);
     print();
   }
 
