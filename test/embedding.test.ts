@@ -80,13 +80,33 @@ describe('embedding', () => {
     expect(text('imh-first-1001-days-timeline', '.where')).to.equal('Diwrnod 305 o 1,001 — mae eich babi yn 1 mis oed');
     expect(p.report()).to.deep.equal({ violations: [], errors: [] });
     // A shipped language and no pack named: the translation-pack loader is not even fetched, nor, with
-    // no theme, the theme colours.
-    expect(p.scripts().filter((n) => /packs|source|palettes/.test(n))).to.deep.equal([]);
+    // no theme, the theme colours, nor, with no bilingual element, the bilingual layouts.
+    expect(p.scripts().filter((n) => /packs|source|palettes|bilingual/.test(n))).to.deep.equal([]);
     // Welsh came from the files beside the script, shipped as generated (scripts/locale-files.mjs).
     const locales = p.scripts().filter((n) => /\/locales\//.test(n));
     expect(locales.map((n) => new URL(n).pathname).sort()).to.deep.equal(
       ['intl', 'stages', 'timeline', 'ui'].map((part) => `/dist/locales/cy.${part}.js`),
     );
+    p.frame.remove();
+  });
+
+  it('a bilingual page from the built bundle: the layouts come from their chunk beside the script', async () => {
+    const p = await page(
+      `${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`,
+      `<div lang="cy">
+        <imh-support-card service="health-visiting" bilingual="en"></imh-support-card>
+        <imh-support-card service="health-visiting" bilingual="en" bilingual-layout="stacked"></imh-support-card>
+      </div>`,
+    );
+    const [slash, stacked] = [...p.doc.querySelectorAll('imh-support-card')].map(
+      (el) => () => el.shadowRoot?.querySelector<HTMLElement>('.facts dt .bi-pair'),
+    );
+    await waitUntil(() => slash() && stacked(), 'no English beside the Welsh', { timeout: 8000 });
+    // The default: English after a slash; stacked: English on a line of its own.
+    expect(p.win.getComputedStyle(slash()!.firstElementChild!, '::after').content).to.contain('/');
+    expect(p.win.getComputedStyle(stacked()!.querySelector('.bi')!).display).to.equal('block');
+    expect(p.scripts().filter((n) => /\/imh-widgets-bilingual-[\w-]+\.js$/.test(n))).to.have.length(1);
+    expect(p.report()).to.deep.equal({ violations: [], errors: [] });
     p.frame.remove();
   });
 

@@ -273,6 +273,33 @@ describe('files loaded on first use that fail to load', () => {
     expect($(el, '.root')!.getAttribute('lang')).to.equal('cy');
   });
 
+  it('the bilingual layouts: one language meanwhile, an imh-load-error naming the file, and reload()', async () => {
+    await failing('bilingual');
+    const el = document.createElement('imh-support-card');
+    el.setAttribute('lang', 'cy');
+    el.setAttribute('bilingual', 'en');
+    el.setAttribute('bilingual-layout', 'stacked');
+    el.setAttribute('service', 'health-visiting');
+    el.data = await exampleFeed();
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    expect((await error).detail.error.file).to.contain('bilingual');
+    await waitUntil(() => $(el, '[part=card]'), 'no card');
+    // Welsh only: no English beside it (with no layout for it), and nothing in English unmarked.
+    expect($(el, '.root')!.getAttribute('lang')).to.equal('cy');
+    expect(textOf($(el, '.facts dt'))).to.equal('Ar gyfer');
+    expect(el.shadowRoot!.querySelector('.bi')).to.equal(null);
+    await expect(el).to.be.accessible();
+    saidOnce('bilingual');
+    await failing();
+    el.reload();
+    await waitUntil(() => $(el, '.facts dt .bi'), 'no English on reload');
+    // Stacked: the English on a line of its own, under the Welsh.
+    expect(getComputedStyle($(el, '.facts dt .bi')!).display).to.equal('block');
+    expect($(el, '.facts dt .bi')!.getAttribute('lang')).to.equal('en-GB');
+    expect(textOf($(el, '.facts dt .bi'))).to.equal('For');
+  });
+
   it('a language from the built bundle: English meanwhile, the event, and reload()', async () => {
     await failing('/dist/locales/cy.ui');
     const { frame, doc, loadErrors, warnings } = await bundlePage({

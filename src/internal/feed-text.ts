@@ -67,7 +67,7 @@ export const shownString = (value: Text | undefined, locale: string, feedLanguag
  * Text in an element's language followed by the same in its second language (a bilingual element):
  * the second with its own `lang`, and its `dir` where it differs, so screen readers switch voices;
  * shown after a slash, on a line of its own or in a column of its own by the element's
- * `bilingual-layout` (see `styles/host.ts`).
+ * `bilingual-layout` (see `bilingual.ts`).
  */
 const second = (first: unknown, text: unknown, lang: string, locale: string) => {
   const dir = directionOf(lang);

@@ -1,4 +1,4 @@
-import { adoptStyles, html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { adoptStyles, html, LitElement, nothing, unsafeCSS, type CSSResult, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property } from 'lit/decorators.js';
 import { FeedError, isAbort } from '../feed/errors.js';
@@ -65,6 +65,13 @@ const loadFailed = (error: ImhLoadError) => {
 /** The ready themes' colours (`styles/palettes.ts`), loaded with the first element whose `theme` names one. */
 const palettes = lazy('the theme colours', 'palettes', () => import('../styles/palettes.js'));
 
+/** Style sheets made from text loaded on first use, one per text for the whole page. */
+const sheets = new Map<string, CSSResult>();
+const sheet = (text: string) => sheets.get(text) ?? sheets.set(text, unsafeCSS(text)).get(text)!;
+
+/** The bilingual layouts (`bilingual.ts`), loaded with the first bilingual element. */
+const bilingualCode = lazy('the bilingual layouts', 'bilingual', () => import('./bilingual.js'));
+
 /** Data freshness and sharing (`reach/fresh-share.ts`), loaded with the first element that asks for one. */
 const extras = lazy('the freshness and share code', 'fresh-share', () => import('../reach/fresh-share.js'));
 
@@ -103,8 +110,8 @@ export type Status = 'idle' | 'loading' | 'ready' | 'error';
  * @cssprop [--imh-line-height-nastaliq=2] - Line height of Urdu and Shahmukhi Punjabi text (Nastaliq needs room).
  * @attr {'stacked' | 'columns'} bilingual-layout - On a bilingual element (`bilingual`), where the second
  *   language sits: after a slash when absent; `stacked`, on a smaller line below the first; `columns`, in a
- *   column beside it (below it where there is no room for two); any other value is the default. Styles only, so
- *   no property.
+ *   column beside it (below it where there is no room for two); any other value is the default, with one console
+ *   line per value per page naming the layouts. Styles only, so no property.
  * @fires {ImhReviewDueEvent} imh-review-due - With `review-after`: the feed has services not reviewed within that
  *   period (for editors; the console says the same once per feed per page).
  * @csspart last-checked - With `last-checked`: the line saying when the information was last updated.
@@ -260,7 +267,16 @@ export class ImhElement extends LitElement {
       args: () => [this.bilingual?.trim()] as const,
       task: ([tag]) => {
         this.packFirst = !!tag && !!packLoading(document.documentElement, tag);
-        return tag && secondLocale(tag, (this.constructor as typeof ImhElement).localeParts);
+        return (
+          tag &&
+          Promise.all([secondLocale(tag, (this.constructor as typeof ImhElement).localeParts), bilingualCode()]).then(
+            ([locale, { bilingualCss, checkLayout }]) => {
+              checkLayout(this.getAttribute('bilingual-layout'));
+              this.restyle(bilingualCss);
+              return locale;
+            },
+          )
+        );
       },
     }),
   );
@@ -277,14 +293,21 @@ export class ImhElement extends LitElement {
       task: ([needed]) =>
         needed && !this.paletted
           ? palettes().then(({ themeCss }) => {
-              const { elementStyles } = this.constructor as typeof ImhElement;
-              adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, unsafeCSS(themeCss)]);
+              this.restyle(themeCss);
               this.paletted = true;
             })
           : undefined,
     }),
   );
   private paletted = false;
+
+  /** Styles loaded on first use (a theme's colours, the bilingual layouts), after the element's own. */
+  private added = new Set<string>();
+  private restyle(text: string) {
+    this.added.add(text);
+    const { elementStyles } = this.constructor as typeof ImhElement;
+    adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, ...[...this.added].map(sheet)]);
+  }
 
   /** The freshness and share code with the messages it says, for an element with one of those attributes. */
   private readonly extras = this.retry(

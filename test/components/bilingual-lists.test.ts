@@ -362,6 +362,35 @@ describe('bilingual lists', () => {
       expect(middle(ink(more.querySelector('.bi')!))).to.be.closeTo(middle(more.getBoundingClientRect()), 2);
     });
 
+    it('Urdu and English in columns at 320 px: each English line aligns as its Urdu line does', async () => {
+      const el = await sessions(
+        { lang: 'ur', 'bilingual-layout': 'columns', filters: '', limit: '2' },
+        undefined,
+        '320px',
+      );
+      // Where the text itself is drawn, not its box (a grid column is as wide as its longer line).
+      const ink = (n: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return range.getBoundingClientRect();
+      };
+      const pairs = [...el.shadowRoot!.querySelectorAll('.bi-pair')].filter(
+        (p) => p.children.length == 2 && p.getBoundingClientRect().width > 0,
+      );
+      expect(pairs.length).to.be.at.least(5);
+      let shorter = 0;
+      for (const pair of pairs) {
+        const [ur, en] = [...pair.children].map(ink);
+        expect(en.top, textOf(pair)).to.be.at.least(ur.bottom - 1); // one above the other
+        if (en.width < ur.width - 2) shorter++;
+        // right, as Urdu is; centred in a button, as its Urdu line is
+        if (getComputedStyle(pair).textAlign.includes('center'))
+          expect((en.left + en.right) / 2, textOf(pair)).to.be.closeTo((ur.left + ur.right) / 2, 1);
+        else expect(en.right, textOf(pair)).to.be.closeTo(ur.right, 1);
+      }
+      expect(shorter, 'pairs whose English is the shorter line').to.be.at.least(1);
+    });
+
     it('columns: links and summaries underlined; side by side when wide, one above the other at 320 px', async () => {
       const data = await exampleFeed();
       for (const s of data.sessions) s.url ??= 'https://example.org/sessions';

@@ -335,10 +335,24 @@ describe('bilingual display', () => {
       }
     });
 
-    it('an unknown bilingual-layout ("side-by-side") is the default: the slash between the two', async () => {
+    it('an unknown bilingual-layout ("side-by-side") is the default (the slash), said once', async () => {
       const slash = (el: HTMLElement) => getComputedStyle($(el, '.bi-pair > :first-child')!, '::after').content;
       const inline = await card('samaritans', { lang: 'cy', bilingual: 'en' });
-      const unknown = await card('samaritans', { lang: 'cy', bilingual: 'en', 'bilingual-layout': 'side-by-side' });
+      let unknown!: HTMLElement;
+      const seen = await warnings(async (seen) => {
+        unknown = await card('samaritans', { lang: 'cy', bilingual: 'en', 'bilingual-layout': 'side-by-side' });
+        await card('samaritans', { lang: 'pl', bilingual: 'en', 'bilingual-layout': 'side-by-side' });
+        await card('samaritans', { lang: 'cy', bilingual: 'en', 'bilingual-layout': 'column' });
+        await waitUntil(() => seen.length == 2, `said ${seen.length} times`);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      expect(seen).to.deep.equal(
+        ['side-by-side', 'column'].map(
+          (layout) =>
+            `imh-widgets: bilingual-layout="${layout}" is not a layout: write stacked or columns, or leave it out ` +
+            'for the default (the second language after a slash), which is shown until then.',
+        ),
+      );
       expect(slash(inline)).to.contain('/');
       expect(slash(unknown)).to.equal(slash(inline));
       expect(getComputedStyle($(unknown, '.bi')!).display).to.equal('inline');
