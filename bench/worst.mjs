@@ -14,7 +14,7 @@ import { launch, median, serve } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS_WORST ?? 3);
 const ALL = [
-  { name: 'email of 120,000 characters' },
+  { name: 'email of 120,000 characters', target: 50 },
   { name: 'a value nested 1,000,000 deep' },
   { name: 'a value nested 5,000 deep where a word belongs' },
   { name: '5,000 schedules from the year 0000 with a count' },
