@@ -349,6 +349,11 @@ describe('validateFeed: hardening (issue 12)', () => {
       expect(one(withSession({ booking: { email } }))).to.deep.equal([
         'sessions[0].booking.email: is 120,012 characters long; the most a feed may hold here is 254',
       ]);
+      // The shape that made the old pattern (/^[^\s@]+@[^\s@]+\.[^\s@]+$/) try every split of the
+      // part after the "@": quadratic, so 120,000 characters of it held the page for a minute.
+      expect(one(withSession({ booking: { email: `a@${'.'.repeat(119_997)}@` } }))).to.deep.equal([
+        'sessions[0].booking.email: is 120,000 characters long; the most a feed may hold here is 254',
+      ]);
       // within the limit, a value built to make a backtracking pattern work hard is refused plainly
       expect(one(withSession({ booking: { email: `a@${'.'.repeat(200)}@` } }))[0]).to.match(
         /is not an email address; write one address, like name@example.org/,

@@ -140,3 +140,55 @@ test(`fuzz: ${COUNT} mutated feeds (seed ${SEED}; replay with IMH_FUZZ_SEED=${SE
     checkOne(m, baseline, `seed ${SEED}, feed ${n + 1}: ${m.path} ${m.what}`);
   }
 });
+
+// Each value issue 12 names, once, where it broke a page or a command (Node: the CLI's engine, whose
+// stack is smaller than a browser's). Each gets the fuzz's checks above, and must be reported at
+// the field (or the item) that holds it.
+const deep = (depth: number) => {
+  let v: unknown = 'x';
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+};
+const NAMED: [path: string, value: unknown, reportedAt: string, what: string][] = [
+  ['services.1.kind', deep(5_000), 'services[1]', 'JSON.stringify of it threw RangeError: the whole feed refused'],
+  [
+    'services.1.contact.email',
+    // (the shape that made the old pattern try every split of the part after the "@")
+    `a@${'.'.repeat(119_997)}@`,
+    'services[1].contact.email',
+    'a backtracking email pattern: one task of 27 s',
+  ],
+  [
+    'sessions.0.schedule',
+    { startDate: '0000-01-03', repeatFrequency: 'P1D', repeatCount: 1_000_000, startTime: '10:00' },
+    'sessions[0].schedule',
+    'a walk of 740,000 days from the year 0',
+  ],
+  ['sessions.0.schedule.byDay', [], 'sessions[0].schedule.byDay', 'no dates, silently'],
+  ['sessions.0.schedule.startDate', '07/09/2026', 'sessions[0].schedule.startDate', 'dd/mm/yyyy'],
+  ['sessions.0.url', 'https://www.nhs.uk@evil.example/', 'sessions[0].url', 'shown as an NHS link'],
+  ['sessions.0.booking.email', 'fh@example.org?cc=evil@example.org', 'sessions[0].booking.email', 'cc smuggled'],
+  ['sessions.0.booking.email', 'fh@example.org?bcc=x@example.org', 'sessions[0].booking.email', 'bcc smuggled'],
+  ['sessions.0.booking.email', 'fh@example.org?body=Hi', 'sessions[0].booking.email', 'a body smuggled'],
+  ['sessions.0.name', '\u200B\u2800\u3164', 'sessions[0].name', 'a name of invisible characters'],
+  ['sessions.0.name', 'Baby\u0000Massage', 'sessions[0].name', 'a control character in a name'],
+  ['sessions.0.name', 'Baby \uDC00 Massage', 'sessions[0].name', 'a lone surrogate in a name'],
+];
+
+test('the values issue 12 names, each where it broke something: reported there, nothing else lost', () => {
+  const base = baseFeed();
+  const baseline = validateFeed(base);
+  for (const [path, value, reportedAt, what] of NAMED) {
+    const feed = structuredClone(base);
+    const keys = path.split('.');
+    const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((o, k) => (o[k] ??= {}) as never, feed);
+    parent[keys.at(-1)!] = value;
+    const label = `${reportedAt} (${what})`;
+    checkOne({ feed, path: reportedAt, what }, baseline, label);
+    const { issues } = validateFeed(feed);
+    assert.ok(
+      issues.some((i) => i.path == reportedAt || i.path.startsWith(`${reportedAt}.`)),
+      `${label}: reported at ${issues.map((i) => i.path).join(', ') || 'nothing'}`,
+    );
+  }
+});
