@@ -1,60 +1,19 @@
 // "Print for a family" (issue 15): the session list's `family-sheet` button, its dialog (by keyboard,
 // axe-clean), the sheet in the family's language, its QR code decoded back to the page's address, and
 // its code failing to load. The sheet on paper (pages, cards whole, right to left): test/cli/print.test.mjs.
-import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { elementUpdated, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/session-list/session-list.js';
 import type { ImhSessionList } from '../../src/components/session-list/session-list.component.js';
 import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
-import { exampleFeed } from '../fixtures/example.js';
+import { $, list, printed, sheet, showSheet, stubPrint, textOf } from '../fixtures/family-sheet.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
-
-const MONDAY = '2026-11-23T08:00';
-const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-
-async function list(attrs: Record<string, string> = {}) {
-  const el = document.createElement('imh-session-list');
-  el.data = await exampleFeed();
-  for (const [k, v] of Object.entries({ now: MONDAY, limit: '4', 'family-sheet': '', ...attrs })) el.setAttribute(k, v);
-  (await fixture<HTMLDivElement>(html`<div style="max-width: 48rem"></div>`)).append(el);
-  await waitUntil(() => $(el, 'button.family'), 'no Print for a family button', { timeout: 5000 });
-  return el;
-}
 
 const dialogOf = (el: ImhSessionList) => $<HTMLDialogElement>(el, 'dialog');
 const opened = (el: ImhSessionList) =>
   waitUntil(() => dialogOf(el)?.open, 'the dialog did not open', { timeout: 5000 });
 /** The element's focused element, inside its shadow root. */
 const focused = (el: ImhSessionList) => el.shadowRoot!.activeElement;
-
-/** Stubs the page's print(): each call is counted, none opens the browser's print dialog. */
-function stubPrint() {
-  const calls: number[] = [];
-  const original = window.print;
-  window.print = () => void calls.push(1);
-  return { calls, restore: () => (window.print = original) };
-}
-
-const sheet = () => document.querySelector('imh-family-sheet')?.shadowRoot?.querySelector<HTMLElement>('.sheet');
-
-/**
- * Opens the dialog (with "Print for a family"), lets `choose` change it, presses Print (the page's
- * print() stubbed) and waits for the print.
- */
-async function printed(el: HTMLElement, choose?: (dialog: HTMLDialogElement) => void) {
-  if (!$<HTMLDialogElement>(el, 'dialog')?.open) $(el, 'button.family')!.click();
-  await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog did not open', { timeout: 5000 });
-  const dialog = $<HTMLDialogElement>(el, 'dialog')!;
-  choose?.(dialog);
-  const print = stubPrint();
-  try {
-    dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    await waitUntil(() => print.calls.length, 'print() was not called', { timeout: 5000 });
-  } finally {
-    print.restore();
-  }
-}
 
 describe('<imh-session-list family-sheet>: Print for a family', () => {
   expectQuietConsole();
@@ -186,6 +145,37 @@ describe('<imh-session-list family-sheet>: Print for a family', () => {
       expect(document.querySelector('imh-family-sheet')).to.equal(null);
       await waitUntil(() => focused(el) == $(el, 'button.family'), 'focus did not return to the button');
     }
+  });
+
+  // A feed note in English on a right-to-left sheet: its brackets are inside its own isolate, so they
+  // read "(Morning session this week)", never mirrored around it.
+  it('a note in another direction keeps its brackets the right way round (Urdu sheet, English note)', async () => {
+    const el = await list();
+    await printed(el, (dialog) => {
+      for (const box of dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+        if (!box.checked) box.click();
+      const select = dialog.querySelector('select')!;
+      select.value = 'ur';
+      select.dispatchEvent(new Event('change'));
+    });
+    showSheet();
+    const notes = [...sheet()!.querySelectorAll<HTMLElement>('.card span[dir=auto]')].filter((s) =>
+      /[()]/.test(textOf(s)),
+    );
+    expect(notes.map(textOf)).to.include('(Morning session this week)');
+    for (const n of notes) expect(textOf(n), 'brackets inside the isolate').to.match(/^\(.*\)$/);
+    // On screen: "(" left of "M", ")" right of "k", in a right-to-left line.
+    const english = notes.find((n) => textOf(n) == '(Morning session this week)')!;
+    const text = english.firstChild!.nodeType == 3 ? english.firstChild! : english.lastChild!;
+    const x = (i: number) => {
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 1);
+      return r.getBoundingClientRect().left;
+    };
+    const last = text.textContent!.length - 1;
+    expect(x(0)).to.be.lessThan(x(1));
+    expect(x(last)).to.be.greaterThan(x(last - 1));
   });
 
   // WebKit has fired afterprint before its print dialog had read the page (iOS Safari fires it at

@@ -547,12 +547,13 @@ class FamilySheet {
     const { feed, places, today, services } = input;
     const t = new Translator(this.locale);
     const { locale } = t;
-    const text = (v: Text | undefined) => {
+    /** Feed text in its language and own direction; in brackets inside that isolate, so they never mirror. */
+    const text = (v: Text | undefined, brackets?: 1) => {
       const [words, lang] = feedWords(v, locale, feed.language);
-      return html`<span lang=${lang} dir="auto">${words}</span>`;
+      return html`<span lang=${lang} dir="auto">${brackets ? `(${words})` : words}</span>`;
     };
     /** A feed note after a date or a number, in brackets. */
-    const note = (v: Text | undefined) => (v ? html` (${text(v)})` : nothing);
+    const note = (v: Text | undefined) => (v ? html` ${text(v, 1)}` : nothing);
     // The page's address, without a fragment (a link to one item, say): the sheet is about several.
     const address = location.href.split('#')[0];
     const date = formatDay(today, locale, { day: 'numeric', month: 'long', year: 'numeric' });
@@ -663,25 +664,24 @@ class FamilySheet {
         <h2>${text(s.name)}</h2>
         ${s.urgency == 'routine' ? nothing : html`<p class="urgency">${urgencyWord(t, s.urgency!)}</p>`}
         ${s.summary ? html`<p>${text(s.summary)}</p>` : nothing}
-        ${phones.map(
-          (p) =>
-            html`<p>
-              ${
-                p.kind == 'text'
-                  ? t.msg('Text', {
-                      id: 'family-sheet.text',
-                      desc: 'Printed sheet: before a number to send a text message to',
-                    })
-                  : p.kind == 'textphone'
-                    ? t.msg('Textphone', {
-                        id: 'family-sheet.textphone',
-                        desc: 'Printed sheet: before a textphone number',
-                      })
-                    : t.msg('Phone', { id: 'family-sheet.phone', desc: 'Printed sheet: before a phone number' })
-              }
-              ${ltr(p.number, 'phone')}${note(p.note)}
-            </p>`,
-        )}
+        ${phones.map((p) => {
+          const word =
+            p.kind == 'text'
+              ? t.msg('Text', {
+                  id: 'family-sheet.text',
+                  desc: 'Printed sheet: before a number to send a text message to',
+                })
+              : p.kind == 'textphone'
+                ? t.msg('Textphone', {
+                    id: 'family-sheet.textphone',
+                    desc: 'Printed sheet: before a textphone number',
+                  })
+                : t.msg('Phone', { id: 'family-sheet.phone', desc: 'Printed sheet: before a phone number' });
+          // A note that already names the way to use the number ("Textphone (relay)") takes the word's
+          // place, as on the card: "Textphone (relay) 18001 111", not "Textphone 18001 111 (Textphone (relay))".
+          const named = feedWords(p.note, locale, feed.language)[0].toLowerCase().startsWith(word.toLowerCase());
+          return html`<p>${named ? text(p.note) : word} ${ltr(p.number, 'phone')}${named ? nothing : note(p.note)}</p>`;
+        })}
         ${url ? html`<p>${ltr(url, 'url')}</p>` : nothing}
         ${email ? html`<p>${ltr(email)}</p>` : nothing}
       </li>`;
@@ -724,10 +724,17 @@ class FamilySheet {
             }),
           )}
           <figcaption>
-            ${t.msg('Scan with a phone camera for the latest dates:', {
-              id: 'family-sheet.scan',
-              desc: 'Printed sheet: under the QR code, before the web address written out',
-            })}
+            ${
+              services
+                ? t.msg('Scan with a phone camera for the latest information:', {
+                    id: 'family-sheet.scan-services',
+                    desc: 'Printed sheet of services: under the QR code, before the web address written out',
+                  })
+                : t.msg('Scan with a phone camera for the latest dates:', {
+                    id: 'family-sheet.scan',
+                    desc: 'Printed sheet of sessions: under the QR code, before the web address written out',
+                  })
+            }
             ${ltr(address, 'url')}
           </figcaption>
         </figure>

@@ -1,0 +1,40 @@
+// "Print for a family" (issue 15): the sheet of services the support list prints, opened here with
+// what that list gives it (a page of its own: the family sheet's code is imported, not loaded on use).
+import { expect } from '@open-wc/testing';
+import { html as litHtml, render } from 'lit';
+import '../../src/components/session-list/session-list.js';
+import { openSheet } from '../../src/components/family-sheet/family-sheet.js';
+import type { Feed } from '../../src/feed/types.js';
+import { both } from '../../src/internal/feed-text.js';
+import { Translator } from '../../src/internal/localize.js';
+import { wallClock } from '../../src/schedule/civil.js';
+import { exampleFeed } from '../fixtures/example.js';
+import { list, MONDAY, printed, sheet, textOf } from '../fixtures/family-sheet.js';
+import { expectQuietConsole } from '../fixtures/quiet.js';
+
+describe('Print for a family: a sheet of services', () => {
+  expectQuietConsole();
+  afterEach(() => {
+    dispatchEvent(new Event('pointerdown'));
+  });
+
+  // The support list's sheet of services (opened here with what that list gives it).
+  it('a sheet of services: "Textphone (relay) 18001 111" said once; the QR caption is not about dates', async () => {
+    const el = await list();
+    const feed = (await exampleFeed()) as Feed;
+    const t = new Translator('en-GB');
+    const today = wallClock(new Date(MONDAY + 'Z'), feed.timeZone).day;
+    await openSheet(el, { t, feed, services: feed.services, shown: 1, today, lit: { html: litHtml, render, both } });
+    await printed(el, (dialog) => {
+      for (const box of dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+        if (!box.checked) box.click();
+    });
+    const lines = [...sheet()!.querySelectorAll('.card p')].map(textOf);
+    expect(lines).to.include('Textphone (relay) 18001 111');
+    expect(lines.join('\n')).not.to.match(/Textphone 18001 111|\(Textphone/);
+    expect(lines).to.include('Phone 111');
+    expect(textOf(sheet()!.querySelector('figcaption'))).to.match(
+      /^Scan with a phone camera for the latest information: http/,
+    );
+  });
+});
