@@ -21,7 +21,8 @@ async function list(attrs: Record<string, string | boolean> = {}, data?: unknown
   el.setAttribute('now', '2026-11-23T12:00');
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v === true ? '' : String(v));
   (await fixture(html`<div style="max-width: 50rem"></div>`)).append(el);
-  await elementUpdated(el);
+  // Drawn: one update may show only the loading placeholder (WebKit on a busy machine).
+  await waitUntil(() => el.shadowRoot!.querySelector('[part=list], [part=empty]'), 'the list was not drawn');
   return el;
 }
 const change = async (el: HTMLElement, name: string, value: string) => {

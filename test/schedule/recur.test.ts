@@ -158,22 +158,25 @@ describe('ruleDates (schedule → dates)', () => {
         .filter((d) => !except.has(d));
     }
 
-    it('2,000 rules, each over a random window of up to two years', function () {
-      this.timeout(120_000);
-      let compared = 0;
-      for (let i = 0; i < 2000; i++) {
-        const rule = generate();
-        const from = formatDay(parseDay(rule.startDate) + Math.floor(rand() * 400) - 60);
-        const to = formatDay(parseDay(from) + Math.floor(rand() * 730));
-        const expected = viaRRule(rule, from, to);
-        if (expected.length && rand() < 0.5) rule.exceptDate = [pick(expected)];
-        const want = rule.exceptDate ? expected.filter((d) => !rule.exceptDate!.includes(d)) : expected;
-        const got = ruleDates(rule, parseDay(from), parseDay(to)).map(formatDay);
-        expect(got, `${JSON.stringify(rule)} from ${from} to ${to}`).to.deep.equal(want);
-        compared += want.length;
-      }
-      expect(compared).to.be.greaterThan(7_000);
-    });
+    // 2,000 rules, in four tests of 500 that continue one seeded sequence: rrule takes ~11 ms a rule in
+    // Chromium and several times that in WebKit on a busy machine, where one test of 2,000 ran past 120 s.
+    for (const part of [1, 2, 3, 4])
+      it(`2,000 rules, each over a random window of up to two years (${part} of 4)`, function () {
+        this.timeout(120_000);
+        let compared = 0;
+        for (let i = 0; i < 500; i++) {
+          const rule = generate();
+          const from = formatDay(parseDay(rule.startDate) + Math.floor(rand() * 400) - 60);
+          const to = formatDay(parseDay(from) + Math.floor(rand() * 730));
+          const expected = viaRRule(rule, from, to);
+          if (expected.length && rand() < 0.5) rule.exceptDate = [pick(expected)];
+          const want = rule.exceptDate ? expected.filter((d) => !rule.exceptDate!.includes(d)) : expected;
+          const got = ruleDates(rule, parseDay(from), parseDay(to)).map(formatDay);
+          expect(got, `${JSON.stringify(rule)} from ${from} to ${to}`).to.deep.equal(want);
+          compared += want.length;
+        }
+        expect(compared).to.be.greaterThan(7_000 / 4);
+      });
 
     it('300 rules with a count, read years after they start (the count before the window worked out)', function () {
       this.timeout(120_000);
