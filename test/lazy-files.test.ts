@@ -97,6 +97,45 @@ describe('files loaded on first use that fail to load', () => {
     expect(details.querySelector('[part=notice]')).to.equal(null);
   });
 
+  it('search-engine data (jsonld): the list, imh-load-error naming the file, no rejection, reload()', async () => {
+    await failing('reach/jsonld-block');
+    const rejections: unknown[] = [];
+    const record = (e: PromiseRejectionEvent) => {
+      rejections.push(e.reason);
+      e.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', record);
+    try {
+      const el = document.createElement('imh-session-list');
+      el.data = await exampleFeed();
+      el.setAttribute('now', '2026-11-23T08:00');
+      el.setAttribute('jsonld', '');
+      const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+      let events = 0;
+      el.addEventListener('imh-load-error', () => events++);
+      (await fixture(html`<div></div>`)).append(el);
+      const { detail } = await error;
+      expect(detail.error.name).to.equal('ImhLoadError');
+      expect(detail.error.file).to.contain('jsonld-block');
+      await elementUpdated(el);
+      expect(el.shadowRoot!.querySelectorAll('[part=item]').length).to.equal(10);
+      // Not asked again at every update of the same feed (a long list draws in several).
+      el.requestUpdate();
+      await elementUpdated(el);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(events).to.equal(1);
+      expect(rejections).to.deep.equal([]);
+      await failing();
+      el.reload();
+      await waitUntil(() => document.querySelector('script[type="application/ld+json"]'), 'no block after reload()', {
+        timeout: 5_000,
+      });
+    } finally {
+      window.removeEventListener('unhandledrejection', record);
+      document.querySelectorAll('script[type="application/ld+json"]').forEach((s) => s.remove());
+    }
+  });
+
   it("the built-in timeline: the page's fallback content, a notice, and Try again", async () => {
     await failing('default-timeline');
     const el = document.createElement('imh-first-1001-days-timeline');

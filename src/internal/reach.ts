@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ImhLoadErrorEvent, type ImhLoadError } from '../events/load-error.js';
 import type { Feed } from '../feed/types.js';
+import { lazy } from './lazy.js';
+
+// The two chunks of the jsonld feature, loaded side by side (neither waits for the other).
+const block = lazy('the search engine data', 'jsonld-block', () => import('../reach/jsonld-block.js'));
+const exporter = lazy('the search engine data', 'jsonld', () => import('../export/jsonld.js'));
 
 /** An element with the opt-in features that take its items beyond the page (issue 15). */
 export interface ReachHost extends ReactiveControllerHost, HTMLElement {
@@ -12,6 +18,8 @@ export interface ReachHost extends ReactiveControllerHost, HTMLElement {
  */
 export class Reach implements ReactiveController {
   private jsonld?: [typeof import('../reach/jsonld-block.js'), typeof import('../export/jsonld.js')];
+  /** The feed the element had (if any) when the chunks last failed to load. */
+  private failed?: [Feed | undefined];
 
   constructor(
     private host: ReachHost,
@@ -27,13 +35,20 @@ export class Reach implements ReactiveController {
 
   hostUpdated(): void {
     const { host } = this;
-    if (!host.jsonld && !this.jsonld) return;
-    // The block's code and the exporter, side by side (two chunks, neither waits for the other).
-    Promise.all([import('../reach/jsonld-block.js'), import('../export/jsonld.js')]).then((m) => {
-      this.jsonld = m;
-      const { feed, locale } = this.state();
-      m[0].jsonLdBlock(m[1], host, feed, locale, host.jsonld);
-    });
+    const { feed } = this.state();
+    // After a chunk failed to load, the element's next feed (reload() reads it again) tries again.
+    if ((!host.jsonld && !this.jsonld) || (this.failed && this.failed[0] == feed)) return;
+    Promise.all([block(), exporter()]).then(
+      (m) => {
+        this.jsonld = m;
+        const { feed, locale } = this.state();
+        m[0].jsonLdBlock(m[1], host, feed, locale, host.jsonld);
+      },
+      (error: ImhLoadError) => {
+        this.failed = [feed];
+        host.dispatchEvent(new ImhLoadErrorEvent({ error }));
+      },
+    );
   }
 
   hostDisconnected(): void {
