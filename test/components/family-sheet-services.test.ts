@@ -1,6 +1,7 @@
 // "Print for a family" (issue 15): the sheet of services the support list prints, opened here with
 // what that list gives it (a page of its own: the family sheet's code is imported, not loaded on use).
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { html as litHtml, render } from 'lit';
 import '../../src/components/session-list/session-list.js';
 import { openSheet } from '../../src/components/family-sheet/family-sheet.js';
@@ -16,6 +17,33 @@ describe('Print for a family: a sheet of services', () => {
   expectQuietConsole();
   afterEach(() => {
     dispatchEvent(new Event('pointerdown'));
+  });
+
+  // First in this file: the services' code is loaded when a sheet of services first opens.
+  it('its code fails to load: opening fails with an ImhLoadError naming the file; then it opens', async () => {
+    const el = await list();
+    const feed = (await exampleFeed()) as Feed;
+    const input = {
+      t: new Translator('en-GB'),
+      feed,
+      services: feed.services,
+      shown: 1,
+      today: wallClock(new Date(MONDAY + 'Z'), feed.timeZone).day,
+      lit: { html: litHtml, render, both },
+    };
+    await executeServerCommand('imh-fail-requests', { pattern: 'family-sheet/services' });
+    let error: Error | undefined;
+    try {
+      await openSheet(el, input).catch((e: Error) => (error = e));
+    } finally {
+      await executeServerCommand('imh-fail-requests', {});
+    }
+    expect(error?.name).to.equal('ImhLoadError');
+    expect((error as Error & { file: string }).file).to.contain('services');
+    expect(el.shadowRoot!.querySelector('dialog[open]')).to.equal(null);
+    await openSheet(el, input);
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog[open]'), 'the dialog did not open');
+    el.shadowRoot!.querySelector('dialog')!.close();
   });
 
   // The support list's sheet of services (opened here with what that list gives it).

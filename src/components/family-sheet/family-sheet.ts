@@ -24,6 +24,7 @@ import { directionOf, loadLocale } from '../../localization.js';
 import type { SessionOccurrence } from '../../schedule/occurrences.js';
 
 const loadQr = lazy('the QR code', 'qr.js', () => import('./qr.js'));
+const loadServices = lazy('the family sheet of services', 'services.js', () => import('./services.js'));
 
 /**
  * Lit's `html` and `render`, from the element that opens the sheet: this chunk does not import Lit
@@ -309,12 +310,6 @@ const feedWords = (value: Text | undefined, locale: string, feedLanguage: string
 /** A value that reads left to right wherever it is (a phone number, a web address). */
 const ltr = (value: unknown, cls = '') => html`<bdi dir="ltr" class=${cls}>${value}</bdi>`;
 
-/** "Emergency" or "Urgent", for a service's urgency. */
-const urgencyWord = (t: Translator, urgency: string) =>
-  urgency == 'emergency'
-    ? t.msg('Emergency', { id: 'family-sheet.emergency', desc: 'Printed sheet and its dialog: an emergency service' })
-    : t.msg('Urgent', { id: 'family-sheet.urgent', desc: 'Printed sheet and its dialog: a service for urgent help' });
-
 /** The dialog and the printing for one element: see `openSheet`. */
 class FamilySheet {
   input!: SheetInput;
@@ -322,6 +317,8 @@ class FamilySheet {
   chosen = new Set<string>();
   /** The family's language. */
   locale = '';
+  /** The code for services (the support list's sheet), loaded when it first opens. */
+  private services?: typeof import('./services.js');
   private problem?: 'none' | 'load';
   /** Where the dialog is rendered: after the element's content, in its shadow root. */
   private readonly box = document.createElement('div');
@@ -362,6 +359,8 @@ class FamilySheet {
   /** Opens the dialog with the sessions, or services, the list shows chosen. */
   async open(input: SheetInput) {
     const { t, services, shown } = input;
+    // Cannot be loaded: openSheet rejects with the ImhLoadError, which the list says (Try again).
+    if (services) this.services ??= await loadServices();
     this.input = input;
     this.chosen = new Set(
       (services ?? input.occurrences!.map((o) => o.session)).slice(0, shown).map((item) => item.id),
@@ -448,7 +447,11 @@ class FamilySheet {
     };
     // Each choice: its id, its name and what shows under it (a session's next date, a service's urgency).
     const choices: [string, Text, unknown][] = services
-      ? services.map((s) => [s.id, s.name, s.urgency == 'routine' ? '' : both(t, (t) => urgencyWord(t, s.urgency!))])
+      ? services.map((s) => [
+          s.id,
+          s.name,
+          s.urgency == 'routine' ? '' : both(t, (t) => this.services!.urgencyWord(t, s.urgency!)),
+        ])
       : this.sessions().map(([s, o]) => [s.id, s.name, day(o)]);
     const problem =
       this.problem == 'none'
@@ -657,37 +660,19 @@ class FamilySheet {
         </dl>
       </li>`;
     };
-    // A service: its urgency said in words (and a thicker border), its phone numbers large and left to right.
-    const service = (s: Service) => {
-      const { phones = [], url, email } = s.contact ?? {};
-      return html`<li class="card ${s.urgency}">
-        <h2>${text(s.name)}</h2>
-        ${s.urgency == 'routine' ? nothing : html`<p class="urgency">${urgencyWord(t, s.urgency!)}</p>`}
-        ${s.summary ? html`<p>${text(s.summary)}</p>` : nothing}
-        ${phones.map((p) => {
-          const word =
-            p.kind == 'text'
-              ? t.msg('Text', {
-                  id: 'family-sheet.text',
-                  desc: 'Printed sheet: before a number to send a text message to',
-                })
-              : p.kind == 'textphone'
-                ? t.msg('Textphone', {
-                    id: 'family-sheet.textphone',
-                    desc: 'Printed sheet: before a textphone number',
-                  })
-                : t.msg('Phone', { id: 'family-sheet.phone', desc: 'Printed sheet: before a phone number' });
-          // A note that already names the way to use the number ("Textphone (relay)") takes the word's
-          // place, as on the card: "Textphone (relay) 18001 111", not "Textphone 18001 111 (Textphone (relay))".
-          const named = feedWords(p.note, locale, feed.language)[0].toLowerCase().startsWith(word.toLowerCase());
-          return html`<p>${named ? text(p.note) : word} ${ltr(p.number, 'phone')}${named ? nothing : note(p.note)}</p>`;
-        })}
-        ${url ? html`<p>${ltr(url, 'url')}</p>` : nothing}
-        ${email ? html`<p>${ltr(email)}</p>` : nothing}
-      </li>`;
-    };
     const chosen = services
-      ? services.filter((s) => this.chosen.has(s.id)).map(service)
+      ? services
+          .filter((s) => this.chosen.has(s.id))
+          .map((s) =>
+            this.services!.service(s, {
+              html,
+              t,
+              text,
+              note,
+              ltr,
+              words: (v) => feedWords(v, locale, feed.language)[0],
+            }),
+          )
       : this.sessions()
           .filter(([s]) => this.chosen.has(s.id))
           .map(([s]) => item(s));

@@ -1,0 +1,60 @@
+/**
+ * The support list's printed sheet of services (issue 15): each service's urgency in words, its phone
+ * numbers large and left to right, its web address and email. Loaded when a sheet of services first
+ * opens, so the session list's sheet never downloads it. Imports no Lit and none of the elements'
+ * helpers (see family-sheet.ts): what it draws with comes from the sheet.
+ */
+import type { html as litHtml } from 'lit';
+import type { Service, Text } from '../../feed/types.js';
+import type { Translator } from '../../internal/localize.js';
+
+/** What the sheet gives a service card to draw with. */
+export interface Drawing {
+  html: typeof litHtml;
+  /** The sheet's language. */
+  t: Translator;
+  /** Feed text in its language and own direction. */
+  text: (v: Text | undefined) => unknown;
+  /** A feed note, in brackets. */
+  note: (v: Text | undefined) => unknown;
+  /** A value that reads left to right wherever it is. */
+  ltr: (value: unknown, cls?: string) => unknown;
+  /** Feed text's words in the sheet's language (else the feed's). */
+  words: (v: Text | undefined) => string;
+}
+
+/** "Emergency" or "Urgent", for a service's urgency. */
+export const urgencyWord = (t: Translator, urgency: string) =>
+  urgency == 'emergency'
+    ? t.msg('Emergency', { id: 'family-sheet.emergency', desc: 'Printed sheet and its dialog: an emergency service' })
+    : t.msg('Urgent', { id: 'family-sheet.urgent', desc: 'Printed sheet and its dialog: a service for urgent help' });
+
+/** A service: its urgency said in words (and a thicker border), its phone numbers large and left to right. */
+export const service = (s: Service, { html, t, text, note, ltr, words }: Drawing) => {
+  const { phones = [], url, email } = s.contact ?? {};
+  return html`<li class="card ${s.urgency}">
+    <h2>${text(s.name)}</h2>
+    ${s.urgency == 'routine' ? '' : html`<p class="urgency">${urgencyWord(t, s.urgency!)}</p>`}
+    ${s.summary ? html`<p>${text(s.summary)}</p>` : ''}
+    ${phones.map((p) => {
+      const word =
+        p.kind == 'text'
+          ? t.msg('Text', {
+              id: 'family-sheet.text',
+              desc: 'Printed sheet: before a number to send a text message to',
+            })
+          : p.kind == 'textphone'
+            ? t.msg('Textphone', {
+                id: 'family-sheet.textphone',
+                desc: 'Printed sheet: before a textphone number',
+              })
+            : t.msg('Phone', { id: 'family-sheet.phone', desc: 'Printed sheet: before a phone number' });
+      // A note that already names the way to use the number ("Textphone (relay)") takes the word's
+      // place, as on the card: "Textphone (relay) 18001 111", not "Textphone 18001 111 (Textphone (relay))".
+      const named = words(p.note).toLowerCase().startsWith(word.toLowerCase());
+      return html`<p>${named ? text(p.note) : word} ${ltr(p.number, 'phone')}${named ? '' : note(p.note)}</p>`;
+    })}
+    ${url ? html`<p>${ltr(url, 'url')}</p>` : ''}
+    ${email ? html`<p>${ltr(email)}</p>` : ''}
+  </li>`;
+};
