@@ -138,8 +138,13 @@ export class ImhSupportList extends ImhElement {
     const f = e.currentTarget as HTMLFormElement;
     const value = (name: string) =>
       (f.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement).value || undefined;
-    const chosen = (this.chosen = { stage: value('stage'), audience: value('audience'), kind: value('kind') });
-    this.q = value('q') ?? '';
+    const chosen = { stage: value('stage'), audience: value('audience'), kind: value('kind') };
+    const q = value('q') ?? '';
+    // Leaving the search box (or Enter) fires a change for what its input events already did: the
+    // count was said, and is not said again.
+    if (q == this.q && (['stage', 'audience', 'kind'] as const).every((k) => chosen[k] == this.chosen[k])) return;
+    this.chosen = chosen;
+    this.q = q;
     setTimeout(() => (this.said = chosen), 300);
   }
 
