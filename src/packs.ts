@@ -154,12 +154,13 @@ const besideScript = (locale: string) => new URL(`imh-translations/${locale}.jso
  * pack event: no pack could be read for it.
  */
 export function noTranslation(tag: string, [locale, named]: [string, string?, boolean?] = [tag]) {
-  if (unsupported.has(locale) || named) return;
-  unsupported.add(locale);
+  // Once per page for each language, and for each value that is not a tag (`cy_GB`, `EN_gb`).
+  const key = canonical(tag) ? locale : ' ' + tag;
+  if (unsupported.has(key) || named) return;
+  unsupported.add(key);
   // Not a language tag (`cy_GB`): no pack could ever be read for it, so no advice to publish one.
-  if (!isTag(tag)) {
-    const fixed = tag.replace(/_/g, '-');
-    const write = isTag(fixed) ? fixed : 'one such as cy or cy-GB';
+  if (key != locale) {
+    const write = canonical(tag.replace(/_/g, '-')) ?? 'one such as cy or cy-GB';
     return console.warn(
       `imh-widgets: bilingual="${tag}": ${tag} is not a language tag; write ${write}. ` +
         'Until then the element shows one language.',
@@ -180,12 +181,12 @@ export function noTranslation(tag: string, [locale, named]: [string, string?, bo
   );
 }
 
-/** Whether a text is a well-formed BCP 47 language tag (`cy-GB`; not `cy_GB`, not `Welsh!`). */
-const isTag = (tag: string) => {
+/** A well-formed BCP 47 language tag in its canonical form (`EN-gb` is `en-GB`); undefined for `cy_GB` or `Welsh!`. */
+const canonical = (tag: string): string | undefined => {
   try {
-    return !!Intl.getCanonicalLocales(tag).length;
+    return Intl.getCanonicalLocales(tag)[0];
   } catch {
-    return false;
+    return undefined;
   }
 };
 

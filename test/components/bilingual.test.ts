@@ -309,7 +309,7 @@ describe('bilingual display', () => {
       }
     });
 
-    it('not a language tag (bilingual="cy_GB"): one language, one console line saying how to write it', async () => {
+    it('bilingual="cy_GB", not a language tag: one language, a console line per value: what to write', async () => {
       const events: ImhTranslationPackEvent[] = [];
       const listen = (e: ImhTranslationPackEvent) => events.push(e);
       document.addEventListener('imh-translation-pack', listen);
@@ -318,7 +318,8 @@ describe('bilingual display', () => {
           const el = await card('health-visiting', { lang: 'en', bilingual: 'cy_GB' });
           await card('health-visiting', { lang: 'pl', bilingual: 'cy_GB' });
           await card('health-visiting', { lang: 'pl', bilingual: 'Cymraeg!' });
-          await waitUntil(() => seen.length == 2, `said ${seen.length} times`);
+          await card('health-visiting', { lang: 'pl', bilingual: 'EN_gb' });
+          await waitUntil(() => seen.length == 3, `said ${seen.length} times`);
           await new Promise((resolve) => setTimeout(resolve, 300));
           expect($$(el, '.bi')).to.have.length(0);
         });
@@ -326,6 +327,9 @@ describe('bilingual display', () => {
           'imh-widgets: bilingual="cy_GB": cy_GB is not a language tag; write cy-GB. ' +
             'Until then the element shows one language.',
           'imh-widgets: bilingual="Cymraeg!": Cymraeg! is not a language tag; write one such as cy or cy-GB. ' +
+            'Until then the element shows one language.',
+          // The tag to write in its canonical form.
+          'imh-widgets: bilingual="EN_gb": EN_gb is not a language tag; write en-GB. ' +
             'Until then the element shows one language.',
         ]);
         // No pack is looked for, so no advice to publish one, and no pack event.
