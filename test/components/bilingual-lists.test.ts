@@ -138,7 +138,7 @@ describe('bilingual lists', () => {
       expect(choices().map(([, lang]) => lang)).to.deep.equal([null, null, null]);
     });
 
-    it('filters by keyboard: Tab, arrow keys on a bilingual choice, "Clear filters" in both; Enter', async () => {
+    it('filters by keyboard: Tab, arrow keys on a choice, "Clear filters" in both; Enter', async () => {
       const el = await sessions({ filters: '', limit: '100' });
       const all = $$(el, '[part=item]').length;
       const q = $(el, 'input[name=q]')!;

@@ -1,7 +1,7 @@
 /**
  * The opt-in filter controls of <imh-session-list> (the `filters` attribute), loaded only by pages
  * that ask for them: category, place, age, when ("This week", "Next week"), a text search, the
- * visible result count (announced politely) and "Clear filters".
+ * visible result count (said once, after a change, by a visually hidden status) and "Clear filters".
  */
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -256,7 +256,7 @@ export function filterControls(
   </form>`;
 }
 
-/** "3 sessions found": the visible result count, announced politely as it changes, in the locale's plural forms. */
+/** "3 sessions found": the result count (shown, and said by the hidden status after a change), in plural forms. */
 export const sessionsFound = (total: number, t: Translator) =>
   plural(total, t.locale, {
     zero: (n) =>

@@ -61,6 +61,7 @@ const loadSheet = lazy('the family sheet', 'family-sheet.js', () => import('../f
  *
  * @csspart base - The wrapper of everything.
  * @csspart filters - The filter controls (with the `filters` attribute).
+ * @csspart count - With `filters`: the number of sessions found ("12 sessions found").
  * @csspart day - One day's group of sessions.
  * @csspart day-heading - The heading of a day ("Today", "Tomorrow", "Wednesday 25 November").
  * @csspart item - One session occurrence.
