@@ -14,12 +14,13 @@ import { launch, median, serve } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS_WORST ?? 3);
 const ALL = [
+  // Issue 12: no single value may hold the page (each took a task of seconds to minutes).
   { name: 'email of 120,000 characters', target: 50 },
-  { name: 'a value nested 1,000,000 deep' },
-  { name: 'a value nested 5,000 deep where a word belongs' },
-  { name: '5,000 schedules from the year 0000 with a count' },
-  { name: '5,000 weekly schedules from 2000 with a count of 10,000' },
-  { name: '5,000 schedules that never fall (30 February)' },
+  { name: 'a value nested 1,000,000 deep', target: 50 },
+  { name: 'a value nested 5,000 deep where a word belongs', target: 50 },
+  { name: '5,000 schedules from the year 0000 with a count', target: 50 },
+  { name: '5,000 weekly schedules from 2000 with a count of 10,000', target: 50 },
+  { name: '5,000 schedules that never fall (30 February)', target: 50 },
   // Issue 12: no task over 50 ms of the library's work, however many elements a page has.
   { name: '50 support cards on one feed', target: 50 },
   { name: '200 support cards on one feed', target: 50 },
