@@ -115,15 +115,15 @@ export const turn = (job: () => void): void | Promise<void> =>
  */
 export function sliced<T>(work: Generator<void, T>, budget = SLICE): T | Promise<T> {
   // The clock is read before each unit but the first: the generator's start, up to its first
-  // yield (for `turn`, nothing). A step resumed by `flush`, which has just found time, does its
-  // next unit without looking again: a turn that found the slice ended a few µs later would go to
-  // the back of the queue. Work begun in a task with no slice yet starts one first, so its first
-  // unit counts against it.
+  // yield (for `turn`, nothing). A step resumed by `flush`, which has just found time, does one
+  // unit without looking again (a job queued before it started: its start), so no two units ever
+  // run on one look. Work begun in a task with no slice yet starts one first, so its first unit
+  // counts against it.
   let started = false;
   const step = (resumed?: boolean) => {
     for (;;) {
       if (started && !resumed && !hasTime(budget)) return undefined;
-      if (started) resumed = false;
+      resumed = false; // flush's one look at the clock is for one unit, the generator's start or not
       started = true;
       const s = work.next();
       if (s.done) return s;
