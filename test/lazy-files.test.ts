@@ -97,7 +97,7 @@ describe('files loaded on first use that fail to load', () => {
     expect(details.querySelector('[part=notice]')).to.equal(null);
   });
 
-  it('search-engine data (jsonld): the list, imh-load-error naming the file, no rejection, reload()', async () => {
+  it('search-engine data (jsonld): the list, imh-load-error and a console line naming the file, reload()', async () => {
     await failing('reach/jsonld-block');
     const rejections: unknown[] = [];
     const record = (e: PromiseRejectionEvent) => {
@@ -125,6 +125,7 @@ describe('files loaded on first use that fail to load', () => {
       await new Promise((r) => setTimeout(r, 100));
       expect(events).to.equal(1);
       expect(rejections).to.deep.equal([]);
+      saidOnce('jsonld-block');
       await failing();
       el.reload();
       await waitUntil(() => document.querySelector('script[type="application/ld+json"]'), 'no block after reload()', {

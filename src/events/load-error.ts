@@ -28,6 +28,20 @@ export class ImhLoadErrorEvent extends CustomEvent<ImhLoadErrorDetail> {
   }
 }
 
+/**
+ * Load failures already written to the console: one line per file, however many elements it stops
+ * and however often they try (the saved-copy code is tried by each element that reads a feed).
+ */
+const said = new Set<string>();
+/** The event for a file that could not be loaded, and the console's one line naming it. */
+export const loadFailed = (error: ImhLoadError): ImhLoadErrorEvent => {
+  if (!said.has(error.message)) {
+    said.add(error.message);
+    console.warn(`imh-widgets: ${error.message}`);
+  }
+  return new ImhLoadErrorEvent({ error });
+};
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'imh-load-error': ImhLoadErrorEvent;

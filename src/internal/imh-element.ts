@@ -9,7 +9,7 @@ import type { FeedRead } from '../feed/read.js';
 import type { Service, Session } from '../feed/types.js';
 import { ImhFeedErrorEvent } from '../events/feed-error.js';
 import { ImhFeedLoadEvent } from '../events/feed-load.js';
-import { ImhLoadError, ImhLoadErrorEvent } from '../events/load-error.js';
+import { ImhLoadError, loadFailed } from '../events/load-error.js';
 import {
   directionOf,
   hasMessages,
@@ -47,20 +47,6 @@ interface Retryable {
   readonly error?: unknown;
   run(): void;
 }
-
-/**
- * Load failures already written to the console: one line per file, however many elements it stops
- * and however often they try (the saved-copy code is tried by each element that reads a feed).
- */
-const said = new Set<string>();
-/** The event for a file that could not be loaded, and the console's one line naming it. */
-const loadFailed = (error: ImhLoadError) => {
-  if (!said.has(error.message)) {
-    said.add(error.message);
-    console.warn(`imh-widgets: ${error.message}`);
-  }
-  return new ImhLoadErrorEvent({ error });
-};
 
 /** The ready themes' colours (`styles/palettes.ts`), loaded with the first element whose `theme` names one. */
 const palettes = lazy('the theme colours', 'palettes', () => import('../styles/palettes.js'));

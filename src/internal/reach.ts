@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ImhLoadErrorEvent, type ImhLoadError } from '../events/load-error.js';
+import { loadFailed, type ImhLoadError } from '../events/load-error.js';
 import type { Feed } from '../feed/types.js';
 import { lazy } from './lazy.js';
 
@@ -46,7 +46,7 @@ export class Reach implements ReactiveController {
       },
       (error: ImhLoadError) => {
         this.failed = [feed];
-        host.dispatchEvent(new ImhLoadErrorEvent({ error }));
+        host.dispatchEvent(loadFailed(error));
       },
     );
   }
