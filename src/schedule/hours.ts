@@ -11,12 +11,12 @@ export type OpenState =
   /** Open every day, all day. */
   | { open: true; always: true }
   /**
-   * Open now; closes on `day` (today, or tomorrow when it runs past midnight) at `closes`
-   * (HH:MM; 24:00 is midnight).
+   * Open now; closes on `day` (today, or tomorrow when it runs past midnight) at `closes`, in
+   * minutes from midnight (1440: at midnight, the day's end).
    */
-  | { open: true; always?: false; closes: string; day: DayNumber }
-  /** Closed now; opens on `day` at `opens`. `day` is undefined when no hours are given. */
-  | { open: false; opens?: string; day?: DayNumber };
+  | { open: true; always?: false; closes: number; day: DayNumber }
+  /** Closed now; opens on `day` at `opens` (minutes from midnight). `day` is undefined when no hours are given. */
+  | { open: false; opens?: number; day?: DayNumber };
 
 /** The intervals (in minutes from midnight) a service is open on a date. */
 const intervals = (hours: OpeningHours[], day: DayNumber) => {
@@ -43,13 +43,11 @@ export function openState(hours: OpeningHours[], now: Date, timeZone: string): O
       endDay++;
       end = next[1];
     }
-    return { open: true, closes: hhmm(end), day: endDay };
+    return { open: true, closes: end, day: endDay };
   }
   for (let d = day; d <= day + 7; d++) {
     const next = intervals(hours, d).find(([o]) => d > day || o > minutes);
-    if (next) return { open: false, opens: hhmm(next[0]), day: d };
+    if (next) return { open: false, opens: next[0], day: d };
   }
   return { open: false };
 }
-
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

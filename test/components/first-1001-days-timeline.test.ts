@@ -477,6 +477,24 @@ describe('<imh-first-1001-days-timeline>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it("fires imh-support-action from a stage's service card, as the support card does", async () => {
+      const el = await timeline({ 'birth-date': '2026-10-20', now: '2026-11-23' }, await exampleFeed());
+      const stage = $$(el, '[part=stage]').find(
+        (li) => textOf(li.querySelector('[part=stage-heading]')) == 'Two to six months in Wolverhampton',
+      )!;
+      stage.querySelector('button')!.click();
+      await elementUpdated(el);
+      const call = [...stage.querySelectorAll<HTMLAnchorElement>('.card .actions a')].find((a) =>
+        a.href.startsWith('tel:'),
+      )!;
+      call.addEventListener('click', (e) => e.preventDefault());
+      const action = oneEvent(el, 'imh-support-action');
+      call.click();
+      const { detail } = await action;
+      expect(detail.action).to.equal('call');
+      expect(detail.service).to.equal('health-visiting');
+    });
+
     it('"Sessions coming up" leaves out sessions only for practitioners, as the session list does', async () => {
       const data = await exampleFeed();
       // The feed's own stages alone, one naming the practitioners' workshops' category: "Infant at the Centre"

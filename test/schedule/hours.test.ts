@@ -7,7 +7,11 @@ const WEEKDAYS = [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR'] as const, opens: '09:0
 const at = (iso: string) => new Date(iso);
 const state = (hours: unknown, iso: string, zone = 'Europe/London') => {
   const s = openState(hours as never, at(iso), zone);
-  return 'day' in s && s.day !== undefined ? { ...s, day: formatDay(s.day) } : s;
+  // Written as HH:MM and ISO dates, to read: a time is minutes from midnight, a day its number.
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  if ('closes' in s) return { ...s, closes: hhmm(s.closes), day: formatDay(s.day) };
+  if (!s.open && s.opens !== undefined) return { ...s, opens: hhmm(s.opens), day: formatDay(s.day!) };
+  return s;
 };
 
 describe('openState (opening hours)', () => {

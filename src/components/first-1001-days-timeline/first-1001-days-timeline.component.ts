@@ -1,6 +1,5 @@
 import { ALL_PARTS } from '../../feed/all-parts.js';
 import { property } from 'lit/decorators.js';
-import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { parseNow } from '../../internal/now.js';
 import { wallClock } from '../../schedule/civil.js';
@@ -107,7 +106,6 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       builtIn: chunks.builtIn,
       status: this.renderFeedStatus(false, false, false),
       kit,
-      action: (svc, action) => this.dispatchEvent(new ImhSupportActionEvent({ service: svc.id, action })),
     });
   }
 }

@@ -30,8 +30,8 @@ export interface StageContext {
   isOpen(s: TimelineStage, current: boolean): boolean;
   /** Opens or closes a stage by its key. */
   toggle(key: string): void;
-  /** Fires imh-support-action for a service card's contact action. */
-  action: CardContext['action'];
+  /** The element, which fires imh-support-action for a service card's contact action. */
+  host: CardContext['host'];
   /** What it draws with that other elements share (the support card, headings). */
   kit: Kit;
   /** The sessions, places and services the open stages show, for the credit their sources ask for. */
@@ -59,13 +59,12 @@ export function stage(s: TimelineStage, current: boolean, done: unknown, c: Stag
     : nothing;
   const context: CardContext = {
     t,
-    locale,
     feedLanguage: lang,
     timeZone: feed?.timeZone ?? 'Europe/London',
     level: Math.min(6, c.level + 1),
     now,
     compact: true,
-    action: c.action,
+    host: c.host,
   };
   const here = current
     ? html`<span class="here"> ${both(t, (t) =>

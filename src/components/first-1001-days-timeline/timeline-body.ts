@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import type { Feed, TimelineStage } from '../../feed/types.js';
 import type { heading } from '../../internal/heading.js';
-import type { CardContext, serviceCard } from '../support-card/service-card.js';
+import type { serviceCard } from '../support-card/service-card.js';
 import type { attribution } from '../../internal/attribution.js';
 import { both } from '../../internal/feed-text.js';
 import type { Translator } from '../../internal/localize.js';
@@ -31,8 +31,6 @@ export interface Shell {
   status: unknown;
   /** What it draws with that other elements share (see `Kit`). */
   kit: Kit;
-  /** Fires imh-support-action for a service card's contact action. */
-  action: CardContext['action'];
 }
 
 /**
@@ -99,7 +97,7 @@ export class TimelineBody {
     return current ? !this.open.has(`-${s.id}`) : this.open.has(s.id);
   }
 
-  render({ t, level, feed, builtIn: module, status, kit, action: cardAction }: Shell) {
+  render({ t, level, feed, builtIn: module, status, kit }: Shell) {
     const { form, host } = this;
     const languages = `${t.locale} ${t.also?.locale}`;
     if (this.made?.[0] != languages) this.made = [languages, module.builtInStages(t)];
@@ -135,7 +133,7 @@ export class TimelineBody {
       builtIn: module,
       isOpen: (s, current) => this.isOpen(s, current),
       toggle: (key) => this.toggle(key),
-      action: cardAction,
+      host,
       shown: [],
       kit,
     };

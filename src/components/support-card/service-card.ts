@@ -3,6 +3,7 @@
  * <imh-support-card> and <imh-support-list> (and the timeline's compact cards).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { formatPhone } from '../../feed/phone.js';
 import { safeUrl } from '../../feed/url.js';
 import type { Service } from '../../feed/types.js';
@@ -18,31 +19,29 @@ import {
 import { heading } from '../../internal/heading.js';
 import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
 import { str, type Translator } from '../../internal/localize.js';
-import { parseDay, parseTime, wallClock, weekday } from '../../schedule/civil.js';
+import { parseDay, wallClock, weekday } from '../../schedule/civil.js';
 import { openState } from '../../schedule/hours.js';
 
 export interface CardContext {
-  /** The element's translator. */
+  /** The element's translator (its locale is the card's). */
   t: Translator;
-  /** Its locale (`t.locale`). */
-  locale: string;
   feedLanguage: string;
   timeZone: string;
   level: number;
   now: Date;
   /** Only the summary, opening hours and contact actions (the timeline's cards). */
   compact?: boolean;
-  /** Called when a contact action is used (for the `imh-support-action` event). */
-  action: (service: Service, action: string) => void;
+  /** The element: it fires `imh-support-action` when a contact action is used. */
+  host: EventTarget;
   /** The Share button (the `share` attribute), where the element has one. */
   share?: (service: Service) => unknown;
 }
 
-/** "17:00" in the locale's style, for a wall-clock HH:MM. */
-const clock = (hhmm: string, t: Translator) =>
-  hhmm == '24:00'
+/** "17:00" in the locale's style, for a wall-clock time in minutes from midnight (1440: midnight, the day's end). */
+const clock = (minutes: number, t: Translator) =>
+  minutes == 1440
     ? t.msg('midnight', { id: 'card.midnight', desc: 'A closing time of 24:00, in "closes at midnight"' })
-    : isolate(formatTime(parseTime(hhmm) * 60_000, t.locale, 'UTC'), t.locale);
+    : isolate(formatTime(minutes * 60_000, t.locale, 'UTC'), t.locale);
 
 const weekdayName = (day: number, locale: string) => formatWeekday(weekday(day), locale);
 
@@ -103,11 +102,12 @@ const prefix = (t: Translator, u: string) =>
         });
 
 export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): TemplateResult {
-  const { t, locale, feedLanguage: lang } = c;
+  const { t, feedLanguage: lang } = c;
+  const { locale } = t;
   const text = (value: Service['summary']) => feedText(value, locale, lang, t.also?.locale);
   const urgency = s.urgency ?? 'routine';
   const id = `card-${s.id}`;
-  const act = (action: string) => () => c.action(s, action);
+  const act = (action: string) => () => c.host.dispatchEvent(new ImhSupportActionEvent({ service: s.id, action }));
   const link = (href: string | undefined, words: unknown, action: string, cls = '') =>
     href ? html`<li><a part="link action" class=${cls} href=${href} @click=${act(action)}>${words}</a></li>` : nothing;
   const phones = s.contact?.phones ?? [];

@@ -4,7 +4,6 @@ import { property } from 'lit/decorators.js';
 import { FeedError } from '../../feed/errors.js';
 import type { Service } from '../../feed/types.js';
 import { ImhFeedErrorEvent } from '../../events/feed-error.js';
-import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { MinuteClock } from '../../internal/minute-clock.js';
 import { cardStyles } from './service-card.styles.js';
@@ -80,12 +79,11 @@ export class ImhSupportCard extends ImhElement {
   private context(timeZone: string, feedLanguage: string): CardContext {
     return {
       t: this.t,
-      locale: this.locale,
       feedLanguage,
       timeZone,
       level: this.level,
       now: parseNow(this.now, timeZone),
-      action: (s: Service, action: string) => this.dispatchEvent(new ImhSupportActionEvent({ service: s.id, action })),
+      host: this,
     };
   }
 

@@ -2,7 +2,6 @@ import { css, html, nothing } from 'lit';
 import { SERVICE_PARTS } from '../../feed/service-parts.js';
 import { property, state } from 'lit/decorators.js';
 import type { Service } from '../../feed/types.js';
-import { ImhSupportActionEvent } from '../../events/support-action.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { suits } from '../../internal/audience.js';
 import { both, shownString } from '../../internal/feed-text.js';
@@ -148,18 +147,18 @@ export class ImhSupportList extends ImhElement {
     setTimeout(() => (this.said = chosen), 300);
   }
 
+  /** A filter: its choice, else its attribute's (`stage`, `audience`, `kind`), is selected. */
   private select(
-    name: string,
-    label: unknown,
+    name: 'stage' | 'audience' | 'kind',
+    label: (t: Translator) => string,
     values: readonly string[],
     toLabel: (t: Translator, v: string) => string,
-    preset?: string,
   ) {
-    const current = (this.chosen as Record<string, string | undefined>)[name] ?? preset;
+    const current = this.chosen[name] ?? this[name];
     // A choice is a label, so it starts with a capital ("Parents", "Babies under 1") where its script has
     // them; on a bilingual list in the first language only, as the label is in both (see the session
     // list's filters: an option cannot hold two languages).
-    return html`<label>${label}
+    return html`<label>${both(this.t, label)}
       <select name=${name}>
         <option value="">${anyLabel(this.t)}</option>
         ${values.map((v) => html`<option value=${v} ?selected=${current == v}>${toLabel(this.t, v).replace(/^./, (c) => c.toLocaleUpperCase(this.locale))}</option>`)}
@@ -175,12 +174,11 @@ export class ImhSupportList extends ImhElement {
     const locale = this.locale;
     const context: CardContext = {
       t,
-      locale,
       feedLanguage: feed.language,
       timeZone: feed.timeZone,
       level: this.level + 1,
       now: parseNow(this.now, feed.timeZone),
-      action: (s, action) => this.dispatchEvent(new ImhSupportActionEvent({ service: s.id, action })),
+      host: this,
       share: this.shareButton,
     };
     const services = feed.services ?? [];
@@ -232,31 +230,26 @@ export class ImhSupportList extends ImhElement {
             </label>
             ${this.select(
               'stage',
-              both(t, (t) =>
+              (t) =>
                 t.msg('Stage', { id: 'support-list.stage', desc: "Label of the stage filter (pregnancy, baby's age)" }),
-              ),
               STAGES,
               stageLabel,
-              this.stage,
             )}
             ${this.select(
               'audience',
-              both(t, (t) => t.msg('For', { id: 'support-list.audience', desc: 'Label of the audience filter' })),
+              (t) => t.msg('For', { id: 'support-list.audience', desc: 'Label of the audience filter' }),
               AUDIENCES,
               audienceLabel,
-              this.audience,
             )}
             ${this.select(
               'kind',
-              both(t, (t) =>
+              (t) =>
                 t.msg('Type of support', {
                   id: 'support-list.kind',
                   desc: 'Label of the filter by type of support: apps, helplines, services, groups, websites',
                 }),
-              ),
               KINDS,
               kindLabel,
-              this.kind,
             )}
           </form>`
       }
