@@ -24,9 +24,11 @@ const CORE = [
   `import { defineElement } from '../src/internal/define-element.ts';`,
 ].join(' ');
 // What the elements share beyond the core: formatting, feed text, headings and vocabulary labels
-// (every element), the schedule engine (the session list, and the timeline's next sessions), and
-// the feed's schemas: each element validates only its own lists (`feed/parts.ts`), so a page's
-// rows below carry only those, but the element rows count its code alone, as they always have.
+// (every element), the schedule engine (the session list, and the timeline's next sessions), the
+// "Print for a family" button and its loader (both lists import internal/family-sheet-button.ts;
+// the sheet itself is a lazy chunk), and the feed's schemas: each element validates only its own
+// lists (`feed/parts.ts`), so a page's rows below carry only those, but the element rows count its
+// code alone, as they always have.
 const SHARED = [
   `import { ALL_PARTS as p } from '../src/feed/all-parts.ts';`,
   `import * as f from '../src/internal/format.ts';`,
@@ -34,7 +36,8 @@ const SHARED = [
   `import * as t from '../src/internal/feed-text.ts';`,
   `import * as h from '../src/internal/heading.ts';`,
   `import * as o from '../src/schedule/occurrences.ts';`,
-  `globalThis.__keep = [p, f, l, t, h, o];`,
+  `import * as s from '../src/internal/family-sheet-button.ts';`,
+  `globalThis.__keep = [p, f, l, t, h, o, s];`,
 ].join(' ');
 const CARD = `import '../src/components/support-card/support-card.ts';`;
 const TIMELINE = `import '../src/components/first-1001-days-timeline/first-1001-days-timeline.ts';`;

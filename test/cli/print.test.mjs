@@ -168,16 +168,17 @@ test('the timeline on paper: every stage title printed (its heading is a button)
 });
 
 /**
- * "Print for a family" on a session list: opens the dialog, chooses the family's language, presses
- * Print (the page's print() stubbed: Chromium's PDF is the printer here) and waits for the sheet.
+ * "Print for a family" on a session list (or a support list): opens the dialog, chooses the family's
+ * language, presses Print (the page's print() stubbed: Chromium's PDF is the printer here) and waits
+ * for the sheet.
  */
-async function familySheet(locale, attrs = '', every = false) {
-  const opened = await open(`<imh-session-list now="${NOW}" limit="4" family-sheet ${attrs}></imh-session-list>`);
+async function familySheet(locale, attrs = '', every = false, tag = 'imh-session-list') {
+  const opened = await open(`<${tag} now="${NOW}" limit="4" family-sheet ${attrs}></${tag}>`);
   const { page } = opened;
   await page.evaluate(
-    async (locale, every) => {
+    async (locale, every, tag) => {
       window.print = () => (window.printed = true);
-      const list = document.querySelector('imh-session-list');
+      const list = document.querySelector(tag);
       list.shadowRoot.querySelector('button.family').click();
       const dialog = () => list.shadowRoot.querySelector('dialog[open]');
       for (let i = 0; i < 200 && !dialog(); i++) await new Promise((r) => setTimeout(r, 25));
@@ -190,6 +191,7 @@ async function familySheet(locale, attrs = '', every = false) {
     },
     locale,
     every,
+    tag,
   );
   return opened;
 }
@@ -300,6 +302,56 @@ test('Print for a family in Urdu, every session: phone numbers read left to righ
   // Each booking phone number printed in its own order ("01632 960 214"), never reordered by the
   // right-to-left text around it ("214 960 01632").
   const phones = [...new Set(feed.sessions.map((s) => s.booking?.phone).filter(Boolean))];
+  assert.ok(phones.length > 0);
+  for (const phone of phones) assert.ok(all.includes(phone), `${phone} as written`);
+  assert.deepEqual(errors, []);
+});
+
+test('Print for a family, every service (support list): urgency in words, phones as written, cards whole', async () => {
+  const { page, errors } = await familySheet('en-GB', '', true, 'imh-support-list');
+  const cards = await page.evaluate(() =>
+    [...document.querySelector('imh-family-sheet').shadowRoot.querySelectorAll('.card')].map((c) => c.textContent),
+  );
+  assert.equal(cards.length, feed.services.length, 'every service');
+  const file = join(dir, 'family-services.pdf');
+  writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim());
+  assert.ok(text.length >= 1 && text.length <= 3, `${text.length} pages`);
+  const squeeze = (t) => t.replace(/\s+/g, '');
+  for (const card of cards)
+    assert.ok(
+      text.some((p) => squeeze(p).includes(squeeze(card))),
+      `split or missing: ${card.replace(/\s+/g, ' ').trim().slice(0, 80)}`,
+    );
+  const all = oneLine(text.join(' '));
+  assert.match(all, /Support for you and your baby/);
+  assert.match(all, /Printed on (Monday )?2 November 2026/);
+  // Urgency in words, emergency first; every phone number as the feed writes it.
+  assert.match(all, /Emergency/);
+  assert.match(all, /Urgent/);
+  for (const s of feed.services)
+    for (const p of s.contact?.phones ?? []) assert.ok(all.includes(p.number), `${p.number} as written`);
+  // Only the sheet, and its QR code opens the page.
+  assert.doesNotMatch(all, /Print for a family|Services to print|Skip to search/);
+  const { default: jsQR } = await import('jsqr');
+  const { data, width, height } = pdfPixels(file);
+  assert.equal(jsQR(data, width, height)?.data, await page.evaluate(() => location.href.split('#')[0]));
+  assert.deepEqual(errors, []);
+});
+
+test('Print for a family in Urdu, every service (support list): phone numbers left to right on paper', async () => {
+  const { page, errors } = await familySheet('ur', '', true, 'imh-support-list');
+  const dir = await page.evaluate(
+    () => document.querySelector('imh-family-sheet').shadowRoot.querySelector('.sheet').dir,
+  );
+  assert.equal(dir, 'rtl');
+  const pages = await pdfPages(page, 'family-services-ur');
+  assert.ok(pages.length >= 1 && pages.length <= 3, `${pages.length} pages`);
+  const all = oneLine(pages.join(' '));
+  // Each number printed in its own order ("0808 1961 776"), never reordered by the Urdu around it.
+  const phones = feed.services.flatMap((s) => (s.contact?.phones ?? []).map((p) => p.number));
   assert.ok(phones.length > 0);
   for (const phone of phones) assert.ok(all.includes(phone), `${phone} as written`);
   assert.deepEqual(errors, []);

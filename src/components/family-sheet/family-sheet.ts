@@ -54,10 +54,13 @@ export interface SheetInput {
   places?: Map<string, Place>;
   /** The session list: every occurrence it has for its filters and window, soonest first. */
   occurrences?: readonly SessionOccurrence[];
-  /** The support list: every service, those it shows first. */
+  /**
+   * The support list: the services it shows, urgent help first (chosen at first); the dialog offers
+   * the feed's other services after them.
+   */
   services?: readonly Service[];
-  /** How many of the occurrences, or services, the list shows now (those chosen at first). */
-  shown: number;
+  /** The session list: how many of the occurrences it shows now (those chosen at first). */
+  shown?: number;
   /** Today, in the feed's time zone (the date printed). */
   today: number;
   /** Lit's `html` and `render`, and `both()` for a bilingual dialog, as the element has them. */
@@ -358,12 +361,15 @@ class FamilySheet {
 
   /** Opens the dialog with the sessions, or services, the list shows chosen. */
   async open(input: SheetInput) {
-    const { t, services, shown } = input;
+    const { t, shown, feed } = input;
     // Cannot be loaded: openSheet rejects with the ImhLoadError, which the list says (Try again).
-    if (services) this.services ??= await loadServices();
-    this.input = input;
+    if (input.services) this.services ??= await loadServices();
+    const services = input.services && [...new Set([...input.services, ...feed.services!])];
+    this.input = { ...input, services };
     this.chosen = new Set(
-      (services ?? input.occurrences!.map((o) => o.session)).slice(0, shown).map((item) => item.id),
+      (services ?? input.occurrences!.map((o) => o.session))
+        .slice(0, shown ?? input.services!.length)
+        .map((item) => item.id),
     );
     this.locale ||= t.locale;
     this.problem = undefined;

@@ -1,4 +1,4 @@
-import { html, nothing, render, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { SESSION_PARTS } from '../../feed/session-parts.js';
 import { property, state } from 'lit/decorators.js';
 import type { Feed, Place } from '../../feed/types.js';
@@ -23,7 +23,7 @@ import { attribution } from '../../internal/attribution.js';
 import { matches, type Filters } from './filters.js';
 import { sessionItem, type ItemContext } from './session-item.js';
 import { styles } from './session-list.styles.js';
-import type { SheetInput } from '../family-sheet/family-sheet.js';
+import { familySheet } from '../../internal/family-sheet-button.js';
 import { controlStyles } from '../../styles/controls.js';
 
 /** What the list shows for a feed, time, window and filters. */
@@ -43,7 +43,6 @@ const DRAW = 10;
 const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
 const loadNotes = lazy('the term dates notes', 'unconfirmed.js', () => import('./unconfirmed.js'));
 const loadIcs = lazy('the calendar export', 'session-ics.js', () => import('./session-ics.js'));
-const loadSheet = lazy('the family sheet', 'family-sheet.js', () => import('../family-sheet/family-sheet.js'));
 
 /**
  * @summary Upcoming sessions for parents and babies from the feed, soonest first, grouped by day.
@@ -129,8 +128,6 @@ export class ImhSessionList extends ImhElement {
    * sessions found (announced politely as it changes) and "Clear filters" once something is chosen.
    */
   @property({ type: Boolean, reflect: true }) filters = false;
-  /** What the list showed when "Print for a family" was last pressed. */
-  private sheetInput?: SheetInput;
 
   /** What the last render drew from (its list, filters, layout, languages), and how many sessions. */
   private drew: [from: unknown[], count: number] = [[], 0];
@@ -202,12 +199,7 @@ export class ImhSessionList extends ImhElement {
   );
 
   /** The family sheet's dialog, opened (its code loaded on first use) each time "Print for a family" is pressed. */
-  private readonly sheet = this.retry(
-    new Task(this, {
-      args: () => [],
-      task: () => this.sheetInput && loadSheet().then((m) => m.openSheet(this, this.sheetInput!)),
-    }),
-  );
+  private readonly sheet = this.retry(familySheet(this));
 
   /**
    * A long list is drawn a part at a time (`renderContent`): the element updates again after the
@@ -342,25 +334,11 @@ export class ImhSessionList extends ImhElement {
     });
     return html`<div part="base" class="base">
       ${this.filters ? this.renderControls(feed, { total, today, days }) : nothing}
-      ${
-        this.hasAttribute('family-sheet')
-          ? html`<p><button part="button" class="secondary family" @click=${() => {
-              this.sheetInput = {
-                ...upcoming,
-                t,
-                occurrences: shownDates,
-                shown: visible.length,
-                lit: { html, render, both },
-              };
-              this.sheet.run();
-            }}>${both(t, (t) =>
-              t.msg('Print for a family', {
-                id: 'session-list.print',
-                desc: 'Button for practitioners: choose sessions and a language, and print a sheet for a family',
-              }),
-            )}</button></p>${this.sheet.status == ERROR ? this.renderError() : nothing}`
-          : nothing
-      }
+      ${this.sheet.button(
+        t,
+        () => ({ ...upcoming, occurrences: shownDates, shown: visible.length }),
+        () => this.renderError(),
+      )}
       ${this.renderFeedStatus(!total)}
       ${
         total

@@ -17,6 +17,8 @@ import { AUDIENCES, KINDS, STAGES } from '../../feed/vocabulary.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
 import { controlStyles } from '../../styles/controls.js';
 import { serviceCard, type CardContext } from '../support-card/service-card.js';
+import { familySheet } from '../../internal/family-sheet-button.js';
+import { wallClock } from '../../schedule/civil.js';
 
 /**
  * @summary A directory of support services from the feed, with urgent help always at the top.
@@ -41,6 +43,14 @@ import { serviceCard, type CardContext } from '../support-card/service-card.js';
  * @csspart empty - The "no services match" message.
  * @csspart attribution - The credit (linked to its licence) for imported data whose source asks for one.
  * @csspart status - The loading placeholder, error or stale-copy message.
+ * @csspart button - A button: "Print for a family" (with `family-sheet`), "Try again".
+ *
+ * @attr {boolean} family-sheet - For practitioners: a "Print for a family" button, which opens a dialog to
+ *   choose services (urgent help and those shown, at first; then the feed's others) and the family's
+ *   language, and prints an A4 sheet in that language with each service's urgency in words, its phone
+ *   numbers large, the date printed and a QR code that opens this page. Its code loads on first use (if it
+ *   cannot be loaded: imh-load-error and "Try again"). Read when the list renders (no property, to keep
+ *   every page's download small).
  *
  * @cssprop [--imh-color-routine=#005eb8] - The band of a routine card.
  * @cssprop [--imh-color-urgent=#d5281b] - The band of an urgent card.
@@ -100,6 +110,9 @@ export class ImhSupportList extends ImhElement {
   @property({ reflect: true }) layout?: 'compact';
   /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
   @property() now?: string;
+
+  /** "Print for a family" (`family-sheet`): the sheet's code, loaded and its dialog opened at each press. */
+  private readonly sheet = this.retry(familySheet(this));
 
   constructor() {
     super();
@@ -187,13 +200,20 @@ export class ImhSupportList extends ImhElement {
       .sort((a, b) => (a.urgency == 'emergency' ? -1 : 0) - (b.urgency == 'emergency' ? -1 : 0));
     const shown = services.filter((s) => s.urgency == 'routine' && this.passes(s, locale, feed.language));
     const n = shown.length;
+    // What the list shows: whose sources the credit names, and the services chosen at first on a family's sheet.
+    const listed = [...urgent, ...shown];
     // The list's one live region (visually hidden) says the count once, in the first language, after the
     // visitor filters or searches; the visible "no services match" is in both and not announced again.
     const announce = this.said == this.chosen ? servicesFound(n, t) : '';
     // Urgent help comes first, each card leading with its call and kept short (no For/Stage/Cost
     // rows), with a skip link past it to the search and the directory.
     const urgentContext = { ...context, compact: true };
-    return html`${this.renderFeedStatus(!services.length)}
+    return html`${this.sheet.button(
+      t,
+      // The dialog offers the feed's other services after these.
+      () => ({ feed, services: listed, today: wallClock(context.now, feed.timeZone).day }),
+      () => this.renderError(),
+    )}${this.renderFeedStatus(!services.length)}
       ${
         urgent.length
           ? html`<section part="urgent" class="urgent-help" aria-labelledby="urgent-heading">
@@ -276,7 +296,7 @@ export class ImhSupportList extends ImhElement {
               )}</p>`
         }
       </section>
-      ${attribution(feed, [...urgent, ...shown], this.t)}`;
+      ${attribution(feed, listed, this.t)}`;
   }
 }
 
