@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveElement } from 'lit';
 
 /**
  * The height an element's content took the last time, for the same page, element, attributes and
@@ -91,8 +91,11 @@ export class HeightKeeper implements ReactiveController {
   private held?: number;
 
   constructor(
-    private host: ReactiveControllerHost & HTMLElement,
-    /** Whether the element shows its content (not a placeholder, an error or nothing yet). */
+    private host: ReactiveElement,
+    /**
+     * Whether the element shows its content (not a placeholder, an error or nothing yet). Read from
+     * its state, which is ahead of what it shows while an update waits: see `apply`.
+     */
     private ready: () => boolean,
     /** Whether the content shows only in part so far (a long list is drawn over several updates). */
     private drawing: () => boolean,
@@ -144,7 +147,10 @@ export class HeightKeeper implements ReactiveController {
     } else if (root.minBlockSize) {
       root.minBlockSize = '';
       this.hostUpdated();
-    } else if (!this.kept && height > 0 && this.ready()) {
+    } else if (!this.kept && !this.host.isUpdatePending && height > 0 && this.ready()) {
+      // Not while an update waits (its turn can come after a frame: see slices.ts `turn`): the
+      // element is ready, but shows what it drew before (a timeline, its stages without the feed's
+      // sessions and services, 786 px short: issue 12). The update comes back here when it is done.
       this.kept = true;
       keepHeight(this.host, width, height);
     }

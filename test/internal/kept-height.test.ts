@@ -1,9 +1,13 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { css, LitElement, html as litHtml, type ReactiveController } from 'lit';
 import '../../src/components/support-card/support-card.js';
 import '../../src/components/session-list/session-list.js';
+import '../../src/components/first-1001-days-timeline/first-1001-days-timeline.js';
 import { clearFeedCache, forgetFeed } from '../../src/feed/index.js';
-import { keepHeight, keptHeight } from '../../src/internal/kept-height.js';
+import { SLICE } from '../../src/feed/slices.js';
+import { HeightKeeper, keepHeight, keptHeight } from '../../src/internal/kept-height.js';
 import { exampleFeed } from '../fixtures/example.js';
+import { minimalFeed } from '../fixtures/feeds.js';
 import { json, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
@@ -17,6 +21,49 @@ const heightOf = (el: Element) => el.getBoundingClientRect().height;
 const widthOf = (el: Element) => el.getBoundingClientRect().width;
 /** The next frame: what the page shows is what it paints. */
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+/**
+ * An element that is ready (its state says so) before it shows it: `wait`, when set, holds its
+ * next update until it resolves, as an element's update waits for its turn after a frame
+ * (slices.ts `turn`). 100 px of content, then 300 px once `full`.
+ */
+class ReadyBeforeShown extends LitElement {
+  static override styles = css`
+    p {
+      block-size: 100px;
+      margin: 0;
+    }
+    .full p {
+      block-size: 300px;
+    }
+  `;
+  ready = false;
+  full = false;
+  wait?: Promise<unknown>;
+  constructor() {
+    super();
+    new HeightKeeper(
+      this,
+      () => this.ready,
+      () => false,
+    );
+  }
+  protected override scheduleUpdate() {
+    const wait = this.wait;
+    this.wait = undefined;
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+  override render() {
+    return litHtml`<div class=${this.full ? 'root full' : 'root'}><p>Content</p></div>`;
+  }
+}
+customElements.define('imh-test-ready-before-shown', ReadyBeforeShown);
+
+/** Busy for `ms` milliseconds: the page's other work in this task. */
+const busy = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+};
 
 describe('the loading placeholder keeps the height the content took last time', () => {
   expectQuietConsole();
@@ -106,6 +153,69 @@ describe('the loading placeholder keeps the height the content took last time', 
     expect(again.shadowRoot!.querySelector<HTMLElement>('.root')!.style.minBlockSize, 'room held no longer').to.equal(
       '',
     );
+  });
+
+  it('keeps the height of what shows once ready, not of what showed while its update waited', async () => {
+    // Issue 12: the timeline's height was sometimes kept 786 px short. An update had drawn it while
+    // loading; before the next frame its feed came, but the update that draws it waited for its turn
+    // after that frame, and the frame kept the height of what still showed.
+    const wrap = await fixture(html`<div style="inline-size: 40rem"></div>`);
+    const el = document.createElement('imh-test-ready-before-shown') as ReadyBeforeShown;
+    wrap.append(el);
+    await el.updateComplete;
+    await frame();
+    expect(keptHeight(el, widthOf(el)), 'nothing kept before it is ready').to.equal(undefined);
+    // An update draws the 100 px; its height is looked at in the next frame.
+    el.requestUpdate();
+    await el.updateComplete;
+    // Before that frame, the element is ready with 300 px to show, and its update waits for a frame.
+    el.ready = el.full = true;
+    el.wait = new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    el.requestUpdate();
+    await el.updateComplete;
+    await frame();
+    expect(heightOf(el)).to.equal(300);
+    expect(keptHeight(el, widthOf(el)), 'the height kept').to.be.closeTo(300, 0.02);
+  });
+
+  it("keeps a timeline's height with its feed's services, not the stages drawn while the feed was read", async () => {
+    // As the bench page: a family 5 weeks after the birth. The feed (data, with an item the checker
+    // reports, so it is read in a promise) arrives in the update that draws the built-in stages; the
+    // update that draws its services waits for a frame, because that task has used its slice.
+    const example = await exampleFeed();
+    const { places, organisations, services } = example;
+    const data = { ...minimalFeed({ places, organisations, services }), sessions: [{ id: 'x', name: 'x' }] };
+    const make = async () => {
+      const el = document.createElement('imh-first-1001-days-timeline');
+      el.setAttribute('birth-date', '2026-10-20');
+      el.setAttribute('now', '2026-11-23');
+      (await fixture(html`<div style="inline-size: 40rem"></div>`)).append(el);
+      await waitUntil(() => el.shadowRoot!.querySelector('[aria-current=step]'), 'no stages', { timeout: 5_000 });
+      await el.updateComplete;
+      return el;
+    };
+    const cards = (el: Element) => el.shadowRoot!.querySelectorAll('[aria-current=step] [part~=card]').length;
+    // The code that explains the feed's issues is loaded once, here, so it is at hand below.
+    const warm = await make();
+    warm.data = data;
+    await waitUntil(() => cards(warm), 'no services in the stage', { timeout: 5_000 });
+    fixtureCleanup();
+    localStorage.removeItem(KEY);
+
+    const el = await make();
+    const short = heightOf(el);
+    let slow = true;
+    el.addController({
+      hostUpdated: () => {
+        if (slow && el.data) busy(SLICE + 2);
+        slow = false;
+      },
+    } satisfies ReactiveController);
+    el.data = data;
+    await waitUntil(() => cards(el), 'no services in the stage', { timeout: 5_000 });
+    await waitUntil(() => keptHeight(el, widthOf(el)), 'no height kept', { timeout: 5_000 });
+    expect(heightOf(el), 'the services make it taller').to.be.above(short + 100);
+    expect(keptHeight(el, widthOf(el)), 'the height kept').to.be.closeTo(heightOf(el), 0.02);
   });
 
   it('is not used at another width, and keeps at most 40 entries', async () => {
