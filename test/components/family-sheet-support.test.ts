@@ -3,11 +3,11 @@
 // A file of its own: its first test needs the sheet's code not yet loaded on the page. The sheet on
 // paper (pages, cards whole, the QR code decoded): test/cli/print.test.mjs.
 import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/support-list/support-list.js';
 import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
 import { exampleFeed } from '../fixtures/example.js';
-import { $, MONDAY, printed, sheet, showSheet, textOf } from '../fixtures/family-sheet.js';
+import { $, failLoads, MONDAY, printed, sheet, showSheet, textOf } from '../fixtures/family-sheet.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
 describe('<imh-support-list family-sheet>: Print for a family', () => {
@@ -40,11 +40,8 @@ describe('<imh-support-list family-sheet>: Print for a family', () => {
 
   // Before the sheet's code is loaded by any other test (a module loads once per page).
   it('its code fails to load: imh-load-error naming the file, a notice, Try again opens the dialog', async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const failing = await failLoads('family-sheet/family-sheet');
     try {
-      await executeServerCommand('imh-fail-requests', { pattern: 'family-sheet/family-sheet' });
       const el = await supportList();
       const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
       $(el, 'button.family')!.click();
@@ -55,8 +52,8 @@ describe('<imh-support-list family-sheet>: Print for a family', () => {
       expect(notice.getAttribute('part')).to.equal('notice');
       expect(textOf(notice)).to.contain('could not be loaded');
       expect(el.shadowRoot!.querySelectorAll('[part=card]').length).to.be.greaterThan(1);
-      expect(warnings).to.have.length(1);
-      await executeServerCommand('imh-fail-requests', {});
+      expect(failing.warnings).to.have.length(1);
+      await failing.end();
       notice.querySelector('button')!.click();
       await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog did not open', { timeout: 5000 });
       expect(textOf($(el, 'dialog legend'))).to.equal('Services to print');
@@ -64,8 +61,7 @@ describe('<imh-support-list family-sheet>: Print for a family', () => {
       await elementUpdated(el);
       expect($(el, '[part=notice]')).to.equal(null);
     } finally {
-      console.warn = warn;
-      await executeServerCommand('imh-fail-requests', {});
+      await failing.end();
     }
   });
 

@@ -2,11 +2,11 @@
 // axe-clean), the sheet in the family's language, its QR code decoded back to the page's address, and
 // its code failing to load. The sheet on paper (pages, cards whole, right to left): test/cli/print.test.mjs.
 import { elementUpdated, expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/session-list/session-list.js';
 import type { ImhSessionList } from '../../src/components/session-list/session-list.component.js';
 import type { ImhLoadErrorEvent } from '../../src/events/load-error.js';
-import { $, list, printed, sheet, showSheet, stubPrint, textOf } from '../fixtures/family-sheet.js';
+import { $, failLoads, list, printed, sheet, showSheet, stubPrint, textOf } from '../fixtures/family-sheet.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
 const dialogOf = (el: ImhSessionList) => $<HTMLDialogElement>(el, 'dialog');
@@ -25,11 +25,8 @@ describe('<imh-session-list family-sheet>: Print for a family', () => {
 
   // First in this file, before the code is loaded by any other test (a module loads once per page).
   it('its code fails to load: imh-load-error naming the file, a notice, Try again opens the dialog', async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const failing = await failLoads('family-sheet/family-sheet');
     try {
-      await executeServerCommand('imh-fail-requests', { pattern: 'family-sheet/family-sheet' });
       const el = await list();
       const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
       $(el, 'button.family')!.click();
@@ -37,14 +34,13 @@ describe('<imh-session-list family-sheet>: Print for a family', () => {
       await elementUpdated(el);
       const notice = $(el, '[part=notice]')!;
       expect(textOf(notice)).to.contain('could not be loaded');
-      expect(warnings).to.have.length(1);
-      await executeServerCommand('imh-fail-requests', {});
+      expect(failing.warnings).to.have.length(1);
+      await failing.end();
       notice.querySelector('button')!.click();
       await opened(el);
       dialogOf(el)!.close();
     } finally {
-      console.warn = warn;
-      await executeServerCommand('imh-fail-requests', {});
+      await failing.end();
     }
   });
 

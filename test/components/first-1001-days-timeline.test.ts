@@ -455,13 +455,19 @@ describe('<imh-first-1001-days-timeline>', () => {
   });
 
   describe('with a feed', () => {
-    it('extends the built-in stages with local wording, services and the next sessions', async () => {
+    /** The example feed's plan for a baby born on 20 October 2026, "Two to six months in Wolverhampton" open. */
+    async function twoToSixMonths() {
       const el = await timeline({ 'birth-date': '2026-10-20', now: '2026-11-23' }, await exampleFeed());
       const stage = $$(el, '[part=stage]').find(
         (li) => textOf(li.querySelector('[part=stage-heading]')) == 'Two to six months in Wolverhampton',
       )!;
       stage.querySelector('button')!.click();
       await elementUpdated(el);
+      return { el, stage };
+    }
+
+    it('extends the built-in stages with local wording, services and the next sessions', async () => {
+      const { el, stage } = await twoToSixMonths();
       const content = textOf(stage.querySelector('.content'));
       expect(content).to.contain('building connections in their brain'); // the built-in message stays
       expect(content).to.contain('Baby Massage at the Bob Jones Community Hub'); // the local message is added
@@ -478,12 +484,7 @@ describe('<imh-first-1001-days-timeline>', () => {
     });
 
     it("fires imh-support-action from a stage's service card, as the support card does", async () => {
-      const el = await timeline({ 'birth-date': '2026-10-20', now: '2026-11-23' }, await exampleFeed());
-      const stage = $$(el, '[part=stage]').find(
-        (li) => textOf(li.querySelector('[part=stage-heading]')) == 'Two to six months in Wolverhampton',
-      )!;
-      stage.querySelector('button')!.click();
-      await elementUpdated(el);
+      const { el, stage } = await twoToSixMonths();
       const call = [...stage.querySelectorAll<HTMLAnchorElement>('.card .actions a')].find((a) =>
         a.href.startsWith('tel:'),
       )!;
