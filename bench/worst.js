@@ -90,6 +90,11 @@ const CASES = {
   }),
   '50 support cards on one feed': () => cards(50),
   '200 support cards on one feed': () => cards(200),
+  // 200 lists of the next ten sessions, each on a feed of 40 series (as bench/pages.mjs's page of 200).
+  '200 session lists on one feed': () => ({
+    text: JSON.stringify(makeFeed(40)),
+    markup: '<imh-session-list now="2026-11-23T08:00" limit="10"></imh-session-list>'.repeat(200),
+  }),
   // Issue 14's bench page (bench/run.mjs) with its largest feed, through the feed address.
   'a session list of 5,000 series': () => ({
     text: JSON.stringify(makeFeed(5_000)),
