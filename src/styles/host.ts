@@ -22,6 +22,10 @@ export const hostStyles = css`
     color: var(--_fg);
     line-height: 1.5;
     overflow-wrap: anywhere;
+    /* What changes inside is laid out inside: an element drawn on a page of many does not lay the
+       others out again (issue 12: 200 session lists, 4.7 to 0.1 ms a frame for 60 of them). Its
+       content (.root) already has this containment, as a query container. */
+    contain: layout;
   }
   :host([hidden]) {
     display: none;
