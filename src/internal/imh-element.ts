@@ -61,6 +61,37 @@ const bilingualCode = lazy('the bilingual layouts', 'bilingual', () => import('.
 /** Data freshness and sharing (`reach/fresh-share.ts`), loaded with the first element that asks for one. */
 const extras = lazy('the freshness and share code', 'fresh-share', () => import('../reach/fresh-share.js'));
 
+/** The elements on the page, for the one pair of print listeners they share. */
+const connected = new Set<ImhElement>();
+/** The closed details opened for printing (their content does not print closed). */
+const opened: HTMLDetailsElement[] = [];
+/** Before printing, opens every element's closed details (not "Add to calendar", not printed); after, closes them. */
+const printDetails = (e: Event) => {
+  for (const d of opened.splice(0)) d.open = false;
+  if (e.type == 'beforeprint')
+    for (const el of connected)
+      for (const d of el.renderRoot.querySelectorAll<HTMLDetailsElement>('details:not([open],.calendar)')) {
+        d.open = true;
+        opened.push(d);
+      }
+};
+
+/** Elements whose text changes with the clock ("Open now, closes at 17:00"): see `everyMinute`. */
+const live = new WeakSet<ImhElement>();
+let minute: ReturnType<typeof setTimeout> | undefined;
+/** At the start of every minute, renders the live elements again: one timer for the page, while it has elements. */
+const tick = () => {
+  minute = connected.size
+    ? setTimeout(
+        () => {
+          for (const el of connected) if (live.has(el)) el.requestUpdate();
+          tick();
+        },
+        60_000 - (Date.now() % 60_000) + 50,
+      )
+    : undefined;
+};
+
 /** Where an element is on the way from its inputs to its content. */
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -356,29 +387,26 @@ export class ImhElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.unlisten = onLanguageChange(() => this.requestUpdate());
-    addEventListener('beforeprint', this.printDetails);
-    addEventListener('afterprint', this.printDetails);
+    // One pair of listeners for every element on the page (two hundred elements add none of their own).
+    if (!connected.size) for (const type of ['beforeprint', 'afterprint']) addEventListener(type, printDetails);
+    connected.add(this);
+    if (!minute) tick();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unlisten?.();
-    removeEventListener('beforeprint', this.printDetails);
-    removeEventListener('afterprint', this.printDetails);
+    connected.delete(this);
   }
 
-  /** The closed details opened for printing (their content does not print closed). */
-  private printOpened: HTMLDetailsElement[] = [];
-
-  /** Before printing, opens the closed details (not "Add to calendar", not printed); after, closes them. */
-  private printDetails = (e: Event) => {
-    for (const d of this.printOpened.splice(0)) d.open = false;
-    if (e.type == 'beforeprint')
-      for (const d of (this.renderRoot as ShadowRoot).querySelectorAll('details:not([open],.calendar)')) {
-        (d as HTMLDetailsElement).open = true;
-        this.printOpened.push(d as HTMLDetailsElement);
-      }
-  };
+  /**
+   * Renders the element again at the start of every minute while it is on the page, for live text
+   * such as "Open now, closes at 17:00" (its constructor calls it). One timer serves every element:
+   * two hundred cards do not set and clear two hundred (issue 12).
+   */
+  protected everyMinute(): void {
+    live.add(this);
+  }
 
   /** Loads the feed again (after an error, or to pick up changes), and whatever else failed to load. */
   reload(): void {

@@ -296,6 +296,49 @@ describe('ImhElement (the base of every element)', () => {
     expect(items(el)).to.deep.equal(['baby-massage-monday']);
   });
 
+  it('opens closed details for printing and closes them after, with one pair of listeners for every element', async () => {
+    // Two hundred elements on a page added four hundred window listeners (issue 12: part of what their
+    // arrival cost). Now the page has one pair, whatever the number.
+    class WithDetails extends TestFeedElement {
+      protected override renderContent() {
+        return litHtml`<details class="more"><summary>More</summary><p>Said on paper</p></details>
+          <details class="calendar"><summary>Add to calendar</summary></details>
+          <details open><summary>Open</summary></details>`;
+      }
+    }
+    defineElement('imh-test-details', WithDetails);
+    const added: string[] = [];
+    const { addEventListener: add } = window;
+    window.addEventListener = function (this: Window, type: string, ...rest: [never]) {
+      added.push(type);
+      return add.call(this, type, ...rest);
+    } as typeof window.addEventListener;
+    let wrap: HTMLElement;
+    try {
+      wrap = await fixture(html`<div>
+        ${Array.from({ length: 20 }, () => html`<imh-test-details .data=${minimalFeed()}></imh-test-details>`)}
+      </div>`);
+    } finally {
+      window.addEventListener = add;
+    }
+    const els = [...wrap.children] as WithDetails[];
+    await Promise.all(els.map((el) => waitUntil(() => el.shadowRoot!.querySelector('details'))));
+    expect(added.filter((t) => t == 'beforeprint').length, 'beforeprint listeners added').to.be.at.most(1);
+    expect(added.filter((t) => t == 'afterprint').length, 'afterprint listeners added').to.be.at.most(1);
+    const state = () => els.map((el) => [...el.shadowRoot!.querySelectorAll('details')].map((d) => d.open).join());
+    // One element leaves the page before printing: it is not printed, and is left as it was.
+    const gone = els.pop()!;
+    gone.remove();
+    expect(state()).to.deep.equal(els.map(() => 'false,false,true'));
+    dispatchEvent(new Event('beforeprint'));
+    expect(state(), 'printing: closed details open, not "Add to calendar"').to.deep.equal(
+      els.map(() => 'true,false,true'),
+    );
+    expect(gone.shadowRoot!.querySelector('details')!.open, 'an element no longer on the page').to.equal(false);
+    dispatchEvent(new Event('afterprint'));
+    expect(state(), 'after printing: as the reader left them').to.deep.equal(els.map(() => 'false,false,true'));
+  });
+
   it('registers safely when the script runs twice', () => {
     expect(() => defineElement('imh-test-feed', class extends TestFeedElement {})).not.to.throw();
     expect(customElements.get('imh-test-feed')).to.equal(TestFeedElement);

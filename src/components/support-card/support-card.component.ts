@@ -5,7 +5,6 @@ import { FeedError } from '../../feed/errors.js';
 import type { Service } from '../../feed/types.js';
 import { ImhFeedErrorEvent } from '../../events/feed-error.js';
 import { ImhElement } from '../../internal/imh-element.js';
-import { MinuteClock } from '../../internal/minute-clock.js';
 import { cardStyles } from './service-card.styles.js';
 import { serviceCard, type CardContext } from './service-card.js';
 import { parseNow } from '../../internal/now.js';
@@ -69,7 +68,7 @@ export class ImhSupportCard extends ImhElement {
 
   constructor() {
     super();
-    new MinuteClock(this);
+    this.everyMinute();
   }
 
   protected override feedMode() {

@@ -9,7 +9,6 @@ import { fold } from '../../internal/fold.js';
 import { plural } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { anyLabel, audienceLabel, kindLabel, stageLabel } from '../../internal/labels.js';
-import { MinuteClock } from '../../internal/minute-clock.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { parseNow } from '../../internal/now.js';
 import { attribution } from '../../internal/attribution.js';
@@ -116,7 +115,7 @@ export class ImhSupportList extends ImhElement {
 
   constructor() {
     super();
-    new MinuteClock(this);
+    this.everyMinute();
   }
 
   private passes(s: Service, locale: string, language: string): boolean {
