@@ -295,7 +295,7 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
   return html`<article part="card" class="card ${urgency}" aria-labelledby=${id}>
     <div class="band">
       ${heading(c.level, name, 'heading', id)}
-      ${urgency == 'routine' ? nothing : html`<span part="badge" class="badge" aria-hidden="true">${badge}</span>`}
+      ${urgent ? html`<span part="badge" class="badge" aria-hidden="true">${badge}</span>` : nothing}
     </div>
     <div class="body">
       ${leadAction} ${body ?? (s.summary ? html`<p class="summary">${text(s.summary)}</p>` : nothing)}
