@@ -143,7 +143,9 @@ export class HeightKeeper implements ReactiveController {
       placeholder.style.minBlockSize = kept ? `${kept}px` : (placeholder.dataset.reserve ?? '');
     } else if (this.drawing()) {
       // Held (see hostUpdated) until the content is all there; then, the content's own height is
-      // kept in the next frame.
+      // kept in the next frame. Where no frame sized a placeholder (its first part came at once,
+      // its code already here), the kept room is held from this frame, before it is painted.
+      if ((this.held ??= keptHeight(this.host, width))) root.minBlockSize = `${this.held}px`;
     } else if (root.minBlockSize) {
       root.minBlockSize = '';
       this.hostUpdated();

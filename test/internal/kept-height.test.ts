@@ -218,6 +218,55 @@ describe('the loading placeholder keeps the height the content took last time', 
     expect(keptHeight(el, widthOf(el)), 'the height kept').to.be.closeTo(heightOf(el), 0.02);
   });
 
+  it("holds a timeline's kept room while its stages show before its feed: a repeat visit moves nothing", async () => {
+    // Issue 12: the timeline shows its built-in stages while its feed loads, and the feed's services
+    // and sessions in them after. On a repeat visit the placeholder kept the whole height (1915.5 px
+    // on the bench page), the stages alone took 786 px less, and the page below moved up, then down.
+    const data = await exampleFeed();
+    const timeline = () =>
+      html`<div style="inline-size: 40rem">
+        <imh-first-1001-days-timeline feed=${FEED} birth-date="2026-10-20" now="2026-11-23">
+        </imh-first-1001-days-timeline>
+      </div>`;
+    const cards = (el: Element) => el.shadowRoot!.querySelectorAll('[aria-current=step] [part~=card]').length;
+    const stages = (el: Element) => el.shadowRoot!.querySelectorAll('[part~=stage]').length;
+    net = stubFetch(() => json(data));
+    const first = (await fixture(timeline())).firstElementChild!;
+    await waitUntil(() => cards(first), 'first visit did not draw the services', { timeout: 5_000 });
+    await waitUntil(() => keptHeight(first, widthOf(first)), 'no height kept');
+    const height = heightOf(first);
+    expect(keptHeight(first, widthOf(first))).to.be.closeTo(height, 0.02);
+    fixtureCleanup();
+    clearFeedCache();
+    forgetFeed(FEED);
+
+    let arrive!: () => void;
+    net = stubFetch(() => new Promise((r) => (arrive = () => r(json(data)))));
+    const wrap = await fixture(html`<div>${timeline()}<p id="after">Page footer</p></div>`);
+    const again = wrap.querySelector('imh-first-1001-days-timeline')!;
+    const footer = wrap.querySelector('#after')!;
+    await waitUntil(() => stages(again) && arrive, 'no stages while the feed loads', { timeout: 5_000 });
+    await frame();
+    expect(cards(again), 'no services before the feed').to.equal(0);
+    expect(heightOf(again), 'the stages before the feed').to.be.closeTo(height, 0.02);
+    const before = footer.getBoundingClientRect().top;
+    // Every height laid out from now (a ResizeObserver reports after layout, before the frame is painted).
+    const heights: number[] = [];
+    const sizes = new ResizeObserver(() => heights.push(heightOf(again)));
+    sizes.observe(again);
+    arrive();
+    await waitUntil(() => cards(again), 'next visit did not draw the services', { timeout: 5_000 });
+    await frame();
+    await frame();
+    sizes.disconnect();
+    expect(heights.length, 'heights laid out').to.be.above(0);
+    for (const h of heights) expect(h, 'the height at a frame').to.be.closeTo(height, 0.02);
+    expect(footer.getBoundingClientRect().top).to.be.closeTo(before, 0.02);
+    expect(again.shadowRoot!.querySelector<HTMLElement>('.root')!.style.minBlockSize, 'room held no longer').to.equal(
+      '',
+    );
+  });
+
   it('is not used at another width, and keeps at most 40 entries', async () => {
     const el = document.createElement('imh-support-card');
     el.setAttribute('service', 'gp');

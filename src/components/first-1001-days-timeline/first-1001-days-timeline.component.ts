@@ -96,6 +96,9 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   }
 
   protected override renderContent() {
+    // The built-in stages show while the feed loads; its services and sessions come after. On a repeat
+    // visit the room kept for the whole is held meanwhile, so nothing below moves twice (issue 12).
+    this.drawing = this.status == 'loading';
     const chunks = this.chunks.value;
     if (!chunks) return this.renderFeedStatus();
     this.body ??= new chunks.TimelineBody(this, () => this.today());
