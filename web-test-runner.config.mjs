@@ -83,11 +83,13 @@ const emulateMediaPlugin = {
  * watch a lazily loaded file fail to load, as it would offline or with a file missing on the server.
  * `{ alone: '/dist/imh-widgets.js' }` answers 404 for every other file in dist/: a site where only
  * that one file was uploaded. `{ hold: pattern }` holds such requests open (a connection that hangs)
- * until the next call, then answers 404.
+ * until the next call, then answers 404; `{ hold: pattern, slow: true }` then answers them as usual (a
+ * file that comes late).
  */
 let failing;
 let alone;
 let hold;
+let slow;
 /** Requests held open: each answers when the next command comes. */
 let held = [];
 const failRequestsPlugin = {
@@ -96,14 +98,15 @@ const failRequestsPlugin = {
     if (command !== 'imh-fail-requests') return undefined;
     failing = payload?.pattern || undefined;
     alone = payload?.alone || undefined;
+    for (const release of held.splice(0)) release(slow);
     hold = payload?.hold || undefined;
-    for (const release of held.splice(0)) release();
+    slow = !!payload?.slow;
     return true;
   },
 };
 const failRequests = async (ctx, next) => {
-  const hung = hold && ctx.path.includes(hold);
-  if (hung) await new Promise((resolve) => held.push(resolve));
+  let hung = hold && ctx.path.includes(hold);
+  if (hung) hung = !(await new Promise((resolve) => held.push(resolve)));
   if (hung || (failing && ctx.path.includes(failing)) || (alone && ctx.path.startsWith('/dist/') && ctx.path != alone))
     ctx.status = 404;
   else await next();

@@ -369,10 +369,10 @@ export class ImhElement extends LitElement {
     // The page's time creating elements counts as this task's slice (see slices.ts).
     arrive();
     // Keeps the loading placeholder at the height the content took last time, and that room while
-    // a long list is drawn.
+    // a long list is drawn. Not before the "last checked" line or Share buttons are drawn, when asked for.
     new HeightKeeper(
       this,
-      () => this.status == 'ready' && !this.renderRoot.querySelector('.placeholder'),
+      () => this.status == 'ready' && this.extras.status != PENDING && !this.renderRoot.querySelector('.placeholder'),
       () => this.drawing,
     );
   }

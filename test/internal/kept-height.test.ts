@@ -1,4 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { css, LitElement, html as litHtml, type ReactiveController } from 'lit';
 import '../../src/components/support-card/support-card.js';
 import '../../src/components/session-list/session-list.js';
@@ -334,6 +335,31 @@ describe('the loading placeholder keeps the height the content took last time', 
       expect(entries[0][1]).to.be.closeTo(heightOf(el), 0.02);
     });
   }
+
+  it('keeps the height with the "last checked" line, not before the code that draws it has come', async () => {
+    // On a first visit the line's code comes after the card is drawn: the height kept then left the line
+    // out, and every repeat visit moved by its height when it came.
+    const data = await exampleFeed();
+    net = stubFetch(() => json(data));
+    await executeServerCommand('imh-fail-requests', { hold: 'fresh-share', slow: true });
+    let el: Element;
+    try {
+      const wrap = await fixture(html`<div style="inline-size: 40rem">
+        <imh-support-card feed=${FEED} service="camhs-under-5s" now="2026-11-23T12:00" last-checked></imh-support-card>
+      </div>`);
+      el = wrap.firstElementChild!;
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~=card]'), 'did not render');
+      await frame();
+      await frame();
+      expect(el.shadowRoot!.querySelector('[part~=last-checked]'), 'the line, before its code came').to.equal(null);
+      expect(keptHeight(el, widthOf(el)), 'a height kept without the line').to.equal(undefined);
+    } finally {
+      await executeServerCommand('imh-fail-requests', {});
+    }
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=last-checked]'), 'no "last checked" line');
+    await waitUntil(() => keptHeight(el, widthOf(el)), 'no height kept');
+    expect(keptHeight(el, widthOf(el)), 'with the line').to.be.closeTo(heightOf(el), 0.02);
+  });
 
   it('works without storage (private browsing, storage off)', async () => {
     const original = Storage.prototype.setItem;
