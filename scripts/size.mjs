@@ -124,9 +124,11 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // took off the measured sizes, so no room came of it: 34.275 → 34.193 and 26.610 → 26.399 KiB on
 // b1a7e24 (the hashes moved these by up to 0.09 KiB from build to build; now a figure moves only with
 // code), so 34.55 → 34.47 and 26.65 → 26.44 KiB.
+// Lowered again at the change that loads the timeline's own styles with its body (a lazy chunk beside
+// timeline-body's): measured 34.280 → 33.778 and 26.341 → 26.342 KiB, so 34.47 → 33.83 and 26.44 → 26.39 KiB.
 // New features go in lazy chunks; a ceiling is not raised to fit one. Where the bytes come from:
 // `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
-const CEILING = { bundle: 34.47 * KiB, autoloaderCard: 26.44 * KiB };
+const CEILING = { bundle: 33.83 * KiB, autoloaderCard: 26.39 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(

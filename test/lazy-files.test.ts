@@ -15,6 +15,7 @@ import { formatDay } from '../src/internal/format.js';
 // formatters), made to fail as they would offline or missing from the server:
 // the test server answers 404 for them until told otherwise (web-test-runner.config.mjs).
 const failing = (pattern?: string) => executeServerCommand('imh-fail-requests', { pattern });
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const tryAgain = (el: Element, within = '') =>
@@ -158,30 +159,84 @@ describe('files loaded on first use that fail to load', () => {
   });
 
   // In a page of its own: this page has loaded the timeline's body by now (the built-in timeline's test).
-  it("the timeline's body from the built bundle: the page's fallback content, the event, and Try again", async () => {
-    await failing('/dist/imh-widgets-timeline-body-');
-    const { frame, doc, loadErrors, warnings } = await bundlePage({
-      body: `<imh-first-1001-days-timeline now="2026-11-23">
-        <a href="https://example.org/1001-days">The first 1001 days</a>
-      </imh-first-1001-days-timeline>`,
+  // Its own styles are a chunk loaded beside its body (issue 14), with the same failure path.
+  for (const [part, file] of [
+    ['body', 'timeline-body'],
+    ['styles', 'first-1001-days-timeline.styles'],
+  ]) {
+    it(`the timeline's ${part} from the built bundle: the page's fallback content, the event, and Try again`, async () => {
+      await failing(`/dist/imh-widgets-${file}-`);
+      const { frame, win, doc, loadErrors, warnings } = await bundlePage({
+        body: `<imh-first-1001-days-timeline now="2026-11-23">
+          <a href="https://example.org/1001-days">The first 1001 days</a>
+        </imh-first-1001-days-timeline>`,
+      });
+      const el = doc.querySelector('imh-first-1001-days-timeline')!;
+      await waitUntil(() => loadErrors.length, 'no imh-load-error', { timeout: 10_000 });
+      expect(loadErrors).to.have.length(1);
+      expect(loadErrors[0]).to.contain(`/dist/imh-widgets-${file}-`);
+      await waitUntil(() => !$(el, '.placeholder'), 'the timeline kept its placeholder');
+      expect($(el, '[part=fallback]')!.hidden).to.equal(false);
+      expect(textOf($(el, '[part=status]'))).to.equal('This information could not be loaded just now. Try again');
+      // Booleans: chai describing an element of another window takes minutes.
+      expect(!!$(el, '[part=form]'), 'the body, drawn without its code or styles').to.equal(false);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain(loadErrors[0]);
+      await failing();
+      tryAgain(el).click();
+      await waitUntil(() => $(el, '[part=form]') && $(el, '[part~=stage]'), 'the timeline did not load on retry', {
+        timeout: 10_000,
+      });
+      expect($(el, '[part=fallback]')!.hidden).to.equal(true);
+      expect(win.getComputedStyle($(el, '[part=stages]')!).listStyleType, 'styled after Try again').to.equal('none');
+      frame.remove();
     });
-    const el = doc.querySelector('imh-first-1001-days-timeline')!;
-    await waitUntil(() => loadErrors.length, 'no imh-load-error', { timeout: 10_000 });
-    expect(loadErrors).to.have.length(1);
-    expect(loadErrors[0]).to.match(/\/dist\/imh-widgets-timeline-body-[\w-]+\.js/);
-    await waitUntil(() => !$(el, '.placeholder'), 'the timeline kept its placeholder');
-    expect($(el, '[part=fallback]')!.hidden).to.equal(false);
-    expect(textOf($(el, '[part=status]'))).to.equal('This information could not be loaded just now. Try again');
-    expect($(el, '[part=form]')).to.equal(null);
-    expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.contain(loadErrors[0]);
+  }
+
+  it("the timeline's body is never drawn before its styles have come, and is styled when it is", async () => {
     await failing();
-    tryAgain(el).click();
-    await waitUntil(() => $(el, '[part=form]') && $(el, '[part~=stage]'), 'the timeline did not load on retry', {
-      timeout: 10_000,
+    await executeServerCommand('imh-fail-requests', {
+      hold: '/dist/imh-widgets-first-1001-days-timeline.styles-',
+      slow: true,
     });
-    expect($(el, '[part=fallback]')!.hidden).to.equal(true);
-    frame.remove();
+    let first: { list: string; line: string } | undefined;
+    // Not awaited: Firefox's load event waits for the held file.
+    const page = bundlePage({
+      body: `<imh-first-1001-days-timeline birth-date="2026-09-01" now="2026-11-23"></imh-first-1001-days-timeline>`,
+    });
+    const iframe = document.body.lastElementChild as HTMLIFrameElement;
+    const timeline = () => iframe.contentDocument?.querySelector('imh-first-1001-days-timeline');
+    try {
+      await waitUntil(() => timeline()?.shadowRoot, 'not upgraded', { timeout: 8_000 });
+      const el = timeline()!;
+      const win = iframe.contentWindow as Window & typeof globalThis;
+      // The computed style of the body at its first render: in the microtask after Lit commits it, before a frame.
+      new win.MutationObserver(() => {
+        const list = $(el, '[part=stages]');
+        const stage = $(el, '[part~=stage]');
+        if (list && stage && !first) {
+          first = {
+            list: win.getComputedStyle(list).listStyleType,
+            line: win.getComputedStyle(stage).borderInlineStartWidth,
+          };
+        }
+      }).observe(el.shadowRoot!, { childList: true, subtree: true });
+      const fetched = (name: string) =>
+        win.performance.getEntriesByType('resource').some((r) => r.name.includes(`/dist/imh-widgets-${name}-`));
+      await waitUntil(() => fetched('timeline-body') && fetched('default-timeline'), 'the body did not load', {
+        timeout: 8_000,
+      });
+      await nextFrame();
+      // Booleans: chai describing an element of another window takes minutes.
+      expect(!!$(el, '[part~=stage]'), 'the body, drawn before its styles came').to.equal(false);
+      expect(!!$(el, '.placeholder'), 'the placeholder, while the styles load').to.equal(true);
+    } finally {
+      await failing(); // the held styles come now
+    }
+    await page;
+    await waitUntil(() => $(timeline()!, '[part~=stage]'), 'the timeline did not show when its styles came');
+    expect(first).to.deep.equal({ list: 'none', line: '3px' });
+    iframe.remove();
   });
 
   it("the feed report's sentences: the list shows, plain sentences with paths, the event, reload()", async () => {

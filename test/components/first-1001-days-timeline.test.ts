@@ -691,6 +691,24 @@ describe('<imh-first-1001-days-timeline>', () => {
       }
     });
 
+    // Its own styles come with its body (issue 14): a theme's colours added later keep them, in the same order.
+    it('keeps its styles when a theme is chosen after it shows, and a timeline made later has them', async () => {
+      const el = await timeline({ 'birth-date': '2026-09-01', now: '2026-11-23' });
+      const stage = $(el, '[part=stage]')!;
+      expect(getComputedStyle(stage).borderInlineStartWidth).to.equal('3px');
+      el.setAttribute('theme', 'govuk');
+      await waitUntil(
+        () => getComputedStyle($(el, '[aria-current=step]')!, '::before').backgroundColor == 'rgb(29, 112, 184)',
+        'no govuk colours',
+        { timeout: 5_000 },
+      );
+      // Drawn again after the theme's colours came.
+      expect(getComputedStyle($(el, '[part=stage]')!).borderInlineStartWidth, 'with the theme').to.equal('3px');
+      expect(getComputedStyle($(el, '[part=stages]')!).listStyleType).to.equal('none');
+      const later = await timeline();
+      expect(getComputedStyle($(later, '[part=stages]')!).listStyleType).to.equal('none');
+    });
+
     it('right to left', async () => {
       const el = await timeline({ dir: 'rtl' });
       const stage = $(el, '[part=stage]')!;

@@ -1,4 +1,5 @@
 import { ALL_PARTS } from '../../feed/all-parts.js';
+import { unsafeCSS, type CSSResult, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { parseNow } from '../../internal/now.js';
@@ -9,13 +10,20 @@ import { attribution } from '../../internal/attribution.js';
 import { heading } from '../../internal/heading.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
 import type { Kit, TimelineBody } from './timeline-body.js';
-import { styles } from './first-1001-days-timeline.styles.js';
 import { controlStyles } from '../../styles/controls.js';
 // After the card's styles, so the chunk they share keeps its name in the autoloader build.
 import { serviceCard } from '../support-card/service-card.js';
 
 const loadBuiltIn = lazy('the built-in timeline', 'default-timeline.js', () => import('./default-timeline.js'));
 const loadBody = lazy('the timeline', 'timeline-body.js', () => import('./timeline-body.js'));
+/** The body's styles: the element shows none of them before its body (issue 14: not in every page's bundle). */
+const loadStyles = lazy(
+  'the timeline',
+  'first-1001-days-timeline.styles.js',
+  () => import('./first-1001-days-timeline.styles.js'),
+);
+/** The body's styles as one style sheet for every timeline on the page. */
+let bodyStyles: CSSResult | undefined;
 /** What the body draws with that other elements share in this bundle (see `Kit`). */
 const kit: Kit = { card: serviceCard, attribution, heading };
 
@@ -53,7 +61,8 @@ const kit: Kit = { card: serviceCard, attribution, heading };
  */
 export class ImhFirst1001DaysTimeline extends ImhElement {
   protected static override feedParts = ALL_PARTS;
-  static override styles = [...ImhElement.styles, cardStyles, controlStyles, styles];
+  // Its own styles come with its body (`adopt()`).
+  static override styles = [...ImhElement.styles, cardStyles, controlStyles];
   /** The timeline's own messages are a locale chunk of their own, loaded only where a timeline is. */
   protected static override localeParts = ['ui', 'timeline', 'stages'] as const;
 
@@ -65,24 +74,53 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   @property() now?: string;
 
   /**
-   * The timeline's body (date form, summary, stages: timeline-body.ts) and the built-in stages, two
-   * chunks asked for at once when the element first updates, beside its feed. If one cannot be
-   * loaded: the fallback content, imh-load-error naming the file (the built-in stages' when both
-   * fail; the other's on Try again, if it is still missing), and Try again.
+   * The timeline's body (date form, summary, stages: timeline-body.ts), its styles and the built-in
+   * stages, three chunks asked for at once when the element first updates, beside its feed. If one
+   * cannot be loaded: the fallback content, imh-load-error naming the file (the built-in stages' when
+   * more than one fails; another's on Try again, if it is still missing), and Try again.
    */
   private readonly chunks = this.need(
     new Task(this, {
       args: () => [] as const,
       task: () => {
-        const body = loadBody();
+        const body = Promise.all([loadBody(), loadStyles()]);
         body.catch(() => {}); // said after the built-in stages' failure
-        return loadBuiltIn().then((builtIn) => body.then(({ TimelineBody }) => ({ builtIn, TimelineBody })));
+        return loadBuiltIn().then((builtIn) =>
+          body.then(([{ TimelineBody }, { styles }]) => ({
+            builtIn,
+            TimelineBody,
+            styles: (bodyStyles ??= unsafeCSS(styles)),
+          })),
+        );
       },
     }),
   );
 
   /** The body, made when its chunk is here (it keeps the stages opened and the parent's dates). */
   private body?: TimelineBody;
+
+  /** The body's styles, adopted before the update that first draws the body, so it never shows unstyled. */
+  protected override update(changed: PropertyValues): void {
+    const styles = this.chunks.value?.styles;
+    if (styles) this.adopt(styles);
+    super.update(changed);
+  }
+
+  /**
+   * Adds the body's styles after the element's own and before those loaded on first use (a theme's
+   * colours, the bilingual layouts), the order they had when they were the element's own. They join
+   * the class's `elementStyles`, so a timeline made later starts with them, and ImhElement keeps them
+   * when it adopts its styles again (a theme's colours).
+   */
+  private adopt(styles: CSSResult) {
+    const own = (this.constructor as typeof ImhFirst1001DaysTimeline).elementStyles;
+    if (!own.includes(styles)) own.push(styles);
+    const root = this.renderRoot as ShadowRoot;
+    const sheets = root.adoptedStyleSheets;
+    const sheet = styles.styleSheet!;
+    const n = own.length - 1;
+    if (!sheets.includes(sheet)) root.adoptedStyleSheets = [...sheets.slice(0, n), sheet, ...sheets.slice(n)];
+  }
 
   protected override feedMode() {
     return 'optional' as const;

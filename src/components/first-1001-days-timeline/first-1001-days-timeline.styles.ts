@@ -1,4 +1,12 @@
-import { css } from 'lit';
+// The timeline's own styles, for its body only (the form, the summary, the stages): a lazy chunk loaded
+// beside the body's and adopted before the body is first drawn (the element's `adopt()`). What the
+// element draws before (its placeholder, the error notice and Try again, the fallback) takes only the
+// shared styles, so a page without a timeline never downloads these (issue 14). Plain text, as
+// `styles/palettes.ts` and `internal/bilingual.ts` are (the element makes it a style sheet): this chunk
+// imports nothing, so no part of Lit is split into a file of its own for it in the autoloader build.
+
+/** Marks CSS as CSS: plain text, which the builds minify as they do Lit's css`` blocks (scripts/strip-docs.mjs). */
+const css = String.raw;
 
 export const styles = css`
   :host {

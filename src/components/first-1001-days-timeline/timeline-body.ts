@@ -1,8 +1,9 @@
 /**
  * The timeline's body: the date form, the summary, the stages and the credit, drawn from the
  * element's state. A lazy chunk of its own, loaded by the element beside the built-in stages and its
- * feed, so a page without a timeline never downloads it; the element keeps its properties, styles
- * and loading, error and fallback states in the main bundle.
+ * feed, so a page without a timeline never downloads it; the element keeps its properties and
+ * loading, error and fallback states in the main bundle (its styles for the body are a chunk loaded
+ * beside this one).
  */
 import { html, nothing } from 'lit';
 import type { Feed, TimelineStage } from '../../feed/types.js';
