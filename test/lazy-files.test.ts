@@ -164,7 +164,8 @@ describe('files loaded on first use that fail to load', () => {
     ['body', 'timeline-body'],
     ['styles', 'first-1001-days-timeline.styles'],
   ]) {
-    it(`the timeline's ${part} from the built bundle: the page's fallback content, the event, and Try again`, async () => {
+    const name = `the timeline's ${part} from the built bundle: the page's fallback content, the event, and Try again`;
+    it(name, async () => {
       await failing(`/dist/imh-widgets-${file}-`);
       const { frame, win, doc, loadErrors, warnings } = await bundlePage({
         body: `<imh-first-1001-days-timeline now="2026-11-23">
