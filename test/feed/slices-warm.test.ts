@@ -3,12 +3,12 @@ import { arrive, sliced } from '../../src/feed/slices.js';
 
 // Its own file: the warm-up happens once per page, at the first element's arrival.
 describe('arrive', () => {
-  it("loads the time-zone data at a page's first element, in the queue's next turn, before later work", async () => {
+  it("loads the date and time-zone data at a page's first element, alone, before later work", async () => {
     const Original = Intl.DateTimeFormat;
     const log: string[] = [];
     Intl.DateTimeFormat = new Proxy(Original, {
       construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
-        log.push(`zone ${args[1]?.timeZone}`);
+        log.push(`${String(args[0])} ${args[1]?.timeZone}`);
         return Reflect.construct(target, args) as Intl.DateTimeFormat;
       },
     });
@@ -31,6 +31,7 @@ describe('arrive', () => {
       Intl.DateTimeFormat = Original;
     }
     // In the queue's next turn (alone(): nothing else of ours runs in that task), ahead of the work.
-    expect(log).to.deep.equal(['arrived', 'zone UTC', 'work']);
+    // In the messages' own language (en-GB), which the elements format in: its data loaded with it.
+    expect(log).to.deep.equal(['arrived', 'en-GB UTC', 'work']);
   });
 });
