@@ -188,8 +188,13 @@ export class ImhElement extends LitElement {
    * Adds schema.org data (JSON-LD) for the items the element lists to the page's `<head>`, for
    * search engines (session list, support card and support list; off by default). Under Trusted
    * Types the page must allow the policy `imh-jsonld` (see README, "Search engines").
+   *
+   * Like the other boolean properties, it has no initial value (off until set): a field's initial
+   * value runs Lit's setter in every element's constructor (about 7 µs each in a page's first
+   * elements, where the browser has not yet compiled the code), and a page that makes 200 elements
+   * at once makes them all in one task (issue 12).
    */
-  @property({ type: Boolean }) jsonld = false;
+  @property({ type: Boolean }) jsonld?: boolean;
 
   /**
    * A second language to show beside the element's own (`lang`): `bilingual="en"` on a Welsh
@@ -211,7 +216,7 @@ export class ImhElement extends LitElement {
    * "3 days ago" within a week, else the date, in the element's language and the feed's time zone
    * (part `last-checked`). A support card also says when its service was checked (`reviewed`).
    */
-  @property({ attribute: 'last-checked', type: Boolean }) lastChecked = false;
+  @property({ attribute: 'last-checked', type: Boolean }) lastChecked?: boolean;
 
   /**
    * For editors: warns when the feed's services were not reviewed (their `reviewed` date) within this
@@ -228,7 +233,7 @@ export class ImhElement extends LitElement {
    * is the page's address with `#imh-session-<id>` or `#imh-service-<id>`; an element with `share` that
    * shows that item scrolls to it and moves focus to it when the page opens at that link.
    */
-  @property({ type: Boolean }) share = false;
+  @property({ type: Boolean }) share?: boolean;
 
   /**
    * The element's translator, in the element's language: every message it shows or announces is
@@ -316,12 +321,12 @@ export class ImhElement extends LitElement {
           : undefined,
     }),
   );
-  private paletted = false;
+  private paletted?: boolean;
 
   /** Styles loaded on first use (a theme's colours, the bilingual layouts), after the element's own. */
-  private added = new Set<string>();
+  private added?: Set<string>;
   private restyle(text: string) {
-    this.added.add(text);
+    (this.added ??= new Set()).add(text);
     const { elementStyles } = this.constructor as typeof ImhElement;
     adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, ...[...this.added].map(sheet)]);
   }

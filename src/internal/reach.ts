@@ -9,7 +9,7 @@ const exporter = lazy('the search engine data', 'jsonld', () => import('../expor
 
 /** An element with the opt-in features that take its items beyond the page (issue 15). */
 export interface ReachHost extends ReactiveControllerHost, HTMLElement {
-  jsonld: boolean;
+  jsonld?: boolean;
 }
 
 /**

@@ -26,9 +26,9 @@ import { civil, dayNumber, daysInMonth, parseDay, wallClock } from '../schedule/
 
 /** What this chunk needs of an element (see `ImhElement`). */
 export interface ExtrasHost extends ReactiveElement {
-  lastChecked: boolean;
+  lastChecked?: boolean;
   reviewAfter?: string;
-  share: boolean;
+  share?: boolean;
   /** The element's `now` attribute, where it has one (previews, tests): wall-clock time in the feed's zone. */
   now?: string;
 }

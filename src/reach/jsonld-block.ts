@@ -130,7 +130,7 @@ export function jsonLdBlock(
   host: JsonLdHost,
   feed: Feed | undefined,
   locale: string,
-  on: boolean,
+  on: boolean | undefined,
 ): void {
   const { feedJsonLd, jsonLdText } = exporter;
   let block = blocks.get(host);

@@ -98,8 +98,8 @@ export class ImhSessionList extends ImhElement {
   protected static override feedParts = SESSION_PARTS;
   static override styles = [...ImhElement.styles, controlStyles, styles];
 
-  /** How many more occurrences to show after "Show more". */
-  @state() private shown = 0;
+  /** How many occurrences to show after "Show more" (none pressed: `limit`). */
+  @state() private shown?: number;
   @state() private chosen: Filters = {};
 
   /** The moment the list is computed from: an ISO date or date-time (for previews and print). Default: now. */
@@ -127,13 +127,13 @@ export class ImhSessionList extends ImhElement {
    * (today, tomorrow, this week, next week), type of session, place and age, with the number of
    * sessions found (announced politely as it changes) and "Clear filters" once something is chosen.
    */
-  @property({ type: Boolean, reflect: true }) filters = false;
+  @property({ type: Boolean, reflect: true }) filters?: boolean;
 
   /** What the last render drew from (its list, filters, layout, languages), and how many sessions. */
   private drew: [from: unknown[], count: number] = [[], 0];
 
   /** Someone opened "Add to calendar": load the calendar export. */
-  @state() private calendarWanted = false;
+  @state() private calendarWanted?: boolean;
 
   /** The occurrences for the feed, time, window and filters: at once, or across several tasks for a long feed. */
   private readonly upcoming = new Task(this, {
