@@ -3,15 +3,31 @@ import { arrive, sliced } from '../../src/feed/slices.js';
 
 // Its own file: the warm-up happens once per page, at the first element's arrival.
 describe('arrive', () => {
-  it("loads the date and time-zone data at a page's first element, alone, before later work", async () => {
-    const Original = Intl.DateTimeFormat;
+  it("loads the browser's locale data at a page's first element, a step a task, before later work", async () => {
     const log: string[] = [];
-    Intl.DateTimeFormat = new Proxy(Original, {
-      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
-        log.push(`${String(args[0])} ${args[1]?.timeZone}`);
-        return Reflect.construct(target, args) as Intl.DateTimeFormat;
-      },
-    });
+    const originals = { Locale: Intl.Locale, NumberFormat: Intl.NumberFormat, DateTimeFormat: Intl.DateTimeFormat };
+    for (const name of Object.keys(originals) as (keyof typeof originals)[])
+      Object.assign(Intl, {
+        [name]: new Proxy(originals[name], {
+          construct(target, args: [string, { timeZone?: string }?]) {
+            log.push(`${name} ${args[0]}${args[1]?.timeZone ? ` ${args[1].timeZone}` : ''}`);
+            return Reflect.construct(target, args) as object;
+          },
+        }),
+      });
+    // Marks task boundaries: a message that posts itself again, on a fresh channel each time, as the
+    // queue's own turns are posted (posted messages run in order, each in a task of its own).
+    let ticking = true;
+    const tick = () => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        log.push('tick');
+        channel.port1.close();
+        if (ticking) tick();
+      };
+      channel.port2.postMessage(0);
+    };
+    tick();
     try {
       arrive();
       log.push('arrived'); // not in arrive() itself
@@ -28,10 +44,17 @@ describe('arrive', () => {
         })(),
       );
     } finally {
-      Intl.DateTimeFormat = Original;
+      Object.assign(Intl, originals);
+      ticking = false;
     }
-    // In the queue's next turn (alone(): nothing else of ours runs in that task), ahead of the work.
-    // In the messages' own language (en-GB), which the elements format in: its data loaded with it.
-    expect(log).to.deep.equal(['arrived', 'en-GB UTC', 'work']);
+    // In British English (the messages' own language, which the elements format in), in the queue's
+    // next turns (alone(): nothing else of ours in those tasks), ahead of the work.
+    const steps = log.filter((l) => l != 'tick');
+    expect(steps).to.deep.equal(['arrived', 'Locale en-GB', 'NumberFormat en-GB', 'DateTimeFormat en-GB UTC', 'work']);
+    // Each step in a task of its own: another task ran between any two.
+    for (let i = 2; i < steps.length; i++) {
+      const between = log.slice(log.indexOf(steps[i - 1]) + 1, log.indexOf(steps[i]));
+      expect(between, `a task between ${steps[i - 1]} and ${steps[i]}`).to.include('tick');
+    }
   });
 });
