@@ -8,12 +8,12 @@ import {
   formatDay,
   formatLanguage,
   formatList,
-  formatDayRange,
   formatTime,
   formatTimeRange,
   formatUnit,
 } from '../src/internal/format.js';
 import { formatFrom } from '../src/internal/cldr-format.js';
+import { formatDayRange } from '../src/components/first-1001-days-timeline/stage.js';
 import { sessionsFound } from '../src/components/session-list/filter-controls.js';
 import { servicesFound } from '../src/components/support-list/support-list.component.js';
 import { inDaysText } from '../src/components/first-1001-days-timeline/journey-view.js';

@@ -13,11 +13,11 @@ import { feedSchema } from './schema.js';
 import {
   fieldOf,
   ID_RE,
+  INVISIBLE,
   LANG_RE,
   MAX_ENTRIES,
   MAX_STR,
   MAX_TEXT,
-  TEXT_PATTERN,
   type ArrNode,
   type EnumNode,
   type Finding,
@@ -30,6 +30,13 @@ import {
 import { LINK_RE, MAX_LINK } from './url.js';
 
 type Json = Record<string, unknown>;
+
+/**
+ * Text as the JSON Schema states it (with Unicode patterns): something visible, and no control
+ * character or lone surrogate. The validator checks the same in parts (`shape.ts`), for a sentence each.
+ * Here, not beside those checks, because it is a tagged template, which a bundle keeps even unused.
+ */
+const TEXT_PATTERN = String.raw`^(?!${INVISIBLE}*$)[^\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\p{Cs}]*$`;
 
 const text = (max: number): Json => ({ type: 'string', minLength: 1, maxLength: max, pattern: TEXT_PATTERN });
 

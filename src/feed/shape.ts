@@ -266,11 +266,6 @@ export const INVISIBLE =
   String.raw`\u2800\u3164\uFE00-\uFE0F\uFFA0]`;
 // eslint-disable-next-line no-misleading-character-class -- lone combining and filler marks are what it finds
 export const INVISIBLE_RE = new RegExp(`^${INVISIBLE}*$`, 'u');
-/**
- * Text as the JSON Schema states it (with Unicode patterns): something visible, and no control
- * character or lone surrogate. The validator checks the same in parts, for a sentence each.
- */
-export const TEXT_PATTERN = String.raw`^(?!${INVISIBLE}*$)[^\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\p{Cs}]*$`;
 /** A value as an editor would recognise it in their file, shortened; never walks into it. */
 export const preview = (value: unknown): string => {
   if (typeof value == 'string') {

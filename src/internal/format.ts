@@ -26,7 +26,7 @@ export const numberFormat = (locale: string, options: Intl.NumberFormatOptions =
 export const pluralRules = (locale: string) => cached('p', locale, {}, () => new Intl.PluralRules(intlLocale(locale)));
 
 /** The locale's formatters from its CLDR data, where the browser's Intl gets the language wrong. */
-const ownOf = (locale: string) => cldrFormat()?.own(locale);
+export const ownOf = (locale: string) => cldrFormat()?.own(locale);
 
 /** A day number (days since 1970-01-01) as a Date at UTC midnight, for formatting a civil date. */
 export const dayDate = (day: number) => new Date(day * 86_400_000);
@@ -42,12 +42,9 @@ export const formatDay = (
 };
 
 /** 2024-01-01, a Monday in a leap year: the reference for weekday and month names. */
-const MONDAY = 19723;
+export const MONDAY = 19723;
 /** "Monday" for a weekday index (0 = Monday … 6 = Sunday). */
 export const formatWeekday = (index: number, locale: string) => formatDay(MONDAY + index, locale, { weekday: 'long' });
-/** "June" for a month (1–12). */
-export const formatMonth = (month: number, locale: string) =>
-  formatDay(MONDAY + [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335][month - 1], locale, { month: 'long' });
 
 /** "10:00" in the given time zone. */
 export const formatTime = (time: Date | number, locale: string, timeZone: string) => {
@@ -64,14 +61,6 @@ export const formatTimeRange = (start: Date, end: Date | undefined, locale: stri
   return own
     ? own.range(start, end, timeZone)
     : dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).formatRange(start, end);
-};
-
-/** "27 Nov – 3 Dec 2026", "4–17 Dec 2026": two civil dates as a range, as CLDR writes one (day, short month, year). */
-export const formatDayRange = (from: number, to: number, locale: string) => {
-  const own = ownOf(locale);
-  const options = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
-  if (to <= from) return formatDay(from, locale, options);
-  return own ? own.days(from, to) : dateFormat(locale, options).formatRange(dayDate(from), dayDate(to));
 };
 
 /** "a, b and c" (or "a, b or c"). */

@@ -38,31 +38,6 @@ export const audienceLabel = (t: Translator, a: string): string =>
     }) as Record<string, () => string>
   )[a]?.() ?? a;
 
-export const facilityLabel = (t: Translator, f: string): string =>
-  (
-    ({
-      'step-free': () => t.msg('Step-free access', { id: 'facility.step-free', desc: 'A facility at a place' }),
-      'baby-changing': () => t.msg('Baby changing', { id: 'facility.baby-changing', desc: 'A facility at a place' }),
-      'buggy-parking': () =>
-        t.msg('Buggy parking', {
-          id: 'facility.buggy-parking',
-          desc: 'A facility at a place: space to leave pushchairs',
-        }),
-      'car-parking': () => t.msg('Car parking', { id: 'facility.car-parking', desc: 'A facility at a place' }),
-      'accessible-toilet': () =>
-        t.msg('Accessible toilet', { id: 'facility.accessible-toilet', desc: 'A facility at a place' }),
-      'breastfeeding-space': () =>
-        t.msg('Breastfeeding space', { id: 'facility.breastfeeding-space', desc: 'A facility at a place' }),
-      'hearing-loop': () =>
-        t.msg('Hearing loop', {
-          id: 'facility.hearing-loop',
-          desc: 'A facility at a place: an induction loop for hearing aids',
-        }),
-      refreshments: () =>
-        t.msg('Refreshments', { id: 'facility.refreshments', desc: 'A facility at a place: drinks and snacks' }),
-    }) as Record<string, () => string>
-  )[f]?.() ?? f;
-
 export const stageLabel = (t: Translator, s: string): string =>
   (
     ({

@@ -8,12 +8,23 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Feed, TimelineStage } from '../../feed/types.js';
 import type { Sourced } from '../../internal/attribution.js';
 import { both, feedText } from '../../internal/feed-text.js';
-import { formatDayRange } from '../../internal/format.js';
+import { dateFormat, dayDate, formatDay, ownOf } from '../../internal/format.js';
 import type { Translator } from '../../internal/localize.js';
 import type { CardContext } from '../support-card/service-card.js';
 import type * as BuiltIn from './default-timeline.js';
 import { sessionsList, stageSessions } from './stage-sessions.js';
 import type { Kit } from './timeline-body.js';
+
+/**
+ * "27 Nov – 3 Dec 2026", "4–17 Dec 2026": two civil dates as a range, as CLDR writes one (day, short month,
+ * year). Here, not in `format.ts`, because only the timeline says one: pages without one do not download it.
+ */
+export const formatDayRange = (from: number, to: number, locale: string) => {
+  const own = ownOf(locale);
+  const options = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
+  if (to <= from) return formatDay(from, locale, options);
+  return own ? own.days(from, to) : dateFormat(locale, options).formatRange(dayDate(from), dayDate(to));
+};
 
 export interface StageContext {
   t: Translator;

@@ -1,8 +1,12 @@
 /** "Every Tuesday", "Every other Thursday", "First Monday of the month": a series in words. */
 import type { Schedule } from '../../feed/types.js';
-import { formatDay, formatList, formatMonth, formatUnit, formatWeekday } from '../../internal/format.js';
+import { formatDay, formatList, formatUnit, formatWeekday, MONDAY } from '../../internal/format.js';
 import { parseDay } from '../../schedule/civil.js';
 import { str, type Translator } from '../../internal/localize.js';
+
+/** "June" for a month (1–12); only a series in words says one, so not in `format.ts`. */
+const formatMonth = (month: number, locale: string) =>
+  formatDay(MONDAY + [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335][month - 1], locale, { month: 'long' });
 
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 

@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit';
 import { safeUrl } from '../../feed/url.js';
 import type { Feed, Place } from '../../feed/types.js';
-import { audienceLabel, facilityLabel, freeLabel } from '../../internal/labels.js';
+import { audienceLabel, freeLabel } from '../../internal/labels.js';
 import {
   both,
   breakable,
@@ -18,6 +18,32 @@ import { heading } from '../../internal/heading.js';
 import { str, type Translator } from '../../internal/localize.js';
 import type { SessionOccurrence } from '../../schedule/occurrences.js';
 import { describePattern } from './pattern.js';
+
+/** A place's facility in words: only the session list names one, so not in `labels.ts` (every element's). */
+const facilityLabel = (t: Translator, f: string): string =>
+  (
+    ({
+      'step-free': () => t.msg('Step-free access', { id: 'facility.step-free', desc: 'A facility at a place' }),
+      'baby-changing': () => t.msg('Baby changing', { id: 'facility.baby-changing', desc: 'A facility at a place' }),
+      'buggy-parking': () =>
+        t.msg('Buggy parking', {
+          id: 'facility.buggy-parking',
+          desc: 'A facility at a place: space to leave pushchairs',
+        }),
+      'car-parking': () => t.msg('Car parking', { id: 'facility.car-parking', desc: 'A facility at a place' }),
+      'accessible-toilet': () =>
+        t.msg('Accessible toilet', { id: 'facility.accessible-toilet', desc: 'A facility at a place' }),
+      'breastfeeding-space': () =>
+        t.msg('Breastfeeding space', { id: 'facility.breastfeeding-space', desc: 'A facility at a place' }),
+      'hearing-loop': () =>
+        t.msg('Hearing loop', {
+          id: 'facility.hearing-loop',
+          desc: 'A facility at a place: an induction loop for hearing aids',
+        }),
+      refreshments: () =>
+        t.msg('Refreshments', { id: 'facility.refreshments', desc: 'A facility at a place: drinks and snacks' }),
+    }) as Record<string, () => string>
+  )[f]?.() ?? f;
 
 export interface ItemContext {
   /** The element's translator (and its locale). */
