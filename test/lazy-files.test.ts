@@ -3,11 +3,13 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { ImhLoadErrorEvent } from '../src/events/load-error.js';
 import type { ImhFeedErrorEvent } from '../src/events/feed-error.js';
+import type { ImhFeedLoadEvent } from '../src/events/feed-load.js';
 import { exampleFeed } from './fixtures/example.js';
 import { minimalFeed, session } from './fixtures/feeds.js';
 import { expectQuietConsole } from './fixtures/quiet.js';
 import { BANK_HOLIDAYS, TERMS } from './fixtures/terms.js';
 import { bundlePage } from './fixtures/bundle-page.js';
+import { json, stubFetch } from './fixtures/network.js';
 import { formatDay } from '../src/internal/format.js';
 
 // Files the elements load on first use (a language's messages, the filter controls, the calendar
@@ -440,6 +442,37 @@ describe('files loaded on first use that fail to load', () => {
     await elementUpdated(el);
     expect(textOf($(el, '[part=notice]'))).to.equal('This information could not be loaded just now. Try again');
     saidOnce('store');
+  });
+
+  // A fresh feed that skipped items as broken is compared with the saved copy by the saved-copy code
+  // (store.ts: staleCopy): without that code, the fresh feed shows, as it would with no copy at all.
+  it('the saved-copy code, when a fresh feed skipped broken items: that feed, and imh-load-error', async () => {
+    await failing('feed/store');
+    const feed = `${location.origin}/public/example-feed.json?broken-items-test=${Date.now()}`;
+    const example = await exampleFeed();
+    // A copy saved by an earlier visit, which keeps one service more than the fresh feed.
+    const key = `imh-widgets:feed:v2:services ${feed}`;
+    localStorage.setItem(key, JSON.stringify({ savedAt: Date.now() - 86400_000, text: JSON.stringify(example) }));
+    const services = example.services.map((s: { id: string }) => (s.id == 'samaritans' ? { ...s, name: '' } : s));
+    const net = stubFetch(() => json({ ...example, services }));
+    try {
+      const el = cardFrom(feed);
+      const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+      const loaded = oneEvent(el, 'imh-feed-load') as Promise<ImhFeedLoadEvent>;
+      (await fixture(html`<div></div>`)).append(el);
+      const [{ detail }, { detail: load }] = await Promise.all([error, loaded]);
+      expect(detail.error.file).to.contain('store');
+      // The fresh feed, with its issue, not the copy; no notice of a copy, and the card.
+      expect(load.stale).to.equal(undefined);
+      expect(load.issues.map((i) => i.path)).to.deep.equal(['services[3].name']);
+      expect(load.feed.services!.some((s) => s.id == 'samaritans')).to.equal(false);
+      await waitUntil(() => $(el, '[part=card]'), 'no card');
+      expect($(el, '[part=notice]')).to.equal(null);
+      expect(warnings).to.deep.equal([]); // said once per file per page, by the test before
+    } finally {
+      net.restore();
+      localStorage.removeItem(key);
+    }
   });
 
   it('the saved-copy code, after the feed shows: the card, imh-load-error naming it, reload() saves', async () => {

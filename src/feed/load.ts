@@ -1,4 +1,4 @@
-import { FeedError, FeedValidationError, jsonDetail } from './errors.js';
+import { FeedError, jsonDetail } from './errors.js';
 import { limitDepth } from './depth.js';
 import type { FeedParts } from './parts.js';
 import { readFeedData, type FeedRead } from './read.js';
@@ -154,34 +154,18 @@ export const unusableAddress = (problem?: AddressProblem): Promise<never> =>
 const abortError = (signal: AbortSignal): unknown =>
   signal.reason ?? new DOMException('The feed load was aborted.', 'AbortError');
 
-/** How many items the parts read keep: the measure of a feed's usefulness. */
-const kept = (feed: FeedRead['feed'], parts: FeedParts): number =>
-  Object.keys(parts.fields).reduce((n, key) => {
-    const v = (feed as Record<string, { stages?: unknown[]; terms?: unknown[]; dates?: unknown[] } | undefined>)[key];
-    // A list, or the timeline's stages, the term dates' terms, the bank holidays' dates.
-    return n + ((Array.isArray(v) ? v : (v?.stages ?? v?.terms ?? v?.dates))?.length ?? 0);
-  }, 0);
-
-/**
- * The stored copy for `parts`, read again, or undefined when there is none or it no longer reads.
- * Rejects with an `ImhLoadError` when the code that reads it could not be loaded.
- */
-async function storedCopy(url: string, parts: FeedParts): Promise<(FeedRead & { savedAt: Date }) | undefined> {
-  const stored = (await store()).readFeed(url, parts.name);
-  try {
-    if (!stored) return undefined;
-    const json = await readJson(stored.text);
-    return { ...(await readFeedData(json, { parts, url })), savedAt: new Date(stored.savedAt) };
-  } catch {
-    return undefined; // the stored copy is no longer readable
-  }
-}
+/** A stored copy's text read as a fresh feed's is (`parts` of the feed at `url`), for `store.ts`. */
+const reader =
+  (url: string, parts: FeedParts) =>
+  async (text: string): Promise<FeedRead> =>
+    readFeedData(await readJson(text), { parts, url });
 
 /**
  * What `parts` of a freshly loaded feed give, and whether it replaces the stored copy. The rule
- * (see the README): a fresh feed replaces the last good copy when it skipped no item as broken, or
- * when it keeps at least as many items as the copy in the parts this element reads. Otherwise the
- * copy, which keeps more, is shown, marked stale, with the fresh feed's issues in its error.
+ * (see the README, and `staleCopy` in `store.ts`, loaded only for a feed that skipped items as
+ * broken): a fresh feed replaces the last good copy when it skipped no item as broken, or when it
+ * keeps at least as many items as the copy in the parts this element reads. Otherwise the copy,
+ * which keeps more, is shown, marked stale, with the fresh feed's issues in its error.
  */
 async function readFresh(
   url: string,
@@ -190,22 +174,16 @@ async function readFresh(
   useStoredCopy: boolean,
 ): Promise<FeedResult> {
   const fresh = await readFeedData(fetched.json, { parts, url });
-  const skipped = fresh.issues.filter((i) => i.severity == 'error').length;
-  if (skipped && useStoredCopy) {
-    // Without the code that reads it (the save below fails too, and says so), the fresh feed.
-    const copy = await storedCopy(url, parts).catch(() => undefined);
-    if (copy && kept(copy.feed, parts) > kept(fresh.feed, parts)) {
-      const error = new FeedValidationError(
-        url,
-        `skipped ${skipped} broken ${skipped == 1 ? 'item' : 'items'} and keeps fewer items than the copy ` +
-          'saved in this browser, so that copy is shown until the feed is fixed.',
-        fresh.issues,
-      );
-      return { feed: copy.feed, issues: copy.issues, url, stale: { savedAt: copy.savedAt, error } };
-    }
-  }
-  // Saved once the code is here (after the caller has the feed), in the order the feeds were read.
   if (!useStoredCopy) return { ...fresh, url };
+  // Without the code that reads the copy (the save below fails too, and says so), the fresh feed.
+  const copy =
+    fresh.issues.some((i) => i.severity == 'error') &&
+    (await store().then(
+      (m) => m.staleCopy(url, fresh, parts, reader(url, parts)),
+      () => undefined,
+    ));
+  if (copy) return copy;
+  // Saved once the code is here (after the caller has the feed), in the order the feeds were read.
   const now = Date.now();
   const saving = store().then(({ saveFeed }) => saveFeed(url, fetched.text, now, parts.name));
   saving.catch(() => {}); // the elements report it (imh-load-error)
@@ -259,9 +237,9 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
     const settled: Promise<FeedResult> = fresh.catch(async (error: unknown) => {
       const copy =
         error instanceof FeedError && useStoredCopy
-          ? await storedCopy(abs, parts).catch(
-              (missing: ImhLoadError) => void (error.missing = [...(error.missing ?? []), missing]),
-            )
+          ? await store()
+              .then((m) => m.storedCopy(abs, parts, reader(abs, parts)))
+              .catch((missing: ImhLoadError) => void (error.missing = [...(error.missing ?? []), missing]))
           : undefined;
       if (!copy) throw error;
       return {

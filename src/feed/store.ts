@@ -11,7 +11,15 @@
  * quietly. Eviction never removes a copy before the new one is known to fit, and never removes a
  * copy this page has used. Private browsing, disabled storage, sandboxed frames and a full quota
  * all make these functions do nothing rather than throw.
+ *
+ * It is a chunk of its own (`load.ts` loads it after a feed has been read, or when a feed fails or
+ * skips items as broken), so the copy's reading and the rule that keeps it are here too.
  */
+
+import { FeedValidationError } from './errors.js';
+import type { FeedResult } from './load.js';
+import type { FeedParts } from './parts.js';
+import type { FeedRead } from './read.js';
 
 /** Key prefix; bump the version when the stored format changes. */
 export const STORE_PREFIX = 'imh-widgets:feed:v2:';
@@ -183,4 +191,52 @@ export function forgetFeed(url?: string): void {
     // nothing to forget
   }
   if (!url) inUse.clear();
+}
+
+/** How many items the parts read keep: the measure of a feed's usefulness. */
+const kept = (feed: FeedRead['feed'], parts: FeedParts): number =>
+  Object.keys(parts.fields).reduce((n, key) => {
+    const v = (feed as Record<string, { stages?: unknown[]; terms?: unknown[]; dates?: unknown[] } | undefined>)[key];
+    // A list, or the timeline's stages, the term dates' terms, the bank holidays' dates.
+    return n + ((Array.isArray(v) ? v : (v?.stages ?? v?.terms ?? v?.dates))?.length ?? 0);
+  }, 0);
+
+/**
+ * The stored copy of the feed at `url` for `parts`, read again by `read` (as a fresh feed is read),
+ * or undefined when there is none or it no longer reads.
+ */
+export async function storedCopy(
+  url: string,
+  parts: FeedParts,
+  read: (text: string) => Promise<FeedRead>,
+): Promise<(FeedRead & { savedAt: Date }) | undefined> {
+  const stored = readFeed(url, parts.name);
+  try {
+    return stored && { ...(await read(stored.text)), savedAt: new Date(stored.savedAt) };
+  } catch {
+    return undefined; // the stored copy is no longer readable
+  }
+}
+
+/**
+ * For a fresh feed that skipped items as broken: the stored copy, marked stale with the fresh
+ * feed's issues in its error, when it keeps more items in the parts this element reads; otherwise
+ * undefined, and the fresh feed replaces it (the rule in the README, and in `load.ts`).
+ */
+export async function staleCopy(
+  url: string,
+  fresh: FeedRead,
+  parts: FeedParts,
+  read: (text: string) => Promise<FeedRead>,
+): Promise<FeedResult | undefined> {
+  const skipped = fresh.issues.filter((i) => i.severity == 'error').length;
+  const copy = await storedCopy(url, parts, read);
+  if (!copy || kept(copy.feed, parts) <= kept(fresh.feed, parts)) return undefined;
+  const error = new FeedValidationError(
+    url,
+    `skipped ${skipped} broken ${skipped == 1 ? 'item' : 'items'} and keeps fewer items than the copy ` +
+      'saved in this browser, so that copy is shown until the feed is fixed.',
+    fresh.issues,
+  );
+  return { feed: copy.feed, issues: copy.issues, url, stale: { savedAt: copy.savedAt, error } };
 }
