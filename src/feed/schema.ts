@@ -29,15 +29,12 @@ export * from './schema/timeline.js';
 export * from './schema/head.js';
 export {
   AUDIENCES,
-  BANK_HOLIDAY_DIVISIONS,
   DAYS,
   FACILITIES,
   KINDS,
   REFERRERS,
   SOURCE_KINDS,
   STAGES,
-  STATUSES,
-  TERM_TYPES,
   URGENCIES,
   type Day,
 } from './vocabulary.js';

@@ -36,7 +36,6 @@ export const REFERRERS = [
   'family-hub',
   'any-professional',
 ] as const;
-export const STATUSES = ['scheduled', 'cancelled', 'changed'] as const;
 /** Kinds of source an importer reads (`src/import/`); `feed` is another imh-widgets feed. */
 export const SOURCE_KINDS = [
   'spreadsheet',
@@ -47,7 +46,5 @@ export const SOURCE_KINDS = [
   'term-dates',
   'feed',
 ] as const;
-export const TERM_TYPES = ['term', 'half-term', 'holiday'] as const;
-export const BANK_HOLIDAY_DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
 export type Day = (typeof DAYS)[number];

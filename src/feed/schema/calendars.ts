@@ -3,8 +3,11 @@
  * one schema (`../schema.ts`).
  */
 import { arr, doc, lax, obj, oneOf, opt, str, text } from '../shape.js';
-import { BANK_HOLIDAY_DIVISIONS, TERM_TYPES } from '../vocabulary.js';
 import { date, source } from './values.js';
+
+// Their vocabulary: here, not in `vocabulary.ts`, since only the session list reads term and bank-holiday dates.
+export const TERM_TYPES = ['term', 'half-term', 'holiday'] as const;
+export const BANK_HOLIDAY_DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
 export const termSchema = obj(
   {

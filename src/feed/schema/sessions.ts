@@ -3,8 +3,14 @@
  */
 import { hasDates } from '../../schedule/recur.js';
 import { arr, bool, doc, lax, link, list, num, obj, oneOf, opt, ref, str, text } from '../shape.js';
-import { STATUSES } from '../vocabulary.js';
-import { audience, cost, date, day, duration, email, id, lang, phone, source, time, zone } from './values.js';
+import { audience, cost, date, email, id, lang, phone, source, time, zone } from './values.js';
+
+// A session's own values and vocabulary: here, not in `values.ts` and `vocabulary.ts`, which the
+// support elements' schemas share, so a page without a session list does not download them.
+export const STATUSES = ['scheduled', 'cancelled', 'changed'] as const;
+export const duration = str({ re: /^P(?!$)(\d{1,4}D)?(T(?=\d)(\d{1,4}H)?(\d{1,5}M)?)?$/, what: 'a duration' });
+/** One weekday, or for monthly and yearly series an nth weekday: 1MO is the first Monday, -1FR the last Friday. */
+export const day = str({ re: /^(-1|[1-5])?(MO|TU|WE|TH|FR|SA|SU)$/, what: 'a day' });
 
 export const scheduleSchema = obj(
   {

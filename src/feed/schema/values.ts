@@ -50,9 +50,6 @@ export const lang = str({ re: LANG_RE, what: 'a language code', max: 35 });
 /** At most 254 characters (RFC 5321), and nothing a mailto: link would read as more than the address. */
 export const email = str({ re: EMAIL_RE, what: 'an email address', max: 254 });
 export const phone = str({ re: /^\+?[0-9][0-9 ()-]{1,22}$/, what: 'a phone number' });
-export const duration = str({ re: /^P(?!$)(\d{1,4}D)?(T(?=\d)(\d{1,4}H)?(\d{1,5}M)?)?$/, what: 'a duration' });
-/** One weekday, or for monthly and yearly series an nth weekday: 1MO is the first Monday, -1FR the last Friday. */
-export const day = str({ re: /^(-1|[1-5])?(MO|TU|WE|TH|FR|SA|SU)$/, what: 'a day' });
 export const plainDay = oneOf(DAYS, 'a day');
 
 export const audience = arr(lax(oneOf(AUDIENCES, 'an audience')), 0, doc('Who it is for.'));
