@@ -223,9 +223,10 @@ describe('<imh-session-list>', () => {
       expect(el.shadowRoot!.activeElement).to.equal($$(el, '[part=item]')[3]);
     });
 
-    it('draws a long list ten sessions an update, each after a frame; updateComplete waits for all', async () => {
+    it('draws a long list a few sessions an update, each after a frame; updateComplete waits for all', async () => {
       // Issue 12: fifty sessions were rendered in one update and laid out in one frame, a long task
-      // each. Counted in sessions drawn per update and frames drawn between, not timed.
+      // each. Counted in sessions drawn per update and frames drawn between, not timed. How many an
+      // update draws depends on how long the last ones took (pace.ts, tested in session-list-pace).
       /** Sessions shown after each update that changed their number, and the frames drawn by then. */
       const drawn: [count: number, frames: number][] = [];
       let frames = 0;
@@ -245,12 +246,14 @@ describe('<imh-session-list>', () => {
       });
       counting = false;
       expect($$(el, '[part=item]').length, 'sessions once updateComplete settles').to.equal(45);
-      expect(
-        drawn.map(([count]) => count),
-        'sessions shown after each update',
-      ).to.deep.equal([10, 20, 30, 40, 45]);
-      for (let i = 1; i < drawn.length; i++)
-        expect(drawn[i][1], `frames drawn before part ${i + 1}`).to.be.greaterThan(drawn[i - 1][1]);
+      const counts = drawn.map(([count]) => count);
+      expect(counts.length, `parts drawn (${counts.join(', ')})`).to.be.at.least(5);
+      expect(counts.at(-1)).to.equal(45);
+      for (let i = 0; i < drawn.length; i++) {
+        const grown = counts[i] - (counts[i - 1] ?? 0);
+        expect(grown, `sessions added by part ${i + 1} (${counts.join(', ')})`).to.be.within(1, 10);
+        if (i) expect(drawn[i][1], `frames drawn before part ${i + 1}`).to.be.greaterThan(drawn[i - 1][1]);
+      }
     });
 
     it('days: how far ahead', async () => {
@@ -560,6 +563,7 @@ describe('<imh-session-list>', () => {
         'the search did not find the accented name',
         SEARCHED,
       );
+      await el.updateComplete; // all drawn (a long list is drawn a few sessions an update)
       expect(count(el)).not.to.equal(all);
       expect(count(el)).to.equal(`${titles(el).length} sessions found`);
       // A place: every session at a library, and nothing else.

@@ -24,6 +24,7 @@ import { matches, type Filters } from './filters.js';
 import { sessionItem, type ItemContext } from './session-item.js';
 import { styles } from './session-list.styles.js';
 import { familySheet } from '../../internal/family-sheet-button.js';
+import { drawn as paced, drawNext } from './pace.js';
 import { controlStyles } from '../../styles/controls.js';
 
 /** What the list shows for a feed, time, window and filters. */
@@ -36,9 +37,6 @@ interface Upcoming {
   /** Term-time and bank-holiday series whose dates in the window are not known yet. */
   unconfirmed: UnconfirmedDates[];
 }
-
-/** Sessions drawn per update (the default `limit`): a longer list takes several. */
-const DRAW = 10;
 
 const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
 const loadNotes = lazy('the term dates notes', 'unconfirmed.js', () => import('./unconfirmed.js'));
@@ -131,6 +129,8 @@ export class ImhSessionList extends ImhElement {
 
   /** What the last render drew from (its list, filters, layout, languages), and how many sessions. */
   private drew: [from: unknown[], count: number] = [[], 0];
+  /** How many sessions the last render drew that were not there before. */
+  private grown = 0;
 
   /** Someone opened "Add to calendar": load the calendar export. */
   @state() private calendarWanted?: boolean;
@@ -230,6 +230,14 @@ export class ImhSessionList extends ImhElement {
     if (this.drawing) this.requestUpdate();
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    this.grown = 0;
+    const start = performance.now();
+    super.update(changed);
+    // How long drawing its new sessions took (rendered and put on the page), for the next part's size.
+    paced(performance.now() - start, this.grown);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // The next part once the page has drawn a frame with this one (an update that fits in this
@@ -305,14 +313,16 @@ export class ImhSessionList extends ImhElement {
       : occurrences;
     const total = shownDates.length;
     const wanted = Math.max(1, this.shown || this.limit || 10);
-    // A long list is drawn DRAW sessions an update (the rest in later ones, after a frame each), so
-    // no task renders or lays out more: the same list grows, another starts again.
+    // A long list is drawn a few sessions an update, as many as fit in a slice of the page's time
+    // (pace.ts), the rest in later ones, after a frame each: the same list grows, another starts again.
     const from = [upcoming, this.chosen, this.layout, t.locale, t.also?.locale];
-    const [last, drawn] = this.drew;
-    const count = Math.min(wanted, (from.every((v, i) => v === last[i]) ? drawn : 0) + DRAW);
+    const [last, before] = this.drew;
+    const had = from.every((v, i) => v === last[i]) ? before : 0;
+    const count = Math.min(wanted, had + drawNext());
     this.drew = [from, count];
     this.drawing = count < Math.min(wanted, total);
     const visible = shownDates.slice(0, count);
+    this.grown = visible.length - had;
     const ics = this.ics.status == COMPLETE ? this.ics.value : undefined;
     const context: ItemContext = {
       t,
