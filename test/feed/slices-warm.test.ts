@@ -5,7 +5,12 @@ import { arrive, sliced } from '../../src/feed/slices.js';
 describe('arrive', () => {
   it("loads the browser's locale data at a page's first element, a step a task, before later work", async () => {
     const log: string[] = [];
-    const originals = { Locale: Intl.Locale, NumberFormat: Intl.NumberFormat, DateTimeFormat: Intl.DateTimeFormat };
+    const originals = {
+      Locale: Intl.Locale,
+      Collator: Intl.Collator,
+      NumberFormat: Intl.NumberFormat,
+      DateTimeFormat: Intl.DateTimeFormat,
+    };
     for (const name of Object.keys(originals) as (keyof typeof originals)[])
       Object.assign(Intl, {
         [name]: new Proxy(originals[name], {
@@ -50,7 +55,14 @@ describe('arrive', () => {
     // In British English (the messages' own language, which the elements format in), in the queue's
     // next turns (alone(): nothing else of ours in those tasks), ahead of the work.
     const steps = log.filter((l) => l != 'tick');
-    expect(steps).to.deep.equal(['arrived', 'Locale en-GB', 'NumberFormat en-GB', 'DateTimeFormat en-GB UTC', 'work']);
+    expect(steps).to.deep.equal([
+      'arrived',
+      'Locale en-GB',
+      'Collator en-GB',
+      'NumberFormat en-GB',
+      'DateTimeFormat en-GB UTC',
+      'work',
+    ]);
     // Each step in a task of its own: another task ran between any two.
     for (let i = 2; i < steps.length; i++) {
       const between = log.slice(log.indexOf(steps[i - 1]) + 1, log.indexOf(steps[i]));
