@@ -1,5 +1,6 @@
 import { FeedError, jsonDetail } from './errors.js';
 import { limitDepth } from './depth.js';
+import { preview } from './shape.js';
 import type { FeedParts } from './parts.js';
 import { readFeedData, type FeedRead } from './read.js';
 
@@ -122,7 +123,7 @@ export interface AddressProblem {
  */
 export function resolveFeedUrl(url: string): string | AddressProblem {
   const address = url.trim();
-  const shown = JSON.stringify(address.length > 60 ? `${address.slice(0, 57)}…` : address);
+  const shown = preview(address);
   let resolved: URL | undefined;
   try {
     // A space is never part of an address (some browsers would encode it and carry on).

@@ -88,38 +88,7 @@ export function* safeInSlices(input: unknown, parts: FeedParts, url?: string): G
       ctx.findings.push({ path: r.path, code: 'unknown-ref', severity: 'warning', value: r.id, arg: r.to });
     }
   }
-  if (parts.fields.sessions && parts.fields.termDates && parts.fields.bankHolidays) {
-    calendarFindings(own('sessions'), out as Feed, ctx.findings);
-  }
+  // Checks across lists, for parts that have them (sessions and the calendars they skip).
+  parts.check?.(own, out as Feed, ctx.findings);
   return { feed: out as Feed, findings: ctx.findings };
-}
-
-/**
- * Sessions that run in term time only or not on bank holidays take their closed dates from the
- * feed's `termDates` and `bankHolidays`; without them no date of theirs can be shown. One warning
- * per missing calendar, at the first such session (its value counts the others).
- */
-function calendarFindings(sessions: unknown, f: Feed, findings: Finding[]) {
-  if (!Array.isArray(sessions) || !f.sessions?.length) return;
-  const kept = new Map(f.sessions.map((s) => [s.id, s]));
-  for (const [flag, has] of [
-    ['termTimeOnly', !!f.termDates],
-    ['notOnBankHolidays', !!f.bankHolidays],
-  ] as const) {
-    if (has) continue;
-    const paths = sessions.flatMap((raw: unknown, i) => {
-      const id = (raw as { id?: unknown })?.id;
-      const s = typeof id == 'string' ? kept.get(id.trim()) : undefined;
-      return s?.schedule[flag] ? [`sessions[${i}].schedule.${flag}`] : [];
-    });
-    if (paths.length) {
-      findings.push({
-        path: paths[0],
-        code: 'rule',
-        severity: 'warning',
-        arg: `calendar.${flag}`,
-        value: paths.length - 1,
-      });
-    }
-  }
 }

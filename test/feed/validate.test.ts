@@ -1,6 +1,15 @@
 /* eslint-disable max-len -- expected sentences are kept whole, as editors read them */
 import { expect } from '@open-wc/testing';
-import { FeedValidationError, formatIssue, validateFeed, type FeedIssue } from '../../src/feed/index.js';
+import {
+  ALL_PARTS,
+  FeedValidationError,
+  formatIssue,
+  readFeedData,
+  SERVICE_PARTS,
+  SESSION_PARTS,
+  validateFeed,
+  type FeedIssue,
+} from '../../src/feed/index.js';
 import { minimalFeed, place, service, session } from '../fixtures/feeds.js';
 
 const issuesOf = (input: unknown) => validateFeed(input).issues;
@@ -404,6 +413,18 @@ describe('validateFeed: hardening (issue 12)', () => {
   });
 
   describe('no session loses its dates silently', () => {
+    // A check across lists (the sessions and the calendars they skip), run for the parts that read them.
+    it('warns of a term-time session in a feed without term dates, for the whole feed and the session list', async () => {
+      const feed = withSchedule({ termTimeOnly: true });
+      const warned = async (parts: typeof ALL_PARTS) =>
+        (await readFeedData(feed, { parts })).issues.map((i) => `${i.severity} ${i.code} ${i.path}`);
+      for (const parts of [ALL_PARTS, SESSION_PARTS]) {
+        expect(await warned(parts), parts.name).to.deep.equal(['warning rule sessions[0].schedule.termTimeOnly']);
+      }
+      expect(await warned(SERVICE_PARTS)).to.deep.equal([]);
+      expect(one(feed)[0]).to.contain('but the feed has no termDates, so no dates can be shown');
+    });
+
     it('reports an empty byDay, byMonth or byMonthDay with its path', () => {
       for (const field of ['byDay', 'byMonth', 'byMonthDay']) {
         expect(one(withSchedule({ [field]: [] })), field).to.deep.equal([

@@ -2,7 +2,8 @@
  * School terms and bank holidays, held once and used by every session that names them. Part of the
  * one schema (`../schema.ts`).
  */
-import { arr, doc, lax, obj, oneOf, opt, str, text } from '../shape.js';
+import { arr, doc, lax, obj, oneOf, opt, str, text, type Finding } from '../shape.js';
+import type { Feed } from '../types.js';
 import { date, source } from './values.js';
 
 // Their vocabulary: here, not in `vocabulary.ts`, since only the session list reads term and bank-holiday dates.
@@ -52,3 +53,36 @@ export const bankHolidaysSchema = obj(
 
 export const termDatesField = opt(lax(termDatesSchema));
 export const bankHolidaysField = opt(lax(bankHolidaysSchema));
+
+/**
+ * Sessions that run in term time only or not on bank holidays take their closed dates from the
+ * feed's `termDates` and `bankHolidays`; without them no date of theirs can be shown. One warning
+ * per missing calendar, at the first such session (its value counts the others). The safety pass runs
+ * it for the parts that read sessions and both calendars (`SESSION_PARTS`, `ALL_PARTS`: their
+ * `check`), so it is here, with them, not in the code every element runs.
+ */
+export function calendarFindings(own: (key: string) => unknown, f: Feed, findings: Finding[]): void {
+  const sessions = own('sessions');
+  if (!Array.isArray(sessions) || !f.sessions?.length) return;
+  const kept = new Map(f.sessions.map((s) => [s.id, s]));
+  for (const [flag, has] of [
+    ['termTimeOnly', !!f.termDates],
+    ['notOnBankHolidays', !!f.bankHolidays],
+  ] as const) {
+    if (has) continue;
+    const paths = sessions.flatMap((raw: unknown, i) => {
+      const id = (raw as { id?: unknown })?.id;
+      const s = typeof id == 'string' ? kept.get(id.trim()) : undefined;
+      return s?.schedule[flag] ? [`sessions[${i}].schedule.${flag}`] : [];
+    });
+    if (paths.length) {
+      findings.push({
+        path: paths[0],
+        code: 'rule',
+        severity: 'warning',
+        arg: `calendar.${flag}`,
+        value: paths.length - 1,
+      });
+    }
+  }
+}
