@@ -1,8 +1,11 @@
 /**
  * Support services and resources (Open Referral UK concepts). Part of the one schema (`../schema.ts`).
  */
+import { feedParts } from '../parts.js';
 import { arr, bool, doc, lax, link, list, obj, oneOf, opt, ref, text } from '../shape.js';
 import { KINDS, REFERRERS, STAGES, URGENCIES } from '../vocabulary.js';
+import { organisationsField, placesField } from './places.js';
+import { sourcesField } from './sources.js';
 import { audience, closingTime, cost, date, email, id, lang, phone, plainDay, source, time } from './values.js';
 
 export const hoursSchema = obj({ byDay: arr(plainDay, 1), opens: time(), closes: closingTime }, (h, report) => {
@@ -58,3 +61,16 @@ export const serviceSchema = obj(
 );
 
 export const servicesField = opt(lax(list(serviceSchema)));
+
+/**
+ * The support card and list: services, with the places and organisations they name (exported by
+ * `../service-parts.ts`, see `../parts.ts`). Made here, beside the services' schema, so that the
+ * autoloader puts it in the chunk that holds that schema, not in a file of its own that every page
+ * with a support card would download besides.
+ */
+export const SERVICE_PARTS = feedParts('services', {
+  places: placesField,
+  organisations: organisationsField,
+  services: servicesField,
+  sources: sourcesField,
+});
