@@ -308,6 +308,7 @@ describe('files loaded on first use that fail to load', () => {
     expect(detail.error.name).to.equal('ImhLoadError');
     expect(detail.error.file).to.contain('cldr-format');
     await waitUntil(() => $(el, '[part=item]'), 'no list');
+    await el.updateComplete; // the whole list (a long one is drawn a few sessions an update)
     // Each day heading after "Today" and "Tomorrow" is a date: the day its sessions fall on.
     const headings = () =>
       [...el.shadowRoot!.querySelectorAll('[part=day]')].slice(2).map((day) => {

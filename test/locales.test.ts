@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import type { ReactiveElement, TemplateResult } from 'lit';
 import '../src/define.js';
 import { intlDataOf, loadLocale } from '../src/localization.js';
 import { Translator } from '../src/internal/localize.js';
@@ -90,6 +90,7 @@ const CASES: Case[] = [
 async function renderCase(c: Case, lang: string): Promise<Element> {
   const el = await fixture(c.render(lang, await exampleFeed()));
   await waitUntil(() => c.ready(el), `${c.name} in ${lang} did not render`, { timeout: 5000 });
+  await (el as ReactiveElement).updateComplete; // all drawn (a long list is drawn a few sessions an update)
   return el;
 }
 

@@ -18,8 +18,10 @@ export interface ReachHost extends ReactiveControllerHost, HTMLElement {
  */
 export class Reach implements ReactiveController {
   private jsonld?: [typeof import('../reach/jsonld-block.js'), typeof import('../export/jsonld.js')];
-  /** The feed the element had (if any) when the chunks last failed to load. */
+  /** The feed the element had (if any) when the chunks last failed to load: its next feed tries again. */
   private failed?: [Feed | undefined];
+  /** Whether the chunks are being loaded. */
+  private loading = false;
 
   constructor(
     private host: ReachHost,
@@ -35,20 +37,31 @@ export class Reach implements ReactiveController {
 
   hostUpdated(): void {
     const { host } = this;
+    if (this.jsonld) return this.apply();
     const { feed } = this.state();
-    // After a chunk failed to load, the element's next feed (reload() reads it again) tries again.
-    if ((!host.jsonld && !this.jsonld) || (this.failed && this.failed[0] == feed)) return;
+    // One load at a time (a long list updates several times while it draws); after a load failed,
+    // the element's next feed (reload() reads it again) tries again: one imh-load-error a failure.
+    if (!host.jsonld || this.loading || (this.failed && this.failed[0] == feed)) return;
+    this.loading = true;
     Promise.all([block(), exporter()]).then(
       (m) => {
+        this.loading = false;
         this.jsonld = m;
-        const { feed, locale } = this.state();
-        m[0].jsonLdBlock(m[1], host, feed, locale, host.jsonld);
+        this.apply();
       },
       (error: ImhLoadError) => {
-        this.failed = [feed];
+        this.loading = false;
+        this.failed = [this.state().feed]; // the feed it has now: it may have arrived meanwhile
         host.dispatchEvent(loadFailed(error));
       },
     );
+  }
+
+  /** Adds, updates or removes the element's block (the chunks are here). */
+  private apply() {
+    const [block, exporter] = this.jsonld!;
+    const { feed, locale } = this.state();
+    block.jsonLdBlock(exporter, this.host, feed, locale, this.host.jsonld);
   }
 
   hostDisconnected(): void {

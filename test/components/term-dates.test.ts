@@ -34,6 +34,7 @@ async function list(now: string, attrs: Record<string, string> = {}, data: unkno
   (await fixture(html`<div style="max-width: 48rem"></div>`)).append(el);
   await elementUpdated(el);
   await waitUntil(() => $(el, '[part=item]') || $(el, '[part=empty]'), 'the list never rendered');
+  await el.updateComplete; // the whole list (a long one is drawn a few sessions an update)
   return el;
 }
 
