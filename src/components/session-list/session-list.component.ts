@@ -188,18 +188,24 @@ export class ImhSessionList extends ImhElement {
     }),
   );
 
-  /** The filter controls, loaded when the `filters` attribute is set. */
-  private readonly controls = this.retry(
-    new Task(this, { args: () => [this.filters] as const, task: ([on]) => (on ? loadControls() : undefined) }),
-  );
+  /** The filter controls, loaded when the `filters` attribute is set (the task made then: see `willUpdate`). */
+  private controls?: ReturnType<ImhSessionList['makeControls']>;
+  private makeControls() {
+    return this.retry(
+      new Task(this, { args: () => [this.filters] as const, task: ([on]) => (on ? loadControls() : undefined) }),
+    );
+  }
 
   /** The calendar export, loaded the first time someone opens "Add to calendar". */
   private readonly ics = this.retry(
     new Task(this, { args: () => [this.calendarWanted] as const, task: ([on]) => (on ? loadIcs() : undefined) }),
   );
 
-  /** The family sheet's dialog, opened (its code loaded on first use) each time "Print for a family" is pressed. */
-  private readonly sheet = this.retry(familySheet(this));
+  /**
+   * The family sheet's dialog, opened (its code loaded on first use) each time "Print for a family" is
+   * pressed: with the `family-sheet` attribute (the task made then: see `willUpdate`).
+   */
+  private sheet?: ReturnType<typeof familySheet>;
 
   /**
    * A long list is drawn a part at a time (`renderContent`): the element updates again after the
@@ -250,6 +256,10 @@ export class ImhSessionList extends ImhElement {
     super.willUpdate(changed);
     if (changed.has('limit') || changed.has('category') || changed.has('place') || changed.has('ageMonths'))
       this.shown = 0;
+    // Made when first used, not in every list's constructor: a page that makes 200 lists at once
+    // makes them in one task (issue 12).
+    if (this.filters) this.controls ??= this.makeControls();
+    if (this.hasAttribute('family-sheet')) this.sheet ??= this.retry(familySheet(this));
   }
 
   /** The instant the list is computed from. */
@@ -288,7 +298,7 @@ export class ImhSessionList extends ImhElement {
 
   /** The filter controls once loaded, or a notice with "Try again" if they could not be. */
   private renderControls(feed: Feed, counts: { total: number; today: number; days: number }) {
-    return this.controls.render({
+    return this.controls?.render({
       complete: (m) => m?.filterControls(feed, this.chosen, this.t, (f) => this.onFilter(f), counts, this),
       error: () => this.renderError(),
     });
@@ -306,7 +316,7 @@ export class ImhSessionList extends ImhElement {
       return html`<div part="base" class="base">${this.renderFeedStatus(false, !!this.feedResult, reserve)}</div>`;
     const { feed, occurrences, places, today, unconfirmed } = upcoming;
     const days = this.days || 28;
-    const controls = this.filters && this.controls.status == COMPLETE ? this.controls.value : undefined;
+    const controls = this.filters && this.controls?.status == COMPLETE ? this.controls.value : undefined;
     // The "When" choice and the search narrow the expanded dates (in the filters' lazy code).
     const shownDates = controls
       ? controls.narrow(occurrences, this.chosen, feed, places, this.locale, today, t.also?.locale)
@@ -344,7 +354,7 @@ export class ImhSessionList extends ImhElement {
     });
     return html`<div part="base" class="base">
       ${this.filters ? this.renderControls(feed, { total, today, days }) : nothing}
-      ${this.sheet.button(
+      ${this.sheet?.button(
         t,
         () => ({ ...upcoming, occurrences: shownDates, shown: visible.length }),
         () => this.renderError(),

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { SERVICE_PARTS } from '../../feed/service-parts.js';
 import { property, state } from 'lit/decorators.js';
 import type { Service } from '../../feed/types.js';
@@ -110,12 +110,20 @@ export class ImhSupportList extends ImhElement {
   /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
   @property() now?: string;
 
-  /** "Print for a family" (`family-sheet`): the sheet's code, loaded and its dialog opened at each press. */
-  private readonly sheet = this.retry(familySheet(this));
+  /**
+   * "Print for a family" (`family-sheet`): the sheet's code, loaded and its dialog opened at each press
+   * (the task made when the attribute is first seen, not in every element's constructor: issue 12).
+   */
+  private sheet?: ReturnType<typeof familySheet>;
 
   constructor() {
     super();
     this.everyMinute();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.hasAttribute('family-sheet')) this.sheet ??= this.retry(familySheet(this));
   }
 
   private passes(s: Service, locale: string, language: string): boolean {
@@ -207,7 +215,7 @@ export class ImhSupportList extends ImhElement {
     // Urgent help comes first, each card leading with its call and kept short (no For/Stage/Cost
     // rows), with a skip link past it to the search and the directory.
     const urgentContext = { ...context, compact: true };
-    return html`${this.sheet.button(
+    return html`${this.sheet?.button(
       t,
       // The dialog offers the feed's other services after these.
       () => ({ feed, services: listed, today: wallClock(context.now, feed.timeZone).day }),
