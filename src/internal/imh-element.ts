@@ -240,9 +240,6 @@ export class ImhElement extends LitElement {
    * `this.t.msg(…)` (helpers take `t` as a parameter), wherever and whenever it is made.
    */
   protected readonly t = new Translator();
-  /** The opt-in features loaded on first use (JSON-LD). */
-  protected readonly reach = new Reach(this, () => ({ feed: this.feedResult?.feed, locale: this.t.locale }));
-
   /** Counts changes of `data` and reloads: the feed task's version of its input. */
   private version = 0;
   /** The tasks whose failures are reported and retried (`reload()`): all but the derived ones. */
@@ -253,29 +250,8 @@ export class ImhElement extends LitElement {
   private readonly announced = new WeakSet<object>();
   private unlisten?: () => void;
 
-  /** The element's language's messages, loaded before it shows text. */
-  private readonly language = this.retry(
-    new Task(this, {
-      args: () => [localeOf(this)] as const,
-      task: ([locale]) => {
-        const parts = (this.constructor as typeof ImhElement).localeParts;
-        const words = (l: string) => (isLoaded(l, parts) ? l : loadLocale(l, parts).then(() => l));
-        // A translation pack the page names, or one for a language we do not ship (see packs.ts),
-        // comes first: it may make the element's language one it can speak.
-        // If the packs' code cannot be loaded: our own words, and the error (imh-load-error; reload()).
-        const pack = packLoading(this);
-        return pack
-          ? pack.then(
-              () => words(localeOf(this)),
-              async (e: unknown) => {
-                await words(locale);
-                throw e;
-              },
-            )
-          : words(locale);
-      },
-    }),
-  );
+  /** The element's language's messages, loaded before it shows text (made in `setUp`, as the tasks below). */
+  private language!: Task<readonly [string], string>;
 
   /**
    * The second language's locale once its messages are here, on a bilingual element: one we ship or
@@ -284,24 +260,7 @@ export class ImhElement extends LitElement {
    * (another server, which may be slow or hang): the element shows its own language, and adds the
    * second when the pack arrives.
    */
-  private readonly second = this.retry(
-    new Task(this, {
-      args: () => [this.bilingual?.trim()] as const,
-      task: ([tag]) => {
-        this.packFirst = !!tag && !!packLoading(document.documentElement, tag);
-        return (
-          tag &&
-          Promise.all([secondLocale(tag, (this.constructor as typeof ImhElement).localeParts), bilingualCode()]).then(
-            ([locale, { bilingualCss, checkLayout }]) => {
-              checkLayout(this.getAttribute('bilingual-layout'));
-              this.restyle(bilingualCss);
-              return locale;
-            },
-          )
-        );
-      },
-    }),
-  );
+  private second!: Task<readonly [string | undefined], string | undefined>;
   /** Whether the second language waits for a translation pack (the first shows meanwhile). */
   private packFirst = false;
 
@@ -309,18 +268,7 @@ export class ImhElement extends LitElement {
    * A ready theme's colours, in the element's styles before its content shows. If they cannot be
    * loaded, the content shows in the default colours, with imh-load-error; `reload()` tries again.
    */
-  private readonly palette = this.retry(
-    new Task(this, {
-      args: () => [themed(this.theme)] as const,
-      task: ([needed]) =>
-        needed && !this.paletted
-          ? palettes().then(({ themeCss }) => {
-              this.restyle(themeCss);
-              this.paletted = true;
-            })
-          : undefined,
-    }),
-  );
+  private palette!: Task<readonly [boolean], void>;
   private paletted?: boolean;
 
   /** Styles loaded on first use (a theme's colours, the bilingual layouts), after the element's own. */
@@ -332,47 +280,119 @@ export class ImhElement extends LitElement {
   }
 
   /** The freshness and share code with the messages it says, for an element with one of those attributes. */
-  private readonly extras = this.retry(
-    new Task(this, {
-      args: () =>
-        [(this.lastChecked || this.share || this.reviewAfter != null) && this.speaking, this.t.also?.locale] as const,
-      task: ([locale, also]) =>
-        locale
-          ? Promise.all([extras(), loadLocale(locale, REACH), also && loadLocale(also, REACH)]).then(([m]) => m)
-          : undefined,
-    }),
-  );
+  private extras!: Task<
+    readonly [string | false, string | undefined],
+    typeof import('../reach/fresh-share.js') | undefined
+  >;
 
   /** The Share button for a session or service (`share`), once its code is here (else nothing). */
-  protected shareButton = (item: Session | Service): unknown =>
-    this.extras.value?.shareButton(this, this.t, item, this.feedResult!.feed.language);
+  protected shareButton!: (item: Session | Service) => unknown;
 
   /** The feed, validated (from `data`, the `feed` attribute or the meta tag). */
-  protected readonly feedTask = this.retry(
-    new Task(this, {
-      args: () => [this.feedMode(), this.data, this.version, this.feed?.trim() || metaFeed()] as const,
-      task: ([mode, data, , address], { signal }): LoadedFeed | undefined | Promise<LoadedFeed> => {
-        if (mode == 'none') return undefined;
-        const parts = (this.constructor as typeof ImhElement).feedParts;
-        if (data != null) {
-          const read = readFeedData(data, { parts });
-          return read instanceof Promise ? read.then((r) => ({ ...r })) : { ...read };
-        }
-        if (!address) {
-          if (mode == 'optional') return undefined;
-          return unusableAddress();
-        }
-        // A fresh object per run, so each load is announced once.
-        const loaded = loadedFeed(address, parts);
-        return loaded ? { ...loaded } : loadFeed(address, { signal, parts }).then((r) => ({ ...r }));
-      },
-    }),
-  );
+  protected feedTask!: Task<
+    readonly [ReturnType<ImhElement['feedMode']>, unknown, number, string | undefined],
+    LoadedFeed | undefined
+  >;
 
   constructor() {
     super();
     // The page's time creating elements counts as this task's slice (see slices.ts).
     arrive();
+  }
+
+  /**
+   * Makes the element's tasks and controllers, at its first update (in turn with the page's other
+   * work: see `scheduleUpdate`), not in its constructor: a page's parse, or `define()`, runs every
+   * element's constructor in one task, so what a constructor does is paid as many times as the page
+   * has elements, all at once (issue 12). An element adds its own after `super.setUp()`.
+   */
+  protected setUp(): void {
+    const { elementStyles, localeParts, feedParts } = this.constructor as typeof ImhElement;
+    adoptStyles(this.renderRoot as ShadowRoot, elementStyles);
+    this.language = this.retry(
+      new Task(this, {
+        args: () => [localeOf(this)] as const,
+        task: ([locale]) => {
+          const words = (l: string) => (isLoaded(l, localeParts) ? l : loadLocale(l, localeParts).then(() => l));
+          // A translation pack the page names, or one for a language we do not ship (see packs.ts),
+          // comes first: it may make the element's language one it can speak.
+          // If the packs' code cannot be loaded: our own words, and the error (imh-load-error; reload()).
+          const pack = packLoading(this);
+          return pack
+            ? pack.then(
+                () => words(localeOf(this)),
+                async (e: unknown) => {
+                  await words(locale);
+                  throw e;
+                },
+              )
+            : words(locale);
+        },
+      }),
+    );
+    this.second = this.retry(
+      new Task(this, {
+        args: () => [this.bilingual?.trim()] as const,
+        task: ([tag]) => {
+          this.packFirst = !!tag && !!packLoading(document.documentElement, tag);
+          return (
+            tag &&
+            Promise.all([secondLocale(tag, localeParts), bilingualCode()]).then(
+              ([locale, { bilingualCss, checkLayout }]) => {
+                checkLayout(this.getAttribute('bilingual-layout'));
+                this.restyle(bilingualCss);
+                return locale;
+              },
+            )
+          );
+        },
+      }),
+    );
+    this.palette = this.retry(
+      new Task(this, {
+        args: () => [themed(this.theme)] as const,
+        task: ([needed]) =>
+          needed && !this.paletted
+            ? palettes().then(({ themeCss }) => {
+                this.restyle(themeCss);
+                this.paletted = true;
+              })
+            : undefined,
+      }),
+    );
+    this.extras = this.retry(
+      new Task(this, {
+        args: () =>
+          [(this.lastChecked || this.share || this.reviewAfter != null) && this.speaking, this.t.also?.locale] as const,
+        task: ([locale, also]) =>
+          locale
+            ? Promise.all([extras(), loadLocale(locale, REACH), also && loadLocale(also, REACH)]).then(([m]) => m)
+            : undefined,
+      }),
+    );
+    this.feedTask = this.retry(
+      new Task(this, {
+        args: () => [this.feedMode(), this.data, this.version, this.feed?.trim() || metaFeed()] as const,
+        task: ([mode, data, , address], { signal }): LoadedFeed | undefined | Promise<LoadedFeed> => {
+          if (mode == 'none') return undefined;
+          const parts = feedParts;
+          if (data != null) {
+            const read = readFeedData(data, { parts });
+            return read instanceof Promise ? read.then((r) => ({ ...r })) : { ...read };
+          }
+          if (!address) {
+            if (mode == 'optional') return undefined;
+            return unusableAddress();
+          }
+          // A fresh object per run, so each load is announced once.
+          const loaded = loadedFeed(address, parts);
+          return loaded ? { ...loaded } : loadFeed(address, { signal, parts }).then((r) => ({ ...r }));
+        },
+      }),
+    );
+    this.shareButton = (item) => this.extras.value?.shareButton(this, this.t, item, this.feedResult!.feed.language);
+    // The opt-in features loaded on first use (JSON-LD).
+    new Reach(this, () => ({ feed: this.feedResult?.feed, locale: this.t.locale }));
     // Keeps the loading placeholder at the height the content took last time, and that room while
     // a long list is drawn. Not before the "last checked" line or Share buttons are drawn, when asked for.
     new HeightKeeper(
@@ -380,6 +400,20 @@ export class ImhElement extends LitElement {
       () => this.status == 'ready' && this.extras.status != PENDING && !this.renderRoot.querySelector('.placeholder'),
       () => this.drawing,
     );
+  }
+
+  /**
+   * The shadow root (open, as Lit's), without its styles: they are adopted at the first update
+   * (`setUp`), when there is first something to style, not in the task every element arrives in.
+   */
+  protected override createRenderRoot(): ShadowRoot {
+    return this.attachShadow({ mode: 'open' });
+  }
+
+  /** The first update makes the element's tasks and controllers (`setUp`) before Lit's runs them. */
+  protected override performUpdate(): void {
+    if (!this.feedTask) this.setUp();
+    super.performUpdate();
   }
 
   /**
@@ -435,7 +469,7 @@ export class ImhElement extends LitElement {
 
   /** The feed and its issues, once ready (also when showing a stale copy). */
   protected get feedResult(): LoadedFeed | undefined {
-    return this.feedTask.status == COMPLETE ? this.feedTask.value : undefined;
+    return this.feedTask?.status == COMPLETE ? this.feedTask.value : undefined;
   }
 
   /**

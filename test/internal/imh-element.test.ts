@@ -1,7 +1,7 @@
 /* eslint-disable max-len -- expected sentences are kept whole, as editors read them */
 import { ALL_PARTS } from '../../src/feed/all-parts.js';
 import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { html as litHtml } from 'lit';
+import { html as litHtml, LitElement, type ReactiveController } from 'lit';
 import { ImhElement } from '../../src/internal/imh-element.js';
 import { SLICE } from '../../src/feed/slices.js';
 import { defineElement } from '../../src/internal/define-element.js';
@@ -212,6 +212,37 @@ describe('ImhElement (the base of every element)', () => {
     await waitUntil(() => els.every((el) => items(el).length == 1), 'not all rendered in later tasks', {
       timeout: 10_000,
     });
+  });
+
+  it('does its setup at its first update, not as it arrives (a page makes all its elements in one task)', async () => {
+    // Issue 12: a page's parse, or define(), runs every element's constructor and connection in one
+    // task. The tasks and controllers an element needs, and its styles, wait for its first update,
+    // which takes turns with the page.
+    const made: unknown[] = [];
+    const add = LitElement.prototype.addController;
+    LitElement.prototype.addController = function (this: LitElement, c: ReactiveController) {
+      made.push(c);
+      add.call(this, c);
+    };
+    try {
+      const wrap = await fixture(html`<div></div>`);
+      const els = Array.from({ length: 3 }, () => {
+        const el = document.createElement('imh-test-feed') as TestFeedElement;
+        el.data = minimalFeed();
+        return el;
+      });
+      wrap.append(...els);
+      expect(made, 'controllers made by constructors and connections').to.have.length(0);
+      expect(els.map((el) => el.shadowRoot!.adoptedStyleSheets.length)).to.deep.equal([0, 0, 0]);
+      await Promise.all(els.map((el) => el.updateComplete));
+      // Each has its tasks now, and shows its feed in its styles.
+      expect(made.length).to.be.at.least(3 * 5);
+      expect(els.every((el) => el.shadowRoot!.adoptedStyleSheets.length > 0)).to.equal(true);
+      expect(els.map((el) => items(el))).to.deep.equal(els.map(() => ['baby-massage-monday']));
+      expect(getComputedStyle(els[0]).display).to.equal('block');
+    } finally {
+      LitElement.prototype.addController = add;
+    }
   });
 
   it('shows the fallback content and fires imh-feed-error when the feed fails; "Try again" retries', async () => {

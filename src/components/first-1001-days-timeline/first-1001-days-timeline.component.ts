@@ -79,22 +79,31 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
    * cannot be loaded: the fallback content, imh-load-error naming the file (the built-in stages' when
    * more than one fails; another's on Try again, if it is still missing), and Try again.
    */
-  private readonly chunks = this.need(
-    new Task(this, {
-      args: () => [] as const,
-      task: () => {
-        const body = Promise.all([loadBody(), loadStyles()]);
-        body.catch(() => {}); // said after the built-in stages' failure
-        return loadBuiltIn().then((builtIn) =>
-          body.then(([{ TimelineBody }, { styles }]) => ({
-            builtIn,
-            TimelineBody,
-            styles: (bodyStyles ??= unsafeCSS(styles)),
-          })),
-        );
-      },
-    }),
-  );
+  private chunks!: Task<
+    readonly [],
+    { builtIn: Awaited<ReturnType<typeof loadBuiltIn>>; TimelineBody: typeof TimelineBody; styles: CSSResult }
+  >;
+
+  /** Makes the timeline's task, at its first update (see `ImhElement.setUp`). */
+  protected override setUp(): void {
+    super.setUp();
+    this.chunks = this.need(
+      new Task(this, {
+        args: () => [] as const,
+        task: () => {
+          const body = Promise.all([loadBody(), loadStyles()]);
+          body.catch(() => {}); // said after the built-in stages' failure
+          return loadBuiltIn().then((builtIn) =>
+            body.then(([{ TimelineBody }, { styles }]) => ({
+              builtIn,
+              TimelineBody,
+              styles: (bodyStyles ??= unsafeCSS(styles)),
+            })),
+          );
+        },
+      }),
+    );
+  }
 
   /** The body, made when its chunk is here (it keeps the stages opened and the parent's dates). */
   private body?: TimelineBody;

@@ -136,57 +136,25 @@ export class ImhSessionList extends ImhElement {
   @state() private calendarWanted?: boolean;
 
   /** The occurrences for the feed, time, window and filters: at once, or across several tasks for a long feed. */
-  private readonly upcoming = new Task(this, {
-    args: () =>
-      [
-        this.feedResult?.feed,
-        Math.floor(this.instant.getTime() / 60_000),
-        Math.max(1, this.days || 28),
-        this.chosen.category ?? this.category,
-        this.chosen.place ?? this.place,
-        this.audience,
-        this.chosen.ageMonths ?? this.ageMonths,
-      ] as const,
-    task: ([feed, , days, category, place, audience, ageMonths]): Upcoming | Promise<Upcoming> | undefined => {
-      if (!feed) return undefined;
-      const now = this.instant;
-      const filters: Filters = { category, place, audience, ageMonths };
-      const sessions = (feed.sessions ?? []).filter((s) => matches(s, filters));
-      // School terms and bank holidays are held once in the feed and apply to the sessions that name them.
-      const options = {
-        now,
-        days,
-        timeZone: feed.timeZone,
-        termDates: feed.termDates,
-        bankHolidays: feed.bankHolidays,
-      };
-      const unconfirmed = sessions
-        .filter((s) => s.schedule.termTimeOnly || s.schedule.notOnBankHolidays)
-        .map((s) => unconfirmedDates(s, options))
-        .filter((u) => !!u);
-      const found = (occurrences: SessionOccurrence[]): Upcoming => ({
-        feed,
-        occurrences,
-        places: new Map((feed.places ?? []).map((p) => [p.id, p])),
-        today: wallClock(now, feed.timeZone).day,
-        unconfirmed,
-      });
-      const result = sliced(occurrencesInSlices(sessions, options));
-      return result instanceof Promise ? result.then(found) : found(result);
-    },
-  });
+  private upcoming!: Task<
+    readonly [
+      Feed | undefined,
+      number,
+      number,
+      string | undefined,
+      string | undefined,
+      string | undefined,
+      number | undefined,
+    ],
+    Upcoming | undefined
+  >;
 
   /**
    * The "dates not yet confirmed" notes' code, loaded only for a list that has one. The list waits
    * for it, so the note arrives with the sessions rather than moving them; if it cannot be loaded,
    * the list shows without it, with a notice and "Try again" where it would be.
    */
-  private readonly notes = this.retry(
-    new Task(this, {
-      args: () => [!!this.upcoming.value?.unconfirmed.length] as const,
-      task: ([some]) => (some ? loadNotes() : undefined),
-    }),
-  );
+  private notes!: Task<readonly [boolean], typeof import('./unconfirmed.js') | undefined>;
 
   /** The filter controls, loaded when the `filters` attribute is set (the task made then: see `willUpdate`). */
   private controls?: ReturnType<ImhSessionList['makeControls']>;
@@ -197,9 +165,60 @@ export class ImhSessionList extends ImhElement {
   }
 
   /** The calendar export, loaded the first time someone opens "Add to calendar". */
-  private readonly ics = this.retry(
-    new Task(this, { args: () => [this.calendarWanted] as const, task: ([on]) => (on ? loadIcs() : undefined) }),
-  );
+  private ics!: Task<readonly [boolean | undefined], typeof import('./session-ics.js') | undefined>;
+
+  /** Makes the list's tasks, at its first update (see `ImhElement.setUp`). */
+  protected override setUp(): void {
+    super.setUp();
+    this.upcoming = new Task(this, {
+      args: () =>
+        [
+          this.feedResult?.feed,
+          Math.floor(this.instant.getTime() / 60_000),
+          Math.max(1, this.days || 28),
+          this.chosen.category ?? this.category,
+          this.chosen.place ?? this.place,
+          this.audience,
+          this.chosen.ageMonths ?? this.ageMonths,
+        ] as const,
+      task: ([feed, , days, category, place, audience, ageMonths]): Upcoming | Promise<Upcoming> | undefined => {
+        if (!feed) return undefined;
+        const now = this.instant;
+        const filters: Filters = { category, place, audience, ageMonths };
+        const sessions = (feed.sessions ?? []).filter((s) => matches(s, filters));
+        // School terms and bank holidays are held once in the feed and apply to the sessions that name them.
+        const options = {
+          now,
+          days,
+          timeZone: feed.timeZone,
+          termDates: feed.termDates,
+          bankHolidays: feed.bankHolidays,
+        };
+        const unconfirmed = sessions
+          .filter((s) => s.schedule.termTimeOnly || s.schedule.notOnBankHolidays)
+          .map((s) => unconfirmedDates(s, options))
+          .filter((u) => !!u);
+        const found = (occurrences: SessionOccurrence[]): Upcoming => ({
+          feed,
+          occurrences,
+          places: new Map((feed.places ?? []).map((p) => [p.id, p])),
+          today: wallClock(now, feed.timeZone).day,
+          unconfirmed,
+        });
+        const result = sliced(occurrencesInSlices(sessions, options));
+        return result instanceof Promise ? result.then(found) : found(result);
+      },
+    });
+    this.notes = this.retry(
+      new Task(this, {
+        args: () => [!!this.upcoming.value?.unconfirmed.length] as const,
+        task: ([some]) => (some ? loadNotes() : undefined),
+      }),
+    );
+    this.ics = this.retry(
+      new Task(this, { args: () => [this.calendarWanted] as const, task: ([on]) => (on ? loadIcs() : undefined) }),
+    );
+  }
 
   /**
    * The family sheet's dialog, opened (its code loaded on first use) each time "Print for a family" is
