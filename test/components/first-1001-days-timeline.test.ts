@@ -697,8 +697,12 @@ describe('<imh-first-1001-days-timeline>', () => {
       const stage = $(el, '[part=stage]')!;
       expect(getComputedStyle(stage).borderInlineStartWidth).to.equal('3px');
       el.setAttribute('theme', 'govuk');
+      // The placeholder may show while the theme's colours load (no stages then).
       await waitUntil(
-        () => getComputedStyle($(el, '[aria-current=step]')!, '::before').backgroundColor == 'rgb(29, 112, 184)',
+        () => {
+          const step = $(el, '[aria-current=step]');
+          return !!step && getComputedStyle(step, '::before').backgroundColor == 'rgb(29, 112, 184)';
+        },
         'no govuk colours',
         { timeout: 5_000 },
       );
