@@ -100,6 +100,14 @@ const CASES = {
     text: JSON.stringify(makeFeed(5_000)),
     markup: '<imh-session-list now="2026-11-23T08:00" limit="50" days="56"></imh-session-list>',
   }),
+  // A whole directory in one support list (an Open Referral UK import can hold hundreds of services).
+  'a support list of 400 services': () => ({
+    text: JSON.stringify({
+      version: 1,
+      services: Array.from({ length: 400 }, (_, i) => ({ ...SERVICE, id: `s${i}`, name: `Service ${i}` })),
+    }),
+    markup: '<imh-support-list now="2026-11-23T12:00"></imh-support-list>',
+  }),
   // A feed just under the loader's 5 MB cap (9,100 series and a service), read by one support card:
   // what is left is reading the text, mostly its parse (the card validates only the services).
   'a support card on a feed of 5 MB (the size cap)': () => ({
