@@ -30,6 +30,7 @@ import { HeightKeeper } from './kept-height.js';
 import { lazy } from './lazy.js';
 import { str, Translator } from './localize.js';
 import { Reach } from './reach.js';
+import { drawn as paced, drawNext } from './pace.js';
 import { COMPLETE, ERROR, INITIAL, PENDING, Task, type TaskStatus } from './task.js';
 
 const REACH: LocalePart[] = ['reach'];
@@ -417,14 +418,47 @@ export class ImhElement extends LitElement {
   }
 
   /**
-   * Set by a render that drew only part of the content (the session list draws a long list ten
-   * sessions an update, and updates again until it is all there): the kept height's room is held
-   * meanwhile.
+   * Set by a render that drew only part of a long list (`inParts`): the element updates again until it
+   * is all there, and the kept height's room is held meanwhile.
    */
   protected drawing = false;
+  /** What the last render drew a list from, and how many of its items; how many of those were new. */
+  private drew: [from: unknown[], count: number] = [[], 0];
+  private grown = 0;
+  /** Settles once the next part's update is requested (after a frame). */
+  private nextPart?: Promise<void>;
+
+  /**
+   * The items of a long list that this render draws (the session list's sessions, the support list's
+   * services): those the last render drew from the same `from` (its list, filters, languages), and as
+   * many more as fit in a slice of the page's time (`pace.ts`), up to `wanted`. The rest come in later
+   * updates, after a frame each and in turn with other work (`feed/slices.ts`); `updateComplete`
+   * settles once all are there. A different `from` starts again.
+   */
+  protected inParts<T>(from: unknown[], items: readonly T[], wanted = items.length): readonly T[] {
+    const [last, before] = this.drew;
+    const had = from.every((v, i) => v === last[i]) ? before : 0;
+    const count = Math.min(wanted, had + drawNext());
+    const drawn = items.slice(0, count);
+    this.drew = [from, count];
+    this.drawing = count < Math.min(wanted, items.length);
+    this.grown = drawn.length - had;
+    return drawn;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.drawing && this.isConnected) {
+      await this.nextPart;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back on the page with a list part-drawn: draws on.
+    if (this.drawing) this.requestUpdate();
     this.unlisten = onLanguageChange(() => this.requestUpdate());
     // One pair of listeners for every element on the page (two hundred elements add none of their own).
     if (!connected.size) for (const type of ['beforeprint', 'afterprint']) addEventListener(type, printDetails);
@@ -523,7 +557,11 @@ export class ImhElement extends LitElement {
     t.locale = this.speaking;
     const also = second.status == COMPLETE && bilingual && second.value;
     t.also = also && also.split('-')[0] != t.locale.split('-')[0] ? new Translator(also) : undefined;
+    this.grown = 0;
+    const start = performance.now();
     super.update(changed);
+    // How long drawing a list's new items took (rendered and put on the page), for the next part's size.
+    paced(performance.now() - start, this.grown);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -535,6 +573,10 @@ export class ImhElement extends LitElement {
   /** Announces each outcome once, after it shows: imh-feed-load, imh-feed-error, imh-load-error. */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // A list's next part once the page has drawn a frame with this one (an update that fits in this
+    // task's slice would otherwise run at once, and one frame would lay out both); on the page only.
+    if (this.drawing && this.isConnected)
+      this.nextPart = new Promise((next) => requestAnimationFrame(() => next(this.requestUpdate())));
     const feed = this.feedTask;
     this.extras.value?.updated(this, this.feedResult?.feed, this.feedResult?.url);
     const once = (outcome: unknown, ...events: (() => Event | false | undefined)[]) => {
@@ -596,6 +638,8 @@ export class ImhElement extends LitElement {
   }
 
   override render() {
+    // Set again by `inParts()` while a list is drawn in parts (not called for a placeholder).
+    this.drawing = false;
     const dir = this.hasAttribute('dir') ? undefined : directionOf(this.t.locale);
     // Nothing but the placeholder until the element has words to say it in, and its theme's colours.
     const content = this.hasWords && this.palette.status != PENDING ? this.renderContent() : this.renderFeedStatus();

@@ -548,6 +548,7 @@ describe('bilingual lists', () => {
       const data = await exampleFeed();
       const hubs = await element('imh-support-list', { lang: 'cy', bilingual: 'en' }, data);
       await waitUntil(() => $(hubs, '#all-heading'), 'no list');
+      await elementUpdated(hubs); // all its parts: a long list is drawn in parts
       const card = $$(hubs, 'article').find((a) => /Hybiau Teulu/.test(textOf(a.querySelector('[part~=heading]'))))!;
       const site = [...card.querySelectorAll('a[part~=action]')].find((a) =>
         /family-hubs/.test(a.getAttribute('href')!),

@@ -226,7 +226,7 @@ describe('<imh-session-list>', () => {
     it('draws a long list a few sessions an update, each after a frame; updateComplete waits for all', async () => {
       // Issue 12: fifty sessions were rendered in one update and laid out in one frame, a long task
       // each. Counted in sessions drawn per update and frames drawn between, not timed. How many an
-      // update draws depends on how long the last ones took (pace.ts, tested in session-list-pace).
+      // update draws depends on how long the last ones took (internal/pace.ts, tested in internal/pace.test.ts).
       /** Sessions shown after each update that changed their number, and the frames drawn by then. */
       const drawn: [count: number, frames: number][] = [];
       let frames = 0;

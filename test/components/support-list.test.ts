@@ -23,6 +23,8 @@ async function list(attrs: Record<string, string | boolean> = {}, data?: unknown
   (await fixture(html`<div style="max-width: 50rem"></div>`)).append(el);
   // Drawn: one update may show only the loading placeholder (WebKit on a busy machine).
   await waitUntil(() => el.shadowRoot!.querySelector('[part=list], [part=empty]'), 'the list was not drawn');
+  // A long directory is drawn in parts: updateComplete settles once all are there.
+  await el.updateComplete;
   return el;
 }
 const change = async (el: HTMLElement, name: string, value: string) => {
@@ -49,6 +51,51 @@ describe('<imh-support-list>', () => {
     expect(directory(el)).to.include('Health Visiting (0-19 service)').and.include('DadPad');
     expect(directory(el)).not.to.include('NHS 111');
     expect(directory(el).length).to.equal(11);
+  });
+
+  it('draws a long directory a few services an update, each after a frame; updateComplete waits for all', async () => {
+    // Issue 12: a whole directory (400 services) was drawn in one update, a task of 80 ms and more.
+    // Counted in services drawn per update and frames drawn between, not timed (internal/pace.ts).
+    const feed = await exampleFeed();
+    const routine = feed.services.find((s: { urgency?: string }) => (s.urgency ?? 'routine') == 'routine');
+    const more = Array.from({ length: 60 }, (_, i) => ({ ...routine, id: `more-${i}`, name: `Zyxwv ${i}` }));
+    const data = { ...feed, services: [...feed.services, ...more] };
+    const drawn: [count: number, frames: number][] = [];
+    let frames = 0;
+    let counting = true;
+    const tick = () => {
+      frames++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    const el = document.createElement('imh-support-list');
+    el.data = data;
+    el.setAttribute('now', '2026-11-23T12:00');
+    el.addController({
+      hostUpdated: () => {
+        const count = $$(el, '[part=list] [part=item]').length;
+        if (count && count != drawn.at(-1)?.[0]) drawn.push([count, frames]);
+      },
+    });
+    requestAnimationFrame(tick);
+    (await fixture(html`<div style="max-width: 50rem"></div>`)).append(el);
+    await waitUntil(() => $(el, '[part=list]'), 'the list was not drawn');
+    await el.updateComplete;
+    counting = false;
+    const routineCount = data.services.filter(
+      (s: { urgency?: string }) => (s.urgency ?? 'routine') == 'routine',
+    ).length;
+    expect($$(el, '[part=list] [part=item]').length, 'services once updateComplete settles').to.equal(routineCount);
+    const counts = drawn.map(([count]) => count);
+    expect(counts.length, `parts drawn (${counts.join(', ')})`).to.be.at.least(5);
+    expect(counts.at(-1)).to.equal(routineCount);
+    for (let i = 0; i < drawn.length; i++) {
+      const grown = counts[i] - (counts[i - 1] ?? 0);
+      expect(grown, `services added by part ${i + 1} (${counts.join(', ')})`).to.be.within(1, 10);
+      if (i) expect(drawn[i][1], `frames drawn before part ${i + 1}`).to.be.greaterThan(drawn[i - 1][1]);
+    }
+    // Searching starts again from the first part, and ends with every match.
+    await change(el, 'q', 'Zyxwv');
+    expect(directory(el)).to.have.length(60);
   });
 
   it('is accessible', async () => {

@@ -24,7 +24,6 @@ import { matches, type Filters } from './filters.js';
 import { sessionItem, type ItemContext } from './session-item.js';
 import { styles } from './session-list.styles.js';
 import { familySheet } from '../../internal/family-sheet-button.js';
-import { drawn as paced, drawNext } from './pace.js';
 import { controlStyles } from '../../styles/controls.js';
 
 /** What the list shows for a feed, time, window and filters. */
@@ -127,11 +126,6 @@ export class ImhSessionList extends ImhElement {
    */
   @property({ type: Boolean, reflect: true }) filters?: boolean;
 
-  /** What the last render drew from (its list, filters, layout, languages), and how many sessions. */
-  private drew: [from: unknown[], count: number] = [[], 0];
-  /** How many sessions the last render drew that were not there before. */
-  private grown = 0;
-
   /** Someone opened "Add to calendar": load the calendar export. */
   @state() private calendarWanted?: boolean;
 
@@ -226,51 +220,6 @@ export class ImhSessionList extends ImhElement {
    */
   private sheet?: ReturnType<typeof familySheet>;
 
-  /**
-   * A long list is drawn a part at a time (`renderContent`): the element updates again after the
-   * page has drawn a frame, in turn with other work (`feed/slices.ts`), until it is all there, and
-   * `updateComplete` settles once it is.
-   */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.drawing && this.isConnected) {
-      await this.nextPart;
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
-
-  override render() {
-    // Set again by renderContent while the list is drawn in parts (not called for a placeholder).
-    this.drawing = false;
-    return super.render();
-  }
-
-  /** Settles once the next part's update is requested (after a frame). */
-  private nextPart?: Promise<void>;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back on the page part-drawn: draws on.
-    if (this.drawing) this.requestUpdate();
-  }
-
-  protected override update(changed: PropertyValues<this>): void {
-    this.grown = 0;
-    const start = performance.now();
-    super.update(changed);
-    // How long drawing its new sessions took (rendered and put on the page), for the next part's size.
-    paced(performance.now() - start, this.grown);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // The next part once the page has drawn a frame with this one (an update that fits in this
-    // task's slice would otherwise run at once, and one frame would lay out both); on the page only.
-    if (this.drawing && this.isConnected)
-      this.nextPart = new Promise((next) => requestAnimationFrame(() => next(this.requestUpdate())));
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('limit') || changed.has('category') || changed.has('place') || changed.has('ageMonths'))
@@ -342,16 +291,8 @@ export class ImhSessionList extends ImhElement {
       : occurrences;
     const total = shownDates.length;
     const wanted = Math.max(1, this.shown || this.limit || 10);
-    // A long list is drawn a few sessions an update, as many as fit in a slice of the page's time
-    // (pace.ts), the rest in later ones, after a frame each: the same list grows, another starts again.
-    const from = [upcoming, this.chosen, this.layout, t.locale, t.also?.locale];
-    const [last, before] = this.drew;
-    const had = from.every((v, i) => v === last[i]) ? before : 0;
-    const count = Math.min(wanted, had + drawNext());
-    this.drew = [from, count];
-    this.drawing = count < Math.min(wanted, total);
-    const visible = shownDates.slice(0, count);
-    this.grown = visible.length - had;
+    // A long list is drawn a few sessions an update (see `inParts`): the same list grows, another starts again.
+    const visible = this.inParts([upcoming, this.chosen, this.layout, t.locale, t.also?.locale], shownDates, wanted);
     const ics = this.ics.status == COMPLETE ? this.ics.value : undefined;
     const context: ItemContext = {
       t,

@@ -23,6 +23,9 @@ import { wallClock } from '../../schedule/civil.js';
  * @summary A directory of support services from the feed, with urgent help always at the top.
  * @tag imh-support-list
  *
+ * A long directory (a whole council's, hundreds of services) is drawn a few services at a time, one
+ * part a frame, so the page never waits for all of it; `updateComplete` settles once all are there.
+ *
  * @slot - Fallback content (such as a link to the support page), shown before the script loads and if the feed fails.
  *
  * @fires {ImhSupportActionEvent} imh-support-action - A contact action on one of the cards was used.
@@ -292,9 +295,10 @@ export class ImhSupportList extends ImhElement {
         )}
         ${
           n
-            ? html`<ul part="list" class="cards">${shown.map(
-                (s) => html`<li part="item">${serviceCard(s, context)}</li>`,
-              )}</ul>`
+            ? html`<ul part="list" class="cards">${this.inParts(
+                [feed, this.chosen, this.q, this.layout, locale, t.also?.locale],
+                shown,
+              ).map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
             : html`<p part="empty">${both(t, (t) =>
                 t.msg('No services match. Try other choices or fewer words.', {
                   id: 'support-list.empty',

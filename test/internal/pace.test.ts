@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { DRAW, MIN, drawNext, drawn } from '../../src/components/session-list/pace.js';
+import { DRAW, MIN, drawNext, drawn } from '../../src/internal/pace.js';
 import { SLICE } from '../../src/feed/slices.js';
 
 // Its own file: the pace is one for the page, from its first list on.
-describe('session list pace', () => {
-  it("draws as many sessions an update as the last updates' pace fits in a slice: four to ten", () => {
+describe('the pace of long lists (session list, support list)', () => {
+  it("draws as many items an update as the last updates' pace fits in a slice: four to ten", () => {
     expect([MIN, DRAW]).to.deep.equal([4, 10]);
     // A page's first list, before anything is measured: four (its code not yet compiled).
     expect(drawNext()).to.equal(4);
