@@ -5,6 +5,7 @@ import { ImhElement } from '../../internal/imh-element.js';
 import { parseNow } from '../../internal/now.js';
 import { wallClock } from '../../schedule/civil.js';
 import { lazy } from '../../internal/lazy.js';
+import { adoptBodyStyles } from '../../internal/body-styles.js';
 import { Task } from '../../internal/task.js';
 import { attribution } from '../../internal/attribution.js';
 import { heading } from '../../internal/heading.js';
@@ -61,7 +62,7 @@ const kit: Kit = { card: serviceCard, attribution, heading };
  */
 export class ImhFirst1001DaysTimeline extends ImhElement {
   protected static override feedParts = ALL_PARTS;
-  // Its own styles come with its body (`adopt()`).
+  // Its own styles come with its body (`adoptBodyStyles()`).
   static override styles = [...ImhElement.styles, cardStyles, controlStyles];
   /** The timeline's own messages are a locale chunk of their own, loaded only where a timeline is. */
   protected static override localeParts = ['ui', 'timeline', 'stages'] as const;
@@ -111,24 +112,8 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   /** The body's styles, adopted before the update that first draws the body, so it never shows unstyled. */
   protected override update(changed: PropertyValues): void {
     const styles = this.chunks.value?.styles;
-    if (styles) this.adopt(styles);
+    if (styles) adoptBodyStyles(this, styles);
     super.update(changed);
-  }
-
-  /**
-   * Adds the body's styles after the element's own and before those loaded on first use (a theme's
-   * colours, the bilingual layouts), the order they had when they were the element's own. They join
-   * the class's `elementStyles`, so a timeline made later starts with them, and ImhElement keeps them
-   * when it adopts its styles again (a theme's colours).
-   */
-  private adopt(styles: CSSResult) {
-    const own = (this.constructor as typeof ImhFirst1001DaysTimeline).elementStyles;
-    if (!own.includes(styles)) own.push(styles);
-    const root = this.renderRoot as ShadowRoot;
-    const sheets = root.adoptedStyleSheets;
-    const sheet = styles.styleSheet!;
-    const n = own.length - 1;
-    if (!sheets.includes(sheet)) root.adoptedStyleSheets = [...sheets.slice(0, n), sheet, ...sheets.slice(n)];
   }
 
   protected override feedMode() {

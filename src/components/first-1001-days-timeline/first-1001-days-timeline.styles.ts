@@ -1,5 +1,5 @@
 // The timeline's own styles, for its body only (the form, the summary, the stages): a lazy chunk loaded
-// beside the body's and adopted before the body is first drawn (the element's `adopt()`). What the
+// beside the body's and adopted before the body is first drawn (`internal/body-styles.ts`). What the
 // element draws before (its placeholder, the error notice and Try again, the fallback) takes only the
 // shared styles, so a page without a timeline never downloads these (issue 14). Plain text, as
 // `styles/palettes.ts` and `internal/bilingual.ts` are (the element makes it a style sheet): this chunk
