@@ -13,8 +13,8 @@ import { json, stubFetch } from './fixtures/network.js';
 import { formatDay } from '../src/internal/format.js';
 
 // Files the elements load on first use (a language's messages, the filter controls, the calendar
-// export, the built-in timeline, the timeline's body, the "dates not yet confirmed" notes, the date
-// formatters), made to fail as they would offline or missing from the server:
+// export, the built-in timeline, the timeline's and the session list's bodies, the "dates not yet
+// confirmed" notes, the date formatters), made to fail as they would offline or missing from the server:
 // the test server answers 404 for them until told otherwise (web-test-runner.config.mjs).
 const failing = (pattern?: string) => executeServerCommand('imh-fail-requests', { pattern });
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -161,37 +161,43 @@ describe('files loaded on first use that fail to load', () => {
   });
 
   // In a page of its own: this page has loaded the timeline's body by now (the built-in timeline's test).
-  // Its own styles are a chunk loaded beside its body (issue 14), with the same failure path.
-  for (const [part, file] of [
-    ['body', 'timeline-body'],
-    ['styles', 'first-1001-days-timeline.styles'],
+  // The timeline's body and its styles, and the session list's body (with its styles), are chunks loaded only
+  // on pages with one (issue 14), with the same failure path: the element draws nothing of its body without them.
+  const timeline = `<imh-first-1001-days-timeline now="2026-11-23">
+    <a href="https://example.org/1001-days">The first 1001 days</a>
+  </imh-first-1001-days-timeline>`;
+  const sessions = `<imh-session-list now="2026-11-23T08:00">
+    <a href="https://example.org/sessions">Sessions near you</a>
+  </imh-session-list>`;
+  // Which element, the file that fails, what its body draws, and a list its styles draw without bullets.
+  for (const [who, part, file, body, drawn, list] of [
+    ["the timeline's", 'body', 'timeline-body', timeline, '[part=form]', '[part=stages]'],
+    ["the timeline's", 'styles', 'first-1001-days-timeline.styles', timeline, '[part=form]', '[part=stages]'],
+    ["the session list's", 'body', 'session-list-body', sessions, '[part=item]', '.items'],
   ]) {
-    const name = `the timeline's ${part} from the built bundle: the page's fallback content, the event, and Try again`;
-    it(name, async () => {
+    it(`${who} ${part} from the built bundle: the page's fallback content, the event, and Try again`, async () => {
       await failing(`/dist/imh-widgets-${file}-`);
-      const { frame, win, doc, loadErrors, warnings } = await bundlePage({
-        body: `<imh-first-1001-days-timeline now="2026-11-23">
-          <a href="https://example.org/1001-days">The first 1001 days</a>
-        </imh-first-1001-days-timeline>`,
+      const { frame, win, doc, loadErrors, warnings, uncaught } = await bundlePage({
+        head: `<meta name="imh-feed" content="${location.origin}/public/example-feed.json">`,
+        body,
       });
-      const el = doc.querySelector('imh-first-1001-days-timeline')!;
+      const el = doc.body.firstElementChild!;
       await waitUntil(() => loadErrors.length, 'no imh-load-error', { timeout: 10_000 });
       expect(loadErrors).to.have.length(1);
       expect(loadErrors[0]).to.contain(`/dist/imh-widgets-${file}-`);
-      await waitUntil(() => !$(el, '.placeholder'), 'the timeline kept its placeholder');
+      await waitUntil(() => !$(el, '.placeholder'), 'the element kept its placeholder');
       expect($(el, '[part=fallback]')!.hidden).to.equal(false);
       expect(textOf($(el, '[part=status]'))).to.equal('This information could not be loaded just now. Try again');
       // Booleans: chai describing an element of another window takes minutes.
-      expect(!!$(el, '[part=form]'), 'the body, drawn without its code or styles').to.equal(false);
+      expect(!!$(el, drawn), 'the body, drawn without its code or styles').to.equal(false);
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.contain(loadErrors[0]);
       await failing();
       tryAgain(el).click();
-      await waitUntil(() => $(el, '[part=form]') && $(el, '[part~=stage]'), 'the timeline did not load on retry', {
-        timeout: 10_000,
-      });
+      await waitUntil(() => $(el, drawn), 'the body did not load on retry', { timeout: 10_000 });
       expect($(el, '[part=fallback]')!.hidden).to.equal(true);
-      expect(win.getComputedStyle($(el, '[part=stages]')!).listStyleType, 'styled after Try again').to.equal('none');
+      expect(win.getComputedStyle($(el, list)!).listStyleType, 'styled after Try again').to.equal('none');
+      expect(uncaught).to.deep.equal([]);
       frame.remove();
     });
   }

@@ -4,14 +4,15 @@ import { bundlePage } from './fixtures/bundle-page.js';
 
 // Issue 13 item 3: a site that uploaded only dist/imh-widgets.js, without the files beside it
 // (the test server answers 404 for every other file in dist/). An English page shows what it
-// needs without them; what needs a missing file shows the page's fallback content, never a
+// needs without them but for the timeline's and the session list's bodies, which load only on pages
+// with one (issue 14); what needs a missing file shows the page's fallback content, never a
 // placeholder for ever, with one console line and an imh-load-error event naming the file.
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('the script-tag file uploaded alone (built bundle)', () => {
   afterEach(() => executeServerCommand('imh-fail-requests', {}));
 
-  it('English works; the timeline shows its fallback, names the missing file, and Try again loads it', async () => {
+  it('cards and lists work; the timeline and session list show their fallback, name the files; Try again', async () => {
     await executeServerCommand('imh-fail-requests', { alone: '/dist/imh-widgets.js' });
     const here = location.origin;
     const { frame, doc, loadErrors, warnings } = await bundlePage({
@@ -27,34 +28,42 @@ describe('the script-tag file uploaded alone (built bundle)', () => {
     });
     const $ = (tag: string, sel: string) => doc.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>(sel);
     const options = { timeout: 15_000 };
-    await waitUntil(() => $('imh-session-list', '[part~=item]'), 'the session list did not render', options);
     await waitUntil(() => $('imh-support-card', '[part~=card]'), 'the support card did not render', options);
     await waitUntil(() => $('imh-support-list', '[part~=item]'), 'the support list did not render', options);
-    // Two files this page needs are missing: the built-in timeline's, and the saved-copy code
-    // (loaded after a feed shows, to save it; each element that reads the feed says so).
+    // Three files this page needs are missing: the built-in timeline's, the session list's body (its
+    // sessions drawn by day, issue 14) and the saved-copy code (loaded after a feed shows, to
+    // save it; each element that reads the feed says so).
     const files = () => [...new Set(loadErrors)].sort();
-    await waitUntil(() => files().length == 2, 'no imh-load-error for the timeline and the saved copy', options);
-    const timeline = doc.querySelector('imh-first-1001-days-timeline')!;
-    await waitUntil(() => !$('imh-first-1001-days-timeline', '.placeholder'), 'the timeline kept its placeholder');
-    expect($('imh-first-1001-days-timeline', '[part=fallback]')!.hidden).to.equal(false);
-    expect(textOf($('imh-first-1001-days-timeline', '[part=status]'))).to.equal(
-      'This information could not be loaded just now. Try again',
+    await waitUntil(
+      () => files().length == 3,
+      'no imh-load-error for the timeline, the list and the saved copy',
+      options,
     );
-    for (const tag of ['imh-session-list', 'imh-support-card', 'imh-support-list'])
+    for (const tag of ['imh-first-1001-days-timeline', 'imh-session-list']) {
+      await waitUntil(() => !$(tag, '.placeholder'), `${tag} kept its placeholder`);
+      expect($(tag, '[part=fallback]')!.hidden, `${tag}'s fallback`).to.equal(false);
+      expect(textOf($(tag, '[part=status]'))).to.equal('This information could not be loaded just now. Try again');
+    }
+    for (const tag of ['imh-support-card', 'imh-support-list'])
       expect($(tag, '.placeholder'), `${tag} shows a placeholder`).to.equal(null);
     expect(files()[0]).to.match(/\/dist\/imh-widgets-default-timeline-[\w-]+\.js/);
-    expect(files()[1]).to.match(/\/dist\/imh-widgets-store-[\w-]+\.js/);
+    expect(files()[1]).to.match(/\/dist\/imh-widgets-session-list-body-[\w-]+\.js/);
+    expect(files()[2]).to.match(/\/dist\/imh-widgets-store-[\w-]+\.js/);
     expect(loadErrors.filter((f) => f == files()[0])).to.have.length(1);
+    expect(loadErrors.filter((f) => f == files()[1])).to.have.length(1);
     // One console line per missing file.
-    expect(warnings).to.have.length(2);
+    expect(warnings).to.have.length(3);
     for (const file of files())
       expect(warnings.filter((w) => w.includes(file) && w.includes('beside the script'))).to.have.length(1);
 
-    // The missing file uploaded: Try again shows the timeline.
+    // The missing files uploaded: Try again shows the timeline and the sessions.
     await executeServerCommand('imh-fail-requests', {});
-    [...timeline.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=notice] button')][0].click();
+    for (const tag of ['imh-first-1001-days-timeline', 'imh-session-list'])
+      [...doc.querySelector(tag)!.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=notice] button')][0].click();
     await waitUntil(() => $('imh-first-1001-days-timeline', '[part~=stage]'), 'the timeline did not load', options);
-    expect($('imh-first-1001-days-timeline', '[part=fallback]')!.hidden).to.equal(true);
+    await waitUntil(() => $('imh-session-list', '[part~=item]'), 'the session list did not load', options);
+    for (const tag of ['imh-first-1001-days-timeline', 'imh-session-list'])
+      expect($(tag, '[part=fallback]')!.hidden, `${tag}'s fallback`).to.equal(true);
     frame.remove();
   });
 });

@@ -1,8 +1,8 @@
 /** One occurrence in <imh-session-list>: what, when, where, for whom, cost, booking, and more. */
 import { html, nothing } from 'lit';
-import { safeUrl } from '../../feed/url.js';
+import type { safeUrl } from '../../feed/url.js';
 import type { Feed, Place } from '../../feed/types.js';
-import { audienceLabel, freeLabel } from '../../internal/labels.js';
+import type { audienceLabel, freeLabel } from '../../internal/labels.js';
 import {
   both,
   breakable,
@@ -14,7 +14,7 @@ import {
   textDirection,
 } from '../../internal/feed-text.js';
 import { formatAge, formatDay, formatList, formatTimeRange, numberFormat } from '../../internal/format.js';
-import { heading } from '../../internal/heading.js';
+import type { heading } from '../../internal/heading.js';
 import { str, type Translator } from '../../internal/localize.js';
 import type { SessionOccurrence } from '../../schedule/occurrences.js';
 import { describePattern } from './pattern.js';
@@ -51,6 +51,8 @@ export interface ItemContext {
   feed: Feed;
   places: Map<string, Place>;
   level: number;
+  /** What the session is drawn with that other elements share (see `Kit`). */
+  kit: Kit;
   /** `layout="compact"`: the details behind one disclosure. */
   compact?: boolean;
   select: (event: Event, o: SessionOccurrence) => void;
@@ -65,9 +67,25 @@ export interface ItemContext {
   share: (s: SessionOccurrence['session']) => unknown;
 }
 
+/**
+ * What a session is drawn with that the main bundle's elements share, given by the element rather
+ * than imported, as the timeline's body is given its `Kit`: when the list's body chunk imported
+ * `heading`, Rolldown moved the localisation code out of dist/imh-widgets.js into a chunk of its own
+ * (the script-tag bundle must be one file), and when it imported the labels and `safeUrl`, the
+ * autoloader's support card page took two more files, a round trip deeper. `node scripts/size.mjs`
+ * says both: check it after adding an import to the body.
+ */
+export interface Kit {
+  heading: typeof heading;
+  safeUrl: typeof safeUrl;
+  audienceLabel: typeof audienceLabel;
+  freeLabel: typeof freeLabel;
+}
+
 /** "Free", "£1.50", with the feed's note. */
 const cost = (o: SessionOccurrence, c: ItemContext) => {
   const { t } = c;
+  const { freeLabel } = c.kit;
   const k = o.session.cost;
   if (!k) return nothing;
   const price =
@@ -146,7 +164,7 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
   const { locale } = t;
   const lang = c.feed.language;
   const text = (value: typeof s.name | undefined) => feedText(value, locale, lang, t.also?.locale);
-  const url = safeUrl(s.url);
+  const url = c.kit.safeUrl(s.url);
   const name = text(s.name);
   const cancelled = o.status == 'cancelled';
   const place = o.place ? c.places.get(o.place) : undefined;
@@ -201,7 +219,7 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
   // The time is isolated in its own direction: a range with no letters ("10:00–11:00") reads left to
   // right in a right-to-left sentence; one with month names keeps its language's order.
   return html`<li part="item" class="item ${o.status}" aria-labelledby=${titleId} tabindex="-1" data-index=${index}>
-    ${heading(c.level, title, 'item-title', titleId)} ${statusBadge(o, c)}
+    ${c.kit.heading(c.level, title, 'item-title', titleId)} ${statusBadge(o, c)}
     <p class="when">
       <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date} dir=${textDirection(when) ?? 'ltr'}
         >${o.startTime || o.days > 1 ? when : both(t, allDay)}</time
@@ -233,6 +251,7 @@ function details(
   const { t } = c;
   const { locale } = t;
   const text = (value: typeof s.name | undefined) => feedText(value, locale, c.feed.language, t.also?.locale);
+  const { safeUrl, audienceLabel } = c.kit;
   const onlineUrl = safeUrl(online?.url);
   const bookUrl = safeUrl(booking?.url);
   // "Parents and carers · 0 to 12 months", in each language.

@@ -1,17 +1,17 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, unsafeCSS, type CSSResult, type PropertyValues } from 'lit';
 import { SESSION_PARTS } from '../../feed/session-parts.js';
 import { property, state } from 'lit/decorators.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { ImhSessionSelectEvent } from '../../events/session-select.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { formatDay, formatUnit } from '../../internal/format.js';
-import { heading } from '../../internal/heading.js';
 import { lazy } from '../../internal/lazy.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { both } from '../../internal/feed-text.js';
+import { adoptBodyStyles } from '../../internal/body-styles.js';
 import { COMPLETE, ERROR, PENDING, Task } from '../../internal/task.js';
-import { wallClock } from '../../schedule/civil.js';
 import { parseNow } from '../../internal/now.js';
+import { wallClock } from '../../schedule/civil.js';
 import { sliced } from '../../feed/slices.js';
 import {
   occurrencesInSlices,
@@ -20,11 +20,29 @@ import {
   type UnconfirmedDates,
 } from '../../schedule/occurrences.js';
 import { attribution } from '../../internal/attribution.js';
+import { heading } from '../../internal/heading.js';
 import { matches, type Filters } from './filters.js';
-import { sessionItem, type ItemContext } from './session-item.js';
-import { styles } from './session-list.styles.js';
+import type { ItemContext, Kit } from './session-list-body.js';
+import { safeUrl } from '../../feed/url.js';
+import { audienceLabel, freeLabel } from '../../internal/labels.js';
 import { familySheet } from '../../internal/family-sheet-button.js';
 import { controlStyles } from '../../styles/controls.js';
+
+/**
+ * The list's body (each session drawn, with the list's own styles), one chunk loaded when a list first
+ * updates, beside its feed: a page without a session list never downloads it. The schedule engine stays in
+ * the main bundle, which the timeline's body shares: a lazy chunk imports only from the main bundle,
+ * so a chunk that failed to load can be loaded again (`lazy.ts`; Firefox keeps a failed file's
+ * record, and a chunk that another chunk imports is asked for at its one address).
+ */
+const loadBody = lazy('the session list', 'session-list-body.js', () => import('./session-list-body.js'));
+/** What the body draws with that other elements share in this bundle (see `Kit`). */
+const kit: Kit = { heading, safeUrl, audienceLabel, freeLabel };
+/** The body's styles as one style sheet for every session list on the page. */
+let bodyStyles: CSSResult | undefined;
+const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
+const loadNotes = lazy('the term dates notes', 'unconfirmed.js', () => import('./unconfirmed.js'));
+const loadIcs = lazy('the calendar export', 'session-ics.js', () => import('./session-ics.js'));
 
 /** What the list shows for a feed, time, window and filters. */
 interface Upcoming {
@@ -37,9 +55,11 @@ interface Upcoming {
   unconfirmed: UnconfirmedDates[];
 }
 
-const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
-const loadNotes = lazy('the term dates notes', 'unconfirmed.js', () => import('./unconfirmed.js'));
-const loadIcs = lazy('the calendar export', 'session-ics.js', () => import('./session-ics.js'));
+/** The list's body: its code and its styles. */
+interface Body {
+  sessionItem: typeof import('./session-list-body.js').sessionItem;
+  styles: CSSResult;
+}
 
 /**
  * @summary Upcoming sessions for parents and babies from the feed, soonest first, grouped by day.
@@ -93,7 +113,8 @@ const loadIcs = lazy('the calendar export', 'session-ics.js', () => import('./se
  */
 export class ImhSessionList extends ImhElement {
   protected static override feedParts = SESSION_PARTS;
-  static override styles = [...ImhElement.styles, controlStyles, styles];
+  // Its own styles come with its body (`adoptBodyStyles()`).
+  static override styles = [...ImhElement.styles, controlStyles];
 
   /** How many occurrences to show after "Show more" (none pressed: `limit`). */
   @state() private shown?: number;
@@ -128,6 +149,12 @@ export class ImhSessionList extends ImhElement {
 
   /** Someone opened "Add to calendar": load the calendar export. */
   @state() private calendarWanted?: boolean;
+
+  /**
+   * The list's body, asked for at its first update beside its feed. If it cannot be loaded: the
+   * fallback content, imh-load-error naming the file, and Try again.
+   */
+  private body!: Task<readonly [], Body>;
 
   /** The occurrences for the feed, time, window and filters: at once, or across several tasks for a long feed. */
   private upcoming!: Task<
@@ -164,6 +191,16 @@ export class ImhSessionList extends ImhElement {
   /** Makes the list's tasks, at its first update (see `ImhElement.setUp`). */
   protected override setUp(): void {
     super.setUp();
+    this.body = this.need(
+      new Task(this, {
+        args: () => [] as const,
+        task: () =>
+          loadBody().then(({ sessionItem, styles }) => ({
+            sessionItem,
+            styles: (bodyStyles ??= unsafeCSS(styles)),
+          })),
+      }),
+    );
     this.upcoming = new Task(this, {
       args: () =>
         [
@@ -219,6 +256,34 @@ export class ImhSessionList extends ImhElement {
    * pressed: with the `family-sheet` attribute (the task made then: see `willUpdate`).
    */
   private sheet?: ReturnType<typeof familySheet>;
+
+  /** Whether an update has had the body (its chunk here, its styles adopted). */
+  private hadBody = false;
+
+  /**
+   * Also waits for the list's body (its chunk, then the update that first has it, and the parts that
+   * update draws), so that, as before the body was a chunk of its own, `updateComplete` settles with
+   * the sessions drawn for a feed at hand, or the error if the body could not be loaded.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    const waiting = () => this.body && this.body.status != ERROR && !this.hadBody;
+    while (this.isConnected && (waiting() || this.drawing)) {
+      await this.body.taskComplete.catch(() => undefined);
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** The body's styles, adopted before the update that first draws the body, so it never shows unstyled. */
+  protected override update(changed: PropertyValues): void {
+    const styles = this.body.value?.styles;
+    if (styles) {
+      adoptBodyStyles(this, styles);
+      this.hadBody = true;
+    }
+    super.update(changed);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -279,9 +344,13 @@ export class ImhSessionList extends ImhElement {
     // A long feed is worked on in slices: the last list stays while a new one is worked out.
     const upcoming =
       this.feedResult && this.upcoming.value?.feed == this.feedResult.feed ? this.upcoming.value : undefined;
-    // The notes' first load holds the list back (a retry after a failure does not).
-    if (!upcoming || (upcoming.unconfirmed.length && this.notes.status == PENDING && !this.notes.error))
-      return html`<div part="base" class="base">${this.renderFeedStatus(false, !!this.feedResult, reserve)}</div>`;
+    const body = this.body.value;
+    // The notes' first load holds the list back (a retry after a failure does not). Working on a loaded
+    // feed, the list is busy; if its body could not be loaded, in error (the status says so).
+    if (!upcoming || !body || (upcoming.unconfirmed.length && this.notes.status == PENDING && !this.notes.error)) {
+      const busy = !!this.feedResult && this.body.status != ERROR;
+      return html`<div part="base" class="base">${this.renderFeedStatus(false, busy, reserve)}</div>`;
+    }
     const { feed, occurrences, places, today, unconfirmed } = upcoming;
     const days = this.days || 28;
     const controls = this.filters && this.controls?.status == COMPLETE ? this.controls.value : undefined;
@@ -299,6 +368,7 @@ export class ImhSessionList extends ImhElement {
       feed,
       places,
       level: this.level + 1,
+      kit,
       compact: this.layout == 'compact',
       select: (e, o) => this.select(e, o),
       calendar: (o, series) => void this.calendar(o, series),
@@ -329,7 +399,7 @@ export class ImhSessionList extends ImhElement {
                 both(t, (t) => dayName(day, today, t)),
                 'day-heading',
               )}
-              <ul class="items">${items.map(([o, i]) => sessionItem(o, context, i))}</ul>
+              <ul class="items">${items.map(([o, i]) => body.sessionItem(o, context, i))}</ul>
             </section>`,
             )
           : html`<p part="empty" class="empty">

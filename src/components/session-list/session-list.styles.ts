@@ -1,4 +1,11 @@
-import { css } from 'lit';
+// The session list's own styles, for its body only (the days, the sessions, the empty message, "Show
+// more"): in the body's chunk (`session-list-body.ts`), and adopted before the body is first drawn
+// (`internal/body-styles.ts`). What the element draws before (its placeholder, the error notice and
+// Try again, the fallback) takes only the shared styles, so a page without a session list never
+// downloads these (issue 14). Plain text, as the timeline's are (the element makes it a style sheet).
+
+/** Marks CSS as CSS: plain text, which the builds minify as they do Lit's css`` blocks (scripts/strip-docs.mjs). */
+const css = String.raw;
 
 export const styles = css`
   :host {
