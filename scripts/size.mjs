@@ -127,11 +127,12 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // Lowered again at the change that loads the timeline's own styles with its body (a lazy chunk beside
 // timeline-body's): measured 34.280 → 33.778 and 26.341 → 26.342 KiB, so 34.47 → 33.83 and 26.44 → 26.39 KiB.
 // Lowered at the change that loads the session list's body (each session drawn, with the list's own
-// styles: one chunk) only on pages with a session list, as the timeline's is: measured 33.825 → 31.103
-// KiB (the autoloader's card page 25.940, unchanged), so 33.83 → 31.16 KiB.
+// styles: one chunk) only on pages with a session list, as the timeline's is: measured 33.825 → 31.159
+// KiB, so 33.83 → 31.21 KiB; and the autoloader's card page, 25.940 KiB since session 13's changes
+// (unchanged here), so 26.39 → 25.99 KiB.
 // New features go in lazy chunks; a ceiling is not raised to fit one. Where the bytes come from:
 // `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
-const CEILING = { bundle: 31.16 * KiB, autoloaderCard: 26.39 * KiB };
+const CEILING = { bundle: 31.21 * KiB, autoloaderCard: 25.99 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(

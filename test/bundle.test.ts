@@ -70,4 +70,30 @@ describe('dist/imh-widgets.js', () => {
       expect(bundle.includes(id), `${id} in the bundle`).to.equal(false);
     frame.remove();
   });
+
+  it("a page with only a support card downloads none of the session list's body", async () => {
+    const here = location.origin;
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
+      <meta name="imh-feed" content="${here}/public/example-feed.json">
+      <script type="module" src="${here}/dist/imh-widgets.js"></script>
+      </head><body><imh-support-card service="nhs-111"></imh-support-card></body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const card = frame.contentDocument!.querySelector('imh-support-card')!;
+    await waitUntil(() => card.shadowRoot?.querySelector('[part~=card]'), 'the card did not render', {
+      timeout: 10_000,
+    });
+    const scripts = frame
+      .contentWindow!.performance.getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.includes('/dist/'));
+    expect(scripts.filter((n) => /session-list/.test(n))).to.deep.equal([]);
+    // The one file holds the list's shell only: each session's drawing is in a chunk of its own.
+    const bundle = await (await fetch(`${here}/dist/imh-widgets.js`)).text();
+    for (const id of ['session.cost', 'session.age.range', 'facility.step-free'])
+      expect(bundle.includes(id), `${id} in the bundle`).to.equal(false);
+    frame.remove();
+  });
 });

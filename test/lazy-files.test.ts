@@ -177,8 +177,10 @@ describe('files loaded on first use that fail to load', () => {
   ]) {
     it(`${who} ${part} from the built bundle: the page's fallback content, the event, and Try again`, async () => {
       await failing(`/dist/imh-widgets-${file}-`);
+      // The session list needs a feed; the timeline shows its built-in stages without one.
+      const feed = `<meta name="imh-feed" content="${location.origin}/public/example-feed.json">`;
       const { frame, win, doc, loadErrors, warnings, uncaught } = await bundlePage({
-        head: `<meta name="imh-feed" content="${location.origin}/public/example-feed.json">`,
+        head: body == sessions ? feed : '',
         body,
       });
       const el = doc.body.firstElementChild!;
@@ -194,13 +196,45 @@ describe('files loaded on first use that fail to load', () => {
       expect(warnings[0]).to.contain(loadErrors[0]);
       await failing();
       tryAgain(el).click();
-      await waitUntil(() => $(el, drawn), 'the body did not load on retry', { timeout: 10_000 });
+      await waitUntil(() => $(el, drawn) && $(el, list), 'the body did not load on retry', { timeout: 10_000 });
       expect($(el, '[part=fallback]')!.hidden).to.equal(true);
       expect(win.getComputedStyle($(el, list)!).listStyleType, 'styled after Try again').to.equal('none');
       expect(uncaught).to.deep.equal([]);
       frame.remove();
     });
   }
+
+  it('a session list taken off the page while its body loads: updateComplete settles; back, it draws', async () => {
+    await failing();
+    await executeServerCommand('imh-fail-requests', { hold: '/dist/imh-widgets-session-list-body-', slow: true });
+    // Not awaited: Firefox's load event waits for the held file.
+    const page = bundlePage({
+      head: `<meta name="imh-feed" content="${location.origin}/public/example-feed.json">`,
+      body: `<div><imh-session-list now="2026-11-23T08:00"></imh-session-list></div>`,
+    });
+    const iframe = document.body.lastElementChild as HTMLIFrameElement;
+    const list = () =>
+      iframe.contentDocument?.querySelector('imh-session-list') as
+        (HTMLElement & { updateComplete: Promise<boolean> }) | null | undefined;
+    try {
+      // Its feed is here and its body held: the placeholder shows.
+      await waitUntil(() => list()?.shadowRoot?.querySelector('.placeholder'), 'no placeholder', { timeout: 8_000 });
+      const el = list()!;
+      const box = el.parentElement!;
+      const settled = el.updateComplete.then(() => 'settled');
+      el.remove();
+      const outcome = await Promise.race([settled, new Promise((r) => setTimeout(() => r('still waiting'), 2_000))]);
+      expect(outcome).to.equal('settled');
+      box.append(el);
+    } finally {
+      await failing(); // the held body comes now
+    }
+    await page;
+    await waitUntil(() => $(list()!, '[part=item]'), 'the list did not draw once back on the page', {
+      timeout: 10_000,
+    });
+    iframe.remove();
+  });
 
   it("the timeline's body is never drawn before its styles have come, and is styled when it is", async () => {
     await failing();

@@ -96,6 +96,40 @@ describe('<imh-session-list>', () => {
     );
   });
 
+  // Its own styles and each session's drawing are a chunk loaded on first use (issue 14).
+  it('a list made once its code is here draws its sessions in its first update, with no placeholder', async () => {
+    await list(); // the code is here now
+    // What each render drew, seen as it is committed (Lit calls `updated()` right after).
+    let placeholder = false;
+    const el = await list({ limit: 3 }, undefined, (el) => {
+      const updated = (el as unknown as { updated: (c: unknown) => void }).updated.bind(el);
+      Object.assign(el, {
+        updated: (changed: unknown) => {
+          placeholder ||= !!el.shadowRoot!.querySelector('.placeholder');
+          updated(changed);
+        },
+      });
+    });
+    expect($$(el, '[part=item]')).to.have.length(3);
+    expect(placeholder, 'a placeholder before the sessions').to.equal(false);
+  });
+
+  it('keeps its styles when a theme is chosen after it shows, and a list made later has them', async () => {
+    const el = await list({ limit: 2 });
+    const link = () => el.shadowRoot!.querySelector('[part=item] a')!;
+    expect(getComputedStyle($$(el, '.items')[0]).listStyleType).to.equal('none');
+    const border = getComputedStyle($$(el, '[part=item]')[0]).borderInlineStartWidth;
+    expect(getComputedStyle(link()).color).to.equal('rgb(0, 94, 184)');
+    el.setAttribute('theme', 'govuk');
+    await waitUntil(() => link() && getComputedStyle(link()).color == 'rgb(29, 112, 184)', 'no govuk colours', {
+      timeout: 5_000,
+    });
+    expect(getComputedStyle($$(el, '.items')[0]).listStyleType, 'with the theme').to.equal('none');
+    expect(getComputedStyle($$(el, '[part=item]')[0]).borderInlineStartWidth, 'with the theme').to.equal(border);
+    const later = await list({ limit: 2 });
+    expect(getComputedStyle($$(later, '.items')[0]).listStyleType).to.equal('none');
+  });
+
   it('is accessible', async () => {
     const el = await list({ filters: true });
     await expect(el).to.be.accessible();

@@ -38,8 +38,8 @@ import { controlStyles } from '../../styles/controls.js';
 const loadBody = lazy('the session list', 'session-list-body.js', () => import('./session-list-body.js'));
 /** What the body draws with that other elements share in this bundle (see `Kit`). */
 const kit: Kit = { heading, safeUrl, audienceLabel, freeLabel };
-/** The body's styles as one style sheet for every session list on the page. */
-let bodyStyles: CSSResult | undefined;
+/** The body once here, with its styles as one style sheet, for every session list on the page. */
+let loaded: Body | undefined;
 const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
 const loadNotes = lazy('the term dates notes', 'unconfirmed.js', () => import('./unconfirmed.js'));
 const loadIcs = lazy('the calendar export', 'session-ics.js', () => import('./session-ics.js'));
@@ -66,7 +66,7 @@ interface Body {
  * @tag imh-session-list
  *
  * @slot - Fallback content (such as a link to the sessions page): shown before the script loads,
- *   when the feed cannot be loaded, and under the "no sessions" message.
+ *   when the feed or the list's own code cannot be loaded, and under the "no sessions" message.
  *
  * @fires {ImhFeedLoadEvent} imh-feed-load - The feed was loaded and validated (detail: feed, issues, url, stale).
  * @fires {ImhFeedErrorEvent} imh-feed-error - The feed could not be fetched, parsed or validated
@@ -194,11 +194,10 @@ export class ImhSessionList extends ImhElement {
     this.body = this.need(
       new Task(this, {
         args: () => [] as const,
+        // Once here, at once: a list made later draws its sessions in its first update, with no placeholder.
         task: () =>
-          loadBody().then(({ sessionItem, styles }) => ({
-            sessionItem,
-            styles: (bodyStyles ??= unsafeCSS(styles)),
-          })),
+          loaded ??
+          loadBody().then(({ sessionItem, styles }) => (loaded ??= { sessionItem, styles: unsafeCSS(styles) })),
       }),
     );
     this.upcoming = new Task(this, {
@@ -259,6 +258,8 @@ export class ImhSessionList extends ImhElement {
 
   /** Whether an update has had the body (its chunk here, its styles adopted). */
   private hadBody = false;
+  /** Settles the wait for the body in `getUpdateComplete` when the list leaves the page. */
+  private left?: () => void;
 
   /**
    * Also waits for the list's body (its chunk, then the update that first has it, and the parts that
@@ -269,10 +270,17 @@ export class ImhSessionList extends ImhElement {
     let done = await super.getUpdateComplete();
     const waiting = () => this.body && this.body.status != ERROR && !this.hadBody;
     while (this.isConnected && (waiting() || this.drawing)) {
-      await this.body.taskComplete.catch(() => undefined);
+      // A list that leaves the page stops loading its body (it goes on when it comes back): no waiting for ever.
+      const gone = new Promise<void>((resolve) => (this.left = resolve));
+      await Promise.race([this.body.taskComplete.catch(() => undefined), gone]);
       done = await super.getUpdateComplete();
     }
     return done;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.left?.();
   }
 
   /** The body's styles, adopted before the update that first draws the body, so it never shows unstyled. */
