@@ -89,6 +89,8 @@ export class HeightKeeper implements ReactiveController {
   private kept = false;
   /** The kept height (px) the placeholder had, held while the content is drawn a part at a time. */
   private held?: number;
+  /** The placeholder last sized: its room goes when it is one no more (the same box may say an error). */
+  private sized?: HTMLElement;
 
   constructor(
     private host: ReactiveElement,
@@ -112,7 +114,7 @@ export class HeightKeeper implements ReactiveController {
     // Through the CSSOM, never a style attribute (which a strict style-src blocks). The room is held
     // in the update that draws the first part, not a frame later (a write: no layout is read).
     if (this.held && this.drawing()) this.root().minBlockSize = `${this.held}px`;
-    if (this.kept && !this.placeholder()) return;
+    if (this.kept && !this.placeholder() && !this.sized) return;
     if (!due.size) requestAnimationFrame(frame);
     due.add(this);
   }
@@ -138,6 +140,10 @@ export class HeightKeeper implements ReactiveController {
     if (!this.host.isConnected || !width) return;
     const placeholder = this.placeholder();
     const root = this.root();
+    // A failed load shows its notice and the page's fallback content in the placeholder's own box:
+    // without the room kept for content that did not come.
+    if (this.sized != placeholder) this.sized?.style.removeProperty('min-block-size');
+    this.sized = placeholder;
     if (placeholder) {
       const kept = (this.held = keptHeight(this.host, width));
       placeholder.style.minBlockSize = kept ? `${kept}px` : (placeholder.dataset.reserve ?? '');

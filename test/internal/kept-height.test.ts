@@ -110,6 +110,31 @@ describe('the loading placeholder keeps the height the content took last time', 
     expect(footer.getBoundingClientRect().top).to.be.closeTo(before, 0.02);
   });
 
+  it('gives the room back when the load fails: the notice and the fallback content come straight after', async () => {
+    let fail!: () => void;
+    net = stubFetch(() => new Promise((r) => (fail = () => r(new Response('', { status: 404 })))));
+    const wrap = await fixture(html`<div style="inline-size: 20rem">
+      <imh-session-list feed=${FEED} now="2026-11-23T08:00" limit="5">
+        <a href="https://example.org/whats-on">What's on at your family hub</a>
+      </imh-session-list>
+      <p id="after">Page footer</p>
+    </div>`);
+    const el = wrap.querySelector('imh-session-list')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('.placeholder'), 'no placeholder');
+    await frame();
+    // Room for five sessions while the feed loads (the list's own estimate: no height kept yet).
+    expect(heightOf(el)).to.be.above(1000);
+    fail();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=status] button'), 'no Try again');
+    await frame();
+    const status = el.shadowRoot!.querySelector<HTMLElement>('[part=status]')!;
+    const fallback = el.shadowRoot!.querySelector<HTMLElement>('[part=fallback]')!;
+    expect(fallback.hidden).to.equal(false);
+    // The fallback link follows the notice (a paragraph's margin apart), with no room held between them.
+    expect(fallback.getBoundingClientRect().top - status.getBoundingClientRect().bottom).to.be.below(40);
+    expect(heightOf(el)).to.be.below(300);
+  });
+
   it('holds that room while a long list is drawn a part at a time, and then keeps its height', async () => {
     // The session list draws 45 sessions ten an update (issue 12): on a repeat visit the room the
     // placeholder kept stays while the list grows, so nothing below it moves at any frame.
