@@ -142,7 +142,7 @@ export class HeightKeeper implements ReactiveController {
     const root = this.root();
     // A failed load shows its notice and the page's fallback content in the placeholder's own box:
     // without the room kept for content that did not come.
-    if (this.sized != placeholder) this.sized?.style.removeProperty('min-block-size');
+    if (this.sized && this.sized != placeholder) this.sized.style.minBlockSize = '';
     this.sized = placeholder;
     if (placeholder) {
       const kept = (this.held = keptHeight(this.host, width));
