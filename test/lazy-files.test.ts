@@ -236,6 +236,45 @@ describe('files loaded on first use that fail to load', () => {
     iframe.remove();
   });
 
+  // A feed that fails while the element's own code is still coming (a slow connection): the editor's
+  // fallback and Try again show at once, not "Loading…" until that code comes.
+  for (const [name, tag, held] of [
+    ['a session list', 'imh-session-list', '/dist/imh-widgets-session-list-body-'],
+    ['a timeline', 'imh-first-1001-days-timeline', '/dist/imh-widgets-timeline-body-'],
+  ])
+    it(`${name} whose feed fails while its body is still coming shows the fallback and Try again at once`, async () => {
+      await failing();
+      await executeServerCommand('imh-fail-requests', { hold: held, slow: true });
+      // Not awaited: Firefox's load event waits for the held file.
+      const page = bundlePage({
+        head: `<meta name="imh-feed" content="${location.origin}/public/no-such-feed.json">`,
+        body: `<${tag} now="2026-11-23T08:00"><p>See our family hubs page.</p></${tag}>`,
+      });
+      const iframe = document.body.lastElementChild as HTMLIFrameElement;
+      const el = () => iframe.contentDocument?.querySelector(tag);
+      const win = () => iframe.contentWindow as Window & { uncaught: string[] };
+      try {
+        await waitUntil(() => el()?.shadowRoot?.querySelector('[part=notice]'), 'no error while the body is held', {
+          timeout: 8_000,
+        });
+        const came = win()
+          .performance.getEntriesByType('resource')
+          .some((r) => r.name.includes(held));
+        expect(came, 'the body came').to.equal(false);
+        expect(textOf($(el()!, '[part=notice]'))).to.equal('This information could not be loaded just now. Try again');
+        expect($(el()!, '[part=fallback]')!.hidden, 'the fallback is hidden').to.equal(false);
+        expect(!!$(el()!, '.placeholder'), 'a placeholder shows').to.equal(false);
+      } finally {
+        await failing(); // the held body comes now
+      }
+      await page;
+      // Once the body is here the element still says the feed failed, and nothing broke.
+      await waitUntil(() => $(el()!, '[part=notice]') && !$(el()!, '.placeholder'), 'the error did not stay');
+      expect($(el()!, '[part=fallback]')!.hidden).to.equal(false);
+      expect(win().uncaught).to.deep.equal([]);
+      iframe.remove();
+    });
+
   it("the timeline's body is never drawn before its styles have come, and is styled when it is", async () => {
     await failing();
     await executeServerCommand('imh-fail-requests', {

@@ -508,12 +508,15 @@ export class ImhElement extends LitElement {
 
   /**
    * Where the element is, for the render: `loading` until its language and its feed are ready,
-   * `error` when the feed failed (a language that failed to load shows English instead), `idle`
-   * with no feed to show, else `ready`.
+   * `error` when the feed failed (at once, even while a file its content needs is still coming) or
+   * such a file failed (a language that failed to load shows English instead), `idle` with no feed
+   * to show, else `ready`.
    */
   protected get status(): Status {
     if (!this.hasWords || this.palette.status == PENDING) return 'loading';
     const feed = this.feedTask;
+    // A failed feed is said at once, not once the element's own code has come: nothing that code draws could show.
+    if (feed.status == ERROR) return 'error';
     const tasks = [feed, ...this.needed];
     if (tasks.some((t) => t.status == PENDING || t.status == INITIAL)) return 'loading';
     if (tasks.some((t) => t.status == ERROR)) return 'error';
