@@ -236,13 +236,15 @@ describe('files loaded on first use that fail to load', () => {
     iframe.remove();
   });
 
-  // A feed that fails while the element's own code is still coming (a slow connection): the editor's
-  // fallback and Try again show at once, not "Loading…" until that code comes.
-  for (const [name, tag, held] of [
-    ['a session list', 'imh-session-list', '/dist/imh-widgets-session-list-body-'],
-    ['a timeline', 'imh-first-1001-days-timeline', '/dist/imh-widgets-timeline-body-'],
-  ])
-    it(`${name} whose feed fails while its body is still coming shows the fallback and Try again at once`, async () => {
+  // A feed that fails while the element's own code is still coming (a slow connection): a session list,
+  // which has nothing to show without its feed, shows the editor's fallback and Try again at once, not
+  // "Loading…" until that code comes. A timeline shows its built-in stages without a feed: it keeps its
+  // placeholder until they come, with the notice above them, so the page moves once.
+  for (const [name, tag, held, early] of [
+    ['a session list', 'imh-session-list', '/dist/imh-widgets-session-list-body-', true],
+    ['a timeline', 'imh-first-1001-days-timeline', '/dist/imh-widgets-timeline-body-', false],
+  ] as const)
+    it(`${name} whose feed fails while its body comes: ${early ? 'the error at once' : 'it moves once'}`, async () => {
       await failing();
       await executeServerCommand('imh-fail-requests', { hold: held, slow: true });
       // Not awaited: Firefox's load event waits for the held file.
@@ -253,24 +255,36 @@ describe('files loaded on first use that fail to load', () => {
       const iframe = document.body.lastElementChild as HTMLIFrameElement;
       const el = () => iframe.contentDocument?.querySelector(tag);
       const win = () => iframe.contentWindow as Window & { uncaught: string[] };
+      const fetched = (file: string) =>
+        win()
+          .performance.getEntriesByType('resource')
+          .some((r) => r.name.includes(file));
       try {
-        await waitUntil(() => el()?.shadowRoot?.querySelector('[part=notice]'), 'no error while the body is held', {
+        // The feed has failed (the file of sentences that say why has come) while the body is still held.
+        await waitUntil(() => el()?.shadowRoot && fetched('/dist/imh-widgets-failures-'), 'the feed did not fail', {
           timeout: 8_000,
         });
-        const came = win()
-          .performance.getEntriesByType('resource')
-          .some((r) => r.name.includes(held));
-        expect(came, 'the body came').to.equal(false);
-        expect(textOf($(el()!, '[part=notice]'))).to.equal('This information could not be loaded just now. Try again');
-        expect($(el()!, '[part=fallback]')!.hidden, 'the fallback is hidden').to.equal(false);
-        expect(!!$(el()!, '.placeholder'), 'a placeholder shows').to.equal(false);
+        if (early)
+          await waitUntil(() => $(el()!, '[part=notice]'), 'no error while the body is held', { timeout: 5_000 });
+        else for (let i = 0; i < 5 && !$(el()!, '[part=notice]'); i++) await nextFrame();
+        expect(fetched(held), 'the body came').to.equal(false);
+        if (early) {
+          expect(textOf($(el()!, '[part=notice]'))).to.equal(
+            'This information could not be loaded just now. Try again',
+          );
+          expect($(el()!, '[part=fallback]')!.hidden, 'the fallback is hidden').to.equal(false);
+          expect(!!$(el()!, '.placeholder'), 'a placeholder shows').to.equal(false);
+        } else {
+          expect(!!$(el()!, '.placeholder'), 'the placeholder, while the stages come').to.equal(true);
+          expect(!!$(el()!, '[part=notice]'), 'the notice, before the stages').to.equal(false);
+        }
       } finally {
         await failing(); // the held body comes now
       }
       await page;
-      // Once the body is here the element still says the feed failed, and nothing broke.
-      await waitUntil(() => $(el()!, '[part=notice]') && !$(el()!, '.placeholder'), 'the error did not stay');
-      expect($(el()!, '[part=fallback]')!.hidden).to.equal(false);
+      // Once the body is here the element still says the feed failed (the timeline above its stages).
+      await waitUntil(() => $(el()!, '[part=notice]') && !$(el()!, '.placeholder'), 'the error did not show');
+      if (!early) await waitUntil(() => $(el()!, '[part~=stage]'), 'the built-in stages did not show');
       expect(win().uncaught).to.deep.equal([]);
       iframe.remove();
     });

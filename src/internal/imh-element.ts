@@ -515,7 +515,7 @@ export class ImhElement extends LitElement {
   protected get status(): Status {
     if (!this.hasWords || this.palette.status == PENDING) return 'loading';
     const feed = this.feedTask;
-    // A failed feed is said at once, not once the element's own code has come: nothing that code draws could show.
+    // A failed feed is said at once, not once the element's own code has come (but see the timeline's renderContent).
     if (feed.status == ERROR) return 'error';
     const tasks = [feed, ...this.needed];
     if (tasks.some((t) => t.status == PENDING || t.status == INITIAL)) return 'loading';

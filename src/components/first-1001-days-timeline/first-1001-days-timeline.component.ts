@@ -6,7 +6,7 @@ import { parseNow } from '../../internal/now.js';
 import { wallClock } from '../../schedule/civil.js';
 import { lazy } from '../../internal/lazy.js';
 import { adoptBodyStyles } from '../../internal/body-styles.js';
-import { Task } from '../../internal/task.js';
+import { ERROR, Task } from '../../internal/task.js';
 import { attribution } from '../../internal/attribution.js';
 import { heading } from '../../internal/heading.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
@@ -130,9 +130,10 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   protected override renderContent() {
     // The built-in stages show while the feed loads; its services and sessions come after. On a repeat
     // visit the room kept for the whole is held meanwhile, so nothing below moves twice (issue 12).
-    this.drawing = this.status == 'loading';
     const chunks = this.chunks.value;
-    if (!chunks) return this.renderFeedStatus();
+    // Its built-in stages show without a feed: a feed that failed meanwhile waits for them, so the page moves once.
+    this.drawing = this.status == 'loading' || (!chunks && this.chunks.status != ERROR);
+    if (!chunks) return this.renderFeedStatus(false, this.drawing);
     this.body ??= new chunks.TimelineBody(this, () => this.today());
     return this.body.render({
       t: this.t,
