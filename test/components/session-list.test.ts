@@ -16,6 +16,7 @@ import { clearFeedCache } from '../../src/feed/index.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
+import { watchParts } from '../fixtures/parts.js';
 
 const MONDAY = '2026-11-23T08:00'; // a Monday morning in the feed's time zone (Europe/London)
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -261,33 +262,12 @@ describe('<imh-session-list>', () => {
       // Issue 12: fifty sessions were rendered in one update and laid out in one frame, a long task
       // each. Counted in sessions drawn per update and frames drawn between, not timed. How many an
       // update draws depends on how long the last ones took (internal/pace.ts, tested in internal/pace.test.ts).
-      /** Sessions shown after each update that changed their number, and the frames drawn by then. */
-      const drawn: [count: number, frames: number][] = [];
-      let frames = 0;
-      let counting = true;
-      const tick = () => {
-        frames++;
-        if (counting) requestAnimationFrame(tick);
-      };
+      let parts!: ReturnType<typeof watchParts>;
       const el = await list({ limit: 45, days: 60 }, undefined, (el) => {
-        requestAnimationFrame(tick);
-        el.addController({
-          hostUpdated: () => {
-            const count = $$(el, '[part=item]').length;
-            if (count && count != drawn.at(-1)?.[0]) drawn.push([count, frames]);
-          },
-        });
+        parts = watchParts(el, () => $$(el, '[part=item]').length);
       });
-      counting = false;
       expect($$(el, '[part=item]').length, 'sessions once updateComplete settles').to.equal(45);
-      const counts = drawn.map(([count]) => count);
-      expect(counts.length, `parts drawn (${counts.join(', ')})`).to.be.at.least(5);
-      expect(counts.at(-1)).to.equal(45);
-      for (let i = 0; i < drawn.length; i++) {
-        const grown = counts[i] - (counts[i - 1] ?? 0);
-        expect(grown, `sessions added by part ${i + 1} (${counts.join(', ')})`).to.be.within(1, 10);
-        if (i) expect(drawn[i][1], `frames drawn before part ${i + 1}`).to.be.greaterThan(drawn[i - 1][1]);
-      }
+      parts.check(45, 'sessions');
     });
 
     it('days: how far ahead', async () => {

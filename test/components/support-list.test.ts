@@ -3,6 +3,7 @@ import { elementUpdated, expect, fixture, fixtureCleanup, html, oneEvent, waitUn
 import '../../src/components/support-list/support-list.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
+import { watchParts } from '../fixtures/parts.js';
 
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -60,39 +61,18 @@ describe('<imh-support-list>', () => {
     const routine = feed.services.find((s: { urgency?: string }) => (s.urgency ?? 'routine') == 'routine');
     const more = Array.from({ length: 60 }, (_, i) => ({ ...routine, id: `more-${i}`, name: `Zyxwv ${i}` }));
     const data = { ...feed, services: [...feed.services, ...more] };
-    const drawn: [count: number, frames: number][] = [];
-    let frames = 0;
-    let counting = true;
-    const tick = () => {
-      frames++;
-      if (counting) requestAnimationFrame(tick);
-    };
     const el = document.createElement('imh-support-list');
     el.data = data;
     el.setAttribute('now', '2026-11-23T12:00');
-    el.addController({
-      hostUpdated: () => {
-        const count = $$(el, '[part=list] [part=item]').length;
-        if (count && count != drawn.at(-1)?.[0]) drawn.push([count, frames]);
-      },
-    });
-    requestAnimationFrame(tick);
+    const parts = watchParts(el, () => $$(el, '[part=list] [part=item]').length);
     (await fixture(html`<div style="max-width: 50rem"></div>`)).append(el);
     await waitUntil(() => $(el, '[part=list]'), 'the list was not drawn');
     await el.updateComplete;
-    counting = false;
     const routineCount = data.services.filter(
       (s: { urgency?: string }) => (s.urgency ?? 'routine') == 'routine',
     ).length;
     expect($$(el, '[part=list] [part=item]').length, 'services once updateComplete settles').to.equal(routineCount);
-    const counts = drawn.map(([count]) => count);
-    expect(counts.length, `parts drawn (${counts.join(', ')})`).to.be.at.least(5);
-    expect(counts.at(-1)).to.equal(routineCount);
-    for (let i = 0; i < drawn.length; i++) {
-      const grown = counts[i] - (counts[i - 1] ?? 0);
-      expect(grown, `services added by part ${i + 1} (${counts.join(', ')})`).to.be.within(1, 10);
-      if (i) expect(drawn[i][1], `frames drawn before part ${i + 1}`).to.be.greaterThan(drawn[i - 1][1]);
-    }
+    parts.check(routineCount, 'services');
     // Searching starts again from the first part, and ends with every match.
     await change(el, 'q', 'Zyxwv');
     expect(directory(el)).to.have.length(60);
