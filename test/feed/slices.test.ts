@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { drain, sliced, SLICE, turn } from '../../src/feed/slices.js';
+import { countFrames } from '../fixtures/frames.js';
 
 function* count(n: number, spin = 0) {
   let total = 0;
@@ -175,13 +176,7 @@ describe('turn: the page draws between slices of updates', () => {
   it('after a slice of updates, the next waits for a frame: no frame lays out more than one slice', async function () {
     // A hidden page draws no frames: there the work goes on task after task.
     if (document.hidden) this.skip();
-    let frames = 0;
-    let counting = true;
-    const count = () => {
-      frames++;
-      if (counting) requestAnimationFrame(count);
-    };
-    requestAnimationFrame(count);
+    const frames = countFrames();
     // Which task an update runs in: the first update of a task posts a message, which runs after it.
     let task = 0;
     let marked = false;
@@ -201,11 +196,11 @@ describe('turn: the page draws between slices of updates', () => {
           // busy
         }
         mark();
-        if (!framesBefore.has(task)) framesBefore.set(task, frames);
+        if (!framesBefore.has(task)) framesBefore.set(task, frames.frames());
       }),
     );
     await Promise.all(updates);
-    counting = false;
+    frames.stop();
     const seen = [...framesBefore.values()];
     expect(seen.length, 'tasks the updates took').to.be.greaterThan(2);
     for (let i = 1; i < seen.length; i++)
