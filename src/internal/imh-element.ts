@@ -66,16 +66,8 @@ const extras = lazy('the freshness and share code', 'fresh-share', () => import(
 const connected = new Set<ImhElement>();
 /** The closed details opened for printing (their content does not print closed). */
 const opened: HTMLDetailsElement[] = [];
-/** Before printing, opens every element's closed details (not "Add to calendar", not printed); after, closes them. */
-const printDetails = (e: Event) => {
-  for (const d of opened.splice(0)) d.open = false;
-  if (e.type == 'beforeprint')
-    for (const el of connected)
-      for (const d of el.renderRoot.querySelectorAll<HTMLDetailsElement>('details:not([open],.calendar)')) {
-        d.open = true;
-        opened.push(d);
-      }
-};
+/** Between `beforeprint` and `afterprint`: a list drawn in parts draws all of its items at once (`inParts`). */
+let printing = false;
 
 /** Elements whose text changes with the clock ("Open now, closes at 17:00"): see `everyMinute`. */
 const live = new WeakSet<ImhElement>();
@@ -438,7 +430,7 @@ export class ImhElement extends LitElement {
   protected inParts<T>(from: unknown[], items: readonly T[], wanted = items.length): readonly T[] {
     const [last, before] = this.drew;
     const had = from.every((v, i) => v === last[i]) ? before : 0;
-    const count = Math.min(wanted, had + drawNext());
+    const count = Math.min(wanted, printing ? items.length : had + drawNext());
     const drawn = items.slice(0, count);
     this.drew = [from, count];
     this.drawing = count < Math.min(wanted, items.length);
@@ -455,13 +447,33 @@ export class ImhElement extends LitElement {
     return done;
   }
 
+  /**
+   * Before printing, a list still drawn in parts draws the rest at once, so the page prints it whole,
+   * and every element's closed details open (not "Add to calendar", not printed); after, they close.
+   */
+  private static print(e: Event) {
+    for (const d of opened.splice(0)) d.open = false;
+    printing = e.type == 'beforeprint';
+    if (printing)
+      for (const el of connected) {
+        if (el.drawing) {
+          el.requestUpdate();
+          el.performUpdate();
+        }
+        for (const d of el.renderRoot.querySelectorAll<HTMLDetailsElement>('details:not([open],.calendar)')) {
+          d.open = true;
+          opened.push(d);
+        }
+      }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Back on the page with a list part-drawn: draws on.
     if (this.drawing) this.requestUpdate();
     this.unlisten = onLanguageChange(() => this.requestUpdate());
     // One pair of listeners for every element on the page (two hundred elements add none of their own).
-    if (!connected.size) for (const type of ['beforeprint', 'afterprint']) addEventListener(type, printDetails);
+    if (!connected.size) for (const type of ['beforeprint', 'afterprint']) addEventListener(type, ImhElement.print);
     connected.add(this);
     if (!minute) tick();
   }

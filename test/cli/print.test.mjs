@@ -50,21 +50,25 @@ after(async () => {
   else if (dir) console.log(`PDFs kept in ${dir}`);
 });
 
-/** Opens a page with the given elements (each gets the example feed as `data`), waits for their content. */
-async function open(body) {
+/**
+ * Opens a page with the given elements (each gets the example feed, or `data`), waits for their content
+ * (a first item or card: a long list goes on drawing in parts). `before` runs in the page first.
+ */
+async function open(body, data = feed, before = () => {}) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => ['error', 'warn'].includes(m.type()) && errors.push(m.text()));
   await page.goto(origin);
   await page.setContent(`<!doctype html><html lang="en-GB"><body>${body}</body></html>`);
+  await page.evaluate(before);
   await page.addScriptTag({ url: `${origin}/imh-widgets.js`, type: 'module' });
   await page.evaluate(async (data) => {
     const elements = [...document.querySelectorAll('imh-session-list, imh-support-list')];
     for (const el of elements) el.data = data;
     const ready = (el) => el.shadowRoot?.querySelector('.item, .card');
     for (let i = 0; i < 200 && !elements.every(ready); i++) await new Promise((r) => setTimeout(r, 50));
-  }, feed);
+  }, data);
   return { page, errors };
 }
 
@@ -109,6 +113,31 @@ test('the support list on paper: no controls, web addresses written out, no card
   }
   // 16 services on A4: a few pages, not one per card.
   assert.ok(pages.length >= 2 && pages.length <= 8, `${pages.length} pages`);
+  assert.deepEqual(errors, []);
+});
+
+test('a list printed while it is still drawn in parts prints whole: its last service is on paper', async () => {
+  // 120 services: a list this long is drawn over several frames (internal/pace.ts); printing draws the rest at once.
+  const routine = feed.services.find((s) => (s.urgency ?? 'routine') == 'routine');
+  const services = Array.from({ length: 120 }, (_, i) => ({ ...routine, id: `many-${i}`, name: `Service ${i + 1}` }));
+  const { page, errors } = await open(
+    `<imh-support-list now="${NOW}" no-controls></imh-support-list>`,
+    {
+      ...feed,
+      services,
+    },
+    () => {
+      // Before the script's own listener: how many cards were drawn when printing began.
+      addEventListener('beforeprint', () => {
+        window.drawnAtPrint = document.querySelector('imh-support-list').shadowRoot.querySelectorAll('.card').length;
+      });
+    },
+  );
+  const pages = await pdfPages(page, 'long-list');
+  const drawnAtPrint = await page.evaluate(() => window.drawnAtPrint);
+  assert.ok(drawnAtPrint > 0 && drawnAtPrint < 120, `printed while drawn in parts (${drawnAtPrint} of 120 drawn)`);
+  const all = oneLine(pages.join(' '));
+  for (const name of ['Service 1', 'Service 60', 'Service 120']) assert.match(all, new RegExp(`\\b${name}\\b`));
   assert.deepEqual(errors, []);
 });
 

@@ -78,6 +78,33 @@ describe('<imh-support-list>', () => {
     expect(directory(el)).to.have.length(60);
   });
 
+  it('printed while drawn in parts: the rest is drawn as printing begins, so the page prints whole', async () => {
+    const feed = await exampleFeed();
+    const routine = feed.services.find((s: { urgency?: string }) => (s.urgency ?? 'routine') == 'routine');
+    const more = Array.from({ length: 60 }, (_, i) => ({ ...routine, id: `more-${i}`, name: `Zyxwv ${i}` }));
+    const el = document.createElement('imh-support-list');
+    el.data = { ...feed, services: [...feed.services, ...more] };
+    el.setAttribute('now', '2026-11-23T12:00');
+    (await fixture(html`<div style="max-width: 50rem"></div>`)).append(el);
+    await waitUntil(() => $(el, '[part=list]'), 'the list was not drawn');
+    const drawn = () => $$(el, '[part=list] [part=item]').length;
+    const before = drawn();
+    expect(before, 'drawn in parts').to.be.below(60);
+    // The browser's print dialog, or a PDF, lays out the page as the beforeprint listeners leave it.
+    dispatchEvent(new Event('beforeprint'));
+    expect(drawn(), 'every service, as printing begins').to.equal(60 + 11);
+    expect(directory(el).at(-1)).to.equal('Zyxwv 59');
+    dispatchEvent(new Event('afterprint'));
+    await el.updateComplete;
+    expect(drawn(), 'and after').to.equal(60 + 11);
+    // After printing, a new search is drawn in parts again.
+    const counts: number[] = [];
+    el.addController({ hostUpdated: () => void counts.push(drawn()) });
+    await change(el, 'q', 'Zyxwv');
+    expect(counts[0], 'a search after printing starts with its first part').to.be.below(60);
+    expect(directory(el)).to.have.length(60);
+  });
+
   it('is accessible', async () => {
     await expect(await list()).to.be.accessible();
   });
