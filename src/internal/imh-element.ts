@@ -66,8 +66,6 @@ const extras = lazy('the freshness and share code', 'fresh-share', () => import(
 const connected = new Set<ImhElement>();
 /** The closed details opened for printing (their content does not print closed). */
 const opened: HTMLDetailsElement[] = [];
-/** Between `beforeprint` and `afterprint`: a list drawn in parts draws all of its items at once (`inParts`). */
-let printing = false;
 
 /** Elements whose text changes with the clock ("Open now, closes at 17:00"): see `everyMinute`. */
 const live = new WeakSet<ImhElement>();
@@ -430,7 +428,7 @@ export class ImhElement extends LitElement {
   protected inParts<T>(from: unknown[], items: readonly T[], wanted = items.length): readonly T[] {
     const [last, before] = this.drew;
     const had = from.every((v, i) => v === last[i]) ? before : 0;
-    const count = Math.min(wanted, printing ? items.length : had + drawNext());
+    const count = Math.min(wanted, had + drawNext());
     const drawn = items.slice(0, count);
     this.drew = [from, count];
     this.drawing = count < Math.min(wanted, items.length);
@@ -453,10 +451,12 @@ export class ImhElement extends LitElement {
    */
   private static print(e: Event) {
     for (const d of opened.splice(0)) d.open = false;
-    printing = e.type == 'beforeprint';
-    if (printing)
+    if (e.type == 'beforeprint')
       for (const el of connected) {
+        // As if it had drawn every item: its next render draws them all (`inParts`), and a list drawn
+        // later comes in parts again, whether or not the browser says printing is over (afterprint).
         if (el.drawing) {
+          el.drew[1] = Infinity;
           el.requestUpdate();
           el.performUpdate();
         }

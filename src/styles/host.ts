@@ -178,6 +178,10 @@ export const hostStyles = css`
     :is(h2, h3, h4, h5, h6) {
       break-after: avoid;
     }
+    /* Not the room held on screen while a list is drawn in parts (kept-height.ts): printing draws the rest. */
+    .root {
+      min-block-size: auto !important;
+    }
   }
   @media (forced-colors: active) {
     button {

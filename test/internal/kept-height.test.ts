@@ -181,6 +181,26 @@ describe('the loading placeholder keeps the height the content took last time', 
     );
   });
 
+  it('holds no room on paper: printing draws the rest of a list, and the page prints no gap', async () => {
+    // The room held on screen while a list is drawn in parts is an inline min-block-size on `.root`
+    // (kept at the screen's width, with the filters that do not print), cleared a frame after the
+    // list is all there; printing lays the page out before that frame.
+    const data = await exampleFeed();
+    net = stubFetch(() => json(data));
+    const el = (await fixture(card())).firstElementChild!;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=card]'), 'no card');
+    const root = el.shadowRoot!.querySelector<HTMLElement>('.root')!;
+    root.style.minBlockSize = '3000px';
+    expect(heightOf(root), 'on screen').to.equal(3000);
+    // Print emulation is Chromium-only.
+    if (!(await executeServerCommand('imh-emulate-media', { media: 'print' }))) return;
+    try {
+      expect(heightOf(root), 'on paper').to.be.within(1, 1000);
+    } finally {
+      await executeServerCommand('imh-emulate-media', {});
+    }
+  });
+
   it('keeps the height of what shows once ready, not of what showed while its update waited', async () => {
     // Issue 12: the timeline's height was sometimes kept 786 px short. An update had drawn it while
     // loading; before the next frame its feed came, but the update that draws it waited for its turn
