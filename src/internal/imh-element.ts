@@ -140,7 +140,7 @@ export class ImhElement extends LitElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
   /** The heading level in use: `headingLevel`, else the one the page's outline gives (worked out each update). */
-  protected level = 2;
+  protected level!: number;
 
   /** Which parts of a locale's messages the element needs besides the interface's (see `localization.ts`). */
   protected static localeParts: readonly LocalePart[] = ['ui'];
@@ -238,7 +238,7 @@ export class ImhElement extends LitElement {
   /** The tasks the content cannot show without (besides the language and the feed). */
   private readonly needed: Retryable[] = [];
   /** Outcomes already announced with an event (each run's result or error once). */
-  private readonly announced = new WeakSet<object>();
+  private announced!: WeakSet<object>;
   private unlisten?: () => void;
 
   /** The element's language's messages, loaded before it shows text (made in `setUp`, as the tasks below). */
@@ -253,7 +253,7 @@ export class ImhElement extends LitElement {
    */
   private second!: Task<readonly [string | undefined], string | undefined>;
   /** Whether the second language waits for a translation pack (the first shows meanwhile). */
-  private packFirst = false;
+  private packFirst?: boolean;
 
   /**
    * A ready theme's colours, in the element's styles before its content shows. If they cannot be
@@ -300,6 +300,7 @@ export class ImhElement extends LitElement {
   protected setUp(): void {
     const { elementStyles, localeParts, feedParts } = this.constructor as typeof ImhElement;
     adoptStyles(this.renderRoot as ShadowRoot, elementStyles);
+    this.announced = new WeakSet();
     this.language = this.retry(
       new Task(this, {
         args: () => [localeOf(this)] as const,
@@ -389,7 +390,7 @@ export class ImhElement extends LitElement {
     new HeightKeeper(
       this,
       () => this.status == 'ready' && this.extras.status != PENDING && !this.renderRoot.querySelector('.placeholder'),
-      () => this.drawing,
+      () => this.holding || this.drawing,
     );
   }
 
@@ -409,12 +410,20 @@ export class ImhElement extends LitElement {
 
   /**
    * Set by a render that drew only part of a long list (`inParts`): the element updates again until it
-   * is all there, and the kept height's room is held meanwhile.
+   * is all there, and the kept height's room is held meanwhile. (These fields have no initial value
+   * where none will do: an initial value is set in every element's constructor, and a page's elements
+   * are all made in one task: issue 12.)
    */
-  protected drawing = false;
+  protected drawing?: boolean;
+  /**
+   * Set by a render that shows its content before all of it is here (the timeline's stages while its
+   * feed loads): the kept height's room is held, as while a list is drawn, but nothing is drawn again
+   * until what it waits for comes (its task's update), not every frame meanwhile.
+   */
+  protected holding?: boolean;
   /** What the last render drew a list from, and how many of its items; how many of those were new. */
-  private drew: [from: unknown[], count: number] = [[], 0];
-  private grown = 0;
+  private drew?: [from: unknown[], count: number];
+  private grown!: number;
   /** Settles once the next part's update is requested (after a frame). */
   private nextPart?: Promise<void>;
 
@@ -426,7 +435,7 @@ export class ImhElement extends LitElement {
    * settles once all are there. A different `from` starts again.
    */
   protected inParts<T>(from: unknown[], items: readonly T[], wanted = items.length): readonly T[] {
-    const [last, before] = this.drew;
+    const [last, before] = this.drew ?? [[], 0];
     const had = from.every((v, i) => v === last[i]) ? before : 0;
     const count = Math.min(wanted, had + drawNext());
     const drawn = items.slice(0, count);
@@ -456,7 +465,7 @@ export class ImhElement extends LitElement {
         // As if it had drawn every item: its next render draws them all (`inParts`), and a list drawn
         // later comes in parts again, whether or not the browser says printing is over (afterprint).
         if (el.drawing) {
-          el.drew[1] = Infinity;
+          el.drew![1] = Infinity;
           el.requestUpdate();
           el.performUpdate();
         }
@@ -563,7 +572,7 @@ export class ImhElement extends LitElement {
   private get hasWords(): boolean {
     return (
       (this.language.value !== undefined || this.language.status == ERROR) &&
-      (this.second.status != PENDING || this.packFirst)
+      (this.second.status != PENDING || !!this.packFirst)
     );
   }
 
@@ -653,8 +662,8 @@ export class ImhElement extends LitElement {
   }
 
   override render() {
-    // Set again by `inParts()` while a list is drawn in parts (not called for a placeholder).
-    this.drawing = false;
+    // Set again by `inParts()` while a list is drawn in parts, or by a content that holds (not for a placeholder).
+    this.drawing = this.holding = false;
     const dir = this.hasAttribute('dir') ? undefined : directionOf(this.t.locale);
     // Nothing but the placeholder until the element has words to say it in, and its theme's colours.
     const content = this.hasWords && this.palette.status != PENDING ? this.renderContent() : this.renderFeedStatus();

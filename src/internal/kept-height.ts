@@ -100,7 +100,7 @@ export class HeightKeeper implements ReactiveController {
      */
     private ready: () => boolean,
     /** Whether the content shows only in part so far (a long list is drawn over several updates). */
-    private drawing: () => boolean,
+    private drawing: () => boolean | undefined,
   ) {
     host.addController(this);
   }

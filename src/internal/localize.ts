@@ -56,7 +56,7 @@ export class Translator {
    * source text was given: `both()` then shows that message once, in the first language, never
    * English marked as the second. Cleared by whoever reads it.
    */
-  untranslated = false;
+  untranslated?: boolean;
 
   constructor(locale: string = sourceLocale) {
     this.locale = locale;

@@ -6,6 +6,7 @@ import { deepActive, ringFindings } from '../fixtures/contrast.js';
 
 type ImhFirst1001DaysTimeline = HTMLElementTagNameMap['imh-first-1001-days-timeline'];
 import { expectQuietConsole } from '../fixtures/quiet.js';
+import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
 
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -33,6 +34,7 @@ describe('<imh-first-1001-days-timeline>', () => {
   expectQuietConsole();
   afterEach(() => {
     fixtureCleanup();
+    restoreFetch();
     localStorage.removeItem(KEY);
   });
 
@@ -465,6 +467,35 @@ describe('<imh-first-1001-days-timeline>', () => {
       await elementUpdated(el);
       return { el, stage };
     }
+
+    it('shows its stages while a slow feed loads, and draws nothing again until it comes', async () => {
+      // On a slow network the feed can take seconds (the loader waits up to its timeout). The timeline
+      // drew itself again in every frame meanwhile (about 60 times a second), work an old phone pays for.
+      const data = await exampleFeed();
+      let arrive!: () => void;
+      stubFetch(async () => {
+        await new Promise<void>((r) => (arrive = r));
+        return json(data);
+      });
+      const el = document.createElement('imh-first-1001-days-timeline');
+      el.setAttribute('feed', 'https://feeds.example.org/slow.json');
+      el.setAttribute('birth-date', '2026-10-20');
+      el.setAttribute('now', '2026-11-23');
+      let updates = 0;
+      el.addController({ hostUpdated: () => updates++ });
+      (await fixture(html`<div style="max-width: 40rem"></div>`)).append(el);
+      await waitUntil(() => $$(el, '[part=stage]').length > 0 && arrive, 'no stages while the feed loads', {
+        timeout: 5_000,
+      });
+      updates = 0;
+      for (let i = 0; i < 20; i++) await new Promise((r) => requestAnimationFrame(r));
+      expect(updates, 'updates in 20 frames while the feed loads').to.equal(0);
+      expect(where(el)).to.equal('Day 305 of 1,001 — your baby is 1 month old');
+      arrive();
+      await waitUntil(() => $$(el, '[aria-current=step] [part~=card]').length > 0, 'no services once the feed came', {
+        timeout: 5_000,
+      });
+    });
 
     it('extends the built-in stages with local wording, services and the next sessions', async () => {
       const { el, stage } = await twoToSixMonths();

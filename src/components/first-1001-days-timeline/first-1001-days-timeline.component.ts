@@ -132,8 +132,8 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     // visit the room kept for the whole is held meanwhile, so nothing below moves twice (issue 12).
     const chunks = this.chunks.value;
     // Its built-in stages show without a feed: a feed that failed meanwhile waits for them, so the page moves once.
-    this.drawing = this.status == 'loading' || (!chunks && this.chunks.status != ERROR);
-    if (!chunks) return this.renderFeedStatus(false, this.drawing);
+    this.holding = this.status == 'loading' || (!chunks && this.chunks.status != ERROR);
+    if (!chunks) return this.renderFeedStatus(false, this.holding);
     this.body ??= new chunks.TimelineBody(this, () => this.today());
     return this.body.render({
       t: this.t,

@@ -56,8 +56,10 @@ export class ImhSupportCard extends ImhElement {
   @property() link?: string;
   /** An editor's card: the phone number. */
   @property() phone?: string;
-  /** An editor's card: `routine`, `urgent` or `emergency`. */
-  @property() urgency: 'routine' | 'urgent' | 'emergency' = 'routine';
+  // No initial value: one would run Lit's setter in every card's constructor, and a page's cards are
+  // all made in one task (issue 12).
+  /** An editor's card: `routine` (the default), `urgent` or `emergency`. */
+  @property() urgency?: 'routine' | 'urgent' | 'emergency';
   /** `compact` for narrow sidebars (the card also adapts to its own width). */
   @property({ reflect: true }) layout?: 'compact';
   /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
@@ -108,7 +110,7 @@ export class ImhSupportCard extends ImhElement {
       const s = {
         id: '',
         name: this.name ?? '',
-        urgency: this.urgency,
+        urgency: this.urgency ?? 'routine',
         contact: { url: this.link, phones: this.phone ? [{ number: this.phone }] : [] },
       } as unknown as Service;
       // Children with slot="fallback" (the name, number and link written out) show only without the script.

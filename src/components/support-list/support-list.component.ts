@@ -107,7 +107,7 @@ export class ImhSupportList extends ImhElement {
   /** Only this kind of service: `app`, `helpline`, `service`, `group` or `website`. */
   @property() kind?: string;
   /** Hide the filter and search controls (the attributes above still apply). */
-  @property({ attribute: 'no-controls', type: Boolean }) noControls = false;
+  @property({ attribute: 'no-controls', type: Boolean }) noControls?: boolean;
   /** `compact` for narrow sidebars. */
   @property({ reflect: true }) layout?: 'compact';
   /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
