@@ -3,17 +3,22 @@ import { ImhLoadError } from '../events/load-error.js';
 /** The address in a browser's "failed to fetch dynamically imported module: <address>". */
 const addressIn = (e: unknown) => /\bhttps?:\/\/\S+?\.(?:m?js|ts)\b/.exec(String((e as Error)?.message ?? e))?.[0];
 
+/** A script's name after a "-", less a build's hash (8 characters, which may hold "-"): `-imh-widgets-qr.js`. */
+const named = (address: string) => `-${address.split('/').pop()}`.replace(/-[\w-]{8}\.js$/, '.js');
+
 /**
  * The address of the file that failed, from the page's resource timing, for browsers whose error
- * does not say it (WebKit's "Importing a module script failed."): the last script whose name holds
- * the module's own name (`default-timeline` in `imh-widgets-default-timeline-1a2b.js`).
+ * does not say it (WebKit's "Importing a module script failed."): the last script whose name ends in
+ * the module's own after a "-" (`default-timeline.js` in `imh-widgets-default-timeline-1a2b_C-d.js`,
+ * `cy.ui.js` in `cy.ui.js`), never a module whose name only holds it (`jsonld` in
+ * `imh-widgets-jsonld-block-3e4f5g6h.js`).
  */
 const fetchedAs = (file: string) => {
-  const base = file.replace(/^.*\//, '').replace(/\.js$/, '');
+  const own = `-${file.split('/').pop()!.replace(/\.js$/, '')}.js`;
   return performance
     .getEntriesByType('resource')
     .map((r) => r.name.split('?')[0])
-    .filter((name) => name.endsWith('.js') && name.replace(/^.*\//, '').includes(base))
+    .filter((name) => named(name).endsWith(own))
     .at(-1);
 };
 
