@@ -418,14 +418,13 @@ export class ImhElement extends LitElement {
   /**
    * Set by a render that shows its content before all of it is here (the timeline's stages while its
    * feed loads): the kept height's room is held, as while a list is drawn, but nothing is drawn again
-   * until what it waits for comes (its task's update), not every frame meanwhile.
+   * until what it waits for comes (its task's update), not every frame meanwhile. `updateComplete`
+   * settles once that is drawn.
    */
   protected holding?: boolean;
   /** What the last render drew a list from, and how many of its items; how many of those were new. */
   private drew?: [from: unknown[], count: number];
   private grown!: number;
-  /** Settles once the next part's update is requested (after a frame). */
-  private nextPart?: Promise<void>;
 
   /**
    * The items of a long list that this render draws (the session list's sessions, the support list's
@@ -447,8 +446,10 @@ export class ImhElement extends LitElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.drawing && this.isConnected) {
-      await this.nextPart;
+    // Looked at again after each frame: by then a list drawn in parts has asked for its next part (see
+    // `updated`, whose frame callback comes first), and one holding may have what it waits for.
+    while ((this.holding || this.drawing) && this.isConnected) {
+      await new Promise(requestAnimationFrame);
       done = await super.getUpdateComplete();
     }
     return done;
@@ -599,8 +600,7 @@ export class ImhElement extends LitElement {
     super.updated(changed);
     // A list's next part once the page has drawn a frame with this one (an update that fits in this
     // task's slice would otherwise run at once, and one frame would lay out both); on the page only.
-    if (this.drawing && this.isConnected)
-      this.nextPart = new Promise((next) => requestAnimationFrame(() => next(this.requestUpdate())));
+    if (this.drawing && this.isConnected) requestAnimationFrame(() => this.requestUpdate());
     const feed = this.feedTask;
     this.extras.value?.updated(this, this.feedResult?.feed, this.feedResult?.url);
     const once = (outcome: unknown, ...events: (() => Event | false | undefined)[]) => {

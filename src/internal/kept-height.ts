@@ -99,7 +99,10 @@ export class HeightKeeper implements ReactiveController {
      * its state, which is ahead of what it shows while an update waits: see `apply`.
      */
     private ready: () => boolean,
-    /** Whether the content shows only in part so far (a long list is drawn over several updates). */
+    /**
+     * Whether the content shows only in part so far (a long list is drawn over several updates, or a
+     * timeline's stages show before its feed's services).
+     */
     private drawing: () => boolean | undefined,
   ) {
     host.addController(this);

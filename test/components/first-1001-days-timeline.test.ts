@@ -6,7 +6,7 @@ import { deepActive, ringFindings } from '../fixtures/contrast.js';
 
 type ImhFirst1001DaysTimeline = HTMLElementTagNameMap['imh-first-1001-days-timeline'];
 import { expectQuietConsole } from '../fixtures/quiet.js';
-import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
+import { json, never, restoreFetch, stubFetch } from '../fixtures/network.js';
 
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -488,13 +488,26 @@ describe('<imh-first-1001-days-timeline>', () => {
         timeout: 5_000,
       });
       updates = 0;
+      let settled = false;
+      void el.updateComplete.then(() => (settled = true));
       for (let i = 0; i < 20; i++) await new Promise((r) => requestAnimationFrame(r));
       expect(updates, 'updates in 20 frames while the feed loads').to.equal(0);
+      expect(settled, 'updateComplete settled before the feed came').to.equal(false);
       expect(where(el)).to.equal('Day 305 of 1,001 — your baby is 1 month old');
       arrive();
-      await waitUntil(() => $$(el, '[aria-current=step] [part~=card]').length > 0, 'no services once the feed came', {
-        timeout: 5_000,
-      });
+      await el.updateComplete;
+      expect($$(el, '[aria-current=step] [part~=card]').length, 'services once updateComplete settles').to.be.above(0);
+    });
+
+    it('taken off the page while its feed loads, its updateComplete settles (nothing waits for ever)', async () => {
+      stubFetch(never);
+      const el = document.createElement('imh-first-1001-days-timeline');
+      el.setAttribute('feed', 'https://feeds.example.org/never.json');
+      (await fixture(html`<div></div>`)).append(el);
+      await waitUntil(() => $$(el, '[part=stage]').length > 0, 'no stages while the feed loads', { timeout: 5_000 });
+      const settled = el.updateComplete;
+      el.remove();
+      expect(await settled).to.equal(true);
     });
 
     it('extends the built-in stages with local wording, services and the next sessions', async () => {
