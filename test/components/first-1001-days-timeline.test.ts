@@ -505,9 +505,13 @@ describe('<imh-first-1001-days-timeline>', () => {
       el.setAttribute('feed', 'https://feeds.example.org/never.json');
       (await fixture(html`<div></div>`)).append(el);
       await waitUntil(() => $$(el, '[part=stage]').length > 0, 'no stages while the feed loads', { timeout: 5_000 });
-      const settled = el.updateComplete;
+      let settled = false;
+      const complete = el.updateComplete.then((done) => ((settled = true), done));
+      // Already waiting, a frame at a time, for the feed that never comes.
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+      expect(settled, 'updateComplete settled before the feed came').to.equal(false);
       el.remove();
-      expect(await settled).to.equal(true);
+      expect(await complete).to.equal(true);
     });
 
     it('extends the built-in stages with local wording, services and the next sessions', async () => {
