@@ -9,6 +9,7 @@ import {
   CONTROL_RE,
   MAX_DEPTH,
   MAX_ENTRIES,
+  MAX_LANGS,
   MAX_LINK,
   MAX_STR,
   MAX_TEXT,
@@ -210,8 +211,12 @@ export function sentence(f: Finding): string {
     case 'required':
       return 'is missing; it is required';
     case 'count': {
+      if (!Array.isArray(value)) {
+        const count = Object.keys(value as object).length.toLocaleString('en');
+        return `has ${count} translations; the most a feed may give one text is ${MAX_LANGS}`;
+      }
       const n = node as ArrNode;
-      const length = (value as unknown[]).length;
+      const length = value.length;
       if (length > MAX_ENTRIES) {
         const most = MAX_ENTRIES.toLocaleString('en');
         return `has ${length.toLocaleString('en')} entries; the most a feed may list here is ${most}`;
@@ -278,8 +283,11 @@ export function itemOf(path: string, input: unknown): FeedIssue['item'] {
 
 /** The findings as issues: each with its sentence, its code and the item it is in. */
 export function explain(findings: readonly Finding[], input?: unknown): FeedIssue[] {
+  // Each item named once, however many findings it has: naming reads its name, which may be large.
+  const items = new Map<string | undefined, FeedIssue['item']>();
   return findings.map((f) => {
-    const item = itemOf(f.path, input);
+    const at = ITEM_RE.exec(f.path)?.[0];
+    const item = items.has(at) ? items.get(at) : items.set(at, itemOf(f.path, input)).get(at);
     // A value ignored says so; a rule's warning (a calendar the feed lacks) ignores nothing.
     const message = sentence(f) + (f.severity == 'warning' && f.code != 'rule' ? ' (ignored)' : '');
     return { path: f.path, message, severity: f.severity, code: f.code, ...(item && { item }) };

@@ -16,6 +16,7 @@ import {
   INVISIBLE,
   LANG_RE,
   MAX_ENTRIES,
+  MAX_LANGS,
   MAX_STR,
   MAX_TEXT,
   type ArrNode,
@@ -138,6 +139,7 @@ export function feedJsonSchema(): Json {
           {
             type: 'object',
             minProperties: 1,
+            maxProperties: MAX_LANGS,
             propertyNames: { pattern: LANG_RE.source, maxLength: 35 },
             additionalProperties: text(MAX_TEXT),
           },

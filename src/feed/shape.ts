@@ -186,6 +186,8 @@ export const MAX_STR = 500;
 export const MAX_TEXT = 20_000;
 /** Most entries in a list inside an item (days, dates, phones). */
 export const MAX_ENTRIES = 1_000;
+/** Most translations of one text (a council serves a few dozen languages at most). */
+export const MAX_LANGS = 100;
 /** Deepest nesting of arrays and objects inside one item, counting the item itself as 1. */
 export const MAX_DEPTH = 32;
 
@@ -451,9 +453,12 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
         return problem ? fail(problem) : v;
       }
       if (!value || typeof value != 'object' || Array.isArray(value)) return fail('type');
+      const entries = Object.entries(value);
+      // More than MAX_LANGS: one finding, not one per language (thousands of bad keys are no translation).
+      if (entries[MAX_LANGS]) return fail('count');
       const out: Record<string, string> = {};
       let ok = true;
-      for (const [lang, t] of Object.entries(value)) {
+      for (const [lang, t] of entries) {
         if (t == null) continue; // a translation left empty (null) is absent, like any field
         const p = join(path, lang);
         const v = typeof t == 'string' ? t.trim() : '';

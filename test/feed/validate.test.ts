@@ -401,6 +401,43 @@ describe('validateFeed: hardening (issue 12)', () => {
       expect(feed.sessions?.map((s) => s.id)).to.deep.equal(['b']);
     });
 
+    it('reports a text with thousands of translations once, as too many, and keeps the other items', () => {
+      const name: Record<string, string> = {};
+      for (let i = 0; i < 12_000; i++) name[`X${i}`] = 'x';
+      const { feed, issues } = validateFeed(
+        minimalFeed({
+          sessions: [
+            { ...session, name },
+            { ...session, id: 'b' },
+          ],
+        }),
+      );
+      // Each bad key was an issue of its own, and naming each one's session read all 12,000 keys again:
+      // 12,000 keys held the page for 16 s.
+      expect(lines(issues)).to.deep.equal([
+        'sessions[0].name: has 12,000 translations; the most a feed may give one text is 100',
+      ]);
+      expect(feed.sessions?.map((s) => s.id)).to.deep.equal(['b']);
+      // A hundred is allowed.
+      const code = (i: number) => String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26)); // aa, ab…
+      const hundred = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [code(i), 'x']));
+      expect(one(withSession({ name: hundred }))).to.deep.equal([]);
+    });
+
+    it("reads an item's name once to name it, however many problems the item has", () => {
+      let reads = 0;
+      // The name is a map of translations; every time something lists its keys, it counts.
+      const name = new Proxy({ en: 'Baby Massage', cy: 'Tylino babanod' } as Record<string, string>, {
+        ownKeys: (target) => (reads++, Reflect.ownKeys(target)),
+      });
+      const description = Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`X${i}`, 'x']));
+      const issues = issuesOf(minimalFeed({ sessions: [{ ...session, name, description }] }));
+      expect(issues).to.have.length(90);
+      expect(issues.every((i) => i.item?.name == 'Baby Massage')).to.equal(true);
+      // By the depth check, the check and to name the session: not once per problem.
+      expect(reads).to.be.at.most(3);
+    });
+
     it('refuses dates outside 2000 to 2099, so no schedule is walked from the year 0', () => {
       expect(one(withSchedule({ startDate: '0000-01-01', repeatCount: 1000, repeatFrequency: 'P1D' }))).to.deep.equal([
         'sessions[0].schedule.startDate: "0000-01-01" is outside the years a feed may use (2000 to 2099)',
