@@ -163,10 +163,11 @@ const reader =
 
 /**
  * What `parts` of a freshly loaded feed give, and whether it replaces the stored copy. The rule
- * (see the README, and `staleCopy` in `store.ts`, loaded only for a feed that skipped items as
- * broken): a fresh feed replaces the last good copy when it skipped no item as broken, or when it
- * keeps at least as many items as the copy in the parts this element reads. Otherwise the copy,
- * which keeps more, is shown, marked stale, with the fresh feed's issues in its error.
+ * (see the README, and `staleCopy` in `store.ts`, asked only about a feed with issues): a
+ * fresh feed replaces the last good copy when it skipped no item as broken and ignored no part as a
+ * whole (a list that is not a list), or when it keeps at least as many items as the copy in each
+ * part this element reads. Otherwise the copy, which keeps more, is shown, marked stale, with the
+ * fresh feed's issues in its error.
  */
 async function readFresh(
   url: string,
@@ -178,7 +179,7 @@ async function readFresh(
   if (!useStoredCopy) return { ...fresh, url };
   // Without the code that reads the copy (the save below fails too, and says so), the fresh feed.
   const copy =
-    fresh.issues.some((i) => i.severity == 'error') &&
+    fresh.issues[0] &&
     (await store().then(
       (m) => m.staleCopy(url, fresh, parts, reader(url, parts)),
       () => undefined,

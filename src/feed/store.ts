@@ -193,13 +193,15 @@ export function forgetFeed(url?: string): void {
   if (!url) inUse.clear();
 }
 
-/** How many items the parts read keep: the measure of a feed's usefulness. */
-const kept = (feed: FeedRead['feed'], parts: FeedParts): number =>
-  Object.keys(parts.fields).reduce((n, key) => {
-    const v = (feed as Record<string, { stages?: unknown[]; terms?: unknown[]; dates?: unknown[] } | undefined>)[key];
-    // A list, or the timeline's stages, the term dates' terms, the bank holidays' dates.
-    return n + ((Array.isArray(v) ? v : (v?.stages ?? v?.terms ?? v?.dates))?.length ?? 0);
-  }, 0);
+/** How many items one part of a feed keeps (a list, the timeline's stages, the terms, the bank holidays). */
+const kept = (feed: FeedRead['feed'], key: string): number => {
+  const v = (feed as Record<string, { stages?: unknown[]; terms?: unknown[]; dates?: unknown[] } | undefined>)[key];
+  return (Array.isArray(v) ? v : (v?.stages ?? v?.terms ?? v?.dates))?.length ?? 0;
+};
+
+/** A part's name in a sentence: "sessions", "timeline stages", "bank holidays". */
+const partName = (key: string) =>
+  key == 'timeline' ? 'timeline stages' : key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 
 /**
  * The stored copy of the feed at `url` for `parts`, read again by `read` (as a fresh feed is read),
@@ -219,9 +221,11 @@ export async function storedCopy(
 }
 
 /**
- * For a fresh feed that skipped items as broken: the stored copy, marked stale with the fresh
- * feed's issues in its error, when it keeps more items in the parts this element reads; otherwise
- * undefined, and the fresh feed replaces it (the rule in the README, and in `load.ts`).
+ * For a fresh feed with problems that may have cost it items (an item skipped as broken, a list
+ * ignored as a whole): the stored copy, marked stale with the fresh feed's issues in its error, when
+ * the copy keeps more items in any part this element reads (more sessions, say, however many more
+ * places the fresh feed has); otherwise undefined, and the fresh feed replaces it (the rule in the
+ * README, and in `load.ts`).
  */
 export async function staleCopy(
   url: string,
@@ -229,13 +233,18 @@ export async function staleCopy(
   parts: FeedParts,
   read: (text: string) => Promise<FeedRead>,
 ): Promise<FeedResult | undefined> {
-  const skipped = fresh.issues.filter((i) => i.severity == 'error').length;
+  // Only problems that cost items: an item skipped, or a part ignored as a whole (a path of one word).
+  if (!fresh.issues.some((i) => i.severity == 'error' || !i.path.includes('.'))) return undefined;
   const copy = await storedCopy(url, parts, read);
-  if (!copy || kept(copy.feed, parts) <= kept(fresh.feed, parts)) return undefined;
+  const fewer = copy ? Object.keys(parts.fields).filter((key) => kept(copy.feed, key) > kept(fresh.feed, key)) : [];
+  if (!copy || !fewer.length) return undefined;
+  const names = fewer.map(partName);
+  const problems = fresh.issues.length;
   const error = new FeedValidationError(
     url,
-    `skipped ${skipped} broken ${skipped == 1 ? 'item' : 'items'} and keeps fewer items than the copy ` +
-      'saved in this browser, so that copy is shown until the feed is fixed.',
+    `keeps fewer ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]} than ` +
+      `the copy saved in this browser, because of ${problems} ${problems == 1 ? 'problem' : 'problems'} (see ` +
+      'its issues), so that copy is shown until the feed is fixed.',
     fresh.issues,
   );
   return { feed: copy.feed, issues: copy.issues, url, stale: { savedAt: copy.savedAt, error } };

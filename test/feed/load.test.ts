@@ -18,7 +18,7 @@ import {
 } from '../../src/feed/index.js';
 import { locateJsonError } from '../../src/feed/json-locate.js';
 import { STORE_MAX_CHARS, STORE_MAX_ENTRIES, STORE_PREFIX, saveFeed, storeKey } from '../../src/feed/store.js';
-import { minimalFeed, service, session } from '../fixtures/feeds.js';
+import { minimalFeed, place, service, session } from '../fixtures/feeds.js';
 import { json, never, streamed, stubFetch } from '../fixtures/network.js';
 
 const URL_A = 'https://feeds.example.org/wolverhampton.json';
@@ -347,7 +347,9 @@ describe('loadFeed', () => {
         expect(result.feed.sessions?.map((s) => s.id)).to.deep.equal(['baby-massage-monday', 'second']);
         const error = result.stale?.error as FeedValidationError;
         expect(error).to.be.instanceOf(FeedValidationError);
-        expect(error.message).to.contain('skipped 2 broken items and keeps fewer items than the copy saved');
+        expect(error.message).to.contain(
+          'keeps fewer sessions than the copy saved in this browser, because of 2 problems (see its issues)',
+        );
         expect(error.issues.map((i) => i.path)).to.deep.equal([
           'sessions[0].schedule.startDate',
           'sessions[1].schedule.startDate',
@@ -375,6 +377,41 @@ describe('loadFeed', () => {
         const result = await loadFeed(URL_A);
         expect(result.stale).to.equal(undefined);
         expect(readFeed(URL_A)?.text).to.contain('"x"');
+      });
+
+      it('is kept when a list was ignored as a whole (not a list: a warning, not an error)', async () => {
+        reload(() => json(twoSessions));
+        await loadFeed(URL_A);
+        // The same sessions, wrapped by mistake: the list is ignored, and the feed has no errors.
+        reload(() => json({ ...twoSessions, sessions: { items: twoSessions.sessions } }));
+        const result = await loadFeed(URL_A);
+        expect(result.feed.sessions?.length).to.equal(2);
+        expect(result.stale?.error.message).to.contain('keeps fewer sessions than the copy saved in this browser');
+        expect(readFeed(URL_A)?.text).to.contain('"second"');
+        reload(() => new Response('', { status: 503 }));
+        expect((await loadFeed(URL_A)).feed.sessions?.length).to.equal(2);
+      });
+
+      it('is kept when a list lost items to errors, however many items another list gained', async () => {
+        reload(() => json(twoSessions));
+        await loadFeed(URL_A);
+        // The broken dates, with twenty more places (or a year of bank holidays) in the same edit.
+        const places = Array.from({ length: 20 }, (_, i) => ({ ...place, id: `place-${i}` }));
+        reload(() => json({ ...ddmmyyyy, places: [place, ...places] }));
+        const result = await loadFeed(URL_A);
+        expect(result.feed.sessions?.length).to.equal(2);
+        expect(result.stale?.error.message).to.contain('keeps fewer sessions than the copy');
+        expect(JSON.parse(readFeed(URL_A)!.text).places).to.have.length(1);
+      });
+
+      it('names every part that lost items', async () => {
+        reload(() => json(twoSessions));
+        await loadFeed(URL_A);
+        reload(() => json({ ...ddmmyyyy, services: [{ ...service, kind: 'nonsense' }] }));
+        const { stale } = await loadFeed(URL_A);
+        expect(stale?.error.message).to.contain(
+          'keeps fewer sessions and services than the copy saved in this browser, because of 3 problems',
+        );
       });
 
       it("is kept for each kind of element: broken sessions do not replace the session list's copy while services are fine", async () => {
