@@ -52,6 +52,12 @@ describe('<imh-support-list>', () => {
     expect(directory(el)).to.include('Health Visiting (0-19 service)').and.include('DadPad');
     expect(directory(el)).not.to.include('NHS 111');
     expect(directory(el).length).to.equal(11);
+    // Emergency help first wherever the feed lists it; the urgent keep the feed's order.
+    const feed = await exampleFeed();
+    const emergency = feed.services.filter((s: { urgency?: string }) => s.urgency == 'emergency');
+    const others = feed.services.filter((s: { urgency?: string }) => s.urgency != 'emergency');
+    const moved = await list({}, { ...feed, services: [...others, ...emergency] });
+    expect(urgentHelp(moved)).to.deep.equal(urgentHelp(el));
   });
 
   it('draws a long directory a few services an update, each after a frame; updateComplete waits for all', async () => {

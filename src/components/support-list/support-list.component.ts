@@ -207,7 +207,7 @@ export class ImhSupportList extends ImhElement {
     const services = feed.services ?? [];
     const urgent = services
       .filter((s) => s.urgency != 'routine')
-      .sort((a, b) => (a.urgency == 'emergency' ? -1 : 0) - (b.urgency == 'emergency' ? -1 : 0));
+      .sort((a, b) => +(b.urgency == 'emergency') - +(a.urgency == 'emergency'));
     const shown = services.filter((s) => s.urgency == 'routine' && this.passes(s, locale, feed.language));
     const n = shown.length;
     // What the list shows: whose sources the credit names, and the services chosen at first on a family's sheet.
