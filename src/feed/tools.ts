@@ -113,11 +113,13 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
  */
 export function summary(report: FeedReport, name: string): string {
   if (!report.usable) return `${name} cannot be used.`;
-  const errors = report.issues.filter((i) => i.severity == 'error').length;
-  const warnings = report.issues.length - errors;
+  const errors = report.issues.filter((i) => i.severity == 'error');
+  // Items, not problems: a session with two problems is one session skipped.
+  const skipped = new Set(errors.map((i) => (i.item ? `${i.item.list} ${i.item.number}` : i.path))).size;
+  const warnings = report.issues.length - errors.length;
   if (!report.issues.length) return `${name} is valid.`;
   const parts = [
-    errors && `${plural(errors, 'item was', 'items were')} skipped`,
+    skipped && `${plural(skipped, 'item was', 'items were')} skipped`,
     warnings && `${plural(warnings, 'value was', 'values were')} ignored`,
   ].filter(Boolean);
   return `${name} can be used, but ${parts.join(' and ')}.`;

@@ -97,6 +97,16 @@ describe('imh-feed validate', () => {
     );
   });
 
+  test('counts the items skipped, not their problems', async () => {
+    const twice = structuredClone(feed);
+    const first = twice.sessions[0];
+    Object.assign(first, { ageRange: { fromMonths: -5 }, schedule: { ...first.schedule, byDay: ['XX'] } });
+    twice.sessions[1].name = '';
+    const { stdout } = await run('validate', file('twice.json', twice));
+    assert.match(stdout, /^! .*twice\.json can be used, but 2 items were skipped\.$/m);
+    assert.equal(stdout.match(/^ {2}skipped {2}Session 1,/gm)?.length, 2, stdout);
+  });
+
   test('puts a prominent line first, and fails with --strict, when an emergency service is left out', async () => {
     const lost = structuredClone(feed);
     const index = lost.services.findIndex((s) => s.urgency === 'emergency');
