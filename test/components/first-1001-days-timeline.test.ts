@@ -725,6 +725,58 @@ describe('<imh-first-1001-days-timeline>', () => {
       }
     });
 
+    // In one 15rem cell of the strip the open stage's content made a column 1,300 px tall beside empty space.
+    it('wide, an open stage takes a whole row and its cards sit side by side; narrow, as before', async () => {
+      for (const lang of ['en', 'ar']) {
+        const el = await timeline({ lang, 'birth-date': '2026-09-01', now: '2026-12-05T10:00' }, await exampleFeed());
+        el.parentElement!.style.maxWidth = 'none';
+        el.parentElement!.style.width = '1280px';
+        await waitUntil(() => $$(el, '[aria-current=step] .services > li').length > 1, `${lang}: no cards`, {
+          timeout: 5_000,
+        });
+        await new Promise((r) => requestAnimationFrame(r));
+        const row = $(el, '[part=stages]')!.getBoundingClientRect();
+        /** Every open stage: its content as wide as the row (near enough), its first two cards side by side. */
+        const roomy = (why: string) => {
+          const open = $$(el, '[part=stage]').filter((li) => li.querySelector('[aria-expanded=true]'));
+          expect(open.length, `${lang}, ${why}: open stages`).to.be.above(0);
+          for (const li of open) {
+            const name = `${lang}, ${why}: ${textOf(li.querySelector('[part=stage-heading]'))}`;
+            const content = li.querySelector('.content')!.getBoundingClientRect();
+            expect(content.width, name).to.be.at.least(0.9 * row.width);
+            expect(content.left, name).to.be.at.least(row.left - 0.5);
+            expect(content.right, name).to.be.at.most(row.right + 0.5);
+            const [a, b] = [...li.querySelectorAll('.services > li')].map((n) => n.getBoundingClientRect());
+            if (b) expect(Math.round(b.top), `${name}: its cards side by side`).to.equal(Math.round(a.top));
+          }
+        };
+        roomy('the current stage');
+        // The stages not open keep the strip: the first row holds more than one.
+        const [first, second] = $$(el, '[part=stage]').map((n) => n.getBoundingClientRect());
+        expect(Math.round(second.top), lang).to.equal(Math.round(first.top));
+        // Any stage opened gets the room, not only the current one; and every stage with "Show all stages".
+        $$(el, '[part=stage-heading] button').at(-1)!.click();
+        await elementUpdated(el);
+        roomy('the last stage opened');
+        $(el, '.show-all')!.click();
+        await elementUpdated(el);
+        expect($$(el, '[part=stage-heading] [aria-expanded=false]').length, lang).to.equal(0);
+        roomy('every stage shown');
+      }
+      // Narrow, nothing changes: each stage as wide as the list (past its line's 0.5rem), the cards one above another.
+      const el = await timeline({ 'birth-date': '2026-09-01', now: '2026-12-05T10:00' }, await exampleFeed());
+      el.parentElement!.style.width = '320px';
+      await waitUntil(() => $$(el, '[aria-current=step] .services > li').length > 1, 'no cards at 320 px', {
+        timeout: 5_000,
+      });
+      await new Promise((r) => requestAnimationFrame(r));
+      const stage = $(el, '[aria-current=step]')!;
+      const list = $(el, '[part=stages]')!.getBoundingClientRect();
+      expect(stage.getBoundingClientRect().width).to.be.closeTo(list.width - 8, 1);
+      const [a, b] = [...stage.querySelectorAll('.services > li')].map((n) => n.getBoundingClientRect());
+      expect(b.top).to.be.at.least(a.bottom);
+    });
+
     it('prints the whole plan, every stage open', async () => {
       const el = await timeline();
       const closed = $(el, '.content[hidden]')!;

@@ -209,6 +209,31 @@ export const styles = css`
       inset-inline-start: 0;
       inset-block-start: -0.65rem;
     }
+    /* An open stage (the current one, or any opened, "Show all stages" too) takes a whole row, its
+       prose at a readable measure and its service cards side by side: in one 15rem cell it made a
+       column 1,300 px tall beside empty space. The others keep the strip, in order around it. */
+    .stage.open {
+      grid-column: 1 / -1;
+    }
+    .stage.open .content > :not(.services) {
+      max-inline-size: 42rem;
+    }
+    .stage.open .services {
+      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+      gap: 0.75rem;
+      margin-block-start: 0.75rem;
+    }
+    /* Each card as tall as its row's tallest. */
+    .stage.open .services > li {
+      display: grid;
+    }
+    /* Two languages side by side (bilingual-layout="columns") need twice the room. */
+    :host([bilingual][bilingual-layout='columns']) .stage.open .content > :not(.services) {
+      max-inline-size: 84rem;
+    }
+    :host([bilingual][bilingual-layout='columns']) .stage.open .services {
+      grid-template-columns: repeat(auto-fill, minmax(30rem, 1fr));
+    }
   }
   @media (forced-colors: active) {
     .stage.current::before {

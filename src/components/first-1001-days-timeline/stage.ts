@@ -88,7 +88,8 @@ export function stage(s: TimelineStage, current: boolean, done: unknown, c: Stag
   const doneMark = done
     ? html`<span class="here done-mark"> <span aria-hidden="true">✓</span> ${done}</span>`
     : nothing;
-  const state = current ? 'current' : done ? 'done' : '';
+  // `open`: in the wide layout an open stage takes a whole row of the strip (a class, not :has(): old phones).
+  const state = `${current ? 'current' : done ? 'done' : ''}${open ? ' open' : ''}`;
   const toggle = () => c.toggle(key);
   return html`<li part="stage" class="stage ${state}" aria-current=${ifDefined(current ? 'step' : undefined)}>
     ${c.kit.heading(
