@@ -345,6 +345,11 @@ describe('validateFeed', () => {
       expect(feed.timeZone).to.equal('Europe/London');
       expect(feed.sessions).to.equal(undefined);
       expect(feed.services?.length).to.equal(1);
+      // An offset is no time zone, in every browser and in Node alike (Chromium's Intl takes "+01:00").
+      for (const offset of ['+01:00', '-0500', '+01'])
+        expect(lines(issuesOf(minimalFeed({ timeZone: offset })))).to.deep.equal([
+          `timeZone: "${offset}" is not a time zone; use an IANA name like Europe/London (ignored)`,
+        ]);
     });
   });
 });

@@ -21,8 +21,13 @@ const isDate = (v: string) => {
   return (y >= FIRST_YEAR && y <= LAST_YEAR) || 'date.range';
 };
 const zones = new Set<string>();
+/**
+ * An IANA name ("Europe/London", "UTC"), never an offset: a browser's Intl may accept "+01:00", which
+ * Node refuses and a calendar file cannot name (TZID=+01:00 breaks the line).
+ */
 const isZone = (v: string) => {
   if (zones.has(v)) return true;
+  if (!/^[a-z]/i.test(v)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: v });
     zones.add(v);
