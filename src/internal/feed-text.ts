@@ -20,14 +20,17 @@ export const textDirection = (text: string): 'ltr' | 'rtl' | undefined => {
 };
 
 /**
- * A value that must keep its own order inside a sentence (a phone number, an email address, a
- * time), for a message in `locale`: in a right-to-left language it is wrapped in Unicode's
- * first-strong isolate (FSI … PDI), so "01632 960100" never reads "960100 01632" and a time range
- * stays in order; a value with no letters reads left to right. Left-to-right languages get the
- * value unchanged. (Where a value stands alone in an element, the element gets `dir` instead.)
+ * A value that must keep its own order inside a sentence (a phone number, a time), for a message in
+ * `locale`, and stay on one line (its spaces made no-break: "01632 960100" is never split after
+ * "01632"). In a right-to-left language it is also wrapped in Unicode's first-strong isolate
+ * (FSI … PDI), so "01632 960100" never reads "960100 01632" and a time range stays in order; a value
+ * with no letters reads left to right. (Where a value stands alone in an element, the element gets
+ * `dir` instead.)
  */
-export const isolate = (value: string, locale: string): string =>
-  directionOf(locale) == 'rtl' && value ? `\u2068${value}\u2069` : value;
+export const isolate = (value: string, locale: string): string => {
+  const kept = value.replaceAll(' ', '\u00a0');
+  return directionOf(locale) == 'rtl' && value ? `\u2068${kept}\u2069` : kept;
+};
 
 /**
  * Feed text for the element's locale, bound as text (never HTML). When the translation picked is

@@ -350,6 +350,28 @@ describe('<imh-support-card>', () => {
         expect(n.getBoundingClientRect().right, n.tagName).to.be.at.most(right + 0.5);
     });
 
+    it('never splits a phone number across two lines, however narrow the column', async () => {
+      // Welsh with English: "Ffoniwch 01632 960555 / Call 01632 960555" wrapped after "Call 01632".
+      const el = await card('health-visiting', { lang: 'cy', bilingual: 'en' });
+      await waitUntil(() => textOf($(el, '.actions a[href^="tel:"]')).includes('Call'), 'not in both languages');
+      for (const width of [320, 250, 200]) {
+        el.parentElement!.style.width = `${width}px`;
+        await new Promise((r) => requestAnimationFrame(r));
+        for (const link of $$(el, 'a[href^="tel:"]')) {
+          const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const number = /\d[\d\s]*\d/u.exec(n.textContent!);
+            if (!number) continue;
+            const range = document.createRange();
+            range.setStart(n, number.index);
+            range.setEnd(n, number.index + number[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            expect(lines.size, `${number[0]} at ${width} px`).to.equal(1);
+          }
+        }
+      }
+    });
+
     it('compact: one column of facts', async () => {
       const el = await card('health-visiting', { layout: 'compact' });
       expect(getComputedStyle($(el, '.facts')!).gridTemplateColumns.split(' ').length).to.equal(1);
