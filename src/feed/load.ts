@@ -163,11 +163,11 @@ const reader =
 
 /**
  * What `parts` of a freshly loaded feed give, and whether it replaces the stored copy. The rule
- * (see the README, and `staleCopy` in `store.ts`, asked only about a feed with issues): a
+ * (see the README, and `staleCopy` in `store.ts`, asked about a feed with issues, which waits for it): a
  * fresh feed replaces the last good copy when it skipped no item as broken and ignored no part as a
  * whole (a list that is not a list), or when it keeps at least as many items as the copy in each
- * part this element reads. Otherwise the copy, which keeps more, is shown, marked stale, with the
- * fresh feed's issues in its error.
+ * part where it did (`lost.ts`). Otherwise the copy, which keeps more, is shown, marked stale, with
+ * the fresh feed's issues in its error.
  */
 async function readFresh(
   url: string,

@@ -18,6 +18,8 @@
 
 import { FeedValidationError } from './errors.js';
 import type { FeedResult } from './load.js';
+import { lostIn } from './lost.js';
+import type { FeedIssue } from './shape.js';
 import type { FeedParts } from './parts.js';
 import type { FeedRead } from './read.js';
 
@@ -222,10 +224,10 @@ export async function storedCopy(
 
 /**
  * For a fresh feed with problems that may have cost it items (an item skipped as broken, a list
- * ignored as a whole): the stored copy, marked stale with the fresh feed's issues in its error, when
- * the copy keeps more items in any part this element reads (more sessions, say, however many more
- * places the fresh feed has); otherwise undefined, and the fresh feed replaces it (the rule in the
- * README, and in `load.ts`).
+ * ignored as a whole: `lostIn`): the stored copy, marked stale with the fresh feed's issues in its
+ * error, when the copy keeps more items in a part where such a problem is (more sessions, say, however
+ * many more places the fresh feed has); otherwise undefined, and the fresh feed replaces it (the rule
+ * in the README, and in `load.ts`).
  */
 export async function staleCopy(
   url: string,
@@ -233,13 +235,16 @@ export async function staleCopy(
   parts: FeedParts,
   read: (text: string) => Promise<FeedRead>,
 ): Promise<FeedResult | undefined> {
-  // Only problems that cost items: an item skipped, or a part ignored as a whole (a path of one word).
-  if (!fresh.issues.some((i) => i.severity == 'error' || !i.path.includes('.'))) return undefined;
   const copy = await storedCopy(url, parts, read);
-  const fewer = copy ? Object.keys(parts.fields).filter((key) => kept(copy.feed, key) > kept(fresh.feed, key)) : [];
+  // The parts a problem may have cost items in where the copy keeps more: an editor's own removals
+  // elsewhere (the places, while a session is broken) are not the problems' doing.
+  const lost = (i: FeedIssue) => lostIn(fresh.feed, i);
+  const fewer = Object.keys(parts.fields).filter(
+    (key) => copy && fresh.issues.some((i) => lost(i) == key) && kept(copy.feed, key) > kept(fresh.feed, key),
+  );
   if (!copy || !fewer.length) return undefined;
   const names = fewer.map(partName);
-  const problems = fresh.issues.length;
+  const problems = fresh.issues.filter((i) => fewer.includes(lost(i)!)).length;
   const error = new FeedValidationError(
     url,
     `keeps fewer ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]} than ` +

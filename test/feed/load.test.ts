@@ -414,6 +414,41 @@ describe('loadFeed', () => {
         );
       });
 
+      it('is replaced when a warning cost no items (a time zone written as an offset), with sessions removed on purpose', async () => {
+        reload(() => json(twoSessions));
+        await loadFeed(URL_A);
+        reload(() => json(minimalFeed({ timeZone: '+01:00' })));
+        const result = await loadFeed(URL_A);
+        expect(result.issues.map((i) => i.path)).to.deep.equal(['timeZone']);
+        expect(result.stale).to.equal(undefined);
+        expect(JSON.parse(readFeed(URL_A)!.text).sessions).to.have.length(1);
+      });
+
+      it('is replaced when the editor removed places, though an unrelated new service is broken', async () => {
+        const places = [place, { ...place, id: 'second-place' }];
+        reload(() => json({ ...twoSessions, places }));
+        await loadFeed(URL_A);
+        reload(() => json({ ...twoSessions, services: [service, { ...service, id: 'new', kind: 'nonsense' }] }));
+        const result = await loadFeed(URL_A);
+        expect(result.stale).to.equal(undefined);
+        expect(result.feed.places).to.have.length(1);
+      });
+
+      it('is kept when the term dates were ignored as a whole (one term ends before it starts: a warning)', async () => {
+        const term = { type: 'term', start: '2026-09-03', end: '2026-12-18' };
+        reload(() =>
+          json({ ...twoSessions, termDates: { terms: [term, { ...term, start: '2027-01-05', end: '2027-03-27' }] } }),
+        );
+        await loadFeed(URL_A);
+        reload(() =>
+          json({ ...twoSessions, termDates: { terms: [term, { ...term, start: '2027-03-27', end: '2027-01-05' }] } }),
+        );
+        const result = await loadFeed(URL_A);
+        expect(result.issues.every((i) => i.severity == 'warning')).to.equal(true);
+        expect(result.feed.termDates?.terms).to.have.length(2);
+        expect(result.stale?.error.message).to.contain('keeps fewer term dates than the copy saved in this browser');
+      });
+
       it("is kept for each kind of element: broken sessions do not replace the session list's copy while services are fine", async () => {
         reload(() => json(twoSessions));
         await Promise.all([loadFeed(URL_A, { parts: SESSION_PARTS }), loadFeed(URL_A, { parts: SERVICE_PARTS })]);
