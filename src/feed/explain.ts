@@ -212,7 +212,10 @@ export function sentence(f: Finding): string {
       return 'is missing; it is required';
     case 'count': {
       if (!Array.isArray(value)) {
-        const count = Object.keys(value as object).length.toLocaleString('en');
+        // Translations left null are absent, as everywhere.
+        const count = Object.values(value as object)
+          .filter((v) => v != null)
+          .length.toLocaleString('en');
         return `has ${count} translations; the most a feed may give one text is ${MAX_LANGS}`;
       }
       const n = node as ArrNode;
@@ -251,9 +254,10 @@ const ITEMS: Record<string, string> = {
   places: 'place',
   organisations: 'organisation',
   sources: 'source',
+  categories: 'category',
   'timeline.stages': 'timeline stage',
 };
-const ITEM_RE = /^(sessions|services|places|organisations|sources|timeline\.stages)\[(\d+)\]/;
+const ITEM_RE = /^(sessions|services|places|organisations|sources|categories|timeline\.stages)\[(\d+)\]/;
 
 /** An item's id or name as the feed wrote it, shortened; never walks a large value. */
 const label = (v: unknown): string | undefined => {

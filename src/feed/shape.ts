@@ -453,13 +453,13 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
         return problem ? fail(problem) : v;
       }
       if (!value || typeof value != 'object' || Array.isArray(value)) return fail('type');
-      const entries = Object.entries(value);
+      // A translation left empty (null) is absent, like any field.
+      const entries = Object.entries(value).filter(([, t]) => t != null);
       // More than MAX_LANGS: one finding, not one per language (thousands of bad keys are no translation).
-      if (entries[MAX_LANGS]) return fail('count');
+      if (entries.length > MAX_LANGS) return fail('count');
       const out: Record<string, string> = {};
       let ok = true;
       for (const [lang, t] of entries) {
-        if (t == null) continue; // a translation left empty (null) is absent, like any field
         const p = join(path, lang);
         const v = typeof t == 'string' ? t.trim() : '';
         const problem =

@@ -427,6 +427,11 @@ describe('validateFeed: hardening (issue 12)', () => {
       const code = (i: number) => String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26)); // aa, ab…
       const hundred = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [code(i), 'x']));
       expect(one(withSession({ name: hundred }))).to.deep.equal([]);
+      // Translations left null are absent, as everywhere (a CMS may export every language, null where none).
+      expect(one(withSession({ name: { ...hundred, xx: null, yy: null } }))).to.deep.equal([]);
+      expect(one(withSession({ name: { ...hundred, zz: 'x', xx: null } }))).to.deep.equal([
+        'sessions[0].name: has 101 translations; the most a feed may give one text is 100',
+      ]);
     });
 
     it("reads an item's name once to name it, however many problems the item has", () => {
