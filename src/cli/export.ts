@@ -7,7 +7,7 @@
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { feedJsonLd, jsonLdScript, jsonLdText } from '../export/jsonld.js';
 import { feedToOruk } from '../export/oruk.js';
-import type { FeedReport } from '../feed/tools.js';
+import { skippedItems, type FeedReport } from '../feed/tools.js';
 import { formatIssue } from '../feed/validate.js';
 import { formatDay, wallClock } from '../schedule/civil.js';
 import { EXIT, readProblem, type Io } from './io.js';
@@ -194,12 +194,10 @@ export async function runExport(args: ExportArgs, io: Io): Promise<number> {
 /** What the feed's own check skipped or ignored, briefly: those items are not in the export. */
 function skippedLines(report: FeedReport, source: string): string[] {
   if (!report.issues.length) return [];
-  const errors = report.issues.filter((i) => i.severity == 'error');
+  const skipped = skippedItems(report.issues);
   const lines = [
     `! ${source} has ${report.issues.length} ${report.issues.length == 1 ? 'problem' : 'problems'}` +
-      (errors.length
-        ? `; ${errors.length} ${errors.length == 1 ? 'item was' : 'items were'} skipped and not exported`
-        : '') +
+      (skipped ? `; ${skipped} ${skipped == 1 ? 'item was' : 'items were'} skipped and not exported` : '') +
       ' ("imh-feed validate" explains each):',
   ];
   for (const i of report.issues) lines.push(`  ${i.severity == 'error' ? 'skipped' : 'ignored'}  ${formatIssue(i)}`);

@@ -90,8 +90,12 @@ export function checkFeedText(text: string, url?: string, bytes?: number): FeedR
     return { ...issue, ...(line !== undefined && { line }), ...(item && { item }) };
   });
   const services = (input as { services?: unknown }).services;
+  const named = new Set<number>();
   const emergencies = issues.filter((i) => {
     if (i.severity != 'error' || i.item?.list != 'services' || !Array.isArray(services)) return false;
+    // Each service once, however many problems it has.
+    if (named.has(i.item.number)) return false;
+    named.add(i.item.number);
     const urgency = (services[i.item.number - 1] as { urgency?: unknown } | undefined)?.urgency;
     return typeof urgency == 'string' && urgency.trim() == 'emergency';
   });
@@ -105,6 +109,11 @@ export function checkFeedText(text: string, url?: string, bytes?: number): FeedR
   return { usable: true, feed, issues, counts, ...(emergencies.length && { emergencies }) };
 }
 
+/** How many items a feed's errors skipped: items, not problems (a session with two problems is one). */
+export const skippedItems = (issues: readonly FeedIssue[]): number =>
+  new Set(issues.filter((i) => i.severity == 'error').map((i) => (i.item ? `${i.item.list} ${i.item.number}` : i.path)))
+    .size;
+
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n == 1 ? one : many}`;
 
 /**
@@ -113,10 +122,8 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
  */
 export function summary(report: FeedReport, name: string): string {
   if (!report.usable) return `${name} cannot be used.`;
-  const errors = report.issues.filter((i) => i.severity == 'error');
-  // Items, not problems: a session with two problems is one session skipped.
-  const skipped = new Set(errors.map((i) => (i.item ? `${i.item.list} ${i.item.number}` : i.path))).size;
-  const warnings = report.issues.length - errors.length;
+  const skipped = skippedItems(report.issues);
+  const warnings = report.issues.filter((i) => i.severity == 'warning').length;
   if (!report.issues.length) return `${name} is valid.`;
   const parts = [
     skipped && `${plural(skipped, 'item was', 'items were')} skipped`,

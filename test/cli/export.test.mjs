@@ -115,6 +115,10 @@ describe('imh-feed export jsonld', () => {
     const { code, stderr } = await run('export', 'jsonld', file('broken.json', broken), ...NOW);
     assert.equal(code, 0);
     assert.match(stderr, /has 1 problem; 1 item was skipped and not exported/);
+    // Items, not problems: one session with two is one session not exported.
+    broken.sessions[3].ageRange = { fromMonths: -5 };
+    const twice = await run('export', 'jsonld', file('broken.json', broken), ...NOW);
+    assert.match(twice.stderr, /has 2 problems; 1 item was skipped and not exported/);
     assert.match(stderr, /skipped {2}sessions\[3\]\.schedule\.byDay\[0\]: "Tusday" is not a day/);
   });
 });

@@ -110,7 +110,9 @@ describe('imh-feed validate', () => {
   test('puts a prominent line first, and fails with --strict, when an emergency service is left out', async () => {
     const lost = structuredClone(feed);
     const index = lost.services.findIndex((s) => s.urgency === 'emergency');
+    // Two problems: it is still one service left out.
     delete lost.services[index].name;
+    lost.services[index].kind = 'nonsense';
     const { code, stdout } = await run('validate', '--strict', file('lost.json', lost));
     assert.equal(code, 1);
     const [head, second] = stdout.split('\n');
