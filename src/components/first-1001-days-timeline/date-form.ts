@@ -6,8 +6,7 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { both } from '../../internal/feed-text.js';
 import type { Translator } from '../../internal/localize.js';
-import { parseDay } from '../../schedule/civil.js';
-import { forget, recall, remember, validDate, type Dates } from './personal.js';
+import { check, forget, recall, remember, validDate, type Dates, type Refusal } from './personal.js';
 
 /** The buttons' and the error's words, made with the summary's (journey-view.ts). */
 export interface FormWords {
@@ -20,7 +19,7 @@ export class DateForm implements ReactiveController {
   entered?: Dates;
   kind: 'due' | 'birth' = 'birth';
   /** What is wrong with the entered date: none, not a date, or a date of birth after today. */
-  invalid?: 'date' | 'future-birth';
+  invalid?: Refusal;
 
   /** After the parent asks for their plan: bring its summary into view and focus it. */
   private scrollToSummary = false;
@@ -36,7 +35,7 @@ export class DateForm implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.entered ??= recall();
+    this.entered ??= recall(this.today());
     if (this.entered) this.kind = this.entered.kind;
   }
 
@@ -50,12 +49,11 @@ export class DateForm implements ReactiveController {
   private submit = (e: SubmitEvent) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget as HTMLFormElement);
-    const date = validDate(String(data.get('date') ?? ''));
-    const kind = data.get('kind') == 'due' ? 'due' : 'birth';
     // A date of birth after today is a mistake or a due date: say so at the field, keep nothing.
-    this.invalid = !date ? 'date' : kind == 'birth' && parseDay(date) > this.today() ? 'future-birth' : undefined;
-    if (this.invalid) this.focusDate = true;
-    else this.show({ kind, date: date! }, !!data.get('remember'));
+    const dates = check(data.get('kind') == 'due' ? 'due' : 'birth', data.get('date'), this.today());
+    this.invalid = typeof dates == 'string' ? dates : undefined;
+    if (typeof dates == 'string') this.focusDate = true;
+    else this.show(dates, !!data.get('remember'));
     this.host.requestUpdate();
   };
 
@@ -119,6 +117,7 @@ export class DateForm implements ReactiveController {
 
   render(t: Translator, words: FormWords) {
     const e = this.entered;
+    const kept = recall(this.today());
     const kind = this.kind;
     const invalid = this.invalid ? 'true' : 'false';
     return html`<form part="form" class="personal" @submit=${this.submit} novalidate>
@@ -165,7 +164,7 @@ export class DateForm implements ReactiveController {
               </div>`
             : nothing
         }
-        <label class="remember"><input type="checkbox" name="remember" .checked=${!!recall()} /> ${both(t, (t) =>
+        <label class="remember"><input type="checkbox" name="remember" .checked=${!!kept} /> ${both(t, (t) =>
           t.msg('Remember on this device', {
             id: 'timeline.form.remember',
             desc: 'Checkbox: keep the date in this browser',

@@ -2,6 +2,8 @@
  * The family's own dates: kept only when the parent asks ("Remember on this device"), in
  * localStorage, and forgotten on "Forget". Never sent anywhere. Storage failures are ignored.
  */
+import { parseDay } from '../../schedule/civil.js';
+
 const KEY = 'imh-widgets:timeline:v1';
 
 export interface Dates {
@@ -10,13 +12,35 @@ export interface Dates {
   date: string;
 }
 
-export function recall(): Dates | undefined {
+/** What the date form refuses: a date that is not a real calendar date, or a date of birth after today. */
+export type Refusal = 'date' | 'future-birth';
+
+/**
+ * The date form's rules, for what is typed and what is read back from storage alike: the dates, or
+ * why the form refuses them. `today` is a day number (the feed's time zone, or the host's `now`).
+ */
+export function check(kind: Dates['kind'], value: unknown, today: number): Dates | Refusal {
+  const date = validDate(typeof value == 'string' ? value : undefined);
+  if (!date) return 'date';
+  return kind == 'birth' && parseDay(date) > today ? 'future-birth' : { kind, date };
+}
+
+/**
+ * The dates kept on this device. Storage is not ours alone (another script, an older version, a
+ * hand in the browser's tools can write it): what the form would refuse (not a real date, a date of
+ * birth after `today`), or anything unreadable, is forgotten quietly, as if nothing were kept.
+ */
+export function recall(today: number): Dates | undefined {
   try {
-    const v = JSON.parse(localStorage.getItem(KEY) ?? 'null');
-    if ((v?.kind == 'due' || v?.kind == 'birth') && /^\d{4}-\d\d-\d\d$/.test(v.date)) return v;
+    const kept = localStorage.getItem(KEY);
+    if (kept == null) return undefined;
+    const v = JSON.parse(kept);
+    const dates = v?.kind == 'due' || v?.kind == 'birth' ? check(v.kind, v.date, today) : 'date';
+    if (typeof dates == 'object') return dates;
   } catch {
-    // nothing kept, storage unavailable, or unreadable
+    // storage unavailable, or unreadable
   }
+  forget();
   return undefined;
 }
 
