@@ -23,6 +23,16 @@ async function timeline(attrs: Record<string, string> = {}, data?: unknown) {
   await elementUpdated(el);
   return el;
 }
+/** The language a screen reader reads a node in: its nearest `lang` (the root carries the first). */
+const langOf = (n: Node) => (n instanceof Element ? n : n.parentElement)!.closest('[lang]')!.getAttribute('lang');
+/** Every piece of text under a node (shadow root included), with the language it is read in. */
+const spoken = (root: Node) => {
+  const out: [string | null, string][] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (textOf(n as never) && !n.parentElement!.closest('style')) out.push([langOf(n), textOf(n as never)]);
+  return out;
+};
 const where = (el: Element) => textOf($(el, '.where'));
 const current = (el: Element) =>
   $(el, '[aria-current=step]')
@@ -610,17 +620,66 @@ describe('<imh-first-1001-days-timeline>', () => {
     });
   });
 
-  describe('bilingual (lang="cy" bilingual="en")', () => {
-    /** The language a screen reader reads a node in: its nearest `lang` (the root carries the first). */
-    const langOf = (n: Node) => (n instanceof Element ? n : n.parentElement)!.closest('[lang]')!.getAttribute('lang');
-    /** Every piece of text under a node (shadow root included), with the language it is read in. */
-    const spoken = (root: Node) => {
-      const out: [string | null, string][] = [];
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode())
-        if (textOf(n as never) && !n.parentElement!.closest('style')) out.push([langOf(n), textOf(n as never)]);
-      return out;
+  describe("a stage the feed overrides, in the element's language", () => {
+    const NEWBORN_AR = 'الولادة والأسبوعان الأولان';
+    /** The words of a stage's heading (or of a part of it), each with the language it is read in. */
+    const stageText = (el: Element, id: string, sel = '[part=stage-heading]') =>
+      spoken($(el, `[aria-controls=stage-${id}]`)!.closest('[part=stage]')!.querySelector(sel)!);
+    const open = async (el: ImhFirst1001DaysTimeline, id: string) => {
+      $(el, `[aria-controls=stage-${id}]`)!.click();
+      await elementUpdated(el);
     };
+
+    it('a title the feed took word for word from a built-in stage speaks the built-in translation', async () => {
+      // The example feed's "newborn" title is the built-in English, in Welsh and Urdu too, not in Arabic.
+      const feed = await exampleFeed();
+      expect(feed.timeline.stages[0].title.ar).to.equal(undefined);
+      const ar = await timeline({ lang: 'ar' }, feed);
+      expect(stageText(ar, 'newborn')).to.deep.equal([['ar', NEWBORN_AR]]);
+      // Bilingual: the Arabic, then the feed's own English, each in its language.
+      const both = await timeline({ lang: 'ar', bilingual: 'en' }, feed);
+      await waitUntil(() => $$(both, '.bi').length > 10, 'not in two languages');
+      expect(stageText(both, 'newborn')).to.deep.equal([
+        ['ar', NEWBORN_AR],
+        ['en', 'Birth and the first two weeks'],
+      ]);
+      // The feed's own Welsh (and Urdu) wins over the built-in translation.
+      feed.timeline.stages[0].title.cy = "Y geni a'r pythefnos cyntaf";
+      expect(stageText(await timeline({ lang: 'cy' }, feed), 'newborn')).to.deep.equal([
+        ['cy', "Y geni a'r pythefnos cyntaf"],
+      ]);
+      expect(stageText(await timeline({ lang: 'ur' }, feed), 'newborn')).to.deep.equal([
+        ['ur', 'پیدائش اور پہلے دو ہفتے'],
+      ]);
+      await expect(ar).to.be.accessible();
+    });
+
+    it("only the built-in English word for word is replaced: the feed's own wording stays as written", async () => {
+      const feed = await exampleFeed();
+      Object.assign(feed.timeline.stages[0], {
+        // Plain strings are in the feed's language (en-GB).
+        summary: 'Skin to skin, cuddles and feeds: you and your baby are getting to know each other.',
+        ifWorried: 'Call your midwife or health visitor. If your baby is seriously unwell, call 999 at once.',
+      });
+      const el = await timeline({ lang: 'ar' }, feed);
+      await open(el, 'newborn');
+      expect(stageText(el, 'newborn', '.stage-summary')).to.deep.equal([
+        ['ar', 'تلامس الجلد بالجلد والعناق والرضاعة: أنت وطفلك تتعرّفان على بعضكما.'],
+      ]);
+      expect(stageText(el, 'newborn', '.worried').at(-1)).to.deep.equal([
+        'en-GB',
+        'Call your midwife or health visitor. If your baby is seriously unwell, call 999 at once.',
+      ]);
+      expect(stageText(el, 'newborn', '.messages').at(-1)).to.deep.equal([
+        'en-GB',
+        'In Wolverhampton your health visitor visits at home between 10 and 14 days after the birth.',
+      ]);
+      // A title of the council's own, with no Arabic, stays as written (in English, marked so).
+      expect(stageText(el, 'two-to-six-months')).to.deep.equal([['en', 'Two to six months in Wolverhampton']]);
+    });
+  });
+
+  describe('bilingual (lang="cy" bilingual="en")', () => {
     /** A Welsh timeline with English (or English alone), its date kept from before, with the example feed. */
     async function planned(attrs: Record<string, string>) {
       localStorage.setItem(KEY, JSON.stringify({ kind: 'birth', date: '2026-09-20' }));

@@ -11,7 +11,7 @@ import type { heading } from '../../internal/heading.js';
 import type { serviceCard } from '../support-card/service-card.js';
 import type { attribution } from '../../internal/attribution.js';
 import { both } from '../../internal/feed-text.js';
-import type { Translator } from '../../internal/localize.js';
+import { Translator } from '../../internal/localize.js';
 import { parseDay } from '../../schedule/civil.js';
 import { DateForm } from './date-form.js';
 import type * as BuiltIn from './default-timeline.js';
@@ -54,6 +54,11 @@ export class TimelineBody {
   private open = new Set<string>();
   /** The built-in stages in the element's language(s), and which (made again when they change). */
   private made?: [languages: string, stages: TimelineStage[]];
+  /**
+   * The built-in stages as written, in the source language (English, which has no translation packs):
+   * `mergeStages` recognises by them a feed's text that is the built-in English word for word.
+   */
+  private written?: TimelineStage[];
   /** The parent's own dates, and the form that asks for them. */
   private readonly form: DateForm;
 
@@ -105,7 +110,9 @@ export class TimelineBody {
     const builtIn = this.made[1];
     const { instant: nowInstant, day: today } = this.today();
     const { journey, pointDays, mergeStages, currentStage, placing, summary, labels, futureBirthText } = module;
-    const stages = mergeStages(builtIn, feed?.timeline);
+    const lang = feed?.language ?? 'en-GB';
+    this.written ??= module.defaultStages(new Translator());
+    const stages = mergeStages(builtIn, feed?.timeline, this.written, lang);
     const dates = this.dates;
     const j = journey(today, dates);
     const birth = dates.birth ?? dates.due ?? today;
@@ -116,7 +123,6 @@ export class TimelineBody {
     const current = placed ? currentStage(stages, j!.sinceBirth, birth) : -1;
     const say = (word: keyof ReturnType<typeof labels>) => both(t, (t) => labels(t)[word]);
     const allOpen = stages.every((s, i) => this.isOpen(s, i == current));
-    const lang = feed?.language ?? 'en-GB';
     const action =
       hostSet || !place || placed
         ? undefined
