@@ -221,7 +221,7 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect($(el, '.journey')).to.equal(null);
     });
 
-    it('quietly forgets a kept date that is not a real date or that the form would refuse', async () => {
+    it('quietly forgets a kept date that is not a real date, or not one of the years 2000 to 2099', async () => {
       // Storage is not the form's alone: what it holds is read back with the form's own rules.
       const state = (el: ImhFirst1001DaysTimeline) => ({
         kept: localStorage.getItem(KEY),
@@ -235,7 +235,7 @@ describe('<imh-first-1001-days-timeline>', () => {
       const none = state(await timeline({ now: '2026-11-23' }));
       expect(none.buttons).to.deep.equal(['Show my 1001 days']);
       const seen = [];
-      for (const date of ['due 2026-99-99', 'due 2026-02-30', 'birth 9999-12-31']) {
+      for (const date of ['due 2026-99-99', 'due 2026-02-30', 'birth 9999-12-31', 'due 0026-05-01']) {
         const [kind, day] = date.split(' ');
         localStorage.setItem(KEY, JSON.stringify({ kind, date: day }));
         seen.push([date, state(await timeline({ now: '2026-11-23' }))]);
@@ -354,7 +354,7 @@ describe('<imh-first-1001-days-timeline>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('a date of birth in the future set by the page says so, with no stage marked', async () => {
+    it('a date of birth in the future set by the page or kept from before says so, with no stage marked', async () => {
       const set = await timeline({ 'birth-date': '2027-02-01', now: '2026-11-23' });
       expect(where(set)).to.equal(
         'This date of birth is in the future. If your baby is not born yet, use it as your due date.',
@@ -363,6 +363,15 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect(textOf(set.shadowRoot!.querySelector('.journey'))).not.to.match(/pregnant|Next check/);
       expect($(set, '.journey button'), 'no form on the page to act on').to.equal(null);
       await expect(set).to.be.accessible();
+      localStorage.setItem(KEY, JSON.stringify({ kind: 'birth', date: '2027-02-01' }));
+      const kept = await timeline({ now: '2026-11-23' });
+      const use = $(kept, '.journey button')!;
+      expect(textOf(use)).to.equal('Use it as my due date');
+      use.focus();
+      await sendKeys({ press: ' ' }); // the space bar (Firefox's BiDi input knows it by its character)
+      await elementUpdated(kept);
+      expect(where(kept)).to.equal('Day 201 of 1,001 — you are 30 weeks pregnant');
+      await expect(kept).to.be.accessible();
     });
 
     it('a due date long past asks for the date of birth, in one coherent message', async () => {

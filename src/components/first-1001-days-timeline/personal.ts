@@ -27,8 +27,10 @@ export function check(kind: Dates['kind'], value: unknown, today: number): Dates
 
 /**
  * The dates kept on this device. Storage is not ours alone (another script, an older version, a
- * hand in the browser's tools can write it): what the form would refuse (not a real date, a date of
- * birth after `today`), or anything unreadable, is forgotten quietly, as if nothing were kept.
+ * hand in the browser's tools can write it): what is not a date the form takes (not a real date, a
+ * year outside 2000 to 2099), or anything unreadable, is forgotten quietly, as if nothing were kept.
+ * A date of birth after `today`, kept from before (a page's `now`, a device's clock), is given back:
+ * the summary says so and offers to use it as the due date.
  */
 export function recall(today: number): Dates | undefined {
   try {
@@ -37,6 +39,7 @@ export function recall(today: number): Dates | undefined {
     const v = JSON.parse(kept);
     const dates = v?.kind == 'due' || v?.kind == 'birth' ? check(v.kind, v.date, today) : 'date';
     if (typeof dates == 'object') return dates;
+    if (dates == 'future-birth') return { kind: 'birth', date: validDate(v.date)! };
   } catch {
     // storage unavailable, or unreadable
   }
@@ -60,9 +63,9 @@ export function forget(): void {
   }
 }
 
-/** A real calendar date in YYYY-MM-DD, or undefined. */
+/** A real calendar date in YYYY-MM-DD, from 2000 to 2099 (the years a feed may use too), or undefined. */
 export function validDate(value: string | undefined | null): string | undefined {
-  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value?.trim() ?? '');
+  const m = /^(20\d\d)-(\d\d)-(\d\d)$/.exec(value?.trim() ?? '');
   if (!m) return undefined;
   const t = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   return t.getUTCMonth() == +m[2] - 1 && t.getUTCDate() == +m[3] ? m[0] : undefined;
