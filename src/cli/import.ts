@@ -7,6 +7,7 @@
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkFeedText } from '../feed/tools.js';
+import { isTimeZone } from '../feed/schema/values.js';
 import {
   FORMAT_NAMES,
   importSource,
@@ -116,6 +117,10 @@ export async function runImport(args: ImportArgs, io: Io): Promise<number> {
       `"${args.bankHolidays}" is not a GOV.UK bank-holiday division. ` +
         'Use england-and-wales, scotland or northern-ireland.',
     );
+    return EXIT.usage;
+  }
+  if (args.timeZone && !isTimeZone(args.timeZone)) {
+    io.err(`"${args.timeZone}" is not a time zone. Use its IANA name, like Europe/London.`);
     return EXIT.usage;
   }
   if (args.bankHolidaysFrom && !args.bankHolidays) {

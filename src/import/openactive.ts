@@ -48,6 +48,7 @@ import {
   plural,
 } from './common.js';
 import type { ImportOptions, ImportResult, RecordNote, RecordReport, SourceNote } from './types.js';
+import { isTimeZone } from '../feed/schema/values.js';
 
 export interface OpenActiveOptions extends ImportOptions {
   /**
@@ -264,22 +265,6 @@ interface Ctx {
 
 const loss = (ctx: Ctx, field: string | undefined, message: string) => ctx.notes.push({ field, message });
 
-const zones = new Map<string, boolean>();
-/** Is this an IANA time zone the platform knows? (Remembered: making a formatter to ask is slow.) */
-const isZone = (zone: string) => {
-  let known = zones.get(zone);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      known = true;
-    } catch {
-      known = false;
-    }
-    zones.set(zone, known);
-  }
-  return known;
-};
-
 /** A date or date-time → the date in `zone` (an instant's local date; a plain date as it is). */
 function localDate(v: unknown, zone: string): string | undefined {
   const s = textOf(v);
@@ -362,7 +347,7 @@ interface Rule {
 function mapSchedule(ctx: Ctx, sch: J, field: string): Rule | { problem: string } {
   const zoneWritten = textOf(sch.scheduleTimezone);
   let zone = ctx.zone;
-  if (zoneWritten && isZone(zoneWritten)) zone = zoneWritten;
+  if (zoneWritten && isTimeZone(zoneWritten)) zone = zoneWritten;
   else if (zoneWritten)
     loss(ctx, `${field}.scheduleTimezone`, `${quoted(zoneWritten)} is not a time zone; ${ctx.zone} was used.`);
   else loss(ctx, `${field}.scheduleTimezone`, `The schedule has no time zone; ${ctx.zone} was used.`);
@@ -802,7 +787,7 @@ function mapSeries(ctx: Ctx, item: Item, data: J, instances: Instance[]): Built[
       rule,
     };
   });
-  const written = schedules.map((sch) => textOf(sch.scheduleTimezone)).find((z) => z && isZone(z));
+  const written = schedules.map((sch) => textOf(sch.scheduleTimezone)).find((z) => z && isTimeZone(z));
   const zone = rules[0]?.rule.zone ?? written ?? ctx.zone;
   // Read the instances now the rules (and their idTemplates) are known.
   const read: Instance[] = instances.map((i) => ({

@@ -315,6 +315,11 @@ describe('imh-feed import', () => {
     const format = await run('import', 'partner.json', '--format', 'xlsx', '-o', 'x.json');
     assert.equal(format.code, 64);
     assert.match(format.stderr, /"xlsx" is not a format imh-feed reads\. Use one of: sessions-csv, services-csv/);
+    for (const zone of ['+01:00', 'Europe/Londn']) {
+      const wrong = await run('import', 'partner.json', '--time-zone', zone, '-o', 'x.json');
+      assert.equal(wrong.code, 64);
+      assert.ok(wrong.stderr.includes(`"${zone}" is not a time zone. Use its IANA name, like Europe/London.`));
+    }
     const unknown = await run('import', 'partner.json', '--into', 'x.json', '--overwrite');
     assert.equal(unknown.code, 64);
     assert.match(unknown.stderr, /^imh-feed import: Unknown option '--overwrite'\./);

@@ -23,9 +23,10 @@ const isDate = (v: string) => {
 const zones = new Set<string>();
 /**
  * An IANA name ("Europe/London", "UTC"), never an offset: a browser's Intl may accept "+01:00", which
- * Node refuses and a calendar file cannot name (TZID=+01:00 breaks the line).
+ * Node refuses and a calendar file cannot name (TZID=+01:00 breaks the line). The feed's check, the
+ * importers and the command line's `--time-zone` all ask this.
  */
-const isZone = (v: string) => {
+export const isTimeZone = (v: string): boolean => {
   if (zones.has(v)) return true;
   if (!/^[a-z]/i.test(v)) return false;
   try {
@@ -50,7 +51,7 @@ export const dateTime = str({
   re: /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/,
   what: 'a date and time',
 });
-export const zone = str({ ok: isZone, what: 'a time zone', max: 64 });
+export const zone = str({ ok: isTimeZone, what: 'a time zone', max: 64 });
 export const lang = str({ re: LANG_RE, what: 'a language code', max: 35 });
 /** At most 254 characters (RFC 5321), and nothing a mailto: link would read as more than the address. */
 export const email = str({ re: EMAIL_RE, what: 'an email address', max: 254 });
