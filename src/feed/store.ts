@@ -235,10 +235,12 @@ export async function staleCopy(
   parts: FeedParts,
   read: (text: string) => Promise<FeedRead>,
 ): Promise<FeedResult | undefined> {
+  const lost = (i: FeedIssue) => lostIn(fresh.feed, i);
+  // No problem that may have cost items (a value ignored, a time zone written wrong): the copy is not read.
+  if (!fresh.issues.some(lost)) return undefined;
   const copy = await storedCopy(url, parts, read);
   // The parts a problem may have cost items in where the copy keeps more: an editor's own removals
   // elsewhere (the places, while a session is broken) are not the problems' doing.
-  const lost = (i: FeedIssue) => lostIn(fresh.feed, i);
   const fewer = Object.keys(parts.fields).filter(
     (key) => copy && fresh.issues.some((i) => lost(i) == key) && kept(copy.feed, key) > kept(fresh.feed, key),
   );
