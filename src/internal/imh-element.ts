@@ -1,6 +1,14 @@
-import { adoptStyles, html, LitElement, nothing, unsafeCSS, type CSSResult, type PropertyValues } from 'lit';
+import {
+  adoptStyles,
+  html,
+  LitElement,
+  nothing,
+  unsafeCSS,
+  type CSSResult,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { property } from 'lit/decorators.js';
 import { FeedError, isAbort } from '../feed/errors.js';
 import { loadedFeed, loadFeed, readFeedData, unusableAddress, type FeedResult } from '../feed/load.js';
 import { HEAD_PARTS, type FeedParts } from '../feed/parts.js';
@@ -133,11 +141,29 @@ export class ImhElement extends LitElement {
   static override styles = [hostStyles];
 
   /**
+   * The reactive properties below, declared in Lit's static `properties`, not with decorators: their helpers
+   * (and TypeScript's `__decorate`) would be in every page's download. A subclass lists its own the same
+   * way; `attribute: false` is internal state (what `@state()` declares). custom-elements.json reads
+   * the attributes from here and the descriptions from each field's comment.
+   */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    theme: { reflect: true },
+    feed: { reflect: true },
+    data: { attribute: false, hasChanged: () => true },
+    jsonld: { type: Boolean },
+    bilingual: { reflect: true },
+    lastChecked: { attribute: 'last-checked', type: Boolean },
+    reviewAfter: { attribute: 'review-after' },
+    share: { type: Boolean },
+  };
+
+  /**
    * The level of the element's own headings (what sits under them is one level below). By default
    * one below the nearest heading before the element on the page, so it fits the page's outline
    * (2 where there is none); set it to choose.
    */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
+  headingLevel?: number;
 
   /** The heading level in use: `headingLevel`, else the one the page's outline gives (worked out each update). */
   protected level!: number;
@@ -159,13 +185,13 @@ export class ImhElement extends LitElement {
    * (`govuk auto`). Themes only set the `--imh-*` custom properties, so a page's own values on the
    * element still win.
    */
-  @property({ reflect: true }) theme?: string;
+  theme?: string;
 
   /**
    * Address of the shared JSON feed. When absent, the page's
    * `<meta name="imh-feed" content="…">` is used, so a page names its feed once.
    */
-  @property({ reflect: true }) feed?: string;
+  feed?: string;
 
   /**
    * The feed's data, given directly instead of a URL (an app that already holds it, a story,
@@ -173,7 +199,7 @@ export class ImhElement extends LitElement {
    * reads it again, also the same object changed in place (`el.data = el.data`, or
    * `el.requestUpdate('data')`).
    */
-  @property({ attribute: false, hasChanged: () => true }) data?: unknown;
+  data?: unknown;
 
   /**
    * Adds schema.org data (JSON-LD) for the items the element lists to the page's `<head>`, for
@@ -185,7 +211,7 @@ export class ImhElement extends LitElement {
    * elements, where the browser has not yet compiled the code), and a page that makes 200 elements
    * at once makes them all in one task (issue 12).
    */
-  @property({ type: Boolean }) jsonld?: boolean;
+  jsonld?: boolean;
 
   /**
    * A second language to show beside the element's own (`lang`): `bilingual="en"` on a Welsh
@@ -200,14 +226,14 @@ export class ImhElement extends LitElement {
    * line and an `imh-translation-pack` event on `document` (`used: false`) saying so. A value that is not
    * a language tag (`cy_GB`) gets one console line saying how to write it (`cy-GB`), and no pack is looked for.
    */
-  @property({ reflect: true }) bilingual?: string;
+  bilingual?: string;
 
   /**
    * Shows when the information was last updated (the feed's `updated`), under the content: "today",
    * "3 days ago" within a week, else the date, in the element's language and the feed's time zone
    * (part `last-checked`). A support card also says when its service was checked (`reviewed`).
    */
-  @property({ attribute: 'last-checked', type: Boolean }) lastChecked?: boolean;
+  lastChecked?: boolean;
 
   /**
    * For editors: warns when the feed's services were not reviewed (their `reviewed` date) within this
@@ -216,7 +242,7 @@ export class ImhElement extends LitElement {
    * `6 months`, `1 year`, `8 weeks`, `90 days`, or ISO 8601 (`P6M`). Visitors see nothing; without the
    * attribute nothing is checked. On elements that read services (support card, support list, timeline).
    */
-  @property({ attribute: 'review-after' }) reviewAfter?: string;
+  reviewAfter?: string;
 
   /**
    * A Share button for each session (session list) or service (support card and list): the browser's
@@ -224,7 +250,7 @@ export class ImhElement extends LitElement {
    * is the page's address with `#imh-session-<id>` or `#imh-service-<id>`; an element with `share` that
    * shows that item scrolls to it and moves focus to it when the page opens at that link.
    */
-  @property({ type: Boolean }) share?: boolean;
+  share?: boolean;
 
   /**
    * The element's translator, in the element's language: every message it shows or announces is

@@ -16,7 +16,7 @@
  *
  * Its messages are the `reach` part of each language (`locales/<locale>.reach.js`), loaded with it.
  */
-import { css, html, nothing, type ReactiveElement } from 'lit';
+import { html, nothing, unsafeCSS, type ReactiveElement } from 'lit';
 import type { Feed, Service, Session } from '../feed/types.js';
 import { ImhReviewDueEvent, type ImhReviewDueDetail, type ImhReviewDueService } from '../events/review-due.js';
 import { both, feedString } from '../internal/feed-text.js';
@@ -265,6 +265,12 @@ function goTo(host: ExtrasHost) {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * A style sheet from a css`` template without values, minified by the builds as Lit's tag's: styles/css.ts's
+ * tag, written again here because this chunk importing that module makes the bundle split in two files.
+ */
+const css = ([text]: TemplateStringsArray) => unsafeCSS(text);
 
 /** The Share button's note, and the last-checked line's room: a few rules, adopted with the chunk. */
 const styles = css`

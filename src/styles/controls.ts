@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /** Form controls shared by the elements that have them: filter rows, labels, selects and inputs. */
 export const controlStyles = css`

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Host styles shared by every element: design tokens with defaults, inherited font, the focus ring,

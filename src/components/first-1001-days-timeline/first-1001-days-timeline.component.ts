@@ -1,6 +1,5 @@
 import { ALL_PARTS } from '../../feed/all-parts.js';
-import { unsafeCSS, type CSSResult, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { unsafeCSS, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ImhElement } from '../../internal/imh-element.js';
 import { parseNow } from '../../internal/now.js';
 import { wallClock } from '../../schedule/civil.js';
@@ -66,13 +65,19 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   static override styles = [...ImhElement.styles, cardStyles, controlStyles];
   /** The timeline's own messages are a locale chunk of their own, loaded only where a timeline is. */
   protected static override localeParts = ['ui', 'timeline', 'stages'] as const;
+  /** Its reactive properties, described below (see `ImhElement.properties`). */
+  static override properties: PropertyDeclarations = {
+    dueDate: { attribute: 'due-date' },
+    birthDate: { attribute: 'birth-date' },
+    now: {},
+  };
 
   /** A due date (YYYY-MM-DD), set by the host page (a practitioner page, a preview, a printed plan). */
-  @property({ attribute: 'due-date' }) dueDate?: string;
+  dueDate?: string;
   /** A baby's date of birth (YYYY-MM-DD), set by the host page. */
-  @property({ attribute: 'birth-date' }) birthDate?: string;
+  birthDate?: string;
   /** The date the plan is computed for (YYYY-MM-DD or a date-time). Default: today. */
-  @property() now?: string;
+  now?: string;
 
   /**
    * The timeline's body (date form, summary, stages: timeline-body.ts), its styles and the built-in

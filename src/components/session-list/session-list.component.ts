@@ -1,6 +1,5 @@
-import { html, nothing, unsafeCSS, type CSSResult, type PropertyValues } from 'lit';
+import { html, nothing, unsafeCSS, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { SESSION_PARTS } from '../../feed/session-parts.js';
-import { property, state } from 'lit/decorators.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { ImhSessionSelectEvent } from '../../events/session-select.js';
 import { ImhElement } from '../../internal/imh-element.js';
@@ -115,40 +114,55 @@ export class ImhSessionList extends ImhElement {
   protected static override feedParts = SESSION_PARTS;
   // Its own styles come with its body (`adoptBodyStyles()`).
   static override styles = [...ImhElement.styles, controlStyles];
+  /** Its reactive properties, described below (see `ImhElement.properties`); `attribute: false` is state. */
+  static override properties: PropertyDeclarations = {
+    shown: { attribute: false },
+    chosen: { attribute: false },
+    now: {},
+    limit: { type: Number },
+    days: { type: Number },
+    category: {},
+    place: {},
+    audience: {},
+    ageMonths: { attribute: 'age-months', type: Number },
+    layout: { reflect: true },
+    filters: { type: Boolean, reflect: true },
+    calendarWanted: { attribute: false },
+  };
 
   /** How many occurrences to show after "Show more" (none pressed: `limit`). */
-  @state() private shown?: number;
-  @state() private chosen: Filters = {};
+  private shown?: number;
+  private chosen: Filters = {};
 
   /** The moment the list is computed from: an ISO date or date-time (for previews and print). Default: now. */
-  @property() now?: string;
+  now?: string;
   /** How many occurrences to show before a "Show more" button. */
-  @property({ type: Number }) limit = 10;
+  limit = 10;
   /** How many days ahead to look, counting today. */
-  @property({ type: Number }) days = 28;
+  days = 28;
   /** Only these session categories (comma-separated ids, like "baby-massage,stay-and-play"). */
-  @property() category?: string;
+  category?: string;
   /** Only sessions at these places (comma-separated place ids). */
-  @property() place?: string;
+  place?: string;
   /** Only sessions for this audience (parents, mums, dads, co-parents, carers, pregnant, families, practitioners). */
-  @property() audience?: string;
+  audience?: string;
   /** Only sessions suitable for a baby of this many months; a negative number is weeks of pregnancy. */
-  @property({ attribute: 'age-months', type: Number }) ageMonths?: number;
+  ageMonths?: number;
   /**
    * `compact` for narrow sidebars: each session shows its name, time and place, with the rest (who it
    * is for, cost, booking, facilities, description, add to calendar) behind a "Details and booking"
    * disclosure. Without it the layout still tightens at narrow widths of the element's own.
    */
-  @property({ reflect: true }) layout?: 'compact';
+  layout?: 'compact';
   /**
    * Show filter controls: a search (names, descriptions, places; ignoring case and accents), "When"
    * (today, tomorrow, this week, next week), type of session, place and age, with the number of
    * sessions found (announced politely as it changes) and "Clear filters" once something is chosen.
    */
-  @property({ type: Boolean, reflect: true }) filters?: boolean;
+  filters?: boolean;
 
   /** Someone opened "Add to calendar": load the calendar export. */
-  @state() private calendarWanted?: boolean;
+  private calendarWanted?: boolean;
 
   /**
    * The list's body, asked for at its first update beside its feed. If it cannot be loaded: the

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../styles/css.js';
 
 /** The card, after the NHS care card: a coloured band with the name, and the details below. */
 export const cardStyles = css`

@@ -1,6 +1,5 @@
-import { html, type PropertyValues } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { SERVICE_PARTS } from '../../feed/service-parts.js';
-import { property } from 'lit/decorators.js';
 import { FeedError } from '../../feed/errors.js';
 import type { Service } from '../../feed/types.js';
 import { ImhFeedErrorEvent } from '../../events/feed-error.js';
@@ -47,23 +46,33 @@ import { attribution } from '../../internal/attribution.js';
 export class ImhSupportCard extends ImhElement {
   protected static override feedParts = SERVICE_PARTS;
   static override styles = [...ImhElement.styles, cardStyles];
+  /** Its reactive properties, described below (see `ImhElement.properties`). */
+  static override properties: PropertyDeclarations = {
+    service: { reflect: true },
+    name: {},
+    link: {},
+    phone: {},
+    urgency: {},
+    layout: { reflect: true },
+    now: {},
+  };
 
   /** The id of a service in the feed. Without it, the card shows what the editor wrote. */
-  @property({ reflect: true }) service?: string;
+  service?: string;
   /** An editor's card: the service's name. */
-  @property() name?: string;
+  name?: string;
   /** An editor's card: the service's web address. */
-  @property() link?: string;
+  link?: string;
   /** An editor's card: the phone number. */
-  @property() phone?: string;
+  phone?: string;
   // No initial value: one would run Lit's setter in every card's constructor, and a page's cards are
   // all made in one task (issue 12).
   /** An editor's card: `routine` (the default), `urgent` or `emergency`. */
-  @property() urgency?: 'routine' | 'urgent' | 'emergency';
+  urgency?: 'routine' | 'urgent' | 'emergency';
   /** `compact` for narrow sidebars (the card also adapts to its own width). */
-  @property({ reflect: true }) layout?: 'compact';
+  layout?: 'compact';
   /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
-  @property() now?: string;
+  now?: string;
 
   /** The missing service id already reported. */
   private missing?: string;

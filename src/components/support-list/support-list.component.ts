@@ -1,6 +1,6 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { css } from '../../styles/css.js';
 import { SERVICE_PARTS } from '../../feed/service-parts.js';
-import { property, state } from 'lit/decorators.js';
 import type { Service } from '../../feed/types.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { suits } from '../../internal/audience.js';
@@ -90,28 +90,40 @@ export class ImhSupportList extends ImhElement {
       }
     `,
   ];
+  /** Its reactive properties, described below (see `ImhElement.properties`); `attribute: false` is state. */
+  static override properties: PropertyDeclarations = {
+    q: { attribute: false },
+    chosen: { attribute: false },
+    said: { attribute: false },
+    stage: {},
+    audience: {},
+    kind: {},
+    noControls: { attribute: 'no-controls', type: Boolean },
+    layout: { reflect: true },
+    now: {},
+  };
 
-  @state() private q = '';
-  @state() private chosen: { stage?: string; audience?: string; kind?: string } = {};
+  private q = '';
+  private chosen: { stage?: string; audience?: string; kind?: string } = {};
   /**
    * The choices whose number of results is announced: set 300 ms after the visitor changed a filter
    * or the search, and said only if nothing changed since (as the session list's search waits), so
    * typing a word is announced once, not once per key.
    */
-  @state() private said?: object;
+  private said?: object;
 
   /** Only services for this stage: `pregnancy`, `0-12m` or `12-24m`. */
-  @property() stage?: string;
+  stage?: string;
   /** Only services for this audience: `mums`, `dads`, `co-parents`, `practitioners`… */
-  @property() audience?: string;
+  audience?: string;
   /** Only this kind of service: `app`, `helpline`, `service`, `group` or `website`. */
-  @property() kind?: string;
+  kind?: string;
   /** Hide the filter and search controls (the attributes above still apply). */
-  @property({ attribute: 'no-controls', type: Boolean }) noControls?: boolean;
+  noControls?: boolean;
   /** `compact` for narrow sidebars. */
-  @property({ reflect: true }) layout?: 'compact';
+  layout?: 'compact';
   /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
-  @property() now?: string;
+  now?: string;
 
   /**
    * "Print for a family" (`family-sheet`): the sheet's code, loaded and its dialog opened at each press
