@@ -65,4 +65,26 @@ describe('Print for a family: a sheet of services', () => {
       /^Scan with a phone camera for the latest information: http/,
     );
   });
+
+  // The feed gives the note only in English: the sheet's Welsh word for the channel is not said beside it.
+  it('a Welsh sheet of services: "Textphone (relay) 18001 111", its note only in English, said once', async () => {
+    const el = await list();
+    const feed = (await exampleFeed()) as Feed;
+    const t = new Translator('en-GB');
+    const today = wallClock(new Date(MONDAY + 'Z'), feed.timeZone).day;
+    await openSheet(el, { t, feed, services: feed.services, shown: 1, today, lit: { html: litHtml, render, both } });
+    await printed(el, (dialog) => {
+      const select = dialog.querySelector('select')!;
+      select.value = 'cy';
+      select.dispatchEvent(new Event('change'));
+      for (const box of dialog.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+        if (!box.checked) box.click();
+    });
+    expect(sheet()!.getAttribute('lang')).to.equal('cy');
+    const lines = [...sheet()!.querySelectorAll('.card p')].map(textOf);
+    expect(lines).to.include('Textphone (relay) 18001 111');
+    expect(lines.join('\n')).not.to.match(/Ffôn testun 18001 111|\(Textphone/);
+    // The Welsh word where no note names the channel.
+    expect(lines).to.include('Ffôn 111');
+  });
 });

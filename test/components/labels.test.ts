@@ -97,6 +97,19 @@ describe('labels parents read (issue 13 item 14)', () => {
     expect($$(visiting, '.actions a').map(textOf)).to.deep.equal(['Call 01632 960555 (Duty health visitor)']);
   });
 
+  // The feed gives the note only in English: the element's own word for the channel is not said beside it.
+  for (const [lang, word] of [
+    ['cy', /ffôn testun/i],
+    ['pl', /tekstowy/i],
+  ] as const)
+    it(`says a textphone once in a ${lang} card whose note the feed gives only in English`, async () => {
+      const el = await element('imh-support-card', { data: await exampleFeed(), service: 'nhs-111' }, { lang });
+      await waitUntil(() => $(el, '.actions a[href="tel:18001111"]'), 'no textphone link');
+      const link = textOf($(el, '.actions a[href="tel:18001111"]'));
+      expect(link).to.equal('Textphone (relay) 18001 111');
+      expect(link).not.to.match(word);
+    });
+
   describe('the support list', () => {
     it('names every "Website" link by its service, the visible word first (WCAG 2.4.4, 2.5.3)', async () => {
       const el = await element('imh-support-list', { data: await exampleFeed() }, { now: MONDAY });

@@ -673,6 +673,7 @@ class FamilySheet {
             this.services!.service(s, {
               html,
               t,
+              en: new Translator(),
               text,
               note,
               ltr,

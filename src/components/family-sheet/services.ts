@@ -13,6 +13,8 @@ export interface Drawing {
   html: typeof litHtml;
   /** The sheet's language. */
   t: Translator;
+  /** English, the messages' own language (a feed note may be only in English). */
+  en: Translator;
   /** Feed text in its language and own direction. */
   text: (v: Text | undefined) => unknown;
   /** A feed note, in brackets. */
@@ -30,14 +32,14 @@ export const urgencyWord = (t: Translator, urgency: string) =>
     : t.msg('Urgent', { id: 'family-sheet.urgent', desc: 'Printed sheet and its dialog: a service for urgent help' });
 
 /** A service: its urgency said in words (and a thicker border), its phone numbers large and left to right. */
-export const service = (s: Service, { html, t, text, note, ltr, words }: Drawing) => {
+export const service = (s: Service, { html, t, en, text, note, ltr, words }: Drawing) => {
   const { phones = [], url, email } = s.contact ?? {};
   return html`<li class="card ${s.urgency}">
     <h2>${text(s.name)}</h2>
     ${s.urgency == 'routine' ? '' : html`<p class="urgency">${urgencyWord(t, s.urgency!)}</p>`}
     ${s.summary ? html`<p>${text(s.summary)}</p>` : ''}
     ${phones.map((p) => {
-      const word =
+      const word = (t: Translator) =>
         p.kind == 'text'
           ? t.msg('Text', {
               id: 'family-sheet.text',
@@ -51,8 +53,10 @@ export const service = (s: Service, { html, t, text, note, ltr, words }: Drawing
             : t.msg('Phone', { id: 'family-sheet.phone', desc: 'Printed sheet: before a phone number' });
       // A note that already names the way to use the number ("Textphone (relay)") takes the word's
       // place, as on the card: "Textphone (relay) 18001 111", not "Textphone 18001 111 (Textphone (relay))".
-      const named = words(p.note).toLowerCase().startsWith(word.toLowerCase());
-      return html`<p>${named ? text(p.note) : word} ${ltr(p.number, 'phone')}${named ? '' : note(p.note)}</p>`;
+      // The word is looked for in the sheet's language and in English (a note the feed gives only in English).
+      const said = words(p.note).toLowerCase();
+      const named = said && [t, en].some((t) => said.startsWith(word(t).toLowerCase()));
+      return html`<p>${named ? text(p.note) : word(t)} ${ltr(p.number, 'phone')}${named ? '' : note(p.note)}</p>`;
     })}
     ${url ? html`<p>${ltr(url, 'url')}</p>` : ''}
     ${email ? html`<p>${ltr(email)}</p>` : ''}

@@ -18,7 +18,7 @@ import {
 } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { audienceLabel, freeLabel, referrerLabel, stageLabel } from '../../internal/labels.js';
-import { str, type Translator } from '../../internal/localize.js';
+import { str, Translator } from '../../internal/localize.js';
 import { parseDay, wallClock, weekday } from '../../schedule/civil.js';
 import { openState } from '../../schedule/hours.js';
 
@@ -160,13 +160,14 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
         : action == 'textphone'
           ? t.msg(str`Textphone ${display}`, { id: 'card.textphone', desc: 'Link to a textphone number' })
           : callNumber(display, t);
-    const words = say(t);
     // A note that already names the way to use the number ("Textphone (relay)") takes the place of that
     // word, so the link says it once: "Textphone (relay) 18001 111", not "Textphone 18001 111 (Textphone (relay))".
+    // The word is looked for in the element's language and in English (a note the feed gives only in English).
     const said = feedString(p.note, locale, lang).toLowerCase();
+    const names = (t: Translator) => said.startsWith(say(t).replace(display, '').trim().toLowerCase());
     return link(
       href,
-      said && said.startsWith(words.replace(display, '').trim().toLowerCase())
+      said && [t, new Translator()].some(names)
         ? html`${text(p.note)} ${display}`
         : html`${both(t, say)}${p.note ? note(p.note) : nothing}`,
       action,
