@@ -85,6 +85,24 @@ describe('right to left', () => {
         drawnLeftToRight(textphone, '18001', '111');
       });
 
+      it('bilingual="en": two English runs on how to get help never interleave', async () => {
+        const el = Object.assign(document.createElement('imh-support-card'), {
+          data: await exampleFeed(),
+          service: 'camhs-under-5s',
+        });
+        el.setAttribute('bilingual', 'en');
+        await inLanguage(lang, el, 320);
+        await waitUntil(() => el.shadowRoot!.querySelector('.bi[lang|=en]'), 'not in English too');
+        await elementUpdated(el);
+        // "Ask your GP, …, midwife, social worker or Family Hub worker to refer you." (the second language),
+        // then the feed's note, "A professional who knows the family completes the CAMHS referral form…".
+        // Two English runs in a right-to-left line: on one line, the second was drawn left of the first and
+        // their wrapped lines mixed ("A professional who worker to refer you.").
+        const sentence = rectOf(el, 'to refer you.');
+        const note = rectOf(el, 'A professional');
+        expect(note.top, 'the note starts below the sentence').to.be.at.least(sentence.bottom - 1);
+      });
+
       it('email addresses read left to right', async () => {
         const el = await card(lang, 'samaritans');
         drawnLeftToRight(el, 'jo', '@', 'samaritans', '.org'); // a <wbr> after "@" and before each dot

@@ -277,7 +277,10 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
       referral
         ? fact(
             (t) => t.msg('How to get it', { id: 'card.access', desc: 'Label: how to access a service (referral)' }),
-            html`${refer} ${referral.how ? text(referral.how) : nothing}`,
+            // The feed's note on a line of its own: on a card in two languages, the second language's
+            // sentence and a note in that language never interleave when they wrap (two English runs
+            // in an Urdu line).
+            html`${refer} ${referral.how ? html`<br />${text(referral.how)}` : nothing}`,
           )
         : nothing
     }`;
