@@ -245,6 +245,55 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect(seen).to.deep.equal(seen.map(([date]) => [date, none]));
     });
 
+    it('reads what is kept once, when it first shows: drawing again neither reads nor forgets it', async () => {
+      // Reading can forget (an entry the form cannot read): a render that read storage forgot, or
+      // changed, what another script wrote each time a stage opened.
+      localStorage.setItem(KEY, JSON.stringify({ kind: 'birth', date: '2026-10-20' }));
+      const el = await timeline({ now: '2026-11-23' });
+      const remember = $(el, 'input[name=remember]') as HTMLInputElement;
+      expect(remember.checked).to.equal(true);
+      const { getItem, removeItem } = Storage.prototype;
+      const used: string[] = [];
+      Storage.prototype.getItem = function (this: Storage, key: string) {
+        used.push(`getItem ${key}`);
+        return getItem.call(this, key);
+      };
+      Storage.prototype.removeItem = function (this: Storage, key: string) {
+        used.push(`removeItem ${key}`);
+        return removeItem.call(this, key);
+      };
+      try {
+        localStorage.setItem(KEY, '{"kind":');
+        for (let i = 0; i < 2; i++) {
+          $(el, '.show-all')!.click();
+          await elementUpdated(el);
+        }
+      } finally {
+        Object.assign(Storage.prototype, { getItem, removeItem });
+      }
+      expect(used, 'storage used by a render').to.deep.equal([]);
+      expect(localStorage.getItem(KEY)).to.equal('{"kind":');
+      expect(where(el)).to.equal('Day 305 of 1,001 — your baby is 1 month old');
+      expect(remember.checked).to.equal(true);
+      // Read by a timeline made now, the entry it cannot read is forgotten, once.
+      let removed = 0;
+      Storage.prototype.removeItem = function (this: Storage, key: string) {
+        if (key == KEY) removed++;
+        return removeItem.call(this, key);
+      };
+      try {
+        const again = await timeline({ now: '2026-11-23' });
+        $(again, '.show-all')!.click();
+        await elementUpdated(again);
+        expect($(again, '.journey')).to.equal(null);
+        expect(($(again, 'input[name=remember]') as HTMLInputElement).checked).to.equal(false);
+      } finally {
+        Storage.prototype.removeItem = removeItem;
+      }
+      expect(removed).to.equal(1);
+      expect(localStorage.getItem(KEY)).to.equal(null);
+    });
+
     it('says what is wrong with an empty or impossible date', async () => {
       const el = await timeline({ now: '2026-11-23' });
       await fill(el, 'birth', '');

@@ -20,6 +20,11 @@ export class DateForm implements ReactiveController {
   kind: 'due' | 'birth' = 'birth';
   /** What is wrong with the entered date: none, not a date, or a date of birth after today. */
   invalid?: Refusal;
+  /**
+   * Whether dates are kept on this device (the "Remember on this device" box), once read: read
+   * before the form first draws, not in its render (reading forgets an unreadable entry).
+   */
+  private kept?: boolean;
 
   /** After the parent asks for their plan: bring its summary into view and focus it. */
   private scrollToSummary = false;
@@ -35,7 +40,10 @@ export class DateForm implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.entered ??= recall(this.today());
+    if (this.kept !== undefined) return;
+    const kept = recall(this.today());
+    this.kept = !!kept;
+    this.entered ??= kept;
     if (this.entered) this.kind = this.entered.kind;
   }
 
@@ -62,7 +70,7 @@ export class DateForm implements ReactiveController {
     this.invalid = undefined;
     this.kind = dates.kind;
     this.entered = dates;
-    if (keep) remember(dates);
+    if (keep) this.kept = remember(dates) || this.kept;
     this.scrollToSummary = true;
   }
 
@@ -86,6 +94,7 @@ export class DateForm implements ReactiveController {
   private forgetDates = () => {
     forget();
     this.entered = undefined;
+    this.kept = false;
     this.host.renderRoot.querySelector<HTMLFormElement>('form')?.reset();
     this.host.requestUpdate();
   };
@@ -117,7 +126,6 @@ export class DateForm implements ReactiveController {
 
   render(t: Translator, words: FormWords) {
     const e = this.entered;
-    const kept = recall(this.today());
     const kind = this.kind;
     const invalid = this.invalid ? 'true' : 'false';
     return html`<form part="form" class="personal" @submit=${this.submit} novalidate>
@@ -164,7 +172,7 @@ export class DateForm implements ReactiveController {
               </div>`
             : nothing
         }
-        <label class="remember"><input type="checkbox" name="remember" .checked=${!!kept} /> ${both(t, (t) =>
+        <label class="remember"><input type="checkbox" name="remember" .checked=${!!this.kept} /> ${both(t, (t) =>
           t.msg('Remember on this device', {
             id: 'timeline.form.remember',
             desc: 'Checkbox: keep the date in this browser',

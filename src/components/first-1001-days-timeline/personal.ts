@@ -47,11 +47,14 @@ export function recall(today: number): Dates | undefined {
   return undefined;
 }
 
-export function remember(dates: Dates): void {
+/** Keeps the dates on this device: false when they could not be kept. */
+export function remember(dates: Dates): boolean {
   try {
     localStorage.setItem(KEY, JSON.stringify(dates));
+    return true;
   } catch {
     // private browsing or full storage: the plan still shows, it is just not kept
+    return false;
   }
 }
 
