@@ -294,6 +294,49 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect(localStorage.getItem(KEY)).to.equal(null);
     });
 
+    it('refuses a due date more than 42 weeks ahead (a mistyped year), and forgets one kept', async () => {
+      const FAR = 'This due date is more than 42 weeks from today. Check the date and the year.';
+      const el = await timeline({ now: '2026-11-23' });
+      await fill(el, 'due', '2028-03-01', true); // 2028 for 2027
+      expect(textOf($(el, '.journey')), 'no plan from it').to.equal('');
+      const input = $(el, 'input[type=date]')!;
+      expect(textOf($(el, '#date-error'))).to.equal(FAR);
+      expect($(el, '#date-error')!.hidden).to.equal(false);
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.contain('date-error');
+      expect(el.shadowRoot!.activeElement == input, 'the field in error has focus').to.equal(true);
+      expect(localStorage.getItem(KEY), 'nothing kept').to.equal(null);
+      await expect(el).to.be.accessible();
+      // 42 weeks from 23 November 2026 is 13 September 2027: taken; the day after is not.
+      await fill(el, 'due', '2027-09-14');
+      expect(textOf($(el, '#date-error'))).to.equal(FAR);
+      await fill(el, 'due', '2027-09-13');
+      expect($(el, '#date-error')!.hidden).to.equal(true);
+      expect(where(el)).to.equal('This date is before the 1001 days begin. Check the date.');
+      // A due date in the past is still taken, as before.
+      await fill(el, 'due', '2026-11-09');
+      expect(where(el)).to.equal('Day 285 of 1,001 — you are 42 weeks pregnant');
+      // A date of birth that far ahead, offered as a due date, is refused as one.
+      await fill(el, 'birth', '2028-03-01');
+      $$(el, '[part=form] button')
+        .find((b) => textOf(b) == 'Use it as my due date')!
+        .click();
+      await elementUpdated(el);
+      expect(textOf($(el, '#date-error'))).to.equal(FAR);
+      expect(($(el, 'input[value=due]') as HTMLInputElement).checked).to.equal(true);
+      expect(el.shadowRoot!.activeElement == $(el, 'input[type=date]'), 'the field has focus').to.equal(true);
+      expect(where(el), 'the plan for the date before stays').to.equal('Day 285 of 1,001 — you are 42 weeks pregnant');
+      // Kept (by an older version), it is forgotten quietly, as if nothing were kept.
+      fixtureCleanup();
+      localStorage.setItem(KEY, JSON.stringify({ kind: 'due', date: '2028-03-01' }));
+      const kept = await timeline({ now: '2026-11-23' });
+      expect(textOf($(kept, '.journey'))).to.equal('');
+      expect(($(kept, 'input[type=date]') as HTMLInputElement).value).to.equal('');
+      expect(($(kept, 'input[name=remember]') as HTMLInputElement).checked).to.equal(false);
+      expect($(kept, '#date-error')!.hidden).to.equal(true);
+      expect(localStorage.getItem(KEY)).to.equal(null);
+    });
+
     it('says what is wrong with an empty or impossible date', async () => {
       const el = await timeline({ now: '2026-11-23' });
       await fill(el, 'birth', '');

@@ -18,7 +18,7 @@ export class DateForm implements ReactiveController {
   /** Dates the parent entered or kept on this device. */
   entered?: Dates;
   kind: 'due' | 'birth' = 'birth';
-  /** What is wrong with the entered date: none, not a date, or a date of birth after today. */
+  /** What is wrong with the entered date: none, not a date, a date of birth after today, a due date too far off. */
   invalid?: Refusal;
   /**
    * Whether dates are kept on this device (the "Remember on this device" box), once read: read
@@ -78,7 +78,14 @@ export class DateForm implements ReactiveController {
   useAsDue = () => {
     const date = validDate(this.field('date')?.value) ?? this.entered?.date;
     const keep = !!this.field('remember')?.checked;
-    if (date) this.show({ kind: 'due', date }, keep);
+    // As a due date it must be one the form takes (not more than 42 weeks ahead).
+    const dates = date && check('due', date, this.today());
+    if (typeof dates == 'object') this.show(dates, keep);
+    else if (dates) {
+      this.kind = 'due';
+      this.invalid = dates;
+      this.focusDate = true;
+    }
     this.host.requestUpdate();
   };
 
@@ -158,12 +165,19 @@ export class DateForm implements ReactiveController {
         <p id="date-error" class="error" ?hidden=${!this.invalid}>${
           this.invalid == 'future-birth'
             ? words.futureBirth
-            : both(t, (t) =>
-                t.msg('Enter a date, for example 15 March 2027.', {
-                  id: 'timeline.form.invalid',
-                  desc: 'Error when the date field is empty or not a date',
-                }),
-              )
+            : this.invalid == 'far-due'
+              ? both(t, (t) =>
+                  t.msg('This due date is more than 42 weeks from today. Check the date and the year.', {
+                    id: 'timeline.form.far-due',
+                    desc: 'Error: a due date over 42 weeks away (most likely a mistyped year, or a date of birth)',
+                  }),
+                )
+              : both(t, (t) =>
+                  t.msg('Enter a date, for example 15 March 2027.', {
+                    id: 'timeline.form.invalid',
+                    desc: 'Error when the date field is empty or not a date',
+                  }),
+                )
         }</p>
         ${
           this.invalid == 'future-birth'
