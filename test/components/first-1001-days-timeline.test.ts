@@ -626,6 +626,50 @@ describe('<imh-first-1001-days-timeline>', () => {
       expect($$(el, '[aria-current=step] [part~=card]').length, 'services once updateComplete settles').to.be.above(0);
     });
 
+    it("checks a kept due date against the feed's today, not London's before the feed has come", async () => {
+      // 23:30 on 23 November in London is 12:30 on 24 November in Auckland: 14 September 2027 is 42
+      // weeks (294 days, still taken) from Auckland's today, 295 from London's. In New York it is the
+      // reverse: at 02:00 on 24 November in London it is still 23 November there.
+      const kept = async (timeZone: string, now: string) => {
+        const data = { ...(await exampleFeed()), timeZone };
+        let arrive!: () => void;
+        stubFetch(async () => {
+          await new Promise<void>((r) => (arrive = r));
+          return json(data);
+        });
+        localStorage.setItem(KEY, JSON.stringify({ kind: 'due', date: '2027-09-14' }));
+        const el = document.createElement('imh-first-1001-days-timeline');
+        el.setAttribute('feed', `https://feeds.example.org/${timeZone.replace('/', '-')}-${Date.now()}.json`);
+        el.setAttribute('now', now);
+        (await fixture(html`<div style="max-width: 40rem"></div>`)).append(el);
+        await waitUntil(() => $$(el, '[part=stage]').length > 0 && arrive, 'no stages while the feed loads', {
+          timeout: 5_000,
+        });
+        const meanwhile = [localStorage.getItem(KEY), where(el)];
+        arrive();
+        await el.updateComplete;
+        await waitUntil(() => $$(el, '[part~=card]').length > 0, "the feed's services never came", { timeout: 5_000 });
+        return { el, meanwhile };
+      };
+      const before = 'This date is before the 1001 days begin. Check the date.';
+      const stored = JSON.stringify({ kind: 'due', date: '2027-09-14' });
+      const auckland = await kept('Pacific/Auckland', '2026-11-23T23:30:00Z');
+      expect(auckland.meanwhile, "not forgotten on London's today").to.deep.equal([stored, before]);
+      expect(localStorage.getItem(KEY)).to.equal(stored);
+      expect(where(auckland.el)).to.equal(before);
+      expect(($(auckland.el, 'input[type=date]') as HTMLInputElement).value).to.equal('2027-09-14');
+      expect(($(auckland.el, 'input[name=remember]') as HTMLInputElement).checked).to.equal(true);
+      fixtureCleanup();
+      restoreFetch();
+      const newYork = await kept('America/New_York', '2026-11-24T02:00:00Z');
+      expect(newYork.meanwhile, "given back on London's today").to.deep.equal([stored, before]);
+      expect(localStorage.getItem(KEY), "forgotten on the feed's").to.equal(null);
+      expect(textOf($(newYork.el, '.journey'))).to.equal('');
+      expect(($(newYork.el, 'input[type=date]') as HTMLInputElement).value).to.equal('');
+      expect(($(newYork.el, 'input[name=remember]') as HTMLInputElement).checked).to.equal(false);
+      expect($$(newYork.el, '[part=form] button').map(textOf)).to.deep.equal(['Show my 1001 days']);
+    });
+
     it('taken off the page while its feed loads, its updateComplete settles (nothing waits for ever)', async () => {
       stubFetch(never);
       const el = document.createElement('imh-first-1001-days-timeline');

@@ -31,20 +31,48 @@ export class DateForm implements ReactiveController {
   /** After an error or "Enter the date of birth": focus the date field. */
   private focusDate = false;
 
+  /** The kept dates, read while the day that decides was not known yet: checked again once it is. */
+  private provisional?: Dates;
+
   constructor(
     private readonly host: ReactiveElement,
     /** Today, as a day number (the feed's time zone, or the host's `now`). */
     private readonly today: () => number,
+    /** Whether that is the day that decides: the feed's time zone known (no feed still loading). */
+    private readonly known: () => boolean,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    if (this.kept !== undefined) return;
-    const kept = recall(this.today());
-    this.kept = !!kept;
-    this.entered ??= kept;
-    if (this.entered) this.kind = this.entered.kind;
+    this.read();
+  }
+
+  hostUpdate(): void {
+    this.read();
+  }
+
+  /**
+   * Reads the dates kept on this device, once, before the form first draws. Until the feed's time
+   * zone is known, "today" (London's) may be a day off the feed's either way, and whether a due date is
+   * too far ahead can depend on that day: so only what would be refused whichever day it is (checked
+   * against the latest) is forgotten then; what is given back is checked again once the day is known.
+   */
+  private read() {
+    const known = this.known();
+    if (this.kept === undefined) {
+      const kept = recall(this.today() + (known ? 0 : 1));
+      this.kept = !!kept;
+      this.entered ??= kept;
+      if (this.entered) this.kind = this.entered.kind;
+      if (!known) this.provisional = kept;
+    } else if (this.provisional && known) {
+      if (!recall(this.today())) {
+        this.kept = false;
+        if (this.entered == this.provisional) this.entered = undefined;
+      }
+      this.provisional = undefined;
+    }
   }
 
   private field = (name: string) => this.host.renderRoot.querySelector<HTMLInputElement>(`input[name=${name}]`);
@@ -100,7 +128,7 @@ export class DateForm implements ReactiveController {
 
   private forgetDates = () => {
     forget();
-    this.entered = undefined;
+    this.entered = this.provisional = undefined;
     this.kept = false;
     this.host.renderRoot.querySelector<HTMLFormElement>('form')?.reset();
     this.host.requestUpdate();

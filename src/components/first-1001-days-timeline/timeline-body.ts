@@ -16,6 +16,7 @@ import { parseDay } from '../../schedule/civil.js';
 import { DateForm } from './date-form.js';
 import type * as BuiltIn from './default-timeline.js';
 import type { ImhFirst1001DaysTimeline } from './first-1001-days-timeline.component.js';
+import type { Status } from '../../internal/imh-element.js';
 import { validDate } from './personal.js';
 import { stage, type StageContext } from './stage.js';
 
@@ -67,7 +68,10 @@ export class TimelineBody {
     /** Today in the feed's time zone (or the host's `now`): the instant, and its day number. */
     private readonly today: () => { instant: Date; day: number },
   ) {
-    this.form = new DateForm(host, () => today().day);
+    // Whether today is the day that decides: the element's `status` (protected, read here rather than
+    // given, which would add to the main bundle) is "loading" while its feed, with its time zone, comes.
+    const known = () => (host as unknown as { status: Status }).status != 'loading';
+    this.form = new DateForm(host, () => today().day, known);
   }
 
   private get dates(): { due?: number; birth?: number } {
