@@ -14,6 +14,7 @@ import {
   MAX_STR,
   MAX_TEXT,
   preview,
+  visible,
   type ArrNode,
   type EnumNode,
   type FeedIssue,
@@ -262,7 +263,7 @@ const ITEM_RE = /^(sessions|services|places|organisations|sources|categories|tim
 /** An item's id or name as the feed wrote it, shortened; never walks a large value. */
 const label = (v: unknown): string | undefined => {
   if (typeof v == 'string')
-    return v.trim() ? (v.trim().length > 60 ? `${v.trim().slice(0, 57)}…` : v.trim()) : undefined;
+    return v.trim() ? visible(v.trim().length > 60 ? `${v.trim().slice(0, 57)}…` : v.trim()) : undefined;
   if (v && typeof v == 'object' && !Array.isArray(v)) {
     for (const key in v) {
       const found = label((v as Item)[key]);

@@ -262,16 +262,27 @@ export const ID_RE = /^[a-z0-9][a-z0-9_-]*$/;
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL_RE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|\p{Cs}/u;
-/** Characters that show nothing: spaces, format characters (zero-width, direction marks), fillers. */
+/** Characters that show nothing: spaces, format characters (zero-width, direction marks), fillers, selectors. */
 export const INVISIBLE =
   String.raw`[\p{White_Space}\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F` +
-  String.raw`\u2800\u3164\uFE00-\uFE0F\uFFA0]`;
+  String.raw`\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]`;
 // eslint-disable-next-line no-misleading-character-class -- lone combining and filler marks are what it finds
 export const INVISIBLE_RE = new RegExp(`^${INVISIBLE}*$`, 'u');
+/**
+ * Text with its format characters (direction controls, zero-width characters) written as escapes
+ * (`\u202E`), as JSON may write them: quoted in a sentence, a value can neither reorder the sentence
+ * nor hide what is wrong with it.
+ */
+export const visible = (text: string): string =>
+  text.replace(/\p{Cf}/gu, (c) => {
+    const hex = c.codePointAt(0)!.toString(16).toUpperCase();
+    return hex.length > 4 ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
+  });
+
 /** A value as an editor would recognise it in their file, shortened; never walks into it. */
 export const preview = (value: unknown): string => {
   if (typeof value == 'string') {
-    const s = JSON.stringify(value.length > 60 ? value.slice(0, 57) : value);
+    const s = visible(JSON.stringify(value.length > 60 ? value.slice(0, 57) : value));
     return value.length > 60 ? `${s.slice(0, -1)}…"` : s;
   }
   if (value === null || typeof value != 'object') return String(value);
@@ -326,6 +337,17 @@ export const tooDeep = (value: unknown, limit = MAX_DEPTH): boolean => {
   }
   return false;
 };
+
+/**
+ * Unicode's explicit direction controls (embeddings, overrides, isolates). Removed from feed text: one
+ * left open would reverse what follows it on the page ("Call \u202E(free)" drew the number backwards).
+ * The elements give each text its direction themselves.
+ */
+const DIRECTION_RE = /[\u202A-\u202E\u2066-\u2069]/g;
+const clean = (v: string) => v.replace(DIRECTION_RE, '').trim();
+
+/** Whether a value is a text left blank: a string of nothing but spaces or invisible characters. */
+const blank = (v: unknown): boolean => typeof v == 'string' && INVISIBLE_RE.test(v);
 
 /** The problem with a string as text, if any: empty, only invisible characters, control characters, too long. */
 const textProblem = (v: string, max: number): Code | undefined =>
@@ -448,7 +470,7 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
     }
     case 'text': {
       if (typeof value == 'string') {
-        const v = value.trim();
+        const v = clean(value);
         const problem = textProblem(v, MAX_TEXT);
         return problem ? fail(problem) : v;
       }
@@ -461,7 +483,12 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
       let ok = true;
       for (const [lang, t] of entries) {
         const p = join(path, lang);
-        const v = typeof t == 'string' ? t.trim() : '';
+        const v = typeof t == 'string' ? clean(t) : '';
+        // A translation left blank (a spreadsheet's empty column) is ignored, with a warning: the others show.
+        if (blank(t)) {
+          ctx.findings.push({ path: p, code: v ? 'invisible' : 'empty', severity: 'warning', node, value: t });
+          continue;
+        }
         const problem =
           !LANG_RE.test(lang) || lang.length > 35 ? 'lang' : typeof t != 'string' ? 'type' : textProblem(v, MAX_TEXT);
         if (problem) {
@@ -502,7 +529,14 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
           ? (value as Record<string, unknown>)[key]
           : undefined;
         const p = join(path, key);
-        const got = raw == null ? undefined : check(fnode, raw, p, ctx);
+        // An optional text left blank (`""`, spaces, a spreadsheet's empty cell) is ignored, with a warning:
+        // the item shows without it, as without the field.
+        const ignored =
+          optional &&
+          fnode.k == 'text' &&
+          (blank(raw) || (!!raw && typeof raw == 'object' && Object.values(raw).every((t) => t == null || blank(t))));
+        if (ignored) ctx.findings.push({ path: p, code: 'empty', severity: 'warning', node: fnode, value: raw });
+        const got = raw == null || ignored ? undefined : check(fnode, raw, p, ctx);
         if (got === BAD) ok = false;
         else if (got !== undefined) {
           out[key] = got;

@@ -189,6 +189,22 @@ describe('right to left', () => {
     });
   }
 
+  it('a direction control left open in feed text never reverses what follows it (a phone number)', async () => {
+    const data = await exampleFeed();
+    const visiting = data.services.find((s: { id: string }) => s.id == 'health-visiting');
+    visiting.contact.phones[0].note = 'Duty \u202Ehealth visitor';
+    visiting.name = '\u202EHealth Visiting';
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="en-GB" style="width: 600px"></div>`);
+    const el = Object.assign(document.createElement('imh-support-card'), { data, service: 'health-visiting' });
+    wrap.append(el);
+    await waitUntil(() => el.shadowRoot?.querySelector('[part=card]'));
+    await elementUpdated(el);
+    const call = [...el.shadowRoot!.querySelectorAll('a')].find((a) => a.textContent!.includes('960555'))!;
+    expect(call.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Call 01632 960555 (Duty health visitor)');
+    drawnLeftToRight(call, 'Call', '01632', '960555', 'Duty', 'health');
+    drawnLeftToRight(el.shadowRoot!.querySelector('h2, h3')!, 'Health', 'Visiting');
+  });
+
   it('left-to-right languages are unchanged: no isolating marks in the text', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div lang="en-GB"></div>`);
     const el = Object.assign(document.createElement('imh-support-card'), {

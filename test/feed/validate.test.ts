@@ -240,9 +240,16 @@ describe('validateFeed', () => {
       expect(lines(issuesOf(withSession({ name: { welsh: 'Tylino' } })))).to.deep.equal([
         'sessions[0].name.welsh: "welsh" is not a language code; use codes like en, cy, ur or pa-Guru',
       ]);
-      expect(lines(issuesOf(withSession({ name: { en: 'Baby Massage', cy: '' } })))).to.deep.equal([
-        'sessions[0].name.cy: is empty',
+      // An empty translation (a spreadsheet's empty Welsh column) is ignored: the name shows in English.
+      const blankWelsh = validateFeed(withSession({ name: { en: 'Baby Massage', cy: '' } }));
+      expect(lines(blankWelsh.issues)).to.deep.equal(['sessions[0].name.cy: is empty (ignored)']);
+      expect(blankWelsh.feed.sessions?.[0].name).to.deep.equal({ en: 'Baby Massage' });
+      // With no translation left, a name is still missing: the session is skipped.
+      expect(lines(issuesOf(withSession({ name: { cy: ' ' } })))).to.deep.equal([
+        'sessions[0].name.cy: is empty (ignored)',
+        'sessions[0].name: has no translations; give at least one, like { "en": "…" }',
       ]);
+      expect(validateFeed(withSession({ name: { cy: ' ' } })).feed.sessions).to.have.length(0);
       expect(lines(issuesOf(withSession({ name: { cy: 3 } })))).to.deep.equal([
         'sessions[0].name.cy: should be text, not a number',
       ]);
@@ -282,6 +289,44 @@ describe('validateFeed', () => {
   });
 
   describe('warnings: a faulty value is ignored and the item kept', () => {
+    // A spreadsheet or CMS export writes an empty cell as "": the session, service or place still shows.
+    it('ignores an optional text left blank ("", spaces, invisible characters), keeping the item', () => {
+      const { feed, issues } = validateFeed(
+        minimalFeed({
+          sessions: [
+            {
+              ...session,
+              description: '',
+              schedule: { ...session.schedule, note: '   ' },
+              booking: { required: false, note: '\u200b' },
+            },
+          ],
+          places: [{ ...place, directions: { en: '', cy: '' } }],
+          services: [{ ...service, summary: '', eligibility: { en: 'Parents', cy: '' } }],
+        }),
+      );
+      expect(lines(issues)).to.deep.equal([
+        'places[0].directions: has no translations; give at least one, like { "en": "…" } (ignored)',
+        'sessions[0].description: is empty (ignored)',
+        'sessions[0].schedule.note: is empty (ignored)',
+        'sessions[0].booking.note: is empty (ignored)',
+        'services[0].summary: is empty (ignored)',
+        'services[0].eligibility.cy: is empty (ignored)',
+      ]);
+      expect(issues.every((i) => i.severity == 'warning')).to.equal(true);
+      expect(feed.sessions).to.have.length(1);
+      expect(feed.sessions![0]).not.to.have.property('description');
+      expect(feed.sessions![0].schedule).not.to.have.property('note');
+      expect(feed.places).to.have.length(1);
+      expect(feed.places![0]).not.to.have.property('directions');
+      expect(feed.services).to.have.length(1);
+      expect(feed.services![0].eligibility).to.deep.equal({ en: 'Parents' });
+      // A required text left blank still skips its item.
+      expect(validateFeed(withSession({ name: '' })).feed.sessions).to.have.length(0);
+      // Control characters are not "blank": the item is skipped, as before.
+      expect(validateFeed(withSession({ description: 'a\u0001b' })).feed.sessions).to.have.length(0);
+    });
+
     it('drops an unknown facility, audience or stage', () => {
       const { feed, issues } = validateFeed(
         minimalFeed({
@@ -559,7 +604,7 @@ describe('validateFeed: hardening (issue 12)', () => {
 
   describe('text', () => {
     it('reports a name made only of invisible characters', () => {
-      for (const name of ['\u200B\u200B', '\u3164', '\u2800', '\u200E\u00AD\uFEFF']) {
+      for (const name of ['\u200B\u200B', '\u3164', '\u2800', '\u200E\u00AD\uFEFF', '\u{E0100}\u{E0101}']) {
         expect(one(withSession({ name })), JSON.stringify(name)).to.deep.equal([
           'sessions[0].name: has only invisible characters (spaces, zero-width or direction marks); write the text itself',
         ]);
@@ -581,6 +626,34 @@ describe('validateFeed: hardening (issue 12)', () => {
         'sessions[1].name.en: contains half of a character (a lone surrogate, often left where text was cut short); retype that part',
       ]);
       expect(feed.sessions?.map((s) => s.id)).to.deep.equal(['c']);
+    });
+
+    // A direction control left open ("Call \u202E(free)") reversed what followed it on the page: the number.
+    it('removes direction controls from feed text, and quotes a name holding them with escapes', () => {
+      const { feed, issues } = validateFeed(
+        minimalFeed({
+          sessions: [
+            {
+              ...session,
+              name: 'Baby \u202EMassage',
+              description: { en: 'Call \u202E(free)', cy: '\u2067Helo\u2069' },
+            },
+            {
+              ...session,
+              id: 'b',
+              name: 'Stay \u202Dand Play',
+              schedule: { ...session.schedule, byDay: ['Tu\u202Esday'] },
+            },
+          ],
+        }),
+      );
+      expect(feed.sessions?.map((s) => s.name)).to.deep.equal(['Baby Massage']);
+      expect(feed.sessions?.[0].description).to.deep.equal({ en: 'Call (free)', cy: 'Helo' });
+      // In the sentence, the name and the value as the feed wrote them, each control written as an escape.
+      expect(issues).to.have.length(1);
+      expect(issues[0].item?.name).to.equal('Stay \\u202Dand Play');
+      expect(issues[0].message).to.contain('"Tu\\u202Esday" is not a day');
+      expect(issues[0].message).not.to.match(/[\u202A-\u202E\u2066-\u2069]/);
     });
 
     it('keeps new lines and tabs, which real text has', () => {
