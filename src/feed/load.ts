@@ -3,6 +3,7 @@ import { limitDepth } from './depth.js';
 import { preview } from './shape.js';
 import type { FeedParts } from './parts.js';
 import { readFeedData, type FeedRead } from './read.js';
+import { lostIn } from './lost.js';
 
 export { readFeedData };
 import { alone, sliced } from './slices.js';
@@ -163,7 +164,8 @@ const reader =
 
 /**
  * What `parts` of a freshly loaded feed give, and whether it replaces the stored copy. The rule
- * (see the README, and `staleCopy` in `store.ts`, asked about a feed with issues, which waits for it): a
+ * (see the README, and `staleCopy` in `store.ts`, asked, and waited for, only about a feed whose problems may
+ * have cost items: `lost.ts`; one with values ignored shows at once): a
  * fresh feed replaces the last good copy when it skipped no item as broken and ignored no part as a
  * whole (a list that is not a list), or when it keeps at least as many items as the copy in each
  * part where it did (`lost.ts`). Otherwise the copy, which keeps more, is shown, marked stale, with
@@ -179,7 +181,7 @@ async function readFresh(
   if (!useStoredCopy) return { ...fresh, url };
   // Without the code that reads the copy (the save below fails too, and says so), the fresh feed.
   const copy =
-    fresh.issues[0] &&
+    fresh.issues.some((i) => lostIn(fresh.feed, i)) &&
     (await store().then(
       (m) => m.staleCopy(url, fresh, parts, reader(url, parts)),
       () => undefined,
