@@ -10,6 +10,8 @@ import { ALL_PARTS } from './all-parts.js';
 import * as load from './load.js';
 import type { FeedParts } from './parts.js';
 import * as read from './read.js';
+import { forgetFeed as forgetCopies } from './store.js';
+import { asked } from './in-use.js';
 
 /** Options for `loadFeed`: what it reads is all of the feed unless `parts` says otherwise. */
 export type LoadFeedOptions = Omit<load.LoadOptions, 'parts'> & { parts?: FeedParts };
@@ -36,7 +38,17 @@ export const readFeedData = (
   options: { parts?: FeedParts; url?: string } = {},
 ): read.FeedRead | Promise<read.FeedRead> =>
   read.readFeedData(input, { ...options, parts: options.parts ?? ALL_PARTS });
-export { forgetFeed, readFeed } from './store.js';
+
+/**
+ * Forgets the stored copies of one feed (for every kind of element), or of every feed, and then
+ * which copies this page uses (asked for, read or saved: none is kept from eviction any more).
+ * Never throws.
+ */
+export function forgetFeed(url?: string): void {
+  forgetCopies(url);
+  if (!url) asked.clear();
+}
+export { readFeed } from './store.js';
 export {
   describeIssue,
   formatIssue,

@@ -7,6 +7,7 @@ import { lostIn } from './lost.js';
 
 export { readFeedData };
 import { alone, sliced } from './slices.js';
+import { asked } from './in-use.js';
 import { lazy } from '../internal/lazy.js';
 import type { ImhLoadError } from '../events/load-error.js';
 
@@ -189,7 +190,7 @@ async function readFresh(
   if (copy) return copy;
   // Saved once the code is here (after the caller has the feed), in the order the feeds were read.
   const now = Date.now();
-  const saving = store().then(({ saveFeed }) => saveFeed(url, fetched.text, now, parts.name));
+  const saving = store().then(({ saveFeed }) => saveFeed(url, fetched.text, now, parts.name, asked));
   saving.catch(() => {}); // the elements report it (imh-load-error)
   return { ...fresh, url, saving };
 }
@@ -206,6 +207,8 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
   const abs = resolveFeedUrl(url);
   if (typeof abs != 'string') return unusableAddress(abs);
   if (signal?.aborted) return Promise.reject(abortError(signal));
+  // Its saved copy is in use from now on: another feed of this page, saved first, does not evict it.
+  if (useStoredCopy) asked.add(`${name} ${abs}`);
   let pending = requests.get(abs);
   if (!pending) {
     const controller = new AbortController();

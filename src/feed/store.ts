@@ -9,8 +9,10 @@
  * prefix changes with the stored format). What is read back is untrusted: a copy that is not what
  * this module writes (a corrupt entry, a `savedAt` in the future or out of range) is discarded
  * quietly. Eviction never removes a copy before the new one is known to fit, and never removes a
- * copy this page has used. Private browsing, disabled storage, sandboxed frames and a full quota
- * all make these functions do nothing rather than throw.
+ * copy this page uses: one it has read or saved, or asked for (`in-use.ts`: an element still loading
+ * that feed), so a page's feeds never evict each other's copies, neither to stay within the count
+ * nor to make room. Private browsing, disabled storage, sandboxed frames and a full quota all make
+ * these functions do nothing rather than throw.
  *
  * It is a chunk of its own (`load.ts` loads it after a feed has been read, or when a feed fails or
  * skips items as broken), so the copy's reading and the rule that keeps it are here too.
@@ -43,10 +45,13 @@ export interface StoredFeed {
   text: string;
 }
 
-/** The key of a stored copy: the feed's absolute URL and what the element reads (`parts.name`). */
+/**
+ * The key of a stored copy: the feed's absolute URL and what the element reads (`parts.name`). Less
+ * the prefix, it is the copy's name in `inUse` and in the names `loadFeed` asked for (`in-use.ts`).
+ */
 export const storeKey = (url: string, part = 'all'): string => `${STORE_PREFIX}${part} ${url}`;
 
-/** Copies this page has read or saved: never evicted to make room for another of its feeds. */
+/** Copies this page has read or saved, by name (`storeKey`): never evicted to keep another of its feeds. */
 const inUse = new Set<string>();
 
 const storage = (): Storage | undefined => {
@@ -103,9 +108,17 @@ const remove = (s: Storage, key: string) => {
  * Keeps `text` as the last good copy of the feed at `url` for the element kind `part`. Returns
  * whether it was kept. Never throws. When storage is full, copies this page does not use are
  * evicted oldest first, only as many as needed and only when that makes room; if the new copy
- * still does not fit, every evicted copy is put back.
+ * still does not fit, every evicted copy is put back. A copy this page uses (read or saved here, or
+ * named in `asked`: `loadFeed`'s, those it was asked for) is never evicted: if the new copy fits
+ * only without one, it is not kept, and the old copy of this feed stays.
  */
-export function saveFeed(url: string, text: string, now = Date.now(), part = 'all'): boolean {
+export function saveFeed(
+  url: string,
+  text: string,
+  now = Date.now(),
+  part = 'all',
+  asked: ReadonlySet<string> = inUse,
+): boolean {
   const s = storage();
   if (!s || text.length > STORE_MAX_CHARS) return false;
   const key = storeKey(url, part);
@@ -128,8 +141,9 @@ export function saveFeed(url: string, text: string, now = Date.now(), part = 'al
   } catch {
     return false;
   }
-  // Copies that may go: not this one, not one this page uses; oldest first.
-  const evictable = all.filter((e) => e.key != key && !inUse.has(e.key)).reverse();
+  // Copies that may go: not this one, not one this page uses (even one not read yet); oldest first.
+  const used = (name: string) => inUse.has(name) || asked.has(name);
+  const evictable = all.filter((e) => e.key != key && !used(e.key.slice(STORE_PREFIX.length))).reverse();
   let kept = put();
   if (!kept) {
     // Room is needed. Evicting cannot help if all the evictable copies together are smaller than
@@ -156,7 +170,7 @@ export function saveFeed(url: string, text: string, now = Date.now(), part = 'al
       return false;
     }
   }
-  inUse.add(key);
+  inUse.add(`${part} ${url}`);
   // Over the count: drop the oldest copies this page does not use.
   const over = all.filter((e) => e.key != key).length + 1 - STORE_MAX_ENTRIES;
   for (const e of evictable.slice(0, Math.max(0, over))) remove(s, e.key);
@@ -175,12 +189,15 @@ export function readFeed(url: string, part = 'all', now = Date.now()): StoredFee
     return undefined;
   }
   const value = parse(raw, now);
-  if (value) inUse.add(key);
+  if (value) inUse.add(`${part} ${url}`);
   else if (raw != null) remove(s, key); // not ours, or corrupt: discarded quietly
   return value;
 }
 
-/** Forgets the stored copies of one feed (for every kind of element), or of every feed. Never throws. */
+/**
+ * Forgets the stored copies of one feed (for every kind of element), or of every feed, and then
+ * which copies this page has read or saved. Never throws.
+ */
 export function forgetFeed(url?: string): void {
   const s = storage();
   if (!s) return;
