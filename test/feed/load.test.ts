@@ -518,6 +518,107 @@ describe('loadFeed', () => {
         expect(readFeed(`${URL_A}?older`)).not.to.equal(undefined);
         expect(readFeed(URL_A)).not.to.equal(undefined);
       });
+
+      it('never evicts the copy of a feed this page asked for, not read yet: the new copy is not saved', async () => {
+        // Issue 12: X's bigger fresh copy took the room of Y's, whose own load then failed.
+        const URL_Y = `${URL_A}?y`;
+        otherPageCopy(URL_Y, Date.now() - 3 * 86400_000);
+        otherPageCopy(URL_A);
+        const used = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k)!.length, 0);
+        quota(used + 50);
+        let answerY!: (response: Response) => void;
+        reload((url) => (url == URL_Y ? new Promise((r) => (answerY = r)) : json(twoSessions)));
+        const y = loadFeed(URL_Y);
+        const x = await loadFeed(URL_A);
+        expect(x.stale).to.equal(undefined);
+        expect(x.feed.sessions).to.have.length(2);
+        expect(await x.saving).to.equal(false);
+        expect(JSON.parse(readFeed(URL_A)!.text).sessions).to.have.length(1);
+        answerY(new Response('', { status: 500 }));
+        const result = await y;
+        expect(result.stale?.error).to.be.instanceOf(FeedHttpError);
+        expect(result.feed.sessions).to.have.length(1);
+      });
+    });
+
+    describe("a page's own feeds never evict each other's copies (issue 12)", () => {
+      const day = 86400_000;
+      const URL_Y = `${URL_A}?y`;
+      const ago = (days: number) => Date.now() - days * day;
+      /** Copies other pages of the site saved, all newer than Y's: 2 days, 1 day and 2 hours old. */
+      const otherPages = () => [2, 1, 0.1].forEach((days, i) => otherPageCopy(`${URL_A}?other-${i}`, ago(days)));
+      const copies = () => Object.keys(localStorage).filter((k) => k.startsWith(STORE_PREFIX));
+      /** X answers at once; Y's answer waits for `answerY`, so that X is read and saved first. */
+      let answerY: (response: Response) => void;
+      const xThenY = (x: unknown) => reload((url) => (url == URL_Y ? new Promise((r) => (answerY = r)) : json(x)));
+
+      it('keeps the copy of a feed still loading when another is saved over the count, for when it fails', async () => {
+        otherPageCopy(URL_Y, ago(3), JSON.stringify(twoSessions));
+        otherPages();
+        xThenY(minimalFeed());
+        const y = loadFeed(URL_Y);
+        expect(await (await loadFeed(URL_A)).saving).to.equal(true);
+        // Still four copies: the oldest no feed of this page uses went, not Y's (older still).
+        expect(copies()).to.have.length(STORE_MAX_ENTRIES);
+        expect(readFeed(`${URL_A}?other-0`)).to.equal(undefined);
+        answerY(new Response('', { status: 500 }));
+        const result = await y;
+        expect(result.stale?.error).to.be.instanceOf(FeedHttpError);
+        expect(Math.round((Date.now() - result.stale!.savedAt.getTime()) / day)).to.equal(3);
+        expect(result.feed.sessions).to.have.length(2);
+      });
+
+      it('keeps that copy when the feed comes late and broken: the copy shown, the broken feed not saved', async () => {
+        otherPageCopy(URL_Y, ago(3), JSON.stringify(twoSessions));
+        otherPages();
+        xThenY(minimalFeed());
+        const y = loadFeed(URL_Y);
+        await (
+          await loadFeed(URL_A)
+        ).saving;
+        answerY(json(ddmmyyyy));
+        const result = await y;
+        expect(result.feed.sessions?.map((s) => s.id)).to.deep.equal(['baby-massage-monday', 'second']);
+        expect(result.stale?.error).to.be.instanceOf(FeedValidationError);
+        expect(result.saving).to.equal(undefined);
+        expect(readFeed(URL_Y)?.text).to.contain('2026-09-07');
+      });
+
+      it("one feed read by two kinds of element: saving one part's copy does not evict the other part's", async () => {
+        const save = (part: string, days: number, feed: unknown) =>
+          localStorage.setItem(
+            storeKey(URL_Y, part),
+            JSON.stringify({ savedAt: ago(days), text: JSON.stringify(feed) }),
+          );
+        save('services', 3, minimalFeed({ services: [service, { ...service, id: 'more' }] }));
+        save('sessions', 2.5, minimalFeed());
+        otherPages();
+        // The sessions are fine; every service is broken.
+        const broken = [service, { ...service, id: 'more' }].map((s) => ({ ...s, kind: 'nonsense' }));
+        reload(() => json({ ...twoSessions, services: broken }));
+        const [sessions, services] = await Promise.all([
+          loadFeed(URL_Y, { parts: SESSION_PARTS }),
+          loadFeed(URL_Y, { parts: SERVICE_PARTS }),
+        ]);
+        expect(await sessions.saving).to.equal(true);
+        expect(sessions.feed.sessions).to.have.length(2);
+        expect(services.stale?.error).to.be.instanceOf(FeedValidationError);
+        expect(services.feed.services?.map((s) => s.id)).to.deep.equal(['dadpad', 'more']);
+        expect(JSON.parse(readFeed(URL_Y, 'services')!.text).services).to.have.length(2);
+        expect(readFeed(`${URL_A}?other-0`)).to.equal(undefined);
+      });
+
+      it('a feed loaded without the saved copy (useStoredCopy: false) protects none', async () => {
+        otherPageCopy(URL_Y, ago(3));
+        otherPages();
+        reload((url) => (url == URL_Y ? never(url) : json(minimalFeed())));
+        const controller = new AbortController();
+        const y = loadFeed(URL_Y, { useStoredCopy: false, signal: controller.signal });
+        expect(await (await loadFeed(URL_A)).saving).to.equal(true);
+        expect(readFeed(URL_Y)).to.equal(undefined);
+        controller.abort();
+        await y.catch(() => {});
+      });
     });
 
     it('discards a stored copy saved "in the future" or at an impossible time, with no error', async () => {
