@@ -1,4 +1,3 @@
-/* eslint-disable max-len -- expected sentences are kept whole, as visitors read them */
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../src/components/session-list/session-list.js';
@@ -56,8 +55,15 @@ describe("saved copies: a page's elements never evict each other's (issue 12)", 
     forgetFeed();
   });
 
-  /** Two session lists, X's and Y's; resolves once X's fresh copy is saved. */
+  /**
+   * Y's copy, saved 3 days ago, and newer copies from other pages; then two session lists, X's and
+   * Y's: resolves once X's fresh copy is saved, while Y's feed is still on its way.
+   */
   async function twoLists() {
+    const feed = await exampleFeed();
+    saved(Y, 'sessions', 3, feed);
+    otherPages(feed);
+    xThenY(feed);
     const wrap = await fixture<HTMLDivElement>(html`<div>
       <imh-session-list feed="/feeds/x.json" now=${MONDAY} days="7"><a href="#">See X</a></imh-session-list>
       <imh-session-list feed="/feeds/y.json" now=${MONDAY} days="7"><a href="#">See Y</a></imh-session-list>
@@ -67,14 +73,10 @@ describe("saved copies: a page's elements never evict each other's (issue 12)", 
     // Four copies at most: the oldest that no element here uses went, not Y's (older still).
     expect(copies()).to.have.length(STORE_MAX_ENTRIES);
     expect(localStorage.getItem(storeKey(Y, 'sessions'))).not.to.equal(null);
-    return { x, y };
+    return { x, y, feed };
   }
 
   it("a list whose feed fails after another list's was saved still shows its copy, not the fallback", async () => {
-    const feed = await exampleFeed();
-    saved(Y, 'sessions', 3, feed);
-    otherPages(feed);
-    xThenY(feed);
     const { x, y } = await twoLists();
     const error = oneEvent(y, 'imh-feed-error');
     answerY(new Response('', { status: 500 }));
@@ -86,11 +88,7 @@ describe("saved copies: a page's elements never evict each other's (issue 12)", 
   });
 
   it('a list whose feed arrives late and broken keeps showing its copy, says so, saves no broken feed', async () => {
-    const feed = await exampleFeed();
-    saved(Y, 'sessions', 3, feed);
-    otherPages(feed);
-    xThenY(feed);
-    const { x, y } = await twoLists();
+    const { x, y, feed } = await twoLists();
     const broken = structuredClone(feed);
     for (const s of broken.sessions) s.schedule.startDate = '01/12/2026';
     const error = oneEvent(y, 'imh-feed-error');
