@@ -1,6 +1,6 @@
 import { FeedError, jsonDetail } from './errors.js';
 import { limitDepth } from './depth.js';
-import { preview } from './shape.js';
+import { preview, type FeedIssue } from './shape.js';
 import type { FeedParts } from './parts.js';
 import { readFeedData, type FeedRead } from './read.js';
 import { lostIn } from './lost.js';
@@ -181,10 +181,11 @@ async function readFresh(
   const fresh = await readFeedData(fetched.json, { parts, url });
   if (!useStoredCopy) return { ...fresh, url };
   // Without the code that reads the copy (the save below fails too, and says so), the fresh feed.
+  const lost = (i: FeedIssue) => lostIn(fresh.feed, i);
   const copy =
-    fresh.issues.some((i) => lostIn(fresh.feed, i)) &&
+    fresh.issues.some(lost) &&
     (await store().then(
-      (m) => m.staleCopy(url, fresh, parts, reader(url, parts)),
+      (m) => m.staleCopy(url, fresh, parts, reader(url, parts), lost),
       () => undefined,
     ));
   if (copy) return copy;

@@ -20,7 +20,6 @@
 
 import { FeedValidationError } from './errors.js';
 import type { FeedResult } from './load.js';
-import { lostIn } from './lost.js';
 import type { FeedIssue } from './shape.js';
 import type { FeedParts } from './parts.js';
 import type { FeedRead } from './read.js';
@@ -251,8 +250,12 @@ export async function staleCopy(
   fresh: FeedRead,
   parts: FeedParts,
   read: (text: string) => Promise<FeedRead>,
+  /**
+   * The part a problem may have cost items in (`lostIn`, `lost.ts`, for `fresh`): given by `load.ts`,
+   * which has it (imported here, the script-tag bundle would export it to this chunk).
+   */
+  lost: (issue: FeedIssue) => string | undefined,
 ): Promise<FeedResult | undefined> {
-  const lost = (i: FeedIssue) => lostIn(fresh.feed, i);
   // No problem that may have cost items (a value ignored, a time zone written wrong): the copy is not read.
   if (!fresh.issues.some(lost)) return undefined;
   const copy = await storedCopy(url, parts, read);
