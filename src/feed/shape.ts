@@ -269,15 +269,14 @@ export const INVISIBLE =
 // eslint-disable-next-line no-misleading-character-class -- lone combining and filler marks are what it finds
 export const INVISIBLE_RE = new RegExp(`^${INVISIBLE}*$`, 'u');
 /**
- * Text with its format characters (direction controls, zero-width characters) written as escapes
- * (`\u202E`), as JSON may write them: quoted in a sentence, a value can neither reorder the sentence
- * nor hide what is wrong with it.
+ * Text with its direction marks and controls written as escapes (`\u202E`), as JSON may write them:
+ * quoted in a sentence, a value cannot reorder the sentence. Joiners (Bengali's, emoji's) stay as they are.
  */
 export const visible = (text: string): string =>
-  text.replace(/\p{Cf}/gu, (c) => {
-    const hex = c.codePointAt(0)!.toString(16).toUpperCase();
-    return hex.length > 4 ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
-  });
+  text.replace(
+    /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 
 /** A value as an editor would recognise it in their file, shortened; never walks into it. */
 export const preview = (value: unknown): string => {
@@ -339,15 +338,24 @@ export const tooDeep = (value: unknown, limit = MAX_DEPTH): boolean => {
 };
 
 /**
- * Unicode's explicit direction controls (embeddings, overrides, isolates). Removed from feed text: one
- * left open would reverse what follows it on the page ("Call \u202E(free)" drew the number backwards).
- * The elements give each text its direction themselves.
+ * Feed text, trimmed, with Unicode's explicit direction controls made safe: embeddings and overrides
+ * (only ever needed by old software; an override only spoofs) are taken out, and isolates are kept
+ * only where each closes in order (else they are taken out too). So no text reorders itself or what
+ * follows it on the page ("Call \u202E(free)" drew the number backwards), while a number an Urdu text
+ * isolates (LRI … PDI) keeps its order.
  */
-const DIRECTION_RE = /[\u202A-\u202E\u2066-\u2069]/g;
-const clean = (v: string) => v.replace(DIRECTION_RE, '').trim();
+const clean = (text: string): string => {
+  const v = text.replace(/[\u202A-\u202E]/g, '').trim();
+  let open = 0;
+  for (const c of v)
+    if (c >= '\u2066' && c <= '\u2068') open++;
+    else if (c == '\u2069' && --open < 0) break;
+  return open ? v.replace(/[\u2066-\u2069]/g, '') : v;
+};
 
 /** Whether a value is a text left blank: a string of nothing but spaces or invisible characters. */
 const blank = (v: unknown): boolean => typeof v == 'string' && INVISIBLE_RE.test(v);
+const isRecord = (v: unknown): v is object => !!v && typeof v == 'object' && !Array.isArray(v);
 
 /** The problem with a string as text, if any: empty, only invisible characters, control characters, too long. */
 const textProblem = (v: string, max: number): Code | undefined =>
@@ -436,7 +444,7 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
     case 'ref': {
       if (typeof value != 'string') return fail('type');
       const n = node as StrNode;
-      const v = value.trim();
+      const v = clean(value);
       const problem = textProblem(v, node.k == 'ref' ? 100 : (n.max ?? MAX_STR));
       if (problem) return fail(problem);
       if (node.k == 'ref') {
@@ -484,13 +492,13 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
       for (const [lang, t] of entries) {
         const p = join(path, lang);
         const v = typeof t == 'string' ? clean(t) : '';
+        const code = !LANG_RE.test(lang) || lang.length > 35;
         // A translation left blank (a spreadsheet's empty column) is ignored, with a warning: the others show.
-        if (blank(t)) {
+        if (!code && blank(t)) {
           ctx.findings.push({ path: p, code: v ? 'invisible' : 'empty', severity: 'warning', node, value: t });
           continue;
         }
-        const problem =
-          !LANG_RE.test(lang) || lang.length > 35 ? 'lang' : typeof t != 'string' ? 'type' : textProblem(v, MAX_TEXT);
+        const problem = code ? 'lang' : typeof t != 'string' ? 'type' : textProblem(v, MAX_TEXT);
         if (problem) {
           ok = false;
           fail(problem, lang, p, t);
@@ -533,9 +541,12 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
         // the item shows without it, as without the field.
         const ignored =
           optional &&
-          fnode.k == 'text' &&
-          (blank(raw) || (!!raw && typeof raw == 'object' && Object.values(raw).every((t) => t == null || blank(t))));
-        if (ignored) ctx.findings.push({ path: p, code: 'empty', severity: 'warning', node: fnode, value: raw });
+          (blank(raw) ||
+            (fnode.k == 'text' && isRecord(raw) && Object.values(raw).every((t) => t == null || blank(t))));
+        if (ignored) {
+          const code = typeof raw == 'string' && raw.trim() ? 'invisible' : 'empty';
+          ctx.findings.push({ path: p, code, severity: 'warning', node: fnode, value: raw });
+        }
         const got = raw == null || ignored ? undefined : check(fnode, raw, p, ctx);
         if (got === BAD) ok = false;
         else if (got !== undefined) {

@@ -97,6 +97,19 @@ describe('labels parents read (issue 13 item 14)', () => {
     expect($$(visiting, '.actions a').map(textOf)).to.deep.equal(['Call 01632 960555 (Duty health visitor)']);
   });
 
+  // A note that only starts like the word ("Texts cost…", "Calls cost…") is a note: the link keeps its word.
+  it('keeps the word on a link whose note only starts like it, in English and in Welsh', async () => {
+    const data = await exampleFeed();
+    const nhs111 = data.services.find((s: { id: string }) => s.id == 'nhs-111');
+    nhs111.contact.phones.push({ number: '07700 900123', kind: 'text', note: 'Texts cost your usual rate' });
+    const link = (el: HTMLElement) => textOf($(el, '.actions a[href^="sms:"]'));
+    const en = await element('imh-support-card', { data, service: 'nhs-111' });
+    expect(link(en)).to.equal('Text 07700 900123 (Texts cost your usual rate)');
+    const cy = await element('imh-support-card', { data, service: 'nhs-111' }, { lang: 'cy' });
+    await waitUntil(() => link(cy).startsWith('Tecst'), `not in Welsh: ${link(cy)}`);
+    expect(link(cy)).to.match(/^Tecst\S* 07700 900123 \(Texts cost your usual rate\)$/);
+  });
+
   // The feed gives the note only in English: the element's own word for the channel is not said beside it.
   for (const [lang, word] of [
     ['cy', /ffôn testun/i],

@@ -309,7 +309,7 @@ describe('validateFeed', () => {
         'places[0].directions: has no translations; give at least one, like { "en": "…" } (ignored)',
         'sessions[0].description: is empty (ignored)',
         'sessions[0].schedule.note: is empty (ignored)',
-        'sessions[0].booking.note: is empty (ignored)',
+        'sessions[0].booking.note: has only invisible characters (spaces, zero-width or direction marks); write the text itself (ignored)',
         'services[0].summary: is empty (ignored)',
         'services[0].eligibility.cy: is empty (ignored)',
       ]);
@@ -321,6 +321,13 @@ describe('validateFeed', () => {
       expect(feed.places![0]).not.to.have.property('directions');
       expect(feed.services).to.have.length(1);
       expect(feed.services![0].eligibility).to.deep.equal({ en: 'Parents' });
+      // An address line left blank, too; an empty list is not a blank text.
+      const blankStreet = validateFeed(
+        minimalFeed({ places: [{ ...place, address: { ...place.address, street: '' } }] }),
+      );
+      expect(blankStreet.feed.places).to.have.length(1);
+      expect(lines(blankStreet.issues)).to.deep.equal(['places[0].address.street: is empty (ignored)']);
+      expect(validateFeed(withSession({ description: [] })).feed.sessions).to.have.length(0);
       // A required text left blank still skips its item.
       expect(validateFeed(withSession({ name: '' })).feed.sessions).to.have.length(0);
       // Control characters are not "blank": the item is skipped, as before.
@@ -629,7 +636,7 @@ describe('validateFeed: hardening (issue 12)', () => {
     });
 
     // A direction control left open ("Call \u202E(free)") reversed what followed it on the page: the number.
-    it('removes direction controls from feed text, and quotes a name holding them with escapes', () => {
+    it('takes overrides and unclosed isolates out of feed text; quotes a name holding them with escapes', () => {
       const { feed, issues } = validateFeed(
         minimalFeed({
           sessions: [
@@ -648,7 +655,15 @@ describe('validateFeed: hardening (issue 12)', () => {
         }),
       );
       expect(feed.sessions?.map((s) => s.name)).to.deep.equal(['Baby Massage']);
-      expect(feed.sessions?.[0].description).to.deep.equal({ en: 'Call (free)', cy: 'Helo' });
+      // Isolates that close in order stay as written; one left open is taken out.
+      expect(feed.sessions?.[0].description).to.deep.equal({ en: 'Call (free)', cy: '\u2067Helo\u2069' });
+      const urdu = validateFeed(
+        withSession({ description: { ur: 'فون کریں \u2066020 7946 0000\u2069 پر', cy: '\u2067Helo' } }),
+      );
+      expect(urdu.feed.sessions?.[0].description).to.deep.equal({
+        ur: 'فون کریں \u2066020 7946 0000\u2069 پر',
+        cy: 'Helo',
+      });
       // In the sentence, the name and the value as the feed wrote them, each control written as an escape.
       expect(issues).to.have.length(1);
       expect(issues[0].item?.name).to.equal('Stay \\u202Dand Play');

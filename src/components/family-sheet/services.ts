@@ -53,9 +53,13 @@ export const service = (s: Service, { html, t, en, text, note, ltr, words }: Dra
             : t.msg('Phone', { id: 'family-sheet.phone', desc: 'Printed sheet: before a phone number' });
       // A note that already names the way to use the number ("Textphone (relay)") takes the word's
       // place, as on the card: "Textphone (relay) 18001 111", not "Textphone 18001 111 (Textphone (relay))".
-      // The word is looked for in the sheet's language and in English (a note the feed gives only in English).
+      // The word is looked for, whole, in the sheet's language, and for a textphone in English too (a note
+      // the feed gives only in English): "Texts cost your usual rate" does not take the place of "Text".
       const said = words(p.note).toLowerCase();
-      const named = said && [t, en].some((t) => said.startsWith(word(t).toLowerCase()));
+      const named = (p.kind == 'textphone' ? [t, en] : [t]).some((t) => {
+        const w = word(t).toLowerCase();
+        return said.startsWith(w) && !/\p{L}/u.test(said.charAt(w.length));
+      });
       return html`<p>${named ? text(p.note) : word(t)} ${ltr(p.number, 'phone')}${named ? '' : note(p.note)}</p>`;
     })}
     ${url ? html`<p>${ltr(url, 'url')}</p>` : ''}

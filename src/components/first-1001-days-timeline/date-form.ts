@@ -98,6 +98,8 @@ export class DateForm implements ReactiveController {
     this.invalid = undefined;
     this.kind = dates.kind;
     this.entered = dates;
+    // What the parent gives now is not checked again when the feed comes (only what was read back is).
+    this.provisional = undefined;
     if (keep) this.kept = remember(dates) || this.kept;
     this.scrollToSummary = true;
   }

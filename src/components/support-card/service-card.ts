@@ -162,12 +162,16 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
           : callNumber(display, t);
     // A note that already names the way to use the number ("Textphone (relay)") takes the place of that
     // word, so the link says it once: "Textphone (relay) 18001 111", not "Textphone 18001 111 (Textphone (relay))".
-    // The word is looked for in the element's language and in English (a note the feed gives only in English).
+    // The word is looked for, whole, in the element's language, and for a textphone in English too (a note
+    // the feed gives only in English): "Texts cost your usual rate" does not take the place of "Text".
     const said = feedString(p.note, locale, lang).toLowerCase();
-    const names = (t: Translator) => said.startsWith(say(t).replace(display, '').trim().toLowerCase());
+    const names = (t: Translator) => {
+      const word = say(t).replace(display, '').trim().toLowerCase();
+      return said.startsWith(word) && !/\p{L}/u.test(said.charAt(word.length));
+    };
     return link(
       href,
-      said && [t, new Translator()].some(names)
+      said && (names(t) || (action == 'textphone' && names(new Translator())))
         ? html`${text(p.note)} ${display}`
         : html`${both(t, say)}${p.note ? note(p.note) : nothing}`,
       action,
