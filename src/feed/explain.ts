@@ -14,7 +14,6 @@ import {
   MAX_STR,
   MAX_TEXT,
   preview,
-  visible,
   type ArrNode,
   type EnumNode,
   type FeedIssue,
@@ -260,6 +259,16 @@ const ITEMS: Record<string, string> = {
 };
 const ITEM_RE = /^(sessions|services|places|organisations|sources|categories|timeline\.stages)\[(\d+)\]/;
 
+/**
+ * Text with its direction marks and controls written as escapes (`\u202E`), as JSON may write them:
+ * quoted in a sentence, a value cannot reorder the sentence. Joiners (Bengali's, emoji's) stay as they are.
+ */
+const visible = (text: string): string =>
+  text.replace(
+    /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+
 /** An item's id or name as the feed wrote it, shortened; never walks a large value. */
 const label = (v: unknown): string | undefined => {
   if (typeof v == 'string')
@@ -294,7 +303,7 @@ export function explain(findings: readonly Finding[], input?: unknown): FeedIssu
     const at = ITEM_RE.exec(f.path)?.[0];
     const item = items.has(at) ? items.get(at) : items.set(at, itemOf(f.path, input)).get(at);
     // A value ignored says so; a rule's warning (a calendar the feed lacks) ignores nothing.
-    const message = sentence(f) + (f.severity == 'warning' && f.code != 'rule' ? ' (ignored)' : '');
+    const message = visible(sentence(f)) + (f.severity == 'warning' && f.code != 'rule' ? ' (ignored)' : '');
     return { path: f.path, message, severity: f.severity, code: f.code, ...(item && { item }) };
   });
 }

@@ -268,20 +268,10 @@ export const INVISIBLE =
   String.raw`\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]`;
 // eslint-disable-next-line no-misleading-character-class -- lone combining and filler marks are what it finds
 export const INVISIBLE_RE = new RegExp(`^${INVISIBLE}*$`, 'u');
-/**
- * Text with its direction marks and controls written as escapes (`\u202E`), as JSON may write them:
- * quoted in a sentence, a value cannot reorder the sentence. Joiners (Bengali's, emoji's) stay as they are.
- */
-export const visible = (text: string): string =>
-  text.replace(
-    /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-
 /** A value as an editor would recognise it in their file, shortened; never walks into it. */
 export const preview = (value: unknown): string => {
   if (typeof value == 'string') {
-    const s = visible(JSON.stringify(value.length > 60 ? value.slice(0, 57) : value));
+    const s = JSON.stringify(value.length > 60 ? value.slice(0, 57) : value);
     return value.length > 60 ? `${s.slice(0, -1)}…"` : s;
   }
   if (value === null || typeof value != 'object') return String(value);
