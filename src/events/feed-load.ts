@@ -4,7 +4,12 @@ import type { Feed, FeedIssue } from '../feed/types.js';
 export interface ImhFeedLoadDetail {
   /** The validated feed (bad items already removed). */
   feed: Feed;
-  /** Every item skipped and value ignored, with its path. Empty when the feed is clean. */
+  /**
+   * Every item skipped and value ignored, with its path; empty when the feed is clean. At most the
+   * first 1,000 problems (`MAX_ISSUES`) one by one: past them, each part of the feed with more has
+   * one last issue, code `more`, path the part's name (`sessions`), whose `more` counts the problems,
+   * the items they skipped and the values they ignored.
+   */
   issues: FeedIssue[];
   /** The absolute URL the feed came from; absent when it was given as the `data` property. */
   url?: string;

@@ -10,6 +10,7 @@ import {
   MAX_DEPTH,
   MAX_ENTRIES,
   MAX_LANGS,
+  MAX_ISSUES,
   MAX_LINK,
   MAX_STR,
   MAX_TEXT,
@@ -242,6 +243,20 @@ export function sentence(f: Finding): string {
       return `${preview(value)} is not the id of any entry in ${f.arg}`;
     case 'rule':
       return RULES[f.arg!]?.(value as Item, f.path) ?? 'breaks a rule of the feed format';
+    case 'more': {
+      const { problems, items, ignored } = f.more!;
+      const n = (count: number, one: string, many: string) =>
+        `${count.toLocaleString('en')} ${count == 1 ? one : many}`;
+      const cost = [
+        items && `${n(items, 'item', 'items')} skipped`,
+        ignored && `${n(ignored, 'value', 'values')} ignored`,
+      ];
+      return (
+        `has ${n(problems, 'more problem', 'more problems')} like these (${cost.filter(Boolean).join(', ')}), ` +
+        `counted but not listed: a check lists the first ${MAX_ISSUES.toLocaleString('en')} problems only. ` +
+        'Fix the ones above and check again'
+      );
+    }
     default:
       return 'is not allowed here';
   }
@@ -303,8 +318,9 @@ export function explain(findings: readonly Finding[], input?: unknown): FeedIssu
     const at = ITEM_RE.exec(f.path)?.[0];
     const item = items.has(at) ? items.get(at) : items.set(at, itemOf(f.path, input)).get(at);
     // A value ignored says so; a rule's warning (a calendar the feed lacks) ignores nothing.
-    const message = visible(sentence(f)) + (f.severity == 'warning' && f.code != 'rule' ? ' (ignored)' : '');
-    return { path: f.path, message, severity: f.severity, code: f.code, ...(item && { item }) };
+    const message = visible(sentence(f)) + (f.severity == 'warning' && f.code != 'rule' && !f.more ? ' (ignored)' : '');
+    const { more } = f;
+    return { path: f.path, message, severity: f.severity, code: f.code, ...(item && { item }), ...(more && { more }) };
   });
 }
 

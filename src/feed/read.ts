@@ -14,7 +14,10 @@ import type { Feed } from './types.js';
 /** A feed read for an element: what to show, and every problem found in the parts it reads. */
 export interface FeedRead {
   feed: Feed;
-  /** Items skipped (`error`) and values ignored (`warning`), each with its path and a sentence. */
+  /**
+   * Items skipped (`error`) and values ignored (`warning`), each with its path and a sentence: the
+   * first `MAX_ISSUES` (1,000), then for each part with more, one issue (code `more`) that counts them.
+   */
   issues: FeedIssue[];
   /**
    * Set when the file with the report's sentences could not be loaded: the issues then have plain
@@ -43,6 +46,7 @@ const plainly = (findings: readonly Finding[], error: unknown): FeedIssue[] =>
       `has a problem (${f.code}) and was ${f.severity == 'error' ? 'skipped' : 'ignored'}; the sentence that ` +
       `explains it could not be loaded (${String((error as Error)?.message ?? error).slice(0, 200)}). ` +
       'Check the feed with "npx imh-feed validate" for the details.',
+    ...(f.more && { more: f.more }),
   }));
 
 /** The report's chunk, loaded once; a failure is an ImhLoadError naming the file, tried again next time. */

@@ -16,6 +16,7 @@ import {
   type Ctx,
   type Finding,
   type LaxNode,
+  spill,
 } from './shape.js';
 import type { Feed } from './types.js';
 
@@ -63,7 +64,7 @@ export function* safeInSlices(input: unknown, parts: FeedParts, url?: string): G
         `It reads version ${SUPPORTED_VERSIONS.join(', ')}; update the script, or publish a version 1 feed.`,
     );
   }
-  const ctx: Ctx = { findings: [], refs: [] };
+  const ctx: Ctx = { findings: [], refs: [], more: {} };
   const out: Record<string, unknown> = {};
   for (const [key, f] of Object.entries(parts.fields)) {
     const { node, def } = fieldOf(f);
@@ -90,5 +91,8 @@ export function* safeInSlices(input: unknown, parts: FeedParts, url?: string): G
   }
   // Checks across lists, for parts that have them (sessions and the calendars they skip).
   parts.check?.(own, out as Feed, ctx.findings);
+  // Past the first MAX_ISSUES, one last finding a part says how many more.
+  spill(ctx);
+  ctx.findings.push(...Object.values(ctx.more!));
   return { feed: out as Feed, findings: ctx.findings };
 }

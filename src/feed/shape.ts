@@ -41,6 +41,19 @@ export interface FeedIssue {
   item?: { list: string; number: number; id?: string; name?: string; line?: number };
   /** The line of the problem in the feed's text (the editor tools set it, and the item's, from the text). */
   line?: number;
+  /**
+   * On the last issues only (code `more`, one for each part of the feed, its path the part's name):
+   * the problems found there past the first `MAX_ISSUES`, counted rather than reported one by one,
+   * and how many items they skipped and values they ignored.
+   */
+  more?: More;
+}
+
+/** Problems past the first `MAX_ISSUES`: how many, the items they skipped, the values they ignored. */
+export interface More {
+  problems: number;
+  items: number;
+  ignored: number;
 }
 
 /**
@@ -64,7 +77,8 @@ export type Code =
   | 'duplicate'
   | 'unknown-ref'
   | 'rule'
-  | 'duplicate-key';
+  | 'duplicate-key'
+  | 'more';
 
 /** A problem as the safety pass records it: no sentence, only what `explain.ts` needs to write one. */
 export interface Finding {
@@ -77,6 +91,8 @@ export interface Finding {
   value?: unknown;
   /** More detail: the rule's key, the path of the first item with a repeated id, a list's name. */
   arg?: string;
+  /** For code `more`: the problems counted, not recorded (see `spill`). */
+  more?: More;
 }
 
 declare const TYPE: unique symbol;
@@ -190,6 +206,13 @@ export const MAX_ENTRIES = 1_000;
 export const MAX_LANGS = 100;
 /** Deepest nesting of arrays and objects inside one item, counting the item itself as 1. */
 export const MAX_DEPTH = 32;
+/**
+ * Most problems a check reports one by one: past them, each part's further problems are counted, and
+ * one last issue a part says how many (`spill`). A real feed with more has one mistake made many
+ * times (an import's column read wrongly), which the first thousand show; a feed of millions of bad
+ * items would otherwise hold the page while each became an issue and a sentence.
+ */
+export const MAX_ISSUES = 1_000;
 
 // ---------------------------------------------------------------------------------------------
 // Constructors (marked free of side effects, so a bundle keeps only the nodes its elements read)
@@ -295,7 +318,41 @@ export interface PendingRef {
 export interface Ctx {
   findings: Finding[];
   refs: PendingRef[];
+  /**
+   * The problems past `MAX_ISSUES`, counted by part (`spill`); only the safety pass's own context
+   * has it, not a lax value's inner one.
+   */
+  more?: Record<string, Finding & { more: More }>;
+  /** The item of the last error kept or counted: an item with several problems counts once. */
+  last?: string;
 }
+
+/**
+ * Past the first `MAX_ISSUES` findings, counts the rest by part (the first name in the path: what
+ * `lost.ts` reads) instead of keeping them: how many, how many items they skipped (an item's
+ * problems come one after another) and how many values they ignored.
+ */
+export const spill = (ctx: Ctx): void => {
+  const { findings, more } = ctx;
+  if (!more || findings.length <= MAX_ISSUES) return;
+  const item = (f?: Finding) => (f ? /^[^\]]*\]?/.exec(f.path)![0] : '');
+  for (let i = MAX_ISSUES; ctx.last == null;) if (!i-- || findings[i].severity == 'error') ctx.last = item(findings[i]);
+  for (const f of findings.splice(MAX_ISSUES)) {
+    const part = f.path.split(/[.[]/)[0];
+    const m = (more[part] ??= {
+      path: part,
+      code: 'more',
+      severity: 'warning',
+      more: { problems: 0, items: 0, ignored: 0 },
+    });
+    m.more.problems++;
+    if (f.severity == 'warning') m.more.ignored++;
+    else {
+      m.severity = 'error';
+      if (ctx.last != (ctx.last = item(f))) m.more.items++;
+    }
+  }
+};
 
 export const join = (path: string, key: string | number): string =>
   typeof key == 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
@@ -398,6 +455,7 @@ export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: 
       out.push(got);
       bindDrop(ctx, p, () => out.splice(out.indexOf(got), 1));
     }
+    spill(ctx);
     if (isList && i % 25 == 24) yield;
   }
   if (!ok) return BAD;

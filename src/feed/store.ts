@@ -266,11 +266,15 @@ export async function staleCopy(
   );
   if (!copy || !fewer.length) return undefined;
   const names = fewer.map(partName);
-  const problems = fresh.issues.filter((i) => fewer.includes(lost(i)!)).length;
+  // Past the first MAX_ISSUES, a part's problems are counted on its last issue (`more`).
+  const problems = fresh.issues
+    .filter((i) => fewer.includes(lost(i)!))
+    .reduce((n, i) => n + (i.more?.problems ?? 1), 0);
   const error = new FeedValidationError(
     url,
     `keeps fewer ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]} than ` +
-      `the copy saved in this browser, because of ${problems} ${problems == 1 ? 'problem' : 'problems'} (see ` +
+      `the copy saved in this browser, because of ${problems.toLocaleString('en')} ` +
+      `${problems == 1 ? 'problem' : 'problems'} (see ` +
       'its issues), so that copy is shown until the feed is fixed.',
     fresh.issues,
   );

@@ -111,8 +111,15 @@ export function checkFeedText(text: string, url?: string, bytes?: number): FeedR
 
 /** How many items a feed's errors skipped: items, not problems (a session with two problems is one). */
 export const skippedItems = (issues: readonly FeedIssue[]): number =>
-  new Set(issues.filter((i) => i.severity == 'error').map((i) => (i.item ? `${i.item.list} ${i.item.number}` : i.path)))
-    .size;
+  new Set(
+    issues
+      .filter((i) => i.severity == 'error' && !i.more)
+      .map((i) => (i.item ? `${i.item.list} ${i.item.number}` : i.path)),
+  ).size + issues.reduce((n, i) => n + (i.more?.items ?? 0), 0);
+
+/** How many values a feed's warnings ignored, with those counted past the first `MAX_ISSUES`. */
+const ignoredValues = (issues: readonly FeedIssue[]): number =>
+  issues.reduce((n, i) => n + (i.more ? i.more.ignored : i.severity == 'warning' ? 1 : 0), 0);
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n == 1 ? one : many}`;
 
@@ -123,7 +130,7 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
 export function summary(report: FeedReport, name: string): string {
   if (!report.usable) return `${name} cannot be used.`;
   const skipped = skippedItems(report.issues);
-  const warnings = report.issues.filter((i) => i.severity == 'warning').length;
+  const warnings = ignoredValues(report.issues);
   if (!report.issues.length) return `${name} is valid.`;
   const parts = [
     skipped && `${plural(skipped, 'item was', 'items were')} skipped`,
