@@ -330,14 +330,16 @@ export interface Ctx {
 /**
  * Past the first `MAX_ISSUES` findings, counts the rest by part (the first name in the path: what
  * `lost.ts` reads) instead of keeping them: how many, how many items they skipped (an item's
- * problems come one after another) and how many values they ignored.
+ * problems come one after another) and how many values they ignored. With `room`, only once the
+ * findings are that many more than `MAX_ISSUES`.
  */
-export const spill = (ctx: Ctx): void => {
+export const spill = (ctx: Ctx, room = 0): void => {
   const { findings, more } = ctx;
-  if (!more || findings.length <= MAX_ISSUES) return;
+  if (!more || findings.length <= MAX_ISSUES + room) return;
   const item = (f?: Finding) => (f ? /^[^\]]*\]?/.exec(f.path)![0] : '');
   for (let i = MAX_ISSUES; ctx.last == null;) if (!i-- || findings[i].severity == 'error') ctx.last = item(findings[i]);
-  for (const f of findings.splice(MAX_ISSUES)) {
+  for (let i = MAX_ISSUES; i < findings.length; i++) {
+    const f = findings[i];
     const part = f.path.split(/[.[]/)[0];
     const m = (more[part] ??= {
       path: part,
@@ -352,6 +354,7 @@ export const spill = (ctx: Ctx): void => {
       if (ctx.last != (ctx.last = item(f))) m.more.items++;
     }
   }
+  findings.length = MAX_ISSUES;
 };
 
 export const join = (path: string, key: string | number): string =>
@@ -455,7 +458,8 @@ export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: 
       out.push(got);
       bindDrop(ctx, p, () => out.splice(out.indexOf(got), 1));
     }
-    spill(ctx);
+    // In batches: findings cut one at a time would have the array's storage shrunk and regrown each time.
+    spill(ctx, MAX_ISSUES);
     if (isList && i % 25 == 24) yield;
   }
   if (!ok) return BAD;
