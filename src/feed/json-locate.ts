@@ -25,7 +25,10 @@ export interface DuplicateKey {
 export interface JsonScan {
   problem?: JsonProblem;
   duplicates: DuplicateKey[];
-  /** The line where the value at each path starts. */
+  /**
+   * The line where the value at each path starts, when not its container's (`lineOf` finds the rest):
+   * a file written on one line has one entry, not one for each of its millions of values.
+   */
   lines: Map<string, number>;
 }
 
@@ -65,6 +68,8 @@ export function unquotedHint(text: string, at: number): string {
 interface Frame {
   obj: boolean;
   path: string;
+  /** The line it starts on. */
+  line: number;
   /** Keys seen in an object, with their lines. */
   keys?: Map<string, number>;
   index: number;
@@ -124,14 +129,14 @@ export function scanJson(text: string): JsonScan {
   /** Reads one value at `path`; containers are pushed and read by the loop below. */
   const value = (path: string) => {
     ws();
-    if (stack.length <= NOTED_DEPTH) lines.set(path, line);
+    if (stack.length <= NOTED_DEPTH && line != stack[stack.length - 1]?.line) lines.set(path, line);
     valueStart = i;
     valueLine = line;
     valueLineStart = lineStart;
     const c = text[i];
     if (c == '{' || c == '[') {
       i++;
-      stack.push({ obj: c == '{', path, index: 0, keys: c == '{' ? new Map() : undefined });
+      stack.push({ obj: c == '{', path, line, index: 0, keys: c == '{' ? new Map() : undefined });
       return;
     }
     if (c == '"') return void string();
