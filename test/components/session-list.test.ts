@@ -12,7 +12,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import '../../src/components/session-list/session-list.js';
 import type { ImhSessionList } from '../../src/components/session-list/session-list.component.js';
-import { clearFeedCache } from '../../src/feed/index.js';
+import { clearFeedCache, type FeedIssue } from '../../src/feed/index.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
@@ -779,6 +779,36 @@ describe('<imh-session-list>', () => {
       await elementUpdated(el);
       expect(titles(el)).not.to.include('Baby Massage');
       expect(titles(el)).to.include('Baby Feeding Support Group');
+    });
+
+    it('reports 200,000 bad sessions as their first 1,000 problems and one issue that counts the rest, and renders the good ones (issue 12)', async () => {
+      // Before: an issue and a sentence for each of the 200,000, made in one task (2.4 million: 9 s).
+      const data = await exampleFeed();
+      const good = data.sessions.length;
+      data.sessions = [...(Array(200_000).fill(0) as typeof data.sessions), ...data.sessions];
+      const el = document.createElement('imh-session-list');
+      el.data = data;
+      el.setAttribute('now', MONDAY);
+      const loaded = oneEvent(el, 'imh-feed-load');
+      (await fixture(html`<div></div>`)).append(el);
+      const { detail } = await loaded;
+      const issues = detail.issues as FeedIssue[];
+      expect(issues).to.have.length(1_001);
+      expect(issues[999]).to.include({ path: 'sessions[999]', code: 'type', severity: 'error' });
+      expect(issues[1_000]).to.deep.include({
+        path: 'sessions',
+        code: 'more',
+        severity: 'error',
+        more: { problems: 199_000, items: 199_000, ignored: 0 },
+      });
+      expect(issues[1_000].message).to.equal(
+        'has 199,000 more problems like these (199,000 items skipped), counted but not listed: a check lists the ' +
+          'first 1,000 problems only. Fix the ones above and check again',
+      );
+      expect(detail.feed.sessions).to.have.length(good);
+      await waitUntil(() => titles(el).includes('Baby Massage'), 'the good sessions never rendered', {
+        timeout: 20_000,
+      });
     });
 
     it('renders a long feed (3,000 series), read and expanded in slices, with a placeholder meanwhile', async () => {

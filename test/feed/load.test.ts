@@ -414,6 +414,24 @@ describe('loadFeed', () => {
         );
       });
 
+      it('names every part that lost items when the issues list only the first 1,000 problems, and counts them all', async () => {
+        reload(() => json(twoSessions));
+        await loadFeed(URL_A);
+        // 1,502 broken sessions, then a broken service: its problem is past the first 1,000, counted, not listed.
+        const sessions = [...ddmmyyyy.sessions, ...Array(1_500).fill(0)];
+        reload(() => json({ ...ddmmyyyy, sessions, services: [{ ...service, kind: 'nonsense' }] }));
+        const { stale } = await loadFeed(URL_A);
+        const issues = (stale?.error as FeedValidationError).issues;
+        expect(issues).to.have.length(1_002);
+        expect(issues.slice(1_000).map((i) => [i.path, i.code, i.severity, i.more])).to.deep.equal([
+          ['sessions', 'more', 'error', { problems: 502, items: 502, ignored: 0 }],
+          ['services', 'more', 'error', { problems: 1, items: 1, ignored: 0 }],
+        ]);
+        expect(stale?.error.message).to.contain(
+          'keeps fewer sessions and services than the copy saved in this browser, because of 1,503 problems',
+        );
+      });
+
       it('is replaced when a warning cost no items (a time zone written as an offset), with sessions removed on purpose', async () => {
         reload(() => json(twoSessions));
         await loadFeed(URL_A);
