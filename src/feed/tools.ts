@@ -24,7 +24,10 @@ export interface FeedReport {
   usable: boolean;
   error?: FeedError;
   feed?: Feed;
-  /** Every problem, each with its path, its item and its line. */
+  /**
+   * Every problem, each with its path, its item and its line, up to `MAX_ISSUES` (1,000); past them,
+   * one issue a part (code `more`) counts the rest.
+   */
   issues: FeedIssue[];
   /** A count of what was kept: sessions, services, places, organisations, timeline stages. */
   counts: Record<string, number>;

@@ -13,10 +13,13 @@ import type { Feed } from './types.js';
 export { SUPPORTED_VERSIONS } from './safe.js';
 export { formatIssue, describeIssue, describeWhere } from './explain.js';
 
-/** A feed that passed validation, with every problem found in it. */
+/** A feed that passed validation, with the problems found in it (past 1,000, counted: `MAX_ISSUES`). */
 export interface ValidatedFeed {
   feed: Feed;
-  /** Items skipped (`error`) and values ignored (`warning`), each with its path. */
+  /**
+   * Items skipped (`error`) and values ignored (`warning`), each with its path: the first `MAX_ISSUES`
+   * (1,000), then for each part with more one issue (code `more`) that counts them.
+   */
   issues: FeedIssue[];
 }
 
