@@ -323,36 +323,32 @@ export interface Ctx {
    * has it, not a lax value's inner one.
    */
   more?: Record<string, Finding & { more: More }>;
-  /** The item of the last error kept or counted: an item with several problems counts once. */
-  last?: string;
 }
 
+/** The count, past `MAX_ISSUES`, of the part of the feed `path` is in (its first name: what `lost.ts` reads). */
+const tally = (more: NonNullable<Ctx['more']>, path: string) => {
+  const part = path.split(/[.[]/)[0];
+  return (more[part] ??= {
+    path: part,
+    code: 'more',
+    severity: 'warning',
+    more: { problems: 0, items: 0, ignored: 0 },
+  });
+};
+
 /**
- * Past the first `MAX_ISSUES` findings, counts the rest by part (the first name in the path: what
- * `lost.ts` reads) instead of keeping them: how many, how many items they skipped (an item's
- * problems come one after another) and how many values they ignored. With `room`, only once the
- * findings are that many more than `MAX_ISSUES`.
+ * Past the first `MAX_ISSUES` findings, counts the rest by part instead of keeping them: how many
+ * problems, and how many values they ignored (`checkItems` counts the items they skipped). With
+ * `room`, only once the findings are that many more than `MAX_ISSUES`.
  */
 export const spill = (ctx: Ctx, room = 0): void => {
   const { findings, more } = ctx;
   if (!more || findings.length <= MAX_ISSUES + room) return;
-  const item = (f?: Finding) => (f ? /^[^\]]*\]?/.exec(f.path)![0] : '');
-  for (let i = MAX_ISSUES; ctx.last == null;) if (!i-- || findings[i].severity == 'error') ctx.last = item(findings[i]);
   for (let i = MAX_ISSUES; i < findings.length; i++) {
-    const f = findings[i];
-    const part = f.path.split(/[.[]/)[0];
-    const m = (more[part] ??= {
-      path: part,
-      code: 'more',
-      severity: 'warning',
-      more: { problems: 0, items: 0, ignored: 0 },
-    });
+    const m = tally(more, findings[i].path);
     m.more.problems++;
-    if (f.severity == 'warning') m.more.ignored++;
-    else {
-      m.severity = 'error';
-      if (ctx.last != (ctx.last = item(f))) m.more.items++;
-    }
+    if (findings[i].severity == 'warning') m.more.ignored++;
+    else m.severity = 'error';
   }
   findings.length = MAX_ISSUES;
 };
@@ -435,6 +431,8 @@ export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: 
   let ok = true;
   for (let i = 0; i < value.length; i++) {
     const p = join(path, i);
+    // An item whose problems all come past the first MAX_ISSUES, and are counted: it is counted too.
+    const past = ctx.more && ctx.findings.length >= MAX_ISSUES;
     let got: unknown;
     if (isList && tooDeep(value[i])) {
       ctx.findings.push({ path: p, code: 'deep', severity: 'error' });
@@ -452,6 +450,7 @@ export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: 
       got = BAD;
     } else if (itemId) ids.set(itemId, p);
     if (got === BAD) {
+      if (past) tally(ctx.more!, path).more.items++;
       if (isList) forget(ctx, p);
       else ok = false;
     } else if (got !== undefined) {
