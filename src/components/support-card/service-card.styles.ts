@@ -115,8 +115,7 @@ export const cardStyles = css`
   .emergency .reviewed {
     color: inherit;
   }
-  :host([layout='compact']) .facts,
-  .compact .facts {
+  :host([layout='compact']) .facts {
     grid-template-columns: 1fr;
   }
   @container (max-width: 26rem) {
