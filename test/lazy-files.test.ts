@@ -569,31 +569,6 @@ describe('files loaded on first use that fail to load', () => {
     }
   });
 
-  // A fresh feed whose problems cost no item (a value ignored: a summary left blank) is not compared with
-  // the copy: it shows at once, not after the saved-copy code has come (held here, as on a slow connection).
-  it('a fresh feed with only a value ignored shows without waiting for the saved-copy code', async () => {
-    await executeServerCommand('imh-fail-requests', { hold: 'feed/store' });
-    const feed = `${location.origin}/public/example-feed.json?ignored-value-test=${Date.now()}`;
-    const example = await exampleFeed();
-    const services = example.services.map((s: { id: string }) => (s.id == 'nhs-111' ? { ...s, summary: '' } : s));
-    const net = stubFetch(() => json({ ...example, services }));
-    try {
-      const el = cardFrom(feed);
-      const loaded = oneEvent(el, 'imh-feed-load') as Promise<ImhFeedLoadEvent>;
-      (await fixture(html`<div></div>`)).append(el);
-      const shown = await Promise.race([loaded, new Promise((r) => setTimeout(() => r('still waiting'), 3_000))]);
-      expect(shown, 'the feed waited for the saved-copy code').not.to.equal('still waiting');
-      const { detail } = shown as ImhFeedLoadEvent;
-      expect(detail.issues.map((i) => `${i.severity} ${i.path}`)).to.deep.equal([
-        `warning services[${services.findIndex((s: { id: string }) => s.id == 'nhs-111')}].summary`,
-      ]);
-      await waitUntil(() => $(el, '[part=card]'), 'no card');
-    } finally {
-      net.restore();
-      await failing(); // the held file answers 404 now, as the tests before had it
-    }
-  });
-
   it('the saved-copy code, after the feed shows: the card, imh-load-error naming it, reload() saves', async () => {
     const feed = `/public/example-feed.json?saved-copy-test=${Date.now()}`;
     await failing('feed/store');
