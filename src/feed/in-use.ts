@@ -1,10 +1,13 @@
 /**
- * The saved copies this page has asked for, named `${part} ${url}` (a copy's key in `store.ts` less
- * its prefix): `loadFeed` adds each as soon as it is asked for that feed and part (an element starting
- * to load it), before its feed has arrived and before the saved-copy code is here, and hands them to
- * `saveFeed`, which never evicts one of them (nor a copy read or saved here) to keep another: one
- * page's feeds never evict each other's only copy (issue 12). Not in `store.ts`, a chunk loaded only
- * once a feed has been read, nor imported by it (a value shared with a chunk costs the script-tag
- * bundle an export); `forgetFeed()` (the package's) clears it with the copies.
+ * The saved copies this page's feed loads have asked for and not given up, named `${part} ${url}` (a
+ * copy's key in `store.ts` less its prefix), once per caller: `loadFeed` adds each as soon as it is
+ * asked for that feed and part (an element starting to load it), before its feed has arrived and
+ * before the saved-copy code is here, and takes it out again when that caller aborts before its
+ * load settles (the element removed, or its `feed` changed); it hands them to `saveFeed`, which
+ * never evicts one of them (nor a copy read or saved here) to keep another: one page's feeds never
+ * evict each other's only copy (issue 12), and a feed this page no longer loads keeps nothing.
+ * Not in `store.ts`, a chunk loaded only once a feed has been read, nor imported by it (a value
+ * shared with a chunk costs the script-tag bundle an export); `forgetFeed()` (the package's)
+ * empties it with the copies.
  */
-export const asked = new Set<string>();
+export const asked: string[] = [];

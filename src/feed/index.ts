@@ -46,7 +46,7 @@ export const readFeedData = (
  */
 export function forgetFeed(url?: string): void {
   forgetCopies(url);
-  if (!url) asked.clear();
+  if (!url) asked.length = 0;
 }
 export { readFeed } from './store.js';
 export {

@@ -209,7 +209,8 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
   if (typeof abs != 'string') return unusableAddress(abs);
   if (signal?.aborted) return Promise.reject(abortError(signal));
   // Its saved copy is in use from now on: another feed of this page, saved first, does not evict it.
-  if (useStoredCopy) asked.add(`${name} ${abs}`);
+  const copyName = useStoredCopy && `${name} ${abs}`;
+  if (copyName) asked.push(copyName);
   let pending = requests.get(abs);
   if (!pending) {
     const controller = new AbortController();
@@ -276,6 +277,10 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
   return new Promise<FeedResult>((resolve, reject) => {
     const onAbort = () => {
       reject(abortError(signal));
+      // Given up before it settled: this caller no longer keeps the copy (another caller may). Not
+      // there (-1 >>> 0 is past the end: nothing is taken out) without the saved copy (`false`), or
+      // after `forgetFeed()`.
+      asked.splice(asked.indexOf(copyName as string) >>> 0, 1);
       // The last interested caller gone: stop the request itself.
       if (--shared.users == 0 && !shared.settled) {
         shared.controller.abort();

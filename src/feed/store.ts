@@ -108,7 +108,7 @@ const remove = (s: Storage, key: string) => {
  * whether it was kept. Never throws. When storage is full, copies this page does not use are
  * evicted oldest first, only as many as needed and only when that makes room; if the new copy
  * still does not fit, every evicted copy is put back. A copy this page uses (read or saved here, or
- * named in `asked`: `loadFeed`'s, those it was asked for) is never evicted: if the new copy fits
+ * named in `asked`: `loadFeed`'s, those its callers load and have not given up) is never evicted: if the new copy fits
  * only without one, it is not kept, and the old copy of this feed stays.
  */
 export function saveFeed(
@@ -116,7 +116,7 @@ export function saveFeed(
   text: string,
   now = Date.now(),
   part = 'all',
-  asked: ReadonlySet<string> = inUse,
+  asked: readonly string[] = [],
 ): boolean {
   const s = storage();
   if (!s || text.length > STORE_MAX_CHARS) return false;
@@ -141,7 +141,7 @@ export function saveFeed(
     return false;
   }
   // Copies that may go: not this one, not one this page uses (even one not read yet); oldest first.
-  const used = (name: string) => inUse.has(name) || asked.has(name);
+  const used = (name: string) => inUse.has(name) || asked.includes(name);
   const evictable = all.filter((e) => e.key != key && !used(e.key.slice(STORE_PREFIX.length))).reverse();
   let kept = put();
   if (!kept) {

@@ -5,7 +5,7 @@ import '../../src/components/support-list/support-list.js';
 import { clearFeedCache, forgetFeed } from '../../src/feed/index.js';
 import { STORE_MAX_ENTRIES, STORE_PREFIX, storeKey } from '../../src/feed/store.js';
 import { exampleFeed } from '../fixtures/example.js';
-import { json, stubFetch } from '../fixtures/network.js';
+import { json, never, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
 // Issue 12: a page's own elements never evict each other's saved copies, even before their feeds
@@ -102,6 +102,30 @@ describe("saved copies: a page's elements never evict each other's (issue 12)", 
     expect(statusText(y)).to.equal('This is a copy saved 3 days ago; the latest information could not be loaded.');
     expect(localStorage.getItem(storeKey(Y, 'sessions'))).not.to.contain('01/12/2026');
   });
+
+  for (const [how, leave] of [
+    ['its feed changes', (list: Element) => list.setAttribute('feed', '/feeds/x.json')],
+    ['it is taken off the page', (list: Element) => list.remove()],
+  ] as const) {
+    it(`a list that gives up a feed still loading (${how}) no longer keeps that feed's copy`, async () => {
+      // The review's case: a feed given up stayed "in use" for the page's life, over the count of copies.
+      const feed = await exampleFeed();
+      saved(Y, 'sessions', 3, feed);
+      otherPages(feed);
+      net = stubFetch((url, init) => (url == Y ? never(url, init) : json(feed)));
+      const wrap = await fixture<HTMLDivElement>(html`<div>
+        <imh-session-list feed="/feeds/y.json" now=${MONDAY} days="7"><a href="#">See Y</a></imh-session-list>
+      </div>`);
+      await waitUntil(() => net!.calls.some((c) => c.url == Y), 'Y was not asked for');
+      leave(wrap.firstElementChild!);
+      const x = Object.assign(document.createElement('imh-session-list'), { feed: '/feeds/x.json' });
+      x.setAttribute('now', MONDAY);
+      wrap.append(x);
+      await waitUntil(() => localStorage.getItem(storeKey(X, 'sessions')), "X's copy was not saved");
+      expect(copies()).to.have.length(STORE_MAX_ENTRIES);
+      expect(localStorage.getItem(storeKey(Y, 'sessions')) == null, "Y's copy, the oldest, was kept").to.equal(true);
+    });
+  }
 
   it("a session list and a support list on one feed: saving the sessions' copy keeps the services' copy", async () => {
     const feed = await exampleFeed();

@@ -557,6 +557,20 @@ describe('loadFeed', () => {
         expect(result.stale?.error).to.be.instanceOf(FeedHttpError);
         expect(result.feed.sessions).to.have.length(1);
       });
+      it('evicts the copy of a feed whose load was given up, to keep the one this page shows', async () => {
+        const URL_Y = `${URL_A}?y`;
+        otherPageCopy(URL_Y, Date.now() - 3 * 86400_000);
+        const used = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k)!.length, 0);
+        quota(used + 50);
+        reload((url) => (url == URL_Y ? never(url) : json(minimalFeed())));
+        const controller = new AbortController();
+        const y = loadFeed(URL_Y, { signal: controller.signal });
+        controller.abort();
+        await y.catch(() => {});
+        expect(await (await loadFeed(URL_A)).saving).to.equal(true);
+        expect(readFeed(URL_A)).not.to.equal(undefined);
+        expect(readFeed(URL_Y)).to.equal(undefined);
+      });
     });
 
     describe("a page's own feeds never evict each other's copies (issue 12)", () => {
@@ -624,6 +638,38 @@ describe('loadFeed', () => {
         expect(services.feed.services?.map((s) => s.id)).to.deep.equal(['dadpad', 'more']);
         expect(JSON.parse(readFeed(URL_Y, 'services')!.text).services).to.have.length(2);
         expect(readFeed(`${URL_A}?other-0`)).to.equal(undefined);
+      });
+
+      it('a feed whose load was given up (its element removed, its feed changed) keeps its copy no more', async () => {
+        // The review's case: aborted loads kept their copies for the page's life, over the count.
+        otherPageCopy(URL_Y, ago(3));
+        otherPages();
+        reload((url) => (url == URL_Y ? never(url) : json(minimalFeed())));
+        const controller = new AbortController();
+        const y = loadFeed(URL_Y, { signal: controller.signal });
+        controller.abort();
+        expect((await rejection(y)).name).to.equal('AbortError');
+        expect(await (await loadFeed(URL_A)).saving).to.equal(true);
+        expect(copies()).to.have.length(STORE_MAX_ENTRIES);
+        expect(readFeed(URL_Y), "the oldest copy, Y's, evicted").to.equal(undefined);
+        expect(readFeed(`${URL_A}?other-0`)).not.to.equal(undefined);
+      });
+
+      it('one caller giving up leaves the copy kept for another still loading that feed', async () => {
+        otherPageCopy(URL_Y, ago(3), JSON.stringify(twoSessions));
+        otherPages();
+        xThenY(minimalFeed());
+        const controller = new AbortController();
+        const gone = loadFeed(URL_Y, { signal: controller.signal });
+        const y = loadFeed(URL_Y);
+        controller.abort();
+        await gone.catch(() => {});
+        expect(await (await loadFeed(URL_A)).saving).to.equal(true);
+        expect(readFeed(`${URL_A}?other-0`)).to.equal(undefined);
+        answerY(new Response('', { status: 500 }));
+        const result = await y;
+        expect(result.stale?.error).to.be.instanceOf(FeedHttpError);
+        expect(result.feed.sessions).to.have.length(2);
       });
 
       it('a feed loaded without the saved copy (useStoredCopy: false) protects none', async () => {
