@@ -71,14 +71,9 @@ export async function validate(args: { source: string; json: boolean; strict: bo
     return EXIT.unusable;
   }
   if (args.json) {
-    const { usable, error, issues, counts, emergencies } = report;
-    io.out(
-      JSON.stringify(
-        { usable, error: error && { name: error.name, message: error.message }, issues, counts, emergencies },
-        null,
-        2,
-      ),
-    );
+    const { usable, error, issues, counts, emergencies, emergenciesNotListed } = report;
+    const out = { usable, error: error && { name: error.name, message: error.message }, issues, counts };
+    io.out(JSON.stringify({ ...out, emergencies, emergenciesNotListed }, null, 2));
   } else {
     io.out(formatReport(report, args.source));
   }

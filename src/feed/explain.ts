@@ -278,7 +278,7 @@ const ITEM_RE = /^(sessions|services|places|organisations|sources|categories|tim
  * Text with its direction marks and controls written as escapes (`\u202E`), as JSON may write them:
  * quoted in a sentence, a value cannot reorder the sentence. Joiners (Bengali's, emoji's) stay as they are.
  */
-const visible = (text: string): string =>
+export const visible = (text: string): string =>
   text.replace(
     /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -336,11 +336,14 @@ export function describeWhere(issue: FeedIssue): string {
   const { item, path, line } = issue;
   const itemLine = item?.line ?? line;
   const rest = item ? path.replace(ITEM_RE, '').replace(/^\./, '') : path;
-  const field = rest
-    .split(/\.|(?=\[)/)
-    .filter(Boolean)
-    .map((part) => (/^\[\d+\]$/.test(part) ? `entry ${Number(part.slice(1, -1)) + 1}` : part))
-    .join(' › ');
+  // A key holding a direction control (a language code written with U+202E) as an escape, as in the message.
+  const field = visible(
+    rest
+      .split(/\.|(?=\[)/)
+      .filter(Boolean)
+      .map((part) => (/^\[\d+\]$/.test(part) ? `entry ${Number(part.slice(1, -1)) + 1}` : part))
+      .join(' › '),
+  );
   if (!item) return `${field || 'The feed'}${line ? ` (line ${line})` : ''}`;
   const noun = ITEMS[item.list];
   const details = [item.id && `id ${item.id}`, itemLine && `line ${itemLine}`].filter(Boolean).join(', ');

@@ -7,11 +7,11 @@
 import { FeedError } from './errors.js';
 import { FeedSizeError } from './failures.js';
 import { limitDepth } from './depth.js';
-import { describeIssue, describeWhere, itemOf } from './explain.js';
+import { describeIssue, describeWhere, itemOf, visible } from './explain.js';
 import { lineOf, locateJsonError, scanJson } from './json-locate.js';
 import { DEFAULT_MAX_BYTES } from './load.js';
 import { notJson } from './not-json.js';
-import { preview, type FeedIssue } from './shape.js';
+import { MAX_ISSUES, preview, type FeedIssue } from './shape.js';
 import { drain } from './slices.js';
 import type { Feed } from './types.js';
 import { formatIssue, validateFeed } from './validate.js';
@@ -33,6 +33,11 @@ export interface FeedReport {
   counts: Record<string, number>;
   /** Services marked `"urgency": "emergency"` that were skipped: a page would not show them. */
   emergencies?: FeedIssue[];
+  /**
+   * How many more emergency services were skipped than `emergencies` names: those whose problems fall
+   * past the first `MAX_ISSUES`, counted (the services written less those kept) but not listed.
+   */
+  emergenciesNotListed?: number;
 }
 
 const unusable = (error: FeedError, issues: FeedIssue[] = []): FeedReport => ({
@@ -42,9 +47,13 @@ const unusable = (error: FeedError, issues: FeedIssue[] = []): FeedReport => ({
   counts: {},
 });
 
-/** Keys written twice: JSON keeps the last value, so what the first said is lost without a word. */
+/**
+ * Keys written twice: JSON keeps the last value, so what the first said is lost without a word. The
+ * first `MAX_ISSUES` are listed; past them, one more issue counts the rest.
+ */
 function duplicateIssues(scan: ReturnType<typeof scanJson>, input: unknown): FeedIssue[] {
-  return scan.duplicates.map((d) => {
+  const more = scan.duplicates.length - MAX_ISSUES;
+  const listed = scan.duplicates.slice(0, MAX_ISSUES).map((d): FeedIssue => {
     const item = itemOf(d.path, input);
     return {
       path: d.path,
@@ -57,6 +66,21 @@ function duplicateIssues(scan: ReturnType<typeof scanJson>, input: unknown): Fee
       ...(item && { item }),
     };
   });
+  if (more > 0) {
+    // Like the check's own last issue (code `more`), for the whole text: its keys, not one part's.
+    const { line } = scan.duplicates[MAX_ISSUES];
+    listed.push({
+      path: '',
+      severity: 'warning',
+      code: 'more',
+      line,
+      more: { problems: more, items: 0, ignored: more },
+      message:
+        `${more.toLocaleString('en')} more keys are written twice, from line ${line} on, counted but not listed: a ` +
+        `check lists the first ${MAX_ISSUES.toLocaleString('en')} only. Merge the ones above and check again (ignored)`,
+    });
+  }
+  return listed;
 }
 
 /**
@@ -109,7 +133,20 @@ export function checkFeedText(text: string, url?: string, bytes?: number): FeedR
     organisations: feed.organisations?.length ?? 0,
     'timeline stages': feed.timeline?.stages.length ?? 0,
   };
-  return { usable: true, feed, issues, counts, ...(emergencies.length && { emergencies }) };
+  // Emergency services skipped past the first MAX_ISSUES problems are not among the issues: counted.
+  const urgent = (list: unknown) =>
+    Array.isArray(list)
+      ? list.filter((s) => typeof s?.urgency == 'string' && s.urgency.trim() == 'emergency').length
+      : 0;
+  const emergenciesNotListed = Math.max(0, urgent(services) - urgent(feed.services) - emergencies.length);
+  return {
+    usable: true,
+    feed,
+    issues,
+    counts,
+    ...(emergencies.length && { emergencies }),
+    ...(emergenciesNotListed && { emergenciesNotListed }),
+  };
 }
 
 /** How many items a feed's errors skipped: items, not problems (a session with two problems is one). */
@@ -145,11 +182,19 @@ export function summary(report: FeedReport, name: string): string {
 /** The prominent line for emergency services left out, or undefined when there are none. */
 export function emergencyLine(report: FeedReport): string | undefined {
   const lost = report.emergencies ?? [];
-  if (!lost.length) return undefined;
+  const unlisted = report.emergenciesNotListed ?? 0;
+  const total = lost.length + unlisted;
+  if (!total) return undefined;
   const which = lost.map((i) => describeWhere({ ...i, path: i.path.replace(/^(services\[\d+\]).*/, '$1') }));
-  return lost.length == 1
-    ? `An emergency service was left out: ${which[0]}. Visitors will not see it until it is fixed.`
-    : `${lost.length} emergency services were left out: ${which.join('; ')}. ` +
+  const past = `among the problems past the first ${MAX_ISSUES.toLocaleString('en')} (counted, not listed)`;
+  const where = !unlisted
+    ? `: ${which.join('; ')}`
+    : lost.length
+      ? `: ${which.join('; ')}; and ${unlisted.toLocaleString('en')} more ${past}`
+      : `, ${past}`;
+  return total == 1
+    ? `An emergency service was left out${where}. Visitors will not see it until it is fixed.`
+    : `${total.toLocaleString('en')} emergency services were left out${where}. ` +
         'Visitors will not see them until they are fixed.';
 }
 
@@ -171,7 +216,8 @@ export function formatReport(report: FeedReport, name: string): string {
     ['ignored', 'warning'],
   ] as const) {
     for (const issue of report.issues.filter((i) => i.severity == severity)) {
-      const at = `${issue.path || '(the feed)'}${issue.line ? `, line ${issue.line}` : ''}`;
+      // The path as written, its direction controls as escapes: a key holding U+202E cannot reorder the line.
+      const at = `${visible(issue.path) || '(the feed)'}${issue.line ? `, line ${issue.line}` : ''}`;
       lines.push(`  ${word}  ${describeIssue(issue)}`, `           at ${at}`);
     }
   }

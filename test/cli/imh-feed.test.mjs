@@ -125,6 +125,76 @@ describe('imh-feed validate', () => {
     );
   });
 
+  test('names an emergency service left out even when its problems fall past the first 1,000 (counted, not listed)', async () => {
+    const many = structuredClone(feed);
+    // 1,200 broken sessions fill the list of problems before the services are checked.
+    many.sessions = Array.from({ length: 1200 }, (_, i) => ({
+      ...feed.sessions[0],
+      id: `s${i}`,
+      schedule: { ...feed.sessions[0].schedule, byDay: ['Tusday'] },
+    }));
+    const index = many.services.findIndex((s) => s.urgency === 'emergency');
+    delete many.services[index].name;
+    const { code, stdout } = await run('validate', '--strict', file('many.json', many));
+    assert.equal(code, 1);
+    const [, second] = stdout.split('\n');
+    assert.equal(
+      second,
+      '✗ An emergency service was left out, among the problems past the first 1,000 (counted, not listed). ' +
+        'Visitors will not see it until it is fixed.',
+    );
+    const json = JSON.parse((await run('validate', '--json', file('many.json', many))).stdout);
+    assert.equal(json.emergenciesNotListed, 1);
+    assert.equal(json.emergencies, undefined);
+  });
+
+  test('an emergency service named and others past the first 1,000 problems: all counted on the line', async () => {
+    const many = structuredClone(feed);
+    const index = many.services.findIndex((s) => s.urgency === 'emergency');
+    const emergency = many.services[index];
+    // The first emergency service is named; 1,200 broken services follow, two of them emergencies.
+    delete emergency.name;
+    const filler = Array.from({ length: 1200 }, (_, i) => ({ ...emergency, id: `e${i}`, urgency: 'routine' }));
+    filler[1050].urgency = 'emergency';
+    filler[1100].urgency = 'emergency';
+    many.services.push(...filler);
+    const { stdout } = await run('validate', file('many.json', many));
+    const second = stdout.split('\n')[1];
+    assert.match(
+      second,
+      new RegExp(
+        `^✗ 3 emergency services were left out: Service ${index + 1} \\(id ${emergency.id}, line \\d+\\); and 2 more among the problems past the first 1,000 \\(counted, not listed\\)\\. Visitors will not see them until they are fixed\\.$`,
+      ),
+      second,
+    );
+  });
+
+  test('a path holding a direction control is printed with it escaped: the "at" line reads in order', async () => {
+    const odd = structuredClone(feed);
+    const index = odd.services.findIndex((s) => s.urgency === 'routine');
+    odd.services[index].name = { en: 'Health visiting', ['c\u202Ey']: 'Enw' };
+    const { stdout } = await run('validate', file('odd.json', odd));
+    assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(stdout), stdout);
+    assert.match(stdout, new RegExp(`^ {11}at services\\[${index}\\]\\.name\\.c\\\\u202Ey, line \\d+$`, 'm'));
+    assert.match(
+      stdout,
+      /"Health visiting" \(id [\w-]+, line \d+\): name › c\\u202Ey: "c\\u202Ey" is not a language code/,
+    );
+  });
+
+  test('keys written twice past the first 1,000 are counted in one more line, not listed one by one', async () => {
+    const text = `{"version": 1, "x": {${Array(1501).fill('\n"a": 0').join(',')}}}`;
+    const { stdout } = await run('validate', file('keys.json', text));
+    assert.equal(stdout.match(/is written twice in the same object/g)?.length, 1000);
+    assert.ok(
+      stdout.includes(
+        '500 more keys are written twice, from line 1003 on, counted but not listed: a check lists the first 1,000 only. Merge the ones above and check again (ignored)',
+      ),
+      stdout.slice(-600),
+    );
+    assert.match(stdout, /^! .*keys\.json can be used, but 1,500 values were ignored\.$/m);
+  });
+
   test('checks 2,400,000 bad sessions (4.8 MB, under the size cap) in seconds: 1,000 problems listed, the rest counted', async () => {
     // Before: 149 s and 4.6 GB, making an issue and a sentence for each of the 2.4 million (issue 12).
     const start = Date.now();
