@@ -10,9 +10,10 @@
  * this module writes (a corrupt entry, a `savedAt` in the future or out of range) is discarded
  * quietly. Eviction never removes a copy before the new one is known to fit, and never removes a
  * copy this page uses: one it has read or saved, or asked for (`in-use.ts`: an element still loading
- * that feed), so a page's feeds never evict each other's copies, neither to stay within the count
- * nor to make room. Private browsing, disabled storage, sandboxed frames and a full quota all make
- * these functions do nothing rather than throw.
+ * that feed), or one an element on the page names before its code has asked (`named`), so a page's
+ * feeds never evict each other's copies, neither to stay within the count nor to make room. Private
+ * browsing, disabled storage, sandboxed frames and a full quota all make these functions do nothing
+ * rather than throw.
  *
  * It is a chunk of its own (`load.ts` loads it after a feed has been read, or when a feed fails or
  * skips items as broken), so the copy's reading and the rule that keeps it are here too.
@@ -59,6 +60,30 @@ const storage = (): Storage | undefined => {
   } catch {
     return undefined; // SecurityError: storage disabled or a sandboxed frame
   }
+};
+
+/**
+ * The feeds this page's elements name (an `imh-` element's `feed` attribute, or the page's `imh-feed`
+ * meta tag), resolved against the page as `loadFeed` resolves them. A copy of one of them is in use
+ * before that element's code has asked for it: with the autoloader each element's code comes when
+ * it is needed, so one element may save its feed before another has started to load its own.
+ */
+const named = (): Set<string> => {
+  const doc = globalThis.document;
+  const found = new Set<string>();
+  if (!doc) return found;
+  const addresses = [...doc.querySelectorAll('[feed]')]
+    .filter((e) => e.localName.startsWith('imh-'))
+    .map((e) => e.getAttribute('feed'));
+  addresses.push(doc.querySelector<HTMLMetaElement>('meta[name="imh-feed"]')?.content ?? null);
+  for (const address of addresses) {
+    try {
+      if (address?.trim()) found.add(new URL(address.trim(), doc.baseURI).href);
+    } catch {
+      // not an address: no copy of it was saved
+    }
+  }
+  return found;
 };
 
 /** A stored value as this module wrote it, or undefined. */
@@ -140,8 +165,11 @@ export function saveFeed(
   } catch {
     return false;
   }
-  // Copies that may go: not this one, not one this page uses (even one not read yet); oldest first.
-  const used = (name: string) => inUse.has(name) || asked.includes(name);
+  // Copies that may go: not this one, not one this page uses (even one not read yet, or not asked
+  // for yet: an element on the page names its feed); oldest first. A name is `${part} ${url}`.
+  const onPage = named();
+  const used = (name: string) =>
+    inUse.has(name) || asked.includes(name) || onPage.has(name.slice(name.indexOf(' ') + 1));
   const evictable = all.filter((e) => e.key != key && !used(e.key.slice(STORE_PREFIX.length))).reverse();
   let kept = put();
   if (!kept) {

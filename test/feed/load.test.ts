@@ -655,6 +655,41 @@ describe('loadFeed', () => {
         expect(readFeed(`${URL_A}?other-0`)).not.to.equal(undefined);
       });
 
+      for (const [how, name] of [
+        [
+          'in its feed attribute',
+          (address: string) => {
+            const el = document.createElement('imh-session-list');
+            el.setAttribute('feed', ` ${new URL(address).pathname}${new URL(address).search} `);
+            return document.body.appendChild(el);
+          },
+        ],
+        [
+          "in the page's imh-feed meta tag",
+          (address: string) =>
+            document.head.appendChild(
+              Object.assign(document.createElement('meta'), { name: 'imh-feed', content: address }),
+            ),
+        ],
+      ] as const) {
+        it(`keeps the copy of a feed an element names ${how} before its code has asked for it (the autoloader)`, async () => {
+          // The element's code has not arrived (here it is never defined): only its tag is on the page.
+          const URL_Y_HERE = new URL('/feeds/y.json?kept', location.href).href;
+          otherPageCopy(URL_Y_HERE, ago(3));
+          otherPages();
+          const el = name(URL_Y_HERE);
+          try {
+            reload(() => json(minimalFeed()));
+            expect(await (await loadFeed(URL_A)).saving).to.equal(true);
+            expect(copies()).to.have.length(STORE_MAX_ENTRIES);
+            expect(readFeed(URL_Y_HERE) == undefined, "Y's copy was evicted").to.equal(false);
+            expect(readFeed(`${URL_A}?other-0`)).to.equal(undefined);
+          } finally {
+            el.remove();
+          }
+        });
+      }
+
       it('one caller giving up leaves the copy kept for another still loading that feed', async () => {
         otherPageCopy(URL_Y, ago(3), JSON.stringify(twoSessions));
         otherPages();
