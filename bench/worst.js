@@ -123,6 +123,28 @@ const CASES = {
     }),
     markup: '<imh-session-list now="2026-11-23T12:00"></imh-session-list>',
   }),
+  // 200 lists of the support services (a directory page of many tabs, or a careless template).
+  '200 support lists on one feed': () => ({
+    text: JSON.stringify({
+      version: 1,
+      services: Array.from({ length: 10 }, (_, i) => ({ ...SERVICE, id: `s${i}`, name: `Service ${i}` })),
+    }),
+    markup: '<imh-support-list now="2026-11-23T12:00" no-controls></imh-support-list>'.repeat(200),
+  }),
+  // 200 timelines, each with its stages, health checks and support, on a feed with services.
+  '200 timelines on one feed': () => ({
+    text: JSON.stringify({ ...makeFeed(10), services: [SERVICE] }),
+    markup:
+      '<imh-first-1001-days-timeline birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>'.repeat(
+        200,
+      ),
+  }),
+  // A timeline of 2,400,000 stages that are numbers (4.8 MB): its stages read in one piece took one
+  // long task; the first 1,000 problems are listed, the rest counted.
+  'a timeline of 2,400,000 bad stages (4.8 MB)': () => ({
+    text: JSON.stringify({ ...makeFeed(1), timeline: { mode: 'extend', stages: Array(2_400_000).fill(0) } }),
+    markup: '<imh-first-1001-days-timeline birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>',
+  }),
 };
 
 const { text, markup } = CASES[name]();

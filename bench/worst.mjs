@@ -30,6 +30,8 @@ const ALL = [
   { name: '50 support cards on one feed', target: 50 },
   { name: '200 support cards on one feed', target: 50 },
   { name: '200 session lists on one feed', target: 50 },
+  { name: '200 support lists on one feed', target: 50 },
+  { name: '200 timelines on one feed', target: 50 },
   // Issue 14: no task over 50 ms for a session list of 5,000 series (50 shown, 8 weeks ahead).
   { name: 'a session list of 5,000 series', target: 50 },
   // Issue 12: a whole directory in one support list, drawn in parts as the session list's sessions are
@@ -39,6 +41,7 @@ const ALL = [
   { name: 'a support card on a feed of 5 MB (the size cap)', target: 50 },
   // Issue 12: a feed of millions of bad items (under the size cap) reported without a long task.
   { name: 'a feed of 2,000,000 bad sessions (4.8 MB)', target: 50 },
+  { name: 'a timeline of 2,400,000 bad stages (4.8 MB)', target: 50 },
 ];
 const only = process.env.BENCH_CASE?.toLowerCase();
 const CASES = ALL.filter((c) => !only || c.name.toLowerCase().includes(only));
@@ -131,7 +134,9 @@ function ownWork(events, tasks) {
 async function relayout(page) {
   await page.tracing.start({ categories: ['blink', 'blink.user_timing'] });
   await page.evaluate(() => {
-    const all = document.querySelectorAll('imh-session-list, imh-support-card, imh-support-list');
+    const all = document.querySelectorAll(
+      'imh-session-list, imh-support-card, imh-support-list, imh-first-1001-days-timeline',
+    );
     for (let i = 0; i < 9; i++) {
       const el = all[Math.floor(((i + 0.5) * all.length) / 9)];
       el.style.display = 'none';
