@@ -145,6 +145,13 @@ const CASES = {
     text: JSON.stringify({ ...makeFeed(1), timeline: { mode: 'extend', stages: Array(2_400_000).fill(0) } }),
     markup: '<imh-first-1001-days-timeline birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>',
   }),
+  // An editor's `days` far beyond a year, on a feed of 100 daily series: the window is held to a year.
+  '100 daily series, days="100000000"': () => ({
+    text: withSessions(
+      Array.from({ length: 100 }, (_, i) => weekly(i, { startDate: '2026-01-05', repeatFrequency: 'P1D' })),
+    ),
+    markup: '<imh-session-list now="2026-11-23T08:00" days="100000000"></imh-session-list>',
+  }),
 };
 
 const { text, markup } = CASES[name]();

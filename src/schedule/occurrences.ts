@@ -160,7 +160,8 @@ const soonest = (a: SessionOccurrence, b: SessionOccurrence) =>
 /**
  * Every session's occurrences in the window, soonest first (then by session id), as a generator
  * that yields between batches of sessions, so a long feed can be expanded across several tasks
- * (see `feed/slices.ts`). Each batch of 100 sessions is sorted, then the sorted runs are merged
+ * (see `feed/slices.ts`). Each batch of 100 sessions (fewer once they have 4,096 dates: a year of
+ * daily sessions) is sorted, then the sorted runs are merged
  * two at a time, with a yield before each merge and every 4,096 occurrences of one: one sort of
  * them all (5,000 series over 8 weeks) took 35 ms in one task. On a tie the earlier run's
  * occurrence goes first, as a stable sort of them all would keep it.
@@ -170,14 +171,13 @@ export function* occurrencesInSlices(
   options: UpcomingOptions,
 ): Generator<void, SessionOccurrence[]> {
   const runs: SessionOccurrence[][] = [];
-  for (let i = 0; i < sessions.length; i += 100) {
+  for (let i = 0; i < sessions.length;) {
     if (i) yield;
-    runs.push(
-      sessions
-        .slice(i, i + 100)
-        .flatMap((s) => sessionOccurrences(s, options))
-        .sort(soonest),
-    );
+    // A batch: 100 sessions, or fewer when their dates are many (daily sessions over a year).
+    const run: SessionOccurrence[] = [];
+    for (const end = i + 100; i < end && i < sessions.length && run.length < 4096;)
+      run.push(...sessionOccurrences(sessions[i++], options));
+    runs.push(run.sort(soonest));
   }
   // Each round merges runs k and k + 1 into one at k, for k = 0, 1, 2…: an odd run out at the end
   // stays as it is for the next round.

@@ -14,6 +14,7 @@ import '../../src/components/session-list/session-list.js';
 import type { ImhSessionList } from '../../src/components/session-list/session-list.component.js';
 import { clearFeedCache, type FeedIssue } from '../../src/feed/index.js';
 import { exampleFeed } from '../fixtures/example.js';
+import { minimalFeed, session } from '../fixtures/feeds.js';
 import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 import { watchParts } from '../fixtures/parts.js';
@@ -749,6 +750,27 @@ describe('<imh-session-list>', () => {
       );
       expect(el.shadowRoot!.querySelector<HTMLElement>('[part=fallback]')!.hidden).to.equal(false);
       await expect(el).to.be.accessible();
+    });
+
+    it('days beyond a year are taken as 366: a year of sessions, not decades (the page held 64 s)', async () => {
+      const el = document.createElement('imh-session-list');
+      const daily = {
+        ...session,
+        id: 'daily',
+        schedule: { startDate: '2026-01-05', repeatFrequency: 'P1D', startTime: '10:00', endTime: '11:00' },
+      };
+      el.data = minimalFeed({ sessions: [daily] });
+      el.setAttribute('now', MONDAY);
+      el.setAttribute('days', '100000000');
+      el.setAttribute('limit', '100000000');
+      await fixture(html`<div></div>`).then((d) => d.append(el));
+      await el.updateComplete;
+      const times = $$(el, '[part=item] time[datetime]').map((t) => t.getAttribute('datetime')!.slice(0, 10));
+      expect(new Set(times).size).to.equal(366);
+      expect(times.at(-1)).to.equal('2027-11-23');
+      el.data = { version: 1, sessions: [] };
+      await el.updateComplete;
+      expect(textOf($(el, '[part=empty]'))).to.equal('There are no sessions in the next 366 days.');
     });
 
     it('error: the fallback content, a retry button and an imh-feed-error event', async () => {

@@ -229,6 +229,28 @@ describe('occurrencesInSlices', () => {
     expect(counts.length - 1).to.equal(2 + 2);
   });
 
+  it('a batch stops at 4,096 dates: 40 daily series a year ahead are expanded in several steps, not one', () => {
+    // 40 series every day for a year: 14,640 dates, each batch up to 12 series (4,392 dates). Before,
+    // one batch of all 40, and no step between them.
+    const daily = sessions(
+      ...Array.from({ length: 40 }, (_, i) =>
+        weekly({ id: `d${i}`, name: `Daily ${i}` }, { repeatFrequency: 'P1D', byDay: undefined }),
+      ),
+    );
+    const year = { ...options, days: 366 };
+    const work = occurrencesInSlices(daily, year);
+    let breaks = 0;
+    let step = work.next();
+    for (; !step.done; step = work.next()) breaks++;
+    // Four batches (three breaks), then three merges (a break before each, and within the longest).
+    expect(breaks).to.be.at.least(3 + 3);
+    expect(step.value).to.have.length(40 * 366);
+    expect(
+      step.value.every((o, i) => !i || step.value[i - 1].start <= o.start),
+      'soonest first',
+    ).to.equal(true);
+  });
+
   it('finishes a short list in one go', () => {
     expect(steps(many(60))).to.have.length(1);
     expect(steps([])).to.have.length(1);

@@ -130,6 +130,14 @@ export class ImhSessionList extends ImhElement {
     calendarWanted: { attribute: false },
   };
 
+  /**
+   * The days looked at: `days`, from 1 to a year. A window of decades held the page (100 daily series
+   * with `days="100000000"`: 64 s in one task, expanding every date until 2099).
+   */
+  private get span(): number {
+    return Math.min(366, Math.max(1, this.days || 28));
+  }
+
   /** How many occurrences to show after "Show more" (none pressed: `limit`). */
   private shown?: number;
   private chosen: Filters = {};
@@ -138,7 +146,7 @@ export class ImhSessionList extends ImhElement {
   now?: string;
   /** How many occurrences to show before a "Show more" button. */
   limit = 10;
-  /** How many days ahead to look, counting today. */
+  /** How many days ahead to look, counting today: from 1 to 366 (a year; more is taken as 366). */
   days = 28;
   /** Only these session categories (comma-separated ids, like "baby-massage,stay-and-play"). */
   category?: string;
@@ -219,7 +227,7 @@ export class ImhSessionList extends ImhElement {
         [
           this.feedResult?.feed,
           Math.floor(this.instant.getTime() / 60_000),
-          Math.max(1, this.days || 28),
+          this.span,
           this.chosen.category ?? this.category,
           this.chosen.place ?? this.place,
           this.audience,
@@ -374,7 +382,7 @@ export class ImhSessionList extends ImhElement {
       return html`<div part="base" class="base">${this.renderFeedStatus(false, busy, reserve)}</div>`;
     }
     const { feed, occurrences, places, today, unconfirmed } = upcoming;
-    const days = this.days || 28;
+    const days = this.span;
     const controls = this.filters && this.controls?.status == COMPLETE ? this.controls.value : undefined;
     // The "When" choice and the search narrow the expanded dates (in the filters' lazy code).
     const shownDates = controls
