@@ -12,18 +12,19 @@ import { cldrFormat, intlLocale } from '../localization.js';
 import type { Translator } from './localize.js';
 
 const cache = new Map<string, unknown>();
-const cached = <T>(kind: string, locale: string, options: object, make: () => T): T => {
-  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+/** The `Intl` formatter `Make` for `locale` (its `intlLocale`) and `options`, made once. */
+const cached = <O, T>(Make: new (locale: string, options: O) => T, locale: string, options: NoInfer<O>): T => {
+  const key = `${Make.name}|${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key) as T | undefined;
-  if (!f) cache.set(key, (f = make()));
+  if (!f) cache.set(key, (f = new Make(intlLocale(locale), options)));
   return f;
 };
 
 export const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
-  cached('d', locale, options, () => new Intl.DateTimeFormat(intlLocale(locale), options));
+  cached(Intl.DateTimeFormat, locale, options);
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
-  cached('n', locale, options, () => new Intl.NumberFormat(intlLocale(locale), options));
-export const pluralRules = (locale: string) => cached('p', locale, {}, () => new Intl.PluralRules(intlLocale(locale)));
+  cached(Intl.NumberFormat, locale, options);
+export const pluralRules = (locale: string) => cached(Intl.PluralRules, locale, {});
 
 /** The locale's formatters from its CLDR data, where the browser's Intl gets the language wrong. */
 export const ownOf = (locale: string) => cldrFormat()?.own(locale);
@@ -66,11 +67,7 @@ export const formatTimeRange = (start: Date, end: Date | undefined, locale: stri
 /** "a, b and c" (or "a, b or c"). */
 export const formatList = (items: string[], locale: string, type: Intl.ListFormatType = 'conjunction') => {
   const own = ownOf(locale);
-  const text = own
-    ? own.list(items, type)
-    : cached('l', locale, { type }, () => new Intl.ListFormat(intlLocale(locale), { style: 'long', type })).format(
-        items,
-      );
+  const text = own ? own.list(items, type) : cached(Intl.ListFormat, locale, { style: 'long', type }).format(items);
   // CLDR's Welsh "and" is "a(c)": "ac" before a vowel, "a" before a consonant.
   return text.replace(/ a\(c\) (?=(.))/g, (_, next: string) => (/[aeiouwyâêîôûŵŷ]/i.test(next) ? ' ac ' : ' a '));
 };
@@ -90,10 +87,7 @@ export const formatAge = (months: number, locale: string) =>
 
 /** "3 days ago", "yesterday" (`n` is negative, in the past). */
 export const formatAgo = (n: number, unit: 'day' | 'hour' | 'minute', locale: string) => {
-  return (
-    ownOf(locale)?.ago(n, unit) ??
-    cached('r', locale, {}, () => new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' })).format(n, unit)
-  );
+  return ownOf(locale)?.ago(n, unit) ?? cached(Intl.RelativeTimeFormat, locale, { numeric: 'auto' }).format(n, unit);
 };
 
 /**
@@ -105,9 +99,7 @@ export const formatLanguage = (code: string, locale: string) => {
   const own = locale.startsWith('en') && code == 'bn' ? 'Bengali' : ownOf(locale)?.data.languages[code];
   if (own) return own;
   try {
-    return (
-      cached('dn', locale, {}, () => new Intl.DisplayNames(intlLocale(locale), { type: 'language' })).of(code) ?? code
-    );
+    return cached(Intl.DisplayNames, locale, { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
