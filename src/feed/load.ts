@@ -98,6 +98,9 @@ interface Pending {
 /** One request per absolute URL per page; successes stay, failures are evicted so a retry works. */
 const requests = new Map<string, Pending>();
 
+/** Forgets the request for `abs` if it is still `p` (it failed, or its last caller gave up): the next fetches again. */
+const drop = (abs: string, p: Pending) => requests.get(abs) == p && requests.delete(abs);
+
 /** Forgets loaded feeds so the next `loadFeed` fetches again (for "refresh" buttons and tests). */
 export const clearFeedCache = (): void => requests.clear();
 
@@ -226,7 +229,7 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
       () => (p.settled = true),
       () => {
         p.settled = true;
-        if (requests.get(abs) == p) requests.delete(abs);
+        drop(abs, p);
       },
     );
     requests.set(abs, (pending = p));
@@ -239,7 +242,7 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
         return await readFresh(abs, fetched, parts, useStoredCopy);
       } catch (error) {
         // Unusable as a whole: a failure like any other, and not kept, so a retry reads again.
-        if (requests.get(abs) == shared) requests.delete(abs);
+        drop(abs, shared);
         throw error;
       }
     });
@@ -284,7 +287,7 @@ export function loadFeed(url: string, options: LoadOptions): Promise<FeedResult>
       // The last interested caller gone: stop the request itself.
       if (--shared.users == 0 && !shared.settled) {
         shared.controller.abort();
-        if (requests.get(abs) == shared) requests.delete(abs);
+        drop(abs, shared);
       }
     };
     signal.addEventListener('abort', onAbort, { once: true });
