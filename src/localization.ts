@@ -72,6 +72,9 @@ export interface IntlData {
 const messages = new Map<string, Messages>();
 /** Messages from translation packs, by locale. */
 const overrides = new Map<string, Messages>();
+/** Adds to a locale's messages (the later win). */
+const addMessages = (locale: string, ...more: (Messages | undefined)[]) =>
+  messages.set(locale, Object.assign(messages.get(locale) ?? {}, ...more));
 const loading = new Map<string, Promise<void>>();
 const intl = new Map<string, IntlData>();
 const isTarget = (locale: string) => locale != sourceLocale && targetLocales.includes(locale as never);
@@ -93,7 +96,7 @@ export function loadLocale(locale: string, parts: readonly LocalePart[] = ['ui']
           .then(([m, data]) => {
             // Parts of one locale share one map: the translator looks in one place.
             // A translation pack's messages and patterns win over ours (see packLoading).
-            messages.set(locale, Object.assign(messages.get(locale) ?? {}, m.default, overrides.get(locale)));
+            addMessages(locale, m.default, overrides.get(locale));
             if (data && !intl.has(locale)) intl.set(locale, data.default);
             worded.add(key);
             return formats;
@@ -228,7 +231,7 @@ export function packLoading(el: Element, tag = langOf(el) ?? fallback): Promise<
         (pack) => {
           if (pack) {
             overrides.set(locale, pack.messages);
-            messages.set(locale, Object.assign(messages.get(locale) ?? {}, pack.messages));
+            addMessages(locale, pack.messages);
             if (pack.intl) intl.set(locale, pack.intl);
           }
           packs.set(locale, !!pack);
