@@ -392,19 +392,16 @@ export class ImhElement extends LitElement {
       new Task(this, {
         args: () => [this.feedMode(), this.data, this.version, this.feed?.trim() || metaFeed()] as const,
         task: ([mode, data, , address], { signal }): LoadedFeed | undefined | Promise<LoadedFeed> => {
-          if (mode == 'none') return undefined;
+          if (mode == 'none' || (data == null && !address && mode == 'optional')) return undefined;
           const parts = feedParts;
-          if (data != null) {
-            const read = readFeedData(data, { parts });
-            return read instanceof Promise ? read.then((r) => ({ ...r })) : { ...read };
-          }
-          if (!address) {
-            if (mode == 'optional') return undefined;
-            return unusableAddress();
-          }
+          const read =
+            data != null
+              ? readFeedData(data, { parts })
+              : !address
+                ? unusableAddress()
+                : (loadedFeed(address, parts) ?? loadFeed(address, { signal, parts }));
           // A fresh object per run, so each load is announced once.
-          const loaded = loadedFeed(address, parts);
-          return loaded ? { ...loaded } : loadFeed(address, { signal, parts }).then((r) => ({ ...r }));
+          return read instanceof Promise ? read.then((r) => ({ ...r })) : { ...read };
         },
       }),
     );
