@@ -6,7 +6,7 @@
  * to, so references resolve exactly as when the whole feed is read (the fuzz test holds them to it).
  */
 import { feedHead } from './schema/head.js';
-import type { Ctx, Finding, Node, Shape } from './shape.js';
+import type { Finding, Shape } from './shape.js';
 import type { Feed } from './types.js';
 
 export interface FeedParts {
@@ -19,11 +19,6 @@ export interface FeedParts {
    * feed's raw fields): the sessions' term and bank-holiday dates (`calendarFindings`).
    */
   check?: (own: (key: string) => unknown, feed: Feed, findings: Finding[]) => void;
-  /**
-   * Reads a field in `check`'s place, and may yield between slices: for the parts that read the
-   * timeline, whose stages are a list inside an object (`lists-first.ts`).
-   */
-  read?: (node: Node, value: unknown, path: string, ctx: Ctx) => Generator<void, unknown>;
 }
 
 /** A set of parts: the feed's own fields and `fields`. */
