@@ -3,7 +3,15 @@
 // the file and check it again as often as they like.
 import { loadFeed } from '../src/feed/index.js';
 import { clearFeedCache } from '../src/feed/load.js';
-import { checkFeedText, describeIssue, emergencyLine, keptLine, summary, type FeedReport } from '../src/feed/tools.js';
+import {
+  checkFeedText,
+  describeIssue,
+  emergencyLine,
+  keptLine,
+  summary,
+  visible,
+  type FeedReport,
+} from '../src/feed/tools.js';
 
 const form = document.querySelector<HTMLFormElement>('#checker')!;
 const source = document.querySelector<HTMLTextAreaElement>('#feed-source')!;
@@ -40,7 +48,7 @@ function show(result: FeedReport, name: string) {
     const ul = el('ul');
     for (const issue of list) {
       const li = el('li', describeIssue(issue));
-      const path = el('code', issue.path);
+      const path = el('code', visible(issue.path) || '(the feed)');
       li.append(' ', path);
       ul.append(li);
     }

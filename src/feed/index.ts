@@ -40,8 +40,8 @@ export const readFeedData = (
   read.readFeedData(input, { ...options, parts: options.parts ?? ALL_PARTS });
 
 /**
- * Forgets the stored copies of one feed (for every kind of element), or of every feed, and then
- * which copies this page uses (asked for, read or saved: none is kept from eviction any more).
+ * Forgets the stored copies of one feed (for every kind of element), or of every feed; with no `url`,
+ * also which copies this page uses (asked for, read or saved: none is kept from eviction any more).
  * Never throws.
  */
 export function forgetFeed(url?: string): void {

@@ -42,7 +42,8 @@ export interface FeedIssue {
   /** The line of the problem in the feed's text (the editor tools set it, and the item's, from the text). */
   line?: number;
   /**
-   * On the last issues only (code `more`, one for each part of the feed, its path the part's name):
+   * On the last issues only (code `more`, one for each part of the feed, its path the part's name; and
+   * in the editor tools' reports, one for keys written twice past the first 1,000, with the path ''):
    * the problems found there past the first `MAX_ISSUES`, counted rather than reported one by one,
    * and how many items they skipped and values they ignored.
    */

@@ -51,7 +51,10 @@ export interface StoredFeed {
  */
 export const storeKey = (url: string, part = 'all'): string => `${STORE_PREFIX}${part} ${url}`;
 
-/** Copies this page has read or saved, by name (`storeKey`): never evicted to keep another of its feeds. */
+/**
+ * Copies this page has read, or saved for a load that still wanted them, by name (`storeKey`): never
+ * evicted to keep another of its feeds.
+ */
 const inUse = new Set<string>();
 
 const storage = (): Storage | undefined => {
@@ -197,7 +200,9 @@ export function saveFeed(
       return false;
     }
   }
-  inUse.add(`${part} ${url}`);
+  // In use from now on while a load still wants it (a load given up while its feed was read is saved,
+  // a fresher copy, but not kept from eviction), or an element on the page names it.
+  if (asked.includes(`${part} ${url}`) || onPage.has(url)) inUse.add(`${part} ${url}`);
   // Over the count: drop the oldest copies this page does not use.
   const over = all.filter((e) => e.key != key).length + 1 - STORE_MAX_ENTRIES;
   for (const e of evictable.slice(0, Math.max(0, over))) remove(s, e.key);
@@ -222,8 +227,8 @@ export function readFeed(url: string, part = 'all', now = Date.now()): StoredFee
 }
 
 /**
- * Forgets the stored copies of one feed (for every kind of element), or of every feed, and then
- * which copies this page has read or saved. Never throws.
+ * Forgets the stored copies of one feed (for every kind of element), or of every feed; with no `url`,
+ * also which copies this page has read or saved. Never throws.
  */
 export function forgetFeed(url?: string): void {
   const s = storage();

@@ -16,7 +16,7 @@ import { drain } from './slices.js';
 import type { Feed } from './types.js';
 import { formatIssue, validateFeed } from './validate.js';
 
-export { locateJsonError, formatIssue, describeIssue, describeWhere };
+export { locateJsonError, formatIssue, describeIssue, describeWhere, visible };
 export { feedSchema } from './schema.js';
 
 export interface FeedReport {
@@ -76,7 +76,8 @@ function duplicateIssues(scan: ReturnType<typeof scanJson>, input: unknown): Fee
       line,
       more: { problems: more, items: 0, ignored: more },
       message:
-        `${more.toLocaleString('en')} more keys are written twice, from line ${line} on, counted but not listed: a ` +
+        `${more.toLocaleString('en')} more ${more == 1 ? 'key is' : 'keys are'} written twice, from line ${line} on, ` +
+        'counted but not listed: a ' +
         `check lists the first ${MAX_ISSUES.toLocaleString('en')} only. Merge the ones above and check again (ignored)`,
     });
   }

@@ -690,6 +690,16 @@ describe('loadFeed', () => {
         });
       }
 
+      it('a copy saved for a load no longer asked for (given up while its feed was read) is evicted like others', async () => {
+        // The review's case: given up once its feed had come, the load still saved it, kept for the page's life.
+        saveFeed(URL_Y, JSON.stringify(minimalFeed()), ago(3), 'all', []);
+        otherPages();
+        reload(() => json(minimalFeed()));
+        expect(await (await loadFeed(URL_A)).saving).to.equal(true);
+        expect(copies()).to.have.length(STORE_MAX_ENTRIES);
+        expect(readFeed(URL_Y) == undefined, "Y's copy, the oldest, was kept").to.equal(true);
+      });
+
       it('one caller giving up leaves the copy kept for another still loading that feed', async () => {
         otherPageCopy(URL_Y, ago(3), JSON.stringify(twoSessions));
         otherPages();
