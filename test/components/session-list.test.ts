@@ -754,20 +754,28 @@ describe('<imh-session-list>', () => {
 
     it('days beyond a year are taken as 366: a year of sessions, not decades (the page held 64 s)', async () => {
       const el = document.createElement('imh-session-list');
-      const daily = {
+      // Every Tuesday: the 53rd falls on 23 November 2027, the 366th day counting today (Monday 23
+      // November 2026); the next, a week later, is past it.
+      const tuesdays = {
         ...session,
-        id: 'daily',
-        schedule: { startDate: '2026-01-05', repeatFrequency: 'P1D', startTime: '10:00', endTime: '11:00' },
+        id: 'tuesdays',
+        schedule: {
+          startDate: '2026-01-06',
+          repeatFrequency: 'P1W',
+          byDay: ['TU'],
+          startTime: '10:00',
+          endTime: '11:00',
+        },
       };
-      el.data = minimalFeed({ sessions: [daily] });
+      el.data = minimalFeed({ sessions: [tuesdays] });
       el.setAttribute('now', MONDAY);
       el.setAttribute('days', '100000000');
-      el.setAttribute('limit', '100000000');
+      el.setAttribute('limit', '100');
       await fixture(html`<div></div>`).then((d) => d.append(el));
       await el.updateComplete;
       const times = $$(el, '[part=item] time[datetime]').map((t) => t.getAttribute('datetime')!.slice(0, 10));
-      expect(new Set(times).size).to.equal(366);
-      expect(times.at(-1)).to.equal('2027-11-23');
+      expect(times).to.have.length(53);
+      expect([times[0], times.at(-1)]).to.deep.equal(['2026-11-24', '2027-11-23']);
       el.data = { version: 1, sessions: [] };
       await el.updateComplete;
       expect(textOf($(el, '[part=empty]'))).to.equal('There are no sessions in the next 366 days.');
