@@ -16,6 +16,12 @@ import { EXPECTED, NUMBER, scanJson, unquotedHint } from './json-locate.js';
 const PIECE = 0x4000;
 /** Characters read between two yields. */
 const STEP = 0x8000;
+/**
+ * What a value costs beyond its characters, counted as that many more: a value handed to
+ * `JSON.parse` and set in its place costs far more than a character of it, so a list of 2,400,000
+ * one-character numbers was a step of 32,000 values (a task of 55 ms); now of under 2,000.
+ */
+const EACH = 16;
 
 interface Open {
   value: unknown[] | Record<string, unknown>;
@@ -68,7 +74,7 @@ export function* parseLongJson(text: string, piece = PIECE): Generator<void, unk
   /** `JSON.parse` of `text` from `i` to `end`; where it is not JSON, as the editor tools find it. */
   const parse = (end: number) => {
     const part = text.slice(i, end);
-    work += end - i;
+    work += end - i + EACH;
     try {
       return JSON.parse(part) as unknown;
     } catch (e) {

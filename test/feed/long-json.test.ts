@@ -204,4 +204,30 @@ describe('parseLongJson: a long feed read in short steps', () => {
     // A short text is parsed whole, at once.
     expect([...parseLongJson(item(1))]).to.deep.equal([]);
   });
+
+  it('reads a list of 200,000 one-character numbers in steps of a few thousand values, not of 32,000', () => {
+    const text = `{"version": 1, "timeline": {"stages": [${Array(200_000).fill(0).join(',')}]}}`;
+    const parse = JSON.parse;
+    const steps: number[] = [0];
+    JSON.parse = ((t: string, reviver?: Parameters<typeof parse>[1]) => {
+      steps[steps.length - 1]++;
+      return parse(t, reviver) as unknown;
+    }) as typeof parse;
+    let value: unknown;
+    try {
+      const work = parseLongJson(text);
+      for (let s = work.next(); ; s = work.next()) {
+        if (s.done) {
+          value = s.value;
+          break;
+        }
+        steps.push(0);
+      }
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(same(value, JSON.parse(text))).to.equal(true);
+    // Each value is a call of JSON.parse and a property set: 32,000 of them were a task of 55 ms.
+    expect(Math.max(...steps)).to.be.at.most(2_500);
+  });
 });
