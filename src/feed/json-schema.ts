@@ -41,7 +41,12 @@ const TEXT_PATTERN = String.raw`^(?!${INVISIBLE}*$)[^\0-\x08\x0B\x0C\x0E-\x1F\x7
 
 const text = (max: number): Json => ({ type: 'string', minLength: 1, maxLength: max, pattern: TEXT_PATTERN });
 
-export function toJsonSchema(node: Node): Json {
+/**
+ * The JSON Schema of `node`, `depth` levels inside the feed (0 for the feed itself): a list at the
+ * top of the feed (sessions, services) is read in slices and may be as long as it likes; a list or
+ * array inside anything else has at most `MAX_ENTRIES` entries.
+ */
+export function toJsonSchema(node: Node, depth = 0): Json {
   const d = node.d ? { description: node.d } : {};
   switch (node.k) {
     case 'str': {
@@ -86,21 +91,24 @@ export function toJsonSchema(node: Node): Json {
       const n = node as ArrNode;
       return {
         type: 'array',
-        items: toJsonSchema(n.of),
+        items: toJsonSchema(n.of, depth + 1),
         ...(n.min && { minItems: n.min }),
-        ...(n.k == 'arr' && { maxItems: MAX_ENTRIES }),
+        ...((n.k == 'arr' || depth > 1) && { maxItems: MAX_ENTRIES }),
         ...d,
       };
     }
     case 'lax':
-      return toJsonSchema((node as LaxNode).of);
+      return toJsonSchema((node as LaxNode).of, depth);
     case 'obj': {
       const n = node as ObjNode;
       const properties: Json = {};
       const required: string[] = [];
       for (const [key, f] of Object.entries(n.shape)) {
         const field = fieldOf(f);
-        properties[key] = { ...toJsonSchema(field.node), ...(field.def !== undefined && { default: field.def }) };
+        properties[key] = {
+          ...toJsonSchema(field.node, depth + 1),
+          ...(field.def !== undefined && { default: field.def }),
+        };
         if (!field.optional) required.push(key);
       }
       return { type: 'object', properties, ...(required.length && { required }), ...d };

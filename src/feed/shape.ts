@@ -201,7 +201,7 @@ export type Text = string | { [lang: string]: string };
 export const MAX_STR = 500;
 /** Longest text (a name, a description), in characters. */
 export const MAX_TEXT = 20_000;
-/** Most entries in a list inside an item (days, dates, phones). */
+/** Most entries in a list inside an item (days, dates, phones) or inside the timeline (its stages). */
 export const MAX_ENTRIES = 1_000;
 /** Most translations of one text (a council serves a few dozen languages at most). */
 export const MAX_LANGS = 100;
@@ -425,10 +425,6 @@ export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: 
   const out: unknown[] = [];
   const ids = new Map<unknown, string>();
   const isList = node.k == 'list';
-  if (!isList && value.length > MAX_ENTRIES) {
-    ctx.findings.push({ path, code: 'count', severity: 'error', node, value });
-    return BAD;
-  }
   let ok = true;
   for (let i = 0; i < value.length; i++) {
     const p = join(path, i);
@@ -565,17 +561,17 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
     case 'arr':
     case 'list': {
       if (!Array.isArray(value)) return fail('type');
-      return drainList(node as ArrNode, value, path, ctx);
+      // A list inside an item, or the timeline's stages, is read in one piece (a top-level list is read
+      // in slices, by `checkItems`): at most MAX_ENTRIES entries (2,400,000 stages held the page 1.5 s).
+      return value.length > MAX_ENTRIES ? fail('count') : drainList(node as ArrNode, value, path, ctx);
     }
     case 'lax': {
       const inner: Ctx = { findings: [], refs: ctx.refs };
       const got = check((node as LaxNode).of, value, path, inner);
       ctx.refs = inner.refs;
-      if (got !== BAD) {
-        ctx.findings.push(...inner.findings);
-        return got;
-      }
-      for (const f of inner.findings) ctx.findings.push({ ...f, severity: 'warning' });
+      // One by one: a spread of many findings would overflow the stack.
+      for (const f of inner.findings) ctx.findings.push(got === BAD ? { ...f, severity: 'warning' } : f);
+      if (got !== BAD) return got;
       forget(ctx, path);
       return undefined;
     }

@@ -44,6 +44,12 @@ const mutations = {
   'bad status': (f) => (f.sessions[0].occurrences[0].status = 'off'),
   'bad audience': (f) => (f.sessions[0].audience = ['everyone']),
   'bad geo': (f) => (f.places[0].geo.lat = 123),
+  'timeline of 1,001 stages': (f) =>
+    (f.timeline.stages = Array.from({ length: 1_001 }, (_, i) => ({ ...f.timeline.stages[0], id: `s${i}` }))),
+  'dates past 1,000 in a session': (f) =>
+    (f.sessions[0].schedule.exceptDate = Array.from({ length: 1_001 }, () => '2026-12-25')),
+  'fine: a timeline of 1,000 stages': (f) =>
+    (f.timeline.stages = Array.from({ length: 1_000 }, (_, i) => ({ ...f.timeline.stages[0], id: `s${i}` }))),
   'fine: unknown field': (f) => (f.sessions[0].colour = 'red'),
   'fine: translation added': (f) => (f.sessions[3].name = { en: 'Stay and Play', pl: 'Zostań i baw się' }),
 };

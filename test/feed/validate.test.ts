@@ -410,6 +410,45 @@ describe('validateFeed: hardening (issue 12)', () => {
   const one = (input: unknown) => lines(issuesOf(input));
 
   describe('no value can hold the page', () => {
+    const stage = { id: 'birth', from: { week: 0 }, to: { week: 2 }, title: 'Birth', services: ['dadpad'] };
+
+    it("refuses a timeline of 2,400,000 stages with one sentence, and keeps the feed's other parts", () => {
+      // Before: every stage read in one task (1.5 s in the page) and every problem gathered with a
+      // spread that overflowed the stack, so the whole feed was refused ("could not be read").
+      const { feed, issues } = validateFeed(
+        minimalFeed({ timeline: { mode: 'extend', stages: Array(2_400_000).fill(0) } }),
+      );
+      expect(lines(issues)).to.deep.equal([
+        'timeline.stages: has 2,400,000 entries; the most a feed may list here is 1,000 (ignored)',
+      ]);
+      expect(feed.timeline === undefined).to.equal(true);
+      expect(feed.services?.map((s) => s.id)).to.deep.equal(['dadpad']);
+      // A thousand stages are a timeline; one more is not.
+      const stages = (n: number) => Array.from({ length: n }, (_, i) => ({ ...stage, id: `s${i}` }));
+      const thousand = validateFeed(minimalFeed({ timeline: { stages: stages(1_000) } }));
+      expect(thousand.issues).to.deep.equal([]);
+      expect(thousand.feed.timeline?.stages).to.have.length(1_000);
+      expect(one(minimalFeed({ timeline: { stages: stages(1_001) } }))).to.deep.equal([
+        'timeline.stages: has 1,001 entries; the most a feed may list here is 1,000 (ignored)',
+      ]);
+    });
+
+    it('gathers 200,000 problems in an ignored part without overflowing the stack: listed to 1,000, the rest counted', () => {
+      // 200 stages, each with 1,000 messages that are numbers: every message a problem.
+      const bad = { ...stage, messages: Array(1_000).fill(0) };
+      const stages = [...Array.from({ length: 200 }, (_, i) => ({ ...bad, id: `s${i}` })), stage];
+      const { feed, issues } = validateFeed(minimalFeed({ timeline: { mode: 'extend', stages } }));
+      expect(issues).to.have.length(1_001);
+      expect(issues[0]).to.include({ path: 'timeline.stages[0].messages[0]', code: 'type', severity: 'error' });
+      expect(issues[1_000]).to.deep.include({
+        path: 'timeline',
+        code: 'more',
+        severity: 'error',
+        more: { problems: 199_000, items: 0, ignored: 0 },
+      });
+      expect(feed.timeline?.stages.map((s) => s.id)).to.deep.equal(['birth']);
+    });
+
     it('checks a 120,000-character email by its length, with a sentence, not by a pattern that backtracks', () => {
       const email = `${'a'.repeat(120_000)}@example.org`;
       expect(one(withSession({ booking: { email } }))).to.deep.equal([
