@@ -146,6 +146,26 @@ const CASES = {
     text: JSON.stringify({ ...makeFeed(1), timeline: { mode: 'extend', stages: Array(2_400_000).fill(0) } }),
     markup: '<imh-first-1001-days-timeline birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>',
   }),
+  // The most a timeline may hold of it: 1,000 stages (the limit), each with 1,000 messages and 1,000
+  // health checks (the limit of a list inside a stage), all numbers (4 MB). Read in one piece, it
+  // was one task of seconds; its stages and their lists are now read in slices.
+  'a timeline of 1,000 stages of 2,000 bad values each (4 MB)': () => ({
+    text: JSON.stringify({
+      ...makeFeed(1),
+      timeline: {
+        mode: 'extend',
+        stages: Array.from({ length: 1_000 }, (_, i) => ({
+          id: `s${i}`,
+          from: { week: 0 },
+          to: { week: 2 },
+          title: 'Stage',
+          messages: Array(1_000).fill(0),
+          checks: Array(1_000).fill(0),
+        })),
+      },
+    }),
+    markup: '<imh-first-1001-days-timeline birth-date="2026-10-20" now="2026-11-23"></imh-first-1001-days-timeline>',
+  }),
   // An editor's `days` far beyond a year, on a feed of 100 daily series: the window is held to a year.
   '100 daily series, days="100000000"': () => ({
     text: withSessions(

@@ -73,7 +73,7 @@ export function* safeInSlices(input: unknown, parts: FeedParts, url?: string): G
     let got: unknown;
     if (raw == null) got = undefined;
     else if (list && Array.isArray(raw)) got = yield* checkItems(list, raw, key, ctx);
-    else got = check(node, raw, key, ctx);
+    else got = yield* check(node, raw, key, ctx);
     // Only `version` can fail here, and it was checked above.
     if (got === BAD) throw new FeedValidationError(url, 'could not be read.');
     if (got !== undefined) out[key] = got;

@@ -320,8 +320,8 @@ export interface Ctx {
   findings: Finding[];
   refs: PendingRef[];
   /**
-   * The problems past `MAX_ISSUES`, counted by part (`spill`); only the safety pass's own context
-   * has it, not a lax value's inner one.
+   * The problems past `MAX_ISSUES`, counted by part (`spill`): the safety pass's own context has it,
+   * and shares it with a lax value's inner one.
    */
   more?: Record<string, Finding & { more: More }>;
 }
@@ -417,9 +417,10 @@ const textProblem = (v: string, max: number): Code | undefined =>
           : undefined;
 
 /**
- * Checks the items of an array or list, yielding between items so a long top-level list can be
- * read across several tasks. In a list each bad item is skipped (and a repeated id is an error);
- * in a plain array one bad item fails the whole array.
+ * Checks the items of an array or list, yielding every 32 items, so a long list can be read across
+ * several tasks, wherever it is: at the top of the feed, inside the timeline (its stages), inside
+ * an item. In a list each bad item is skipped (and a repeated id is an error); in a plain array one
+ * bad item fails the whole array.
  */
 export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: Ctx): Generator<void, unknown> {
   const out: unknown[] = [];
@@ -428,24 +429,14 @@ export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: 
   let ok = true;
   for (let i = 0; i < value.length; i++) {
     const p = join(path, i);
-    // An item whose problems all come past the first MAX_ISSUES, and are counted: it is counted too.
-    const past = ctx.more && ctx.findings.length >= MAX_ISSUES;
+    // An item of a list whose problems all come past the first MAX_ISSUES, and are counted: it is
+    // counted too (an entry of a plain array is no item: its array fails).
+    const past = isList && ctx.more && ctx.findings.length >= MAX_ISSUES;
     let got: unknown;
-    if (isList && tooDeep(value[i])) {
-      ctx.findings.push({ path: p, code: 'deep', severity: 'error' });
-      got = BAD;
-    } else got = check(node.of, value[i], p, ctx);
+    got = isList && tooDeep(value[i]) ? report(ctx, node, p, 'deep') : yield* check(node.of, value[i], p, ctx);
     const itemId = isList && got !== BAD && (got as { id?: unknown }).id;
-    if (itemId && ids.has(itemId)) {
-      ctx.findings.push({
-        path: join(p, 'id'),
-        code: 'duplicate',
-        severity: 'error',
-        value: itemId,
-        arg: ids.get(itemId),
-      });
-      got = BAD;
-    } else if (itemId) ids.set(itemId, p);
+    if (itemId && ids.has(itemId)) got = report(ctx, node, join(p, 'id'), 'duplicate', itemId, ids.get(itemId));
+    else if (itemId) ids.set(itemId, p);
     if (got === BAD) {
       if (past) tally(ctx.more!, path).more.items++;
       if (isList) forget(ctx, p);
@@ -456,26 +447,14 @@ export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: 
     }
     // In batches: findings cut one at a time would have the array's storage shrunk and regrown each time.
     spill(ctx, MAX_ISSUES);
-    if (isList && i % 25 == 24) yield;
+    if (i % 32 == 31) yield;
   }
   if (!ok) return BAD;
-  if (node.min && out.length < node.min) {
-    ctx.findings.push({ path, code: 'count', severity: 'error', node, value });
-    return BAD;
-  }
-  return out;
+  return node.min && out.length < node.min ? report(ctx, node, path, 'count', value) : out;
 }
 
-const drainList = (node: ArrNode, value: unknown[], path: string, ctx: Ctx): unknown => {
-  const work = checkItems(node, value, path, ctx);
-  for (;;) {
-    const step = work.next();
-    if (step.done) return step.value;
-  }
-};
-
 /** Records a finding; returns `BAD`. */
-const report = (ctx: Ctx, node: Node, path: string, code: Code, value: unknown, arg?: string): typeof BAD => {
+const report = (ctx: Ctx, node: Node, path: string, code: Code, value?: unknown, arg?: string): typeof BAD => {
   ctx.findings.push({ path, code, severity: 'error', node, value, arg });
   return BAD;
 };
@@ -483,9 +462,10 @@ const report = (ctx: Ctx, node: Node, path: string, code: Code, value: unknown, 
 /**
  * Checks `value` against `node`. Returns the cleaned value (unknown fields removed, defaults
  * applied, text trimmed), `undefined` for a lax value that was ignored, or `BAD` after recording
- * a finding for every problem found.
+ * a finding for every problem found. A generator: it yields within lists (`checkItems`), so that
+ * nothing (2,400,000 stages, a stage of 1,000 messages in a timeline of 1,000) is read in one task.
  */
-export function check(node: Node, value: unknown, path: string, ctx: Ctx): unknown {
+export function* check(node: Node, value: unknown, path: string, ctx: Ctx): Generator<void, unknown> {
   const fail = (code: Code, arg?: string, at = path, v = value): typeof BAD => report(ctx, node, at, code, v, arg);
   switch (node.k) {
     case 'str':
@@ -561,17 +541,21 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
     case 'arr':
     case 'list': {
       if (!Array.isArray(value)) return fail('type');
-      // A list inside an item, or the timeline's stages, is read in one piece (a top-level list is read
-      // in slices, by `checkItems`): at most MAX_ENTRIES entries (2,400,000 stages held the page 1.5 s).
-      return value.length > MAX_ENTRIES ? fail('count') : drainList(node as ArrNode, value, path, ctx);
+      // A list inside an item or inside the timeline (its stages) has at most MAX_ENTRIES entries, a limit
+      // no real feed reaches: 2,400,000 stages that were numbers were 2,400,000 problems to gather.
+      return value.length > MAX_ENTRIES ? fail('count') : yield* checkItems(node as ArrNode, value, path, ctx);
     }
     case 'lax': {
-      const inner: Ctx = { findings: [], refs: ctx.refs };
-      const got = check((node as LaxNode).of, value, path, inner);
+      // Its own findings, to be ignored with it; but its problems past the first MAX_ISSUES are counted as any are.
+      const inner: Ctx = { ...ctx, findings: [] };
+      const got = yield* check((node as LaxNode).of, value, path, inner);
       ctx.refs = inner.refs;
       // One by one: a spread of many findings would overflow the stack.
       for (const f of inner.findings) ctx.findings.push(got === BAD ? { ...f, severity: 'warning' } : f);
       if (got !== BAD) return got;
+      // A part ignored as a whole (the timeline): its problems past the first MAX_ISSUES are values ignored.
+      const more = ctx.more?.[path];
+      if (more) [more.severity, more.more.ignored, more.more.items] = ['warning', more.more.problems, 0];
       forget(ctx, path);
       return undefined;
     }
@@ -595,7 +579,7 @@ export function check(node: Node, value: unknown, path: string, ctx: Ctx): unkno
           const code = typeof raw == 'string' && raw.trim() ? 'invisible' : 'empty';
           ctx.findings.push({ path: p, code, severity: 'warning', node: fnode, value: raw });
         }
-        const got = raw == null || ignored ? undefined : check(fnode, raw, p, ctx);
+        const got = raw == null || ignored ? undefined : yield* check(fnode, raw, p, ctx);
         if (got === BAD) ok = false;
         else if (got !== undefined) {
           out[key] = got;

@@ -10,6 +10,7 @@ import {
   validateFeed,
   type FeedIssue,
 } from '../../src/feed/index.js';
+import { safeInSlices } from '../../src/feed/safe.js';
 import { minimalFeed, place, service, session } from '../fixtures/feeds.js';
 
 const issuesOf = (input: unknown) => validateFeed(input).issues;
@@ -433,7 +434,51 @@ describe('validateFeed: hardening (issue 12)', () => {
       ]);
     });
 
-    it('gathers 200,000 problems in an ignored part without overflowing the stack: listed to 1,000, the rest counted', () => {
+    it("reads a timeline's stages, and a stage's messages, in slices: the reader may stop between them", () => {
+      const breaks = (feed: unknown) => {
+        const reading = safeInSlices(feed, ALL_PARTS);
+        let n = 0;
+        let step = reading.next();
+        for (; !step.done; step = reading.next()) n++;
+        return { n, feed: step.value.feed };
+      };
+      // 1,000 stages: before, none (the timeline was read in one piece: 1,000 stages of 2,000 values
+      // each held the page for seconds).
+      const stages = Array.from({ length: 1_000 }, (_, i) => ({ ...stage, id: `s${i}` }));
+      const many = breaks(minimalFeed({ timeline: { stages } }));
+      expect(many.n).to.be.at.least(30);
+      expect(many.feed.timeline?.stages).to.have.length(1_000);
+      // One stage of 1,000 messages.
+      const messages = Array.from({ length: 1_000 }, (_, i) => `Message ${i}`);
+      const long = breaks(minimalFeed({ timeline: { stages: [{ ...stage, messages }] } }));
+      expect(long.n).to.be.at.least(30);
+      expect(long.feed.timeline?.stages[0].messages).to.have.length(1_000);
+    });
+
+    it("a timeline ignored as a whole (its mode unknown): its stages' problems are ignored with it, past 1,000 too", () => {
+      const { feed, issues } = validateFeed(
+        minimalFeed({ timeline: { mode: 'sideways', stages: [0, { ...stage, services: ['dadpad', 'missing'] }] } }),
+      );
+      expect(feed.timeline === undefined).to.equal(true);
+      expect(lines(issues)).to.deep.equal([
+        'timeline.mode: "sideways" is not a timeline mode; use extend or replace (ignored)',
+        'timeline.stages[0]: should be an object ({ … }), not a number (ignored)',
+      ]);
+      // 1,000 stages with 3 bad messages each, and the mode: counted as values ignored, not items skipped.
+      const bad = Array.from({ length: 1_000 }, (_, i) => ({ ...stage, id: `s${i}`, messages: [0, 0, 0] }));
+      const many = validateFeed(minimalFeed({ timeline: { mode: 'sideways', stages: bad } }));
+      expect(many.feed.timeline === undefined).to.equal(true);
+      expect(many.issues).to.have.length(1_001);
+      expect(many.issues.slice(0, 1_000).every((i) => i.severity == 'warning')).to.equal(true);
+      expect(many.issues[1_000]).to.deep.include({
+        path: 'timeline',
+        code: 'more',
+        severity: 'warning',
+        more: { problems: 2_001, items: 0, ignored: 2_001 },
+      });
+    });
+
+    it('gathers 200,000 problems in the timeline without overflowing the stack: listed to 1,000, the rest counted', () => {
       // 200 stages, each with 1,000 messages that are numbers: every message a problem.
       const bad = { ...stage, messages: Array(1_000).fill(0) };
       const stages = [...Array.from({ length: 200 }, (_, i) => ({ ...bad, id: `s${i}` })), stage];
@@ -444,8 +489,12 @@ describe('validateFeed: hardening (issue 12)', () => {
         path: 'timeline',
         code: 'more',
         severity: 'error',
-        more: { problems: 199_000, items: 0, ignored: 0 },
+        more: { problems: 199_000, items: 199, ignored: 0 },
       });
+      expect(issues[1_000].message).to.equal(
+        'has 199,000 more problems like these (199 items skipped), counted but not listed: a check lists the ' +
+          'first 1,000 problems only. Fix the ones above and check again',
+      );
       expect(feed.timeline?.stages.map((s) => s.id)).to.deep.equal(['birth']);
     });
 
