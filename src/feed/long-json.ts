@@ -31,8 +31,8 @@ interface Open {
   started?: boolean;
 }
 
-/** Sets a key or index as `JSON.parse` does: an own property, whatever the prototypes hold. */
-const put = (into: object, key: string | number, value: unknown) =>
+/** Sets a key as `JSON.parse` does: an own property, whatever the prototypes hold (`__proto__` too). */
+const put = (into: object, key: string, value: unknown) =>
   Object.defineProperty(into, key, { value, writable: true, enumerable: true, configurable: true });
 
 /**
@@ -126,7 +126,9 @@ export function* parseLongJson(text: string, piece = PIECE): Generator<void, unk
   const add = (v: unknown) => {
     const open = stack[stack.length - 1];
     if (!open) result = v;
-    else if (Array.isArray(open.value)) put(open.value, open.value.length, v);
+    // A list's entries are pushed: set one by one as properties, 2,000,000 of them made the list a
+    // hash table, and its growth alone a task of 50 ms.
+    else if (Array.isArray(open.value)) open.value.push(v);
     else put(open.value, open.key!, v);
   };
 
