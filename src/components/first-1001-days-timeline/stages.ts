@@ -67,7 +67,8 @@ export function mergeStages(
     for (const local of timeline.stages) {
       const base = byId.get(local.id);
       const join = <T>(a?: T[], b?: T[]) => (a || b ? [...new Set([...(a ?? []), ...(b ?? [])])] : undefined);
-      const [built, written] = [defaults, source].map((list) => list.find((s) => s.id == local.id));
+      // The built-in stage as written (in English), for `localise`; `base` is it in the element's languages.
+      const written = source.find((s) => s.id == local.id);
       const merged = base
         ? {
             ...base,
@@ -78,7 +79,7 @@ export function mergeStages(
             sessionCategories: join(base.sessionCategories, local.sessionCategories),
           }
         : local;
-      byId.set(local.id, built && written ? localise(merged, built, written, feedLanguage) : merged);
+      byId.set(local.id, base && written ? localise(merged, base, written, feedLanguage) : merged);
     }
     stages = [...byId.values()];
   }
