@@ -313,6 +313,8 @@ describe('<imh-first-1001-days-timeline>', () => {
       await fill(el, 'due', '2027-09-13');
       expect($(el, '#date-error')!.hidden).to.equal(true);
       expect(where(el)).to.equal('This date is before the 1001 days begin. Check the date.');
+      // Only that: no next check counted from a date the summary asks the parent to check.
+      expect($(el, '.journey .next') == null, 'a next check is shown').to.equal(true);
       // A due date in the past is still taken, as before.
       await fill(el, 'due', '2026-11-09');
       expect(where(el)).to.equal('Day 285 of 1,001 — you are 42 weeks pregnant');

@@ -137,9 +137,9 @@ export function summary({ t, lang, j, placing, stages, birth, action }: SummaryC
         }),
       );
   }
-  // The next check from today, in any stage.
+  // The next check from today, in any stage (none beside "Check the date", nor after the 1001 days).
   const next =
-    placing == 'placed' && j.day <= TOTAL_DAYS
+    placing == 'placed' && j.day >= 1 && j.day <= TOTAL_DAYS
       ? stages
           .flatMap((s) => (s.checks ?? []).map((c) => ({ c, at: c.at ? pointDays(c.at, birth) : undefined })))
           .filter((x) => x.at !== undefined && x.at >= j.sinceBirth)
