@@ -251,8 +251,9 @@ export function sentence(f: Finding): string {
         items && `${n(items, 'item', 'items')} skipped`,
         ignored && `${n(ignored, 'value', 'values')} ignored`,
       ];
+      const costs = cost.filter(Boolean).join(', ');
       return (
-        `has ${n(problems, 'more problem', 'more problems')} like these (${cost.filter(Boolean).join(', ')}), ` +
+        `has ${n(problems, 'more problem', 'more problems')} like these${costs && ` (${costs})`}, ` +
         `counted but not listed: a check lists the first ${MAX_ISSUES.toLocaleString('en')} problems only. ` +
         'Fix the ones above and check again'
       );
