@@ -45,6 +45,7 @@ const ALL = [
   { name: 'a feed of 2,000,000 bad sessions (4.8 MB)', target: 50 },
   { name: 'a timeline of 2,400,000 bad stages (4.8 MB)', target: 50 },
   { name: 'a timeline of 1,000 stages of 2,000 bad values each (4 MB)', target: 50 },
+  { name: 'a timeline of 200 stages of 1,000 unknown services, then 500 bad stages', target: 50 },
 ];
 const only = process.env.BENCH_CASE?.toLowerCase();
 const CASES = ALL.filter((c) => !only || c.name.toLowerCase().includes(only));

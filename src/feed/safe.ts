@@ -33,8 +33,8 @@ export interface SafeFeed {
 const REFERRED = ['places', 'organisations', 'services', 'sources'] as const;
 
 /**
- * Reads `parts` of parsed JSON as a feed, as a generator that yields between items of the long
- * lists (run it with `sliced()` or `drain()`). Every good item is kept; each bad one is skipped and
+ * Reads `parts` of parsed JSON as a feed, as a generator that yields within its lists, wherever they
+ * are, and its references (run it with `sliced()` or `drain()`). Every good item is kept; each bad one is skipped and
  * recorded. Throws `FeedValidationError` only when the document is unusable as a whole: not an
  * object, no `version`, or a major version this library does not know.
  *
@@ -83,16 +83,21 @@ export function* safeInSlices(input: unknown, parts: FeedParts, url?: string): G
   for (const name of REFERRED) {
     known[name] = new Set(((out[name] ?? []) as { id: string }[]).map((item) => item.id));
   }
+  let i = 0;
   for (const r of ctx.refs) {
     if (!known[r.to]?.has(r.id)) {
       r.drop();
       ctx.findings.push({ path: r.path, code: 'unknown-ref', severity: 'warning', value: r.id, arg: r.to });
     }
+    // In slices too: each dropped reference is taken out of its list (200,000 took 0.6 s).
+    if (++i % 256 == 0) yield;
   }
   // Checks across lists, for parts that have them (sessions and the calendars they skip).
   parts.check?.(own, out as Feed, ctx.findings);
   // Past the first MAX_ISSUES, one last finding a part says how many more.
   spill(ctx);
-  ctx.findings.push(...Object.values(ctx.more!));
+  // In the order of the feed's parts, whichever part's count began first.
+  const at = (f: Finding) => Object.keys(parts.fields).indexOf(f.path);
+  ctx.findings.push(...Object.values(ctx.more!).sort((a, b) => at(a) - at(b)));
   return { feed: out as Feed, findings: ctx.findings };
 }

@@ -34,7 +34,7 @@ export function validateFeed(input: unknown, url?: string): ValidatedFeed {
   return drain(validateInSlices(input, url));
 }
 
-/** `validateFeed` as a generator that yields between items of the long lists, for `sliced()`. */
+/** `validateFeed` as a generator that yields within the feed's lists, for `sliced()`. */
 export function* validateInSlices(input: unknown, url?: string): Generator<void, ValidatedFeed> {
   const { feed, findings } = yield* safeInSlices(input, ALL_PARTS, url);
   return { feed, issues: explain(findings, input) };

@@ -478,6 +478,40 @@ describe('validateFeed: hardening (issue 12)', () => {
       });
     });
 
+    it("counts what is past the first 1,000 problems by part, in the feed's order, with every stage skipped", () => {
+      // 1,500 sessions with a description left blank (a warning each), then 800 stages with three bad texts each.
+      const sessions = Array.from({ length: 1_500 }, (_, i) => ({ ...session, id: `s${i}`, description: '' }));
+      const stages = Array.from({ length: 800 }, (_, i) => ({
+        ...stage,
+        id: `t${i}`,
+        title: 3,
+        summary: 4,
+        ifWorried: 5,
+      }));
+      const { issues } = validateFeed(minimalFeed({ sessions, timeline: { stages } }));
+      const more = issues.filter((i) => i.code == 'more');
+      // Before: the timeline's line first, and 466 of its 800 stages counted as skipped.
+      expect(more.map((i) => [i.path, i.more])).to.deep.equal([
+        ['sessions', { problems: 500, items: 0, ignored: 500 }],
+        ['timeline', { problems: 2_400, items: 800, ignored: 0 }],
+      ]);
+    });
+
+    it('says how many more problems there are, without an empty "()" when they skipped nothing of their own', () => {
+      // One session with 2,000 bad days: its problems run past the first 1,000, but it was counted
+      // (as skipped) among them.
+      const byDay = Array(1_000).fill('Someday');
+      const { issues } = validateFeed(
+        minimalFeed({
+          sessions: [{ ...session, schedule: { ...session.schedule, byDay, byMonth: Array(1_000).fill(13) } }],
+        }),
+      );
+      expect(issues.at(-1)?.message).to.equal(
+        'has 1,000 more problems like these, counted but not listed: a check lists the first 1,000 problems only. ' +
+          'Fix the ones above and check again',
+      );
+    });
+
     it('gathers 200,000 problems in the timeline without overflowing the stack: listed to 1,000, the rest counted', () => {
       // 200 stages, each with 1,000 messages that are numbers: every message a problem.
       const bad = { ...stage, messages: Array(1_000).fill(0) };
