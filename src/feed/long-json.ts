@@ -127,7 +127,8 @@ export function* parseLongJson(text: string, piece = PIECE): Generator<void, unk
     const open = stack[stack.length - 1];
     if (!open) result = v;
     // A list's entries are pushed: set one by one as properties, 2,000,000 of them made the list a
-    // hash table, and its growth alone a task of 50 ms.
+    // hash table, and its growth alone a task of 50 ms. (Unlike JSON.parse, a push would call a
+    // setter that a page put on Array.prototype's indices; no feed can put one there.)
     else if (Array.isArray(open.value)) open.value.push(v);
     else put(open.value, open.key!, v);
   };
