@@ -16,6 +16,7 @@ import {
   type Ctx,
   type Finding,
   type LaxNode,
+  MAX_ISSUES,
   spill,
 } from './shape.js';
 import type { Feed } from './types.js';
@@ -89,15 +90,16 @@ export function* safeInSlices(input: unknown, parts: FeedParts, url?: string): G
       r.drop();
       ctx.findings.push({ path: r.path, code: 'unknown-ref', severity: 'warning', value: r.id, arg: r.to });
     }
-    // In slices too: each dropped reference is taken out of its list (200,000 took 0.6 s).
+    // In slices too: each dropped reference is taken out of its list (200,000 took 0.6 s), and the problems
+    // past the first MAX_ISSUES counted as they come (counted at the end, 200,000 took 83 ms in one step).
+    spill(ctx, MAX_ISSUES);
     if (++i % 256 == 0) yield;
   }
   // Checks across lists, for parts that have them (sessions and the calendars they skip).
   parts.check?.(own, out as Feed, ctx.findings);
   // Past the first MAX_ISSUES, one last finding a part says how many more.
   spill(ctx);
-  // In the order of the feed's parts, whichever part's count began first.
-  const at = (f: Finding) => Object.keys(parts.fields).indexOf(f.path);
-  ctx.findings.push(...Object.values(ctx.more!).sort((a, b) => at(a) - at(b)));
+  // In the order of the feed's parts (each count's path is its part's name).
+  for (const key in parts.fields) if (ctx.more![key]) ctx.findings.push(ctx.more![key]);
   return { feed: out as Feed, findings: ctx.findings };
 }
