@@ -88,6 +88,28 @@ const located = (text: string) => {
 // (16 KiB) hands it whole entries of a feed.
 const PIECES = [1, 16, 256, undefined];
 
+/**
+ * Reads `text` step by step, as the elements do, measuring each step by what it hands `JSON.parse`:
+ * for each step, the sum of `measure` over its calls (their characters, or their count).
+ */
+function stepsOf(text: string, measure: (handed: string) => number): { value: unknown; steps: number[] } {
+  const parse = JSON.parse;
+  const steps: number[] = [0];
+  JSON.parse = ((t: string, reviver?: Parameters<typeof parse>[1]) => {
+    steps[steps.length - 1] += measure(t);
+    return parse(t, reviver) as unknown;
+  }) as typeof parse;
+  try {
+    const work = parseLongJson(text);
+    for (let s = work.next(); ; s = work.next()) {
+      if (s.done) return { value: s.value, steps };
+      steps.push(0);
+    }
+  } finally {
+    JSON.parse = parse;
+  }
+}
+
 describe('parseLongJson: a long feed read in short steps', () => {
   it('gives what JSON.parse gives, for generated JSON with every form of value', () => {
     for (let seed = 1; seed <= 120; seed++) {
@@ -179,25 +201,7 @@ describe('parseLongJson: a long feed read in short steps', () => {
   it('yields between short steps of a long text, handing JSON.parse a little at a time', () => {
     const item = (i: number) => `{"id": "s${i}", "name": "Session ${i}", "tags": ["a", "b"], "n": ${i}}`;
     const text = `{"version": 1, "sessions": [${Array.from({ length: 20_000 }, (_, i) => item(i)).join(', ')}]}`;
-    const parse = JSON.parse;
-    const steps: number[] = [0];
-    JSON.parse = ((t: string, reviver?: Parameters<typeof parse>[1]) => {
-      steps[steps.length - 1] += t.length;
-      return parse(t, reviver) as unknown;
-    }) as typeof parse;
-    let value: unknown;
-    try {
-      const work = parseLongJson(text);
-      for (let s = work.next(); ; s = work.next()) {
-        if (s.done) {
-          value = s.value;
-          break;
-        }
-        steps.push(0);
-      }
-    } finally {
-      JSON.parse = parse;
-    }
+    const { value, steps } = stepsOf(text, (t) => t.length);
     expect(same(value, JSON.parse(text))).to.equal(true);
     expect(steps.length).to.be.above(text.length / 0x10000);
     expect(Math.max(...steps)).to.be.at.most(0x8000 + 0x4000);
@@ -207,25 +211,7 @@ describe('parseLongJson: a long feed read in short steps', () => {
 
   it('reads a list of 200,000 one-character numbers in steps of a few thousand values, not of 32,000', () => {
     const text = `{"version": 1, "timeline": {"stages": [${Array(200_000).fill(0).join(',')}]}}`;
-    const parse = JSON.parse;
-    const steps: number[] = [0];
-    JSON.parse = ((t: string, reviver?: Parameters<typeof parse>[1]) => {
-      steps[steps.length - 1]++;
-      return parse(t, reviver) as unknown;
-    }) as typeof parse;
-    let value: unknown;
-    try {
-      const work = parseLongJson(text);
-      for (let s = work.next(); ; s = work.next()) {
-        if (s.done) {
-          value = s.value;
-          break;
-        }
-        steps.push(0);
-      }
-    } finally {
-      JSON.parse = parse;
-    }
+    const { value, steps } = stepsOf(text, () => 1);
     expect(same(value, JSON.parse(text))).to.equal(true);
     // Each value is a call of JSON.parse and a property set: 32,000 of them were a task of 55 ms.
     expect(Math.max(...steps)).to.be.at.most(2_500);
