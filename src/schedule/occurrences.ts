@@ -160,11 +160,11 @@ const soonest = (a: SessionOccurrence, b: SessionOccurrence) =>
 /**
  * Every session's occurrences in the window, soonest first (then by session id), as a generator
  * that yields between batches of sessions, so a long feed can be expanded across several tasks
- * (see `feed/slices.ts`). Each batch of 100 sessions (fewer once they have 4,096 dates: a year of
- * daily sessions) is sorted, then the sorted runs are merged
- * two at a time, with a yield before each merge and every 4,096 occurrences of one: one sort of
- * them all (5,000 series over 8 weeks) took 35 ms in one task. On a tie the earlier run's
- * occurrence goes first, as a stable sort of them all would keep it.
+ * (see `feed/slices.ts`). Each batch of 100 sessions (fewer once they have 4,096 dates between them:
+ * eleven daily series over a year, say) is sorted, then the sorted runs are merged two at a time,
+ * with a yield before each merge and every 4,096 occurrences of one: one sort of them all (5,000
+ * series over 8 weeks) took 35 ms in one task. On a tie the earlier run's occurrence goes first, as
+ * a stable sort of them all would keep it.
  */
 export function* occurrencesInSlices(
   sessions: readonly Session[],
