@@ -18,6 +18,7 @@ import { minimalFeed, session } from '../fixtures/feeds.js';
 import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 import { watchParts } from '../fixtures/parts.js';
+import { shown } from '../fixtures/shown.js';
 
 const MONDAY = '2026-11-23T08:00'; // a Monday morning in the feed's time zone (Europe/London)
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -32,8 +33,8 @@ const item = (el: ImhSessionList, name: string) =>
 const controls = (el: ImhSessionList) =>
   waitUntil(() => el.shadowRoot!.querySelector('[part=filters]'), 'no filter controls', { timeout: 5000 });
 
-/** `watch` is called as the element enters the page, before its first render. */
-async function list(
+/** A list put on the page (its first update still to come); `watch` is called as it enters the page. */
+async function added(
   attrs: Record<string, string | number | boolean> = {},
   data?: unknown,
   watch?: (el: ImhSessionList) => void,
@@ -47,9 +48,14 @@ async function list(
   const wrap = await fixture<HTMLDivElement>(html`<div style="max-width: 48rem"></div>`);
   wrap.append(el);
   watch?.(el);
-  await elementUpdated(el);
   return el;
 }
+
+/**
+ * A list on the page, once it shows its feed (read in slices: not always within its first update).
+ * `watch` is called as it enters the page, before its first render.
+ */
+const list = async (...args: Parameters<typeof added>) => shown(await added(...args));
 
 /** Records the category names the filter form shows the first time it shows any (every render is seen). */
 const firstCategoryNames = (names: string[][]) => (el: ImhSessionList) =>
@@ -103,7 +109,7 @@ describe('<imh-session-list>', () => {
     await list(); // the code is here now
     // What each render drew, seen as it is committed (Lit calls `updated()` right after).
     let placeholder = false;
-    const el = await list({ limit: 3 }, undefined, (el) => {
+    const el = await added({ limit: 3 }, undefined, (el) => {
       const updated = (el as unknown as { updated: (c: unknown) => void }).updated.bind(el);
       Object.assign(el, {
         updated: (changed: unknown) => {
@@ -112,6 +118,7 @@ describe('<imh-session-list>', () => {
         },
       });
     });
+    await elementUpdated(el);
     expect($$(el, '[part=item]')).to.have.length(3);
     expect(placeholder, 'a placeholder before the sessions').to.equal(false);
   });
@@ -264,9 +271,20 @@ describe('<imh-session-list>', () => {
       // each. Counted in sessions drawn per update and frames drawn between, not timed. How many an
       // update draws depends on how long the last ones took (internal/pace.ts, tested in internal/pace.test.ts).
       let parts!: ReturnType<typeof watchParts>;
-      const el = await list({ limit: 45, days: 60 }, undefined, (el) => {
+      let first!: Promise<void>;
+      const el = await added({ limit: 45, days: 60 }, undefined, (el) => {
         parts = watchParts(el, () => $$(el, '[part=item]').length);
+        first = new Promise((resolve) =>
+          el.addController({
+            hostUpdated: () => {
+              if ($(el, '[part=item]')) resolve();
+            },
+          }),
+        );
       });
+      // From the update that draws the first part (the feed is read in slices: not always in the first update).
+      await first;
+      await el.updateComplete;
       expect($$(el, '[part=item]').length, 'sessions once updateComplete settles').to.equal(45);
       parts.check(45, 'sessions');
     });
@@ -351,7 +369,7 @@ describe('<imh-session-list>', () => {
         .and.include('Stay and play');
       category.value = 'baby-booktime';
       category.dispatchEvent(new Event('change', { bubbles: true }));
-      await elementUpdated(el);
+      await shown(el);
       expect(new Set(titles(el))).to.deep.equal(new Set(['Baby Booktime']));
       const status = el.shadowRoot!.querySelector('.results [role=status]')!;
       expect(textOf(status)).to.equal(`${titles(el).length} sessions found`);
@@ -359,7 +377,7 @@ describe('<imh-session-list>', () => {
       category.value = '';
       age.value = '-20';
       age.dispatchEvent(new Event('change', { bubbles: true }));
-      await elementUpdated(el);
+      await shown(el);
       expect(titles(el)).to.include('Mindful Mums').and.not.include('Baby Massage');
       await expect(el).to.be.accessible();
     });
@@ -384,7 +402,7 @@ describe('<imh-session-list>', () => {
       // Choosing the course shows every session of the category, not only the one it was named after.
       category.value = 'parenting-course';
       category.dispatchEvent(new Event('change', { bubbles: true }));
-      await elementUpdated(el);
+      await shown(el);
       expect(new Set(titles(el))).to.deep.equal(
         new Set(['Understanding Your Baby (online course)', 'Welcome to Parenthood']),
       );
@@ -478,11 +496,11 @@ describe('<imh-session-list>', () => {
       place.value = 'bantock-park';
       age.value = '-20';
       age.dispatchEvent(new Event('change', { bubbles: true }));
-      await elementUpdated(el);
+      await shown(el);
       expect(new Set(titles(el))).to.deep.equal(new Set(['Bop Around Bantock'])); // it welcomes parents-to-be
       place.value = 'whitmore-reans-library';
       place.dispatchEvent(new Event('change', { bubbles: true }));
-      await elementUpdated(el);
+      await shown(el);
       expect(textOf(el.shadowRoot!.querySelector('[part=empty]'))).to.equal(
         'No sessions match these choices. Try fewer filters.',
       );
@@ -497,7 +515,7 @@ describe('<imh-session-list>', () => {
       const select = field<HTMLSelectElement>(el, name);
       select.value = value;
       select.dispatchEvent(new Event('change', { bubbles: true }));
-      await elementUpdated(el);
+      await shown(el);
     };
     const dates = (el: ImhSessionList) =>
       $$(el, '[part=item] .when time').map((t) => t.getAttribute('datetime')!.slice(0, 10));
@@ -618,7 +636,7 @@ describe('<imh-session-list>', () => {
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement).to.equal(clear);
       await sendKeys({ press: 'Enter' });
-      await elementUpdated(el);
+      await shown(el);
       expect(count(el)).to.equal(all);
       expect($(el, 'button.clear')).to.equal(null);
       expect(el.shadowRoot!.activeElement).to.equal(field(el, 'q'));
@@ -730,7 +748,7 @@ describe('<imh-session-list>', () => {
         await expect(el).to.be.accessible();
         respond(json(data));
         await oneEvent(el, 'imh-feed-load');
-        await elementUpdated(el);
+        await shown(el);
         const height = el.getBoundingClientRect().height;
         // The estimate is within a third of the real height for a typical week, at either limit.
         expect(Math.abs(height - reserved) / height, `limit ${limit}`).to.be.lessThan(1 / 3);
@@ -744,7 +762,7 @@ describe('<imh-session-list>', () => {
       el.innerHTML = '<a href="https://example.org/whats-on">See what\'s on</a>';
       el.setAttribute('days', '14');
       await fixture(html`<div></div>`).then((d) => d.append(el));
-      await elementUpdated(el);
+      await shown(el);
       expect(textOf(el.shadowRoot!.querySelector('[part=empty]'))).to.equal(
         'There are no sessions in the next 14 days.',
       );
@@ -772,12 +790,12 @@ describe('<imh-session-list>', () => {
       el.setAttribute('days', '100000000');
       el.setAttribute('limit', '100');
       await fixture(html`<div></div>`).then((d) => d.append(el));
-      await el.updateComplete;
+      await shown(el);
       const times = $$(el, '[part=item] time[datetime]').map((t) => t.getAttribute('datetime')!.slice(0, 10));
       expect(times).to.have.length(53);
       expect([times[0], times.at(-1)]).to.deep.equal(['2026-11-24', '2027-11-23']);
       el.data = { version: 1, sessions: [] };
-      await el.updateComplete;
+      await shown(el);
       expect(textOf($(el, '[part=empty]'))).to.equal('There are no sessions in the next 366 days.');
     });
 
@@ -806,7 +824,7 @@ describe('<imh-session-list>', () => {
       (await fixture(html`<div></div>`)).append(el);
       const { detail } = await loaded;
       expect(detail.issues.map((i: { path: string }) => i.path)).to.deep.equal(['sessions[0].schedule.byDay[0]']);
-      await elementUpdated(el);
+      await shown(el);
       expect(titles(el)).not.to.include('Baby Massage');
       expect(titles(el)).to.include('Baby Feeding Support Group');
     });
@@ -868,7 +886,7 @@ describe('<imh-session-list>', () => {
         html`<imh-session-list feed="https://feeds.example.org/f.json" now=${MONDAY} limit="2"></imh-session-list>`,
       );
       await oneEvent(el, 'imh-feed-load');
-      await elementUpdated(el);
+      await shown(el);
       expect(titles(el).length).to.equal(2);
     });
   });
