@@ -3,7 +3,7 @@
  * years, a textphone's channel said once, filter choices written as labels, links named by their
  * service, one name for each language, and addresses that wrap only where they can at 320 px.
  */
-import { elementUpdated, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/components/session-list/session-list.js';
 import '../../src/components/support-card/support-card.js';
@@ -13,6 +13,7 @@ import { formatUnit } from '../../src/internal/format.js';
 import { shippedLanguages } from '../../src/languages.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
+import { shown } from '../fixtures/shown.js';
 
 const MONDAY = '2026-11-23T08:00';
 const textOf = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -36,8 +37,7 @@ async function element<T extends HTMLElement>(
   const el = Object.assign(document.createElement(tag), props) as unknown as T;
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   (await fixture(html`<div style="max-width: ${width}"></div>`)).append(el);
-  await elementUpdated(el);
-  return el;
+  return shown(el);
 }
 
 /** The "For" line of the first session, once its language's messages have loaded. */

@@ -4,6 +4,7 @@ import '../../src/components/support-card/support-card.js';
 import type { ImhSupportCard } from '../../src/components/support-card/support-card.component.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
+import { shown } from '../fixtures/shown.js';
 
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -18,8 +19,7 @@ async function card(service: string, attrs: Record<string, string> = {}, data?: 
   el.service = service;
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   (await fixture(html`<div style="max-width: 40rem"></div>`)).append(el);
-  await elementUpdated(el);
-  return el;
+  return shown(el);
 }
 
 describe('<imh-support-card>', () => {
