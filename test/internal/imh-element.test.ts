@@ -10,6 +10,7 @@ import { saveFeed, storeKey } from '../../src/feed/store.js';
 import { minimalFeed } from '../fixtures/feeds.js';
 import { json, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
+import { shown } from '../fixtures/shown.js';
 
 /** The smallest element on the shared base: it lists session ids. */
 class TestFeedElement extends ImhElement {
@@ -128,21 +129,21 @@ describe('ImhElement (the base of every element)', () => {
     let loads = 0;
     el.addEventListener('imh-feed-load', () => loads++);
     document.body.append(el);
-    await elementUpdated(el);
+    await shown(el);
     expect(items(el)).to.deep.equal(['baby-massage-monday']);
     // Changed in place, and assigned again.
     data.sessions.push({ ...data.sessions[0], id: 'second' });
     el.data = data;
-    await elementUpdated(el);
+    await shown(el);
     expect(items(el)).to.deep.equal(['baby-massage-monday', 'second']);
     // Changed in place, and announced with requestUpdate('data').
     data.sessions.push({ ...data.sessions[0], id: 'third' });
     el.requestUpdate('data');
-    await elementUpdated(el);
+    await shown(el);
     expect(items(el)).to.deep.equal(['baby-massage-monday', 'second', 'third']);
     // A new object.
     el.data = minimalFeed({ sessions: [{ ...data.sessions[0], id: 'only' }] });
-    await elementUpdated(el);
+    await shown(el);
     expect(items(el)).to.deep.equal(['only']);
     expect(loads, 'one imh-feed-load per reading').to.equal(4);
     // Any other update leaves the feed as it was read.

@@ -9,6 +9,7 @@ import { parseDay } from '../../src/schedule/civil.js';
 import { readPeriod } from '../../src/reach/fresh-share.js';
 import { minimalFeed, service, session } from '../fixtures/feeds.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
+import { shown as feedShown } from '../fixtures/shown.js';
 
 type El = HTMLElement & { data: unknown; updateComplete: Promise<boolean> };
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -21,8 +22,7 @@ async function place(tag: string, attrs: Record<string, string>, data: unknown =
   if (data) el.data = data;
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   (where ?? (await fixture(html`<div></div>`))).append(el);
-  await el.updateComplete;
-  return el;
+  return feedShown(el);
 }
 const shown = (el: Element, sel: string, what = sel) => waitUntil(() => $(el, sel), `no ${what}`, { timeout: 5_000 });
 

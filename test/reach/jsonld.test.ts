@@ -5,6 +5,7 @@ import '../../src/components/support-list/support-list.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { minimalFeed, session } from '../fixtures/feeds.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
+import { shown } from '../fixtures/shown.js';
 
 type Node = { '@type': string; '@id': string; name: string; startDate?: string };
 const blocks = (doc: Document = document) => [
@@ -19,8 +20,7 @@ async function place(tag: string, attrs: Record<string, string>, data?: unknown)
   el.data = data ?? (await exampleFeed());
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   (await fixture(html`<div></div>`)).append(el);
-  await el.updateComplete;
-  return el;
+  return shown(el);
 }
 
 describe('JSON-LD in the page (the jsonld attribute)', () => {
