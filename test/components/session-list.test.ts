@@ -104,12 +104,19 @@ describe('<imh-session-list>', () => {
     );
   });
 
-  // Its own styles and each session's drawing are a chunk loaded on first use (issue 14).
+  // Its own styles and each session's drawing are a chunk loaded on first use (issue 14). Given a feed it reads at
+  // once: three sessions, read in one step (a longer feed may be read in slices, in later tasks: feed/slices.ts).
   it('a list made once its code is here draws its sessions in its first update, with no placeholder', async () => {
     await list(); // the code is here now
+    const on = (day: string) => ({
+      ...session,
+      id: `on-${day.toLowerCase()}`,
+      schedule: { ...session.schedule, byDay: [day] },
+    });
+    const data = minimalFeed({ sessions: ['MO', 'TU', 'WE'].map(on) });
     // What each render drew, seen as it is committed (Lit calls `updated()` right after).
     let placeholder = false;
-    const el = await added({ limit: 3 }, undefined, (el) => {
+    const el = await added({ limit: 3 }, data, (el) => {
       const updated = (el as unknown as { updated: (c: unknown) => void }).updated.bind(el);
       Object.assign(el, {
         updated: (changed: unknown) => {
