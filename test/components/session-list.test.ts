@@ -806,6 +806,22 @@ describe('<imh-session-list>', () => {
       expect(textOf($(el, '[part=empty]'))).to.equal('There are no sessions in the next 366 days.');
     });
 
+    it('days in whole days: "7.5" looks 7 days ahead and says so, "0.5" one day', async () => {
+      for (const [days, said] of [
+        ['7.5', 'There are no sessions in the next 7 days.'],
+        ['0.5', 'There are no sessions in the next 1 day.'],
+      ]) {
+        const el = document.createElement('imh-session-list');
+        el.data = { version: 1, sessions: [] };
+        el.setAttribute('now', MONDAY);
+        el.setAttribute('days', days);
+        await fixture(html`<div></div>`).then((d) => d.append(el));
+        await shown(el);
+        // Before: "the next 7.5 days", "the next 0.5 days".
+        expect(textOf($(el, '[part=empty]')), days).to.equal(said);
+      }
+    });
+
     it('error: the fallback content, a retry button and an imh-feed-error event', async () => {
       clearFeedCache();
       stubFetch(() => new Response('', { status: 500 }));

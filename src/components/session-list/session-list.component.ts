@@ -131,11 +131,11 @@ export class ImhSessionList extends ImhElement {
   };
 
   /**
-   * The days looked at: `days`, from 1 to a year. A window of decades held the page (100 daily series
-   * with `days="100000000"`: 64 s in one task, expanding every date until 2099).
+   * The days looked at: `days` in whole days (7.5 is 7), from 1 to a year. A window of decades held the
+   * page (100 daily series with `days="100000000"`: 64 s in one task, expanding every date until 2099).
    */
   private get span(): number {
-    return Math.min(366, Math.max(1, this.days || 28));
+    return Math.min(366, Math.max(1, Math.floor(this.days || 28)));
   }
 
   /** How many occurrences to show after "Show more" (none pressed: `limit`). */
@@ -146,7 +146,7 @@ export class ImhSessionList extends ImhElement {
   now?: string;
   /** How many occurrences to show before a "Show more" button. */
   limit = 10;
-  /** How many days ahead to look, counting today: from 1 to 366 (a year; more is taken as 366). */
+  /** How many days ahead to look, counting today: whole days from 1 to 366 (a year; more is taken as 366). */
   days = 28;
   /** Only these session categories (comma-separated ids, like "baby-massage,stay-and-play"). */
   category?: string;
