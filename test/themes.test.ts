@@ -5,6 +5,7 @@ import '../src/define.js';
 import { themes } from '../src/styles/themes.js';
 import { exampleFeed } from './fixtures/example.js';
 import { expectQuietConsole } from './fixtures/quiet.js';
+import { shown } from './fixtures/shown.js';
 import { contrastFindings, deepActive, focusFindings, ringFindings } from './fixtures/contrast.js';
 
 /** sRGB relative luminance of `rgb(r, g, b)` or `#rrggbb`, per WCAG 2.2. */
@@ -305,6 +306,8 @@ describe('themes', () => {
       await waitUntil(() =>
         elements.every((e) => e.shadowRoot?.querySelector('[part~=card], [part~=item], [part~=stages]')),
       );
+      // Every element's whole content drawn (a list draws a few items an update), not only its first.
+      for (const el of elements) await shown(el);
       const tooClose: string[] = [];
       for (const el of elements) {
         const box = el.getBoundingClientRect();
