@@ -8,11 +8,12 @@
  * Bounded (a few copies, each under a size limit, the oldest evicted first) and versioned (the key
  * prefix changes with the stored format). What is read back is untrusted: a copy that is not what
  * this module writes (a corrupt entry, a `savedAt` in the future or out of range, a long text whose
- * pieces are missing or changed) is discarded quietly. Eviction never removes a copy before the new
- * one is known to fit, and never removes a copy this page uses: one it has read or saved, or asked
- * for (`in-use.ts`: an element still loading that feed), or one an element on the page names before
- * its code has asked (`named`), so a page's feeds never evict each other's copies, neither to stay
- * within the count nor to make room. Private browsing, disabled storage, sandboxed frames and a full
+ * pieces are missing or changed) is discarded quietly. Eviction removes copies only when together
+ * they would make room for the new one, puts them back if it does not fit after all, and never
+ * removes a copy this page uses: one it has read or saved, or asked for (`in-use.ts`: an element
+ * still loading that feed), or one an element on the page names before its code has asked (`named`),
+ * so a page's feeds never evict each other's copies, neither to stay within the count nor to make
+ * room. Private browsing, disabled storage, sandboxed frames and a full
  * quota all make these functions do nothing rather than throw.
  *
  * A copy (its head, under `storeKey`) holds its text itself, or, when the text is longer than
@@ -231,16 +232,20 @@ const textKeys = (id: string) => [
 ];
 
 /**
- * Removes the copy under `key`, and the text in pieces it names when no other copy names it. Returns
- * what it removed, as [key, value], to put back if need be.
+ * Removes the copy under `key`, and the text in pieces it names when no other copy names it (and it
+ * is not `keep`, the text being saved). Returns what it removed, as [key, value], to put back if need be.
  */
-const drop = (s: Storage, key: string, now: number): [string, string][] => {
+const drop = (s: Storage, key: string, now: number, keep?: string): [string, string][] => {
   const heads = entries(s, now);
   const text = heads.find((e) => e.key == key)?.text;
-  const gone = held(s, text && !heads.some((e) => e.key != key && e.text == text) ? [key, ...textKeys(text)] : [key]);
+  const alone = text && text != keep && !heads.some((e) => e.key != key && e.text == text);
+  const gone = held(s, alone ? [key, ...textKeys(text)] : [key]);
   for (const [k] of gone) remove(s, k);
   return gone;
 };
+
+/** Every key in storage, read before any is removed (removing one may reorder the others). */
+const keys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i) ?? '');
 
 /**
  * Removes the texts in pieces no copy names, but for `keep` (being written here) and those another
@@ -249,23 +254,24 @@ const drop = (s: Storage, key: string, now: number): [string, string][] => {
 const collect = (s: Storage, keep?: string) => {
   const now = Date.now();
   const named = new Set(entries(s, now).map((e) => e.text));
-  const ids = new Set<string>();
-  for (let i = 0; i < s.length; i++) {
-    const key = s.key(i);
-    if (key?.startsWith(TEXT_PREFIX)) ids.add(key.slice(TEXT_PREFIX.length).split(' ')[0]);
+  const ids = new Map<string, string[]>();
+  for (const key of keys(s)) {
+    if (!key.startsWith(TEXT_PREFIX)) continue;
+    const id = key.slice(TEXT_PREFIX.length).split(' ')[0];
+    ids.set(id, [...(ids.get(id) ?? []), key]);
   }
-  for (const id of ids) {
+  for (const [id, all] of ids) {
     const at = Number(s.getItem(`${TEXT_PREFIX}${id}`));
-    if (id == keep || named.has(id) || (believed(at, now) && now - at < WRITING)) continue;
-    for (let i = s.length - 1; i >= 0; i--) {
-      const key = s.key(i);
-      if (key == `${TEXT_PREFIX}${id}` || key?.startsWith(`${TEXT_PREFIX}${id} `)) remove(s, key);
-    }
+    if (id != keep && !named.has(id) && !(believed(at, now) && now - at < WRITING)) all.forEach((k) => remove(s, k));
   }
 };
 
-/** Feeds forgotten (`forgetFeed`), in order ('' for every feed): a save in pieces stops if its feed is. */
-const forgotten: string[] = [];
+/** How many times `forgetFeed` has been called: for every feed last at `forgotAll`, for one at `forgot`'s. */
+let forgets = 0;
+let forgotAll = 0;
+const forgot = new Map<string, number>();
+/** Whether the feed at `url` has been forgotten since `forgetFeed` had been called `since` times. */
+const forgottenSince = (url: string, since: number) => forgotAll > since || (forgot.get(url) ?? 0) > since;
 
 /** The channel of the task `task` waits for (held, or it could be collected before its message comes). */
 let channel: MessageChannel | undefined;
@@ -285,14 +291,17 @@ let writing: Promise<boolean> | undefined;
 
 /**
  * Keeps `text` as the last good copy of the feed at `url` for the element kind `part`. Resolves with
- * whether it was kept; never rejects. A text of up to `PIECE_CHARS` is written at once; a longer one
- * in pieces, one per task, after any save still writing (the copy is switched to it only when it is
- * whole: until then the old copy stays). When storage is full, copies this page does not use are
- * evicted oldest first, only as many as needed and only when that makes room; if the new copy still
- * does not fit, every evicted copy is put back. A copy this page uses (read or saved here, or named
- * in `asked`: `loadFeed`'s, those its callers load and have not given up) is never evicted: if the new
- * copy fits only without one, it is not kept, and the old copy of this feed stays. A text in pieces
- * needs room beside the old copy's, which stays until the new one is whole.
+ * whether it was kept; never rejects. Saves take turns: one waits for a save still writing a text in
+ * pieces, and is otherwise written at once when its text is up to `PIECE_CHARS` long; a longer text is
+ * written in pieces, one per task (the copy is switched to it only when it is whole: until then the old
+ * copy stays, so the new text needs room beside the old one). A feed forgotten (`forgetFeed`) after its
+ * save was asked for is not saved. When storage is full, copies this page does not use are evicted
+ * oldest first, only as many as needed and only when all of them together would make room; if the new
+ * copy still does not fit, every evicted copy is put back (a long one in one task: this happens only
+ * when another tab fills the storage meanwhile, or the estimate of the room a text in pieces needs is
+ * short). A copy this page uses (read or saved here, or named in `asked`: `loadFeed`'s, those its
+ * callers load and have not given up) is never evicted: if the new copy fits only without one, it is
+ * not kept, and the old copy of this feed stays.
  */
 export function saveFeed(
   url: string,
@@ -301,9 +310,10 @@ export function saveFeed(
   part = 'all',
   asked: readonly string[] = [],
 ): Promise<boolean> {
+  const since = forgets;
   const go = () => {
     try {
-      return save(url, text, now, part, asked);
+      return save(url, text, now, part, asked, since);
     } catch {
       return false; // storage refused to be read
     }
@@ -316,9 +326,10 @@ export function saveFeed(
   return saved;
 }
 
-function save(url: string, text: string, now: number, part: string, asked: readonly string[]) {
+function save(url: string, text: string, now: number, part: string, asked: readonly string[], since: number) {
   const s = storage();
-  if (!s || text.length > STORE_MAX_CHARS) return false;
+  const gone = () => forgottenSince(url, since);
+  if (!s || text.length > STORE_MAX_CHARS || gone()) return false;
   const key = storeKey(url, part);
   const name = `${part} ${url}`;
   let before: Entry | undefined;
@@ -338,14 +349,14 @@ function save(url: string, text: string, now: number, part: string, asked: reado
     const n = e.key.slice(STORE_PREFIX.length);
     return e.key == key || inUse.has(n) || asked.includes(n) || onPage.has(n.slice(n.indexOf(' ') + 1));
   };
-  /** Evicted copies, to put back if the new one does not fit after all. */
-  const evicted: [string, string][] = [];
+  /** Evicted copies (each with its text, if no other copy named it), to put back if the new one does not fit. */
+  const evicted: [string, string][][] = [];
   /**
    * Stores `value` under `k`, evicting the oldest copies that may go, one at a time, when storage is
    * full, but only when all of them together (and, for `replaces`, the old copy `k` replaces) make room
    * for `need` units (what is still to be written, this value first).
    */
-  const fit = (k: string, value: string, need: number, replaces = 0) => {
+  const fit = (k: string, value: string, need: number, replaces = 0, keep?: string) => {
     const put = () => {
       try {
         s.setItem(k, value);
@@ -356,27 +367,33 @@ function save(url: string, text: string, now: number, part: string, asked: reado
     };
     if (put()) return true;
     const heads = entries(s, now);
-    const ours = k.startsWith(TEXT_PREFIX) ? k.slice(TEXT_PREFIX.length).split(' ')[0] : undefined;
     const evictable = heads.filter((e) => !used(e)).reverse();
     // Room is needed. Evicting cannot help if all the evictable copies together are smaller than what
     // is to be written (beyond what the old copy it replaces frees): then nothing is removed at all.
     const stays = new Set(heads.filter(used).map((e) => e.text));
-    const texts = new Set(evictable.map((e) => e.text).filter((t) => t && t != ours && !stays.has(t)));
+    const texts = new Set(evictable.map((e) => e.text).filter((t) => t && t != keep && !stays.has(t)));
     const freeable = evictable.reduce((n, e) => n + e.size, 0) + [...texts].reduce((n, t) => n + textSize(t!), 0);
     if (freeable + replaces < need) return false;
     for (const e of evictable) {
-      evicted.push(...drop(s, e.key, now));
+      evicted.push(drop(s, e.key, now, keep));
       if (put()) return true;
     }
     return false;
   };
-  /** Puts back what was evicted (it fitted before): texts before the copies that name them. */
+  /**
+   * Puts back what was evicted (it fitted before), each text before the copy that names it; not the
+   * copies of a feed forgotten meanwhile.
+   */
   const putBack = () => {
-    for (const [k, v] of evicted.reverse()) {
-      try {
-        s.setItem(k, v);
-      } catch {
-        // another tab filled the space meanwhile
+    for (const copy of evicted.reverse()) {
+      const head = copy[0]?.[0] ?? '';
+      if (forgottenSince(head.slice(head.indexOf(' ') + 1), since)) continue;
+      for (const [k, v] of copy.reverse()) {
+        try {
+          s.setItem(k, v);
+        } catch {
+          // another tab filled the space meanwhile
+        }
       }
     }
     return false;
@@ -403,11 +420,11 @@ function save(url: string, text: string, now: number, part: string, asked: reado
     return (fit(key, head, key.length + head.length, before?.size) && kept()) || putBack();
   }
   return (async () => {
-    const since = forgotten.length;
-    const gone = () => forgotten.slice(since).some((u) => !u || u == url);
     const id = textId(text);
     const { pieces } = measure(id);
     const head = value({ pieces: id });
+    /** The length of piece `i`. */
+    const size = (i: number) => Math.min(PIECE_CHARS, text.length - i * PIECE_CHARS);
     /** Pieces written here, removed if the copy is not kept (unless a copy names their text). */
     const wrote: string[] = [];
     const fail = () => {
@@ -424,22 +441,24 @@ function save(url: string, text: string, now: number, part: string, asked: reado
       const stamp = `${TEXT_PREFIX}${id}`;
       // What is still to be written: the pieces not there yet, the time it is written, then the copy.
       let need = key.length + head.length + stamp.length + 13;
-      for (let i = 0; i < pieces; i++) {
-        if (!have.has(pieceKey(id, i)))
-          need += pieceKey(id, i).length + Math.min(PIECE_CHARS, text.length - i * PIECE_CHARS);
-      }
-      if (!fit(stamp, String(Date.now()), need)) return fail();
+      for (let i = 0; i < pieces; i++) if (!have.has(pieceKey(id, i))) need += pieceKey(id, i).length + size(i);
+      // When it was last written, so that another tab leaves it alone meanwhile.
+      const stamped = () => fit(stamp, String(Date.now()), need, 0, id);
+      if (!stamped()) return fail();
       wrote.push(stamp);
+      need -= stamp.length + 13;
       for (let i = 0; i < pieces; i++) {
         const k = pieceKey(id, i);
         const piece = text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS);
         if (have.has(k)) continue; // named by its content: that piece is this text's already
         await task();
-        if (gone() || !fit(k, piece, need)) return fail();
+        if (gone() || !fit(k, piece, need, 0, id) || !stamped()) return fail();
         wrote.push(k);
         need -= k.length + piece.length;
       }
-      return gone() || !fit(key, head, key.length + head.length) ? fail() : kept(id);
+      // Whole (another tab may have removed a piece meanwhile), and not forgotten: the copy is switched to it.
+      const whole = textKeys(id).every((k, i) => !i || s.getItem(k)?.length == size(i - 1));
+      return gone() || !whole || !fit(key, head, key.length + head.length, 0, id) ? fail() : kept(id);
     } catch {
       return fail();
     }
@@ -459,7 +478,13 @@ export function readFeed(url: string, part = 'all', now = Date.now()): StoredFee
   }
   const value = parse(s, raw, now);
   if (value) inUse.add(`${part} ${url}`);
-  else if (raw != null) drop(s, key, now); // not ours, or corrupt: discarded quietly
+  else if (raw != null) {
+    try {
+      drop(s, key, now); // not ours, or corrupt: discarded quietly
+    } catch {
+      // storage refused: nothing to do
+    }
+  }
   return value;
 }
 
@@ -469,13 +494,15 @@ export function readFeed(url: string, part = 'all', now = Date.now()): StoredFee
  * stops. Never throws.
  */
 export function forgetFeed(url?: string): void {
-  forgotten.push(url ?? '');
+  forgets++;
+  if (url) forgot.set(url, forgets);
+  else forgotAll = forgets;
   const s = storage();
   if (!s) return;
   try {
-    for (const key of Array.from({ length: s.length }, (_, i) => s.key(i))) {
-      if (key?.startsWith(STORE_PREFIX) && (!url || key.endsWith(` ${url}`))) drop(s, key, Date.now());
-      else if (!url && key?.startsWith(TEXT_PREFIX)) remove(s, key);
+    for (const key of keys(s)) {
+      if (key.startsWith(STORE_PREFIX) && (!url || key.endsWith(` ${url}`))) drop(s, key, Date.now());
+      else if (!url && key.startsWith(TEXT_PREFIX)) remove(s, key);
     }
   } catch {
     // nothing to forget

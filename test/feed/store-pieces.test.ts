@@ -28,6 +28,15 @@ const longFeed = (chars: number, n = 0) => {
 const texts = () => Object.keys(localStorage).filter((k) => k.startsWith(TEXT_PREFIX));
 const pieces = () => texts().filter((k) => k.includes(' '));
 const originals = { setItem: Storage.prototype.setItem };
+/** Runs `f` once piece `i` of `text` has been written (before the next is: in a microtask). */
+const afterPiece = (text: string, i: number, f: () => void) => {
+  const piece = `${TEXT_PREFIX}${textId(text)} ${i}`;
+  const { setItem } = Storage.prototype;
+  Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+    setItem.call(this, key, value);
+    if (key == piece) queueMicrotask(f);
+  };
+};
 /** Every setItem call from now on, with the number of other tasks that ran before it (`ticks`). */
 const watch = () => {
   const calls: { key: string; length: number; ticks: number }[] = [];
@@ -111,10 +120,10 @@ describe('the saved copy of a long feed (issue 12)', () => {
   it('keeps the old copy until the new one is whole, then removes the old text', async () => {
     const [first, second] = [longFeed(200_000, 1), longFeed(200_000, 2)];
     await saveFeed(URL_A, first, Date.now() - DAY);
-    const saving = saveFeed(URL_A, second);
-    await new Promise((r) => setTimeout(r));
-    expect(readFeed(URL_A)?.text === first, 'the old copy, while the new one is written').to.equal(true);
-    expect(await saving).to.equal(true);
+    let meanwhile: string | undefined;
+    afterPiece(second, 1, () => (meanwhile = readFeed(URL_A)?.text));
+    expect(await saveFeed(URL_A, second)).to.equal(true);
+    expect(meanwhile === first, 'the old copy, while the new one is written').to.equal(true);
     expect(readFeed(URL_A)?.text === second).to.equal(true);
     expect(texts().every((k) => k.includes(textId(second)))).to.equal(true);
   });
@@ -164,11 +173,20 @@ describe('the saved copy of a long feed (issue 12)', () => {
     expect(texts().sort()).to.deep.equal([`${TEXT_PREFIX}${recent}`, `${TEXT_PREFIX}${recent} 0`]);
   });
 
+  it('writes none of the saves still waiting their turn when every feed is forgotten', async () => {
+    const saves = [
+      saveFeed(`${URL_A}?1`, longFeed(300_000, 1)),
+      saveFeed(`${URL_A}?2`, '{"version":1}'),
+      saveFeed(`${URL_A}?3`, longFeed(100_000, 3)),
+    ];
+    forgetFeed();
+    expect(await Promise.all(saves)).to.deep.equal([false, false, false]);
+    expect(Object.keys(localStorage)).to.deep.equal([]);
+  });
+
   it('stops writing when its feed is forgotten meanwhile, and leaves nothing behind', async () => {
-    const saving = saveFeed(URL_A, longFeed(300_000));
-    await new Promise((r) => setTimeout(r));
-    forgetFeed(URL_A);
-    expect(await saving).to.equal(false);
+    afterPiece(longFeed(300_000), 1, () => forgetFeed(URL_A));
+    expect(await saveFeed(URL_A, longFeed(300_000))).to.equal(false);
     expect(Object.keys(localStorage)).to.deep.equal([]);
   });
 
@@ -214,7 +232,18 @@ describe('the saved copy of a long feed (issue 12)', () => {
     it('evicts nothing when the long copy would not fit even then', async () => {
       await saveFeed(`${URL_A}?other`, other, Date.now() - DAY);
       quota(used() + 1_000);
-      expect(await saveFeed(URL_A, longFeed(400_000))).to.equal(false);
+      const removed: string[] = [];
+      const { removeItem } = Storage.prototype;
+      Storage.prototype.removeItem = function (this: Storage, key: string) {
+        removed.push(key);
+        return removeItem.call(this, key);
+      };
+      try {
+        expect(await saveFeed(URL_A, longFeed(400_000))).to.equal(false);
+      } finally {
+        Storage.prototype.removeItem = removeItem;
+      }
+      expect(removed.filter((k) => !k.includes(textId(longFeed(400_000))))).to.deep.equal([]);
       expect(readFeed(`${URL_A}?other`)?.text === other).to.equal(true);
       expect(texts().every((k) => k.includes(textId(other)))).to.equal(true);
     });
@@ -229,6 +258,30 @@ describe('the saved copy of a long feed (issue 12)', () => {
       expect(readFeed(`${URL_A}?other`)?.text === other, 'the evicted copy, put back').to.equal(true);
       expect(readFeed(URL_A)?.text === mine, 'the old copy of this feed').to.equal(true);
       expect(texts().some((k) => k.includes(textId(longFeed(250_000))))).to.equal(false);
+    });
+
+    it('keeps the text it saves when it evicts a copy naming the same text (another kind of element)', async () => {
+      const text = longFeed(200_000);
+      await saveFeed(URL_A, text, Date.now() - DAY, 'sessions');
+      // Room for the text's record of when it was written, not for a second copy naming it.
+      quota(used() + 80);
+      expect(await saveFeed(URL_A, text, Date.now(), 'all', [`all ${URL_A}`])).to.equal(true);
+      expect(readFeed(URL_A, 'sessions')).to.equal(undefined);
+      expect(readFeed(URL_A)?.text === text).to.equal(true);
+    });
+
+    it('does not put back a copy it evicted when every feed is forgotten meanwhile', async () => {
+      await saveFeed(`${URL_A}?other`, other, Date.now() - DAY);
+      quota(used() + 1_000);
+      const mine = longFeed(150_000);
+      let evicted = false;
+      afterPiece(mine, 0, () => {
+        evicted = localStorage.getItem(storeKey(`${URL_A}?other`)) == null;
+        forgetFeed();
+      });
+      expect(await saveFeed(URL_A, mine)).to.equal(false);
+      expect(evicted, 'evicted for the first piece').to.equal(true);
+      expect(Object.keys(localStorage)).to.deep.equal([]);
     });
 
     it('never evicts a copy this page uses to make room for a long one', async () => {
