@@ -14,6 +14,10 @@ import { notJson } from './not-json.js';
 import { MAX_ISSUES, preview, type FeedIssue } from './shape.js';
 import { drain } from './slices.js';
 import type { Feed } from './types.js';
+import { formatDay, parseDay } from '../schedule/civil.js';
+import { scheduleLimits } from '../schedule/closures.js';
+import { ruleDates } from '../schedule/recur.js';
+import { LAST_YEAR } from './schema/values.js';
 import { formatIssue, validateFeed } from './validate.js';
 
 export { locateJsonError, formatIssue, describeIssue, describeWhere, visible };
@@ -84,6 +88,67 @@ function duplicateIssues(scan: ReturnType<typeof scanJson>, input: unknown): Fee
   return listed;
 }
 
+/** How many of the sessions' dates `closedSessions` looks at, at most, in one feed. */
+const CLOSED_BUDGET = 200_000;
+
+/**
+ * Sessions the feed's calendars leave with no date at all: every date of the pattern falls outside
+ * term time (`termTimeOnly`) or on a bank holiday (`notOnBankHolidays`), up to the last date the
+ * calendars give, and none falls after it (a later one is "not yet confirmed": it shows once next
+ * year's dates are added). The session is kept, but no list would ever show it, without a word. A
+ * schedule is walked a year at a time and no further than its first open date, and all of them
+ * together no further than `CLOSED_BUDGET` dates: past it, a session is not reported. Only the editor
+ * tools check this (the elements' own check does not walk schedules).
+ */
+function closedSessions(feed: Feed, input: unknown): FeedIssue[] {
+  const raw = (input as { sessions?: unknown }).sessions;
+  if (!Array.isArray(raw)) return [];
+  const index = new Map<unknown, number>();
+  raw.forEach((r: { id?: unknown } | null, i) => {
+    const id = typeof r?.id == 'string' ? r.id.trim() : undefined;
+    if (!index.has(id)) index.set(id, i);
+  });
+  const last = parseDay(`${LAST_YEAR}-12-31`);
+  let budget = CLOSED_BUDGET;
+  const out: FeedIssue[] = [];
+  for (const session of feed.sessions ?? []) {
+    const s = session.schedule;
+    const limits = scheduleLimits(s, feed);
+    const known = limits.knownUntil;
+    // No calendar named (nothing closed), or one the feed lacks (the check's own warning says so), or
+    // dates of its own that show whatever the calendars say.
+    if (known === undefined || known == -Infinity || session.occurrences?.some((o) => o.status != 'cancelled'))
+      continue;
+    let open = false;
+    for (let from = parseDay(s.startDate); from <= last && !open && budget > 0; from += 366) {
+      const dates = ruleDates(s, from, Math.min(from + 365, last));
+      budget -= dates.length + 1;
+      open = dates.some((day) => day > known || !limits.closed(day));
+    }
+    if (open || budget <= 0 || out.length >= MAX_ISSUES) continue;
+    const flags = (['termTimeOnly', 'notOnBankHolidays'] as const).filter((flag) => s[flag]);
+    const term = s.termTimeOnly;
+    const holidays = s.notOnBankHolidays;
+    const says = [term && 'runs in term time only', holidays && 'does not run on bank holidays'];
+    const falls = [term && 'outside term time', holidays && 'on a bank holiday'];
+    const lists = [term && 'termDates', holidays && 'bankHolidays'].filter(Boolean).join(' and ');
+    const path = `sessions[${index.get(session.id)}].schedule.${flags[0]}`;
+    const item = itemOf(path, input);
+    out.push({
+      path,
+      severity: 'warning',
+      code: 'rule',
+      message:
+        `says the session ${says.filter(Boolean).join(' and ')}, but every date of its pattern falls ` +
+        `${falls.filter(Boolean).join(' or ')} (${lists} ${flags.length > 1 ? 'give' : 'gives'} dates up to ` +
+        `${formatDay(known)}), so the session would never be listed. Check its startDate, endDate and pattern ` +
+        `against ${lists}, or remove ${flags.join(' or ')}`,
+      ...(item && { item }),
+    });
+  }
+  return out;
+}
+
 /**
  * Checks feed text: the same verdicts the elements act on, with the line of every problem, and
  * sentences that say what to do (without advice to run the checker that prints them).
@@ -112,7 +177,7 @@ export function checkFeedText(text: string, url?: string, bytes?: number): FeedR
   } catch (e) {
     return unusable(e instanceof FeedError ? e : new FeedError(String(e), url), (e as { issues?: FeedIssue[] }).issues);
   }
-  const issues = [...duplicateIssues(scan, input), ...found].map((issue) => {
+  const issues = [...duplicateIssues(scan, input), ...found, ...closedSessions(feed, input)].map((issue) => {
     const line = issue.line ?? lineOf(scan, issue.path);
     const item = issue.item && { ...issue.item, line: lineOf(scan, issue.path.replace(/^([^\]]*\[\d+\]).*/, '$1')) };
     return { ...issue, ...(line !== undefined && { line }), ...(item && { item }) };

@@ -97,6 +97,78 @@ describe('imh-feed validate', () => {
     );
   });
 
+  test('warns of a session whose every date the calendars close, and of no other (issue 12)', async () => {
+    const closed = structuredClone(feed);
+    closed.termDates = {
+      terms: [
+        { type: 'term', start: '2026-09-03', end: '2026-12-18' },
+        { type: 'half-term', start: '2026-10-26', end: '2026-10-30' },
+        { type: 'term', start: '2027-01-05', end: '2027-03-26' },
+      ],
+    };
+    closed.bankHolidays = { dates: [{ date: '2026-12-25' }, { date: '2026-12-28' }], until: '2026-12-31' };
+    const [first] = closed.sessions;
+    const session = (id, schedule) => ({ ...first, id, name: id, schedule: { ...first.schedule, ...schedule } });
+    const weekly = { repeatFrequency: 'P1W', byDay: ['WE'], repeatCount: undefined, exceptDate: undefined };
+    closed.sessions = [
+      // Every Wednesday of the October half term only: all outside term time.
+      session('half-term-only', { ...weekly, startDate: '2026-10-26', endDate: '2026-10-30', termTimeOnly: true }),
+      // Christmas Day alone, not on bank holidays.
+      session('christmas', {
+        startDate: '2026-12-25',
+        repeatFrequency: undefined,
+        byDay: undefined,
+        notOnBankHolidays: true,
+      }),
+      // Both: the Wednesdays of the Christmas holidays, and the bank holidays.
+      session('both', {
+        ...weekly,
+        startDate: '2026-12-19',
+        endDate: '2027-01-04',
+        termTimeOnly: true,
+        notOnBankHolidays: true,
+      }),
+      // Fine: Wednesdays in term time, one in the half term closed.
+      session('term-wednesdays', { ...weekly, startDate: '2026-10-01', endDate: '2026-11-30', termTimeOnly: true }),
+      // Closed until the term dates end, then dates not yet confirmed (they show when next year's are added).
+      session('summer', { ...weekly, startDate: '2027-03-27', termTimeOnly: true }),
+      // Closed by its own dates, but one extra date of its own shows.
+      {
+        ...session('with-extra', {
+          startDate: '2026-12-25',
+          repeatFrequency: undefined,
+          byDay: undefined,
+          notOnBankHolidays: true,
+        }),
+        occurrences: [{ date: '2026-12-29', status: 'scheduled' }],
+      },
+    ];
+    const text = JSON.stringify(closed, null, 2);
+    const { stdout } = await run('validate', file('closed.json', text));
+    const warned = stdout.split('\n').filter((line) => line.includes('would never be listed'));
+    assert.equal(warned.length, 3, stdout);
+    assert.ok(
+      warned[0].includes(
+        `Session 1, "half-term-only" (id half-term-only, line ${itemLine(text, 'half-term-only')}): schedule › ` +
+          'termTimeOnly: says the session runs in term time ' +
+          'only, but every date of its pattern falls outside term time (termDates gives dates up to 2027-03-26), so ' +
+          'the session would never be listed. Check its startDate, endDate and pattern against termDates, or ' +
+          'remove termTimeOnly',
+      ),
+      warned[0],
+    );
+    assert.ok(warned[1].includes('"christmas"') && warned[1].includes('falls on a bank holiday'), warned[1]);
+    assert.ok(
+      warned[2].includes('"both"') &&
+        warned[2].includes('runs in term time only and does not run on bank holidays') &&
+        warned[2].includes(
+          'outside term time or on a bank holiday (termDates and bankHolidays give dates up to 2026-12-31)',
+        ) &&
+        warned[2].includes('remove termTimeOnly or notOnBankHolidays'),
+      warned[2],
+    );
+  });
+
   test('counts the items skipped, not their problems', async () => {
     const twice = structuredClone(feed);
     const first = twice.sessions[0];
