@@ -596,6 +596,24 @@ describe('validateFeed: hardening (issue 12)', () => {
       expect(feed.services?.map((s) => s.id)).to.deep.equal(['b']);
     });
 
+    it('quotes a long bad value cut short, and a list or an object by its kind', () => {
+      const long = `${'x'.repeat(19_990)}y`;
+      const { issues } = validateFeed(
+        minimalFeed({
+          services: [
+            { ...service, kind: long },
+            { ...service, id: 'b', kind: { a: [long] } },
+          ],
+        }),
+      );
+      const [first, second] = issues.filter((i) => i.path.endsWith('.kind'));
+      expect(first.message.startsWith(`"${'x'.repeat(57)}…" is not`), first.message).to.equal(true);
+      expect(first.message.length).to.be.lessThan(400);
+      expect(first.message).not.to.contain('xy');
+      expect(second.message, second.message).to.contain('an object');
+      expect(second.message).not.to.contain('xxx');
+    });
+
     it('reports nesting too deep on that item only, even in a field it does not know', () => {
       let deep: unknown = {};
       for (let i = 0; i < 100_000; i++) deep = { a: deep };
