@@ -404,6 +404,13 @@ describe('ImhElement (the base of every element)', () => {
       await elementUpdated(fromMeta);
       expect(fallbackHidden(fromMeta)).to.equal(false);
       fromMeta.remove();
+      // A javascript: address in the meta tag too, written as a hostile page might (case, spaces).
+      meta.content = '  JavaScript:alert(document.domain)';
+      const again = document.createElement('imh-test-feed');
+      const againError = oneEvent(again, 'imh-feed-error');
+      document.body.append(again);
+      expect((await againError).detail.error.message).to.contain('The feed address is a javascript: address');
+      again.remove();
       expect(net.calls.length).to.equal(0);
     });
 
