@@ -138,7 +138,9 @@ export function feedJsonSchema(): Json {
     ...toJsonSchema(feedSchema),
     $comment:
       'Readers read a field whose value is null as absent, and ignore spaces around text; this schema describes ' +
-      'a feed after those two steps. Patterns use Unicode property escapes (the "u" flag).',
+      'a feed after those two steps. Readers also take Unicode direction embeddings and overrides ' +
+      '(U+202A to U+202E) out of text, and isolates (U+2066 to U+2069) unless each closes in order, without a ' +
+      'report. Patterns use Unicode property escapes (the "u" flag).',
     $defs: {
       text: {
         description: 'Text in the feed language, or a map of translations keyed by language tag.',
