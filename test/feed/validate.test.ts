@@ -223,6 +223,19 @@ describe('validateFeed', () => {
         'timeline.stages[0].to: give exactly one of week, month or day (weeks before birth are negative)',
       ]);
     });
+
+    it('ignores a timeline mode written wrong, not the stages with it (issue 12: a neighbour lost them)', () => {
+      const stage = { id: 'early', from: { week: -40 }, to: { week: -27 }, title: 'Early pregnancy' };
+      const { feed, issues } = validateFeed(minimalFeed({ timeline: { mode: 'Replace', stages: [stage] } }));
+      expect(lines(issues)).to.deep.equal([
+        'timeline.mode: "Replace" is not a timeline mode; use replace or extend (ignored)',
+      ]);
+      expect(feed.timeline?.stages.map((s) => s.id)).to.deep.equal(['early']);
+      expect(feed.timeline?.mode).to.equal(undefined);
+      expect(
+        validateFeed(minimalFeed({ timeline: { mode: 'replace', stages: [stage] } })).feed.timeline?.mode,
+      ).to.equal('replace');
+    });
   });
 
   describe('text', () => {
@@ -455,26 +468,28 @@ describe('validateFeed: hardening (issue 12)', () => {
       expect(long.feed.timeline?.stages[0].messages).to.have.length(1_000);
     });
 
-    it("a timeline ignored as a whole (its mode unknown): its stages' problems are ignored with it, past 1,000 too", () => {
+    it('a timeline mode written wrong is ignored, not the timeline: its stages keep their own verdicts, past 1,000 too', () => {
+      // Issue 12: a wrong mode once ignored the whole timeline, and every good stage with it.
       const { feed, issues } = validateFeed(
         minimalFeed({ timeline: { mode: 'sideways', stages: [0, { ...stage, services: ['dadpad', 'missing'] }] } }),
       );
-      expect(feed.timeline === undefined).to.equal(true);
+      expect(feed.timeline?.stages).to.deep.equal([{ ...stage, services: ['dadpad'] }]);
       expect(lines(issues)).to.deep.equal([
-        'timeline.mode: "sideways" is not a timeline mode; use extend or replace (ignored)',
-        'timeline.stages[0]: should be an object ({ … }), not a number (ignored)',
+        'timeline.stages[0]: should be an object ({ … }), not a number',
+        'timeline.mode: "sideways" is not a timeline mode; use replace or extend (ignored)',
+        'timeline.stages[1].services[1]: "missing" is not the id of any entry in services (ignored)',
       ]);
-      // 1,000 stages with 3 bad messages each, and the mode: counted as values ignored, not items skipped.
-      const bad = Array.from({ length: 1_000 }, (_, i) => ({ ...stage, id: `s${i}`, messages: [0, 0, 0] }));
-      const many = validateFeed(minimalFeed({ timeline: { mode: 'sideways', stages: bad } }));
-      expect(many.feed.timeline === undefined).to.equal(true);
+      // 999 stages with 3 bad messages each, a good one, and the mode: each bad stage skipped, the mode
+      // ignored (after the stages: the 1,998 past the first 1,000 problems are counted).
+      const bad = Array.from({ length: 999 }, (_, i) => ({ ...stage, id: `s${i}`, messages: [0, 0, 0] }));
+      const many = validateFeed(minimalFeed({ timeline: { mode: 'sideways', stages: [...bad, stage] } }));
+      expect(many.feed.timeline?.stages.map((s) => s.id)).to.deep.equal([stage.id]);
       expect(many.issues).to.have.length(1_001);
-      expect(many.issues.slice(0, 1_000).every((i) => i.severity == 'warning')).to.equal(true);
       expect(many.issues[1_000]).to.deep.include({
         path: 'timeline',
         code: 'more',
-        severity: 'warning',
-        more: { problems: 2_001, items: 0, ignored: 2_001 },
+        severity: 'error',
+        more: { problems: 1_998, items: 665, ignored: 1 },
       });
     });
 

@@ -33,8 +33,10 @@ export const stageSchema = obj({
 export const timelineField = opt(
   lax(
     obj({
-      mode: opt(oneOf(['extend', 'replace'] as const, 'a timeline mode'), 'extend'),
       stages: list(stageSchema),
+      // Absent, or written wrong (then ignored, with a warning, not the stages with it): extend, which adds
+      // these stages to the built-in ones; replace shows only these.
+      mode: opt(lax(oneOf(['replace', 'extend'] as const, 'a timeline mode'))),
     }),
   ),
 );

@@ -33,7 +33,10 @@ const ajv = new Ajv({ allErrors: false, strict: false });
 addFormats(ajv);
 const schemaValid = ajv.compile(schema);
 
-const LISTS = ['places', 'organisations', 'sessions', 'services', 'sources'] as const;
+const LISTS = ['places', 'organisations', 'sessions', 'services', 'sources', 'timeline.stages'] as const;
+/** The list at a dotted path (`timeline.stages`). */
+const listAt = (feed: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], feed);
 
 /**
  * The feed as the schema describes it: what readers do first (a field whose value is null is
@@ -101,15 +104,15 @@ function checkOne(m: Mutation, base: ReturnType<typeof validateFeed>, label: str
 
   // No good item lost because of a neighbour.
   for (const list of LISTS) {
-    const raw = m.feed[list];
-    if (!Array.isArray(raw) || m.path == list) continue;
+    const raw = listAt(m.feed, list);
+    if (!Array.isArray(raw) || m.path == list || list.startsWith(`${m.path}.`)) continue;
     const rawIds = ids(raw);
-    const kept = new Set(ids((result.feed as Record<string, unknown>)[list]));
+    const kept = new Set(ids(listAt(result.feed, list)));
     for (const [i, item] of raw.entries()) {
       const id = (item as { id?: unknown })?.id;
       const touched =
         m.path == `${list}[${i}]` || m.path.startsWith(`${list}[${i}].`) || m.path.startsWith(`${list}[${i}][`);
-      const wasKept = ids((base.feed as Record<string, unknown>)[list]).includes(id as string);
+      const wasKept = ids(listAt(base.feed, list)).includes(id as string);
       if (touched || typeof id != 'string' || rawIds.indexOf(id) != rawIds.lastIndexOf(id) || !wasKept) continue;
       // A list item shifted by a deletion or duplication is still the same item.
       assert.ok(kept.has(id), `${label}: ${list} item ${JSON.stringify(id)} was lost`);
