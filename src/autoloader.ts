@@ -8,27 +8,41 @@
  * Tags inside other components' shadow roots are not seen; an app that renders the elements in
  * its own shadow DOM imports them (`imh-widgets/define`) instead.
  */
-const ELEMENTS: Record<string, () => Promise<unknown>> = {
-  'imh-session-list': () => import('./components/session-list/session-list.js'),
-  'imh-support-card': () => import('./components/support-card/support-card.js'),
-  'imh-support-list': () => import('./components/support-list/support-list.js'),
-  'imh-first-1001-days-timeline': () => import('./components/first-1001-days-timeline/first-1001-days-timeline.js'),
-};
+import { loadFailed, type ImhLoadError } from './events/load-error.js';
+import { lazy } from './internal/lazy.js';
 
-const requested = new Set<string>();
+/**
+ * The elements whose code is not loaded or loading, each loaded once (`lazy`: a failure names the
+ * file, and the next call tries again).
+ */
+const waiting = new Map<string, () => Promise<unknown>>(
+  (
+    [
+      ['imh-session-list', () => import('./components/session-list/session-list.js')],
+      ['imh-support-card', () => import('./components/support-card/support-card.js')],
+      ['imh-support-list', () => import('./components/support-list/support-list.js')],
+      [
+        'imh-first-1001-days-timeline',
+        () => import('./components/first-1001-days-timeline/first-1001-days-timeline.js'),
+      ],
+    ] as const
+  ).map(([tag, load]) => [tag, lazy<unknown>(tag, tag, load)]),
+);
 
 /** Loads the code of every imh element in or under `root` that is not loaded yet. */
 export function discover(root: ParentNode = document): void {
-  for (const [tag, load] of Object.entries(ELEMENTS)) {
-    if (requested.has(tag) || customElements.get(tag)) continue;
-    if ((root instanceof Element && root.localName == tag) || root.querySelector(tag)) {
-      requested.add(tag);
-      // Offline or blocked: forget it, so the next time the tag appears it is tried again; the
-      // element's own fallback content stays in the page meanwhile.
-      load().catch(() => requested.delete(tag));
+  for (const [tag, load] of waiting) {
+    if (!customElements.get(tag) && ((root as Element).matches?.(tag) || root.querySelector(tag))) {
+      waiting.delete(tag);
+      // Offline or blocked: wait for it again, so it is tried again the next time the tag appears or
+      // the browser is back online; the element's own fallback content stays in the page meanwhile.
+      load().catch((error: ImhLoadError) => {
+        waiting.set(tag, load);
+        document.dispatchEvent(loadFailed(error));
+      });
     }
   }
-  if (requested.size == Object.keys(ELEMENTS).length) observer?.disconnect();
+  if (!waiting.size) observer?.disconnect();
 }
 
 let observer: MutationObserver | undefined;
@@ -37,5 +51,6 @@ if (typeof document != 'undefined') {
     for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) discover(node);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
+  addEventListener('online', () => discover());
   discover();
 }

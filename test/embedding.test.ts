@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 
 // The built script-tag files as a web editor embeds them (built by `npm test` first), each in a
 // page of its own (an iframe) that records CSP violations and uncaught errors.
@@ -261,5 +262,56 @@ describe('embedding', () => {
     expect(p.win.customElements.get('imh-first-1001-days-timeline')).to.equal(undefined);
     expect(p.report()).to.deep.equal({ violations: [], errors: [] });
     p.frame.remove();
+  });
+
+  it("the autoloader: an element's file that fails keeps its content, is named, is retried online", async function () {
+    this.timeout(30_000);
+    // The card's chunk answers 404 (web-test-runner.config.mjs), as offline or missing from the server.
+    await executeServerCommand('imh-fail-requests', { pattern: '/dist/autoloader/imh-support-card-' });
+    try {
+      // Heard from the start: each imh-load-error that reaches the document, and the console's lines.
+      const listen = `<script>
+        window.__loadErrors = [];
+        window.__warnings = [];
+        document.addEventListener('imh-load-error', (e) => __loadErrors.push(e.detail.error));
+        console.warn = (...args) => __warnings.push(args.join(' '));
+      </script>`;
+      const p = await page(
+        `${FEED}${listen}<script type="module" src="${here}/dist/autoloader/imh-autoloader.js"></script>`,
+        `<imh-support-card service="nhs-111"><p id="fallback">Call NHS 111</p></imh-support-card>`,
+      );
+      const win = p.win as typeof p.win & {
+        __loadErrors: { name: string; file: string; message: string }[];
+        __warnings: string[];
+      };
+      await waitUntil(() => win.__loadErrors.length > 0, 'no imh-load-error reached the document', { timeout: 10_000 });
+      const [error] = win.__loadErrors;
+      expect(error.name).to.equal('ImhLoadError');
+      expect(error.file).to.contain('imh-support-card');
+      expect(error.message).to.contain(error.file);
+      expect(win.__warnings.length, win.__warnings.join('\n')).to.equal(1);
+      expect(win.__warnings[0]).to.contain(error.file);
+      // The page's own content inside the element stays, and shows.
+      expect(p.win.customElements.get('imh-support-card')).to.equal(undefined);
+      const fallback = p.doc.getElementById('fallback')!;
+      expect(fallback.textContent).to.equal('Call NHS 111');
+      expect(fallback.getClientRects().length).to.be.greaterThan(0);
+
+      // Back online, with the file there: the element is loaded and drawn.
+      await executeServerCommand('imh-fail-requests', {});
+      p.win.dispatchEvent(new p.win.Event('online'));
+      await waitUntil(
+        () => p.shadow('imh-support-card')?.querySelector('[part=card]'),
+        'the card did not load online',
+        {
+          timeout: 10_000,
+        },
+      );
+      expect(win.__loadErrors.length).to.equal(1);
+      expect(p.report()).to.deep.equal({ violations: [], errors: [] });
+      p.frame.remove();
+    } finally {
+      await executeServerCommand('imh-fail-requests', {});
+    }
   });
 });

@@ -35,10 +35,8 @@ export class ImhLoadErrorEvent extends CustomEvent<ImhLoadErrorDetail> {
 const said = new Set<string>();
 /** The event for a file that could not be loaded, and the console's one line naming it. */
 export const loadFailed = (error: ImhLoadError): ImhLoadErrorEvent => {
-  if (!said.has(error.message)) {
-    said.add(error.message);
-    console.warn(`imh-widgets: ${error.message}`);
-  }
+  // The set grows only with a message it did not hold yet.
+  if (said.size < said.add(error.message).size) console.warn(`imh-widgets: ${error.message}`);
   return new ImhLoadErrorEvent({ error });
 };
 

@@ -9,16 +9,12 @@ const BIG_CITY = /^01(1\d|[2-9]1)/;
 
 export function formatPhone(input: string): { display: string; tel: string } {
   const digits = input.replace(/[^\d+]/g, '');
-  let national = digits.startsWith('+44')
-    ? `0${digits.slice(3)}`
-    : digits.startsWith('0044')
-      ? `0${digits.slice(4)}`
-      : digits;
-  const international = digits.startsWith('+') && !digits.startsWith('+44');
-  const asDialled = international || !national.startsWith('0') || national.length < 10;
+  // The number with +44 or 0044 written as 0: it starts with + only for a number outside the UK.
+  const national = digits.replace(/^(\+|00)44/, '0');
+  const international = national.startsWith('+');
+  const asDialled = !national.startsWith('0') || national.length < 10;
   const tel = `tel:${asDialled ? digits : `+44${national.slice(1)}`}`;
   if (international) return { display: input.trim(), tel };
-  national = national.replace(/^\+/, '');
   const n = national.length;
   const group = (...sizes: number[]) => {
     const parts: string[] = [];

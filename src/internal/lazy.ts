@@ -29,7 +29,7 @@ const fetchedAs = (file: string) => {
  * its module map for good (Firefox does; Chromium asks again), so a retry asks for the address the
  * browser named under a fresh query, a new module to the browser.
  */
-export function lazy<T>(what: string, file: string, load: () => Promise<T>): () => Promise<T> {
+export const lazy = <T>(what: string, file: string, load: () => Promise<T>): (() => Promise<T>) => {
   let module: Promise<T> | undefined;
   let failed: string | undefined;
   let tries = 0;
@@ -41,4 +41,4 @@ export function lazy<T>(what: string, file: string, load: () => Promise<T>): () 
         throw e instanceof ImhLoadError ? e : new ImhLoadError(what, failed ?? file, e);
       },
     ));
-}
+};
