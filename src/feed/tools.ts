@@ -120,7 +120,9 @@ function closedSessions(feed: Feed, input: unknown): FeedIssue[] {
     if (known === undefined || known == -Infinity || session.occurrences?.some((o) => o.status != 'cancelled'))
       continue;
     let open = false;
-    for (let from = parseDay(s.startDate); from <= last && !open && budget > 0; from += 366) {
+    // To its end date (a one-off: its day), else to the last year a feed may use (a count ends it sooner).
+    const end = s.repeatFrequency ? (s.endDate ? parseDay(s.endDate) : last) : parseDay(s.startDate);
+    for (let from = parseDay(s.startDate); from <= Math.min(end, last) && !open && budget > 0; from += 366) {
       const dates = ruleDates(s, from, Math.min(from + 365, last));
       budget -= dates.length + 1;
       open = dates.some((day) => day > known || !limits.closed(day));
