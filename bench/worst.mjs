@@ -32,6 +32,11 @@ const ALL = [
   { name: '200 session lists on one feed', target: 50 },
   { name: '200 support lists on one feed', target: 50 },
   { name: '200 timelines on one feed', target: 50 },
+  // A page that makes a thousand elements at once: the browser runs every constructor in the task that
+  // makes them (the page's parse, its script's innerHTML, or define() upgrading them), so that task
+  // grows with their number whatever an element does there. It is reported, with the library's share
+  // per element, and the case is judged on every task after it.
+  { name: '1,000 support cards on one feed', target: 50, afterArrival: true },
   // Issue 14: no task over 50 ms for a session list of 5,000 series (50 shown, 8 weeks ahead).
   { name: 'a session list of 5,000 series', target: 50 },
   // Issue 12: no attribute value holds the page either (days="100000000" took 499 ms in one task).
@@ -61,7 +66,7 @@ if (!CASES.length) {
  * clock and in CPU time, the same after the one the elements arrived in (the page's own parse runs
  * their constructors), and how many took 50 ms or more (on the clock).
  */
-function traced(trace) {
+function traced(trace, afterArrival) {
   const events = trace.traceEvents;
   const mark = (name) => events.find((e) => e.name == name && e.cat?.includes('blink.user_timing'));
   const [start, end] = [mark('imh-bench-start'), mark('imh-bench-end')];
@@ -75,6 +80,15 @@ function traced(trace) {
   const ms = (list, key = 'dur') => Math.max(0, ...list.map((e) => (e[key] ?? e.dur) / 1000));
   const later = tasks.filter((e) => e.ts > start.ts);
   const own = ownWork(mine, tasks);
+  // The task the elements arrived in counts less the page's parse of the same markup without them
+  // (worst.js's baseline, a task of its own): the library's share is their constructors and connections.
+  const holding = (at) => at && mine.find((e) => e.name == 'RunTask' && e.ts <= at.ts && at.ts <= e.ts + e.dur);
+  const [arrival, baseline] = [holding(start), holding(mark('imh-bench-baseline'))];
+  const cpu = (e) => (e ? (e.tdur ?? e.dur) / 1000 : 0);
+  const at = tasks.indexOf(arrival);
+  if (at >= 0) own[at] = { ...own[at], own: Math.max(0, own[at].own - cpu(baseline)) };
+  const arrivalOwn = at >= 0 ? own[at].own : 0;
+  if (at >= 0 && afterArrival) own[at] = { ...own[at], own: 0 };
   const most = own.reduce((a, b) => (b.own > a.own ? b : a), { own: 0, cpu: 0, clock: 0 });
   return {
     longest: ms(tasks),
@@ -85,6 +99,9 @@ function traced(trace) {
     own: most.own,
     ownCpu: most.cpu,
     ownClock: most.clock,
+    arrivalCpu: cpu(arrival),
+    baselineCpu: cpu(baseline),
+    arrivalOwn,
   };
 }
 
@@ -167,7 +184,7 @@ const loads = [];
 
 const task = (ms) => (ms ? `${ms.toFixed(0)} ms` : '< 50 ms');
 const rows = [];
-for (const { name, target } of CASES) {
+for (const { name, target, afterArrival } of CASES) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.createBrowserContext();
@@ -188,7 +205,7 @@ for (const { name, target } of CASES) {
     await page.goto(`${server.base}/bench/worst.html?case=${encodeURIComponent(name)}`);
     await page.waitForFunction('window.__result', { timeout: 600_000, polling: 500 });
     const result = await page.evaluate('window.__result');
-    if (target) result.traced = traced(JSON.parse(Buffer.from(await page.tracing.stop()).toString()));
+    if (target) result.traced = traced(JSON.parse(Buffer.from(await page.tracing.stop()).toString()), afterArrival);
     if (target && /on one feed/.test(name)) result.relayout = await relayout(page);
     runs.push(result);
     await context.close();
@@ -196,6 +213,8 @@ for (const { name, target } of CASES) {
   rows.push({
     name,
     target,
+    afterArrival,
+    elements: runs[0].elements,
     longest: median(runs.map((r) => r.longestTask)),
     traced: target ? median(runs.map((r) => r.traced.longest)) : undefined,
     cpu: target ? median(runs.map((r) => r.traced.cpu)) : undefined,
@@ -205,6 +224,9 @@ for (const { name, target } of CASES) {
     own: target ? median(runs.map((r) => r.traced.own)) : undefined,
     ownCpu: target ? median(runs.map((r) => r.traced.ownCpu)) : undefined,
     ownClock: target ? median(runs.map((r) => r.traced.ownClock)) : undefined,
+    arrivalCpu: target ? median(runs.map((r) => r.traced.arrivalCpu)) : undefined,
+    baselineCpu: target ? median(runs.map((r) => r.traced.baselineCpu)) : undefined,
+    arrivalOwn: target ? median(runs.map((r) => r.traced.arrivalOwn)) : undefined,
     relayout: runs[0].relayout == null ? undefined : median(runs.map((r) => r.relayout)),
     load: median(loads.splice(0)),
     total: median(runs.map((r) => r.total)),
@@ -239,11 +261,15 @@ const failed = rows.filter((r) => r.target && !passed(r));
 for (const r of rows.filter((r) => r.target))
   console.log(
     `${passed(r) ? 'ok  ' : 'FAIL'} ${r.name}: at most ${r.own.toFixed(1)} ms of the library's own work in a task ` +
+      (r.afterArrival ? 'after the one the elements arrived in ' : '') +
       `(target: no task over ${r.target} ms of it; that task took ${r.ownCpu.toFixed(1)} ms of CPU time, ` +
       `${r.ownClock.toFixed(1)} on the clock). The longest task, whoever's work: ${r.traced.toFixed(1)} ms on the ` +
       `clock, ${r.cpu.toFixed(1)} of CPU time, at load average ${r.load.toFixed(1)} with ${cores} cores; ` +
       `${r.long} tasks of 50 ms or more. The task the elements arrived in (the page's parse and their ` +
-      `constructors) took ${r.arrival.toFixed(1)} ms; the longest after it ${r.later.toFixed(1)} ms ` +
+      `constructors) took ${r.arrival.toFixed(1)} ms (CPU ${r.arrivalCpu.toFixed(1)}, of which the same markup ` +
+      `without the library takes ${r.baselineCpu.toFixed(1)}: the library's share ${r.arrivalOwn.toFixed(1)}, ` +
+      `${((r.arrivalOwn * 1000) / r.elements).toFixed(0)} µs an element${r.afterArrival ? ', not judged' : ''}); ` +
+      `the longest after it ${r.later.toFixed(1)} ms ` +
       `(CPU ${r.laterCpu.toFixed(1)}).` +
       (r.relayout == null
         ? ''
