@@ -19,7 +19,7 @@ its name, id and line) and what to do, then its path for developers, for example
            at sessions[3].schedule.byDay[0]
 
   --json     print the report as JSON
-  --strict   exit with 1 when any item is skipped or value ignored
+  --strict   exit with 1 on any issue: an item skipped, a value ignored or a thing to check
 
 Exit codes: 0 the feed is usable, 1 it has issues (with --strict), 2 it cannot be used.`;
 

@@ -7,16 +7,17 @@
 import { FeedError } from './errors.js';
 import { FeedSizeError } from './failures.js';
 import { limitDepth } from './depth.js';
-import { describeIssue, describeWhere, itemOf, visible } from './explain.js';
+import { describeIssue, describeWhere, explain, itemOf, visible } from './explain.js';
 import { lineOf, locateJsonError, scanJson } from './json-locate.js';
 import { DEFAULT_MAX_BYTES } from './load.js';
 import { notJson } from './not-json.js';
-import { MAX_ISSUES, preview, type FeedIssue } from './shape.js';
+import { MAX_ISSUES, preview, type FeedIssue, type Finding } from './shape.js';
 import { drain } from './slices.js';
 import type { Feed } from './types.js';
 import { formatDay, parseDay } from '../schedule/civil.js';
 import { scheduleLimits } from '../schedule/closures.js';
 import { ruleDates } from '../schedule/recur.js';
+import { calendarFindings } from './schema/calendars.js';
 import { LAST_YEAR } from './schema/values.js';
 import { formatIssue, validateFeed } from './validate.js';
 
@@ -152,6 +153,29 @@ function closedSessions(feed: Feed, input: unknown): FeedIssue[] {
 }
 
 /**
+ * The calendar warnings (a calendar the feed lacks: at most one each) that fell past the check's first
+ * `MAX_ISSUES` problems, listed after all: the check counted them in its `sessions` count as values
+ * ignored, but they ignore nothing, so that count would say more was lost than was.
+ */
+function calendarsListed(issues: FeedIssue[], feed: Feed, input: unknown): FeedIssue[] {
+  const count = issues.find((i) => i.more && i.path == 'sessions');
+  if (!count?.more) return issues;
+  const own = (key: string) =>
+    Object.prototype.hasOwnProperty.call(input, key) ? (input as Record<string, unknown>)[key] : undefined;
+  const findings: Finding[] = [];
+  calendarFindings(own, feed, findings);
+  const past = findings.filter((f) => !issues.some((i) => toCheck(i) && i.path == f.path));
+  if (!past.length) return issues;
+  const more = {
+    ...count.more,
+    problems: count.more.problems - past.length,
+    ignored: count.more.ignored - past.length,
+  };
+  const [recounted] = explain([{ path: count.path, code: 'more', severity: count.severity, more }]);
+  return [...issues.filter((i) => i != count), ...(more.problems ? [recounted] : []), ...explain(past, input)];
+}
+
+/**
  * Checks feed text: the same verdicts the elements act on, with the line of every problem, and
  * sentences that say what to do (without advice to run the checker that prints them).
  *
@@ -179,7 +203,12 @@ export function checkFeedText(text: string, url?: string, bytes?: number): FeedR
   } catch (e) {
     return unusable(e instanceof FeedError ? e : new FeedError(String(e), url), (e as { issues?: FeedIssue[] }).issues);
   }
-  const issues = [...duplicateIssues(scan, input), ...found, ...closedSessions(feed, input)].map((issue) => {
+  const listed = [
+    ...duplicateIssues(scan, input),
+    ...calendarsListed(found, feed, input),
+    ...closedSessions(feed, input),
+  ];
+  const issues = listed.map((issue) => {
     const line = issue.line ?? lineOf(scan, issue.path);
     const item = issue.item && { ...issue.item, line: lineOf(scan, issue.path.replace(/^([^\]]*\[\d+\]).*/, '$1')) };
     return { ...issue, ...(line !== undefined && { line }), ...(item && { item }) };
@@ -225,26 +254,48 @@ export const skippedItems = (issues: readonly FeedIssue[]): number =>
       .map((i) => (i.item ? `${i.item.list} ${i.item.number}` : i.path)),
   ).size + issues.reduce((n, i) => n + (i.more?.items ?? 0), 0);
 
+/**
+ * Is this a warning that ignores nothing? A rule's warning (a calendar the feed lacks, a session the
+ * calendars close on every date) leaves the feed as it is and asks the editor to check it; every
+ * other warning ignores a value (its message ends "(ignored)", as `explain` writes it).
+ */
+export const toCheck = (issue: FeedIssue): boolean =>
+  issue.severity == 'warning' && issue.code == 'rule' && !issue.more;
+
+/** What an issue did, in a word: the groups a report lists issues in, in this order. */
+export const GROUPS = ['skipped', 'ignored', 'to check'] as const;
+export const groupOf = (issue: FeedIssue): (typeof GROUPS)[number] =>
+  issue.severity == 'error' ? 'skipped' : toCheck(issue) ? 'to check' : 'ignored';
+
+/** Each issue's group word, as wide as the widest among `issues`: what follows the words lines up. */
+export function groupWords(issues: readonly FeedIssue[]): (issue: FeedIssue) => string {
+  const width = issues.reduce((n, i) => Math.max(n, groupOf(i).length), 0);
+  return (issue) => groupOf(issue).padEnd(width);
+}
+
 /** How many values a feed's warnings ignored, with those counted past the first `MAX_ISSUES`. */
 const ignoredValues = (issues: readonly FeedIssue[]): number =>
-  issues.reduce((n, i) => n + (i.more ? i.more.ignored : i.severity == 'warning' ? 1 : 0), 0);
+  issues.reduce((n, i) => n + (i.more ? i.more.ignored : groupOf(i) == 'ignored' ? 1 : 0), 0);
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n == 1 ? one : many}`;
 
 /**
- * The verdict in one sentence: "feed.json can be used, but 1 item was skipped and 2 values were
- * ignored." (no mark in front: the CLI adds ✓, ! or ✗).
+ * The verdict in one sentence: "feed.json can be used, but 1 item was skipped, 2 values were ignored
+ * and 1 thing needs checking." (no mark in front: the CLI adds ✓, ! or ✗).
  */
 export function summary(report: FeedReport, name: string): string {
   if (!report.usable) return `${name} cannot be used.`;
   const skipped = skippedItems(report.issues);
   const warnings = ignoredValues(report.issues);
+  const checks = report.issues.filter(toCheck).length;
   if (!report.issues.length) return `${name} is valid.`;
   const parts = [
     skipped && `${plural(skipped, 'item was', 'items were')} skipped`,
     warnings && `${plural(warnings, 'value was', 'values were')} ignored`,
+    checks && `${plural(checks, 'thing needs', 'things need')} checking`,
   ].filter(Boolean);
-  return `${name} can be used, but ${parts.join(' and ')}.`;
+  const last = parts.pop();
+  return `${name} can be used, but ${parts.length ? `${parts.join(', ')} and ${last}` : last}.`;
 }
 
 /** The prominent line for emergency services left out, or undefined when there are none. */
@@ -279,14 +330,13 @@ export function formatReport(report: FeedReport, name: string): string {
   const emergency = emergencyLine(report);
   if (emergency) lines.push(`✗ ${emergency}`);
   lines.push(`  ${keptLine(report)}`);
-  for (const [word, severity] of [
-    ['skipped', 'error'],
-    ['ignored', 'warning'],
-  ] as const) {
-    for (const issue of report.issues.filter((i) => i.severity == severity)) {
+  const word = groupWords(report.issues);
+  for (const group of GROUPS) {
+    for (const issue of report.issues.filter((i) => groupOf(i) == group)) {
       // The path as written, its direction controls as escapes: a key holding U+202E cannot reorder the line.
       const at = `${visible(issue.path) || '(the feed)'}${issue.line ? `, line ${issue.line}` : ''}`;
-      lines.push(`  ${word}  ${describeIssue(issue)}`, `           at ${at}`);
+      // The path under the sentence, past the widest word.
+      lines.push(`  ${word(issue)}  ${describeIssue(issue)}`, `${' '.repeat(word(issue).length + 4)}at ${at}`);
     }
   }
   return lines.join('\n');

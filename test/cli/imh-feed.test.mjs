@@ -144,9 +144,16 @@ describe('imh-feed validate', () => {
       },
     ];
     const text = JSON.stringify(closed, null, 2);
-    const { stdout } = await run('validate', file('closed.json', text));
+    const { code, stdout } = await run('validate', file('closed.json', text));
     const warned = stdout.split('\n').filter((line) => line.includes('would never be listed'));
     assert.equal(warned.length, 3, stdout);
+    // They ignore nothing: things to check, not values ignored; usable, but --strict fails on them.
+    assert.equal(code, 0);
+    assert.match(stdout, /^! .*closed\.json can be used, but 3 things need checking\.$/m);
+    assert.doesNotMatch(stdout, /ignored/);
+    for (const line of warned) assert.match(line, /^ {2}to check {2}Session \d/);
+    assert.match(stdout, /\n {12}at sessions\[0\]\.schedule\.termTimeOnly, line \d+\n/);
+    assert.equal((await run('validate', '--strict', file('closed.json', text))).code, 1);
     assert.ok(
       warned[0].includes(
         `Session 1, "half-term-only" (id half-term-only, line ${itemLine(text, 'half-term-only')}): schedule › ` +

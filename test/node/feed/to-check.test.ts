@@ -1,0 +1,95 @@
+/**
+ * The editor tools' third group (issue 12): a rule's warning (a calendar the feed lacks, a session the
+ * calendars close on every date) ignores nothing, so the report lists it as a thing to check, not as a
+ * value ignored, in the summary, in the report's lines and in the counts past the first 1,000 problems.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkFeedText, formatReport, groupOf, summary } from '../../../src/feed/tools.js';
+import { minimalFeed, place, session } from '../../fixtures/feeds.js';
+
+const termDates = {
+  terms: [
+    { type: 'term', start: '2026-09-03', end: '2026-12-18' },
+    { type: 'half-term', start: '2026-10-26', end: '2026-10-30' },
+  ],
+};
+/** Mondays of the October half term only: every date outside term time. */
+const halfTermOnly = {
+  ...session,
+  id: 'half-term-only',
+  schedule: { ...session.schedule, startDate: '2026-10-26', endDate: '2026-10-30', termTimeOnly: true },
+};
+
+test('a session the calendars close on every date is a thing to check, not a value ignored', () => {
+  const report = checkFeedText(JSON.stringify(minimalFeed({ sessions: [session, halfTermOnly], termDates })));
+  assert.deepEqual(
+    report.issues.map((i) => [i.path, groupOf(i)]),
+    [['sessions[1].schedule.termTimeOnly', 'to check']],
+  );
+  assert.equal(summary(report, 'feed.json'), 'feed.json can be used, but 1 thing needs checking.');
+  const lines = formatReport(report, 'feed.json').split('\n');
+  assert.match(lines[0], /^! feed\.json can be used, but 1 thing needs checking\.$/);
+  assert.match(
+    lines[2],
+    /^ {2}to check {2}Session 2, "Baby Massage" \(id half-term-only, line 1\): schedule › termTimeOnly: says the/,
+  );
+  assert.doesNotMatch(lines[2], /\(ignored\)/);
+  // The path under the sentence, after the widest word shown.
+  assert.equal(lines[3], '            at sessions[1].schedule.termTimeOnly, line 1');
+  assert.doesNotMatch(formatReport(report, 'feed.json'), /ignored/);
+});
+
+test('skipped, ignored and to check: all three counted, each group under its word, the words lined up', () => {
+  const feed = minimalFeed({
+    sessions: [
+      halfTermOnly,
+      { ...session, id: 'bad-day', schedule: { ...session.schedule, byDay: ['XX'] } },
+      { ...session, id: 'no-bank-holidays', schedule: { ...session.schedule, notOnBankHolidays: true } },
+    ],
+    places: [{ ...place, facilities: ['trampoline'] }],
+    termDates,
+  });
+  const report = checkFeedText(JSON.stringify(feed, null, 2));
+  assert.equal(
+    summary(report, 'feed.json'),
+    'feed.json can be used, but 1 item was skipped, 1 value was ignored and 2 things need checking.',
+  );
+  const lines = formatReport(report, 'feed.json').split('\n');
+  const words = lines.slice(2).filter((_, i) => i % 2 == 0);
+  assert.deepEqual(
+    words.map((l) => l.slice(0, 12)),
+    ['  skipped   ', '  ignored   ', '  to check  ', '  to check  '],
+  );
+  for (const at of lines.slice(3).filter((_, i) => i % 2 == 0)) assert.match(at, /^ {12}at \S/);
+});
+
+test('a feed without a thing to check keeps its report as it was', () => {
+  const feed = minimalFeed({ places: [{ ...place, facilities: ['trampoline'] }] });
+  const report = checkFeedText(JSON.stringify(feed));
+  assert.equal(summary(report, 'feed.json'), 'feed.json can be used, but 1 value was ignored.');
+  const lines = formatReport(report, 'feed.json').split('\n');
+  assert.match(lines[2], /^ {2}ignored {2}Place 1/);
+  assert.match(lines[3], /^ {11}at places\[0\]\.facilities\[0\]/);
+});
+
+test('calendar warnings past the first 1,000 problems are listed to check, not counted as values ignored', () => {
+  // 1,001 values ignored, then the two calendar warnings, which the check finds last.
+  const places = Array.from({ length: 1_001 }, (_, i) => ({ ...place, id: `p${i}`, facilities: ['trampoline'] }));
+  const schedule = { ...session.schedule, termTimeOnly: true, notOnBankHolidays: true };
+  const report = checkFeedText(
+    JSON.stringify(minimalFeed({ places, sessions: [{ ...session, place: 'p0', schedule }] })),
+  );
+  assert.equal(
+    summary(report, 'feed.json'),
+    'feed.json can be used, but 1,001 values were ignored and 2 things need checking.',
+  );
+  assert.deepEqual(
+    report.issues.filter((i) => i.more).map((i) => [i.path, i.more]),
+    [['places', { problems: 1, items: 0, ignored: 1 }]],
+  );
+  assert.deepEqual(
+    report.issues.filter((i) => groupOf(i) == 'to check').map((i) => i.path),
+    ['sessions[0].schedule.termTimeOnly', 'sessions[0].schedule.notOnBankHolidays'],
+  );
+});
