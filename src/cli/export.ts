@@ -7,7 +7,7 @@
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { feedJsonLd, jsonLdScript, jsonLdText } from '../export/jsonld.js';
 import { feedToOruk } from '../export/oruk.js';
-import { skippedItems, type FeedReport } from '../feed/tools.js';
+import { groupWords, skippedItems, type FeedReport } from '../feed/tools.js';
 import { formatIssue } from '../feed/validate.js';
 import { formatDay, wallClock } from '../schedule/civil.js';
 import { EXIT, readProblem, type Io } from './io.js';
@@ -38,11 +38,11 @@ oruk    Open Referral UK 3.0 JSON for a council's service directory: each servic
 
 Both:
   -o, --output <file>    write to this file (replacing it) instead of printing
-  --strict               exit with 1 when anything was left out
+  --strict               exit with 1 when anything was left out or needs checking
   -q, --quiet            do not list what was left out
 
-Exit codes: 0 exported, 1 exported but something was left out (with --strict), 2 nothing
-exported: the feed cannot be read or used, or the file cannot be written, 64 wrong usage.
+Exit codes: 0 exported, 1 exported but something was left out or needs checking (with --strict),
+2 nothing exported: the feed cannot be read or used, or the file cannot be written, 64 wrong usage.
 
 Examples:
   npx imh-feed export jsonld feed.json --days 60 -o events-snippet.html
@@ -191,7 +191,10 @@ export async function runExport(args: ExportArgs, io: Io): Promise<number> {
   return args.strict && (left.length || report.issues.length) ? EXIT.issues : EXIT.ok;
 }
 
-/** What the feed's own check skipped or ignored, briefly: those items are not in the export. */
+/**
+ * What the feed's own check skipped, ignored or asks to check, briefly: the items skipped are not in
+ * the export.
+ */
 function skippedLines(report: FeedReport, source: string): string[] {
   if (!report.issues.length) return [];
   const skipped = skippedItems(report.issues);
@@ -200,7 +203,8 @@ function skippedLines(report: FeedReport, source: string): string[] {
       (skipped ? `; ${skipped} ${skipped == 1 ? 'item was' : 'items were'} skipped and not exported` : '') +
       ' ("imh-feed validate" explains each):',
   ];
-  for (const i of report.issues) lines.push(`  ${i.severity == 'error' ? 'skipped' : 'ignored'}  ${formatIssue(i)}`);
+  const word = groupWords(report.issues);
+  for (const i of report.issues) lines.push(`  ${word(i)}  ${formatIssue(i)}`);
   return lines;
 }
 

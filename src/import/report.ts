@@ -4,6 +4,7 @@
  * line prints it (`formatImportReport`, or `importReportJson` for `--json`); the feed studio shows
  * the same parts (`summarise`, `problemsOf`).
  */
+import { groupWords } from '../feed/tools.js';
 import { formatIssue } from '../feed/validate.js';
 import type { MergeResult, NamedItem, SourceChange, UnreadSource } from './merge.js';
 import type { ImportResult, SourceLocation } from './types.js';
@@ -233,9 +234,8 @@ export function formatImportReport(
       '',
       `The feed's own check (imh-feed validate) says (${plural(merge.issues.length, 'issue')}, kept as they are):`,
     );
-    for (const issue of merge.issues) {
-      lines.push(`  ${issue.severity == 'error' ? 'skipped' : 'check  '}  ${formatIssue(issue)}`);
-    }
+    const word = groupWords(merge.issues);
+    for (const issue of merge.issues) lines.push(`  ${word(issue)}  ${formatIssue(issue)}`);
     const needs = [
       merge.issues.some((i) => i.path.endsWith('.termTimeOnly')) &&
         '--term-dates term-dates.csv (npx imh-feed template term-dates makes one to fill in)',

@@ -121,6 +121,20 @@ describe('imh-feed export jsonld', () => {
     assert.match(twice.stderr, /has 2 problems; 1 item was skipped and not exported/);
     assert.match(stderr, /skipped {2}sessions\[3\]\.schedule\.byDay\[0\]: "Tusday" is not a day/);
   });
+
+  test('lists a warning that ignores nothing as a thing to check, its words lined up with the others', async () => {
+    const unsure = structuredClone(feed);
+    unsure.sessions[3].schedule.byDay = ['Tusday'];
+    unsure.sessions[0].schedule.termTimeOnly = true;
+    unsure.places[0].facilities.push('trampoline');
+    const { stderr } = await run('export', 'jsonld', file('unsure.json', unsure), ...NOW);
+    assert.match(stderr, /^ {2}skipped {3}sessions\[3\]\.schedule\.byDay\[0\]: /m);
+    assert.match(stderr, /^ {2}ignored {3}places\[0\]\.facilities\[\d+\]: .*\(ignored\)$/m);
+    assert.match(
+      stderr,
+      /^ {2}to check {2}sessions\[0\]\.schedule\.termTimeOnly: says the session runs in term time only/m,
+    );
+  });
 });
 
 describe('imh-feed export oruk', () => {
