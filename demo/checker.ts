@@ -7,6 +7,9 @@ import {
   checkFeedText,
   describeIssue,
   emergencyLine,
+  GROUP_HEADINGS,
+  GROUPS,
+  groupOf,
   keptLine,
   summary,
   visible,
@@ -25,8 +28,6 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
 
 function show(result: FeedReport, name: string) {
   report.replaceChildren();
-  const errors = result.issues.filter((i) => i.severity == 'error');
-  const warnings = result.issues.filter((i) => i.severity == 'warning');
   report.className = !result.usable ? 'bad' : result.issues.length ? 'warn' : 'ok';
   report.append(el('h3', summary(result, name)));
   // A second check of the same feed gives the same report: the time says it ran again.
@@ -39,12 +40,10 @@ function show(result: FeedReport, name: string) {
   }
   if (!result.usable) report.append(el('p', result.error?.message));
   else report.append(el('p', keptLine(result)));
-  for (const [title, list] of [
-    ['Skipped (the whole item is left out)', errors],
-    ['Ignored (only this value is left out)', warnings],
-  ] as const) {
+  for (const group of GROUPS) {
+    const list = result.issues.filter((i) => groupOf(i) == group);
     if (!list.length) continue;
-    report.append(el('h4', title));
+    report.append(el('h4', GROUP_HEADINGS[group]));
     const ul = el('ul');
     for (const issue of list) {
       const li = el('li', describeIssue(issue));

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { minimalFeed, session } from './fixtures/feeds.js';
+import { minimalFeed, place, session } from './fixtures/feeds.js';
 
 /** The demo page (index.html) in a frame, as an editor opens it. */
 async function openDemo(width = 760) {
@@ -408,6 +408,45 @@ describe('demo page: feed checker', function () {
     const item = $('#report').querySelector('li')!;
     expect(item.textContent).to.match(new RegExp(`^Session 2, "Tummy Time" \\(id tummy-time, line ${line}\\)`));
     expect(item.querySelector('code')!.textContent).to.equal('sessions[1].schedule.byDay');
+    frame.remove();
+  });
+
+  it('lists a session the calendars close on every date to check, apart from what was skipped or ignored', async () => {
+    const { frame, doc, $, click } = await openDemo();
+    const closed = {
+      ...session,
+      id: 'half-term-only',
+      schedule: { ...session.schedule, startDate: '2026-10-26', endDate: '2026-10-30', termTimeOnly: true },
+    };
+    const feed = minimalFeed({
+      sessions: [session, closed, { ...session, id: 'bad-day', schedule: { ...session.schedule, byDay: ['XX'] } }],
+      places: [{ ...place, facilities: ['trampoline'] }],
+      termDates: {
+        terms: [
+          { type: 'term', start: '2026-09-03', end: '2026-12-18' },
+          { type: 'half-term', start: '2026-10-26', end: '2026-10-30' },
+        ],
+      },
+    });
+    $<HTMLTextAreaElement>('#feed-source').value = JSON.stringify(feed, null, 2);
+    await click(doc.querySelector('#checker button[type=submit]')!);
+    await waitUntil(() => /can be used, but/.test(reportHeading(doc)), `no report: ${$('#report').textContent}`, {
+      timeout: 10_000,
+    });
+    expect(reportHeading(doc)).to.equal(
+      'The pasted feed can be used, but 1 item was skipped, 1 value was ignored and 1 thing needs checking.',
+    );
+    expect($('#report').className).to.equal('warn');
+    // Each group a heading and a list: the session to check under its own, not under "Ignored".
+    const groups = [...doc.querySelectorAll('#report h4')].map((h) => [
+      h.textContent,
+      [...h.nextElementSibling!.querySelectorAll('li code')].map((c) => c.textContent),
+    ]);
+    expect(groups).to.deep.equal([
+      ['Skipped (the whole item is left out)', ['sessions[2].schedule.byDay[0]']],
+      ['Ignored (only this value is left out)', ['places[0].facilities[0]']],
+      ['To check (nothing is left out, but visitors may not see it)', ['sessions[1].schedule.termTimeOnly']],
+    ]);
     frame.remove();
   });
 });

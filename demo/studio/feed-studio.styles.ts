@@ -37,6 +37,10 @@ export const studioStyles = css`
     font-size: 1.125rem;
     overflow-wrap: anywhere;
   }
+  h4 {
+    margin-block: 0.75rem 0.25rem;
+    font-size: 1rem;
+  }
   p {
     margin-block: 0.25rem 0.75rem;
   }

@@ -19,7 +19,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { checkFeedText } from '../../src/feed/tools.js';
+import { checkFeedText, GROUP_HEADINGS, GROUPS, groupOf } from '../../src/feed/tools.js';
 import type { FeedIssue } from '../../src/feed/shape.js';
 import { formatIssue } from '../../src/feed/validate.js';
 import {
@@ -485,9 +485,14 @@ export class ImhFeedStudio extends LitElement {
     const bankHolidays = can.includes('bank-holidays') && issues.some((i) => i.path.endsWith('.notOnBankHolidays'));
     return html`<div class="source">
       <h3>The feed's own check</h3>
-      <ul class="notes">
-        ${issues.map((i) => html`<li>${formatIssue(i)}</li>`)}
-      </ul>
+      ${GROUPS.map((group) => {
+        const list = issues.filter((i) => groupOf(i) == group);
+        if (!list.length) return nothing;
+        return html`<h4>${GROUP_HEADINGS[group]}</h4>
+          <ul class="notes">
+            ${list.map((i) => html`<li>${formatIssue(i)}</li>`)}
+          </ul>`;
+      })}
       ${
         termDates
           ? html`<p>

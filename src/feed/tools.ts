@@ -267,6 +267,13 @@ export const GROUPS = ['skipped', 'ignored', 'to check'] as const;
 export const groupOf = (issue: FeedIssue): (typeof GROUPS)[number] =>
   issue.severity == 'error' ? 'skipped' : toCheck(issue) ? 'to check' : 'ignored';
 
+/** Each group's heading where a report has headings (the demo's checker, the feed studio). */
+export const GROUP_HEADINGS: Record<(typeof GROUPS)[number], string> = {
+  skipped: 'Skipped (the whole item is left out)',
+  ignored: 'Ignored (only this value is left out)',
+  'to check': 'To check (nothing is left out, but visitors may not see it)',
+};
+
 /** Each issue's group word, as wide as the widest among `issues`: what follows the words lines up. */
 export function groupWords(issues: readonly FeedIssue[]): (issue: FeedIssue) => string {
   const width = issues.reduce((n, i) => Math.max(n, groupOf(i).length), 0);

@@ -259,6 +259,37 @@ describe('feed studio', function () {
     },
   );
 
+  it('the feed’s own check lists a value ignored and a thing to check (nothing left out) apart', async () => {
+    const el = await studio();
+    const schedule = { startDate: '2026-09-07', repeatFrequency: 'P1W', byDay: ['MO'], startTime: '10:00' };
+    const own = {
+      version: 1,
+      publisher: { name: 'Anytown Family Hubs' },
+      places: [{ id: 'hub', name: 'Hub', facilities: ['trampoline'] }],
+      sessions: [
+        { id: 'term-time', name: 'Term-time session', place: 'hub', schedule: { ...schedule, termTimeOnly: true } },
+      ],
+    };
+    await choose(el, jsonFile('feed.json', own));
+    await waitUntil(() => /feed\.json is your current feed/.test(status(el)), 'the feed was not taken');
+    await choose(
+      el,
+      new File(['Session name,Day,Start time,First date\r\nRhyme Time,Tuesday,10am,01/09/2026'], 'sessions.csv'),
+    );
+    await settled(el, 'sessions.csv');
+    const check = $$(el, '.source').find((s) => s.querySelector('h3')!.textContent == "The feed's own check")!;
+    expect(check, 'the feed’s own check is shown').to.not.equal(undefined);
+    const groups = [...check.querySelectorAll('h4')].map((h) => [
+      h.textContent,
+      [...h.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent!.split(':')[0]),
+    ]);
+    expect(groups).to.deep.equal([
+      ['Ignored (only this value is left out)', ['places[0].facilities[0]']],
+      ['To check (nothing is left out, but visitors may not see it)', ['sessions[0].schedule.termTimeOnly']],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('previews right to left in Urdu, chosen by keyboard', async () => {
     const el = await studio();
     await choose(el, await fixtureFile('ics/google-family-hub.ics'));
