@@ -381,6 +381,8 @@ describe('the spreadsheet route', () => {
     assert.equal(feed.sessions[0].schedule.termTimeOnly, true, 'term time only must never be dropped');
     assert.match(stdout, /The feed's own check \(imh-feed validate\) says/);
     assert.match(stdout, /but the feed has no termDates, so no dates can be shown/);
+    // It leaves nothing out: a thing to check, as imh-feed validate lists it.
+    assert.match(stdout, /^ {2}to check {2}sessions\[0\]\.schedule\.termTimeOnly: says the session runs in term time/m);
     assert.match(
       stdout,
       /To add them, run the import again with --term-dates term-dates\.csv \(npx imh-feed template term-dates makes one to fill in\) and --bank-holidays england-and-wales\./,
