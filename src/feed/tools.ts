@@ -31,7 +31,9 @@ export interface FeedReport {
   feed?: Feed;
   /**
    * Every problem, each with its path, its item and its line, up to `MAX_ISSUES` (1,000); past them,
-   * one issue a part (code `more`) counts the rest.
+   * one issue a part (code `more`) counts the rest. A warning to check (`toCheck`) is never only
+   * counted: a calendar the feed lacks (one warning each) is listed even past the first 1,000, and the
+   * sessions the calendars close on every date are listed after the rest (up to `MAX_ISSUES` of them).
    */
   issues: FeedIssue[];
   /** A count of what was kept: sessions, services, places, organisations, timeline stages. */
