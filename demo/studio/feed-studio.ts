@@ -478,11 +478,11 @@ export class ImhFeedStudio extends LitElement {
 
   private renderIssues(issues: FeedIssue[]) {
     const can = importableFormats();
-    const termDates =
-      can.includes('term-dates-csv') &&
-      'term-dates' in TEMPLATES &&
-      issues.some((i) => i.path.endsWith('.termTimeOnly'));
-    const bankHolidays = can.includes('bank-holidays') && issues.some((i) => i.path.endsWith('.notOnBankHolidays'));
+    // Advice to add a calendar where the feed has none (with one, a warning is about the session's dates).
+    const lacks = (flag: string, calendar: string) =>
+      !this.merge?.feed[calendar] && issues.some((i) => i.path.endsWith(`.${flag}`));
+    const termDates = can.includes('term-dates-csv') && 'term-dates' in TEMPLATES && lacks('termTimeOnly', 'termDates');
+    const bankHolidays = can.includes('bank-holidays') && lacks('notOnBankHolidays', 'bankHolidays');
     return html`<div class="source">
       <h3>The feed's own check</h3>
       ${GROUPS.map((group) => {

@@ -103,7 +103,7 @@ const CLOSED_BUDGET = 200_000;
  * together no further than `CLOSED_BUDGET` dates: past it, a session is not reported. Only the editor
  * tools check this (the elements' own check does not walk schedules).
  */
-function closedSessions(feed: Feed, input: unknown): FeedIssue[] {
+export function closedSessions(feed: Feed, input: unknown): FeedIssue[] {
   const raw = (input as { sessions?: unknown }).sessions;
   if (!Array.isArray(raw)) return [];
   const index = new Map<unknown, number>();

@@ -23,6 +23,7 @@
  */
 import { formatIssue, validateFeed } from '../feed/validate.js';
 import type { FeedIssue } from '../feed/shape.js';
+import { closedSessions } from '../feed/tools.js';
 import { IdAllocator, plural } from './common.js';
 import type { ImportFormat, ImportResult, SourceLocation } from './types.js';
 
@@ -602,8 +603,9 @@ function checkMerged(
   const sourceName = (ref: string | undefined) => changes.find((c) => c.id == ref)?.name;
   for (let pass = 0; pass < 8; pass++) {
     let issues: FeedIssue[];
+    let valid: ReturnType<typeof validateFeed>['feed'];
     try {
-      issues = validateFeed(feed).issues;
+      ({ issues, feed: valid } = validateFeed(feed));
     } catch (e) {
       // Only the feed's own header can make it unusable, and the merge never writes that.
       return [{ path: '', message: (e as Error).message, severity: 'error' }];
@@ -621,7 +623,9 @@ function checkMerged(
       const item = asList(feed[key])[index];
       return !!item && mergedRefs.has(refOf(item) ?? '');
     });
-    if (!ours.length) return issues;
+    // Done: with the editor tools' own warnings, as imh-feed validate gives them (a session the
+    // calendars close on every date is kept, but no list would show it).
+    if (!ours.length) return [...issues, ...closedSessions(valid, feed)];
     // Work from the end of each list so earlier indexes stay right.
     const byItem = new Map<string, FeedIssue[]>();
     for (const issue of ours) {
@@ -688,5 +692,6 @@ function checkMerged(
       }
     }
   }
-  return validateFeed(feed).issues;
+  const { issues, feed: valid } = validateFeed(feed);
+  return [...issues, ...closedSessions(valid, feed)];
 }

@@ -259,6 +259,20 @@ describe('feed studio', function () {
     },
   );
 
+  /** The feed's own check after `own` is taken as the current feed and a sessions spreadsheet is merged in. */
+  async function ownCheck(el: ImhFeedStudio, own: object): Promise<Element> {
+    await choose(el, jsonFile('feed.json', own));
+    await waitUntil(() => /feed\.json is your current feed/.test(status(el)), 'the feed was not taken');
+    await choose(
+      el,
+      new File(['Session name,Day,Start time,First date\r\nRhyme Time,Tuesday,10am,01/09/2026'], 'sessions.csv'),
+    );
+    await settled(el, 'sessions.csv');
+    const check = $$(el, '.source').find((s) => s.querySelector('h3')!.textContent == "The feed's own check")!;
+    expect(check, 'the feed’s own check is shown').to.not.equal(undefined);
+    return check;
+  }
+
   it('the feed’s own check lists a value ignored and a thing to check (nothing left out) apart', async () => {
     const el = await studio();
     const schedule = { startDate: '2026-09-07', repeatFrequency: 'P1W', byDay: ['MO'], startTime: '10:00' };
@@ -270,15 +284,7 @@ describe('feed studio', function () {
         { id: 'term-time', name: 'Term-time session', place: 'hub', schedule: { ...schedule, termTimeOnly: true } },
       ],
     };
-    await choose(el, jsonFile('feed.json', own));
-    await waitUntil(() => /feed\.json is your current feed/.test(status(el)), 'the feed was not taken');
-    await choose(
-      el,
-      new File(['Session name,Day,Start time,First date\r\nRhyme Time,Tuesday,10am,01/09/2026'], 'sessions.csv'),
-    );
-    await settled(el, 'sessions.csv');
-    const check = $$(el, '.source').find((s) => s.querySelector('h3')!.textContent == "The feed's own check")!;
-    expect(check, 'the feed’s own check is shown').to.not.equal(undefined);
+    const check = await ownCheck(el, own);
     const groups = [...check.querySelectorAll('h4')].map((h) => [
       h.textContent,
       [...h.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent!.split(':')[0]),
@@ -287,6 +293,42 @@ describe('feed studio', function () {
       ['Ignored (only this value is left out)', ['places[0].facilities[0]']],
       ['To check (nothing is left out, but visitors may not see it)', ['sessions[0].schedule.termTimeOnly']],
     ]);
+    // The feed has no term dates: how to add them.
+    expect(check.textContent).to.include('To add term dates, fill in the term-dates template');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the feed’s own check warns of a session the term dates close on every date, as the checker does', async () => {
+    const el = await studio();
+    // Term time only, on the Mondays of the October half term: kept, but no list would ever show it.
+    const schedule = { startDate: '2026-10-26', endDate: '2026-10-30', repeatFrequency: 'P1W', byDay: ['MO'] };
+    const own = {
+      version: 1,
+      publisher: { name: 'Anytown Family Hubs' },
+      places: [{ id: 'hub', name: 'Hub' }],
+      sessions: [
+        {
+          id: 'half-term',
+          name: 'Half-term session',
+          place: 'hub',
+          schedule: { ...schedule, startTime: '10:00', termTimeOnly: true },
+        },
+      ],
+      termDates: {
+        terms: [
+          { type: 'term', start: '2026-09-03', end: '2026-12-18' },
+          { type: 'half-term', start: '2026-10-26', end: '2026-10-30' },
+        ],
+      },
+    };
+    const check = await ownCheck(el, own);
+    const heading = [...check.querySelectorAll('h4')].map((h) => h.textContent);
+    expect(heading).to.deep.equal(['To check (nothing is left out, but visitors may not see it)']);
+    const items = [...check.querySelectorAll('h4 + ul li')].map((li) => li.textContent!);
+    expect(items.length).to.equal(1);
+    expect(items[0]).to.match(/^sessions\[0\]\.schedule\.termTimeOnly: .*would never be listed/);
+    // The feed has term dates: no advice to add them.
+    expect(check.textContent).not.to.include('To add term dates');
     await expect(el).to.be.accessible();
   });
 

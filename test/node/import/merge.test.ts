@@ -386,6 +386,30 @@ describe('merging an import into a feed', () => {
     assert.equal(result.write, true);
   });
 
+  test('the check warns of a session the term dates close on every date, as imh-feed validate does', () => {
+    // Term time only, on the Mondays of the October half term: kept, but no list would ever show it.
+    const halfTerm = session('stay-and-play', 'Stay and Play');
+    halfTerm.schedule = { ...(halfTerm.schedule as Json), startDate: '2026-10-26', endDate: '2026-10-30' };
+    (halfTerm.schedule as Json).termTimeOnly = true;
+    const existing = {
+      version: 1,
+      termDates: {
+        terms: [
+          { type: 'term', start: '2026-09-03', end: '2026-12-18', name: 'Autumn term' },
+          { type: 'half-term', start: '2026-10-26', end: '2026-10-30', name: 'October half term' },
+        ],
+      },
+    };
+    const result = mergeImports(existing, [spreadsheet([halfTerm])], { now: NOW });
+    assert.equal((result.feed.sessions as Json[]).length, 1, 'the session is kept');
+    assert.deepEqual(
+      result.issues.map((i) => [i.path, i.severity, i.code]),
+      [['sessions[0].schedule.termTimeOnly', 'warning', 'rule']],
+    );
+    assert.match(result.issues[0].message, /would never be listed/);
+    assert.deepEqual(result.notes, []);
+  });
+
   test('importing the same thing again changes nothing (a scheduled job has nothing to commit)', () => {
     const first = mergeImports(handWritten(), [spreadsheet([session('stay-and-play', 'Stay and Play')])], {
       now: NOW,
