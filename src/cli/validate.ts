@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { FeedSizeError } from '../feed/failures.js';
 import { loadFeed } from '../feed/index.js';
 import { DEFAULT_MAX_BYTES } from '../feed/load.js';
-import { checkFeedText, formatReport, type FeedReport } from '../feed/tools.js';
+import { checkFeedText, formatReport, groupOf, type FeedReport } from '../feed/tools.js';
 import { EXIT, isAddress, readProblem, type Io } from './io.js';
 
 export const VALIDATE_USAGE = `Usage: imh-feed validate <file-or-url> [--json] [--strict]
@@ -18,7 +18,7 @@ its name, id and line) and what to do, then its path for developers, for example
            "Tusday" is not a day; use MO, TU, …
            at sessions[3].schedule.byDay[0]
 
-  --json     print the report as JSON
+  --json     print the report as JSON (each issue with its group: skipped, ignored or to check)
   --strict   exit with 1 on any issue: an item skipped, a value ignored or a thing to check
 
 Exit codes: 0 the feed is usable, 1 it has issues (with --strict), 2 it cannot be used.`;
@@ -72,7 +72,9 @@ export async function validate(args: { source: string; json: boolean; strict: bo
   }
   if (args.json) {
     const { usable, error, issues, counts, emergencies, emergenciesNotListed } = report;
-    const out = { usable, error: error && { name: error.name, message: error.message }, issues, counts };
+    // Each issue with its group, as the report lists it: skipped, ignored or to check.
+    const grouped = issues.map((issue) => ({ ...issue, group: groupOf(issue) }));
+    const out = { usable, error: error && { name: error.name, message: error.message }, issues: grouped, counts };
     io.out(JSON.stringify({ ...out, emergencies, emergenciesNotListed }, null, 2));
   } else {
     io.out(formatReport(report, args.source));

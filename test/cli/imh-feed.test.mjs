@@ -154,6 +154,11 @@ describe('imh-feed validate', () => {
     for (const line of warned) assert.match(line, /^ {2}to check {2}Session \d/);
     assert.match(stdout, /\n {12}at sessions\[0\]\.schedule\.termTimeOnly, line \d+\n/);
     assert.equal((await run('validate', '--strict', file('closed.json', text))).code, 1);
+    const json = JSON.parse((await run('validate', '--json', file('closed.json', text))).stdout);
+    assert.deepEqual(
+      json.issues.map((i) => i.group),
+      ['to check', 'to check', 'to check'],
+    );
     assert.ok(
       warned[0].includes(
         `Session 1, "half-term-only" (id half-term-only, line ${itemLine(text, 'half-term-only')}): schedule › ` +
@@ -373,10 +378,10 @@ describe('imh-feed validate', () => {
     const report = JSON.parse(stdout);
     assert.equal(report.usable, true);
     assert.deepEqual(
-      report.issues.map((i) => [i.path, i.severity]),
+      report.issues.map((i) => [i.path, i.severity, i.group]),
       [
-        ['places[0].facilities[5]', 'warning'],
-        ['sessions[3].schedule.byDay[0]', 'error'],
+        ['places[0].facilities[5]', 'warning', 'ignored'],
+        ['sessions[3].schedule.byDay[0]', 'error', 'skipped'],
       ],
     );
     assert.equal(report.counts.sessions, 15);
