@@ -205,8 +205,11 @@ export const locateJsonError = (text: string): JsonProblem | undefined => scanJs
  * its object's line).
  */
 export function lineOf(scan: JsonScan, path: string): number | undefined {
-  for (let p = path; ; p = p.replace(/(\.[^.[]*|\[\d+\])$|^[^.[]*$/, '')) {
+  for (let p = path; ;) {
     const found = scan.lines.get(p);
     if (found !== undefined || !p) return found;
+    const up = p.replace(/(\.[^.[]*|\[\d+\])$|^[^.[]*$/, '');
+    // A key holding "[" (a language code written "a[b") is neither: cut at its last "[" or ".".
+    p = up != p ? up : p.slice(0, Math.max(0, p.lastIndexOf('['), p.lastIndexOf('.')));
   }
 }

@@ -1,0 +1,31 @@
+/**
+ * Bugs the fuzz of `checkFeedText` found (`fuzz.test.ts`), each on its own: the editor tools' check
+ * of feed text (the CLI, the demo's checker, the studio).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { minimalFeed, session } from '../../fixtures/feeds.js';
+
+test('a key holding "[" where a language code goes, on its object\'s line: the check ends (it looped forever)', () => {
+  // Looking up the line of `sessions[0].name.a[b` never got shorter. In a child process with a time
+  // limit: a loop in this one could not be interrupted.
+  const texts = ['a[b', '[', 'x[0'].map((key) =>
+    JSON.stringify(minimalFeed({ sessions: [{ ...session, name: { en: 'Stay and Play', [key]: 'x' } }] })),
+  );
+  const tools = new URL('../../../src/feed/tools.ts', import.meta.url).href;
+  const code =
+    `import { checkFeedText } from ${JSON.stringify(tools)};\n` +
+    `for (const text of ${JSON.stringify(texts)}) console.log(checkFeedText(text).issues.map((i) => i.path).join());`;
+  const run = spawnSync(process.execPath, [...process.execArgv, '--input-type=module', '-e', code], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(run.signal, null, 'the check did not end');
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(run.stdout.trim().split('\n'), [
+    'sessions[0].name.a[b',
+    'sessions[0].name.[',
+    'sessions[0].name.x[0',
+  ]);
+});
