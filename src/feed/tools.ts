@@ -47,12 +47,11 @@ export interface FeedReport {
   emergenciesNotListed?: number;
 }
 
-const unusable = (error: FeedError, issues: FeedIssue[] = []): FeedReport => ({
-  usable: false,
-  error,
-  issues,
-  counts: {},
-});
+const unusable = (error: FeedError, issues: FeedIssue[] = []): FeedReport => {
+  // Its sentence may quote the text ("version": "\u202E1"): direction controls as escapes, as in every issue.
+  error.message = visible(error.message);
+  return { usable: false, error, issues, counts: {} };
+};
 
 /**
  * Keys written twice: JSON keeps the last value, so what the first said is lost without a word. The

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { checkFeedText, formatReport } from '../../../src/feed/tools.js';
 import { minimalFeed, session } from '../../fixtures/feeds.js';
 
 test('a key holding "[" where a language code goes, on its object\'s line: the check ends (it looped forever)', () => {
@@ -28,4 +29,16 @@ test('a key holding "[" where a language code goes, on its object\'s line: the c
     'sessions[0].name.[',
     'sessions[0].name.x[0',
   ]);
+});
+
+const RAW_DIRECTION = /[\u202A-\u202E\u2066-\u2069]/;
+
+test('a feed unusable as a whole, its sentence quoting a direction control: the report holds it as an escape', () => {
+  for (const text of ['{"version": "\u202E1"}', '"\u2067Evil"']) {
+    const report = checkFeedText(text);
+    assert.equal(report.usable, false);
+    assert.doesNotMatch(report.error!.message, RAW_DIRECTION);
+    assert.doesNotMatch(formatReport(report, 'feed.json'), RAW_DIRECTION);
+    assert.match(formatReport(report, 'feed.json'), /\\u(202E|2067)/);
+  }
 });
