@@ -67,8 +67,8 @@ function duplicateIssues(scan: ReturnType<typeof scanJson>, input: unknown): Fee
       code: 'duplicate-key',
       line: d.line,
       message:
-        `${preview(d.key)} is written twice in the same object (lines ${d.first} and ${d.line}); JSON keeps only the ` +
-        `last, so what line ${d.first} says is lost. Merge them into one (ignored)`,
+        `${visible(preview(d.key))} is written twice in the same object (lines ${d.first} and ${d.line}); ` +
+        `JSON keeps only the last, so what line ${d.first} says is lost. Merge them into one (ignored)`,
       ...(item && { item }),
     };
   });

@@ -42,3 +42,13 @@ test('a feed unusable as a whole, its sentence quoting a direction control: the 
     assert.match(formatReport(report, 'feed.json'), /\\u(202E|2067)/);
   }
 });
+
+test('a key holding a direction control written twice: the report holds it as an escape', () => {
+  const text = JSON.stringify(minimalFeed(), null, 2).replace('{', '{\n  "note\u202E": 1,\n  "note\u202E": 2,');
+  const report = checkFeedText(text);
+  const [twice] = report.issues.filter((i) => i.code == 'duplicate-key');
+  assert.equal(twice.line, 3);
+  assert.doesNotMatch(twice.message, RAW_DIRECTION);
+  assert.doesNotMatch(formatReport(report, 'feed.json'), RAW_DIRECTION);
+  assert.match(twice.message, /"note\\u202E" is written twice/);
+});
