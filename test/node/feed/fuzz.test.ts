@@ -7,6 +7,16 @@
 //   - no good item is lost because of a neighbour: every item the mutation did not touch is kept,
 //   - the published JSON Schema (Ajv) and the validator agree, and
 //   - the safety pass each element runs over its parts keeps exactly what the full validator keeps.
+// The editor tools' check of feed text (`checkFeedText`: the CLI, the demo's checker, the studio) is
+// fuzzed over the text of mutated feeds, itself changed as text (`mutateText`). For each text:
+//   - it returns a report (usable or not) and throws nothing, within the same time bound,
+//   - nothing reaches Object.prototype,
+//   - every issue has a message and a path, and a line (its item's too) within the text,
+//   - a key written twice is reported at its line,
+//   - the report and its printed forms (`formatReport`, `summary`…) hold no raw direction control,
+//   - it agrees with JSON.parse and the validator: usable exactly when both accept the text (and
+//     the text is within the size limit), keeping as many of each thing, and giving each of the
+//     validator's issues, in order (it adds keys written twice and sessions the calendars close).
 // A failure names the seed and the mutation, so it can be replayed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +31,17 @@ import { SESSION_PARTS } from '../../../src/feed/session-parts.js';
 import { safeInSlices } from '../../../src/feed/safe.js';
 import { drain } from '../../../src/feed/slices.js';
 import { validateFeed } from '../../../src/feed/validate.js';
-import { baseFeed, mutate, random, type Mutation } from './mutations.js';
+import type { FeedIssue } from '../../../src/feed/shape.js';
+import { DEFAULT_MAX_BYTES } from '../../../src/feed/load.js';
+import {
+  checkFeedText,
+  emergencyLine,
+  formatReport,
+  keptLine,
+  summary,
+  type FeedReport,
+} from '../../../src/feed/tools.js';
+import { baseFeed, DIRECTION_RE, mutate, mutateText, random, type Mutation, type TextMutation } from './mutations.js';
 
 const SEED = Number(process.env.IMH_FUZZ_SEED ?? Math.floor(Date.now() / 86_400_000));
 const COUNT = Number(process.env.IMH_FUZZ_COUNT ?? 250);
@@ -58,8 +78,15 @@ const ids = (list: unknown): string[] =>
     ? list.map((i) => (i as { id?: unknown })?.id).filter((id): id is string => typeof id == 'string')
     : [];
 
+/** Object.prototype as it is, to see that nothing was added to it. */
+const prototypeNow = () => Object.getOwnPropertyNames(Object.prototype).length;
+function unpolluted(before: number, label: string) {
+  assert.equal(({} as Record<string, unknown>).polluted, undefined, `${label}: Object.prototype was polluted`);
+  assert.equal(prototypeNow(), before, `${label}: Object.prototype changed`);
+}
+
 function checkOne(m: Mutation, base: ReturnType<typeof validateFeed>, label: string) {
-  const before = Object.getOwnPropertyNames(Object.prototype).length;
+  const before = prototypeNow();
   let result: ReturnType<typeof validateFeed> | undefined;
   const start = performance.now();
   try {
@@ -69,8 +96,7 @@ function checkOne(m: Mutation, base: ReturnType<typeof validateFeed>, label: str
   }
   const took = performance.now() - start;
   assert.ok(took < TIME_BOUND_MS, `${label}: validation took ${took.toFixed(0)} ms`);
-  assert.equal(({} as Record<string, unknown>).polluted, undefined, `${label}: Object.prototype was polluted`);
-  assert.equal(Object.getOwnPropertyNames(Object.prototype).length, before, `${label}: Object.prototype changed`);
+  unpolluted(before, label);
 
   // Schema and validator agree.
   const valid = schemaValid(normalise(m.feed));
@@ -193,5 +219,96 @@ test('the values issue 12 names, each where it broke something: reported there, 
       issues.some((i) => i.path == reportedAt || i.path.startsWith(`${reportedAt}.`)),
       `${label}: reported at ${issues.map((i) => i.path).join(', ') || 'nothing'}`,
     );
+  }
+});
+
+/** What the validator says of the text, as the editor tools read it (a byte order mark first is skipped). */
+function validatorSays(text: string): ReturnType<typeof validateFeed> | undefined {
+  if (new TextEncoder().encode(text).length > DEFAULT_MAX_BYTES) return undefined;
+  let input: unknown;
+  try {
+    input = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  try {
+    return validateFeed(input);
+  } catch (e) {
+    assert.ok(e instanceof FeedValidationError, `${(e as Error)?.stack ?? e}`);
+    return undefined;
+  }
+}
+
+const same = (i: FeedIssue) => `${i.path} ${i.severity} ${i.code} ${i.message}`;
+
+function checkText(m: TextMutation, label: string, bytes?: number) {
+  const before = prototypeNow();
+  let report: FeedReport | undefined;
+  const start = performance.now();
+  try {
+    report = checkFeedText(m.text, undefined, bytes);
+  } catch (e) {
+    assert.fail(`${label}: checkFeedText threw ${(e as Error)?.stack ?? e}`);
+  }
+  const took = performance.now() - start;
+  assert.ok(took < TIME_BOUND_MS, `${label}: checking the text took ${took.toFixed(0)} ms`);
+  unpolluted(before, label);
+
+  assert.equal(typeof report.usable, 'boolean', label);
+  if (!report.usable) assert.ok(report.error?.message, `${label}: unusable, without a reason`);
+  const lines = m.text.split('\n').length;
+  const inText = (line: number | undefined) =>
+    line === undefined || (Number.isInteger(line) && line >= 1 && line <= lines);
+  for (const issue of report.issues) {
+    const where = `${label}: issue ${JSON.stringify(issue).slice(0, 300)}`;
+    assert.ok(typeof issue.message == 'string' && issue.message.trim(), `${where} has no message`);
+    assert.equal(typeof issue.path, 'string', `${where} has no path`);
+    assert.ok(inText(issue.line) && inText(issue.item?.line), `${where}: its line is not one of the text's ${lines}`);
+  }
+  const printed = [formatReport(report, 'feed.json'), summary(report, 'feed.json')];
+  if (report.usable) printed.push(emergencyLine(report) ?? '', keptLine(report));
+  for (const text of [...printed, ...report.issues.map((i) => i.message)]) {
+    assert.ok(!DIRECTION_RE.test(text), `${label}: a raw direction control in ${JSON.stringify(text).slice(0, 500)}`);
+  }
+
+  // JSON.parse and the validator agree.
+  const expected = validatorSays(m.text);
+  assert.equal(report.usable, !!expected, `${label}: usable ${report.usable}, the validator says ${!!expected}`);
+  if (!expected) return;
+  const { sessions, services, places, organisations, timeline } = expected.feed;
+  assert.deepEqual(
+    report.counts,
+    {
+      sessions: sessions?.length ?? 0,
+      services: services?.length ?? 0,
+      places: places?.length ?? 0,
+      organisations: organisations?.length ?? 0,
+      'timeline stages': timeline?.stages.length ?? 0,
+    },
+    `${label}: kept counts differ from the validator's`,
+  );
+  const given = report.issues.map(same);
+  let from = 0;
+  for (const issue of expected.issues.map(same)) {
+    const found = given.indexOf(issue, from);
+    assert.ok(found >= 0, `${label}: the validator's issue ${issue.slice(0, 300)} is not in the report (in order)`);
+    from = found + 1;
+  }
+  if (m.duplicateLine) {
+    assert.ok(
+      report.issues.some((i) => i.code == 'duplicate-key' && i.line == m.duplicateLine),
+      `${label}: the key written twice on line ${m.duplicateLine} is not reported there`,
+    );
+  }
+}
+
+test(`fuzz: checkFeedText over ${COUNT} mutated feed texts (seed ${SEED}; replay with IMH_FUZZ_SEED=${SEED})`, () => {
+  const rand = random(SEED);
+  const base = baseFeed();
+  for (let n = 0; n < COUNT; n++) {
+    const m = mutateText(base, rand);
+    // Half the time with the size in bytes, as the CLI gives it.
+    const bytes = rand.next() < 0.5 ? Buffer.byteLength(m.text) : undefined;
+    checkText(m, `seed ${SEED}, text ${n + 1}: ${m.what}${bytes === undefined ? '' : ', with its size'}`, bytes);
   }
 });
