@@ -19,7 +19,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { checkFeedText, GROUP_HEADINGS, GROUPS, groupOf } from '../../src/feed/tools.js';
+import { calendarsLacking, checkFeedText, GROUP_HEADINGS, GROUPS, groupOf } from '../../src/feed/tools.js';
 import type { FeedIssue } from '../../src/feed/shape.js';
 import { formatIssue } from '../../src/feed/validate.js';
 import {
@@ -478,11 +478,10 @@ export class ImhFeedStudio extends LitElement {
 
   private renderIssues(issues: FeedIssue[]) {
     const can = importableFormats();
-    // Advice to add a calendar where the feed has none (with one, a warning is about the session's dates).
-    const lacks = (flag: string, calendar: string) =>
-      !this.merge?.feed[calendar] && issues.some((i) => i.path.endsWith(`.${flag}`));
-    const termDates = can.includes('term-dates-csv') && 'term-dates' in TEMPLATES && lacks('termTimeOnly', 'termDates');
-    const bankHolidays = can.includes('bank-holidays') && lacks('notOnBankHolidays', 'bankHolidays');
+    // Advice to add a calendar the feed lacks (with one, a warning is about a session's dates).
+    const lacking = calendarsLacking(issues);
+    const termDates = can.includes('term-dates-csv') && 'term-dates' in TEMPLATES && lacking.includes('termDates');
+    const bankHolidays = can.includes('bank-holidays') && lacking.includes('bankHolidays');
     return html`<div class="source">
       <h3>The feed's own check</h3>
       ${GROUPS.map((group) => {

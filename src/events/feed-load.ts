@@ -6,9 +6,10 @@ export interface ImhFeedLoadDetail {
   feed: Feed;
   /**
    * Every item skipped (`error`) and value ignored (`warning`), with its path; empty when the feed is
-   * clean. A warning with code `rule` (a calendar the feed lacks) ignores nothing: it asks the editor to
-   * check the sessions that need the calendar, and the editor tools list it as "to check". At most the
-   * first 1,000 problems (`MAX_ISSUES`) one by one: past them, each part of the feed with more has
+   * clean. The warning that the feed lacks a calendar (code `rule`, at the `termTimeOnly` or
+   * `notOnBankHolidays` of the first session that needs it, its message without "(ignored)") ignores
+   * nothing: it asks the editor to check the sessions that need the calendar, and the editor tools list
+   * it as "to check". At most the first 1,000 problems (`MAX_ISSUES`) one by one: past them, each part of the feed with more has
    * one last issue, code `more`, path the part's name (`sessions`), whose `more` counts the problems,
    * the items they skipped and the values they ignored.
    */

@@ -318,15 +318,16 @@ export function explain(findings: readonly Finding[], input?: unknown): FeedIssu
   return findings.map((f) => {
     const at = ITEM_RE.exec(f.path)?.[0];
     const item = items.has(at) ? items.get(at) : items.set(at, itemOf(f.path, input)).get(at);
-    // A value ignored says so; a rule's warning (a calendar the feed lacks) ignores nothing.
-    const message = visible(sentence(f)) + (f.severity == 'warning' && f.code != 'rule' && !f.more ? ' (ignored)' : '');
+    // A value ignored says so (also a rule's, in a part ignored whole); a calendar the feed lacks ignores nothing.
+    const ignored = f.severity == 'warning' && !f.more && !f.arg?.startsWith('calendar.');
+    const message = visible(sentence(f)) + (ignored ? ' (ignored)' : '');
     const { more } = f;
     return { path: f.path, message, severity: f.severity, code: f.code, ...(item && { item }), ...(more && { more }) };
   });
 }
 
 /** One line per issue, for developers: `sessions[3].schedule.byDay[0]: "Tusday" is not a day; …` */
-export const formatIssue = (issue: FeedIssue): string => `${issue.path || '(feed)'}: ${issue.message}`;
+export const formatIssue = (issue: FeedIssue): string => `${visible(issue.path) || '(feed)'}: ${issue.message}`;
 
 /**
  * Where an issue is, for people: the item by its number counting from one, its name and id and

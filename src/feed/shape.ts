@@ -79,6 +79,8 @@ export type Code =
   | 'unknown-ref'
   | 'rule'
   | 'duplicate-key'
+  /** The editor tools' own: a session the feed's calendars close on every date (`closedSessions`). */
+  | 'closed'
   | 'more';
 
 /** A problem as the safety pass records it: no sentence, only what `explain.ts` needs to write one. */

@@ -102,18 +102,25 @@ const CLOSED_BUDGET = 200_000;
  * together no further than `CLOSED_BUDGET` dates: past it, a session is not reported. Only the editor
  * tools check this (the elements' own check does not walk schedules).
  */
-export function closedSessions(feed: Feed, input: unknown): FeedIssue[] {
+export function closedSessions(feed: Feed, input: unknown, issues: readonly FeedIssue[] = []): FeedIssue[] {
   const raw = (input as { sessions?: unknown }).sessions;
   if (!Array.isArray(raw)) return [];
-  const index = new Map<unknown, number>();
-  raw.forEach((r: { id?: unknown } | null, i) => {
-    const id = typeof r?.id == 'string' ? r.id.trim() : undefined;
-    if (!index.has(id)) index.set(id, i);
+  // Each kept session's place in the feed as written: the kept are in its order, so one walk finds
+  // them, past the sessions the check skipped (an id is not enough: a skipped session may have the
+  // same id as a kept one; past the first 1,000 problems, where skipped ones are only counted, it is).
+  const skipped = new Set(
+    issues.filter((i) => i.severity == 'error').map((i) => /^sessions\[(\d+)\]/.exec(i.path)?.[1]),
+  );
+  const idOf = (r: { id?: unknown } | null) => (typeof r?.id == 'string' ? r.id.trim() : undefined);
+  let at = 0;
+  const places = (feed.sessions ?? []).map(({ id }) => {
+    while (at < raw.length && (skipped.has(String(at)) || idOf(raw[at] as { id?: unknown } | null) != id)) at++;
+    return at++;
   });
   const last = parseDay(`${LAST_YEAR}-12-31`);
   let budget = CLOSED_BUDGET;
   const out: FeedIssue[] = [];
-  for (const session of feed.sessions ?? []) {
+  for (const [k, session] of (feed.sessions ?? []).entries()) {
     const s = session.schedule;
     const limits = scheduleLimits(s, feed);
     const known = limits.knownUntil;
@@ -136,12 +143,12 @@ export function closedSessions(feed: Feed, input: unknown): FeedIssue[] {
     const says = [term && 'runs in term time only', holidays && 'does not run on bank holidays'];
     const falls = [term && 'outside term time', holidays && 'on a bank holiday'];
     const lists = [term && 'termDates', holidays && 'bankHolidays'].filter(Boolean).join(' and ');
-    const path = `sessions[${index.get(session.id)}].schedule.${flags[0]}`;
+    const path = `sessions[${places[k]}].schedule.${flags[0]}`;
     const item = itemOf(path, input);
     out.push({
       path,
       severity: 'warning',
-      code: 'rule',
+      code: 'closed',
       message:
         `says the session ${says.filter(Boolean).join(' and ')}, but every date of its pattern falls ` +
         `${falls.filter(Boolean).join(' or ')} (${lists} ${flags.length > 1 ? 'give' : 'gives'} dates up to ` +
@@ -207,7 +214,7 @@ export function checkFeedText(text: string, url?: string, bytes?: number): FeedR
   const listed = [
     ...duplicateIssues(scan, input),
     ...calendarsListed(found, feed, input),
-    ...closedSessions(feed, input),
+    ...closedSessions(feed, input, found),
   ];
   const issues = listed.map((issue) => {
     const line = issue.line ?? lineOf(scan, issue.path);
@@ -255,13 +262,30 @@ export const skippedItems = (issues: readonly FeedIssue[]): number =>
       .map((i) => (i.item ? `${i.item.list} ${i.item.number}` : i.path)),
   ).size + issues.reduce((n, i) => n + (i.more?.items ?? 0), 0);
 
+/** Where the feed's own check says a calendar is missing: at the first session that needs it. */
+const CALENDAR_AT = /^sessions\[\d+\]\.schedule\.(termTimeOnly|notOnBankHolidays)$/;
+
 /**
- * Is this a warning that ignores nothing? A rule's warning (a calendar the feed lacks, a session the
- * calendars close on every date) leaves the feed as it is and asks the editor to check it; every
- * other warning ignores a value (its message ends "(ignored)", as `explain` writes it).
+ * Does this warning say the feed lacks a calendar (`termDates` or `bankHolidays`) that its sessions
+ * need? (The feed's own check: one warning a calendar, code `rule`, at the first such session.)
+ */
+const lacking = (issue: FeedIssue): boolean =>
+  issue.severity == 'warning' && issue.code == 'rule' && !issue.more && CALENDAR_AT.test(issue.path);
+
+/** The calendars a feed's issues say it lacks, to advise adding them. */
+export const calendarsLacking = (issues: readonly FeedIssue[]): ('termDates' | 'bankHolidays')[] =>
+  (['termDates', 'bankHolidays'] as const).filter((_, i) =>
+    issues.some((issue) => lacking(issue) && issue.path.endsWith(i ? '.notOnBankHolidays' : '.termTimeOnly')),
+  );
+
+/**
+ * Is this a warning that ignores nothing? A calendar the feed lacks, and a session the calendars
+ * close on every date (code `closed`), leave the feed as it is and ask the editor to check it. Every
+ * other warning ignores a value (its message ends "(ignored)", as `explain` writes it), also a rule's
+ * in a part ignored whole (a term that ends before it starts drops `termDates`).
  */
 export const toCheck = (issue: FeedIssue): boolean =>
-  issue.severity == 'warning' && issue.code == 'rule' && !issue.more;
+  lacking(issue) || (issue.severity == 'warning' && issue.code == 'closed');
 
 /** What an issue did, in a word: the groups a report lists issues in, in this order. */
 export const GROUPS = ['skipped', 'ignored', 'to check'] as const;

@@ -17,7 +17,7 @@ export { formatIssue, describeIssue, describeWhere } from './explain.js';
 export interface ValidatedFeed {
   feed: Feed;
   /**
-   * Items skipped (`error`) and values ignored (`warning`; one with code `rule`, a calendar the feed
+   * Items skipped (`error`) and values ignored (`warning`; one saying a calendar the feed
    * lacks, ignores nothing, and is to check), each with its path: the first `MAX_ISSUES` (1,000), then
    * for each part with more one issue (code `more`) that counts them.
    */

@@ -625,7 +625,7 @@ function checkMerged(
     });
     // Done: with the editor tools' own warnings, as imh-feed validate gives them (a session the
     // calendars close on every date is kept, but no list would show it).
-    if (!ours.length) return [...issues, ...closedSessions(valid, feed)];
+    if (!ours.length) return [...issues, ...closedSessions(valid, feed, issues)];
     // Work from the end of each list so earlier indexes stay right.
     const byItem = new Map<string, FeedIssue[]>();
     for (const issue of ours) {
@@ -693,5 +693,5 @@ function checkMerged(
     }
   }
   const { issues, feed: valid } = validateFeed(feed);
-  return [...issues, ...closedSessions(valid, feed)];
+  return [...issues, ...closedSessions(valid, feed, issues)];
 }

@@ -4,7 +4,7 @@
  * line prints it (`formatImportReport`, or `importReportJson` for `--json`); the feed studio shows
  * the same parts (`summarise`, `problemsOf`).
  */
-import { groupWords } from '../feed/tools.js';
+import { calendarsLacking, groupWords } from '../feed/tools.js';
 import { formatIssue } from '../feed/validate.js';
 import type { MergeResult, NamedItem, SourceChange, UnreadSource } from './merge.js';
 import type { ImportResult, SourceLocation } from './types.js';
@@ -236,10 +236,12 @@ export function formatImportReport(
     );
     const word = groupWords(merge.issues);
     for (const issue of merge.issues) lines.push(`  ${word(issue)}  ${formatIssue(issue)}`);
+    // Only for a calendar the feed lacks (with one, a warning is about a session's dates).
+    const lacking = calendarsLacking(merge.issues);
     const needs = [
-      merge.issues.some((i) => i.path.endsWith('.termTimeOnly')) &&
+      lacking.includes('termDates') &&
         '--term-dates term-dates.csv (npx imh-feed template term-dates makes one to fill in)',
-      merge.issues.some((i) => i.path.endsWith('.notOnBankHolidays')) && '--bank-holidays england-and-wales',
+      lacking.includes('bankHolidays') && '--bank-holidays england-and-wales',
     ].filter(Boolean);
     if (needs.length && context.command) lines.push(`  To add them, run the import again with ${needs.join(' and ')}.`);
   }

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkFeedText, formatReport, groupOf, summary } from '../../../src/feed/tools.js';
+import { calendarsLacking, checkFeedText, formatReport, groupOf, summary } from '../../../src/feed/tools.js';
 import { minimalFeed, place, session } from '../../fixtures/feeds.js';
 
 const termDates = {
@@ -92,4 +92,39 @@ test('calendar warnings past the first 1,000 problems are listed to check, not c
     report.issues.filter((i) => groupOf(i) == 'to check').map((i) => i.path),
     ['sessions[0].schedule.termTimeOnly', 'sessions[0].schedule.notOnBankHolidays'],
   );
+});
+
+test('a rule broken in a part ignored whole (a term ending before it starts) is a value ignored, not to check', () => {
+  // The term drops termDates (ignored, with its reason); the term-time session then lacks them (to check).
+  const backwards = { terms: [{ type: 'term', start: '2026-09-10', end: '2026-09-01' }] };
+  const termTime = { ...session, schedule: { ...session.schedule, termTimeOnly: true } };
+  const report = checkFeedText(JSON.stringify(minimalFeed({ sessions: [termTime], termDates: backwards })));
+  assert.deepEqual(
+    report.issues.map((i) => [i.path.replace(/\..*/, ''), i.code, groupOf(i)]),
+    [
+      ['termDates', 'rule', 'ignored'],
+      ['sessions[0]', 'rule', 'to check'],
+    ],
+  );
+  assert.match(report.issues[0].message, /\(ignored\)$/);
+  assert.equal(
+    summary(report, 'feed.json'),
+    'feed.json can be used, but 1 value was ignored and 1 thing needs checking.',
+  );
+  assert.deepEqual(calendarsLacking(report.issues), ['termDates']);
+});
+
+test('a session the calendars close is named where it is written, not at a skipped session with its id', () => {
+  // The first "half-term-only" has no name and is skipped; the second, kept, is the one to check.
+  const skipped = { ...halfTermOnly, name: undefined };
+  const report = checkFeedText(JSON.stringify(minimalFeed({ sessions: [skipped, halfTermOnly], termDates })));
+  assert.deepEqual(
+    report.issues.map((i) => [i.path, groupOf(i)]),
+    [
+      ['sessions[0].name', 'skipped'],
+      ['sessions[1].schedule.termTimeOnly', 'to check'],
+    ],
+  );
+  // The feed has term dates: nothing to add.
+  assert.deepEqual(calendarsLacking(report.issues), []);
 });

@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeImports } from '../../../src/import/merge.js';
+import { formatImportReport } from '../../../src/import/report.js';
 import { validateFeed } from '../../../src/feed/validate.js';
 import type { ImportResult, RecordReport } from '../../../src/import/types.js';
 
@@ -404,10 +405,14 @@ describe('merging an import into a feed', () => {
     assert.equal((result.feed.sessions as Json[]).length, 1, 'the session is kept');
     assert.deepEqual(
       result.issues.map((i) => [i.path, i.severity, i.code]),
-      [['sessions[0].schedule.termTimeOnly', 'warning', 'rule']],
+      [['sessions[0].schedule.termTimeOnly', 'warning', 'closed']],
     );
     assert.match(result.issues[0].message, /would never be listed/);
     assert.deepEqual(result.notes, []);
+    // The command's report lists it to check, and does not advise adding the term dates the feed has.
+    const report = formatImportReport([], result, { written: true, command: true, output: 'feed.json' });
+    assert.match(report, /^ {2}to check {2}sessions\[0\]\.schedule\.termTimeOnly: says the session/m);
+    assert.doesNotMatch(report, /To add them/);
   });
 
   test('importing the same thing again changes nothing (a scheduled job has nothing to commit)', () => {
