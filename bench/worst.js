@@ -96,10 +96,6 @@ const CASES = {
     text: JSON.stringify(makeFeed(40)),
     markup: '<imh-session-list now="2026-11-23T08:00" limit="10"></imh-session-list>'.repeat(200),
   }),
-  '1,000 session lists on one feed': () => ({
-    text: JSON.stringify(makeFeed(40)),
-    markup: '<imh-session-list now="2026-11-23T08:00" limit="10"></imh-session-list>'.repeat(1_000),
-  }),
   // Issue 14's bench page (bench/run.mjs) with its largest feed, through the feed address.
   'a session list of 5,000 series': () => ({
     text: JSON.stringify(makeFeed(5_000)),
@@ -250,6 +246,8 @@ performance.mark('imh-bench-start');
 const start = performance.now();
 const main = document.querySelector('main');
 main.innerHTML = markup;
+// The elements are made: what the rest of this task runs is their first work (see worst.mjs).
+performance.mark('imh-bench-arrived');
 // The elements' arrival: the page's parse, then each element's constructor and connection.
 result.arrival = performance.now() - start;
 const count = main.children.length;
