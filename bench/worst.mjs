@@ -268,14 +268,14 @@ const failed = rows.filter((r) => r.target && !passed(r));
 for (const r of rows.filter((r) => r.target))
   console.log(
     `${passed(r) ? 'ok  ' : 'FAIL'} ${r.name}: at most ${r.own.toFixed(1)} ms of the library's own work in a task ` +
-      (r.afterArrival ? 'after the one the elements arrived in ' : '') +
+      (r.afterArrival ? "besides the elements' constructors " : '') +
       `(target: no task over ${r.target} ms of it; that task took ${r.ownCpu.toFixed(1)} ms of CPU time, ` +
       `${r.ownClock.toFixed(1)} on the clock). The longest task, whoever's work: ${r.traced.toFixed(1)} ms on the ` +
       `clock, ${r.cpu.toFixed(1)} of CPU time, at load average ${r.load.toFixed(1)} with ${cores} cores; ` +
       `${r.long} tasks of 50 ms or more. The task the elements arrived in (the page's parse and their ` +
       `constructors) took ${r.arrival.toFixed(1)} ms (CPU ${r.arrivalCpu.toFixed(1)}, of which the same markup ` +
       `without the library takes ${r.baselineCpu.toFixed(1)}: the elements' share ${r.arrivalOwn.toFixed(1)}, ` +
-      `${((r.arrivalOwn * 1000) / r.elements).toFixed(0)} µs an element${r.afterArrival ? ', not judged' : ''}); ` +
+      `${((r.arrivalOwn * 1000) / r.elements).toFixed(0)} µs an element${r.afterArrival ? ', its constructors not judged' : ''}); ` +
       `the longest after it ${r.later.toFixed(1)} ms ` +
       `(CPU ${r.laterCpu.toFixed(1)}).` +
       (r.relayout == null
