@@ -275,7 +275,8 @@ for (const r of rows.filter((r) => r.target))
       `${r.long} tasks of 50 ms or more. The task the elements arrived in (the page's parse and their ` +
       `constructors) took ${r.arrival.toFixed(1)} ms (CPU ${r.arrivalCpu.toFixed(1)}, of which the same markup ` +
       `without the library takes ${r.baselineCpu.toFixed(1)}: the elements' share ${r.arrivalOwn.toFixed(1)}, ` +
-      `${((r.arrivalOwn * 1000) / r.elements).toFixed(0)} µs an element${r.afterArrival ? ', its constructors not judged' : ''}); ` +
+      `${((r.arrivalOwn * 1000) / r.elements).toFixed(0)} µs an element` +
+      `${r.afterArrival ? ', its constructors not judged' : ''}); ` +
       `the longest after it ${r.later.toFixed(1)} ms ` +
       `(CPU ${r.laterCpu.toFixed(1)}).` +
       (r.relayout == null

@@ -9,9 +9,9 @@ export interface ImhFeedLoadDetail {
    * clean. The warning that the feed lacks a calendar (code `rule`, at the `termTimeOnly` or
    * `notOnBankHolidays` of the first session that needs it, its message without "(ignored)") ignores
    * nothing: it asks the editor to check the sessions that need the calendar, and the editor tools list
-   * it as "to check". At most the first 1,000 problems (`MAX_ISSUES`) one by one: past them, each part of the feed with more has
-   * one last issue, code `more`, path the part's name (`sessions`), whose `more` counts the problems,
-   * the items they skipped and the values they ignored.
+   * it as "to check". At most the first 1,000 problems (`MAX_ISSUES`) one by one: past them, each part
+   * of the feed with more has one last issue, code `more`, path the part's name (`sessions`), whose
+   * `more` counts the problems, the items they skipped and the values they ignored.
    */
   issues: FeedIssue[];
   /** The absolute URL the feed came from; absent when it was given as the `data` property. */
