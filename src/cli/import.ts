@@ -41,7 +41,7 @@ feed that passes "imh-feed validate --strict". Items you wrote by hand are alway
   --force                   write even when a source failed (its items stay as they were) or would
                             remove more than half of its items; replace an existing -o file
   --dry-run                 read and report, but write nothing
-  --json                    print the report as JSON
+  --json                    print the report as JSON (each issue with its group)
   --strict                  exit with 1 when any record was skipped, or the feed's own check
                             (imh-feed validate --strict) has anything to say
   --quiet                   no progress lines

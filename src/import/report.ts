@@ -4,7 +4,7 @@
  * line prints it (`formatImportReport`, or `importReportJson` for `--json`); the feed studio shows
  * the same parts (`summarise`, `problemsOf`).
  */
-import { calendarsLacking, groupWords } from '../feed/tools.js';
+import { calendarsLacking, groupOf, groupWords } from '../feed/tools.js';
 import { formatIssue } from '../feed/validate.js';
 import type { MergeResult, NamedItem, SourceChange, UnreadSource } from './merge.js';
 import type { ImportResult, SourceLocation } from './types.js';
@@ -264,6 +264,7 @@ export function importReportJson(
     ),
     sources: summarise(results, merge),
     problems: problemsOf(results, merge),
-    issues: merge.issues,
+    // Each with its group, as the printed report and imh-feed validate --json give it.
+    issues: merge.issues.map((issue) => ({ ...issue, group: groupOf(issue) })),
   };
 }

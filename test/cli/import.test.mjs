@@ -389,6 +389,10 @@ describe('the spreadsheet route', () => {
     );
     const strict = await run('import', template, '-o', 'strict.json', '--strict');
     assert.equal(strict.code, 1);
+    // --json gives each issue its group, as imh-feed validate --json does.
+    const json = JSON.parse((await run('import', template, '-o', 'json.json', '--json')).stdout);
+    const termTime = json.issues.find((i) => i.path == 'sessions[0].schedule.termTimeOnly');
+    assert.equal(termTime?.group, 'to check', JSON.stringify(json.issues));
   });
 
   test('with term dates and bank holidays, the template becomes a feed that passes validate --strict', async () => {
