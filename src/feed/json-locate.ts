@@ -95,7 +95,8 @@ export function scanJson(text: string): JsonScan {
   const ws = () => {
     for (;;) {
       const c = text.charCodeAt(i);
-      if (c == 10) {
+      // A line ends at LF, CRLF or a lone CR (as old Mac editors save), as editors number lines.
+      if (c == 10 || (c == 13 && text.charCodeAt(i + 1) != 10)) {
         line++;
         lineStart = ++i;
       } else if (c == 32 || c == 9 || c == 13) i++;

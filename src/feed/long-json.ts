@@ -52,9 +52,10 @@ export function* parseLongJson(text: string, piece = PIECE): Generator<void, unk
   const fail = (expected: string, at = i, hint = true): never => {
     let line = 1;
     let before = -1; // where the line before ends
-    for (let n = text.indexOf('\n'); n >= 0 && n < at; n = text.indexOf('\n', n + 1)) {
+    // Lines end at LF, CRLF or a lone CR, as editors (and `scanJson`) number them.
+    for (const m of text.slice(0, at).matchAll(/\r\n?|\n/g)) {
       line++;
-      before = n;
+      before = m.index + m[0].length - 1;
     }
     const unquoted = hint && unquotedHint(text, last);
     // The hint is about the value that ended too soon, so it points at where that value starts.
@@ -81,7 +82,13 @@ export function* parseLongJson(text: string, piece = PIECE): Generator<void, unk
       const problem = scanJson(part).problem;
       if (!problem) throw e; // not a syntax error (out of memory, say)
       const { line, column, expected } = problem;
-      const lineStart = line == 1 ? i : i + part.split('\n', line - 1).join('\n').length + 1;
+      // Where that line starts in the text: after the part's first line - 1 line ends.
+      let lineStart = i;
+      const ends = part.matchAll(/\r\n?|\n/g);
+      for (let n = 1; n < line; n++) {
+        const m = ends.next().value!;
+        lineStart = i + m.index + m[0].length;
+      }
       return fail(expected, lineStart + column - 1, false);
     }
   };

@@ -27,7 +27,7 @@ const NUMBERS = [
   '-2.2250738585072014e-308', '0.1', '1.0000000000000000000000000000000000000001',
 ];
 const KEYS = ['a', 'b', '__proto__', 'constructor', 'toString', '0', '1', '10', '-1', '', 'é', 'a\\u0062', 'ab'];
-const SPACES = ['', '', ' ', '\n', '\r\n', '\t', '  \n    '];
+const SPACES = ['', '', ' ', '\n', '\r\n', '\r', '\t', '  \n    '];
 
 function jsonText(next: () => number, depth = 0): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];

@@ -52,3 +52,24 @@ test('a key holding a direction control written twice: the report holds it as an
   assert.doesNotMatch(formatReport(report, 'feed.json'), RAW_DIRECTION);
   assert.match(twice.message, /"note\\u202E" is written twice/);
 });
+
+test('a file with CR line endings (old Mac editors): issues on their own lines, not all on line 1', () => {
+  const sessions = [
+    { ...session, schedule: { ...session.schedule, startTime: '25:00' } },
+    { ...session, id: 'two', schedule: { ...session.schedule, byDay: ['MO', 'XX'] } },
+  ];
+  const lf = JSON.stringify(minimalFeed({ sessions }), null, 2);
+  const want = checkFeedText(lf);
+  assert.ok(want.issues.length > 0 && want.issues.every((i) => i.line! > 1));
+  for (const ends of ['\r', '\r\n']) {
+    const report = checkFeedText(lf.replaceAll('\n', ends));
+    assert.deepEqual(
+      report.issues.map((i) => [i.path, i.line]),
+      want.issues.map((i) => [i.path, i.line]),
+      JSON.stringify(ends),
+    );
+  }
+  // A syntax error's line and column, also after a lone CR: where the missing comma goes.
+  const broken = '{\r  "version": 1,\r  "sessions": [\r    {"id": "a" "name": "x"}\r  ]\r}';
+  assert.equal(checkFeedText(broken).error?.message.match(/line \d+, column \d+/)?.[0], 'line 4, column 16');
+});

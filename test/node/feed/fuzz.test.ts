@@ -256,7 +256,8 @@ function checkText(m: TextMutation, label: string, bytes?: number) {
 
   assert.equal(typeof report.usable, 'boolean', label);
   if (!report.usable) assert.ok(report.error?.message, `${label}: unusable, without a reason`);
-  const lines = m.text.split('\n').length;
+  // Lines as editors number them: ended by LF, CRLF or a lone CR.
+  const lines = m.text.split(/\r\n|\r|\n/).length;
   const inText = (line: number | undefined) =>
     line === undefined || (Number.isInteger(line) && line >= 1 && line <= lines);
   for (const issue of report.issues) {
