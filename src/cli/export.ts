@@ -7,6 +7,7 @@
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { feedJsonLd, jsonLdScript, jsonLdText } from '../export/jsonld.js';
 import { feedToOruk } from '../export/oruk.js';
+import { LANG_RE } from '../feed/shape.js';
 import { groupWords, skippedItems, type FeedReport } from '../feed/tools.js';
 import { formatIssue } from '../feed/validate.js';
 import { formatDay, wallClock } from '../schedule/civil.js';
@@ -65,8 +66,6 @@ export interface ExportArgs {
   quiet: boolean;
 }
 
-const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i;
-
 export async function runExport(args: ExportArgs, io: Io): Promise<number> {
   const usage = (sentence: string) => {
     io.err(`imh-feed export: ${sentence}\n\n${EXPORT_USAGE}`);
@@ -93,7 +92,7 @@ export async function runExport(args: ExportArgs, io: Io): Promise<number> {
   const now = args.now === undefined ? new Date() : new Date(args.now);
   if (Number.isNaN(now.getTime()))
     return usage(`--now takes a date and time like 2027-01-04T09:00:00Z, not "${args.now}".`);
-  if (args.lang && !LANG_RE.test(args.lang))
+  if (args.lang && !LANG_RE.test(args.lang.toLowerCase()))
     return usage(`--lang takes a language code like cy or en-GB, not "${args.lang}".`);
   const translations =
     args.translations == 'all'
@@ -102,7 +101,7 @@ export async function runExport(args: ExportArgs, io: Io): Promise<number> {
           ?.split(',')
           .map((l) => l.trim())
           .filter(Boolean);
-  const badLang = Array.isArray(translations) ? translations.find((l) => !LANG_RE.test(l)) : undefined;
+  const badLang = Array.isArray(translations) ? translations.find((l) => !LANG_RE.test(l.toLowerCase())) : undefined;
   if (badLang !== undefined || (Array.isArray(translations) && !translations.length)) {
     return usage(`--translations takes language codes like en,cy (or all), not "${args.translations}".`);
   }

@@ -15,6 +15,7 @@
  * exporting again gives the same ids. An item imported from Open Referral keeps its own id.
  * Plain TypeScript with no DOM and no Node APIs.
  */
+import { DAYS } from '../feed/vocabulary.js';
 import type { Feed, Organisation, Place, Service, Session, Text } from '../feed/types.js';
 import { formatDay, parseDay, parseTime, wallClock, weekday } from '../schedule/civil.js';
 import { seriesEnd } from '../schedule/ics.js';
@@ -168,7 +169,6 @@ export interface OrukCostOption {
   amount_description?: string;
 }
 
-const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 /** Facilities that are accessibility provisions, in Open Referral's words. */
 const ACCESSIBILITY: Record<string, string> = {
   'step-free': 'Step-free access',
@@ -530,11 +530,11 @@ export async function feedToOruk(feed: Feed, options: OrukOptions = {}): Promise
     if (unit == 'W' || (unit == 'D' && n % 7 == 0)) {
       rule.freq = 'WEEKLY';
       rule.interval = unit == 'W' ? n : n / 7;
-      rule.byday = (s.byDay ?? [DAY_CODES[startDay]]).join(',');
+      rule.byday = (s.byDay ?? [DAYS[startDay]]).join(',');
     } else if (unit == 'D' && n == 1) {
       rule.freq = 'WEEKLY';
       rule.interval = 1;
-      rule.byday = (s.byDay ?? DAY_CODES).join(',');
+      rule.byday = (s.byDay ?? DAYS).join(',');
     } else if (unit == 'M') {
       rule.freq = 'MONTHLY';
       rule.interval = n;

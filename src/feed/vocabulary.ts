@@ -3,6 +3,11 @@
  * schema (`schema.ts`, which validates against them) and the elements (labels, filter choices), so
  * an element can name them without loading the schema.
  */
+/**
+ * The weekdays' codes (`byDay`), Monday first. The shipped chunks that need them (recurrence, opening
+ * hours, the session list's patterns, .ics, JSON-LD) keep a copy of their own: imported across chunks,
+ * they made every page's download bigger than the copy does, which compresses to a few bytes.
+ */
 export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export const AUDIENCES = [
   'parents',

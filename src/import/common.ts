@@ -9,7 +9,9 @@
  * importer to place after a location and before what happened: `Row 7, Day: ` + problem +
  * `. This session was skipped.`
  */
+import { DAYS } from '../feed/vocabulary.js';
 import { formatPhone } from '../feed/phone.js';
+import { LANG_RE } from '../feed/shape.js';
 import type { Source } from '../feed/types.js';
 import { safeUrl } from '../feed/url.js';
 import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
@@ -312,7 +314,7 @@ const languageOwnNames = () => {
 
 /** Is `code` a language code the platform can name (en, cy, pa-Guru, bfi…)? */
 const knownCode = (code: string) => {
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code)) return false;
+  if (!LANG_RE.test(code)) return false;
   if (Object.values(LANGUAGE_NAMES).includes(code.split('-')[0])) return true;
   try {
     return !!new Intl.DisplayNames('en', { type: 'language', fallback: 'none' }).of(code);
@@ -611,7 +613,9 @@ export function parseTimeRange(text: string): Parsed<{ start: string; end: strin
 // ---------------------------------------------------------------------------------------------
 // Days of the week
 
-export const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+/** The weekday (0 = Monday) of a `byDay` code, bare (`MO`) or with its ordinal (`1MO`, `-1SU`); -1 if none. */
+export const dayIndex = (code: string): number => (DAYS as readonly string[]).indexOf(code.slice(-2));
+
 const DAY_WORDS: Record<string, number> = {};
 [
   ['mon', 'monday', 'mondays', 'mo'],
@@ -717,15 +721,15 @@ export function parseDays(text: string, { allowNth = true } = {}): Parsed<Days> 
       const d = DAY_WORDS[w];
       if (rangeFrom != null) {
         if (ordinals.length) return { problem: `${quoted(text)} mixes a range of days with "first" or "last"` };
-        for (let k = (rangeFrom + 1) % 7; k != (d + 1) % 7; k = (k + 1) % 7) add(DAY_CODES[k]);
+        for (let k = (rangeFrom + 1) % 7; k != (d + 1) % 7; k = (k + 1) % 7) add(DAYS[k]);
         rangeFrom = undefined;
       } else if (ordinals.length) {
         if (!allowNth) {
           return { problem: `${quoted(text)} names a week of the month, which opening hours cannot; ${DAY_HINT}` };
         }
-        for (const n of ordinals) add(`${n}${DAY_CODES[d]}`);
+        for (const n of ordinals) add(`${n}${DAYS[d]}`);
         frequency = 'P1M';
-      } else add(DAY_CODES[d]);
+      } else add(DAYS[d]);
       ordinals = [];
       last = d;
       continue;
@@ -735,15 +739,15 @@ export function parseDays(text: string, { allowNth = true } = {}): Parsed<Days> 
       continue;
     }
     if (w == 'weekdays' || w == 'weekday') {
-      DAY_CODES.slice(0, 5).forEach(add);
+      DAYS.slice(0, 5).forEach(add);
       continue;
     }
     if (w == 'weekends' || w == 'weekend') {
-      DAY_CODES.slice(5).forEach(add);
+      DAYS.slice(5).forEach(add);
       continue;
     }
     if (w == 'daily' || (w == 'every' && tokens[i + 1] == 'day')) {
-      DAY_CODES.forEach(add);
+      DAYS.forEach(add);
       if (w == 'every') i++;
       continue;
     }
@@ -976,7 +980,7 @@ export function parseOpeningHours(text: string): Parsed<{ hours: OpeningHours[];
   const t = cleanText(text);
   if (!t) return {};
   if (/^(open\s+)?(24\s*(hours|hrs|\/\s*7)|24-7|always open)(,?\s*(7 days|every day)( a week)?)?$/i.test(t)) {
-    return { value: { hours: [{ byDay: [...DAY_CODES], opens: '00:00', closes: '24:00' }], unread: [] } };
+    return { value: { hours: [{ byDay: [...DAYS], opens: '00:00', closes: '24:00' }], unread: [] } };
   }
   // Parts: by semicolons and line breaks, and by commas that come before a day name.
   const parts = t

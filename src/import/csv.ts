@@ -17,11 +17,11 @@
  * name (and postcode when two services share a name). Adding, removing or reordering other rows
  * changes none of them.
  */
+import { DAYS } from '../feed/vocabulary.js';
 import type { Source } from '../feed/types.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import {
   cleanText,
-  DAY_CODES,
   datesBetween,
   IdAllocator,
   isBlank,
@@ -697,7 +697,7 @@ const readTermTime = (text: string): Parsed<boolean> => {
 /** Which week of the month a date falls in, as a byDay code: 2026-09-11 (second Friday) → 2FR. */
 const nthOf = (date: string) => {
   const n = Math.ceil(Number(date.slice(8, 10)) / 7);
-  return `${n == 5 ? -1 : n}${DAY_CODES[weekdayOf(date)]}`;
+  return `${n == 5 ? -1 : n}${DAYS[weekdayOf(date)]}`;
 };
 
 function readSession(r: RowReader, directory: Directory, options: ImportOptions): RowResult | undefined {
@@ -775,11 +775,11 @@ function readSession(r: RowReader, directory: Directory, options: ImportOptions)
     if (!startDate) {
       return (r.skip('first', `is blank; a session that happens once needs its date here.`), result);
     }
-    if (byDay && !byDay.includes(DAY_CODES[weekdayOf(startDate)])) {
+    if (byDay && !byDay.includes(DAYS[weekdayOf(startDate)])) {
       r.loss(
         'day',
         `${quoted(r.get('day')!)} does not match ${ukDate(startDate)}, a ` +
-          `${DAY_NAME[DAY_CODES[weekdayOf(startDate)]]}; the date was used.`,
+          `${DAY_NAME[DAYS[weekdayOf(startDate)]]}; the date was used.`,
       );
     }
     if (last.value && last.value != startDate) {
@@ -807,7 +807,7 @@ function readSession(r: RowReader, directory: Directory, options: ImportOptions)
           `so its dates stay the same on every import.`,
       );
     }
-    if (!byDay && frequency != 'P1D') byDay = [DAY_CODES[weekdayOf(startDate)]];
+    if (!byDay && frequency != 'P1D') byDay = [DAYS[weekdayOf(startDate)]];
     if (frequency == 'P1M' && byDay && !nth) {
       const code = nthOf(startDate);
       const n = code.slice(0, -2);
@@ -839,7 +839,7 @@ function readSession(r: RowReader, directory: Directory, options: ImportOptions)
   const exceptRaw = r.get('except');
   if (exceptRaw) {
     const dates = new Set<string>();
-    const weekdays = new Set((byDay ?? DAY_CODES).map((d) => d.slice(-2)));
+    const weekdays = new Set((byDay ?? DAYS).map((d) => d.slice(-2)));
     for (const entry of exceptRaw.split(/\s*(?:[;\n]|,(?!\s*\d{4}))\s*/).filter((e) => !isBlank(e))) {
       const lower = entry.toLowerCase();
       if (/bank\s*hol/.test(lower)) {
@@ -866,11 +866,11 @@ function readSession(r: RowReader, directory: Directory, options: ImportOptions)
       }
       if (range.guess) r.loss('except', `${range.guess}.`);
       const all = datesBetween(range.value.start, range.value.end);
-      const on = all.filter((d) => weekdays.has(DAY_CODES[weekdayOf(d)]));
+      const on = all.filter((d) => weekdays.has(DAYS[weekdayOf(d)]));
       if (all.length == 1 && !on.length) {
         r.loss(
           'except',
-          `${ukDate(all[0])} is a ${DAY_NAME[DAY_CODES[weekdayOf(all[0])]]}, a day this session does not run; ` +
+          `${ukDate(all[0])} is a ${DAY_NAME[DAYS[weekdayOf(all[0])]]}, a day this session does not run; ` +
             `it was left out.`,
         );
       }

@@ -20,6 +20,7 @@
  * A source that fails part way (an error after some pages, a login page, malformed JSON, a
  * network error) gives `report.failed` and no items; a problem with one item only skips it.
  */
+import { DAYS } from '../feed/vocabulary.js';
 import { formatDay, parseDay, wallClock } from '../schedule/civil.js';
 import { ruleDates, type DateRule } from '../schedule/recur.js';
 import {
@@ -86,7 +87,6 @@ interface Harvest {
 
 class Failure extends Error {}
 
-const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const SCHEMA_DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 /** OpenActive amenities the feed has a word for. */
 const AMENITIES: Record<string, string> = { babychanging: 'baby-changing', parking: 'car-parking' };
@@ -300,7 +300,7 @@ export function dayOf(v: unknown): string | undefined {
   const s = textOf(v);
   if (!s) return undefined;
   const named = SCHEMA_DAYS.indexOf(s.replace(/^.*[/#:]/, '').toLowerCase());
-  if (named >= 0) return DAY_CODES[named];
+  if (named >= 0) return DAYS[named];
   const m = /^([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$/i.exec(s);
   if (!m) return undefined;
   const nth = m[1] ? Number(m[1]) : 0;

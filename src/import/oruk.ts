@@ -16,6 +16,7 @@
  * pages, a login page, malformed JSON, a network error) gives `report.failed` and no items, so a
  * caller never writes a worse feed; a problem with one service only skips that service.
  */
+import { DAYS } from '../feed/vocabulary.js';
 import { ruleDates } from '../schedule/recur.js';
 import { formatDay, parseDay, parseTime } from '../schedule/civil.js';
 import {
@@ -47,6 +48,7 @@ import {
   ukGeo,
   wallTime,
   plural,
+  dayIndex,
 } from './common.js';
 import type { ImportOptions, ImportResult, RecordNote, RecordReport, SourceNote } from './types.js';
 
@@ -74,7 +76,6 @@ export interface OrukOptions extends ImportOptions {
 
 type J = Record<string, unknown>;
 
-const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const isObj = isObject;
 const objs = objectsOf;
@@ -480,9 +481,9 @@ const loss = (ctx: Ctx, field: string | undefined, message: string) => ctx.notes
 function dayCode(v: string): string | undefined {
   const s = v.trim().toLowerCase();
   const n = Number(s);
-  if (Number.isInteger(n) && n >= 1 && n <= 7) return DAY_CODES[n - 1];
+  if (Number.isInteger(n) && n >= 1 && n <= 7) return DAYS[n - 1];
   const i = DAY_NAMES.findIndex((d) => d == s || (s.length >= 3 && d.startsWith(s)));
-  if (i >= 0) return DAY_CODES[i];
+  if (i >= 0) return DAYS[i];
   const m = /^([+-]?\d)?(mo|tu|we|th|fr|sa|su)$/.exec(s);
   if (m) return `${m[1] ? String(Number(m[1])) : ''}${m[2].toUpperCase()}`;
   return undefined;
@@ -583,7 +584,7 @@ const isTimetable = (s: Sched) =>
 function describe(s: Sched): string {
   const days = s.byday.map((d) => {
     const m = /^(-?\d)?(\w\w)$/.exec(d)!;
-    const name = DAY_NAMES[DAY_CODES.indexOf(m[2])];
+    const name = DAY_NAMES[dayIndex(m[2])];
     const day = name[0].toUpperCase() + name.slice(1);
     const nth = m[1]
       ? ({ '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '5': 'fifth', '-1': 'last' } as J)[m[1]]
@@ -983,7 +984,7 @@ function mergeHours(hours: J[]): J[] {
     else byTime.set(key, { ...h });
   }
   const out = [...byTime.values()];
-  for (const h of out) (h.byDay as string[]).sort((a, b) => DAY_CODES.indexOf(a) - DAY_CODES.indexOf(b));
+  for (const h of out) (h.byDay as string[]).sort((a, b) => dayIndex(a) - dayIndex(b));
   return out;
 }
 

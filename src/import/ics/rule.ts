@@ -5,7 +5,9 @@
  * dates one by one instead (`expandDates`, ical.js's iterator on wall-clock times with no zone).
  */
 import ICAL from 'ical.js';
-import { civil, dayNumber, type DayNumber } from '../../schedule/civil.js';
+import { DAYS, type Day } from '../../feed/vocabulary.js';
+import { civil, dayNumber, weekday, type DayNumber } from '../../schedule/civil.js';
+import { dayIndex } from '../common.js';
 
 /** ical.js's jCal form of a RECUR value. */
 export type JCalRecur = Record<string, unknown>;
@@ -27,7 +29,6 @@ export type RuleReading =
   | { kind: 'skip'; why: string };
 
 const FREQ: Record<string, string> = { DAILY: 'D', WEEKLY: 'W', MONTHLY: 'M', YEARLY: 'Y' };
-const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 /** ical.js numbers WKST 1 (Sunday) … 7 (Saturday). */
 const ICAL_DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -91,7 +92,7 @@ export function readRule(recur: JCalRecur, start: DayNumber, startMinutes: numbe
       oneMonth &&
       setPos.length == 1 &&
       byDay.length == 1 &&
-      DAYS.includes(byDay[0]) &&
+      DAYS.includes(byDay[0] as Day) &&
       !byMonthDay.length &&
       ((p >= 1 && p <= 5) || p == -1)
     ) {
@@ -124,7 +125,7 @@ export function readRule(recur: JCalRecur, start: DayNumber, startMinutes: numbe
   // often) with days on both sides of it: BYDAY=SU,MO every 2 weeks groups differently.
   const wkst = recur.wkst == null ? 0 : wkstIndex(recur.wkst);
   if (unit == 'W' && interval > 1 && wkst != 0) {
-    const days = (byDay.length ? byDay : [DAYS[(start + 3) % 7]]).map((d) => DAYS.indexOf(d.slice(-2)));
+    const days = (byDay.length ? byDay : [DAYS[weekday(start)]]).map(dayIndex);
     if (days.some((d) => d < wkst) && days.some((d) => d >= wkst)) {
       return { kind: 'expand', why: `counts its weeks from ${WEEKDAY_NAMES[wkst]} (WKST)` };
     }
@@ -146,7 +147,7 @@ export function readRule(recur: JCalRecur, start: DayNumber, startMinutes: numbe
 /** ical.js writes WKST as 1 (Sunday) … 7 (Saturday), or a day code: → 0 = Monday … 6 = Sunday. */
 function wkstIndex(v: unknown): number {
   if (typeof v == 'number') return (v + 5) % 7;
-  const i = DAYS.indexOf(String(v).toUpperCase());
+  const i = DAYS.indexOf(String(v).toUpperCase() as Day);
   return i < 0 ? 0 : i;
 }
 
