@@ -6,7 +6,7 @@
  * `styles/host.ts`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { safeUrl } from '../feed/url.js';
+import type { safeUrl } from '../feed/url.js';
 import type { Feed, Source } from '../feed/types.js';
 import { feedString, feedText } from './feed-text.js';
 import { str, type Translator } from './localize.js';
@@ -32,23 +32,31 @@ const licenceName = (url: string, t: Translator): string => {
 };
 
 /** The sources of the items shown that ask for credit, each once, in the feed's order. */
-export function creditedSources(feed: Feed, items: Iterable<Sourced>): Source[] {
+function creditedSources(feed: Feed, items: Iterable<Sourced>, safe: typeof safeUrl): Source[] {
   if (!feed.sources?.length) return [];
   const refs = new Set<string>();
   for (const item of items) if (item?.source) refs.add(item.source.ref);
-  return feed.sources.filter((s) => refs.has(s.id) && (s.attribution || safeUrl(s.licence)));
+  return feed.sources.filter((s) => refs.has(s.id) && (s.attribution || safe(s.licence)));
 }
 
 /**
  * The credit line for the items shown (sessions, services, and the places they name), or nothing
- * when none of their sources asks for one.
+ * when none of their sources asks for one. In the lazily loaded freshness and share code; the element
+ * gives it `safeUrl` (feed/url.ts) rather than this module importing it: a lazy chunk importing a
+ * module the main bundle holds made Rolldown put that module in a chunk of its own, one file more
+ * for every page (see the timeline body's `Kit`).
  */
-export function attribution(feed: Feed, items: Iterable<Sourced>, t: Translator): TemplateResult | typeof nothing {
+export function attribution(
+  feed: Feed,
+  items: Iterable<Sourced>,
+  t: Translator,
+  safe: typeof safeUrl,
+): TemplateResult | typeof nothing {
   const { locale } = t;
-  const sources = creditedSources(feed, items);
+  const sources = creditedSources(feed, items, safe);
   if (!sources.length) return nothing;
   return html`<p part="attribution" class="attribution">${sources.map((s, i) => {
-    const licence = safeUrl(s.licence);
+    const licence = safe(s.licence);
     const name = feedString(s.name, locale, feed.language);
     const credit = s.attribution
       ? feedText(s.attribution, locale, feed.language)

@@ -13,8 +13,9 @@ import { FeedError, isAbort } from '../feed/errors.js';
 import { loadedFeed, loadFeed, readFeedData, unusableAddress, type FeedResult } from '../feed/load.js';
 import { HEAD_PARTS, type FeedParts } from '../feed/parts.js';
 import { arrive, turn } from '../feed/slices.js';
+import { safeUrl } from '../feed/url.js';
 import type { FeedRead } from '../feed/read.js';
-import type { Service, Session } from '../feed/types.js';
+import type { Feed, Service, Session } from '../feed/types.js';
 import { ImhFeedErrorEvent } from '../events/feed-error.js';
 import { ImhFeedLoadEvent } from '../events/feed-load.js';
 import { ImhLoadError, loadFailed } from '../events/load-error.js';
@@ -34,6 +35,7 @@ import { hostStyles } from '../styles/host.js';
 import { themed } from '../styles/themes.js';
 import { formatAgo } from './format.js';
 import { outlineLevel } from './heading.js';
+import type { Sourced } from './attribution.js';
 import { HeightKeeper } from './kept-height.js';
 import { lazy } from './lazy.js';
 import { str, Translator } from './localize.js';
@@ -296,9 +298,12 @@ export class ImhElement extends LitElement {
     adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, ...[...this.added].map(sheet)]);
   }
 
-  /** The freshness and share code with the messages it says, for an element with one of those attributes. */
+  /**
+   * The freshness and share code with the messages it says, for an element with one of those attributes,
+   * and the credit line for imported data, for a feed whose sources ask for credit (see `credit`).
+   */
   private extras!: Task<
-    readonly [string | false, string | undefined],
+    readonly [string | false | undefined, string | undefined],
     typeof import('../reach/fresh-share.js') | undefined
   >;
 
@@ -378,16 +383,6 @@ export class ImhElement extends LitElement {
             : undefined,
       }),
     );
-    this.extras = this.retry(
-      new Task(this, {
-        args: () =>
-          [(this.lastChecked || this.share || this.reviewAfter != null) && this.speaking, this.t.also?.locale] as const,
-        task: ([locale, also]) =>
-          locale
-            ? Promise.all([extras(), loadLocale(locale, REACH), also && loadLocale(also, REACH)]).then(([m]) => m)
-            : undefined,
-      }),
-    );
     this.feedTask = this.retry(
       new Task(this, {
         args: () => [this.feedMode(), this.data, this.version, this.feed?.trim() || metaFeed()] as const,
@@ -403,6 +398,24 @@ export class ImhElement extends LitElement {
           // A fresh object per run, so each load is announced once.
           return read instanceof Promise ? read.then((r) => ({ ...r })) : { ...read };
         },
+      }),
+    );
+    // After the feed's task, so that a feed read at once (`data`) is seen in the same update.
+    this.extras = this.retry(
+      new Task(this, {
+        args: () =>
+          [
+            (this.lastChecked ||
+              this.share ||
+              this.reviewAfter != null ||
+              this.feedResult?.feed.sources?.some((s) => s.attribution || safeUrl(s.licence))) &&
+              this.speaking,
+            this.t.also?.locale,
+          ] as const,
+        task: ([locale, also]) =>
+          locale
+            ? Promise.all([extras(), loadLocale(locale, REACH), also && loadLocale(also, REACH)]).then(([m]) => m)
+            : undefined,
       }),
     );
     this.shareButton = (item) => this.extras.value?.shareButton(this, this.t, item, this.feedResult!.feed.language);
@@ -470,8 +483,9 @@ export class ImhElement extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     // Looked at again after each frame: by then a list drawn in parts has asked for its next part (see
-    // `updated`, whose frame callback comes first), and one holding may have what it waits for.
-    while ((this.holding || this.drawing) && this.isConnected) {
+    // `updated`, whose frame callback comes first), and one holding may have what it waits for. Nor
+    // before the freshness, share and credit code asked for is here (or has failed) and drawn.
+    while ((this.holding || this.drawing || this.extras?.status == PENDING) && this.isConnected) {
       await new Promise(requestAnimationFrame);
       done = await super.getUpdateComplete();
     }
@@ -524,6 +538,14 @@ export class ImhElement extends LitElement {
    */
   protected everyMinute(): void {
     live.add(this);
+  }
+
+  /**
+   * The credit line for the imported items shown whose sources ask for one (`attribution.ts`), once its
+   * code is here: it comes with the freshness and share code, loaded only for a feed with such sources.
+   */
+  protected credit(feed: Feed, items: Iterable<Sourced>): unknown {
+    return this.extras.value?.attribution(feed, items, this.t, safeUrl) ?? nothing;
   }
 
   /** Loads the feed again (after an error, or to pick up changes), and whatever else failed to load. */

@@ -48,6 +48,9 @@ async function make(tag: string, attrs: Record<string, string>, data: unknown) {
     () => el.shadowRoot!.querySelector('[part=item], [part=card], [part=stage]'),
     `${tag} never rendered`,
   );
+  // The credit's code comes with the freshness and share code, loaded for a feed whose sources ask for
+  // credit: the element's update is complete once it is here and drawn.
+  await elementUpdated(el);
   return el;
 }
 

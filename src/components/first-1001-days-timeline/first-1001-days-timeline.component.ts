@@ -6,7 +6,6 @@ import { wallClock } from '../../schedule/civil.js';
 import { lazy } from '../../internal/lazy.js';
 import { adoptBodyStyles } from '../../internal/body-styles.js';
 import { ERROR, Task } from '../../internal/task.js';
-import { attribution } from '../../internal/attribution.js';
 import { heading } from '../../internal/heading.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
 import type { Kit, TimelineBody } from './timeline-body.js';
@@ -25,7 +24,7 @@ const loadStyles = lazy(
 /** The body's styles as one style sheet for every timeline on the page. */
 let bodyStyles: CSSResult | undefined;
 /** What the body draws with that other elements share in this bundle (see `Kit`). */
-const kit: Kit = { card: serviceCard, attribution, heading };
+const kit: Omit<Kit, 'attribution'> = { card: serviceCard, heading };
 
 /**
  * @summary The first 1001 days, from conception to age two: what matters at each stage, the checks
@@ -146,7 +145,7 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       feed: this.feedResult?.feed,
       builtIn: chunks.builtIn,
       status: this.renderFeedStatus(false, false, false),
-      kit,
+      kit: { ...kit, attribution: (feed, items) => this.credit(feed, items) },
     });
   }
 }

@@ -9,7 +9,7 @@ import { html, nothing } from 'lit';
 import type { Feed, TimelineStage } from '../../feed/types.js';
 import type { heading } from '../../internal/heading.js';
 import type { serviceCard } from '../support-card/service-card.js';
-import type { attribution } from '../../internal/attribution.js';
+import type { Sourced } from '../../internal/attribution.js';
 import { both } from '../../internal/feed-text.js';
 import { Translator } from '../../internal/localize.js';
 import { parseDay } from '../../schedule/civil.js';
@@ -45,7 +45,8 @@ export interface Shell {
  */
 export interface Kit {
   card: typeof serviceCard;
-  attribution: typeof attribution;
+  /** The credit line for imported data shown (the element's `credit`). */
+  attribution: (feed: Feed, items: Iterable<Sourced>, t: Translator) => unknown;
   heading: typeof heading;
 }
 

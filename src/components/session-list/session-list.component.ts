@@ -18,7 +18,6 @@ import {
   type SessionOccurrence,
   type UnconfirmedDates,
 } from '../../schedule/occurrences.js';
-import { attribution } from '../../internal/attribution.js';
 import { heading } from '../../internal/heading.js';
 import { matches, type Filters } from './filters.js';
 import type { ItemContext, Kit } from './session-list-body.js';
@@ -460,10 +459,9 @@ export class ImhSessionList extends ImhElement {
         complete: (notes): unknown => notes?.unconfirmedNotes(unconfirmed, feed, t),
         error: () => this.renderError(),
       })}
-      ${attribution(
+      ${this.credit(
         feed,
         visible.flatMap((o) => [o.session, o.place ? places.get(o.place) : undefined]),
-        t,
       )}
     </div>`;
   }

@@ -7,7 +7,6 @@ import { ImhElement } from '../../internal/imh-element.js';
 import { cardStyles } from './service-card.styles.js';
 import { serviceCard, type CardContext } from './service-card.js';
 import { parseNow } from '../../internal/now.js';
-import { attribution } from '../../internal/attribution.js';
 
 /**
  * @summary A support service or resource: how to reach it, who it is for, and how urgent.
@@ -137,6 +136,6 @@ export class ImhSupportCard extends ImhElement {
     if (!feed || !service) return this.renderFeedStatus(!!feed);
     const status = this.renderFeedStatus();
     const card = serviceCard(service, { ...this.context(feed.timeZone, feed.language), share: this.shareButton });
-    return html`${status}${card}${attribution(feed, [service], this.t)}`;
+    return html`${status}${card}${this.credit(feed, [service])}`;
   }
 }

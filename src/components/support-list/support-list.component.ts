@@ -11,7 +11,6 @@ import { heading } from '../../internal/heading.js';
 import { anyLabel, audienceLabel, kindLabel, stageLabel } from '../../internal/labels.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { parseNow } from '../../internal/now.js';
-import { attribution } from '../../internal/attribution.js';
 import { AUDIENCES, KINDS, STAGES } from '../../feed/vocabulary.js';
 import { cardStyles } from '../support-card/service-card.styles.js';
 import { controlStyles } from '../../styles/controls.js';
@@ -319,7 +318,7 @@ export class ImhSupportList extends ImhElement {
               )}</p>`
         }
       </section>
-      ${attribution(feed, listed, this.t)}`;
+      ${this.credit(feed, listed)}`;
   }
 }
 
