@@ -248,6 +248,34 @@ describe('<imh-support-card>', () => {
       expect(actions(el)).to.deep.equal([]);
       expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
     });
+
+    it('reads urgency as HTML reads enumerated attributes: in any case, an unknown value as routine', async () => {
+      // Before, any value but "routine" or "urgent" (a typo, "Urgent", an empty value) showed "Emergency".
+      const cardWith = (urgency: string) =>
+        fixture<ImhSupportCard>(html`<imh-support-card name="Maternity triage" phone="01632 960100" urgency=${urgency}
+          >Text</imh-support-card
+        >`);
+      const urgent = await cardWith('Urgent');
+      expect(textOf($(urgent, '[part=heading] .visually-hidden'))).to.equal('Urgent advice:');
+      expect(textOf($(urgent, '[part=badge]'))).to.equal('Urgent');
+      const emergency = await cardWith('EMERGENCY');
+      expect(textOf($(emergency, '[part=badge]'))).to.equal('Emergency');
+      for (const unknown of ['urgnet', '', 'high']) {
+        const el = await cardWith(unknown);
+        expect(textOf($(el, '[part=heading] .visually-hidden')), unknown).to.equal('Non-urgent advice:');
+        expect(!!$(el, '[part=badge]'), unknown).to.equal(false);
+        expect(textOf(el.shadowRoot!.querySelector('.card')), unknown).not.to.contain('Emergency');
+        expect($(el, '.card')!.className, unknown).to.contain('routine');
+      }
+    });
+
+    it('makes no call link of a phone attribute with no number in it', async () => {
+      const el = await fixture<ImhSupportCard>(
+        html`<imh-support-card name="Family Hubs" phone="call us" link="https://example.org/hubs">Text</imh-support-card>`,
+      );
+      expect(actions(el)).to.deep.equal([['Website: Family Hubs', 'https://example.org/hubs']]);
+      expect(el.shadowRoot!.querySelector('a[href^="tel:"]') == null).to.equal(true);
+    });
   });
 
   it('shows visitors the fallback, not an editor message, for an unknown service; tells the editor', async () => {

@@ -115,11 +115,15 @@ export class ImhSupportCard extends ImhElement {
 
   protected override renderContent() {
     if (!this.service) {
+      // As HTML reads an enumerated attribute: in any case; a value it does not know is the default
+      // (never an emergency the editor did not write).
+      const urgency = this.urgency?.toLowerCase();
       const s = {
         id: '',
         name: this.name ?? '',
-        urgency: this.urgency ?? 'routine',
-        contact: { url: this.link, phones: this.phone ? [{ number: this.phone }] : [] },
+        urgency: urgency == 'urgent' || urgency == 'emergency' ? urgency : 'routine',
+        // A number with no digit ("call us") would be a link that calls nothing.
+        contact: { url: this.link, phones: /\d/.test(this.phone!) ? [{ number: this.phone }] : [] },
       } as unknown as Service;
       // Children with slot="fallback" (the name, number and link written out) show only without the script.
       return html`${serviceCard(
