@@ -62,11 +62,14 @@ export class ImhSupportCard extends ImhElement {
   name?: string;
   /** An editor's card: the service's web address. */
   link?: string;
-  /** An editor's card: the phone number. */
+  /** An editor's card: the phone number (a value with no digit in it makes no call link). */
   phone?: string;
   // No initial value: one would run Lit's setter in every card's constructor, and a page's cards are
   // all made in one task (issue 12).
-  /** An editor's card: `routine` (the default), `urgent` or `emergency`. */
+  /**
+   * An editor's card: `routine` (the default), `urgent` or `emergency`, in any case; any other value is
+   * `routine`.
+   */
   urgency?: 'routine' | 'urgent' | 'emergency';
   /** `compact` for narrow sidebars (the card also adapts to its own width). */
   layout?: 'compact';
