@@ -25,6 +25,8 @@ export class DateForm implements ReactiveController {
    * before the form first draws, not in its render (reading forgets an unreadable entry).
    */
   private kept?: boolean;
+  /** The parent asked to keep the dates and this device would not (storage full or refused): said under the box. */
+  private unkept = false;
 
   /** After the parent asks for their plan: bring its summary into view and focus it. */
   private scrollToSummary = false;
@@ -100,7 +102,14 @@ export class DateForm implements ReactiveController {
     this.entered = dates;
     // What the parent gives now is not checked again when the feed comes (only what was read back is).
     this.provisional = undefined;
-    if (keep) this.kept = remember(dates) || this.kept;
+    // Kept when asked and this device keeps them; otherwise nothing kept before may come back (a
+    // wrong date on the next visit): removing works even when storage is full.
+    this.kept = keep && remember(dates);
+    if (!this.kept) forget();
+    this.unkept = keep && !this.kept;
+    // The box shows what is kept: the binding alone leaves a box the parent ticked as it is.
+    const box = this.field('remember');
+    if (box) box.checked = this.kept;
     this.scrollToSummary = true;
   }
 
@@ -131,7 +140,7 @@ export class DateForm implements ReactiveController {
   private forgetDates = () => {
     forget();
     this.entered = this.provisional = undefined;
-    this.kept = false;
+    this.kept = this.unkept = false;
     this.host.renderRoot.querySelector<HTMLFormElement>('form')?.reset();
     this.host.requestUpdate();
   };
@@ -222,6 +231,16 @@ export class DateForm implements ReactiveController {
             desc: 'Checkbox: keep the date in this browser',
           }),
         )}</label>
+        <p class="hint" role="status">${
+          this.unkept
+            ? both(t, (t) =>
+                t.msg('Your date could not be remembered on this device.', {
+                  id: 'timeline.form.not-kept',
+                  desc: 'Under "Remember on this device": the browser would not keep the date; the plan still shows',
+                }),
+              )
+            : nothing
+        }</p>
         <p id="privacy" class="hint">${both(t, (t) =>
           t.msg('Worked out on this device: your date is not sent anywhere.', {
             id: 'timeline.form.privacy',

@@ -1,6 +1,7 @@
 /**
  * The family's own dates: kept only when the parent asks ("Remember on this device"), in
- * localStorage, and forgotten on "Forget". Never sent anywhere. Storage failures are ignored.
+ * localStorage, and forgotten on "Forget". Never sent anywhere. Storage failures throw nothing:
+ * `remember` says whether the dates were kept.
  */
 import { parseDay } from '../../schedule/civil.js';
 
