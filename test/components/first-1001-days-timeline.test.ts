@@ -408,6 +408,126 @@ describe('<imh-first-1001-days-timeline>', () => {
     }
   });
 
+  describe('a device that cannot keep the dates', () => {
+    const NOT_KEPT = 'Your date could not be remembered on this device.';
+    const { setItem } = Storage.prototype;
+    /** Storage full: every write throws, as browsers do (removing still works). */
+    const fillStorage = () => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    };
+    afterEach(() => {
+      Storage.prototype.setItem = setItem;
+    });
+    const box = (el: Element) => $(el, 'input[name=remember]') as HTMLInputElement;
+    const status = (el: Element) => $(el, '[part=form] [role=status]');
+    /** Chooses the kind with a click, sets the date, and submits with Tab and Enter from the box. */
+    const enter = async (el: ImhFirst1001DaysTimeline, kind: 'due' | 'birth', date: string) => {
+      $(el, `input[value=${kind}]`)!.click();
+      await elementUpdated(el);
+      ($(el, 'input[type=date]') as HTMLInputElement).value = date;
+      box(el).focus();
+      await sendKeys({ press: 'Tab' });
+      expect(textOf(el.shadowRoot!.activeElement)).to.equal('Show my 1001 days');
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(el);
+    };
+    /** What a parent finds on a visit: the plan, the date in the field, the box. */
+    const visit = async () => {
+      const el = await timeline({ now: '2026-11-23' });
+      return {
+        el,
+        where: where(el),
+        date: ($(el, 'input[type=date]') as HTMLInputElement).value,
+        ticked: box(el).checked,
+      };
+    };
+    const nothingBack = { where: '', date: '', ticked: false };
+
+    it('storage full: the date before is forgotten, the box shows unticked, and the parent is told', async () => {
+      // Visit 1: a due date, kept.
+      const first = await timeline({ now: '2026-11-23' });
+      box(first).click();
+      await enter(first, 'due', '2027-03-01');
+      expect(JSON.parse(localStorage.getItem(KEY)!)).to.deep.equal({ kind: 'due', date: '2027-03-01' });
+      fixtureCleanup();
+      // Visit 2, storage full: the baby is born; the box is still ticked from visit 1.
+      fillStorage();
+      const { el, ...second } = await visit();
+      expect(second).to.deep.equal({
+        where: 'Day 173 of 1,001 — you are 26 weeks pregnant',
+        date: '2027-03-01',
+        ticked: true,
+      });
+      const live = status(el)!;
+      expect(textOf(live), 'nothing said before').to.equal('');
+      await enter(el, 'birth', '2026-11-20');
+      expect(where(el), 'the plan still shows for this visit').to.equal('Day 274 of 1,001 — your baby is 3 days old');
+      expect(localStorage.getItem(KEY), 'the old due date forgotten').to.equal(null);
+      expect(box(el).checked, 'the box shows what is kept').to.equal(false);
+      // Said in the polite live region that was there before (so it is announced), under the box.
+      expect(status(el)).to.equal(live);
+      expect(textOf(live)).to.equal(NOT_KEPT);
+      await expect(el).to.be.accessible();
+      fixtureCleanup();
+      // Visit 3, storage still full: nothing comes back (no wrong date about the baby), nothing said.
+      const { el: third, ...back } = await visit();
+      expect(back).to.deep.equal(nothingBack);
+      expect(textOf(status(third))).to.equal('');
+      fixtureCleanup();
+      Storage.prototype.setItem = setItem;
+      const { el: fourth, ...after } = await visit();
+      expect(after).to.deep.equal(nothingBack);
+      // Once storage takes it again, the date is kept, and the notice goes.
+      box(fourth).click();
+      await enter(fourth, 'birth', '2026-11-20');
+      expect(JSON.parse(localStorage.getItem(KEY)!)).to.deep.equal({ kind: 'birth', date: '2026-11-20' });
+      expect(box(fourth).checked).to.equal(true);
+      expect(textOf(status(fourth))).to.equal('');
+    });
+
+    it('a box ticked where storage was always full shows unticked after "Show my 1001 days"', async () => {
+      fillStorage();
+      const { el } = await visit();
+      box(el).click();
+      expect(box(el).checked).to.equal(true);
+      await enter(el, 'due', '2027-03-01');
+      expect(where(el)).to.equal('Day 173 of 1,001 — you are 26 weeks pregnant');
+      expect(box(el).checked).to.equal(false);
+      expect(textOf(status(el))).to.equal(NOT_KEPT);
+      // "Forget my date" clears this visit's date, and the notice with it.
+      $$(el, '[part=form] button')
+        .find((b) => textOf(b) == 'Forget my date')!
+        .click();
+      await elementUpdated(el);
+      expect(textOf(status(el))).to.equal('');
+      fixtureCleanup();
+      const { el: again, ...back } = await visit();
+      expect(back).to.deep.equal(nothingBack);
+      expect(textOf(status(again))).to.equal('');
+    });
+
+    it('a new date with the box unticked forgets the date kept before', async () => {
+      localStorage.setItem(KEY, JSON.stringify({ kind: 'due', date: '2027-03-01' }));
+      const { el, ...kept } = await visit();
+      expect(kept).to.deep.equal({
+        where: 'Day 173 of 1,001 — you are 26 weeks pregnant',
+        date: '2027-03-01',
+        ticked: true,
+      });
+      box(el).click();
+      await enter(el, 'birth', '2026-11-20');
+      expect(where(el)).to.equal('Day 274 of 1,001 — your baby is 3 days old');
+      expect(localStorage.getItem(KEY)).to.equal(null);
+      expect(box(el).checked).to.equal(false);
+      expect(textOf(status(el)), 'nothing failed: nothing to say').to.equal('');
+      fixtureCleanup();
+      const { el: _again, ...back } = await visit();
+      expect(back).to.deep.equal(nothingBack);
+    });
+  });
+
   describe('dates that cannot be placed, by keyboard', () => {
     /** Types nothing into the date field (each browser draws it its own way): sets it, then uses keys. */
     const enter = async (el: ImhFirst1001DaysTimeline, kind: 'due' | 'birth', date: string) => {
