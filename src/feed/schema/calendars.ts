@@ -65,6 +65,8 @@ export function calendarFindings(own: (key: string) => unknown, f: Feed, finding
   const sessions = own('sessions');
   if (!Array.isArray(sessions) || !f.sessions?.length) return;
   const kept = new Map(f.sessions.map((s) => [s.id, s]));
+  // The sessions skipped (`sessions[3]`): one may have the id of a kept one, where the warning goes.
+  const skipped = new Set(findings.map((x) => x.severity == 'error' && x.path.split('.')[0]));
   for (const [flag, has] of [
     ['termTimeOnly', !!f.termDates],
     ['notOnBankHolidays', !!f.bankHolidays],
@@ -73,7 +75,8 @@ export function calendarFindings(own: (key: string) => unknown, f: Feed, finding
     const paths = sessions.flatMap((raw: unknown, i) => {
       const id = (raw as { id?: unknown })?.id;
       const s = typeof id == 'string' ? kept.get(id.trim()) : undefined;
-      return s?.schedule[flag] ? [`sessions[${i}].schedule.${flag}`] : [];
+      const at = `sessions[${i}]`;
+      return s?.schedule[flag] && !skipped.has(at) ? [`${at}.schedule.${flag}`] : [];
     });
     if (paths.length) {
       findings.push({

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { calendarsLacking, checkFeedText, formatReport, groupOf, summary } from '../../../src/feed/tools.js';
+import { validateFeed } from '../../../src/feed/validate.js';
 import { minimalFeed, place, session } from '../../fixtures/feeds.js';
 
 const termDates = {
@@ -127,4 +128,25 @@ test('a session the calendars close is named where it is written, not at a skipp
   );
   // The feed has term dates: nothing to add.
   assert.deepEqual(calendarsLacking(report.issues), []);
+});
+
+test('a missing calendar is named at the kept session that needs it, not at a skipped session with its id', () => {
+  // The first "term-time" has no name and is skipped; the second, kept, runs in term time only.
+  const termTime = { ...session, id: 'term-time', schedule: { ...session.schedule, termTimeOnly: true } };
+  const report = checkFeedText(JSON.stringify(minimalFeed({ sessions: [{ ...termTime, name: undefined }, termTime] })));
+  const calendar = report.issues.filter((i) => i.path.endsWith('termTimeOnly'));
+  assert.deepEqual(
+    calendar.map((i) => [i.path, groupOf(i)]),
+    [['sessions[1].schedule.termTimeOnly', 'to check']],
+  );
+  // One session needs term dates, not "as does 1 more session".
+  assert.doesNotMatch(calendar[0].message, /more session/);
+  // The elements' own check (validateFeed) says the same.
+  const own = validateFeed(
+    JSON.parse(JSON.stringify(minimalFeed({ sessions: [{ ...termTime, name: undefined }, termTime] }))),
+  );
+  assert.deepEqual(
+    own.issues.filter((i) => i.path.endsWith('termTimeOnly')).map((i) => i.path),
+    ['sessions[1].schedule.termTimeOnly'],
+  );
 });
