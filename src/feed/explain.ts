@@ -56,7 +56,9 @@ export const HINTS: Record<string, string> = {
   'an id': 'use lower-case letters, digits and hyphens, like "bob-jones-hub"',
   'a date': 'write it as YYYY-MM-DD, like 2026-09-07',
   'a time': 'write it as HH:MM on the 24-hour clock, like 09:30',
-  'a closing time': 'write it as HH:MM on the 24-hour clock, like 17:00 (24:00 for midnight)',
+  'a closing time':
+    'write it as HH:MM on the 24-hour clock, like 17:00 (24:00 for midnight; a time earlier than the opening ' +
+    'time is on the next day, like 02:00 after 22:00)',
   'a date and time': 'write it as 2026-11-20T09:00:00Z',
   'a time zone': 'use an IANA name like Europe/London',
   'a language code': 'use codes like en, cy, ur or pa-Guru',
@@ -108,7 +110,9 @@ const RULES: Record<string, (value: Item, path: string) => string> = {
   },
   'session.no-dates-excepted': () =>
     'gives no dates at all, so the session would never be listed: every date of its pattern is in exceptDate',
-  'hours.closes': (h) => `${h.closes} is not after opening time ${h.opens}`,
+  'hours.closes': (h) =>
+    `${h.closes} is the same as opening time ${h.opens}, which says nothing: for all day write 00:00 to 24:00, ` +
+    'and for hours past midnight a closing time on the next day (22:00 to 02:00)',
   'calendar.termTimeOnly': (others) =>
     calendar(
       Number(others),

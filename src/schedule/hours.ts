@@ -18,28 +18,36 @@ export type OpenState =
   /** Closed now; opens on `day` at `opens` (minutes from midnight). `day` is undefined when no hours are given. */
   | { open: false; opens?: number; day?: DayNumber };
 
-/** The intervals (in minutes from midnight) a service is open on a date. */
+/**
+ * The intervals (in minutes from midnight) a service is open on a date. An entry that closes no later
+ * than it opens runs past midnight (schema.org's rule): open from `opens` to the day's end on its
+ * days, and from midnight to `closes` on the day after each.
+ */
 const intervals = (hours: OpeningHours[], day: DayNumber) => {
-  const code = DAY_CODES[weekday(day)];
-  return hours
-    .filter((h) => h.byDay.includes(code as OpeningHours['byDay'][number]))
-    .map((h) => [parseTime(h.opens), h.closes == '24:00' ? 1440 : parseTime(h.closes)] as const)
-    .sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const h of hours) {
+    const o = parseTime(h.opens);
+    const c = parseTime(h.closes);
+    const on = (d: DayNumber) => h.byDay.includes(DAY_CODES[weekday(d)] as OpeningHours['byDay'][number]);
+    if (on(day)) out.push([o, c > o ? c : 1440]);
+    if (c < o && on(day - 1)) out.push([0, c]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
 };
 
 /** Whether the service is open at `now`, and the next change, looking up to a week ahead. */
 export function openState(hours: OpeningHours[], now: Date, timeZone: string): OpenState {
-  if (DAY_CODES.every((_, i) => intervals(hours, 4 + i).some(([o, c]) => o == 0 && c == 1440)))
-    return { open: true, always: true };
   const { day, minutes } = wallClock(now, timeZone);
   const current = intervals(hours, day).find(([o, c]) => o <= minutes && minutes < c);
   if (current) {
-    // Follow an interval that ends at midnight into one that starts at midnight the next day.
+    // Follow an interval that ends at midnight into one that starts at midnight the next day (or the
+    // part past midnight of one that runs overnight); still open a week on, it is open all the time.
     let end = current[1];
     let endDay = day;
     while (end == 1440) {
       const next = intervals(hours, endDay + 1).find(([o]) => o == 0);
-      if (!next || endDay > day + 7) break;
+      if (!next) break;
+      if (endDay > day + 7) return { open: true, always: true };
       endDay++;
       end = next[1];
     }

@@ -195,6 +195,19 @@ describe('<imh-support-card>', () => {
       expect(await line('2026-03-30T08:00:00Z')).to.equal('Open now, closes at 17:00'); // BST
       expect(await line('2026-03-30T07:59:00Z')).to.equal('Closed now, opens at 09:00');
     });
+
+    it('a night line open past midnight (22:00 to 02:00) is shown, with its number and whether it is open', async () => {
+      const data = await exampleFeed();
+      const night = data.services.find((s: { id: string }) => s.id == 'pandas-helpline');
+      night.hours = [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], opens: '22:00', closes: '02:00' }];
+      const tuesday = new Intl.DateTimeFormat('en-GB', { weekday: 'long' }).format(new Date(2026, 10, 24));
+      const el = await card('pandas-helpline', { now: '2026-11-23T23:30' }, data);
+      expect(facts(el)['Opening hours']).to.equal(`Open now, closes ${tuesday} at 02:00`);
+      expect(actions(el)).to.deep.include(['Call 0808 196 1776', 'tel:+448081961776']);
+      const at = async (now: string) => facts(await card('pandas-helpline', { now }, data))['Opening hours'];
+      expect(await at('2026-11-24T01:30')).to.equal('Open now, closes at 02:00');
+      expect(await at('2026-11-24T03:00')).to.equal('Closed now, opens at 22:00');
+    });
   });
 
   it('fires imh-support-action when a contact action is used', async () => {

@@ -208,11 +208,15 @@ describe('validateFeed', () => {
 
     it('checks opening hours', () => {
       const hours = (h: unknown) => issuesOf(minimalFeed({ services: [{ ...service, hours: [h] }] }));
-      expect(lines(hours({ byDay: ['MO'], opens: '17:00', closes: '09:00' }))).to.deep.equal([
-        'services[0].hours[0].closes: 09:00 is not after opening time 17:00',
+      // Past midnight: closes on the next day (schema.org, Open Referral).
+      expect(lines(hours({ byDay: ['MO'], opens: '17:00', closes: '09:00' }))).to.deep.equal([]);
+      // Bad hours are ignored, not the service.
+      expect(lines(hours({ byDay: ['MO'], opens: '09:00', closes: '09:00' }))).to.deep.equal([
+        'services[0].hours[0].closes: 09:00 is the same as opening time 09:00, which says nothing: for all day write ' +
+          '00:00 to 24:00, and for hours past midnight a closing time on the next day (22:00 to 02:00) (ignored)',
       ]);
       expect(lines(hours({ byDay: [], opens: '09:00', closes: '17:00' }))).to.deep.equal([
-        'services[0].hours[0].byDay: needs at least 1 entry',
+        'services[0].hours[0].byDay: needs at least 1 entry (ignored)',
       ]);
       expect(lines(hours({ byDay: ['MO'], opens: '00:00', closes: '24:00' }))).to.deep.equal([]);
     });

@@ -8,8 +8,13 @@ import { organisationsField, placesField } from './places.js';
 import { sourcesField } from './sources.js';
 import { audience, closingTime, cost, date, email, id, lang, phone, plainDay, source, time } from './values.js';
 
+/**
+ * Weekly opening hours. An entry that closes earlier than it opens runs past midnight, as in schema.org
+ * and Open Referral: 22:00 to 02:00 on Monday closes at 02:00 on Tuesday. One that closes when it opens
+ * says nothing, and is a problem.
+ */
 export const hoursSchema = obj({ byDay: arr(plainDay, 1), opens: time(), closes: closingTime }, (h, report) => {
-  if (h.closes <= h.opens) report('closes', 'hours.closes');
+  if (h.closes == h.opens) report('closes', 'hours.closes');
 });
 
 export const serviceSchema = obj(
@@ -48,7 +53,9 @@ export const serviceSchema = obj(
         how: opt(text()),
       }),
     ),
-    hours: opt(arr(hoursSchema)),
+    // Bad hours are ignored, with a warning, not the service: its phone number matters more. All of them,
+    // as a week with a day left out would show the service closed on that day.
+    hours: opt(lax(arr(hoursSchema))),
     hoursNote: opt(text()),
     languages: opt(arr(lax(lang))),
     cost: opt(cost),

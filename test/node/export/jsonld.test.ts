@@ -345,6 +345,21 @@ describe('JSON-LD: term time only and bank holidays, from the feed’s calendars
 describe('JSON-LD: services', () => {
   const r = feedJsonLd(fixtureFeed(), { now: at('2026-11-20T12:00:00Z'), days: 7 });
 
+  test('hours past midnight: closes earlier than opens, as schema.org writes them', () => {
+    const feed = fixtureFeed((raw) => {
+      raw.services[1].hours = [{ byDay: ['FR', 'SA'], opens: '22:00', closes: '02:00' }];
+    });
+    const s = byId(feedJsonLd(feed, { now: at('2026-11-20T12:00:00Z'), days: 7 }), '#imh-service-peer-support');
+    assert.deepEqual(s.hoursAvailable, [
+      {
+        '@type': 'OpeningHoursSpecification',
+        dayOfWeek: [`${S}Friday`, `${S}Saturday`],
+        opens: '22:00',
+        closes: '02:00',
+      },
+    ]);
+  });
+
   test('a public body’s service is a GovernmentService with channels, hours, area, audience and provider', () => {
     const s = byId(r, '#imh-service-health-visiting');
     assert.equal(s['@type'], 'GovernmentService');

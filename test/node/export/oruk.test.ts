@@ -186,6 +186,17 @@ describe('ORUK: services', () => {
     ]);
   });
 
+  test('hours past midnight keep their closing time on the next day, as Open Referral reads it', async () => {
+    const feed = fixtureFeed((raw) => {
+      raw.services[1].hours = [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], opens: '22:00', closes: '02:00' }];
+    });
+    const s = named(await feedToOruk(feed, { now }), 'Peer Support Line');
+    assert.deepEqual(
+      s.schedules!.map(({ id: _, service_id: __, ...rest }) => rest),
+      [{ freq: 'WEEKLY', interval: 1, byday: 'MO,TU,WE,TH,FR,SA,SU', opens_at: '22:00', closes_at: '02:00' }],
+    );
+  });
+
   test('phones, languages, cost and the organisation', async () => {
     const s = named(await feedToOruk(fixtureFeed(), { now }), 'Health visiting');
     assert.deepEqual(
