@@ -29,7 +29,7 @@ const intervals = (hours: OpeningHours[], day: DayNumber) => {
     const o = parseTime(h.opens);
     const c = parseTime(h.closes);
     const on = (d: DayNumber) => h.byDay.includes(DAY_CODES[weekday(d)] as OpeningHours['byDay'][number]);
-    if (on(day)) out.push([o, c > o ? c : 1440]);
+    if (on(day)) out.push([o, o < c ? c : 1440]);
     if (c < o && on(day - 1)) out.push([0, c]);
   }
   return out.sort((a, b) => a[0] - b[0]);
@@ -44,13 +44,8 @@ export function openState(hours: OpeningHours[], now: Date, timeZone: string): O
     // part past midnight of one that runs overnight); still open a week on, it is open all the time.
     let end = current[1];
     let endDay = day;
-    while (end == 1440) {
-      const next = intervals(hours, endDay + 1).find(([o]) => o == 0);
-      if (!next) break;
-      if (endDay > day + 7) return { open: true, always: true };
-      endDay++;
-      end = next[1];
-    }
+    for (let next; end == 1440 && (next = intervals(hours, endDay + 1).find(([o]) => o == 0)); end = next[1])
+      if (++endDay > day + 8) return { open: true, always: true };
     return { open: true, closes: end, day: endDay };
   }
   for (let d = day; d <= day + 7; d++) {

@@ -196,7 +196,7 @@ describe('<imh-support-card>', () => {
       expect(await line('2026-03-30T07:59:00Z')).to.equal('Closed now, opens at 09:00');
     });
 
-    it('a night line open past midnight (22:00 to 02:00) is shown, with its number and whether it is open', async () => {
+    it('a night line open past midnight (22:00 to 02:00) is shown, with its number and its open state', async () => {
       const data = await exampleFeed();
       const night = data.services.find((s: { id: string }) => s.id == 'pandas-helpline');
       night.hours = [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], opens: '22:00', closes: '02:00' }];
