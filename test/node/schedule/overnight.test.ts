@@ -88,9 +88,10 @@ describe('the feed check: hours past midnight', () => {
   test('a service open 22:00 to 02:00 is kept, with its hours and no issue', () => {
     const { feed: f, issues } = validateFeed(feed(NIGHTS));
     assert.deepEqual(issues, []);
-    assert.deepEqual(f.services?.map((s) => [s.id, s.hours, s.contact?.phones?.[0].number]), [
-      ['night-line', NIGHTS, '0800 000 000'],
-    ]);
+    assert.deepEqual(
+      f.services?.map((s) => [s.id, s.hours, s.contact?.phones?.[0].number]),
+      [['night-line', NIGHTS, '0800 000 000']],
+    );
   });
 
   test('hours that close when they open are reported and ignored; the service and its number are kept', () => {
@@ -100,14 +101,18 @@ describe('the feed check: hours past midnight', () => {
       [['services[0].hours[1].closes', 'warning', 'rule']],
     );
     assert.match(issues[0].message, /^09:00 is the same as opening time 09:00.* \(ignored\)$/);
-    assert.deepEqual(f.services?.map((s) => [s.id, s.hours, s.contact?.phones?.[0].number]), [
-      ['night-line', undefined, '0800 000 000'],
-    ]);
+    assert.deepEqual(
+      f.services?.map((s) => [s.id, s.hours, s.contact?.phones?.[0].number]),
+      [['night-line', undefined, '0800 000 000']],
+    );
   });
 
   test('any other bad hours entry is ignored too, not the service', () => {
     const { feed: f, issues } = validateFeed(feed([{ byDay: ['Monday'], opens: '9am', closes: '17:00' }]));
     assert.ok(issues.length > 0 && issues.every((i) => i.severity == 'warning'), JSON.stringify(issues));
-    assert.deepEqual(f.services?.map((s) => s.id), ['night-line']);
+    assert.deepEqual(
+      f.services?.map((s) => s.id),
+      ['night-line'],
+    );
   });
 });
