@@ -92,6 +92,7 @@ const RULES: Record<string, (value: Item, path: string) => string> = {
   'schedule.duration': () => 'give endTime or duration, not both',
   'schedule.endTime': (s) => `${s.endTime} is not after the startTime ${s.startTime}`,
   'schedule.endTime-alone': () => 'needs a startTime too',
+  'ageRange.order': (a) => `${a.toMonths} is less than fromMonths ${a.fromMonths}`,
   'schedule.repeatFrequency': () => 'is missing; a repeating pattern needs one, like P1W for weekly',
   'schedule.byMonth': () => 'is missing; a yearly series with byDay or byMonthDay needs byMonth, like [6] for June',
   'schedule.byMonthDay-weekly': () =>

@@ -77,12 +77,21 @@ export const sessionSchema = obj(
     description: opt(text()),
     category: opt(id(doc('A category id shared by similar sessions, like "baby-massage".'))),
     audience: opt(audience),
+    // A range that ends before it starts ("12 to 0 months") is ignored, with a warning: no age filter
+    // would ever find the session, and it would show as written.
     ageRange: opt(
-      obj({
-        pregnancy: opt(bool()),
-        fromMonths: opt(num({ min: 0, max: 60 })),
-        toMonths: opt(num({ min: 0, max: 60 })),
-      }),
+      lax(
+        obj(
+          {
+            pregnancy: opt(bool()),
+            fromMonths: opt(num({ min: 0, max: 60 })),
+            toMonths: opt(num({ min: 0, max: 60 })),
+          },
+          (a, report) => {
+            if (a.toMonths! < a.fromMonths!) report('toMonths', 'ageRange.order');
+          },
+        ),
+      ),
     ),
     place: opt(lax(ref('places'))),
     online: opt(obj({ url: opt(link()), note: opt(text()) }, undefined, doc('Set for a session held online.'))),
