@@ -574,6 +574,36 @@ describe('files loaded on first use that fail to load', () => {
     }
   });
 
+  it('the credit for imported data: its error and Try again, never the data without its credit', async () => {
+    // A CC BY directory's service: its licence asks for credit wherever it shows.
+    const data = await exampleFeed();
+    data.sources = [
+      {
+        id: 'dir',
+        kind: 'oruk',
+        name: 'Anytown Family Directory',
+        licence: 'https://creativecommons.org/licenses/by/4.0/',
+      },
+    ];
+    (data.services.find((s: { id: string }) => s.id == 'health-visiting') as Record<string, unknown>).source = {
+      ref: 'dir',
+    };
+    await failing('attribution');
+    const el = document.createElement('imh-support-card');
+    el.setAttribute('service', 'health-visiting');
+    (el as HTMLElement & { data: unknown }).data = data;
+    const error = oneEvent(el, 'imh-load-error') as Promise<ImhLoadErrorEvent>;
+    (await fixture(html`<div></div>`)).append(el);
+    expect((await error).detail.error.file).to.contain('attribution');
+    await waitUntil(() => tryAgain(el), 'no Try again');
+    expect(!!$(el, '[part=card]'), 'the service shown without its credit').to.equal(false);
+    saidOnce('attribution');
+    await failing();
+    tryAgain(el).click();
+    await waitUntil(() => $(el, '[part=card]'), 'no card after Try again');
+    expect(textOf($(el, '[part=attribution]'))).to.equal('Data from Anytown Family Directory (CC BY 4.0)');
+  });
+
   it('the saved-copy code, after the feed shows: the card, imh-load-error naming it, reload() saves', async () => {
     const feed = `/public/example-feed.json?saved-copy-test=${Date.now()}`;
     await failing('feed/store');

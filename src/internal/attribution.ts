@@ -41,10 +41,10 @@ function creditedSources(feed: Feed, items: Iterable<Sourced>, safe: typeof safe
 
 /**
  * The credit line for the items shown (sessions, services, and the places they name), or nothing
- * when none of their sources asks for one. In the lazily loaded freshness and share code; the element
- * gives it `safeUrl` (feed/url.ts) rather than this module importing it: a lazy chunk importing a
- * module the main bundle holds made Rolldown put that module in a chunk of its own, one file more
- * for every page (see the timeline body's `Kit`).
+ * when none of their sources asks for one. A chunk of its own, loaded only for a feed whose sources ask
+ * for credit (`ImhElement.credit`); the element gives it `safeUrl` (feed/url.ts) rather than this module
+ * importing it: a lazy chunk importing a module the main bundle holds made Rolldown put that module in
+ * a chunk of its own, one file more for every page (see the timeline body's `Kit`).
  */
 export function attribution(
   feed: Feed,

@@ -71,6 +71,7 @@ const bilingualCode = lazy('the bilingual layouts', 'bilingual', () => import('.
 
 /** Data freshness and sharing (`reach/fresh-share.ts`), loaded with the first element that asks for one. */
 const extras = lazy('the freshness and share code', 'fresh-share', () => import('../reach/fresh-share.js'));
+const credits = lazy('the credit for imported data', 'attribution', () => import('./attribution.js'));
 
 /** The elements on the page, for the one pair of print listeners they share. */
 const connected = new Set<ImhElement>();
@@ -298,17 +299,17 @@ export class ImhElement extends LitElement {
     adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, ...[...this.added].map(sheet)]);
   }
 
-  /**
-   * The freshness and share code with the messages it says, for an element with one of those attributes,
-   * and the credit line for imported data, for a feed whose sources ask for credit (see `credit`).
-   */
+  /** The freshness and share code with the messages it says, for an element with one of those attributes. */
   private extras!: Task<
-    readonly [string | false | undefined, string | undefined],
+    readonly [string | false, string | undefined],
     typeof import('../reach/fresh-share.js') | undefined
   >;
 
   /** The Share button for a session or service (`share`), once its code is here (else nothing). */
   protected shareButton!: (item: Session | Service) => unknown;
+
+  /** The credit line's code (`attribution.ts`), for a feed whose sources ask for credit (see `credit`). */
+  private credits!: Task<readonly [boolean], typeof import('./attribution.js') | undefined>;
 
   /** The feed, validated (from `data`, the `feed` attribute or the meta tag). */
   protected feedTask!: Task<
@@ -383,6 +384,16 @@ export class ImhElement extends LitElement {
             : undefined,
       }),
     );
+    this.extras = this.retry(
+      new Task(this, {
+        args: () =>
+          [(this.lastChecked || this.share || this.reviewAfter != null) && this.speaking, this.t.also?.locale] as const,
+        task: ([locale, also]) =>
+          locale
+            ? Promise.all([extras(), loadLocale(locale, REACH), also && loadLocale(also, REACH)]).then(([m]) => m)
+            : undefined,
+      }),
+    );
     this.feedTask = this.retry(
       new Task(this, {
         args: () => [this.feedMode(), this.data, this.version, this.feed?.trim() || metaFeed()] as const,
@@ -400,22 +411,14 @@ export class ImhElement extends LitElement {
         },
       }),
     );
-    // After the feed's task, so that a feed read at once (`data`) is seen in the same update.
-    this.extras = this.retry(
+    // After the feed's task, so that a feed read at once (`data`) is seen in the same update. The feed is
+    // not given to the render (`feedResult`) before this code is here: imported data never shows without
+    // the credit its licence asks for, and nothing moves when the credit comes. If it cannot load, the
+    // element shows its error, with "Try again", as when the feed cannot.
+    this.credits = this.need(
       new Task(this, {
-        args: () =>
-          [
-            (this.lastChecked ||
-              this.share ||
-              this.reviewAfter != null ||
-              this.feedResult?.feed.sources?.some((s) => s.attribution || safeUrl(s.licence))) &&
-              this.speaking,
-            this.t.also?.locale,
-          ] as const,
-        task: ([locale, also]) =>
-          locale
-            ? Promise.all([extras(), loadLocale(locale, REACH), also && loadLocale(also, REACH)]).then(([m]) => m)
-            : undefined,
+        args: () => [!!this.feedTask.value?.feed.sources?.some((s) => s.attribution || safeUrl(s.licence))] as const,
+        task: ([asked]) => (asked ? credits() : undefined),
       }),
     );
     this.shareButton = (item) => this.extras.value?.shareButton(this, this.t, item, this.feedResult!.feed.language);
@@ -483,9 +486,8 @@ export class ImhElement extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     // Looked at again after each frame: by then a list drawn in parts has asked for its next part (see
-    // `updated`, whose frame callback comes first), and one holding may have what it waits for. Nor
-    // before the freshness, share and credit code asked for is here (or has failed) and drawn.
-    while ((this.holding || this.drawing || this.extras?.status == PENDING) && this.isConnected) {
+    // `updated`, whose frame callback comes first), and one holding may have what it waits for.
+    while ((this.holding || this.drawing) && this.isConnected) {
       await new Promise(requestAnimationFrame);
       done = await super.getUpdateComplete();
     }
@@ -541,11 +543,11 @@ export class ImhElement extends LitElement {
   }
 
   /**
-   * The credit line for the imported items shown whose sources ask for one (`attribution.ts`), once its
-   * code is here: it comes with the freshness and share code, loaded only for a feed with such sources.
+   * The credit line for the imported items shown whose sources ask for one (`attribution.ts`). Its code
+   * is loaded only for a feed with such sources, and the content waits for it.
    */
   protected credit(feed: Feed, items: Iterable<Sourced>): unknown {
-    return this.extras.value?.attribution(feed, items, this.t, safeUrl) ?? nothing;
+    return this.credits.value?.attribution(feed, items, this.t, safeUrl) ?? nothing;
   }
 
   /** Loads the feed again (after an error, or to pick up changes), and whatever else failed to load. */
@@ -570,7 +572,8 @@ export class ImhElement extends LitElement {
 
   /** The feed and its issues, once ready (also when showing a stale copy). */
   protected get feedResult(): LoadedFeed | undefined {
-    return this.feedTask?.status == COMPLETE ? this.feedTask.value : undefined;
+    // Not before the credit's code, where the feed asks for credit: see `credit`.
+    return this.feedTask?.status == COMPLETE && this.credits.status == COMPLETE ? this.feedTask.value : undefined;
   }
 
   /**

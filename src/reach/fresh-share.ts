@@ -20,8 +20,6 @@ import { html, nothing, unsafeCSS, type ReactiveElement } from 'lit';
 import type { Feed, Service, Session } from '../feed/types.js';
 import { ImhReviewDueEvent, type ImhReviewDueDetail, type ImhReviewDueService } from '../events/review-due.js';
 import { both, feedString } from '../internal/feed-text.js';
-// The credit line for imported data comes with this code, loaded only for a feed whose sources ask for one.
-export { attribution } from '../internal/attribution.js';
 import { formatAgo, formatDay } from '../internal/format.js';
 import { str, type Translator } from '../internal/localize.js';
 import { civil, dayNumber, daysInMonth, parseDay, wallClock } from '../schedule/civil.js';

@@ -48,9 +48,6 @@ async function make(tag: string, attrs: Record<string, string>, data: unknown) {
     () => el.shadowRoot!.querySelector('[part=item], [part=card], [part=stage]'),
     `${tag} never rendered`,
   );
-  // The credit's code comes with the freshness and share code, loaded for a feed whose sources ask for
-  // credit: the element's update is complete once it is here and drawn.
-  await elementUpdated(el);
   return el;
 }
 
@@ -113,6 +110,29 @@ describe('attribution of imported data', () => {
     await expect(card).to.be.accessible();
     const other = await make('imh-support-card', { service: 'dadpad' }, await sourced());
     expect($$(other, '[part=attribution]').length).to.equal(0);
+  });
+
+  it('never shows imported data without its credit, not for a frame: nothing moves when the credit comes', async () => {
+    for (const tag of ['imh-support-card', 'imh-support-list', 'imh-session-list']) {
+      const el = document.createElement(tag) as HTMLElement & { data: unknown };
+      el.setAttribute('service', 'health-visiting');
+      el.setAttribute('now', '2026-11-23T08:00');
+      el.data = await sourced();
+      const seen: boolean[] = [];
+      const look = () => {
+        const root = el.shadowRoot;
+        if (root?.querySelector('[part=card], [part=item]')) seen.push(!!root.querySelector('[part=attribution]'));
+      };
+      const observer = new MutationObserver(look);
+      const box = await fixture(html`<div style="max-width: 48rem"></div>`);
+      box.append(el); // its shadow root is made here; its first render comes later
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=attribution]'), `${tag}: no credit`);
+      look();
+      observer.disconnect();
+      expect(seen.length, tag).to.be.greaterThan(0);
+      expect(seen.every(Boolean), `${tag}: items shown without their credit`).to.equal(true);
+    }
   });
 
   it('<imh-support-list>: the sources of the services listed', async () => {
