@@ -184,7 +184,8 @@ describe('imh-feed validate', () => {
   test('counts the items skipped, not their problems', async () => {
     const twice = structuredClone(feed);
     const first = twice.sessions[0];
-    Object.assign(first, { ageRange: { fromMonths: -5 }, schedule: { ...first.schedule, byDay: ['XX'] } });
+    // Two problems in one session (a bad age range is ignored on its own now, so a time that cannot be).
+    Object.assign(first, { schedule: { ...first.schedule, byDay: ['XX'], startTime: '25:00' } });
     twice.sessions[1].name = '';
     const { stdout } = await run('validate', file('twice.json', twice));
     assert.match(stdout, /^! .*twice\.json can be used, but 2 items were skipped\.$/m);
