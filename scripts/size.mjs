@@ -130,9 +130,13 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // styles: one chunk) only on pages with a session list, as the timeline's is: measured 33.825 → 31.159
 // KiB, so 33.83 → 31.21 KiB; and the autoloader's card page, 25.940 KiB since session 13's changes
 // (unchanged here), so 26.39 → 25.99 KiB.
+// Lowered at the change that loads the credit for imported data (attribution.ts) only for a feed whose
+// sources ask for one (session 25, with that day's fixes: an editor card's urgency, overnight opening
+// hours, ignored age ranges, the calendar warning's path): measured 30.949 and 25.722 KiB, so
+// 31.21 → 30.96 and 25.99 → 25.73 KiB.
 // New features go in lazy chunks; a ceiling is not raised to fit one. Where the bytes come from:
 // `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
-const CEILING = { bundle: 31.21 * KiB, autoloaderCard: 25.99 * KiB };
+const CEILING = { bundle: 30.96 * KiB, autoloaderCard: 25.73 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(
