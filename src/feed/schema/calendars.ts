@@ -66,7 +66,8 @@ export function calendarFindings(own: (key: string) => unknown, f: Feed, finding
   if (!Array.isArray(sessions) || !f.sessions?.length) return;
   const kept = new Map(f.sessions.map((s) => [s.id, s]));
   // The sessions skipped (`sessions[3]`): one may have the id of a kept one, where the warning goes.
-  const skipped = new Set(findings.map((x) => x.severity == 'error' && x.path.split('.')[0]));
+  // Listed once a session needs a calendar the feed lacks, not for every feed.
+  let skipped: Set<unknown> | undefined;
   for (const [flag, has] of [
     ['termTimeOnly', !!f.termDates],
     ['notOnBankHolidays', !!f.bankHolidays],
@@ -75,8 +76,11 @@ export function calendarFindings(own: (key: string) => unknown, f: Feed, finding
     const paths = sessions.flatMap((raw: unknown, i) => {
       const id = (raw as { id?: unknown })?.id;
       const s = typeof id == 'string' ? kept.get(id.trim()) : undefined;
+      if (!s?.schedule[flag]) return [];
+      // Written only for a session that needs the calendar: a feed may hold millions of entries.
       const at = `sessions[${i}]`;
-      return s?.schedule[flag] && !skipped.has(at) ? [`${at}.schedule.${flag}`] : [];
+      skipped ??= new Set(findings.map((x) => x.severity == 'error' && x.path.split('.')[0]));
+      return skipped.has(at) ? [] : [`${at}.schedule.${flag}`];
     });
     if (paths.length) {
       findings.push({
