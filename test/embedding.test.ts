@@ -68,6 +68,49 @@ describe('embedding', () => {
     });
   }
 
+  it('elements moved into another frame (as page builders do) keep their content and styles', async function () {
+    this.timeout(30_000);
+    // A page builder's preview moves the page's nodes into a frame of its own: the elements' style
+    // sheets were made in the page, and a frame's shadow roots cannot adopt those (NotAllowedError).
+    const p = await page(`${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`, ALL);
+    await waitUntil(() => allRendered(p.shadow), 'the elements did not all render', { timeout: 10_000 });
+    const inner = p.doc.createElement('iframe');
+    inner.style.cssText = 'inline-size: 100%; block-size: 4000px; border: 0';
+    p.doc.body.append(inner);
+    await new Promise((r) => setTimeout(r, 50));
+    const other = inner.contentDocument!;
+    const tags = [...p.doc.body.children].filter((e) => e.localName.startsWith('imh-'));
+    /** How every part of each element looks: the styles its sheets give. */
+    const looks = (els: Element[]) =>
+      els.map((el) => {
+        const view = el.ownerDocument.defaultView!;
+        const props = ['display', 'color', 'background-color', 'border-top-width', 'padding-top', 'font-weight'];
+        const style = (e: Element) => props.map((name) => view.getComputedStyle(e).getPropertyValue(name)).join();
+        return [el.localName, style(el), ...[...el.shadowRoot!.querySelectorAll('[part]')].map(style)].join('|');
+      });
+    const rendered = looks(tags);
+    expect(rendered.join('\n')).to.contain('block');
+
+    // Moved after they rendered, and back.
+    other.body.append(...tags);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(looks(tags)).to.deep.equal(rendered);
+    p.doc.body.prepend(...tags);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(looks(tags)).to.deep.equal(rendered);
+
+    // Moved before their first update: made in the page, in the frame in the same task.
+    const made = tags.map((el) => el.cloneNode(true) as Element);
+    p.doc.body.append(...made);
+    other.body.append(...made);
+    const inFrame = (tag: string) => other.querySelector(tag)?.shadowRoot;
+    await waitUntil(() => allRendered(inFrame), 'the elements moved at once did not render', { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(looks(made)).to.deep.equal(rendered);
+    expect(p.report()).to.deep.equal({ violations: [], errors: [] });
+    p.frame.remove();
+  });
+
   it('speaks Welsh from the built bundle: its lazily loaded locale chunks stand alone', async () => {
     const p = await page(
       `${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`,

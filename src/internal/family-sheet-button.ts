@@ -1,5 +1,5 @@
 import { html, nothing, render, type ReactiveControllerHost } from 'lit';
-import type { SheetInput } from '../components/family-sheet/family-sheet.js';
+import type { SheetHost, SheetInput } from '../components/family-sheet/family-sheet.js';
 import { both } from './feed-text.js';
 import { lazy } from './lazy.js';
 import type { Translator } from './localize.js';
@@ -25,7 +25,7 @@ export type Listed = Omit<SheetInput, 't' | 'lit'>;
  * `family-sheet` attribute only) and the load error's "Try again" under it. The element registers
  * the task with its `retry()`, so a failed load is announced (imh-load-error) and retried.
  */
-export function familySheet(host: ReactiveControllerHost & HTMLElement) {
+export function familySheet(host: ReactiveControllerHost & SheetHost) {
   let input: SheetInput | undefined;
   const task = new Task(host, {
     args: () => [],

@@ -1,5 +1,4 @@
 import {
-  adoptStyles,
   html,
   LitElement,
   nothing,
@@ -291,12 +290,40 @@ export class ImhElement extends LitElement {
   private palette!: Task<readonly [boolean], void>;
   private paletted?: boolean;
 
-  /** Styles loaded on first use (a theme's colours, the bilingual layouts), after the element's own. */
-  private added?: Set<string>;
-  private restyle(text: string) {
-    (this.added ??= new Set()).add(text);
-    const { elementStyles } = this.constructor as typeof ImhElement;
-    adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, ...[...this.added].map(sheet)]);
+  /**
+   * Styles loaded on first use (a theme's colours, the bilingual layouts) or with code loaded later
+   * (the share button's, the family sheet's dialog), after the element's own.
+   */
+  private added?: Set<CSSResult | CSSStyleSheet>;
+
+  /**
+   * Adopts the element's styles (and `styles`, loaded later): its own and a lazy body's (both in
+   * `elementStyles`), then those loaded later. A shadow root can adopt only style sheets made in its
+   * own document, so in another (a same-origin frame the host page moved the element into: rare) it
+   * adopts copies made there; on its way back, the originals.
+   */
+  adopt(styles?: CSSResult | CSSStyleSheet): void {
+    if (styles) (this.added ??= new Set()).add(styles);
+    const root = this.renderRoot as ShadowRoot;
+    const doc = root.ownerDocument;
+    try {
+      root.adoptedStyleSheets = [...(this.constructor as typeof ImhElement).elementStyles, ...(this.added ?? [])].map(
+        (s) => {
+          const own = (s as CSSResult).styleSheet ?? (s as CSSStyleSheet);
+          if (doc == document) return own;
+          const copy = new doc.defaultView!.CSSStyleSheet();
+          copy.replaceSync([...own.cssRules].map((r) => r.cssText).join(''));
+          return copy;
+        },
+      );
+    } catch {
+      // A document with no window (DOMParser's) shows nothing: there is nothing to adopt.
+    }
+  }
+
+  /** Moved into another document: its styles are made again there (`adopt`). */
+  adoptedCallback(): void {
+    if (this.feedTask) this.adopt();
   }
 
   /** The freshness and share code with the messages it says, for an element with one of those attributes. */
@@ -330,8 +357,8 @@ export class ImhElement extends LitElement {
    * has elements, all at once (issue 12). An element adds its own after `super.setUp()`.
    */
   protected setUp(): void {
-    const { elementStyles, localeParts, feedParts } = this.constructor as typeof ImhElement;
-    adoptStyles(this.renderRoot as ShadowRoot, elementStyles);
+    const { localeParts, feedParts } = this.constructor as typeof ImhElement;
+    this.adopt();
     this.announced = new WeakSet();
     this.language = this.retry(
       new Task(this, {
@@ -364,7 +391,7 @@ export class ImhElement extends LitElement {
             Promise.all([secondLocale(tag, localeParts), bilingualCode()]).then(
               ([locale, { bilingualCss, checkLayout }]) => {
                 checkLayout(this.getAttribute('bilingual-layout'));
-                this.restyle(bilingualCss);
+                this.adopt(sheet(bilingualCss));
                 return locale;
               },
             )
@@ -378,7 +405,7 @@ export class ImhElement extends LitElement {
         task: ([needed]) =>
           needed && !this.paletted
             ? palettes().then(({ themeCss }) => {
-                this.restyle(themeCss);
+                this.adopt(sheet(themeCss));
                 this.paletted = true;
               })
             : undefined,

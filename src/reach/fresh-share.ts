@@ -16,7 +16,7 @@
  *
  * Its messages are the `reach` part of each language (`locales/<locale>.reach.js`), loaded with it.
  */
-import { html, nothing, unsafeCSS, type ReactiveElement } from 'lit';
+import { html, nothing, unsafeCSS, type CSSResult, type ReactiveElement } from 'lit';
 import type { Feed, Service, Session } from '../feed/types.js';
 import { ImhReviewDueEvent, type ImhReviewDueDetail, type ImhReviewDueService } from '../events/review-due.js';
 import { both, feedString } from '../internal/feed-text.js';
@@ -31,6 +31,8 @@ export interface ExtrasHost extends ReactiveElement {
   share?: boolean;
   /** The element's `now` attribute, where it has one (previews, tests): wall-clock time in the feed's zone. */
   now?: string;
+  /** Adopts these styles after the element's own (ImhElement's `adopt`). */
+  adopt(styles: CSSResult): void;
 }
 
 type Kind = 'session' | 'service';
@@ -307,9 +309,7 @@ const styles = css`
 
 /** After each update of an element with one of the attributes: its styles, the review check, the fragment. */
 export function updated(host: ExtrasHost, feed: Feed | undefined, url: string | undefined) {
-  const root = host.renderRoot as ShadowRoot;
-  const sheet = styles.styleSheet;
-  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  host.adopt(styles);
   if (!feed) return;
   reviewDue(host, feed, url);
   if (host.share) {
@@ -318,7 +318,7 @@ export function updated(host: ExtrasHost, feed: Feed | undefined, url: string | 
     const state = shared.get(host);
     if (state?.select) {
       state.select = false;
-      root.querySelector<HTMLInputElement>('.share input')?.focus();
+      host.renderRoot.querySelector<HTMLInputElement>('.share input')?.focus();
     }
   }
 }

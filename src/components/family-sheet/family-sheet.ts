@@ -326,9 +326,8 @@ class FamilySheet {
   /** Where the dialog is rendered: after the element's content, in its shadow root. */
   private readonly box = document.createElement('div');
 
-  constructor(private readonly host: HTMLElement) {
-    const root = host.shadowRoot!;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, dialogStyles];
+  constructor(private readonly host: SheetHost) {
+    host.adopt(dialogStyles);
   }
 
   private get dialogEl() {
@@ -738,12 +737,15 @@ class FamilySheet {
   }
 }
 
-const sheets = new WeakMap<HTMLElement, FamilySheet>();
+/** The element a sheet is for, which adopts the dialog's styles after its own (ImhElement's `adopt`). */
+export type SheetHost = HTMLElement & { adopt(styles: CSSStyleSheet): void };
+
+const sheets = new WeakMap<SheetHost, FamilySheet>();
 /**
  * Opens "Print for a family" for an element (the session list or the support list) with what it
  * lists now: a dialog in its shadow root, one per element, which keeps the family's language chosen last.
  */
-export const openSheet = (host: HTMLElement, input: SheetInput): Promise<void> => {
+export const openSheet = (host: SheetHost, input: SheetInput): Promise<void> => {
   ({ html, render, both } = input.lit);
   let sheet = sheets.get(host);
   if (!sheet) sheets.set(host, (sheet = new FamilySheet(host)));
