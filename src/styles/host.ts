@@ -21,6 +21,8 @@ export const hostStyles = css`
     display: block;
     color: var(--_fg);
     line-height: 1.5;
+    /* Not break-word: anywhere also lets the content's flex and grid items shrink below a long word,
+       so at 9em (see .fill) nothing sticks out (with break-word the timeline's content did by 34 px). */
     overflow-wrap: anywhere;
     /* What changes inside is laid out inside: an element drawn on a page of many does not lay the
        others out again (issue 12: 200 session lists, 4.7 to 0.1 ms a frame for 60 of them). Its
@@ -41,27 +43,32 @@ export const hostStyles = css`
   }
   /*
    * The layouts adapt to the element's own width (container queries on .root). A query container
-   * has no width of its own content, so in shrink-to-fit boxes (a float, an inline-block, a table
-   * cell, a column flexbox with align-items: flex-start, a grid auto column) it would collapse to
-   * 0 px. .fill gives the host its intrinsic widths instead: a tiny min-content (two characters,
-   * so it never forces a page wider) and a max-content as wide as the viewport, so every
-   * shrink-to-fit box gives the element the whole width it can: its column. It is zero height and
-   * invisible, and not in the accessibility tree.
+   * has no width of its own content, so .fill gives the element its intrinsic widths: what a
+   * shrink-to-fit box (a float, an inline-block, a table cell, a column flexbox with align-items:
+   * flex-start, a grid auto column) or a box as wide as its content (a min-content or max-content
+   * grid column, width: max-content, a flex: none item) makes of it. It is an empty grid, zero
+   * height and not in the accessibility tree, whose one column is:
+   * - at least 9em (min-content; 144 px in 16 px text), the narrowest the content still reads well:
+   *   a few words a line, a heading and a phone number fit, a long address or email address breaks.
+   *   A min-content column gives a readable card, not a sliver (the old min-content, two characters,
+   *   was 4 px and made an emergency card 5,989 px tall). Not wider: a table cell beside a label in
+   *   a 200 px column must still fit; and like a long word, it makes a row of boxes that cannot wrap
+   *   overflow a page too narrow for them all. Never more than the viewport less 40 px (large text).
+   * - at most the viewport less 40 px (max-content), less the theme's own padding (--_inset, the
+   *   dark theme's). So a shrink-to-fit box gives the element the whole width it can, its column (up
+   *   to that), and a box as wide as its content does not make the page scroll sideways: 100vw
+   *   counts in a classic scrollbar (17 px on Windows, 12 in Firefox on Linux) and none of the
+   *   page's margins (8 px each side of the body by default, and borders). The old max-content,
+   *   100vw and the 13 px of the two characters, made such a page 100vw + 13 px + its margins wide.
+   *   40 px is all the room there is for margins: a box as wide as its content further in than that
+   *   (in a centred column) is still wider than the page; the page asked for it.
    */
   .root {
     container-type: inline-size;
   }
   .fill {
-    display: block;
-    block-size: 0;
-    overflow: hidden;
-    visibility: hidden;
-    pointer-events: none;
-    white-space: normal;
-    word-spacing: 100vw;
-  }
-  .fill::before {
-    content: '. .';
+    display: grid;
+    grid: 0/minmax(min(9em, 100vw - 40px), calc(100vw - 40px - var(--_inset, 0px)));
   }
   *,
   *::before,

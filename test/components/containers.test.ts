@@ -13,6 +13,8 @@ import { exampleFeed } from '../fixtures/example.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 
 const COLUMN = 300;
+/** The narrowest an element makes itself where a page asks for its smallest width: 9em (host.ts). */
+const READABLE = 9 * 16;
 
 /** Each container, as the element's parent inside a 300 px column. */
 const containers: Record<string, (column: HTMLElement) => HTMLElement> = {
@@ -112,4 +114,112 @@ describe('every element in shrink-to-fit containers', () => {
     expect(table.getBoundingClientRect().width).to.be.at.most(200.5);
     expect(el.getBoundingClientRect().width).to.be.above(100);
   });
+});
+
+describe('every element where the page asks for its smallest or its widest width', () => {
+  expectQuietConsole();
+  afterEach(() => fixtureCleanup());
+
+  for (const [kind, make] of Object.entries(elements)) {
+    it(`${kind} in a min-content grid column is readable: ${READABLE} px wide, not a sliver`, async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 800px">
+        <div style="display: grid; grid-template-columns: min-content min-content; align-items: start">
+          <p>Words beside it</p>
+        </div>
+        <div style="width: ${READABLE}px"></div>
+      </div>`);
+      const [grid, column] = wrap.children as unknown as HTMLElement[];
+      const data = await exampleFeed();
+      const el = make(data);
+      const same = make(structuredClone(data));
+      grid.append(el);
+      column.append(same);
+      // both drawn whole (a long list is drawn in parts: elementUpdated settles once all are there)
+      await Promise.all([el, same].map(async (e) => (await rendered(e), elementUpdated(e))));
+      const box = el.getBoundingClientRect();
+      expect(box.width, 'width').to.be.within(READABLE - 0.5, READABLE + 0.5);
+      // as tall as it is in a column of that width (once both have drawn all they load): its own
+      // narrow layout, nothing wider than it
+      const height = (e: HTMLElement) => e.getBoundingClientRect().height;
+      await waitUntil(() => Math.abs(height(el) - height(same)) < 1, 'never as tall as in a column as wide');
+      const root = el.shadowRoot!.querySelector('.root')!;
+      expect(root.scrollWidth, 'content overflow').to.be.at.most(root.clientWidth);
+    });
+  }
+});
+
+/**
+ * In a page of its own (a frame: its own viewport, so 100vw is the frame's width), every element
+ * in a box as wide as its content (width: max-content, a flex item that is flex: none) is as wide
+ * as the page lets it be, and no wider: the page never scrolls sideways. The page keeps the
+ * browser's 8 px body margin and its scrollbar always shows, a classic one that 100vw counts in
+ * where the browser draws one: 17 px as on Windows in WebKit (styled), 12 px in Firefox (Linux);
+ * headless Chromium draws none.
+ */
+describe('every element in a box as wide as its content, at 320 and 1280 px', () => {
+  const tags = ['imh-support-card', 'imh-support-list', 'imh-session-list', 'imh-first-1001-days-timeline'];
+  const attrs: Record<string, string> = {
+    'imh-support-card': 'service="nhs-111"',
+    'imh-support-list': 'no-controls',
+    'imh-session-list': 'now="2026-11-23T08:00" limit="1"',
+    'imh-first-1001-days-timeline': 'now="2026-11-23"',
+  };
+  const boxes: Record<string, (el: string) => string> = {
+    'width: max-content': (el) => `<div style="width: max-content; border: 1px solid">${el}</div>`,
+    'a flex: none item': (el) =>
+      `<div style="display: flex; border: 1px solid"><div style="flex: none">${el}</div></div>`,
+    // the dark theme pads the element: no wider for it
+    'width: max-content, dark theme': (el) => boxes['width: max-content'](el.replace(/^<[\w-]+/, '$& theme="dark"')),
+  };
+  let frame: HTMLIFrameElement;
+
+  before(async function () {
+    this.timeout(30_000);
+    const here = location.origin;
+    const scripts = tags
+      .map((tag) => tag.slice(4))
+      .map((name) => `<script type="module" src="${here}/src/components/${name}/${name}.ts"></script>`);
+    const element = (tag: string) => `<${tag} ${attrs[tag]}></${tag}>`;
+    const cases = Object.entries(boxes).flatMap(([box, wrap]) =>
+      tags.map((tag) => `<section hidden data-case="${box} ${tag}">${wrap(element(tag))}</section>`),
+    );
+    frame = document.createElement('iframe');
+    frame.style.cssText = 'height: 600px; border: 0';
+    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
+      <meta name="imh-feed" content="${here}/public/example-feed.json">${scripts.join('')}
+      <style>html { overflow-y: scroll } ::-webkit-scrollbar { width: 17px; background: #ccc }</style></head>
+      <body>${cases.join('')}</body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const doc = frame.contentDocument!;
+    await waitUntil(
+      () =>
+        [...doc.querySelectorAll<HTMLElement>(tags.join())].every((el) =>
+          el.shadowRoot?.querySelector('.root *:not([part=status]):not(.placeholder)'),
+        ),
+      'never rendered',
+      { timeout: 25_000 },
+    );
+  });
+  after(() => frame.remove());
+
+  for (const width of [320, 1280])
+    for (const box of Object.keys(boxes))
+      for (const tag of tags)
+        it(`${tag} in ${box} at ${width} px does not make the page scroll sideways`, async () => {
+          frame.style.width = `${width}px`;
+          const doc = frame.contentDocument!;
+          const section = doc.querySelector<HTMLElement>(`[data-case="${box} ${tag}"]`)!;
+          section.hidden = false;
+          try {
+            const page = doc.documentElement;
+            const el = section.querySelector(tag)!.getBoundingClientRect();
+            expect(page.scrollWidth, 'page width').to.be.at.most(page.clientWidth);
+            // and still takes nearly the whole width of the page
+            expect(el.width, 'width').to.be.above(page.clientWidth * 0.8);
+          } finally {
+            section.hidden = true;
+          }
+        });
 });
