@@ -24,6 +24,10 @@ export const hostStyles = css`
     /* Not break-word: anywhere also lets the content's flex and grid items shrink below a long word,
        so at 9em (see .fill) nothing sticks out (with break-word the timeline's content did by 34 px). */
     overflow-wrap: anywhere;
+    /* As a flex item in a row that cannot wrap (a sidebar and two elements on a phone), or in a
+       grid's 1fr column, the element may be narrower than its 9em (see .fill): the row fits the page,
+       rather than making it scroll sideways. A min-content column still gives it 9em. */
+    min-inline-size: 0;
     /* What changes inside is laid out inside: an element drawn on a page of many does not lay the
        others out again (issue 12: 200 session lists, 4.7 to 0.1 ms a frame for 60 of them). Its
        content (.root) already has this containment, as a query container. */

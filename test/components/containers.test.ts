@@ -151,7 +151,8 @@ describe('every element where the page asks for its smallest or its widest width
 /**
  * In a page of its own (a frame: its own viewport, so 100vw is the frame's width), every element
  * in a box as wide as its content (width: max-content, a flex item that is flex: none) is as wide
- * as the page lets it be, and no wider: the page never scrolls sideways. The page keeps the
+ * as the page lets it be, and no wider: the page never scrolls sideways; nor does a row that cannot
+ * wrap, of a sidebar and two elements. The page keeps the
  * browser's 8 px body margin and its scrollbar always shows, a classic one that 100vw counts in
  * where the browser draws one: 17 px as on Windows in WebKit (styled), 12 px in Firefox (Linux);
  * headless Chromium draws none.
@@ -168,6 +169,10 @@ describe('every element in a box as wide as its content, at 320 and 1280 px', ()
     'width: max-content': (el) => `<div style="width: max-content; border: 1px solid">${el}</div>`,
     'a flex: none item': (el) =>
       `<div style="display: flex; border: 1px solid"><div style="flex: none">${el}</div></div>`,
+    // two elements in a row that cannot wrap, beside a sidebar: they share what is left
+    'a row that cannot wrap, beside a sidebar': (el) =>
+      `<div style="display: flex; gap: 8px; border: 1px solid"><div style="flex: none; inline-size: 120px">Menu</div>` +
+      `${el}${el}</div>`,
     // the dark theme pads the element: no wider for it
     'width: max-content, dark theme': (el) => boxes['width: max-content'](el.replace(/^<[\w-]+/, '$& theme="dark"')),
   };
@@ -214,10 +219,16 @@ describe('every element in a box as wide as its content, at 320 and 1280 px', ()
           section.hidden = false;
           try {
             const page = doc.documentElement;
-            const el = section.querySelector(tag)!.getBoundingClientRect();
+            const [el, other] = [...section.querySelectorAll(tag)].map((e) => e.getBoundingClientRect());
             expect(page.scrollWidth, 'page width').to.be.at.most(page.clientWidth);
-            // and still takes nearly the whole width of the page
-            expect(el.width, 'width').to.be.above(page.clientWidth * 0.8);
+            if (other) {
+              // two in a row share what the sidebar leaves, in half each
+              const left = section.firstElementChild!.clientWidth - 2 - 120 - 16;
+              expect(el.width, 'width').to.be.closeTo(left / 2, 1);
+              expect(other.width, 'width').to.be.closeTo(left / 2, 1);
+            }
+            // else it still takes nearly the whole width of the page
+            else expect(el.width, 'width').to.be.above(page.clientWidth * 0.8);
           } finally {
             section.hidden = true;
           }
