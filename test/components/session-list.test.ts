@@ -528,6 +528,24 @@ describe('<imh-session-list>', () => {
       $$(el, '[part=item] .when time').map((t) => t.getAttribute('datetime')!.slice(0, 10));
     const count = (el: ImhSessionList) => textOf($(el, '[part=count]'));
 
+    it('says "no sessions match these choices" only where the feed has sessions for the page', async () => {
+      // A feed with no sessions, and one with none the page's own attributes let in: a choice made
+      // (before: "No sessions match these choices. Try fewer filters.") left nothing fewer filters would bring.
+      for (const [attrs, data] of [
+        [{}, { version: 1, sessions: [] }],
+        [{ category: 'no-such-category' }, undefined],
+      ] as const) {
+        const el = await list({ filters: true, ...attrs }, data);
+        await controls(el);
+        expect(textOf($(el, '[part=empty]'))).to.equal('There are no sessions in the next 28 days.');
+        await choose(el, 'age', '-20');
+        await choose(el, 'when', 'tomorrow');
+        expect(count(el)).to.equal('0 sessions found');
+        expect(textOf($(el, '[part=empty]'))).to.equal('There are no sessions in the next 28 days.');
+        expect($(el, '[part=filters] .clear')).not.to.equal(null);
+      }
+    });
+
     it('shows the number of sessions found, and says it in a polite status when the filters change', async () => {
       const el = await list({ filters: true, limit: 100 });
       await controls(el);

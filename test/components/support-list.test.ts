@@ -215,6 +215,40 @@ describe('<imh-support-list>', () => {
     await waitUntil(() => textOf($(accented, 'p.visually-hidden[role=status]')) == '0 services found');
   });
 
+  it('says "no services match" only where the reader\'s own choices left none', async () => {
+    const none = 'No services are listed here yet.';
+    const noMatch = 'No services match. Try other choices or fewer words.';
+    // No controls: the reader has no choices to change (before: "Try other choices").
+    const bare = await list({ stage: 'pregnancy', kind: 'website', 'no-controls': true });
+    expect(directory(bare)).to.deep.equal([]);
+    expect(textOf($(bare, '[part=empty]'))).to.equal(none);
+    // A feed with no services at all, controls or not, before and after a word is searched for.
+    const feed = await exampleFeed();
+    const empty = await list({}, { ...feed, services: [] });
+    expect(textOf($(empty, '[part=empty]'))).to.equal(none);
+    await change(empty, 'q', 'zzz');
+    expect(textOf($(empty, '[part=empty]'))).to.equal(none);
+    expect(textOf($(await list({ 'no-controls': true }, { ...feed, services: [] }), '[part=empty]'))).to.equal(none);
+    // Only urgent help: the directory has nothing a choice could bring back.
+    const urgentOnly = { ...feed, services: feed.services.filter((s: { urgency?: string }) => s.urgency != 'routine') };
+    const urgent = await list({}, urgentOnly);
+    await change(urgent, 'kind', 'app');
+    expect(textOf($(urgent, '[part=empty]'))).to.equal(none);
+    // The page's own preset leaves none, and the reader chose nothing yet, or chose back the preset.
+    const preset = await list({ kind: 'website' });
+    expect(textOf($(preset, '[part=empty]'))).to.equal(none);
+    await change(preset, 'stage', '0-12m');
+    expect(textOf($(preset, '[part=empty]'))).to.equal(noMatch);
+    await change(preset, 'stage', '');
+    expect(textOf($(preset, '[part=empty]'))).to.equal(none);
+    // The reader's own choice left none: then it says so.
+    const all = await list();
+    await change(all, 'kind', 'website');
+    expect(directory(all)).to.deep.equal([]);
+    expect(textOf($(all, '[part=empty]'))).to.equal(noMatch);
+    await expect(preset).to.be.accessible();
+  });
+
   it('takes presets from attributes, and can hide the controls', async () => {
     const el = await list({ stage: 'pregnancy', audience: 'dads', kind: 'app', 'no-controls': true });
     expect($(el, '[part=filters]')).to.equal(null);

@@ -433,7 +433,8 @@ export class ImhSessionList extends ImhElement {
             )
           : html`<p part="empty" class="empty">
             ${
-              (controls && controls.noMatch(this.chosen, t)) ||
+              // "No sessions match these choices" only where the feed has sessions for the page's own attributes.
+              (controls && feed.sessions?.some((s) => matches(s, this)) && controls.noMatch(this.chosen, t)) ||
               both(t, (t) =>
                 t.msg(str`There are no sessions in the next ${formatUnit(days, 'day', t.locale)}.`, {
                   id: 'session-list.empty',

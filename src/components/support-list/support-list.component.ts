@@ -18,6 +18,9 @@ import { serviceCard, type CardContext } from '../support-card/service-card.js';
 import { familySheet } from '../../internal/family-sheet-button.js';
 import { wallClock } from '../../schedule/civil.js';
 
+/** The filters a reader can choose, each preset by its attribute. */
+const FILTERS = ['stage', 'audience', 'kind'] as const;
+
 /**
  * @summary A directory of support services from the feed, with urgent help always at the top.
  * @tag imh-support-list
@@ -41,7 +44,7 @@ import { wallClock } from '../../schedule/civil.js';
  * @csspart badge - The "Urgent" or "Emergency" label on a card.
  * @csspart link - Any link.
  * @csspart action - A contact action link.
- * @csspart empty - The "no services match" message.
+ * @csspart empty - The message when no services show ("No services match", "No services are listed here yet").
  * @csspart attribution - The credit (linked to its licence) for imported data whose source asks for one.
  * @csspart status - The loading placeholder, error or stale-copy message.
  * @csspart button - A button: "Print for a family" (with `family-sheet`), "Try again".
@@ -175,7 +178,7 @@ export class ImhSupportList extends ImhElement {
     const q = value('q') ?? '';
     // Leaving the search box (or Enter) fires a change for what its input events already did: the
     // count was said, and is not said again.
-    if (q == this.q && (['stage', 'audience', 'kind'] as const).every((k) => chosen[k] == this.chosen[k])) return;
+    if (q == this.q && FILTERS.every((k) => chosen[k] == this.chosen[k])) return;
     this.chosen = chosen;
     this.q = q;
     setTimeout(() => (this.said = chosen), 300);
@@ -311,10 +314,18 @@ export class ImhSupportList extends ImhElement {
                 shown,
               ).map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
             : html`<p part="empty">${both(t, (t) =>
-                t.msg('No services match. Try other choices or fewer words.', {
-                  id: 'support-list.empty',
-                  desc: 'Shown when filters or search match nothing',
-                }),
+                // "No services match" only where the reader's own choices (a word, a choice other than the
+                // page's) left none of the feed's routine services; else nothing here to choose among.
+                urgent.length < services.length &&
+                (this.q.trim() || FILTERS.some((k) => this.chosen[k] && this.chosen[k] != this[k]))
+                  ? t.msg('No services match. Try other choices or fewer words.', {
+                      id: 'support-list.empty',
+                      desc: 'Shown when filters or search match nothing',
+                    })
+                  : t.msg('No services are listed here yet.', {
+                      id: 'support-list.none',
+                      desc: "Shown when the list has no services, not because of the reader's search or filters",
+                    }),
               )}</p>`
         }
       </section>
