@@ -200,13 +200,28 @@ describe('<imh-support-card>', () => {
       const data = await exampleFeed();
       const night = data.services.find((s: { id: string }) => s.id == 'pandas-helpline');
       night.hours = [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], opens: '22:00', closes: '02:00' }];
-      const tuesday = new Intl.DateTimeFormat('en-GB', { weekday: 'long' }).format(new Date(2026, 10, 24));
       const el = await card('pandas-helpline', { now: '2026-11-23T23:30' }, data);
-      expect(facts(el)['Opening hours']).to.equal(`Open now, closes ${tuesday} at 02:00`);
+      // Before: "Open now, closes Tuesday at 02:00", late on Monday.
+      expect(facts(el)['Opening hours']).to.equal('Open now, closes tomorrow at 02:00');
       expect(actions(el)).to.deep.include(['Call 0808 196 1776', 'tel:+448081961776']);
       const at = async (now: string) => facts(await card('pandas-helpline', { now }, data))['Opening hours'];
       expect(await at('2026-11-24T01:30')).to.equal('Open now, closes at 02:00');
       expect(await at('2026-11-24T03:00')).to.equal('Closed now, opens at 22:00');
+      // In the card's language: Urdu's "tomorrow" (کل), and no weekday.
+      const urdu = await card('pandas-helpline', { now: '2026-11-23T23:30', lang: 'ur' }, data);
+      await waitUntil(() => textOf($(urdu, '.open')).startsWith('ابھی کھلا ہے'), 'not in Urdu');
+      expect(textOf($(urdu, '.open')))
+        .to.contain('، کل ')
+        .and.not.contain('منگل');
+      // Open through Tuesday, closing in the small hours of Wednesday: the weekday.
+      night.hours = [
+        { byDay: ['MO'], opens: '22:00', closes: '24:00' },
+        { byDay: ['TU'], opens: '00:00', closes: '24:00' },
+        { byDay: ['WE'], opens: '00:00', closes: '02:00' },
+      ];
+      const wednesday = new Intl.DateTimeFormat('en-GB', { weekday: 'long' }).format(new Date(2026, 10, 25));
+      expect(await at('2026-11-23T23:30')).to.equal(`Open now, closes ${wednesday} at 02:00`);
+      expect(await at('2026-11-24T23:30')).to.equal('Open now, closes tomorrow at 02:00');
     });
   });
 

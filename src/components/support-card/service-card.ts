@@ -45,7 +45,7 @@ const clock = (minutes: number, t: Translator) =>
 
 const weekdayName = (day: number, locale: string) => formatWeekday(weekday(day), locale);
 
-/** "Open now, closes at 17:00", "Closed now, opens Monday at 09:00". */
+/** "Open now, closes at 17:00", "Open now, closes tomorrow at 02:00", "Closed now, opens Monday at 09:00". */
 function openLine(s: Service, c: CardContext, t: Translator): string {
   const state = openState(s.hours!, c.now, c.timeZone);
   const today = wallClock(c.now, c.timeZone).day;
@@ -61,10 +61,15 @@ function openLine(s: Service, c: CardContext, t: Translator): string {
           id: 'card.open-closes',
           desc: 'Live opening state; the placeholder is a time like 17:00 or "midnight"',
         })
-      : t.msg(str`Open now, closes ${weekdayName(state.day, t.locale)} at ${time}`, {
-          id: 'card.open-closes-day',
-          desc: 'Live opening state; placeholders: a weekday and a time',
-        });
+      : state.day == today + 1
+        ? t.msg(str`Open now, closes tomorrow at ${time}`, {
+            id: 'card.open-closes-tomorrow',
+            desc: 'Live opening state of a service open past midnight; the placeholder is a time like 02:00',
+          })
+        : t.msg(str`Open now, closes ${weekdayName(state.day, t.locale)} at ${time}`, {
+            id: 'card.open-closes-day',
+            desc: 'Live opening state; placeholders: a weekday and a time',
+          });
   }
   if (state.day === undefined) return '';
   const time = clock(state.opens!, t);
