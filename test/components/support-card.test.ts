@@ -223,6 +223,23 @@ describe('<imh-support-card>', () => {
       expect(await at('2026-11-23T23:30')).to.equal(`Open now, closes ${wednesday} at 02:00`);
       expect(await at('2026-11-24T23:30')).to.equal('Open now, closes tomorrow at 02:00');
     });
+
+    it('keeps the note on the hours when the hours themselves are ignored, or not given', async () => {
+      const data = await exampleFeed();
+      const service = data.services.find((s: { id: string }) => s.id == 'pandas-helpline');
+      service.hoursNote = 'Closed on bank holidays';
+      expect(facts(await card('pandas-helpline', { now: '2026-11-23T12:00' }, data))['Opening hours']).to.equal(
+        'Open now, closes at 22:00 · Closed on bank holidays',
+      );
+      // Hours that cannot be right (closing as they open) are ignored with a warning; the note stays.
+      service.hours = [{ byDay: ['MO'], opens: '10:00', closes: '10:00' }];
+      const el = await card('pandas-helpline', { now: '2026-11-23T12:00' }, data);
+      expect(facts(el)['Opening hours']).to.equal('Closed on bank holidays');
+      delete service.hours;
+      expect(facts(await card('pandas-helpline', { now: '2026-11-23T12:00' }, data))['Opening hours']).to.equal(
+        'Closed on bank holidays',
+      );
+    });
   });
 
   it('fires imh-support-action when a contact action is used', async () => {

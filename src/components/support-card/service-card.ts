@@ -293,7 +293,10 @@ export function serviceCard(s: Service, c: CardContext, body?: TemplateResult): 
           )
         : nothing
     }`;
-  const hours = open && html`<span class="open">${open}</span>${s.hoursNote ? html` · ${text(s.hoursNote)}` : nothing}`;
+  // The note on the hours shows also where there are none (or they were ignored, with a warning).
+  const hours =
+    (open || s.hoursNote) &&
+    html`${open && html`<span class="open">${open}</span>${s.hoursNote ? ' · ' : ''}`}${text(s.hoursNote)}`;
   const cost =
     s.cost && html`${s.cost.free ? both(t, freeLabel) : nothing}${s.cost.note ? html` ${text(s.cost.note)}` : nothing}`;
   const checked =
