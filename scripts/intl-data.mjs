@@ -11,7 +11,7 @@ export const DATE_OPTIONS = {
   dm: { day: 'numeric', month: 'long' },
   dmy: { day: 'numeric', month: 'long', year: 'numeric' },
   dMy: { day: 'numeric', month: 'short', year: 'numeric' },
-  t: { hour: '2-digit', minute: '2-digit' },
+  t: { timeStyle: 'short' },
 };
 
 /** Languages a UK service commonly offers (ISO 639): their names travel with each locale. */
@@ -84,7 +84,8 @@ export function intlData(locale) {
       .join('');
   }
   // Ranges as CLDR's interval formats write them: the second date's parts end in 2, and `{h}` is an
-  // hour without the padding a time alone has ("9:05 AM – 3:30 PM", but "09:05 AM" alone).
+  // hour the range writes without padding ("9:05 AM – 3:30 PM"). (`{hour}` is padded by cldr-format.ts
+  // on a 24-hour clock only: "09:05", but "9:05 AM", as CLDR's HH:mm and h:mm a.)
   const rangePattern = (options, a, b) => {
     const parts = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).formatRangeToParts(a, b);
     const unpadded = parts.find((p) => p.type == 'hour')?.value.length == 1;

@@ -311,7 +311,8 @@ describe('dates, times, lists and units in every language, even where the browse
   it('days, dates, times and their ranges match CLDR exactly in every language, from our own data too', async () => {
     // CLDR's own output (CLDR 48, as Node's ICU 78 formats with Intl.DateTimeFormat's format and
     // formatRange, the data cldr-dates-full publishes) on Friday 4 December 2026: with the weekday,
-    // day and month, with the year (long and short month), 09:05, 00:05, 12:30, 09:05–15:30,
+    // day and month, with the year (long and short month), 09:05 (its hour two digits on a 24-hour
+    // clock, as CLDR's HH:mm, and one on a 12-hour clock, as its h:mm a), 00:05, 12:30, 09:05–15:30,
     // 09:05–11:30, 4 Dec 2026–1 Mar 2027, 27 Nov–3 Dec 2026 and 4–17 Dec 2026. Shahmukhi has no
     // patterns in CLDR: its row is locales/intl/pa-Arab.json's (24-hour, Latin digits, as our Urdu).
     const CLDR: Record<string, string[]> = {
@@ -334,7 +335,7 @@ describe('dates, times, lists and units in every language, even where the browse
         'ਦਸੰਬਰ 4',
         '4 ਦਸੰਬਰ 2026',
         '4 ਦਸੰ 2026',
-        '09:05 AM',
+        '9:05 AM',
         '12:05 AM',
         '12:30 PM',
         '9:05 AM\u2009–\u20093:30 PM',
@@ -376,7 +377,7 @@ describe('dates, times, lists and units in every language, even where the browse
         '4 دسمبر',
         '4 دسمبر، 2026',
         '4 دسمبر، 2026',
-        '09:05 AM',
+        '9:05 AM',
         '12:05 AM',
         '12:30 PM',
         '9:05 AM\u2009–\u20093:30 PM',
@@ -390,7 +391,7 @@ describe('dates, times, lists and units in every language, even where the browse
         '4 ديسمبر',
         '4 ديسمبر 2026',
         '4 ديسمبر 2026',
-        '09:05 ص',
+        '9:05 ص',
         '12:05 ص',
         '12:30 م',
         '9:05 ص\u2009–\u20093:30 م',
@@ -404,7 +405,7 @@ describe('dates, times, lists and units in every language, even where the browse
         '৪ ডিসেম্বর',
         '৪ ডিসেম্বর, ২০২৬',
         '৪ ডিসে, ২০২৬',
-        '০৯:০৫ AM',
+        '৯:০৫ AM',
         '১২:০৫ AM',
         '১২:৩০ PM',
         '৯:০৫ AM\u2009–\u2009৩:৩০ PM',
@@ -493,6 +494,33 @@ describe('dates, times, lists and units in every language, even where the browse
       // Browsers' ICU may predate CLDR 48's thin spaces around a range's dash; nothing else may differ.
       const spaces = (xs: string[]) => xs.map((x) => x.replace(/[\u2009\u202f ]/g, ' '));
       expect(spaces(out), `${lang}, as shown`).to.deep.equal(spaces(CLDR[lang]));
+    }
+  });
+
+  it('a time on a 12-hour clock has no leading zero ("5:00 PM"), on a 24-hour clock it has ("09:00")', async () => {
+    const Z = 'Europe/London';
+    const at = (h: number) => new Date(Date.UTC(2026, 11, 4, h));
+    // Before: "05:00 PM", "٠٥:٠٠ م"-style padding in every 12-hour language.
+    const twelve: Record<string, [string, string]> = {
+      'en-US': ['9:00 AM', '5:00 PM'],
+      ur: ['9:00 AM', '5:00 PM'],
+      ar: ['9:00 ص', '5:00 م'],
+      bn: ['৯:০০ AM', '৫:০০ PM'],
+      pa: ['9:00 AM', '5:00 PM'],
+    };
+    const hm = (s: string) => s.replace(/[\u2009\u202f ]/g, ' ');
+    for (const [lang, [nine, five]] of Object.entries(twelve)) {
+      if (lang != 'en-US') await loadLocale(lang);
+      expect(hm(formatTime(at(9), lang, Z)), lang).to.equal(nine);
+      expect(hm(formatTime(at(17), lang, Z)), lang).to.equal(five);
+      expect(hm(formatTimeRange(at(9), at(17), lang, Z)), lang).to.equal(`${nine} – ${five}`);
+      if (intlDataOf(lang)) expect(hm(formatFrom(intlDataOf(lang)!, lang).time(at(17), Z)), lang).to.equal(five);
+    }
+    for (const lang of ['en-GB', 'cy', 'pl', 'ro', 'pa-Arab']) {
+      if (lang != 'en-GB') await loadLocale(lang);
+      expect(formatTime(at(9), lang, Z), lang).to.equal('09:00');
+      expect(formatTime(at(17), lang, Z), lang).to.equal('17:00');
+      if (intlDataOf(lang)) expect(formatFrom(intlDataOf(lang)!, lang).time(at(9), Z), lang).to.equal('09:00');
     }
   });
 

@@ -49,7 +49,8 @@ const valuesOf = (data: IntlData, date: Date, timeZone: string, shortMonth: bool
     day: digits(p.day),
     month: (shortMonth ? data.monthsShort : (data.monthsInDates ?? data.months))[p.month - 1],
     year: digits(p.year),
-    hour: digits(hour.padStart(2, '0')),
+    // Two digits on a 24-hour clock ("09:05"), one on a 12-hour clock ("9:05 AM"), as CLDR writes them.
+    hour: digits(twelve ? hour : hour.padStart(2, '0')),
     h: digits(hour),
     minute: digits(p.minute),
     dayPeriod: data.dayPeriods[p.hour < 12 ? 0 : 1],

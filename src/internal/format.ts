@@ -47,21 +47,23 @@ export const MONDAY = 19723;
 /** "Monday" for a weekday index (0 = Monday … 6 = Sunday). */
 export const formatWeekday = (index: number, locale: string) => formatDay(MONDAY + index, locale, { weekday: 'long' });
 
-/** "10:00" in the given time zone. */
+/**
+ * "10:00" in the given time zone, as the locale writes a time (CLDR's short time): on a 24-hour clock
+ * with the hour in two digits ("09:00", as British English's HH:mm), on a 12-hour one without ("9:00 AM",
+ * h:mm a; `hour: '2-digit'` wrote "09:00 AM").
+ */
 export const formatTime = (time: Date | number, locale: string, timeZone: string) => {
   const own = ownOf(locale);
-  return own
-    ? own.time(time, timeZone)
-    : dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(time);
+  return own ? own.time(time, timeZone) : dateFormat(locale, { timeZone, timeStyle: 'short' }).format(time);
 };
 
-/** "10:00–11:30" in the given time zone. */
+/** "10:00–11:30" (or "9:00 AM – 3:30 PM") in the given time zone. */
 export const formatTimeRange = (start: Date, end: Date | undefined, locale: string, timeZone: string) => {
   if (!end || end <= start) return formatTime(start, locale, timeZone);
   const own = ownOf(locale);
   return own
     ? own.range(start, end, timeZone)
-    : dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).formatRange(start, end);
+    : dateFormat(locale, { timeZone, timeStyle: 'short' }).formatRange(start, end);
 };
 
 /** "a, b and c" (or "a, b or c"). */
