@@ -177,6 +177,11 @@ export function sentence(f: Finding): string {
   const { node, value } = f;
   switch (f.code) {
     case 'type':
+      // A number that is none: NaN (a sum or conversion that failed, in data a page gives), or Infinity
+      // (also 1e999 in JSON).
+      if (node?.k == 'num' && typeof value == 'number') {
+        return `should be a ${value ? 'finite ' : ''}number, not ${value}`;
+      }
       // A translation (`name.cy`) must be text itself, not another map.
       return `should be ${f.arg ? 'text' : expected[node!.k]}, not ${kindOf(value)}`;
     case 'empty':
