@@ -14,6 +14,7 @@ import {
   MAX_LINK,
   MAX_STR,
   MAX_TEXT,
+  join,
   preview,
   type ArrNode,
   type EnumNode,
@@ -240,6 +241,15 @@ export function sentence(f: Finding): string {
       }
       return `needs at least ${n.min} ${n.min == 1 ? 'entry' : 'entries'}`;
     }
+    case 'read': {
+      let e = 'an error';
+      try {
+        e = preview(String(value));
+      } catch {
+        /* not even as text */
+      }
+      return `could not be read: reading it threw ${e} (a getter or a Proxy in the data given)`;
+    }
     case 'deep':
       return (
         `is nested more than ${MAX_DEPTH} levels deep (lists and objects inside each other); ` +
@@ -314,11 +324,46 @@ export function itemOf(path: string, input: unknown): FeedIssue['item'] {
   const m = ITEM_RE.exec(path);
   if (!m) return undefined;
   const [listPath, index] = [m[1], Number(m[2])];
-  const list = listPath == 'timeline.stages' ? at(at(input, 'timeline'), 'stages') : at(input, listPath);
-  const raw = Array.isArray(list) ? list[index] : undefined;
-  const id = typeof at(raw, 'id') == 'string' ? label(at(raw, 'id')) : undefined;
-  const name = label(at(raw, listPath == 'timeline.stages' ? 'title' : 'name'));
+  let id, name;
+  // Data a page gave may throw when read (a getter, a Proxy): the item is then named by its number.
+  try {
+    const list = listPath == 'timeline.stages' ? at(at(input, 'timeline'), 'stages') : at(input, listPath);
+    const raw = Array.isArray(list) ? list[index] : undefined;
+    id = typeof at(raw, 'id') == 'string' ? label(at(raw, 'id')) : undefined;
+    name = label(at(raw, listPath == 'timeline.stages' ? 'title' : 'name'));
+  } catch {
+    /* named by its number */
+  }
   return { list: listPath, number: index + 1, ...(id && { id }), ...(name && { name }) };
+}
+
+/**
+ * Where, inside the value at `path` of data a page gave, reading throws (a getter, a Proxy): the
+ * first value found that does, else `path`. Bounded: a Proxy may make a new value at every read.
+ */
+export function throwsAt(input: unknown, path: string): string {
+  let budget = 1e4;
+  const walk = (v: unknown, p: string, depth: number): string | undefined => {
+    if (v && typeof v == 'object' && depth < MAX_DEPTH && budget-- > 0)
+      for (const k of Object.getOwnPropertyNames(v)) {
+        const at = join(p, Array.isArray(v) ? Number(k) : k);
+        let child;
+        try {
+          child = (v as Item)[k];
+        } catch {
+          return at;
+        }
+        const found = walk(child, at, depth + 1);
+        if (found) return found;
+      }
+  };
+  try {
+    let v = input;
+    for (const k of path.match(/[^.[\]]+/g)!) v = (v as Item)[k];
+    return walk(v, path, 1) ?? path;
+  } catch {
+    return path;
+  }
 }
 
 /** The findings as issues: each with its sentence, its code and the item it is in. */
@@ -326,6 +371,8 @@ export function explain(findings: readonly Finding[], input?: unknown): FeedIssu
   // Each item named once, however many findings it has: naming reads its name, which may be large.
   const items = new Map<string | undefined, FeedIssue['item']>();
   return findings.map((f) => {
+    // Data a page gave that threw when read: the item is skipped, and the issue says which of its values threw.
+    if (f.code == 'read') f = { ...f, path: throwsAt(input, f.path) };
     const at = ITEM_RE.exec(f.path)?.[0];
     const item = items.has(at) ? items.get(at) : items.set(at, itemOf(f.path, input)).get(at);
     // A value ignored says so (also a rule's, in a part ignored whole); a calendar the feed lacks ignores nothing.

@@ -79,6 +79,8 @@ export type Code =
   | 'unknown-ref'
   | 'rule'
   | 'duplicate-key'
+  /** Reading the value threw: a getter or a Proxy in data a page gave (`value` is what it threw). */
+  | 'read'
   /** The editor tools' own: a session the feed's calendars close on every date (`closedSessions`). */
   | 'closed'
   | 'more';
@@ -439,7 +441,13 @@ export function* checkItems(node: ArrNode, value: unknown[], path: string, ctx: 
     const past = isList && ctx.more && ctx.findings.length + (ctx.before ?? 0) >= MAX_ISSUES;
     const mark = ctx.refs.length;
     let got: unknown;
-    got = isList && tooDeep(value[i]) ? report(ctx, node, p, 'deep') : yield* check(node.of, value[i], p, ctx);
+    // Data a page gave may throw when read (a getter, a Proxy): its item is skipped, as any bad item (`explain.ts`
+    // finds the value that threw). One try per item, none per value: reading stays as fast.
+    try {
+      got = isList && tooDeep(value[i]) ? report(ctx, node, p, 'deep') : yield* check(node.of, value[i], p, ctx);
+    } catch (e) {
+      got = report(ctx, node, p, 'read', e);
+    }
     const itemId = isList && got !== BAD && (got as { id?: unknown }).id;
     if (itemId && ids.has(itemId)) got = report(ctx, node, join(p, 'id'), 'duplicate', itemId, ids.get(itemId));
     else if (itemId) ids.set(itemId, p);

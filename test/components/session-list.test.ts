@@ -870,6 +870,51 @@ describe('<imh-session-list>', () => {
       expect(titles(el)).to.include('Baby Feeding Support Group');
     });
 
+    it('a session whose value throws when read (a getter, a Proxy) is skipped, named; the rest renders', async () => {
+      // Before: the whole feed failed with the error thrown, naming no session.
+      const data = await exampleFeed();
+      const massage = data.sessions.findIndex((s: { id: string }) => s.id == 'baby-massage-monday');
+      data.sessions[massage] = new Proxy(data.sessions[massage], {
+        get: (target, key) => {
+          if (key == 'schedule') throw new Error('not loaded yet');
+          return Reflect.get(target, key);
+        },
+      });
+      const el = document.createElement('imh-session-list');
+      el.data = data;
+      el.setAttribute('now', MONDAY);
+      const loaded = oneEvent(el, 'imh-feed-load');
+      (await fixture(html`<div></div>`)).append(el);
+      const issues = (await loaded).detail.issues as FeedIssue[];
+      expect(issues.map((i) => [i.path, i.severity, i.code])).to.deep.equal([
+        [`sessions[${massage}].schedule`, 'error', 'read'],
+      ]);
+      expect(issues[0].message).to.equal(
+        'could not be read: reading it threw "Error: not loaded yet" (a getter or a Proxy in the data given)',
+      );
+      await shown(el);
+      expect(titles(el)).not.to.include('Baby Massage');
+      expect(titles(el)).to.include('Baby Feeding Support Group');
+    });
+
+    it('a feed whose sessions throw when read fails, and the imh-feed-error says where', async () => {
+      const el = document.createElement('imh-session-list');
+      el.data = Object.defineProperty({ version: 1 }, 'sessions', {
+        enumerable: true,
+        get: () => {
+          throw new TypeError('store closed');
+        },
+      });
+      el.innerHTML = '<a href="https://example.org/whats-on">See what\'s on</a>';
+      const error = oneEvent(el, 'imh-feed-error');
+      (await fixture(html`<div></div>`)).append(el);
+      const { detail } = await error;
+      expect(detail.error.name).to.equal('FeedValidationError');
+      expect(detail.error.message).to.equal('The feed threw "TypeError: store closed" reading sessions.');
+      await elementUpdated(el);
+      expect(el.shadowRoot!.querySelector<HTMLElement>('[part=fallback]')!.hidden).to.equal(false);
+    });
+
     it('reports 200,000 bad sessions: 1,000 problems, one issue counting the rest, the good ones shown', async () => {
       // Before: an issue and a sentence for each of the 200,000, made in one task (2.4 million: 9 s).
       const data = await exampleFeed();

@@ -74,7 +74,13 @@ export function calendarFindings(own: (key: string) => unknown, f: Feed, finding
   ] as const) {
     if (has) continue;
     const paths = sessions.flatMap((raw: unknown, i) => {
-      const id = (raw as { id?: unknown })?.id;
+      let id;
+      // A session that threw when read (data a page gave: a getter, a Proxy) was skipped.
+      try {
+        id = (raw as { id?: unknown })?.id;
+      } catch {
+        /* skipped */
+      }
       const s = typeof id == 'string' ? kept.get(id.trim()) : undefined;
       if (!s?.schedule[flag]) return [];
       // Written only for a session that needs the calendar: a feed may hold millions of entries.
