@@ -581,8 +581,12 @@ const RANGE_SPLIT = /\s*(?:[-–—~]|\bto\b|\buntil\b|\btill\b|\btil\b)\s*/i;
  * at 13:00) unless that would start after the end ("11-1pm" starts at 11:00). With neither, an
  * end not after the start is moved to the afternoon ("9-5" is 09:00–17:00), as a guess. An end of
  * "midnight" or "24:00" is 24:00 (for opening hours).
+ *
+ * With `overnight` (opening hours), an end before the start is on the next day, as the feed reads
+ * hours (22:00–02:00: open past midnight), and an end of 00:00 is 24:00; only an end at the start is
+ * a problem. Without it (a session), the end must come after the start.
  */
-export function parseTimeRange(text: string): Parsed<{ start: string; end: string }> {
+export function parseTimeRange(text: string, overnight = false): Parsed<{ start: string; end: string }> {
   const t = cleanText(text);
   if (!t) return {};
   const parts = t.split(RANGE_SPLIT);
@@ -606,7 +610,10 @@ export function parseTimeRange(text: string): Parsed<{ start: string; end: strin
     end += 720;
     guess = `${quoted(t)} has no am or pm; read as ${hhmm(start)}–${hhmm(end)}`;
   }
-  if (end <= start) return { problem: `${quoted(t)} ends before it starts; write it like 10am–11.30am` };
+  if (overnight && !end) end = 1440;
+  if (end == start || (end < start && !overnight)) {
+    return { problem: `${quoted(t)} ends before it starts; write it like 10am–11.30am` };
+  }
   return { value: { start: hhmm(start), end: hhmm(end) }, guess };
 }
 
@@ -1003,7 +1010,8 @@ export function parseOpeningHours(text: string): Parsed<{ hours: OpeningHours[];
           part,
         );
     const dayText = time ? part.slice(0, time.index).replace(/[,:\s]+$/, '') : (lead?.[2].trim() ?? '');
-    const range = time ? parseTimeRange(time[1]) : lead ? parseTimeRange(lead[1]) : undefined;
+    // Hours past midnight (10pm–2am) close on the next day, as the feed reads them.
+    const range = time ? parseTimeRange(time[1], true) : lead ? parseTimeRange(lead[1], true) : undefined;
     // Hours with no days ("9am–5pm") could mean weekdays or every day: they stay as written.
     const days = dayText ? parseDays(dayText, { allowNth: false }) : {};
     if (!range?.value || !days.value || /\d/.test(dayText)) {

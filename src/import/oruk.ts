@@ -921,8 +921,10 @@ function mapService(ctx: Ctx, s: J, scheds: Sched[]): J[] {
       sc.opens &&
       sc.closes
     ) {
-      const closes = sc.closes == '23:59' ? '24:00' : sc.closes;
-      if (closes == '24:00' || closes > sc.opens) {
+      // 23:59 and 00:00 are the day's end; a closing time before the opening time is on the next day, as
+      // the feed reads hours (22:00–02:00: open past midnight). Only one at the opening time is not hours.
+      const closes = sc.closes == '23:59' || sc.closes == '00:00' ? '24:00' : sc.closes;
+      if (closes != sc.opens) {
         hours.push({ byDay: sc.byday, opens: sc.opens, closes });
         if (sc.validFrom || sc.validTo) {
           loss(

@@ -358,3 +358,28 @@ test('stagesForMonths', () => {
   assert.deepEqual(stagesForMonths(undefined, undefined, true), ['pregnancy', '0-12m', '12-24m']);
   assert.deepEqual(stagesForMonths(30, 48), []);
 });
+
+describe('opening hours past midnight (a closing time earlier than the opening time is on the next day)', () => {
+  test('parseOpeningHours reads them as hours, not as a note: 10pm–2am, 22:00–02:00, until 00:00', () => {
+    // Before: each was "unread", so importers put it in hoursNote.
+    assert.deepEqual(parseOpeningHours('Fri–Sat 10pm–2am; Sunday 22:00-02:00; Mon 18:00–00:00').value, {
+      hours: [
+        { byDay: ['FR', 'SA'], opens: '22:00', closes: '02:00' },
+        { byDay: ['SU'], opens: '22:00', closes: '02:00' },
+        // 00:00 at the end is the day's end, as the feed writes it.
+        { byDay: ['MO'], opens: '18:00', closes: '24:00' },
+      ],
+      unread: [],
+    });
+  });
+
+  test('what cannot be hours stays a note: closing when it opens; a session still ends after it starts', () => {
+    assert.deepEqual(parseOpeningHours('Mon 9am–9am; Tue 9am–5pm').value, {
+      hours: [{ byDay: ['TU'], opens: '09:00', closes: '17:00' }],
+      unread: ['Mon 9am–9am'],
+    });
+    // Without am or pm, a daytime reading still comes first (10–2 is 10:00–14:00, with a guess).
+    assert.deepEqual(parseOpeningHours('Sat 10-2').value?.hours, [{ byDay: ['SA'], opens: '10:00', closes: '14:00' }]);
+    assert.match(parseTimeRange('22:00-02:00').problem!, /ends before it starts/);
+  });
+});

@@ -536,3 +536,20 @@ describe('the templates', () => {
     assert.deepEqual(byName('Stay and Play').schedule.exceptDate, ['2026-12-16']);
   });
 });
+
+test('services: opening hours past midnight are hours, not a note (a night line open 10pm to 2am)', async () => {
+  // Before: "Fri–Sun 10pm–2am" went into hoursNote as text the card cannot tell open or closed from.
+  const csv =
+    'Service name,Kind,Summary,Phone,Opening hours,Hours note\r\n' +
+    'Night Line,Helpline,Someone to talk to at night.,01632 960999,"Mon–Thu 8pm–midnight; Fri–Sun 10pm–2am",' +
+    'Closed on Christmas Day\r\n';
+  const r = await services(csv);
+  validated(r);
+  const [line] = r.feed.services!;
+  assert.deepEqual(line.hours, [
+    { byDay: ['MO', 'TU', 'WE', 'TH'], opens: '20:00', closes: '24:00' },
+    { byDay: ['FR', 'SA', 'SU'], opens: '22:00', closes: '02:00' },
+  ]);
+  assert.equal(line.hoursNote, 'Closed on Christmas Day');
+  assert.doesNotMatch(JSON.stringify(r.report), /could not be read as days and times/);
+});

@@ -398,3 +398,36 @@ test('a saved response: a whole directory imports; one page of many is refused, 
   const notOruk = await importOruk('{"hello": "world"}', { name: 'x.json', now: NOW });
   assert.match(notOruk.report.failed!, /not from an Open Referral directory/);
 });
+
+test('3.0: weekly hours past midnight (closes_at before opens_at) are hours, not a note', async () => {
+  // Before: "Weekly on Friday and Saturday, 22:00–02:00." went into hoursNote, with a note that it is not
+  // weekly opening hours.
+  const base = JSON.parse(fixture('oruk/v3-service-ac148810-d857-441c-9679-408f346de14b.json'));
+  const weekly = (byday: string, opens_at: string, closes_at: string) => ({
+    id: `night-${byday}`,
+    freq: 'WEEKLY',
+    interval: 1,
+    byday,
+    opens_at,
+    closes_at,
+  });
+  const night = {
+    ...base,
+    schedules: [
+      weekly('FR,SA', '22:00:00', '02:00:00'),
+      weekly('MO,TU', '18:00', '00:00'),
+      weekly('SU', '09:00', '09:00'),
+    ],
+  };
+  const r = await importOruk(JSON.stringify(night), { name: 'night.json', now: NOW });
+  const c = service(r, base.id);
+  assert.deepEqual(c.hours, [
+    { byDay: ['FR', 'SA'], opens: '22:00', closes: '02:00' },
+    { byDay: ['MO', 'TU'], opens: '18:00', closes: '24:00' },
+  ]);
+  // What cannot be hours (closing when it opens) is still kept as text, and said.
+  assert.equal(c.hoursNote, 'Weekly on Sunday, 09:00–09:00.');
+  assert.match(notesOf(r, base.id), /"Weekly on Sunday, 09:00–09:00" is not weekly opening hours/);
+  assert.doesNotMatch(notesOf(r, base.id), /22:00–02:00/);
+  assertValid(r);
+});
