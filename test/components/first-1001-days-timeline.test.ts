@@ -5,7 +5,7 @@ import { exampleFeed } from '../fixtures/example.js';
 import { deepActive, ringFindings } from '../fixtures/contrast.js';
 
 type ImhFirst1001DaysTimeline = HTMLElementTagNameMap['imh-first-1001-days-timeline'];
-import { expectQuietConsole } from '../fixtures/quiet.js';
+import { expectQuietConsole, warnings } from '../fixtures/quiet.js';
 import { json, never, restoreFetch, stubFetch } from '../fixtures/network.js';
 
 const textOf = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -109,6 +109,31 @@ describe('<imh-first-1001-days-timeline>', () => {
         'Next check: 6 to 8 week review with your health visitor · in 8 days (1 December 2026)',
       );
       await expect(el).to.be.accessible();
+    });
+
+    it('dates the page set that cannot be read are ignored, and each said once in the console', async () => {
+      // Before: ignored with no word to the editor.
+      const ignored = 'write YYYY-MM-DD, like 2026-12-31; it is ignored until then.';
+      const seen = await warnings(async (seen) => {
+        const el = await timeline({ 'due-date': '01/03/2027', 'birth-date': '2026-02-30', now: '2026-11-23' });
+        expect($(el, '.where')).to.equal(null);
+        expect(current(el)).to.equal(undefined);
+        // Renders again (a stage opened, a second element with the same dates): nothing more is said.
+        $(el, '[part=stage-heading] button')!.click();
+        await elementUpdated(el);
+        await timeline({ 'due-date': '01/03/2027', now: '2026-11-23T09:00' });
+        const late = await timeline({ now: '23/11/2026 09:00' });
+        expect(where(late)).to.equal('');
+        // The now line's words are a file loaded on first use: said once it is here.
+        await waitUntil(() => seen.length == 3, 'not all said', { timeout: 5_000 });
+        await new Promise(requestAnimationFrame);
+      });
+      expect(seen).to.deep.equal([
+        `imh-widgets: birth-date="2026-02-30" is not a date: ${ignored}`,
+        `imh-widgets: due-date="01/03/2027" is not a date: ${ignored}`,
+        'imh-widgets: now="23/11/2026 09:00" is not a date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM, like ' +
+          '2026-12-31T09:30; the current time is used until then.',
+      ]);
     });
 
     it('a due date: weeks of pregnancy', async () => {

@@ -16,7 +16,7 @@ import { clearFeedCache, type FeedIssue } from '../../src/feed/index.js';
 import { exampleFeed } from '../fixtures/example.js';
 import { minimalFeed, session } from '../fixtures/feeds.js';
 import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
-import { expectQuietConsole } from '../fixtures/quiet.js';
+import { expectQuietConsole, warnings } from '../fixtures/quiet.js';
 import { watchParts } from '../fixtures/parts.js';
 import { shown } from '../fixtures/shown.js';
 
@@ -822,6 +822,30 @@ describe('<imh-session-list>', () => {
       el.data = { version: 1, sessions: [] };
       await shown(el);
       expect(textOf($(el, '[part=empty]'))).to.equal('There are no sessions in the next 366 days.');
+    });
+
+    it('a now that is not a date: the list as of today, and one console line saying so, not one a render', async () => {
+      // Before: the current time, with no word to the editor.
+      const seen = await warnings(async (seen) => {
+        for (const limit of ['3', '4']) {
+          const el = document.createElement('imh-session-list');
+          el.data = { version: 1, sessions: [] };
+          el.setAttribute('now', '31/12/2026');
+          el.setAttribute('limit', limit);
+          await fixture(html`<div></div>`).then((d) => d.append(el));
+          await shown(el);
+          el.setAttribute('days', '7');
+          await shown(el);
+          expect(textOf($(el, '[part=empty]'))).to.equal('There are no sessions in the next 7 days.');
+        }
+        // The line's words are a file loaded on first use: said once it is here.
+        await waitUntil(() => seen.length, 'nothing said', { timeout: 5_000 });
+        await new Promise(requestAnimationFrame);
+      });
+      expect(seen).to.deep.equal([
+        'imh-widgets: now="31/12/2026" is not a date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM, like 2026-12-31T09:30; ' +
+          'the current time is used until then.',
+      ]);
     });
 
     it('days in whole days: "7.5" looks 7 days ahead and says so, "0.5" one day', async () => {

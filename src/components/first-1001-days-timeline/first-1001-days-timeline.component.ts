@@ -71,11 +71,17 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
     now: {},
   };
 
-  /** A due date (YYYY-MM-DD), set by the host page (a practitioner page, a preview, a printed plan). */
+  /**
+   * A due date (YYYY-MM-DD), set by the host page (a practitioner page, a preview, a printed plan). Any
+   * other value is ignored, with one console line per value per page.
+   */
   dueDate?: string;
-  /** A baby's date of birth (YYYY-MM-DD), set by the host page. */
+  /** A baby's date of birth (YYYY-MM-DD), set by the host page; as `dueDate`, any other value is ignored and said. */
   birthDate?: string;
-  /** The date the plan is computed for (YYYY-MM-DD or a date-time). Default: today. */
+  /**
+   * The date the plan is computed for (YYYY-MM-DD or YYYY-MM-DDTHH:MM). Default: today, also for a value
+   * that is not a date (with one console line per value per page).
+   */
   now?: string;
 
   /**

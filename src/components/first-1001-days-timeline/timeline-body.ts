@@ -18,6 +18,7 @@ import type * as BuiltIn from './default-timeline.js';
 import type { ImhFirst1001DaysTimeline } from './first-1001-days-timeline.component.js';
 import type { Status } from '../../internal/imh-element.js';
 import { validDate } from './personal.js';
+import { badDate } from '../../internal/bad-date.js';
 import { stage, type StageContext } from './stage.js';
 
 /** What the element gives its body at each render (its protected state). */
@@ -77,6 +78,9 @@ export class TimelineBody {
 
   private get dates(): { due?: number; birth?: number } {
     const { birthDate, dueDate } = this.host;
+    // A date the page set that cannot be read is ignored, and the editor told once (`badDate`).
+    if (birthDate?.trim() && !validDate(birthDate)) badDate('birth-date', birthDate.trim());
+    if (dueDate?.trim() && !validDate(dueDate)) badDate('due-date', dueDate.trim());
     const given = validDate(birthDate) || validDate(dueDate);
     if (given) {
       const birth = validDate(birthDate);

@@ -141,7 +141,10 @@ export class ImhSessionList extends ImhElement {
   private shown?: number;
   private chosen: Filters = {};
 
-  /** The moment the list is computed from: an ISO date or date-time (for previews and print). Default: now. */
+  /**
+   * The moment the list is computed from: YYYY-MM-DD or YYYY-MM-DDTHH:MM (for previews and print). Default:
+   * now, also for a value that is not a date (with one console line per value per page).
+   */
   now?: string;
   /** How many occurrences to show before a "Show more" button. */
   limit = 10;

@@ -73,7 +73,10 @@ export class ImhSupportCard extends ImhElement {
   urgency?: 'routine' | 'urgent' | 'emergency';
   /** `compact` for narrow sidebars (the card also adapts to its own width). */
   layout?: 'compact';
-  /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
+  /**
+   * Show opening hours as at this date-time, YYYY-MM-DDTHH:MM (for previews and print). Default: now, updated
+   * live, also for a value that is not a date (with one console line per value per page).
+   */
   now?: string;
 
   /** The missing service id already reported. */

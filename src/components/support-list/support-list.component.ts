@@ -124,7 +124,10 @@ export class ImhSupportList extends ImhElement {
   noControls?: boolean;
   /** `compact` for narrow sidebars. */
   layout?: 'compact';
-  /** Show opening hours as at this date-time (for previews and print). Default: now, updated live. */
+  /**
+   * Show opening hours as at this date-time, YYYY-MM-DDTHH:MM (for previews and print). Default: now, updated
+   * live, also for a value that is not a date (with one console line per value per page).
+   */
   now?: string;
 
   /**
