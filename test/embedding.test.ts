@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { ReactiveElement } from 'lit';
 
 // The built script-tag files as a web editor embeds them (built by `npm test` first), each in a
 // page of its own (an iframe) that records CSP violations and uncaught errors.
@@ -72,8 +73,11 @@ describe('embedding', () => {
     this.timeout(30_000);
     // A page builder's preview moves the page's nodes into a frame of its own: the elements' style
     // sheets were made in the page, and a frame's shadow roots cannot adopt those (NotAllowedError).
-    const p = await page(`${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`, ALL);
+    // With a theme and Share buttons: style sheets loaded later, after the elements' own.
+    const themed = ALL.replace(/<(imh-[\w-]+)/g, '<$1 theme="govuk" share');
+    const p = await page(`${FEED}<script type="module" src="${here}/dist/imh-widgets.js"></script>`, themed);
     await waitUntil(() => allRendered(p.shadow), 'the elements did not all render', { timeout: 10_000 });
+    await waitUntil(() => p.shadow('imh-support-card')?.querySelector('.share'), 'no Share button', { timeout: 5000 });
     const inner = p.doc.createElement('iframe');
     inner.style.cssText = 'inline-size: 100%; block-size: 4000px; border: 0';
     p.doc.body.append(inner);
@@ -95,6 +99,20 @@ describe('embedding', () => {
     other.body.append(...tags);
     await new Promise((r) => setTimeout(r, 300));
     expect(looks(tags)).to.deep.equal(rendered);
+    // and their updates there (each minute, each key in a filter) do not make the copies again
+    const frameSheet = (inner.contentWindow as typeof window).CSSStyleSheet.prototype;
+    const replaceSync = frameSheet.replaceSync;
+    let copies = 0;
+    frameSheet.replaceSync = function (this: CSSStyleSheet, text: string) {
+      copies++;
+      return replaceSync.call(this, text);
+    };
+    for (const el of tags as ReactiveElement[]) {
+      el.requestUpdate();
+      await el.updateComplete;
+    }
+    frameSheet.replaceSync = replaceSync;
+    expect(copies, 'style sheets copied again at an update').to.equal(0);
     p.doc.body.prepend(...tags);
     await new Promise((r) => setTimeout(r, 300));
     expect(looks(tags)).to.deep.equal(rendered);

@@ -296,29 +296,32 @@ export class ImhElement extends LitElement {
    */
   private added?: Set<CSSResult | CSSStyleSheet>;
 
+  /** The document and the number of style sheets adopted last (see `adopt`). */
+  private styled?: [Document, number];
+
   /**
    * Adopts the element's styles (and `styles`, loaded later): its own and a lazy body's (both in
-   * `elementStyles`), then those loaded later. A shadow root can adopt only style sheets made in its
-   * own document, so in another (a same-origin frame the host page moved the element into: rare) it
-   * adopts copies made there; on its way back, the originals.
+   * `elementStyles`), then those loaded later; nothing when they and the document are as they were
+   * (a lazy body, or the share button's code, asks at every update). A shadow root can adopt only
+   * style sheets made in its own document, so in another (a same-origin frame the host page moved
+   * the element into: rare) it adopts copies made there; on its way back, the originals. In a
+   * document with no window (DOMParser's, a template's), where nothing shows, nothing is adopted.
+   * @internal
    */
   adopt(styles?: CSSResult | CSSStyleSheet): void {
     if (styles) (this.added ??= new Set()).add(styles);
     const root = this.renderRoot as ShadowRoot;
     const doc = root.ownerDocument;
-    try {
-      root.adoptedStyleSheets = [...(this.constructor as typeof ImhElement).elementStyles, ...(this.added ?? [])].map(
-        (s) => {
-          const own = (s as CSSResult).styleSheet ?? (s as CSSStyleSheet);
-          if (doc == document) return own;
-          const copy = new doc.defaultView!.CSSStyleSheet();
-          copy.replaceSync([...own.cssRules].map((r) => r.cssText).join(''));
-          return copy;
-        },
-      );
-    } catch {
-      // A document with no window (DOMParser's) shows nothing: there is nothing to adopt.
-    }
+    const all = [...(this.constructor as typeof ImhElement).elementStyles, ...(this.added ?? [])];
+    if ((this.styled?.[0] == doc && this.styled[1] == all.length) || !doc.defaultView) return;
+    this.styled = [doc, all.length];
+    root.adoptedStyleSheets = all.map((s) => {
+      const own = (s as CSSResult).styleSheet ?? (s as CSSStyleSheet);
+      if (doc == document) return own;
+      const copy = new doc.defaultView!.CSSStyleSheet();
+      copy.replaceSync([...own.cssRules].map((r) => r.cssText).join(''));
+      return copy;
+    });
   }
 
   /** Moved into another document: its styles are made again there (`adopt`). */
