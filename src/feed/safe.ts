@@ -107,6 +107,6 @@ export function* safeInSlices(input: unknown, parts: FeedParts, url?: string): G
   } catch (e) {
     throw e instanceof FeedValidationError
       ? e
-      : new FeedValidationError(url, `threw ${preview(String(e))} reading ${at}.`);
+      : new FeedValidationError(url, `threw ${preview(e instanceof Error ? String(e) : e)} reading ${at}.`);
   }
 }

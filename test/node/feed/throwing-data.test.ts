@@ -150,6 +150,8 @@ test('where the feed itself or one of its parts throws, the feed fails and the e
       { ...minimalFeed(), publisher: throwing({ name: 'Hub' }, 'name', 'down') },
       /^The feed threw "down" reading publisher\.$/,
     ],
+    // a value with no text form of its own: the feed error still names the part
+    [throwing(minimalFeed(), 'sessions', Object.create(null)), /^The feed threw an object reading sessions\.$/],
   ];
   // Revoked: even asking whether it is a list throws (in words each engine has its own).
   const { proxy, revoke } = Proxy.revocable(minimalFeed(), {});
