@@ -609,8 +609,15 @@ export function parseTimeRange(text: string, overnight = false): Parsed<{ start:
     start += 720;
     end += 720;
     guess = `${quoted(t)} has no am or pm; read as ${hhmm(start)}–${hhmm(end)}`;
+  } else if (a.meridiem && !b.meridiem && !b.twentyFour && end <= start && end + 720 > start) {
+    // "9am-5": the end without its pm, not five in the morning (a night's opening hours).
+    end += 720;
+    guess = `${quoted(t)} has no am or pm at its end; read as ${hhmm(start)}–${hhmm(end)}`;
   }
   if (overnight && !end) end = 1440;
+  // Past midnight only as written: an end that says am (10pm–2am) or is on a 24-hour clock (22:00–02:00).
+  if (overnight && end < start && !b.meridiem && !b.twentyFour)
+    guess = `${quoted(t)} has no am or pm at its end; read as ${hhmm(start)}–${hhmm(end)}, the next day`;
   if (end == start || (end < start && !overnight)) {
     return { problem: `${quoted(t)} ends before it starts; write it like 10am–11.30am` };
   }

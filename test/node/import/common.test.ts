@@ -382,4 +382,27 @@ describe('opening hours past midnight (a closing time earlier than the opening t
     assert.deepEqual(parseOpeningHours('Sat 10-2').value?.hours, [{ byDay: ['SA'], opens: '10:00', closes: '14:00' }]);
     assert.match(parseTimeRange('22:00-02:00').problem!, /ends before it starts/);
   });
+
+  test('an end without am or pm after a start with one is the same half day, with a guess; never past midnight', () => {
+    // Spreadsheet shorthand: "9am-5" is 09:00–17:00, not open all night until 05:00.
+    for (const [text, opens, closes] of [
+      ['Mon-Fri 9am-5', '09:00', '17:00'],
+      ['Sat 10am-1', '10:00', '13:00'],
+      ['Mon 1pm-4', '13:00', '16:00'],
+    ]) {
+      const read = parseOpeningHours(text);
+      assert.deepEqual(
+        read.value?.hours.map((h) => [h.opens, h.closes]),
+        [[opens, closes]],
+        text,
+      );
+      assert.match(read.guess!, /has no am or pm at its end; read as/, text);
+    }
+    // Past midnight, without am or pm at the end: read so, and said.
+    const late = parseOpeningHours('Fri 10pm-2');
+    assert.deepEqual(late.value?.hours, [{ byDay: ['FR'], opens: '22:00', closes: '02:00' }]);
+    assert.match(late.guess!, /read as 22:00–02:00, the next day/);
+    // Written plainly: no guess.
+    assert.equal(parseOpeningHours('Fri 10pm-2am; Sat 22:00-02:00').guess, undefined);
+  });
 });
