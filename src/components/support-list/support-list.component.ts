@@ -317,10 +317,9 @@ export class ImhSupportList extends ImhElement {
                 shown,
               ).map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
             : html`<p part="empty">${both(t, (t) =>
-                // "No services match" only where the reader's own choices (a word, a choice other than the
-                // page's) left none of the feed's routine services; else nothing here to choose among.
-                urgent.length < services.length &&
-                (this.q.trim() || FILTERS.some((k) => this.chosen[k] && this.chosen[k] != this[k]))
+                // "No services match. Try other choices" only where other choices would find some: the reader
+                // has the controls (each choice can be changed, presets too) and the feed has routine services.
+                !this.noControls && urgent.length < services.length
                   ? t.msg('No services match. Try other choices or fewer words.', {
                       id: 'support-list.empty',
                       desc: 'Shown when filters or search match nothing',
