@@ -501,21 +501,25 @@ describe('dates, times, lists and units in every language, even where the browse
     const Z = 'Europe/London';
     const at = (h: number) => new Date(Date.UTC(2026, 11, 4, h));
     // Before: "05:00 PM", "٠٥:٠٠ م"-style padding in every 12-hour language.
-    const twelve: Record<string, [string, string]> = {
-      'en-US': ['9:00 AM', '5:00 PM'],
-      ur: ['9:00 AM', '5:00 PM'],
-      ar: ['9:00 ص', '5:00 م'],
-      bn: ['৯:০০ AM', '৫:০০ PM'],
-      pa: ['9:00 AM', '5:00 PM'],
-    };
-    const hm = (s: string) => s.replace(/[\u2009\u202f ]/g, ' ');
-    for (const [lang, [nine, five]] of Object.entries(twelve)) {
+    // Spaces as one, and digits as ASCII: the browser's data chooses them, and the words for am and pm
+    // (Bengali's own digits in each; Arabic's in WebKit, Latin in Chromium and Firefox; Punjabi's "ਪੂ.ਦੁ."
+    // in WebKit, which has Punjabi, "AM" from our own data elsewhere), where this test is about the hour.
+    const hm = (s: string) =>
+      s
+        .replace(/[\u2009\u202f ]/g, ' ')
+        .replace(/[\u0660-\u0669\u06f0-\u06f9\u09e6-\u09ef]/g, (d) =>
+          String('٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹০১২৩৪৫৬৭৮৯'.indexOf(d) % 10),
+        );
+    const nine = /^9:00 \S/;
+    const five = /^5:00 \S/;
+    for (const lang of ['en-US', 'ur', 'ar', 'bn', 'pa']) {
       if (lang != 'en-US') await loadLocale(lang);
-      expect(hm(formatTime(at(9), lang, Z)), lang).to.equal(nine);
-      expect(hm(formatTime(at(17), lang, Z)), lang).to.equal(five);
-      expect(hm(formatTimeRange(at(9), at(17), lang, Z)), lang).to.equal(`${nine} – ${five}`);
-      if (intlDataOf(lang)) expect(hm(formatFrom(intlDataOf(lang)!, lang).time(at(17), Z)), lang).to.equal(five);
+      expect(hm(formatTime(at(9), lang, Z)), lang).to.match(nine);
+      expect(hm(formatTime(at(17), lang, Z)), lang).to.match(five);
+      expect(hm(formatTimeRange(at(9), at(17), lang, Z)), lang).to.match(/^9:00 \S+ – 5:00 \S/);
+      if (intlDataOf(lang)) expect(hm(formatFrom(intlDataOf(lang)!, lang).time(at(17), Z)), lang).to.match(five);
     }
+    expect(hm(formatTime(at(17), 'en-US', Z))).to.equal('5:00 PM');
     for (const lang of ['en-GB', 'cy', 'pl', 'ro', 'pa-Arab']) {
       if (lang != 'en-GB') await loadLocale(lang);
       expect(formatTime(at(9), lang, Z), lang).to.equal('09:00');
