@@ -134,9 +134,17 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // sources ask for one (session 25, with that day's fixes: an editor card's urgency, overnight opening
 // hours, ignored age ranges, the calendar warning's path): measured 30.949 and 25.722 KiB, so
 // 31.21 → 30.96 and 25.99 → 25.73 KiB.
+// Raised at session 26's fixes, the first time a ceiling went up: 30.921 → 31.244 KiB (bundle) and
+// 25.722 → 25.971 KiB (the card page), so 30.96 → 31.25 and 25.73 → 25.98 KiB, for defects fixed in
+// code that runs on every page: an element moved into another frame keeps its styles (about 0.1 KiB
+// of both); readable widths in min-content columns and no sideways scroll; "No services are listed
+// here yet." and "closes tomorrow" (two new English messages); a card's hours note; 12-hour times
+// without a leading zero; data whose getters throw (about 0.1 KiB of the bundle); now= read only in
+// its documented forms (about 0.07 KiB of both). Each runs as an element first draws (what could
+// wait is lazy already: the bad-date sentence, the path of a throw in explain).
 // New features go in lazy chunks; a ceiling is not raised to fit one. Where the bytes come from:
 // `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
-const CEILING = { bundle: 30.96 * KiB, autoloaderCard: 25.73 * KiB };
+const CEILING = { bundle: 31.25 * KiB, autoloaderCard: 25.98 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(
