@@ -259,6 +259,39 @@ describe('<imh-support-list>', () => {
     expect(directory(shown)).to.deep.equal(['PANDAS Foundation helpline']);
   });
 
+  it('lets a reader choose "Any" over a preset, by keyboard, and it means any', async () => {
+    // Before: "Any" (an empty value) fell back to the attribute's preset, so the list stayed on helplines.
+    const all = directory(await list());
+    const el = await list({ kind: 'helpline', stage: '0-12m' });
+    const kind = $(el, '[part=filters] [name=kind]') as HTMLSelectElement;
+    const stage = $(el, '[part=filters] [name=stage]') as HTMLSelectElement;
+    expect(directory(el)).to.deep.equal(['PANDAS Foundation helpline']);
+    kind.focus();
+    // helpline → App → Any
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    await elementUpdated(el);
+    expect(kind.value).to.equal('');
+    expect(kind.selectedIndex).to.equal(0);
+    expect(directory(el).length).to.be.above(1);
+    expect(directory(el)).to.include('Healthy Child Wolves app');
+    // The other preset still holds until it too is set to "Any".
+    expect(stage.value).to.equal('0-12m');
+    stage.focus();
+    // 0 to 12 months → Pregnancy → Any
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    await elementUpdated(el);
+    expect(stage.value).to.equal('');
+    expect(directory(el)).to.deep.equal(all);
+    // A search typed after it keeps "Any" (the form is read again, presets are not brought back).
+    ($(el, '[part=filters] [name=q]') as HTMLInputElement).focus();
+    await sendKeys({ type: 'a' });
+    await elementUpdated(el);
+    expect([kind.value, stage.value]).to.deep.equal(['', '']);
+    expect(directory(el).length).to.be.above(1);
+  });
+
   it('puts urgent help first, short, with a skip link past it to the search that works by keyboard', async () => {
     const el = await list();
     const urgent = $(el, '[part=urgent]')!;

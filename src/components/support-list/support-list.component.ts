@@ -175,10 +175,10 @@ export class ImhSupportList extends ImhElement {
 
   private onChange(e: Event) {
     const f = e.currentTarget as HTMLFormElement;
-    const value = (name: string) =>
-      (f.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement).value || undefined;
+    // "Any" is '': a choice of its own, never the attribute's preset again.
+    const value = (name: string) => (f.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement).value;
     const chosen = { stage: value('stage'), audience: value('audience'), kind: value('kind') };
-    const q = value('q') ?? '';
+    const q = value('q');
     // Leaving the search box (or Enter) fires a change for what its input events already did: the
     // count was said, and is not said again.
     if (q == this.q && FILTERS.every((k) => chosen[k] == this.chosen[k])) return;
@@ -187,7 +187,7 @@ export class ImhSupportList extends ImhElement {
     setTimeout(() => (this.said = chosen), 300);
   }
 
-  /** A filter: its choice, else its attribute's (`stage`, `audience`, `kind`), is selected. */
+  /** A filter: its choice ("Any" too), else its attribute's (`stage`, `audience`, `kind`), is selected. */
   private select(
     name: 'stage' | 'audience' | 'kind',
     label: (t: Translator) => string,
