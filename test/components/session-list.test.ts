@@ -546,6 +546,45 @@ describe('<imh-session-list>', () => {
       }
     });
 
+    it('says none are coming up, not "no sessions match", where the page\'s sessions have all ended', async () => {
+      // Before: the feed has sessions for the page, so any choice that left nothing was blamed ("No sessions
+      // match these choices"), though every one of them had ended and no choice would bring one back.
+      const ended = (id: string, category: string, endDate: string) => ({
+        ...session,
+        id,
+        category,
+        schedule: { ...session.schedule, endDate },
+      });
+      const over = minimalFeed({
+        sessions: [ended('massage', 'baby-massage', '2026-11-16'), ended('play', 'stay-and-play', '2026-11-09')],
+      });
+      const none = 'There are no sessions in the next 28 days.';
+      const noMatch = 'No sessions match these choices. Try fewer filters.';
+      const el = await list({ filters: true }, over);
+      await controls(el);
+      expect(textOf($(el, '[part=empty]'))).to.equal(none);
+      for (const [name, value] of [
+        ['when', 'tomorrow'],
+        ['category', 'baby-massage'],
+        ['age', '3'],
+      ]) {
+        await choose(el, name, value);
+        expect(count(el)).to.equal('0 sessions found');
+        expect(textOf($(el, '[part=empty]'))).to.equal(none);
+      }
+      // One session still on (Mondays): a choice that leaves nothing is the reader's, and said so, also a
+      // type whose sessions have all ended while another type's go on.
+      const on = minimalFeed({ sessions: [...over.sessions, { ...session, id: 'on', category: 'rhyme-time' }] });
+      const some = await list({ filters: true }, on);
+      await controls(some);
+      expect(titles(some).length).to.be.above(0);
+      await choose(some, 'when', 'tomorrow');
+      expect(textOf($(some, '[part=empty]'))).to.equal(noMatch);
+      await choose(some, 'when', '');
+      await choose(some, 'category', 'baby-massage');
+      expect(textOf($(some, '[part=empty]'))).to.equal(noMatch);
+    });
+
     it('shows the number of sessions found, and says it in a polite status when the filters change', async () => {
       const el = await list({ filters: true, limit: 100 });
       await controls(el);

@@ -140,6 +140,12 @@ export class ImhSessionList extends ImhElement {
   /** How many occurrences to show after "Show more" (none pressed: `limit`). */
   private shown?: number;
   private chosen: Filters = {};
+  /**
+   * The dates of the page's own sessions (its attributes'; no type, place or age chosen) in the window,
+   * as last worked out: none, and no choice would find one. A choice of type, place or age works out
+   * only its own dates, so this is from the last time the list had none of them chosen.
+   */
+  private dated?: SessionOccurrence[];
 
   /**
    * The moment the list is computed from: YYYY-MM-DD or YYYY-MM-DDTHH:MM (for previews and print). Default:
@@ -239,6 +245,8 @@ export class ImhSessionList extends ImhElement {
         if (!feed) return undefined;
         const now = this.instant;
         const filters: Filters = { category, place, audience, ageMonths };
+        // The page's own sessions (no type, place or age chosen): whether they have dates (see `dated`).
+        const own = (this.chosen.category ?? this.chosen.place ?? this.chosen.ageMonths) == null;
         const sessions = (feed.sessions ?? []).filter((s) => matches(s, filters));
         // School terms and bank holidays are held once in the feed and apply to the sessions that name them.
         const options = {
@@ -254,7 +262,7 @@ export class ImhSessionList extends ImhElement {
           .filter((u) => !!u);
         const found = (occurrences: SessionOccurrence[]): Upcoming => ({
           feed,
-          occurrences,
+          occurrences: own ? (this.dated = occurrences) : occurrences,
           places: new Map((feed.places ?? []).map((p) => [p.id, p])),
           today: wallClock(now, feed.timeZone).day,
           unconfirmed,
@@ -436,8 +444,8 @@ export class ImhSessionList extends ImhElement {
             )
           : html`<p part="empty" class="empty">
             ${
-              // "No sessions match these choices" only where the feed has sessions for the page's own attributes.
-              (controls && feed.sessions?.some((s) => matches(s, this)) && controls.noMatch(this.chosen, t)) ||
+              // "No sessions match these choices" only where the page's own sessions have dates in the window.
+              (controls && this.dated?.length && controls.noMatch(this.chosen, t)) ||
               both(t, (t) =>
                 t.msg(str`There are no sessions in the next ${formatUnit(days, 'day', t.locale)}.`, {
                   id: 'session-list.empty',
