@@ -572,6 +572,21 @@ export function parseTime(text: string): Parsed<string> {
   return { value: hhmm(c.minutes) };
 }
 
+/**
+ * Whether opening hours that close before they open (times in minutes from midnight) are a night's, open
+ * past midnight as the feed reads them: opening from 12:00 (an afternoon or evening) and closing at most
+ * 16 hours later, the next morning (a night line 22:00–02:00, an out-of-hours service 17:00–09:00).
+ * Anything else is more likely a slip than a service open all night: 09:00–05:00 (for 17:00) would be 20
+ * hours a day, 13:00–11:00 nearly all day. The importers keep such hours as written, in the hours note,
+ * and say so (`NOT_A_NIGHT`); they never drop the service.
+ */
+export const nightHours = (opens: number, closes: number): boolean => opens >= 720 && closes + 1440 - opens <= 960;
+
+/** What the importers say of hours that close before they open and are not a night's (after the hours, quoted). */
+export const NOT_A_NIGHT =
+  "closes before it opens, and not as a night's hours do (from 12:00, closing at most 16 hours later); " +
+  'it was kept as text in the hours note: check the times';
+
 /** Dashes and words that separate the two ends of a range: "10–11.30", "9am to 5pm", "9 till 12". */
 const RANGE_SPLIT = /\s*(?:[-–—~]|\bto\b|\buntil\b|\btill\b|\btil\b)\s*/i;
 
@@ -615,6 +630,8 @@ export function parseTimeRange(text: string, overnight = false): Parsed<{ start:
     guess = `${quoted(t)} has no am or pm at its end; read as ${hhmm(start)}–${hhmm(end)}`;
   }
   if (overnight && !end) end = 1440;
+  // Past midnight only for a night's hours (see `nightHours`): 09:00–05:00 is a slip, not 20 hours open.
+  if (overnight && end < start && !nightHours(start, end)) return { problem: `${quoted(t)} ${NOT_A_NIGHT}` };
   // Past midnight only as written: an end that says am (10pm–2am) or is on a 24-hour clock (22:00–02:00).
   if (overnight && end < start && !b.meridiem && !b.twentyFour)
     guess = `${quoted(t)} has no am or pm at its end; read as ${hhmm(start)}–${hhmm(end)}, the next day`;
@@ -1023,6 +1040,8 @@ export function parseOpeningHours(text: string): Parsed<{ hours: OpeningHours[];
     const days = dayText ? parseDays(dayText, { allowNth: false }) : {};
     if (!range?.value || !days.value || /\d/.test(dayText)) {
       unread.push(part);
+      // Hours that are no night's (09:00–05:00): said with the times, not only as hours not read.
+      if (range?.problem?.endsWith(NOT_A_NIGHT)) guesses.push(range.problem);
       continue;
     }
     if (range.guess) guesses.push(range.guess);

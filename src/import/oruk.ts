@@ -49,6 +49,8 @@ import {
   wallTime,
   plural,
   dayIndex,
+  nightHours,
+  NOT_A_NIGHT,
 } from './common.js';
 import type { ImportOptions, ImportResult, RecordNote, RecordReport, SourceNote } from './types.js';
 
@@ -913,35 +915,37 @@ function mapService(ctx: Ctx, s: J, scheds: Sched[]): J[] {
   const hoursNote: string[] = [];
   for (const [i, sc] of scheds.entries()) {
     const plain = sc.byday.length && sc.byday.every((d) => d.length == 2);
-    if (
+    // 23:59 and 00:00 are the day's end; a closing time before the opening time is on the next day, as
+    // the feed reads hours (22:00–02:00: open past midnight), where it is a night's (`nightHours`: from
+    // 12:00, at most 16 hours). 09:00–05:00 is a slip, and one at the opening time no hours: both a note.
+    const closes = sc.closes == '23:59' || sc.closes == '00:00' ? '24:00' : sc.closes;
+    const weekly =
       (sc.freq == 'WEEKLY' || sc.freq == undefined) &&
       sc.interval == 1 &&
       plain &&
       !sc.bymonthday.length &&
       sc.opens &&
-      sc.closes
-    ) {
-      // 23:59 and 00:00 are the day's end; a closing time before the opening time is on the next day, as
-      // the feed reads hours (22:00–02:00: open past midnight). Only one at the opening time is not hours.
-      const closes = sc.closes == '23:59' || sc.closes == '00:00' ? '24:00' : sc.closes;
-      if (closes != sc.opens) {
-        hours.push({ byDay: sc.byday, opens: sc.opens, closes });
-        if (sc.validFrom || sc.validTo) {
-          loss(
-            ctx,
-            `schedules[${i}].valid_to`,
-            'Opening hours have no dates in the feed; the dates they are valid for were left out.',
-          );
-        }
-        hoursNote.push(...sc.text);
-        continue;
+      closes;
+    const slip = weekly && closes < sc.opens! && !nightHours(parseTime(sc.opens!), parseTime(closes));
+    if (weekly && closes != sc.opens && !slip) {
+      hours.push({ byDay: sc.byday, opens: sc.opens, closes });
+      if (sc.validFrom || sc.validTo) {
+        loss(
+          ctx,
+          `schedules[${i}].valid_to`,
+          'Opening hours have no dates in the feed; the dates they are valid for were left out.',
+        );
       }
+      hoursNote.push(...sc.text);
+      continue;
     }
     hoursNote.push(describe(sc) + '.', ...sc.text);
     loss(
       ctx,
       `schedules[${i}]`,
-      `The schedule "${describe(sc)}" is not weekly opening hours; it was kept as text in the hours note.`,
+      slip
+        ? `"${describe(sc)}" ${NOT_A_NIGHT}.`
+        : `The schedule "${describe(sc)}" is not weekly opening hours; it was kept as text in the hours note.`,
     );
   }
   for (const h of objs(s.holiday_schedules)) {

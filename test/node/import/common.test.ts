@@ -383,6 +383,26 @@ describe('opening hours past midnight (a closing time earlier than the opening t
     assert.match(parseTimeRange('22:00-02:00').problem!, /ends before it starts/);
   });
 
+  test('past midnight only for a night: opening from 12:00, closing at most 16 hours later', () => {
+    // Before: "Mon 9:00-05:00" (a slip for 17:00) was read as open for 20 hours, through the night.
+    for (const [text, opens, closes] of [
+      ['Mon 17:00-09:00', '17:00', '09:00'], // an out-of-hours line: 16 hours
+      ['Tue 12pm-4am', '12:00', '04:00'],
+      ['Wed 6pm-8am', '18:00', '08:00'],
+    ]) {
+      const byDay = [text.slice(0, 2).toUpperCase()];
+      assert.deepEqual(parseOpeningHours(text).value?.hours, [{ byDay, opens, closes }]);
+    }
+    for (const text of ['Mon 9:00-05:00', 'Tue 9am-5am', 'Wed 11am-1am', 'Thu 13:00-11:00', 'Fri 17:00-09:30']) {
+      const read = parseOpeningHours(text);
+      // Kept as written (the importers put it in the hours note), and said, with its times.
+      assert.deepEqual(read.value, { hours: [], unread: [text] }, text);
+      const range = text.slice(4);
+      assert.match(read.guess!, new RegExp(`^"${range}" closes before it opens, and not as a night's hours`), text);
+      assert.match(parseTimeRange(range, true).problem!, /from 12:00, closing at most 16 hours later/, text);
+    }
+  });
+
   test('an end without am or pm after a start with one is the same half day, with a guess; never past midnight', () => {
     // Spreadsheet shorthand: "9am-5" is 09:00–17:00, not open all night until 05:00.
     for (const [text, opens, closes] of [

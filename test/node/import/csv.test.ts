@@ -537,6 +537,23 @@ describe('the templates', () => {
   });
 });
 
+test('services: hours that close before they open, not as a night does, stay as written and are said', async () => {
+  // Before: "Mon–Fri 9:00–05:00" (a slip for 17:00) became hours open all night, 20 hours a day, unsaid.
+  const csv =
+    'Service name,Kind,Summary,Phone,Opening hours\r\n' +
+    'Family Hub,Service,Help for families.,01632 960123,"Mon–Fri 9:00–05:00; Sat 10am–1pm"\r\n' +
+    'Out of Hours,Helpline,Help at night.,01632 960124,"Mon–Fri 17:00–09:00"\r\n';
+  const r = await services(csv);
+  validated(r);
+  const [hub, night] = r.feed.services!;
+  assert.deepEqual(hub.hours, [{ byDay: ['SA'], opens: '10:00', closes: '13:00' }]);
+  assert.equal(hub.hoursNote, 'Mon–Fri 9:00–05:00');
+  assert.equal(record(r, 2).outcome, 'imported-with-losses');
+  assert.match(messages(record(r, 2)).join('\n'), /"9:00–05:00" closes before it opens, and not as a night's hours/);
+  assert.deepEqual(night.hours, [{ byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], opens: '17:00', closes: '09:00' }]);
+  assert.equal(record(r, 3).outcome, 'imported');
+});
+
 test('services: opening hours past midnight are hours, not a note (a night line open 10pm to 2am)', async () => {
   // Before: "Fri–Sun 10pm–2am" went into hoursNote as text the card cannot tell open or closed from.
   const csv =

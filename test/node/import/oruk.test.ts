@@ -399,6 +399,40 @@ test('a saved response: a whole directory imports; one page of many is refused, 
   assert.match(notOruk.report.failed!, /not from an Open Referral directory/);
 });
 
+test('3.0: closing before opening that is no night (09:00–05:00) is not hours: kept as a note, and said', async () => {
+  // Before: opens 09:00, closes 05:00 (a slip for 17:00) became hours open 20 hours a day, through the night.
+  const base = JSON.parse(fixture('oruk/v3-service-ac148810-d857-441c-9679-408f346de14b.json'));
+  const weekly = (byday: string, opens_at: string, closes_at: string) => ({
+    id: `w-${byday}`,
+    freq: 'WEEKLY',
+    interval: 1,
+    byday,
+    opens_at,
+    closes_at,
+  });
+  const slip = {
+    ...base,
+    schedules: [
+      weekly('MO,TU', '09:00', '05:00'),
+      weekly('WE', '13:00', '11:00'),
+      weekly('TH', '09:00', '17:00'),
+      weekly('FR', '17:00', '09:00'),
+    ],
+  };
+  const r = await importOruk(JSON.stringify(slip), { name: 'slip.json', now: NOW });
+  const c = service(r, base.id);
+  assert.deepEqual(c.hours, [
+    { byDay: ['TH'], opens: '09:00', closes: '17:00' },
+    { byDay: ['FR'], opens: '17:00', closes: '09:00' }, // an out-of-hours line, 16 hours: a night
+  ]);
+  assert.equal(c.hoursNote, 'Weekly on Monday and Tuesday, 09:00–05:00. Weekly on Wednesday, 13:00–11:00.');
+  const notes = notesOf(r, base.id);
+  assert.match(notes, /"Weekly on Monday and Tuesday, 09:00–05:00" closes before it opens, and not as a night's hours/);
+  assert.match(notes, /"Weekly on Wednesday, 13:00–11:00" closes before it opens/);
+  assert.doesNotMatch(notes, /17:00–09:00/);
+  assertValid(r);
+});
+
 test('3.0: weekly hours past midnight (closes_at before opens_at) are hours, not a note', async () => {
   // Before: "Weekly on Friday and Saturday, 22:00–02:00." went into hoursNote, with a note that it is not
   // weekly opening hours.
