@@ -242,6 +242,27 @@ describe('<imh-support-card>', () => {
     });
   });
 
+  it('joins the hours and their note with " · " only where the note has text to show, in any language', async () => {
+    // A note with no text for the card's language: the feed's other translation shows (and is marked), or,
+    // where it has none that is not blank, no note at all: never "Open now, closes at 22:00 · " nor a lone " · ".
+    const hours = async (note: unknown, attrs: Record<string, string> = {}) => {
+      const data = await exampleFeed();
+      const service = data.services.find((s: { id: string }) => s.id == 'pandas-helpline');
+      service.hoursNote = note;
+      const el = await card('pandas-helpline', { now: '2026-11-23T12:00', ...attrs }, data);
+      return facts(el)[attrs.lang == 'cy' ? 'Oriau agor Opening hours' : 'Opening hours'];
+    };
+    expect(await hours({ cy: 'Ar gau ar wyliau banc' })).to.equal('Open now, closes at 22:00 · Ar gau ar wyliau banc');
+    for (const note of ['', ' ', '\u200b', {}, { en: '' }, { en: ' ', cy: '' }]) {
+      expect(await hours(note), JSON.stringify(note)).to.equal('Open now, closes at 22:00');
+    }
+    expect(await hours({ en: '', cy: 'Ar gau' })).to.equal('Open now, closes at 22:00 · Ar gau');
+    // On a card in two languages, the note the feed has in one of them, once, after the hours in both.
+    expect(await hours({ en: '', cy: 'Ar gau' }, { lang: 'cy', bilingual: 'en' })).to.equal(
+      'Ar agor nawr, yn cau am 22:00 Open now, closes at 22:00 · Ar gau',
+    );
+  });
+
   it('fires imh-support-action when a contact action is used', async () => {
     const el = await card('nhs-111');
     const link = $$(el, '.actions a').find((a) => a.getAttribute('href') == 'https://111.nhs.uk/')!;
