@@ -175,8 +175,9 @@ export class ImhSupportList extends ImhElement {
 
   private onChange(e: Event) {
     const f = e.currentTarget as HTMLFormElement;
-    // "Any" is '': a choice of its own, never the attribute's preset again.
-    const value = (name: string) => (f.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement).value;
+    // A control by its name (the form's own property for it); "Any" is '': a choice of its own, never the
+    // attribute's preset again.
+    const value = (name: string) => (f as unknown as Record<string, HTMLInputElement>)[name].value;
     const chosen = { stage: value('stage'), audience: value('audience'), kind: value('kind') };
     const q = value('q');
     // Leaving the search box (or Enter) fires a change for what its input events already did: the
