@@ -399,17 +399,19 @@ test('a saved response: a whole directory imports; one page of many is refused, 
   assert.match(notOruk.report.failed!, /not from an Open Referral directory/);
 });
 
+/** A 3.0 weekly schedule on `byday` ("MO,TU"), from `opens_at` to `closes_at`. */
+const weekly = (byday: string, opens_at: string, closes_at: string) => ({
+  id: `w-${byday}`,
+  freq: 'WEEKLY',
+  interval: 1,
+  byday,
+  opens_at,
+  closes_at,
+});
+
 test('3.0: closing before opening that is no night (09:00–05:00) is not hours: kept as a note, and said', async () => {
   // Before: opens 09:00, closes 05:00 (a slip for 17:00) became hours open 20 hours a day, through the night.
   const base = JSON.parse(fixture('oruk/v3-service-ac148810-d857-441c-9679-408f346de14b.json'));
-  const weekly = (byday: string, opens_at: string, closes_at: string) => ({
-    id: `w-${byday}`,
-    freq: 'WEEKLY',
-    interval: 1,
-    byday,
-    opens_at,
-    closes_at,
-  });
   const slip = {
     ...base,
     schedules: [
@@ -437,14 +439,6 @@ test('3.0: weekly hours past midnight (closes_at before opens_at) are hours, not
   // Before: "Weekly on Friday and Saturday, 22:00–02:00." went into hoursNote, with a note that it is not
   // weekly opening hours.
   const base = JSON.parse(fixture('oruk/v3-service-ac148810-d857-441c-9679-408f346de14b.json'));
-  const weekly = (byday: string, opens_at: string, closes_at: string) => ({
-    id: `night-${byday}`,
-    freq: 'WEEKLY',
-    interval: 1,
-    byday,
-    opens_at,
-    closes_at,
-  });
   const night = {
     ...base,
     schedules: [
