@@ -58,12 +58,12 @@ export const hostStyles = css`
    *   was 4 px and made an emergency card 5,989 px tall). Not wider: a table cell beside a label in
    *   a 200 px column must still fit; and like a long word, it makes a row of boxes that cannot wrap
    *   overflow a page too narrow for them all. Never more than the viewport less 40 px (large text).
-   * - at most the viewport less 40 px (max-content), less the theme's own padding (--_inset, the
-   *   dark theme's). So a shrink-to-fit box gives the element the whole width it can, its column (up
-   *   to that), and a box as wide as its content does not make the page scroll sideways: 100vw
-   *   counts in a classic scrollbar (17 px on Windows, 12 in Firefox on Linux) and none of the
-   *   page's margins (8 px each side of the body by default, and borders). The old max-content,
-   *   100vw and the 13 px of the two characters, made such a page 100vw + 13 px + its margins wide.
+   * - at most the viewport less 40 px (max-content; the dark theme pads .root, inside that). So a
+   *   shrink-to-fit box gives the element the whole width it can, its column (up to that), and a box
+   *   as wide as its content does not make the page scroll sideways: 100vw counts in a classic
+   *   scrollbar (17 px on Windows, 12 in Firefox on Linux) and none of the page's margins (8 px each
+   *   side of the body by default, and borders). The old max-content, 100vw and the 13 px of the two
+   *   characters, made such a page 100vw + 13 px + its margins wide.
    *   40 px is all the room there is for margins: a box as wide as its content further in than that
    *   (in a centred column) is still wider than the page; the page asked for it.
    */
@@ -72,7 +72,7 @@ export const hostStyles = css`
   }
   .fill {
     display: grid;
-    grid: 0/minmax(min(9em, 100vw - 40px), calc(100vw - 40px - var(--_inset, 0px)));
+    grid: 0/minmax(min(9em, 100vw - 40px), calc(100vw - 40px));
   }
   *,
   *::before,

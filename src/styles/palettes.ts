@@ -39,9 +39,11 @@ const auto = (light: keyof typeof palettes) =>
 export const themeCss: string =
   `:host([theme~=govuk]){${declarations(colours('govuk'))}--imh-radius:0}` +
   `:host([theme~=charity]){${declarations(colours('charity'))}--imh-radius:8px}` +
-  // Dark is padded; --_inset, its padding both sides, keeps its widest width the same as the others' (host.ts).
+  // Dark is padded inside (.root), so its widths are the others' (host.ts, .fill); less in an element under
+  // 250 px (8% of its width less 4 px each side), which keeps room for its content: a 144 px one lost 32 px
+  // of its 144 (its date field was cut), an 83 px one 32 of 83 (phone numbers broke).
   `:host([theme~=dark]){${declarations(colours('dark'))}color-scheme:dark;background:var(--imh-color-surface);` +
-  `padding:var(--imh-space,1rem);--_inset:calc(2*var(--imh-space,1rem));border-radius:var(--imh-radius,4px)}` +
+  `border-radius:var(--imh-radius,4px)}:host([theme~=dark]) .root{padding:min(var(--imh-space,1rem),8% - 4px)}` +
   // Browsers without light-dark() (before 2024) keep auto light: never dark on a light page.
   `@supports (color:light-dark(#000,#fff)){:host([theme~=auto]){${auto('nhs')}}` +
   `:host([theme~=auto][theme~=govuk]){${auto('govuk')}}:host([theme~=auto][theme~=charity]){${auto('charity')}}}`;

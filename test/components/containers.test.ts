@@ -234,3 +234,197 @@ describe('every element in a box as wide as its content, at 320 and 1280 px', ()
           }
         });
 });
+
+/**
+ * Where the page gives an element very little room, its content still fits in it: what it draws
+ * never sticks out of its box. At 320 px, a row that cannot wrap (a 120 px sidebar and two elements
+ * side by side) leaves each element 83 px, and a 144 px column its smallest readable width (9em;
+ * the dark theme's padding inside that). Every box and every line of text in the element (its
+ * shadow roots walked, what is visually hidden left out) stays inside the element's border box,
+ * phone numbers are never broken inside, and a date field shows its whole date from 144 px.
+ */
+describe('every element with its controls, at 83 and 144 px wide on a 320 px page', () => {
+  /** What each element draws once it has drawn all: its controls and a result. */
+  const ready: Record<string, string[]> = {
+    'imh-session-list': ['[part=filters] select', '[part=item]'],
+    'imh-support-list': ['[part=filters] select', '[part=list] .card'],
+    'imh-support-card': ['.card'],
+    'imh-first-1001-days-timeline': ['input[type=date]'],
+  };
+  const tags: Record<string, string> = {
+    'imh-session-list': 'filters now="2026-11-23T08:00" limit="6"',
+    'imh-support-list': 'now="2026-11-23T08:00"',
+    'imh-support-card': 'service="nhs-111"',
+    'imh-first-1001-days-timeline': '',
+  };
+  const boxes: Record<string, (el: string) => string> = {
+    '83 px': (el) =>
+      `<div style="display: flex; gap: 8px"><div style="flex: none; inline-size: 120px">Menu</div>${el}${el}</div>`,
+    '144 px': (el) => `<div style="inline-size: 144px">${el}</div>`,
+  };
+  const looks: Record<string, string> = { default: '', 'dark theme': ' theme="dark"', Arabic: ' lang="ar"' };
+  let frame: HTMLIFrameElement;
+
+  before(async function () {
+    this.timeout(60_000);
+    const here = location.origin;
+    const scripts = Object.keys(tags)
+      .map((tag) => tag.slice(4))
+      .map((name) => `<script type="module" src="${here}/src/components/${name}/${name}.ts"></script>`);
+    const cases = Object.entries(boxes).flatMap(([box, wrap]) =>
+      Object.entries(looks).flatMap(([look, attr]) =>
+        Object.entries(tags).map(
+          ([tag, attrs]) =>
+            `<section hidden data-case="${box} ${look} ${tag}">${wrap(`<${tag} ${attrs}${attr}></${tag}>`)}</section>`,
+        ),
+      ),
+    );
+    frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 320px; height: 600px; border: 0';
+    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
+      <meta name="imh-feed" content="${here}/public/example-feed.json">${scripts.join('')}</head>
+      <body>${cases.join('')}</body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const doc = frame.contentDocument!;
+    await waitUntil(
+      () =>
+        [...doc.querySelectorAll<HTMLElement>(Object.keys(tags).join())].every((el) =>
+          el.shadowRoot?.querySelector('.root *:not([part=status]):not(.placeholder)'),
+        ),
+      'never rendered',
+      { timeout: 50_000 },
+    );
+    // the session list's filters and every list drawn whole
+    await Promise.all([...doc.querySelectorAll<HTMLElement>(Object.keys(tags).join())].map((e) => elementUpdated(e)));
+  });
+  after(() => frame.remove());
+
+  /** How many nodes the elements draw, in every shadow root. */
+  const drawn = (roots: (Element | ShadowRoot)[]): number =>
+    roots.reduce((n, root) => {
+      const all = [...root.querySelectorAll('*')];
+      return n + all.length + drawn(all.flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : [])));
+    }, 0);
+  /** Once shown, the elements draw what they held back while hidden (lists drawn in parts, the filters): until done. */
+  const settled = async (els: HTMLElement[]) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    let was = -1;
+    await waitUntil(
+      () => els.every((el) => ready[el.localName].every((what) => el.shadowRoot!.querySelector(what))),
+      'never drew its controls and results',
+      { timeout: 10_000 },
+    );
+    for (let tries = 0; tries < 50; tries++) {
+      await Promise.all(els.map((el) => elementUpdated(el)));
+      await frame();
+      await new Promise((r) => setTimeout(r, 50));
+      const now = drawn(els.map((el) => el.shadowRoot!));
+      if (now == was) return;
+      was = now;
+    }
+  };
+  /** Whether a node is inside a box of at most 1 px (visually hidden text), in its own shadow root. */
+  const hiddenAway = (node: Node) => {
+    for (let el = node.parentElement; el; el = el.parentElement) {
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 && r.height <= 1) return true;
+    }
+    return false;
+  };
+  const name = (el: Element) =>
+    `<${el.localName}${el.className && typeof el.className == 'string' ? `.${el.className.replace(/ /g, '.')}` : ''}` +
+    `${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}>`;
+  /** What sticks out of `host` sideways: each box and line of text, named, with how far. */
+  const outside = (host: HTMLElement) => {
+    const { left, right } = host.getBoundingClientRect();
+    const out: string[] = [];
+    const check = (what: string, r: DOMRect) => {
+      const by = Math.max(left - r.left, r.right - right);
+      if (by > 0.5 && (r.width || r.height)) out.push(`${what} by ${by.toFixed(1)} px`);
+    };
+    const walk = (root: ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (!hiddenAway(el) && el.getBoundingClientRect().width > 1) check(name(el), el.getBoundingClientRect());
+      }
+      const texts = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+        if (!text.textContent!.trim() || hiddenAway(text)) continue;
+        const range = root.ownerDocument.createRange();
+        range.selectNodeContents(text);
+        const what = `"${text.textContent!.trim()}" in ${name(text.parentElement!)}`;
+        for (const r of range.getClientRects()) check(what, r);
+      }
+    };
+    walk(host.shadowRoot!);
+    return out;
+  };
+  /**
+   * Phone numbers (the digits and spaces a tel: or sms: link shows), in any shadow root, broken across
+   * lines or with their digits in the wrong order (the last left of the first, in a right-to-left line).
+   */
+  const brokenNumbers = (root: ShadowRoot): string[] =>
+    [...root.querySelectorAll('*')].flatMap((el) => [
+      ...(el.shadowRoot ? brokenNumbers(el.shadowRoot) : []),
+      ...(el.matches('a[href^="tel:"], a[href^="sms:"]')
+        ? [...(el.textContent!.matchAll(/\d[\d\s\u00a0]*\d/g) ?? [])].flatMap((m) => {
+            const texts = root.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+              const at = text.textContent!.indexOf(m[0]);
+              if (at < 0) continue;
+              const range = root.ownerDocument.createRange();
+              range.setStart(text, at);
+              range.setEnd(text, at + m[0].length);
+              const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.bottom)));
+              const digit = (i: number) => (
+                range.setStart(text, i),
+                range.setEnd(text, i + 1),
+                range.getBoundingClientRect()
+              );
+              const reversed = digit(at).left > digit(at + m[0].length - 1).left;
+              return [
+                ...(tops.size > 1 ? [`${m[0]} on ${tops.size} lines`] : []),
+                ...(reversed ? [`${m[0]} reversed`] : []),
+              ];
+            }
+            return [];
+          })
+        : []),
+    ]);
+
+  for (const box of Object.keys(boxes))
+    for (const look of Object.keys(looks))
+      for (const tag of Object.keys(tags))
+        it(`${tag} at ${box}, ${look}: its content fits in it`, async () => {
+          const doc = frame.contentDocument!;
+          const section = doc.querySelector<HTMLElement>(`[data-case="${box} ${look} ${tag}"]`)!;
+          section.hidden = false;
+          try {
+            const page = doc.documentElement;
+            const els = [...section.querySelectorAll<HTMLElement>(tag)];
+            await settled(els);
+            // 83 px less half a classic scrollbar, where the browser draws one (12 px in Firefox: 78 px)
+            const row = section.firstElementChild!.clientWidth;
+            const width = box == '83 px' ? (row - 120 - 16) / 2 : 144;
+            expect(width, 'width').to.be.within(76, 144);
+            expect(els[0].getBoundingClientRect().width, 'width').to.be.closeTo(width, 1);
+            expect(page.scrollWidth, 'page width').to.be.at.most(page.clientWidth);
+            for (const el of els) expect(outside(el), 'sticking out').to.deep.equal([]);
+            for (const el of els) expect(brokenNumbers(el.shadowRoot!), 'phone numbers').to.deep.equal([]);
+            const date = els[0].shadowRoot!.querySelector<HTMLInputElement>('input[type=date]');
+            if (date && box == '144 px') {
+              // its whole date shows: as wide as the field is where it has all the room it wants
+              const free = date.cloneNode() as HTMLInputElement;
+              free.style.cssText = 'position: absolute; inline-size: auto; max-inline-size: none';
+              date.after(free);
+              const wants = free.getBoundingClientRect().width;
+              free.remove();
+              expect(date.getBoundingClientRect().width, 'date field').to.be.at.least(wants - 0.5);
+            }
+          } finally {
+            section.hidden = true;
+          }
+        });
+});

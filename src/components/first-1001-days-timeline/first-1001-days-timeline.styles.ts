@@ -16,11 +16,14 @@ export const styles = css`
   .intro {
     margin-block: 0 var(--_gap);
   }
+  /* In an element under 200 px (its width in cqi) less room each side and smaller date text, so the date
+     field shows a whole date from 9em (144 px) on, in either theme: it was 110 px and cut "dd/mm/yyyy" to
+     "dd/mm/yy", 78 px in the dark theme. Never below 11 px (an 83 px element cuts it, as it was). */
   fieldset {
     min-inline-size: 0;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
+    padding: 0.75rem clamp(0px, 20cqi - 24px, 1rem);
     margin: 0 0 var(--_gap);
   }
   fieldset > * + * {
@@ -60,6 +63,10 @@ export const styles = css`
     gap: 0.25rem;
     font-weight: 600;
     justify-items: start;
+  }
+  .date input {
+    padding-inline: min(0.5rem, 2cqi);
+    font-size: clamp(0.6875em, 7cqi + 2px, 1em);
   }
   input[aria-invalid='true'] {
     border-color: var(--_error);

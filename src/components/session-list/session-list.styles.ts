@@ -57,9 +57,16 @@ export const styles = css`
   .pattern {
     font-weight: 400;
   }
-  /* A postcode is read as one: it moves to the next line whole. */
+  /* A postcode is read as one: it moves to the next line whole (an inline block), and breaks only where
+     a line is too narrow for it (nowrap made the session stick out of a narrow element). */
   .postcode {
+    display: inline-block;
+  }
+  /* A phone number is read as one, never broken: on one line, smaller in a narrow element (11% of its
+     width fits a number of 13 characters in a session at 83 px), never larger. */
+  [href^='tel:'] {
     white-space: nowrap;
+    font-size: min(1em, 11cqi);
   }
   .badge {
     display: inline-block;
@@ -142,7 +149,8 @@ export const styles = css`
     margin: 0;
     font-weight: 600;
   }
-  /* Narrow (the element's own width), and compact: each fact on one line, its label first. */
+  /* Narrow (the element's own width), and compact: each fact on one line, its label first; under 250 px
+     less room each side (6% of its width less 3 px), more for a phone number. */
   @container (max-width: 30rem) {
     .facts,
     .facts div {
@@ -154,7 +162,7 @@ export const styles = css`
       margin-inline-end: 0.5em;
     }
     .item {
-      padding: 0.5rem 0.75rem;
+      padding: 0.5rem min(0.75rem, 6cqi - 3px);
     }
   }
   :host([layout='compact']) .facts,

@@ -25,7 +25,7 @@ export const cardStyles = css`
     align-items: center;
     justify-content: space-between;
     gap: 0.25rem 0.75rem;
-    padding: 0.625rem 1rem;
+    padding: 0.625rem min(1rem, 6cqi);
     background: var(--_band);
     color: var(--_band-text);
   }
@@ -41,8 +41,9 @@ export const cardStyles = css`
     font-weight: 700;
     font-size: 0.875em;
   }
+  /* Less room each side in an element under 267 px (6% of its width), more for a phone number. */
   .body {
-    padding: 0.75rem 1rem;
+    padding: 0.75rem min(1rem, 6cqi);
   }
   .emergency .body {
     background: var(--imh-color-emergency-surface, #212b32);
@@ -63,7 +64,10 @@ export const cardStyles = css`
   .body p.lead {
     margin-block: 0 0.75rem;
   }
+  /* A phone number is never broken: in a narrow element its link's text is smaller (9.5% of the element's
+     width: a number of 13 characters fits in a card at its narrowest), never larger. */
   .lead a {
+    font-size: min(1em, 9.5cqi);
     display: inline-flex;
     align-items: center;
     min-block-size: 48px;
@@ -101,6 +105,7 @@ export const cardStyles = css`
     gap: 0.5rem 1.25rem;
   }
   .actions a {
+    font-size: min(1em, 9.5cqi);
     display: inline-flex;
     flex-wrap: wrap;
     align-items: center;
