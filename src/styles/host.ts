@@ -9,7 +9,7 @@ export const hostStyles = css`
   :host {
     --_fg: var(--imh-color-text, #212b32);
     --_muted: var(--imh-color-text-secondary, #4c6272);
-    --_bg: var(--imh-color-surface, #ffffff);
+    --_bg: var(--imh-color-surface, #fff);
     --_line: var(--imh-color-border, #d8dde0);
     --_link: var(--imh-color-link, #005eb8);
     --_focus: var(--imh-color-focus, #ffeb3b);
@@ -17,7 +17,7 @@ export const hostStyles = css`
     --_gap: var(--imh-space, 1rem);
     --_radius: var(--imh-radius, 4px);
     --_button: var(--imh-color-button, #007f3b);
-    --_button-text: var(--imh-color-button-text, #ffffff);
+    --_button-text: var(--imh-color-button-text, #fff);
     display: block;
     color: var(--_fg);
     line-height: 1.5;
@@ -85,11 +85,7 @@ export const hostStyles = css`
   a {
     color: var(--_link);
   }
-  a:focus-visible,
-  button:focus-visible,
-  summary:focus-visible,
-  input:focus-visible,
-  select:focus-visible {
+  :is(a, button, summary, input, select):focus-visible {
     outline: 3px solid transparent;
     background-color: var(--_focus);
     color: var(--_focus-text);
@@ -198,11 +194,7 @@ export const hostStyles = css`
     button {
       border-color: ButtonText;
     }
-    a:focus-visible,
-    button:focus-visible,
-    summary:focus-visible,
-    input:focus-visible,
-    select:focus-visible {
+    :is(a, button, summary, input, select):focus-visible {
       outline: 3px solid CanvasText;
     }
     .notice {

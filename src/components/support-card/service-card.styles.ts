@@ -4,7 +4,7 @@ import { css } from '../../styles/css.js';
 export const cardStyles = css`
   .card {
     --_band: var(--imh-color-routine, #005eb8);
-    --_band-text: var(--imh-color-routine-text, #ffffff);
+    --_band-text: var(--imh-color-routine-text, #fff);
     background: var(--_bg);
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
@@ -12,11 +12,11 @@ export const cardStyles = css`
   }
   .card.urgent {
     --_band: var(--imh-color-urgent, #d5281b);
-    --_band-text: var(--imh-color-urgent-text, #ffffff);
+    --_band-text: var(--imh-color-urgent-text, #fff);
   }
   .card.emergency {
     --_band: var(--imh-color-emergency, #d5281b);
-    --_band-text: var(--imh-color-emergency-text, #ffffff);
+    --_band-text: var(--imh-color-emergency-text, #fff);
     border-color: var(--imh-color-emergency-surface, #212b32);
   }
   .band {
@@ -47,7 +47,7 @@ export const cardStyles = css`
   }
   .emergency .body {
     background: var(--imh-color-emergency-surface, #212b32);
-    color: var(--imh-color-emergency-surface-text, #ffffff);
+    color: var(--imh-color-emergency-surface-text, #fff);
   }
   .emergency .body a {
     color: inherit;
