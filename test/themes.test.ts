@@ -8,9 +8,9 @@ import { expectQuietConsole } from './fixtures/quiet.js';
 import { shown } from './fixtures/shown.js';
 import { contrastFindings, deepActive, focusFindings, ringFindings } from './fixtures/contrast.js';
 
-/** sRGB relative luminance of `rgb(r, g, b)` or `#rrggbb`, per WCAG 2.2. */
+/** sRGB relative luminance of `rgb(r, g, b)`, `#rrggbb` or `#rgb`, per WCAG 2.2. */
 function luminance(colour: string): number {
-  const hex = /^#([0-9a-f]{6})$/i.exec(colour.trim());
+  const hex = /^#([0-9a-f]{6})$/i.exec(colour.trim().replace(/^#(\w)(\w)(\w)$/, '#$1$1$2$2$3$3'));
   const rgb = hex
     ? [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16))
     : (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
