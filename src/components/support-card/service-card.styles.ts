@@ -64,8 +64,9 @@ export const cardStyles = css`
   .body p.lead {
     margin-block: 0 0.75rem;
   }
-  /* A phone number is never broken: in a narrow element its link's text is smaller (9.5% of the element's
-     width: a number of 13 characters fits in a card at its narrowest), never larger. */
+  /* A phone number is never broken: in a narrow element a link's text is smaller (9.5% of the element's
+     width: a number of 13 characters fits in a card at its narrowest), never larger. The lead too (an
+     urgent service's may be 12 digits long); so a short number (111) is as small there. */
   .lead a {
     font-size: min(1em, 9.5cqi);
     display: inline-flex;
