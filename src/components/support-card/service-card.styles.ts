@@ -25,7 +25,7 @@ export const cardStyles = css`
     align-items: center;
     justify-content: space-between;
     gap: 0.25rem 0.75rem;
-    padding: 0.625rem min(1rem, 6cqi);
+    padding: 0.625rem min(1rem, 8cqi - 4px);
     background: var(--_band);
     color: var(--_band-text);
   }
@@ -41,9 +41,9 @@ export const cardStyles = css`
     font-weight: 700;
     font-size: 0.875em;
   }
-  /* Less room each side in an element under 267 px (6% of its width), more for a phone number. */
+  /* Less room each side in an element under 250 px (8% of its width less 4 px), more for a phone number. */
   .body {
-    padding: 0.75rem min(1rem, 6cqi);
+    padding: 0.75rem min(1rem, 8cqi - 4px);
   }
   .emergency .body {
     background: var(--imh-color-emergency-surface, #212b32);
