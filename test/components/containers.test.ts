@@ -149,6 +149,34 @@ describe('every element where the page asks for its smallest or its widest width
 });
 
 /**
+ * A page of its own (a frame: its own viewport) with these elements' scripts, the example feed, `head`
+ * and `body`, added to the test page: once every element in it drew something.
+ */
+async function framePage(tags: string[], head: string, body: string, style: string): Promise<HTMLIFrameElement> {
+  const here = location.origin;
+  const scripts = tags
+    .map((tag) => tag.slice(4))
+    .map((name) => `<script type="module" src="${here}/src/components/${name}/${name}.ts"></script>`);
+  const frame = document.createElement('iframe');
+  frame.style.cssText = style;
+  frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
+    <meta name="imh-feed" content="${here}/public/example-feed.json">${scripts.join('')}${head}</head>
+    <body>${body}</body></html>`;
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  await waitUntil(
+    () =>
+      [...frame.contentDocument!.querySelectorAll<HTMLElement>(tags.join())].every((el) =>
+        el.shadowRoot?.querySelector('.root *:not([part=status]):not(.placeholder)'),
+      ),
+    'never rendered',
+    { timeout: 25_000 },
+  );
+  return frame;
+}
+
+/**
  * In a page of its own (a frame: its own viewport, so 100vw is the frame's width), every element
  * in a box as wide as its content (width: max-content, a flex item that is flex: none) is as wide
  * as the page lets it be, and no wider: the page never scrolls sideways; nor does a row that cannot
@@ -180,31 +208,15 @@ describe('every element in a box as wide as its content, at 320 and 1280 px', ()
 
   before(async function () {
     this.timeout(30_000);
-    const here = location.origin;
-    const scripts = tags
-      .map((tag) => tag.slice(4))
-      .map((name) => `<script type="module" src="${here}/src/components/${name}/${name}.ts"></script>`);
     const element = (tag: string) => `<${tag} ${attrs[tag]}></${tag}>`;
     const cases = Object.entries(boxes).flatMap(([box, wrap]) =>
       tags.map((tag) => `<section hidden data-case="${box} ${tag}">${wrap(element(tag))}</section>`),
     );
-    frame = document.createElement('iframe');
-    frame.style.cssText = 'height: 600px; border: 0';
-    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
-      <meta name="imh-feed" content="${here}/public/example-feed.json">${scripts.join('')}
-      <style>html { overflow-y: scroll } ::-webkit-scrollbar { width: 17px; background: #ccc }</style></head>
-      <body>${cases.join('')}</body></html>`;
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const doc = frame.contentDocument!;
-    await waitUntil(
-      () =>
-        [...doc.querySelectorAll<HTMLElement>(tags.join())].every((el) =>
-          el.shadowRoot?.querySelector('.root *:not([part=status]):not(.placeholder)'),
-        ),
-      'never rendered',
-      { timeout: 25_000 },
+    frame = await framePage(
+      tags,
+      '<style>html { overflow-y: scroll } ::-webkit-scrollbar { width: 17px; background: #ccc }</style>',
+      cases.join(''),
+      'height: 600px; border: 0',
     );
   });
   after(() => frame.remove());
@@ -267,10 +279,6 @@ describe('every element with its controls, at 83 and 144 px wide on a 320 px pag
 
   before(async function () {
     this.timeout(60_000);
-    const here = location.origin;
-    const scripts = Object.keys(tags)
-      .map((tag) => tag.slice(4))
-      .map((name) => `<script type="module" src="${here}/src/components/${name}/${name}.ts"></script>`);
     const cases = Object.entries(boxes).flatMap(([box, wrap]) =>
       Object.entries(looks).flatMap(([look, attr]) =>
         Object.entries(tags).map(
@@ -279,25 +287,7 @@ describe('every element with its controls, at 83 and 144 px wide on a 320 px pag
         ),
       ),
     );
-    frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 320px; height: 600px; border: 0';
-    frame.srcdoc = `<!doctype html><html lang="en-GB"><head>
-      <meta name="imh-feed" content="${here}/public/example-feed.json">${scripts.join('')}</head>
-      <body>${cases.join('')}</body></html>`;
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const doc = frame.contentDocument!;
-    await waitUntil(
-      () =>
-        [...doc.querySelectorAll<HTMLElement>(Object.keys(tags).join())].every((el) =>
-          el.shadowRoot?.querySelector('.root *:not([part=status]):not(.placeholder)'),
-        ),
-      'never rendered',
-      { timeout: 50_000 },
-    );
-    // the session list's filters and every list drawn whole
-    await Promise.all([...doc.querySelectorAll<HTMLElement>(Object.keys(tags).join())].map((e) => elementUpdated(e)));
+    frame = await framePage(Object.keys(tags), '', cases.join(''), 'width: 320px; height: 600px; border: 0');
   });
   after(() => frame.remove());
 
