@@ -35,7 +35,7 @@ import { themed } from '../styles/themes.js';
 import { formatAgo } from './format.js';
 import { outlineLevel } from './heading.js';
 import type { Sourced } from './attribution.js';
-import { HeightKeeper } from './kept-height.js';
+import { HeightKeeper, placeholderIn } from './kept-height.js';
 import { lazy } from './lazy.js';
 import { str, Translator } from './localize.js';
 import { Reach } from './reach.js';
@@ -330,7 +330,7 @@ export class ImhElement extends LitElement {
   }
 
   /** The freshness and share code with the messages it says, for an element with one of those attributes. */
-  private extras!: Task<
+  protected extras!: Task<
     readonly [string | false, string | undefined],
     typeof import('../reach/fresh-share.js') | undefined
   >;
@@ -458,7 +458,7 @@ export class ImhElement extends LitElement {
     // a long list is drawn. Not before the "last checked" line or Share buttons are drawn, when asked for.
     new HeightKeeper(
       this,
-      () => this.status == 'ready' && this.extras.status != PENDING && !this.renderRoot.querySelector('.placeholder'),
+      () => this.status == 'ready' && this.extras.status != PENDING && !placeholderIn(this.renderRoot),
       () => this.holding || this.drawing,
     );
   }

@@ -63,6 +63,15 @@ const save = (entries: Entry[]) => {
   }
 };
 
+/**
+ * The element's loading placeholder, if it shows one: its status line (`renderFeedStatus`), found first, as
+ * a placeholder. (A query for `.placeholder` where there is none read every node of a long list, each frame.)
+ */
+export const placeholderIn = (root: ParentNode | null) => {
+  const status = root?.querySelector<HTMLElement>('[part=status]');
+  return status?.classList.contains('placeholder') ? status : undefined;
+};
+
 /** Keepers with a placeholder to size or a height to keep, done together once per frame. */
 const due = new Set<HeightKeeper>();
 const frame = () => {
@@ -127,7 +136,7 @@ export class HeightKeeper implements ReactiveController {
   }
 
   private placeholder() {
-    return this.host.shadowRoot?.querySelector<HTMLElement>('.placeholder') ?? undefined;
+    return placeholderIn(this.host.shadowRoot);
   }
 
   /** Reads the element's width and height (in the frame, with every other element's). */

@@ -1,4 +1,12 @@
-import { html, nothing, unsafeCSS, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
+import {
+  html,
+  noChange,
+  nothing,
+  unsafeCSS,
+  type CSSResult,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from 'lit';
 import { SESSION_PARTS } from '../../feed/session-parts.js';
 import type { Feed, Place } from '../../feed/types.js';
 import { ImhSessionSelectEvent } from '../../events/session-select.js';
@@ -292,6 +300,13 @@ export class ImhSessionList extends ImhElement {
   private hadBody = false;
   /** Settles the wait for the body in `getUpdateComplete` when the list leaves the page. */
   private left?: () => void;
+  /**
+   * What the last render drew its days with, and how many sessions it drew under each day: a list drawn
+   * in parts draws only the new ones again, not every session before them in every part (which made a
+   * list of every date of 500 series take 11 times FullCalendar's time: issue 14). Forgotten at any
+   * change of a property, and when anything the sessions show differs (see `renderContent`).
+   */
+  private drewDays?: [drawnWith: unknown[], counts: Map<number, number>];
 
   /**
    * Also waits for the list's body (its chunk, then the update that first has it, and the parts that
@@ -329,6 +344,7 @@ export class ImhSessionList extends ImhElement {
     super.willUpdate(changed);
     if (changed.has('limit') || changed.has('category') || changed.has('place') || changed.has('ageMonths'))
       this.shown = 0;
+    if (changed.size) this.drewDays = undefined;
     // Made when first used, not in every list's constructor: a page that makes 200 lists at once
     // makes them in one task (issue 12).
     if (this.filters) this.controls ??= this.makeControls();
@@ -420,8 +436,27 @@ export class ImhSessionList extends ImhElement {
     const groups = new Map<number, [SessionOccurrence, number][]>();
     visible.forEach((o, i) => {
       const day = Math.max(o.day, today); // a multi-day event under way is listed under today
-      groups.set(day, [...(groups.get(day) ?? []), [o, i]]);
+      const group = groups.get(day);
+      if (group) group.push([o, i]);
+      else groups.set(day, [[o, i]]);
     });
+    // The days and sessions the last render drew stay as they are when this one draws the same list with
+    // the same everything else, only longer (`inParts`: its days come in the same order, each with the same
+    // first sessions), and they are still there (no placeholder or error was drawn in between).
+    const drawnWith = [
+      upcoming,
+      body,
+      this.chosen,
+      t.locale,
+      t.also?.locale,
+      this.level,
+      this.ics.status,
+      this.extras.status,
+    ];
+    const [last, had] = this.drewDays ?? [];
+    const counts =
+      had && last!.every((v, i) => v === drawnWith[i]) && this.renderRoot.querySelector('.day') ? had : new Map();
+    this.drewDays = [drawnWith, counts];
     return html`<div part="base" class="base">
       ${this.filters ? this.renderControls(feed, { total, today, days }) : nothing}
       ${this.sheet?.button(
@@ -432,16 +467,24 @@ export class ImhSessionList extends ImhElement {
       ${this.renderFeedStatus(!total)}
       ${
         total
-          ? [...groups].map(
-              ([day, items]) => html`<section part="day" class="day">
-              ${heading(
-                this.level,
-                both(t, (t) => dayName(day, today, t)),
-                'day-heading',
-              )}
-              <ul class="items">${items.map(([o, i]) => body.sessionItem(o, context, i))}</ul>
-            </section>`,
-            )
+          ? [...groups].map(([day, items]) => {
+              // (A day with fewer sessions than drawn, which a longer list never has, is drawn again whole.)
+              const had = counts.get(day) ?? 0;
+              const drawn = had > items.length ? 0 : had;
+              counts.set(day, items.length);
+              return drawn == items.length
+                ? noChange
+                : html`<section part="day" class="day">
+                    ${heading(
+                      this.level,
+                      both(t, (t) => dayName(day, today, t)),
+                      'day-heading',
+                    )}
+                    <ul class="items">${items.map(([o, i], n) =>
+                      n < drawn ? noChange : body.sessionItem(o, context, i),
+                    )}</ul>
+                  </section>`;
+            })
           : html`<p part="empty" class="empty">
             ${
               // "No sessions match these choices" only where the page's own sessions have dates in the window.
