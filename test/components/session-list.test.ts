@@ -339,6 +339,31 @@ describe('<imh-session-list>', () => {
       }
     });
 
+    it('a long list (over 50 sessions asked for) leaves days off screen to the browser, all still there', async () => {
+      // Issue 14: without it, each part of a list of every date laid out every day before it again (35 s for the
+      // dates of 500 series). A list of the usual length is laid out as before.
+      const short = await list({ limit: 50, days: 60 });
+      expect($$(short, '[part=day]').map((d) => getComputedStyle(d).contentVisibility ?? 'visible')).to.not.include(
+        'auto',
+      );
+      const el = await list({ limit: 60, days: 60 });
+      await el.updateComplete;
+      const days = $$(el, '[part=day]');
+      const supported = CSS.supports('content-visibility', 'auto');
+      expect(days.every((d) => getComputedStyle(d).contentVisibility == (supported ? 'auto' : undefined))).to.equal(
+        true,
+      );
+      // Its sessions are all there, for find in page, screen readers and print, and focus reaches them by keyboard.
+      expect($$(el, '[part=item]').length).to.equal(60);
+      await expect(el).to.be.accessible();
+      const more = $(el, 'button.more')!;
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal($$(el, '[part=item]')[60]);
+      expect($$(el, '[part=item]')[60].getBoundingClientRect().height, 'drawn where focus went').to.be.greaterThan(50);
+    });
+
     it('days: how far ahead', async () => {
       const el = await list({ days: 1, limit: 100 });
       expect(headings(el)).to.deep.equal(['Today']);

@@ -457,7 +457,7 @@ export class ImhSessionList extends ImhElement {
     const counts =
       had && last!.every((v, i) => v === drawnWith[i]) && this.renderRoot.querySelector('.day') ? had : new Map();
     this.drewDays = [drawnWith, counts];
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base ${wanted > 50 ? 'long' : ''}">
       ${this.filters ? this.renderControls(feed, { total, today, days }) : nothing}
       ${this.sheet?.button(
         t,
