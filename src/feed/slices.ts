@@ -81,16 +81,31 @@ const WARM: (() => unknown)[] = [
 /**
  * Starts this task's slice now, if none is running. An element's constructor calls it, so the time
  * a page spends creating elements counts: two hundred elements made in one task (the page's own
- * parse) leave their first updates to later tasks, rather than adding them to that one.
+ * parse) leave their first updates to later tasks, rather than adding them to that one. Once the
+ * slice has begun, the clock is not read: a page that makes a thousand elements in one task does
+ * not read it a thousand times (issue 12).
  */
-export const arrive = (): unknown => {
+export const arrive = (): void => {
   if (!warmed) {
     warmed = true;
     for (const step of WARM) void alone().then(step);
   }
-  return hasTime();
+  if (!deadline) hasTime();
 };
 let warmed = false;
+
+/** Runs `unit` in a later task, behind the work already waiting, once `flush` finds time for it; settles with it. */
+const queued = <T>(unit: () => T) =>
+  new Promise<T>((resolve, reject) => {
+    waiting.push(() => {
+      try {
+        resolve(unit());
+      } catch (e) {
+        reject(e);
+      }
+    });
+    wait();
+  });
 
 /**
  * Resolves in a later task, in turn with the page's other waiting work, and ends that task's slice:
@@ -98,12 +113,8 @@ let warmed = false;
  * it in that task.
  */
 export const alone = (): Promise<void> =>
-  new Promise((resolve) => {
-    waiting.push(() => {
-      resolve();
-      deadline = 1; // long past
-    });
-    wait();
+  queued(() => {
+    deadline = 1; // long past
   });
 
 function flush() {
@@ -123,14 +134,15 @@ function wait() {
  * later task, in turn with other waiting work, and after the page has drawn what the last slice's
  * updates changed. Returns undefined when it ran at once, else a promise settled once it has run.
  */
-export const turn = (job: () => void): void | Promise<void> =>
-  sliced(
-    (function* () {
-      yield; // only once the slice has time
-      drawn = false;
-      job();
-    })(),
-  );
+export const turn = (job: () => void): void | Promise<void> => {
+  // No generator, and no look at the clock once work waits: a page's elements each call this in the
+  // task they all arrive in (issue 12).
+  const run = () => {
+    drawn = false;
+    job();
+  };
+  return !waiting.length && hasTime() ? run() : queued(run);
+};
 
 /**
  * Runs `work` to the end: synchronously if it fits in this task's slice (of at most `budget` ms
@@ -138,7 +150,7 @@ export const turn = (job: () => void): void | Promise<void> =>
  */
 export function sliced<T>(work: Generator<void, T>, budget = SLICE): T | Promise<T> {
   // The clock is read before each unit but the first: the generator's start, up to its first
-  // yield (for `turn`, nothing). A step resumed by `flush`, which has just found time, does one
+  // yield. A step resumed by `flush`, which has just found time, does one
   // unit without looking again (a job queued before it started: its start), so no two units ever
   // run on one look. Work begun in a task with no slice yet starts one first, so its first unit
   // counts against it.
@@ -155,22 +167,8 @@ export function sliced<T>(work: Generator<void, T>, budget = SLICE): T | Promise
   hasTime(budget);
   const first = waiting.length ? undefined : step();
   if (first) return first.value;
-  return new Promise<T>((resolve, reject) => {
-    const next = () => {
-      try {
-        const s = step(true);
-        if (s) resolve(s.value);
-        else {
-          waiting.push(next);
-          wait();
-        }
-      } catch (e) {
-        reject(e);
-      }
-    };
-    waiting.push(next);
-    wait();
-  });
+  const next = (): Promise<T> => queued(() => step(true)).then((s) => (s ? s.value : next()));
+  return next();
 }
 
 /** Runs a generator to the end in one go. */

@@ -74,18 +74,20 @@ const credits = lazy('the credit for imported data', 'attribution', () => import
 
 /** The elements on the page, for the one pair of print listeners they share. */
 const connected = new Set<ImhElement>();
+/** A language changed (a `lang` on the page, or `setLocale`): the elements on the page render again. */
+const relang = () => {
+  for (const el of connected) el.requestUpdate();
+};
 /** The closed details opened for printing (their content does not print closed). */
 const opened: HTMLDetailsElement[] = [];
 
-/** Elements whose text changes with the clock ("Open now, closes at 17:00"): see `everyMinute`. */
-const live = new WeakSet<ImhElement>();
 let minute: ReturnType<typeof setTimeout> | undefined;
 /** At the start of every minute, renders the live elements again: one timer for the page, while it has elements. */
 const tick = () => {
   minute = connected.size
     ? setTimeout(
         () => {
-          for (const el of connected) if (live.has(el)) el.requestUpdate();
+          for (const el of connected) if (el.live) el.requestUpdate();
           tick();
         },
         60_000 - (Date.now() % 60_000) + 50,
@@ -267,7 +269,6 @@ export class ImhElement extends LitElement {
   private readonly needed: Retryable[] = [];
   /** Outcomes already announced with an event (each run's result or error once). */
   private announced!: WeakSet<object>;
-  private unlisten?: () => void;
 
   /** The element's language's messages, loaded before it shows text (made in `setUp`, as the tasks below). */
   private language!: Task<readonly [string], string>;
@@ -550,16 +551,18 @@ export class ImhElement extends LitElement {
     super.connectedCallback();
     // Back on the page with a list part-drawn: draws on.
     if (this.drawing) this.requestUpdate();
-    this.unlisten = onLanguageChange(() => this.requestUpdate());
-    // One pair of listeners for every element on the page (two hundred elements add none of their own).
-    if (!connected.size) for (const type of ['beforeprint', 'afterprint']) addEventListener(type, ImhElement.print);
+    // One pair of print listeners and one language listener for every element on the page (two hundred
+    // elements add none of their own; a listener added again is the same one, added once).
+    if (!connected.size) {
+      for (const type of ['beforeprint', 'afterprint']) addEventListener(type, ImhElement.print);
+      onLanguageChange(relang);
+    }
     connected.add(this);
     if (!minute) tick();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unlisten?.();
     connected.delete(this);
   }
 
@@ -569,8 +572,14 @@ export class ImhElement extends LitElement {
    * two hundred cards do not set and clear two hundred (issue 12).
    */
   protected everyMinute(): void {
-    live.add(this);
+    this.live = true;
   }
+  /**
+   * Set by `everyMinute`: a field, not a set of the live elements (adding to a `WeakSet` cost about 2 µs an
+   * element, in the task a page's elements all arrive in).
+   * @internal
+   */
+  live?: boolean;
 
   /**
    * The credit line for the imported items shown whose sources ask for one (`attribution.ts`). Its code
