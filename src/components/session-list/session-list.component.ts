@@ -160,7 +160,10 @@ export class ImhSessionList extends ImhElement {
    * now, also for a value that is not a date (with one console line per value per page).
    */
   now?: string;
-  /** How many occurrences to show before a "Show more" button. */
+  /**
+   * How many occurrences to show before a "Show more" button. A long list is drawn a few sessions a frame; over
+   * 50, the browser lays out and paints only the days near the screen (each other day keeps the height it last had).
+   */
   limit = 10;
   /** How many days ahead to look, counting today: whole days from 1 to 366 (a year; more is taken as 366). */
   days = 28;
