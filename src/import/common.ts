@@ -598,8 +598,9 @@ const RANGE_SPLIT = /\s*(?:[-–—~]|\bto\b|\buntil\b|\btill\b|\btil\b)\s*/i;
  * "midnight" or "24:00" is 24:00 (for opening hours).
  *
  * With `overnight` (opening hours), an end before the start is on the next day, as the feed reads
- * hours (22:00–02:00: open past midnight), and an end of 00:00 is 24:00; only an end at the start is
- * a problem. Without it (a session), the end must come after the start.
+ * hours (22:00–02:00: open past midnight), where the hours are a night's (`nightHours`: else they are
+ * a problem, said with the times), and an end of 00:00 is 24:00; an end at the start is a problem.
+ * Without it (a session), the end must come after the start.
  */
 export function parseTimeRange(text: string, overnight = false): Parsed<{ start: string; end: string }> {
   const t = cleanText(text);

@@ -197,6 +197,9 @@ async function share(host: ExtrasHost, key: string, title: string) {
 
 const select = (e: Event) => (e.target as HTMLInputElement).select();
 
+/** What the host's Share buttons last did (a new object at each share): a list redraws its sessions when it changes. */
+export const shareState = (host: ExtrasHost): unknown => shared.get(host);
+
 /** The Share button for a session or service, and after it "Link copied" or the link to copy by hand. */
 export function shareButton(host: ExtrasHost, t: Translator, item: Session | Service, language: string) {
   if (!host.share) return nothing;

@@ -364,6 +364,21 @@ describe('<imh-session-list>', () => {
       expect($$(el, '[part=item]')[60].getBoundingClientRect().height, 'drawn where focus went').to.be.greaterThan(50);
     });
 
+    it('a minute on, a long list is not drawn again from its first part; what was opened stays open', async () => {
+      // Each minute the list works out its dates again (a session may have ended): the same dates are the same
+      // list, so a list drawn in parts is not cut back to its first part and regrown, closing what a visitor opened.
+      const el = await list({ limit: 45, days: 60 });
+      await el.updateComplete;
+      const details = $$(el, '[part=item] details.calendar')[40] as HTMLDetailsElement;
+      details.open = true;
+      const counts: number[] = [];
+      el.addController({ hostUpdated: () => counts.push($$(el, '[part=item]').length) });
+      el.now = '2026-11-23T08:01';
+      await el.updateComplete;
+      expect(Math.min(...counts), `sessions drawn at each update (${counts.join(', ')})`).to.equal(45);
+      expect(details.isConnected && details.open, 'the calendar menu opened').to.equal(true);
+    });
+
     it('days: how far ahead', async () => {
       const el = await list({ days: 1, limit: 100 });
       expect(headings(el)).to.deep.equal(['Today']);

@@ -7,6 +7,7 @@ import type { ImhReviewDueEvent } from '../../src/events/review-due.js';
 import { formatAgo, formatDay } from '../../src/internal/format.js';
 import { parseDay } from '../../src/schedule/civil.js';
 import { readPeriod } from '../../src/reach/fresh-share.js';
+import { exampleFeed } from '../fixtures/example.js';
 import { minimalFeed, service, session } from '../fixtures/feeds.js';
 import { expectQuietConsole } from '../fixtures/quiet.js';
 import { shown as feedShown } from '../fixtures/shown.js';
@@ -250,6 +251,23 @@ describe('share', () => {
     expect(textOf(button.parentElement!.querySelector('[part~=share-note]'))).to.equal('Link copied');
     expect(textOf($(el, '.share-status'))).to.equal('Link copied');
     await expect(el).to.be.accessible();
+  });
+
+  it('share fallback in a session list drawn in parts: the note and the field show beside its session', async () => {
+    // The list draws only its new sessions at each part: a share must still draw the sessions already there again.
+    stub('share', undefined);
+    stub('clipboard', { writeText: () => Promise.reject(new DOMException('Refused', 'NotAllowedError')) });
+    const el = await place(
+      'imh-session-list',
+      { share: '', now: '2026-11-23T08:00', limit: '45', days: '60' },
+      await exampleFeed(),
+    );
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect($$(el, '[part=item]').length, 'all drawn').to.equal(45);
+    const button = $$(el, 'button[part~=share]')[0];
+    button.click();
+    await shown(el, '[part~=share-note] input', 'link field');
+    expect(button.parentElement!.querySelector('[part~=share-note] input')).to.equal(el.shadowRoot!.activeElement);
   });
 
   it('share fallback: the clipboard refused, the link in a read-only field, focused and selected', async () => {

@@ -8,7 +8,7 @@ import {
   type PropertyValues,
 } from 'lit';
 import { SESSION_PARTS } from '../../feed/session-parts.js';
-import type { Feed, Place } from '../../feed/types.js';
+import type { Feed, Place, Session } from '../../feed/types.js';
 import { ImhSessionSelectEvent } from '../../events/session-select.js';
 import { ImhElement } from '../../internal/imh-element.js';
 import { formatDay, formatUnit } from '../../internal/format.js';
@@ -16,6 +16,7 @@ import { lazy } from '../../internal/lazy.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { both } from '../../internal/feed-text.js';
 import { adoptBodyStyles } from '../../internal/body-styles.js';
+import { messagesOf } from '../../localization.js';
 import { COMPLETE, ERROR, PENDING, Task } from '../../internal/task.js';
 import { parseNow } from '../../internal/now.js';
 import { wallClock } from '../../schedule/civil.js';
@@ -59,6 +60,9 @@ interface Upcoming {
   today: number;
   /** Term-time and bank-holiday series whose dates in the window are not known yet. */
   unconfirmed: UnconfirmedDates[];
+  /** The window's length in days, and the sessions the page's attributes and choices leave (see `found`). */
+  days: number;
+  sessions: Session[];
 }
 
 /** The list's body: its code and its styles. */
@@ -271,13 +275,30 @@ export class ImhSessionList extends ImhElement {
           .filter((s) => s.schedule.termTimeOnly || s.schedule.notOnBankHolidays)
           .map((s) => unconfirmedDates(s, options))
           .filter((u) => !!u);
-        const found = (occurrences: SessionOccurrence[]): Upcoming => ({
-          feed,
-          occurrences: own ? (this.dated = occurrences) : occurrences,
-          places: new Map((feed.places ?? []).map((p) => [p.id, p])),
-          today: wallClock(now, feed.timeZone).day,
-          unconfirmed,
-        });
+        const found = (occurrences: SessionOccurrence[]): Upcoming => {
+          if (own) this.dated = occurrences;
+          const today = wallClock(now, feed.timeZone).day;
+          const last = this.upcoming.value;
+          const same = <T>(a: T[], b: T[], eq = (x: T, y: T) => x === y) =>
+            a.length == b.length && a.every((x, i) => eq(x, b[i]));
+          // A minute later with nothing ended (the same sessions, day and window, and dates): the same list, so a
+          // list drawn in parts carries on where it was, not from its first part, and what was opened stays open.
+          return last?.feed == feed &&
+            last.today == today &&
+            last.days == days &&
+            same(last.sessions, sessions) &&
+            same(last.occurrences, occurrences, (p, o) => p.session == o.session && +p.start == +o.start)
+            ? last
+            : {
+                feed,
+                occurrences,
+                places: new Map((feed.places ?? []).map((p) => [p.id, p])),
+                today,
+                days,
+                sessions,
+                unconfirmed,
+              };
+        };
         const result = sliced(occurrencesInSlices(sessions, options));
         return result instanceof Promise ? result.then(found) : found(result);
       },
@@ -446,21 +467,25 @@ export class ImhSessionList extends ImhElement {
     // The days and sessions the last render drew stay as they are when this one draws the same list with
     // the same everything else, only longer (`inParts`: its days come in the same order, each with the same
     // first sessions), and they are still there (no placeholder or error was drawn in between).
+    const extras = this.extras.value;
     const drawnWith = [
       upcoming,
       body,
       this.chosen,
       t.locale,
+      messagesOf(t.locale),
       t.also?.locale,
       this.level,
       this.ics.status,
-      this.extras.status,
+      extras,
+      extras?.shareState(this),
     ];
     const [last, had] = this.drewDays ?? [];
-    const counts =
+    const drawn =
       had && last!.every((v, i) => v === drawnWith[i]) && this.renderRoot.querySelector('.day') ? had : new Map();
-    this.drewDays = [drawnWith, counts];
-    return html`<div part="base" class="base ${wanted > 50 ? 'long' : ''}">
+    // What this render draws, kept once it is all made (a render that throws halfway leaves the last one's).
+    const counts = new Map<number, number>();
+    const out = html`<div part="base" class="base ${wanted > 50 ? 'long' : ''}">
       ${this.filters ? this.renderControls(feed, { total, today, days }) : nothing}
       ${this.sheet?.button(
         t,
@@ -472,10 +497,10 @@ export class ImhSessionList extends ImhElement {
         total
           ? [...groups].map(([day, items]) => {
               // (A day with fewer sessions than drawn, which a longer list never has, is drawn again whole.)
-              const had = counts.get(day) ?? 0;
-              const drawn = had > items.length ? 0 : had;
+              const had = drawn.get(day) ?? 0;
+              const before = had > items.length ? 0 : had;
               counts.set(day, items.length);
-              return drawn == items.length
+              return before == items.length
                 ? noChange
                 : html`<section part="day" class="day">
                     ${heading(
@@ -484,7 +509,7 @@ export class ImhSessionList extends ImhElement {
                       'day-heading',
                     )}
                     <ul class="items">${items.map(([o, i], n) =>
-                      n < drawn ? noChange : body.sessionItem(o, context, i),
+                      n < before ? noChange : body.sessionItem(o, context, i),
                     )}</ul>
                   </section>`;
             })
@@ -522,6 +547,8 @@ export class ImhSessionList extends ImhElement {
         visible.flatMap((o) => [o.session, o.place ? places.get(o.place) : undefined]),
       )}
     </div>`;
+    this.drewDays = [drawnWith, counts];
+    return out;
   }
 }
 

@@ -14,14 +14,19 @@ export const styles = css`
   .day {
     margin-block-end: calc(var(--_gap) * 1.5);
   }
-  /* A long list (more than 50 sessions asked for) has the browser lay out and paint only the days on screen,
-     each other day at the height it last had (else about a screen's): a list of every date of 500 series took
-     35 s to draw without it, each part laying out all before it again (issue 14). Its focus outlines are drawn
-     past its edges, which its containment would cut. */
+  /* A long list (more than 50 sessions asked for) has the browser lay out and paint only the days near the
+     screen, each other day at the height it last had, else about one session's: a list of every date of 500
+     series took 35 s to draw without it, each part laying out every day before it again (issue 14). Its focus
+     outlines are drawn past its edges, which its containment would cut; printed, every day is drawn. */
   .long .day {
     content-visibility: auto;
-    contain-intrinsic-size: auto 100vh;
+    contain-intrinsic-size: auto 20rem;
     overflow-clip-margin: 0.5rem;
+  }
+  @media print {
+    .long .day {
+      content-visibility: visible;
+    }
   }
   [part='day-heading'] {
     font-size: 1.25em;
