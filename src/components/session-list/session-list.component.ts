@@ -65,10 +65,6 @@ interface Upcoming {
   sessions: Session[];
 }
 
-/** Whether two lists hold the same items (`eq`: the same objects) in the same order. */
-const same = <T>(a: readonly T[], b: readonly T[], eq = (x: T, y: T) => x === y) =>
-  a.length == b.length && a.every((x, i) => eq(x, b[i]));
-
 /** The list's body: its code and its styles. */
 interface Body {
   sessionItem: typeof import('./session-list-body.js').sessionItem;
@@ -283,6 +279,8 @@ export class ImhSessionList extends ImhElement {
           if (own) this.dated = occurrences;
           const today = wallClock(now, feed.timeZone).day;
           const last = this.upcoming.value;
+          const same = <T>(a: T[], b: T[], eq = (x: T, y: T) => x === y) =>
+            a.length == b.length && a.every((x, i) => eq(x, b[i]));
           // A minute later with nothing ended (the same sessions, day and window, and dates): the same list, so a
           // list drawn in parts carries on where it was, not from its first part, and what was opened stays open.
           return last?.feed == feed &&
@@ -329,7 +327,7 @@ export class ImhSessionList extends ImhElement {
   /**
    * What the last render drew its days with, and how many sessions it drew under each day: a list drawn
    * in parts draws only the new ones again, not every session before them in every part (which made a
-   * list of every date of 500 series take 99 s, where FullCalendar took 1.7: issue 14). Forgotten at any
+   * list of every date of 500 series take 11 times FullCalendar's time: issue 14). Forgotten at any
    * change of a property, and when anything the sessions show differs (see `renderContent`).
    */
   private drewDays?: [drawnWith: unknown[], counts: Map<number, number>];
@@ -483,7 +481,8 @@ export class ImhSessionList extends ImhElement {
       extras?.shareState(this),
     ];
     const [last, had] = this.drewDays ?? [];
-    const drawn = had && same(last!, drawnWith) && this.renderRoot.querySelector('.day') ? had : new Map();
+    const drawn =
+      had && last!.every((v, i) => v === drawnWith[i]) && this.renderRoot.querySelector('.day') ? had : new Map();
     // What this render draws, kept once it is all made (a render that throws halfway leaves the last one's).
     const counts = new Map<number, number>();
     const out = html`<div part="base" class="base ${wanted > 50 ? 'long' : ''}">
