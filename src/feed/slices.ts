@@ -14,7 +14,8 @@ const inFlight = new Set<MessageChannel>();
 /** Milliseconds of work per task, for all callers together. */
 export const SLICE = 8;
 
-const later: (f: () => void) => void =
+/** Runs `f` in a task of its own, as soon as the page's tasks before it have run. */
+export const later: (f: () => void) => void =
   typeof MessageChannel == 'function'
     ? (f) => {
         // Unlike setTimeout, a message is not clamped to 4 ms after a few nested calls.

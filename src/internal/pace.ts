@@ -18,8 +18,18 @@ export const DRAW = 10;
  */
 let perItem = 4;
 
-/** How many more items the next update draws. */
-export const drawNext = (): number => Math.max(MIN, Math.min(DRAW, Math.floor(SLICE / perItem)));
+/**
+ * How many more items the next update draws, of a list with `had` drawn. A long list whose days off
+ * screen the browser does not lay out (the session list's over 50: `content-visibility`) passes what
+ * it has: each frame then lays out about one screen however much is added, so its parts may grow, to
+ * twice what it has and as many as fit in LONG ms (a list of every date of 500 series came a few
+ * sessions a frame: 267 frames, three times FullCalendar's time; issue 14).
+ */
+export const drawNext = (had = 0): number =>
+  Math.max(MIN, Math.min(had || DRAW, Math.floor((had ? LONG : SLICE) / perItem)));
+
+/** Milliseconds of drawing an update of a long list's later parts: well inside a task of 50 ms. */
+export const LONG = 16;
 
 /** Notes that an update which drew `count` more items took `ms`. */
 export const drawn = (ms: number, count: number): void => {

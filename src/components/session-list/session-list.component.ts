@@ -441,7 +441,9 @@ export class ImhSessionList extends ImhElement {
     const total = shownDates.length;
     const wanted = Math.max(1, this.shown || this.limit || 10);
     // A long list is drawn a few sessions an update (see `inParts`): the same list grows, another starts again.
-    const visible = this.inParts([upcoming, this.chosen, this.layout, t.locale, t.also?.locale], shownDates, wanted);
+    const long = wanted > 50;
+    const from = [upcoming, this.chosen, this.layout, t.locale, t.also?.locale];
+    const visible = this.inParts(from, shownDates, wanted, long);
     const ics = this.ics.status == COMPLETE ? this.ics.value : undefined;
     const context: ItemContext = {
       t,
@@ -485,7 +487,7 @@ export class ImhSessionList extends ImhElement {
       had && last!.every((v, i) => v === drawnWith[i]) && this.renderRoot.querySelector('.day') ? had : new Map();
     // What this render draws, kept once it is all made (a render that throws halfway leaves the last one's).
     const counts = new Map<number, number>();
-    const out = html`<div part="base" class="base ${wanted > 50 ? 'long' : ''}">
+    const out = html`<div part="base" class="base ${long ? 'long' : ''}">
       ${this.filters ? this.renderControls(feed, { total, today, days }) : nothing}
       ${this.sheet?.button(
         t,
