@@ -364,6 +364,49 @@ describe('<imh-session-list>', () => {
       expect($$(el, '[part=item]')[60].getBoundingClientRect().height, 'drawn where focus went').to.be.greaterThan(50);
     });
 
+    it('a long list draws its later parts larger, with no wait for a frame each; its first as before', async () => {
+      // Issue 14: a list of every date of 500 series came ten sessions a frame, 267 frames (5.1 s, three times
+      // FullCalendar's time). Past its first part, a long list's new days are off screen, which the browser does
+      // not lay out (content-visibility): its parts grow, each in a task of its own. Counted, not timed.
+      let drawn!: number[];
+      const el = await added({ limit: 150, days: 120 }, undefined, (el) => {
+        drawn = [];
+        el.addController({
+          hostUpdated: () => {
+            const n = $$(el, '[part=item]').length;
+            if (n && n != drawn.at(-1)) drawn.push(n);
+          },
+        });
+      });
+      await el.updateComplete;
+      expect($$(el, '[part=item]').length).to.equal(150);
+      const parts = drawn.map((n, i) => n - (drawn[i - 1] ?? 0));
+      expect(parts[0], `the first part (${parts.join(', ')})`).to.be.within(1, 10);
+      expect(Math.max(...parts), `the largest part (${parts.join(', ')})`).to.be.greaterThan(10);
+      expect(parts.length, `parts (${parts.join(', ')})`).to.be.below(15);
+      // No part more than doubles the list: the pace still follows how long the last parts took.
+      for (let i = 1; i < drawn.length; i++) expect(drawn[i], `${drawn}`).to.be.at.most(2 * drawn[i - 1]);
+    });
+
+    it('a session is drawn with no lines of indent: its blocks one space apart, its text as before', async () => {
+      // Issue 14: 193 nodes a session, 41 of them white space (the templates' lines and indent), now 173.
+      const el = await list({ limit: 20 });
+      for (const li of $$(el, '[part=item]')) {
+        const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+        const blank: string[] = [];
+        while (walker.nextNode()) blank.push(walker.currentNode.textContent!);
+        blank.splice(0, Infinity, ...blank.filter((t) => !t.trim()));
+        expect(
+          blank.filter((t) => t != ' '),
+          textOf(li.querySelector('[part=item-title]')),
+        ).to.eql([]);
+      }
+      // Its words apart as they were: the facts' labels, the booking line's " · ", the map link after the address.
+      const massage = item(el, 'Baby Massage');
+      expect(textOf(massage.querySelector('.where'))).to.match(/\w Map: /);
+      expect(massage.querySelector('.facts')!.textContent).to.match(/^For [^ ].* Booking [^ ]/);
+    });
+
     it('a minute on, a long list is not drawn again from its first part; what was opened stays open', async () => {
       // Each minute the list works out its dates again (a session may have ended): the same dates are the same
       // list, so a list drawn in parts is not cut back to its first part and regrown, closing what a visitor opened.

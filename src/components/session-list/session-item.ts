@@ -96,8 +96,7 @@ const cost = (o: SessionOccurrence, c: ItemContext) => {
         : '';
   const label = both(t, (t) => t.msg('Cost', { id: 'session.cost', desc: 'Label for what a session costs' }));
   const note = feedText(k.note, t.locale, c.feed.language, t.also?.locale);
-  return html`<div><dt>${label}</dt>
-    <dd>${price}${price && k.note ? ' · ' : ''}${note}</dd></div>`;
+  return html`<div><dt>${label}</dt> <dd>${price}${price && k.note ? ' · ' : ''}${note}</dd></div>`;
 };
 
 /** "0 to 12 months", "6 months to 3 years", "0 to 5 years", "From pregnancy to 6 months" (ages from 2 in years). */
@@ -154,8 +153,9 @@ const statusBadge = (o: SessionOccurrence, c: ItemContext) => {
         : t.msg('Note', { id: 'session.note', desc: 'Badge before a note about one session date' }),
   );
   const note = feedText(o.note, t.locale, c.feed.language, t.also?.locale);
-  return html`<p class="status"><strong part="badge" class="badge ${o.status}">${label}</strong>
-    ${o.note ? html`<span class="note">${note}</span>` : nothing}</p>`;
+  return html`<p class="status"><strong part="badge" class="badge ${o.status}">${label}</strong> ${
+    o.note ? html`<span class="note">${note}</span>` : nothing
+  }</p>`;
 };
 
 export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number) {
@@ -187,28 +187,23 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
   const title = url ? html`<a part="link" href=${url} @click=${(e: Event) => c.select(e, o)}>${name}</a>` : name;
   const series =
     !cancelled && (pattern || s.schedule.note)
-      ? html`<span class="pattern"
-          >${pattern ? html` · ${both(t, (t) => describePattern(s.schedule, t))}` : nothing}${
-            s.schedule.note ? html` · ${text(s.schedule.note)}` : nothing
-          }</span
-        >`
+      ? html`<span class="pattern">${pattern ? html` · ${both(t, (t) => describePattern(s.schedule, t))}` : nothing}${
+          s.schedule.note ? html` · ${text(s.schedule.note)}` : nothing
+        }</span>`
       : nothing;
   const where =
     place && !cancelled
-      ? html`<p class="where">
-          ${text(place.name)}${lines.length ? html`, <span class="address">${address}</span>` : nothing}
-          <a part="link" class="map" href=${mapUrl(place)} rel="noopener" target="_blank"
-            >${named(
-              t,
-              (t) => t.msg('Map', { id: 'session.map', desc: 'Link that opens the address on a map site' }),
-              (t) =>
-                t.msg(str`: ${feedString(place.name, t.locale, lang)} (opens in a new tab)`, {
-                  id: 'session.map-label',
-                  desc: 'Hidden text after "Map" for screen readers; the placeholder is a place name',
-                }),
-            )}</a
-          >
-        </p>`
+      ? html`<p class="where">${text(place.name)}${
+          lines.length ? html`, <span class="address">${address}</span>` : nothing
+        } <a part="link" class="map" href=${mapUrl(place)} rel="noopener" target="_blank">${named(
+          t,
+          (t) => t.msg('Map', { id: 'session.map', desc: 'Link that opens the address on a map site' }),
+          (t) =>
+            t.msg(str`: ${feedString(place.name, t.locale, lang)} (opens in a new tab)`, {
+              id: 'session.map-label',
+              desc: 'Hidden text after "Map" for screen readers; the placeholder is a place name',
+            }),
+        )}</a></p>`
       : nothing;
   const summary = both(t, (t) =>
     t.msg('Details and booking', {
@@ -217,25 +212,18 @@ export function sessionItem(o: SessionOccurrence, c: ItemContext, index: number)
     }),
   );
   // The time is isolated in its own direction: a range with no letters ("10:00–11:00") reads left to
-  // right in a right-to-left sentence; one with month names keeps its language's order.
-  return html`<li part="item" class="item ${o.status}" aria-labelledby=${titleId} tabindex="-1" data-index=${index}>
-    ${c.kit.heading(c.level, title, 'item-title', titleId)} ${statusBadge(o, c)}
-    <p class="when">
-      <time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date} dir=${textDirection(when) ?? 'ltr'}
+  // right in a right-to-left sentence; one with month names keeps its language's order. Blocks are apart
+  // by one space (their words apart in its text), not lines of indent: a list may have thousands (issue 14).
+  return html`<li part="item" class="item ${o.status}" aria-labelledby=${titleId} tabindex="-1" data-index=${index}
+    >${c.kit.heading(c.level, title, 'item-title', titleId)} ${statusBadge(o, c)} <p class="when"
+      ><time datetime=${o.startTime ? `${o.date}T${o.startTime}` : o.date} dir=${textDirection(when) ?? 'ltr'}
         >${o.startTime || o.days > 1 ? when : both(t, allDay)}</time
-      >${usualTime(o, c)}${series}
-    </p>
-    ${where}
-    ${
+      >${usualTime(o, c)}${series}</p
+    > ${where} ${
       c.compact && more != nothing
-        ? html`<details part="details" class="more">
-          <summary>${summary}</summary>
-          ${more}
-        </details>`
+        ? html`<details part="details" class="more"><summary>${summary}</summary> ${more}</details>`
         : more
-    }
-    ${c.share(o.session)}
-  </li>`;
+    } ${c.share(o.session)}</li>`;
 }
 
 /** Where (online), who, cost, booking, facilities, the description and "Add to calendar": not for a cancelled date. */
@@ -271,82 +259,63 @@ function details(
         booking.required
           ? t.msg('Booking required', { id: 'session.booking-required', desc: 'A session you must book' })
           : t.msg('Drop in, no need to book', { id: 'session.drop-in', desc: 'A session you can just turn up to' }),
-      )}
-      ${
+      )}${
         bookUrl
-          ? html` ·
-            <a part="link" href=${bookUrl}
+          ? html` · <a part="link" href=${bookUrl}
               >${both(t, (t) => t.msg('Book online', { id: 'session.book-online', desc: 'Link to a booking page' }))}</a
             >`
           : nothing
-      }
-      ${
+      }${
         booking.phone
           ? html` · <a part="link" dir="ltr" href=${`tel:${booking.phone.replace(/[^\d+]/g, '')}`}>${booking.phone}</a>`
           : nothing
-      }
-      ${
+      }${
         booking.email
-          ? html` ·
-            <a part="link" class="email" dir="ltr" href=${`mailto:${booking.email}`}>${breakable(booking.email)}</a>`
+          ? html` · <a part="link" class="email" dir="ltr" href=${`mailto:${booking.email}`}
+              >${breakable(booking.email)}</a
+            >`
           : nothing
-      }
-      ${booking.note ? html` · ${text(booking.note)}` : nothing}`
+      }${booking.note ? html` · ${text(booking.note)}` : nothing}`
     : '';
   const description = html`<p>${text(s.description)}</p>`;
   const about = both(t, (t) =>
     t.msg('About this session', { id: 'session.about', desc: 'Opens the description of a session' }),
   );
-  return html`
-    ${
-      online
-        ? html`<p class="where">
-          <strong part="badge" class="badge online"
-            >${both(t, (t) =>
-              t.msg('Online', { id: 'session.online', desc: 'Badge on a session held online' }),
-            )}</strong
-          >
-          ${onlineUrl ? html`<a part="link" href=${onlineUrl}>${join}</a>` : nothing} ${text(online.note)}
-        </p>`
-        : nothing
-    }
-    <dl class="facts">
-      ${
-        forWhom(t)
-          ? fact((t) => t.msg('For', { id: 'session.for', desc: 'Label for who a session is for' }), both(t, forWhom))
-          : nothing
-      }
-      ${cost(o, c)}
-      ${
-        booking
-          ? fact((t) => t.msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' }), book)
-          : nothing
-      }
-      ${
-        place?.facilities?.length
-          ? fact(
-              (t) => t.msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' }),
-              both(t, (t) =>
-                formatList(
-                  place.facilities!.map((f) => facilityLabel(t, f)),
-                  t.locale,
-                ),
-              ),
-            )
-          : nothing
-      }
-    </dl>
-    ${
-      s.description
-        ? c.compact
-          ? description
-          : html`<details part="details">
-            <summary>${about}</summary>
-            ${description}
-          </details>`
-        : nothing
-    }
-    ${calendarDetails(o, c, pattern, titleId)}`;
+  return html`${
+    online
+      ? html`<p class="where"><strong part="badge" class="badge online">${both(t, (t) =>
+          t.msg('Online', { id: 'session.online', desc: 'Badge on a session held online' }),
+        )}</strong> ${onlineUrl ? html`<a part="link" href=${onlineUrl}>${join}</a>` : nothing} ${text(
+          online.note,
+        )}</p>`
+      : nothing
+  } <dl class="facts">${
+    forWhom(t)
+      ? fact((t) => t.msg('For', { id: 'session.for', desc: 'Label for who a session is for' }), both(t, forWhom))
+      : nothing
+  } ${cost(o, c)} ${
+    booking
+      ? fact((t) => t.msg('Booking', { id: 'session.booking', desc: 'Label for how to book a session' }), book)
+      : nothing
+  } ${
+    place?.facilities?.length
+      ? fact(
+          (t) => t.msg('Facilities', { id: 'session.facilities', desc: 'Label for what a place offers' }),
+          both(t, (t) =>
+            formatList(
+              place.facilities!.map((f) => facilityLabel(t, f)),
+              t.locale,
+            ),
+          ),
+        )
+      : nothing
+  }</dl> ${
+    s.description
+      ? c.compact
+        ? description
+        : html`<details part="details"><summary>${about}</summary> ${description}</details>`
+      : nothing
+  } ${calendarDetails(o, c, pattern, titleId)}`;
 }
 
 /** For a date moved to another time: the usual time struck through, read as "was 10:00–11:00". */
@@ -415,13 +384,9 @@ function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string |
   const outlook = both(t, (t) =>
     t.msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' }),
   );
-  return html`<details part="details" class="calendar" @toggle=${toggle}>
-    <summary>${add}</summary>
-    ${c.calendarError ?? nothing}
-    <p id=${hint}>${file}</p>
-    <ul>
-      ${download(false, one)} ${pattern ? download(true, every) : nothing}
-      ${links ? html`${link(links.google, google)} ${link(links.outlook, outlook)}` : nothing}
-    </ul>
-  </details>`;
+  return html`<details part="details" class="calendar" @toggle=${toggle}><summary>${add}</summary> ${
+    c.calendarError ?? nothing
+  }<p id=${hint}>${file}</p> <ul>${download(false, one)} ${pattern ? download(true, every) : nothing} ${
+    links ? html`${link(links.google, google)} ${link(links.outlook, outlook)}` : nothing
+  }</ul></details>`;
 }
