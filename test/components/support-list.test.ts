@@ -292,6 +292,43 @@ describe('<imh-support-list>', () => {
     expect(directory(el).length).to.be.above(1);
   });
 
+  it('keeps a preset not in the vocabulary, shown in its select, as words are typed, till it is changed', async () => {
+    // Before: the select showed "Any" for kind="Helpline" (the codes are lowercase), and the first key pressed
+    // in the search box read "Any" from it, so the page's preset was dropped and the list widened.
+    const noMatch = 'No services match. Try other choices or fewer words.';
+    const el = await list({ kind: 'Helpline', stage: '0-12m' });
+    const kind = $(el, '[part=filters] [name=kind]') as HTMLSelectElement;
+    // The select says what applies: the page's value in its own words, after the feed's kinds.
+    expect(kind.value).to.equal('Helpline');
+    expect(textOf(kind.selectedOptions[0])).to.equal('Helpline');
+    const kinds = ['', 'app', 'helpline', 'service', 'group', 'website', 'Helpline'];
+    expect([...kind.options].map((o) => o.value)).to.deep.equal(kinds);
+    expect(directory(el)).to.deep.equal([]);
+    expect(textOf($(el, '[part=empty]'))).to.equal(noMatch);
+    ($(el, '[part=filters] [name=q]') as HTMLInputElement).focus();
+    await sendKeys({ type: 'a' });
+    await elementUpdated(el);
+    expect(directory(el)).to.deep.equal([]);
+    expect(textOf($(el, '[part=empty]'))).to.equal(noMatch);
+    expect(kind.value).to.equal('Helpline');
+    expect(($(el, '[part=filters] [name=stage]') as HTMLSelectElement).value).to.equal('0-12m');
+    // Leaving the search box (a change event) keeps it too.
+    await sendKeys({ press: 'Tab' });
+    await elementUpdated(el);
+    expect(kind.value).to.equal('Helpline');
+    expect(directory(el)).to.deep.equal([]);
+    // The reader's own choice of type replaces it (the stage preset and the word still apply), and the page's
+    // value stays a choice the reader can go back to.
+    kind.focus();
+    // Helpline (the page's) → Websites → Groups → Services → Helplines
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'ArrowUp' });
+    await elementUpdated(el);
+    expect(kind.value).to.equal('helpline');
+    expect(directory(el)).to.deep.equal(['PANDAS Foundation helpline']);
+    expect(kind.options[kind.options.length - 1].value).to.equal('Helpline');
+    await expect(el).to.be.accessible();
+  });
+
   it('puts urgent help first, short, with a skip link past it to the search that works by keyboard', async () => {
     const el = await list();
     const urgent = $(el, '[part=urgent]')!;

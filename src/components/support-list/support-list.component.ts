@@ -18,9 +18,6 @@ import { serviceCard, type CardContext } from '../support-card/service-card.js';
 import { familySheet } from '../../internal/family-sheet-button.js';
 import { wallClock } from '../../schedule/civil.js';
 
-/** The filters a reader can choose, each preset by its attribute. */
-const FILTERS = ['stage', 'audience', 'kind'] as const;
-
 /**
  * @summary A directory of support services from the feed, with urgent help always at the top.
  * @tag imh-support-list
@@ -94,7 +91,6 @@ export class ImhSupportList extends ImhElement {
   ];
   /** Its reactive properties, described below (see `ImhElement.properties`); `attribute: false` is state. */
   static override properties: PropertyDeclarations = {
-    q: { attribute: false },
     chosen: { attribute: false },
     said: { attribute: false },
     stage: {},
@@ -105,8 +101,11 @@ export class ImhSupportList extends ImhElement {
     now: {},
   };
 
-  private q = '';
-  private chosen: { stage?: string; audience?: string; kind?: string } = {};
+  /**
+   * The reader's own choices, by control: the search (`q`), and each filter whose select the reader changed
+   * (`stage`, `audience`, `kind`; "Any" is '', a choice of its own). A filter not chosen is its attribute's.
+   */
+  private chosen: { q: string; stage?: string; audience?: string; kind?: string } = { q: '' };
   /**
    * The choices whose number of results is announced: set 300 ms after the visitor changed a filter
    * or the search, and said only if nothing changed since (as the session list's search waits), so
@@ -147,13 +146,11 @@ export class ImhSupportList extends ImhElement {
   }
 
   private passes(s: Service, locale: string, language: string): boolean {
-    const stage = this.chosen.stage ?? this.stage;
-    const audience = this.chosen.audience ?? this.audience;
-    const kind = this.chosen.kind ?? this.kind;
+    const { stage = this.stage, audience = this.audience, kind = this.kind } = this.chosen;
     if (kind && s.kind != kind) return false;
     if (stage && s.stages?.length && !s.stages.includes(stage as never)) return false;
     if (audience && !suits(s.audience, [audience])) return false;
-    const q = fold(this.q.trim());
+    const q = fold(this.chosen.q.trim());
     if (!q) return true;
     // Only words the reader can see find a service (a card shows no description): in the list's language
     // (or the feed's where it has no translation) and, on a bilingual list, in the second where the feed has it.
@@ -173,22 +170,25 @@ export class ImhSupportList extends ImhElement {
     target.scrollIntoView({ block: 'start' });
   }
 
+  /**
+   * Only the control used is read: a word typed leaves every filter as it is, the attribute's preset too
+   * (before, the form was read whole, and a preset its select could not show became "Any").
+   */
   private onChange(e: Event) {
-    const f = e.currentTarget as HTMLFormElement;
-    // A control by its name (the form's own property for it); "Any" is '': a choice of its own, never the
-    // attribute's preset again.
-    const value = (name: string) => (f as unknown as Record<string, HTMLInputElement>)[name].value;
-    const chosen = { stage: value('stage'), audience: value('audience'), kind: value('kind') };
-    const q = value('q');
-    // Leaving the search box (or Enter) fires a change for what its input events already did: the
-    // count was said, and is not said again.
-    if (q == this.q && FILTERS.every((k) => chosen[k] == this.chosen[k])) return;
-    this.chosen = chosen;
-    this.q = q;
+    const { name, value } = e.target as HTMLInputElement;
+    // Leaving the search box (or Enter) fires a change for what its input events already did (and a select
+    // fires input, then change): the count was said, and is not said again.
+    if (value == this.chosen[name as 'q']) return;
+    const chosen = (this.chosen = { ...this.chosen, [name]: value });
     setTimeout(() => (this.said = chosen), 300);
   }
 
-  /** A filter: its choice ("Any" too), else its attribute's (`stage`, `audience`, `kind`), is selected. */
+  /**
+   * A filter: its choice ("Any" too), else its attribute's (`stage`, `audience`, `kind`), is selected. A
+   * preset the feed's vocabulary lacks (`kind="Helpline"`) still applies, as the page asked (it finds
+   * nothing the feed could have, or only what does not say), so it is a choice too, last, in its own words:
+   * the select shows what applies, and the reader can leave it and come back.
+   */
   private select(
     name: 'stage' | 'audience' | 'kind',
     label: (t: Translator) => string,
@@ -196,6 +196,8 @@ export class ImhSupportList extends ImhElement {
     toLabel: (t: Translator, v: string) => string,
   ) {
     const current = this.chosen[name] ?? this[name];
+    const preset = this[name];
+    if (preset && !values.includes(preset)) values = [...values, preset];
     // A choice is a label, so it starts with a capital ("Parents", "Babies under 1") where its script has
     // them; on a bilingual list in the first language only, as the label is in both (see the session
     // list's filters: an option cannot hold two languages).
@@ -274,7 +276,7 @@ export class ImhSupportList extends ImhElement {
             <label>${both(t, (t) =>
               t.msg('Search', { id: 'support-list.search', desc: 'Label of the text search box' }),
             )}
-              <input type="search" name="q" .value=${this.q} autocomplete="off" />
+              <input type="search" name="q" .value=${this.chosen.q} autocomplete="off" />
             </label>
             ${this.select(
               'stage',
@@ -314,7 +316,7 @@ export class ImhSupportList extends ImhElement {
         ${
           n
             ? html`<ul part="list" class="cards">${this.inParts(
-                [feed, this.chosen, this.q, this.layout, locale, t.also?.locale],
+                [feed, this.chosen, this.layout, locale, t.also?.locale],
                 shown,
               ).map((s) => html`<li part="item">${serviceCard(s, context)}</li>`)}</ul>`
             : html`<p part="empty">${both(t, (t) =>
