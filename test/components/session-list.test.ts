@@ -711,6 +711,53 @@ describe('<imh-session-list>', () => {
       expect(textOf($(some, '[part=empty]'))).to.equal(noMatch);
     });
 
+    it("asks if the page's own sessions have dates in the feed shown, as the feed changes under a choice", async () => {
+      // Before: that was worked out only with no type, place or age chosen, so a new feed under a choice kept the
+      // old feed's answer: "No sessions match" where no choice would bring one, and the reverse.
+      const ended = (id: string, category: string) => ({
+        ...session,
+        id,
+        category,
+        schedule: { ...session.schedule, endDate: '2026-11-16' },
+      });
+      const over = () => minimalFeed({ sessions: [ended('massage', 'baby-massage'), ended('play', 'stay-and-play')] });
+      const goesOn = { ...session, id: 'on', category: 'rhyme-time' };
+      const on = () => minimalFeed({ sessions: [...over().sessions, goesOn] });
+      const none = 'There are no sessions in the next 28 days.';
+      const noMatch = 'No sessions match these choices. Try fewer filters.';
+      const el = await list({ filters: true }, on());
+      await controls(el);
+      await choose(el, 'category', 'baby-massage');
+      expect(textOf($(el, '[part=empty]'))).to.equal(noMatch);
+      // The feed's own sessions all end: no choice would bring one back.
+      el.data = over();
+      await shown(el);
+      expect(field<HTMLSelectElement>(el, 'category').value).to.equal('baby-massage');
+      expect(count(el)).to.equal('0 sessions found');
+      expect(textOf($(el, '[part=empty]'))).to.equal(none);
+      // And a session goes on again: the reader's choice is what leaves none.
+      el.data = on();
+      await shown(el);
+      expect(field<HTMLSelectElement>(el, 'category').value).to.equal('baby-massage');
+      expect(textOf($(el, '[part=empty]'))).to.equal(noMatch);
+      // Another choice of the same kind on the same feed, and back: the same answers.
+      await choose(el, 'category', 'stay-and-play');
+      expect(textOf($(el, '[part=empty]'))).to.equal(noMatch);
+      el.data = over();
+      await shown(el);
+      expect(textOf($(el, '[part=empty]'))).to.equal(none);
+      await choose(el, 'category', '');
+      expect(textOf($(el, '[part=empty]'))).to.equal(none);
+      // Under a choice, later the same day: the page's one date today (10:00 to 11:00) has ended.
+      const today = await list({ filters: true, days: 1 }, on());
+      await controls(today);
+      await choose(today, 'category', 'baby-massage');
+      expect(textOf($(today, '[part=empty]'))).to.equal(noMatch);
+      today.setAttribute('now', '2026-11-23T11:30');
+      await shown(today);
+      expect(textOf($(today, '[part=empty]'))).to.equal('There are no sessions in the next 1 day.');
+    });
+
     it('shows the number of sessions found, and says it in a polite status when the filters change', async () => {
       const el = await list({ filters: true, limit: 100 });
       await controls(el);

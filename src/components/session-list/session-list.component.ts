@@ -63,6 +63,12 @@ interface Upcoming {
   /** The window's length in days, and the sessions the page's attributes and choices leave (see `found`). */
   days: number;
   sessions: Session[];
+  /**
+   * The page's own sessions (its attributes', whatever is chosen), and their dates in the window as the feed,
+   * day and sessions were last worked out (some may have ended since): none, and no choice would find one.
+   */
+  mine: Session[];
+  dated: SessionOccurrence[];
 }
 
 /** The list's body: its code and its styles. */
@@ -152,12 +158,6 @@ export class ImhSessionList extends ImhElement {
   /** How many occurrences to show after "Show more" (none pressed: `limit`). */
   private shown?: number;
   private chosen: Filters = {};
-  /**
-   * The dates of the page's own sessions (its attributes'; no type, place or age chosen) in the window,
-   * as last worked out: none, and no choice would find one. A choice of type, place or age works out
-   * only its own dates, so this is from the last time the list had none of them chosen.
-   */
-  private dated?: SessionOccurrence[];
 
   /**
    * The moment the list is computed from: YYYY-MM-DD or YYYY-MM-DDTHH:MM (for previews and print). Default:
@@ -260,9 +260,9 @@ export class ImhSessionList extends ImhElement {
         if (!feed) return undefined;
         const now = this.instant;
         const filters: Filters = { category, place, audience, ageMonths };
-        // The page's own sessions (no type, place or age chosen): whether they have dates (see `dated`).
-        const own = (this.chosen.category ?? this.chosen.place ?? this.chosen.ageMonths) == null;
         const sessions = (feed.sessions ?? []).filter((s) => matches(s, filters));
+        // The page's own sessions (its attributes' alone): whether they have dates (see `Upcoming.dated`).
+        const mine = (feed.sessions ?? []).filter((s) => matches(s, this));
         // School terms and bank holidays are held once in the feed and apply to the sessions that name them.
         const options = {
           now,
@@ -275,19 +275,18 @@ export class ImhSessionList extends ImhElement {
           .filter((s) => s.schedule.termTimeOnly || s.schedule.notOnBankHolidays)
           .map((s) => unconfirmedDates(s, options))
           .filter((u) => !!u);
-        const found = (occurrences: SessionOccurrence[]): Upcoming => {
-          if (own) this.dated = occurrences;
-          const today = wallClock(now, feed.timeZone).day;
-          const last = this.upcoming.value;
-          const same = <T>(a: T[], b: T[], eq = (x: T, y: T) => x === y) =>
-            a.length == b.length && a.every((x, i) => eq(x, b[i]));
+        const today = wallClock(now, feed.timeZone).day;
+        const last = this.upcoming.value;
+        const same = <T>(a: T[], b: T[], eq = (x: T, y: T) => x === y) =>
+          a.length == b.length && a.every((x, i) => eq(x, b[i]));
+        // The same feed, day, window and own sessions as the last list: a minute later, or another choice.
+        const kept = last?.feed == feed && last.today == today && last.days == days && same(last.mine, mine);
+        const found = ([occurrences, dated]: SessionOccurrence[][]): Upcoming =>
           // A minute later with nothing ended (the same sessions, day and window, and dates): the same list, so a
           // list drawn in parts carries on where it was, not from its first part, and what was opened stays open.
-          return last?.feed == feed &&
-            last.today == today &&
-            last.days == days &&
-            same(last.sessions, sessions) &&
-            same(last.occurrences, occurrences, (p, o) => p.session == o.session && +p.start == +o.start)
+          kept &&
+          same(last.sessions, sessions) &&
+          same(last.occurrences, occurrences, (p, o) => p.session == o.session && +p.start == +o.start)
             ? last
             : {
                 feed,
@@ -297,9 +296,20 @@ export class ImhSessionList extends ImhElement {
                 days,
                 sessions,
                 unconfirmed,
+                mine,
+                dated,
               };
-        };
-        const result = sliced(occurrencesInSlices(sessions, options));
+        const result = sliced(
+          (function* () {
+            const occurrences = yield* occurrencesInSlices(sessions, options);
+            // The own sessions' dates (see `Upcoming.dated`): the list's where the choices leave the same sessions;
+            // else the last list's, for the same feed, day, window and sessions; else worked out after the list's.
+            return [
+              occurrences,
+              same(sessions, mine) ? occurrences : kept ? last.dated : yield* occurrencesInSlices(mine, options),
+            ];
+          })(),
+        );
         return result instanceof Promise ? result.then(found) : found(result);
       },
     });
@@ -518,7 +528,7 @@ export class ImhSessionList extends ImhElement {
           : html`<p part="empty" class="empty">
             ${
               // "No sessions match these choices" only where the page's own sessions have dates in the window.
-              (controls && this.dated?.length && controls.noMatch(this.chosen, t)) ||
+              (controls && upcoming.dated.some((o) => o.end > this.instant) && controls.noMatch(this.chosen, t)) ||
               both(t, (t) =>
                 t.msg(str`There are no sessions in the next ${formatUnit(days, 'day', t.locale)}.`, {
                   id: 'session-list.empty',
