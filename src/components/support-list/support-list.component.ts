@@ -113,7 +113,10 @@ export class ImhSupportList extends ImhElement {
    */
   private said?: object;
 
-  /** Only services for this stage: `pregnancy`, `0-12m` or `12-24m`. */
+  /**
+   * Only services for this stage: `pregnancy`, `0-12m` or `12-24m`. This and the two below preset the filters,
+   * until the reader chooses another in that filter; a value not listed applies as written (and shows so).
+   */
   stage?: string;
   /** Only services for this audience: `mums`, `dads`, `co-parents`, `practitioners`… */
   audience?: string;
