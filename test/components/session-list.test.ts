@@ -383,7 +383,6 @@ describe('<imh-session-list>', () => {
       const parts = drawn.map((n, i) => n - (drawn[i - 1] ?? 0));
       expect(parts[0], `the first part (${parts.join(', ')})`).to.be.within(1, 10);
       expect(Math.max(...parts), `the largest part (${parts.join(', ')})`).to.be.greaterThan(10);
-      expect(parts.length, `parts (${parts.join(', ')})`).to.be.below(15);
       // No part more than doubles the list: the pace still follows how long the last parts took.
       for (let i = 1; i < drawn.length; i++) expect(drawn[i], `${drawn}`).to.be.at.most(2 * drawn[i - 1]);
     });
