@@ -504,7 +504,8 @@ export class ImhElement extends LitElement {
    * many more as fit in a slice of the page's time (`pace.ts`), up to `wanted`. The rest come in later
    * updates, after a frame each and in turn with other work (`feed/slices.ts`); `updateComplete`
    * settles once all are there. A different `from` starts again. A `long` list (the browser lays out
-   * only its items near the screen) draws longer parts as it grows.
+   * only its items near the screen) draws longer parts as it grows, past its first each in a task of
+   * its own with no wait for a frame (see `updated`).
    */
   protected inParts<T>(from: unknown[], items: readonly T[], wanted = items.length, long?: boolean): readonly T[] {
     const [last, before] = this.drew ?? [[], 0];
@@ -521,7 +522,8 @@ export class ImhElement extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     // Looked at again after each frame: by then a list drawn in parts has asked for its next part (see
-    // `updated`, whose frame callback comes first), and one holding may have what it waits for.
+    // `updated`: its frame callback comes first, or a long list's task, sooner), and one holding may have
+    // what it waits for.
     while ((this.holding || this.drawing) && this.isConnected) {
       await new Promise(requestAnimationFrame);
       done = await super.getUpdateComplete();
