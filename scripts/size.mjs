@@ -150,13 +150,12 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // every node, the Share state a list redraws on, "No sessions match" only where the page's sessions have
 // dates; content that fits an element 83 px wide (the card's and shared styles); less the constructor's work
 // made smaller (a page of many elements) and shorter focus selectors.
-// Raised at session 28's: 31.471 → 31.501 KiB (bundle) and 26.009 → 26.041 KiB (the card page), so 31.48 →
-// 31.55 and 26.02 → 26.05 KiB: a long list's later parts growing (at most 80 an update), each in a task of its
-// own rather than a frame each (every date of 500 series in about half the time), and the session list's own
-// sessions' dates worked out under a choice too; the support list's filters read by control paid about 0.02 KiB.
+// Raised at session 28's: 31.471 → 31.544 KiB (bundle), so 31.48 → 31.55 KiB: the session list's own sessions'
+// dates worked out under a choice too (they were stale after a feed change under one), with the support list's
+// filters read by control (about 0.02 KiB less) and a session's templates without lines of indent.
 // New features go in lazy chunks; a ceiling is not raised to fit one. Where the bytes come from:
 // `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
-const CEILING = { bundle: 31.55 * KiB, autoloaderCard: 26.05 * KiB };
+const CEILING = { bundle: 31.55 * KiB, autoloaderCard: 26.02 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(

@@ -5,9 +5,7 @@
  * for the whole page: every element's feed reading, schedule expansion and update (see `turn`)
  * draws on the same few milliseconds, so two hundred elements on one feed make many short tasks,
  * never one long one; and after a slice of updates the next waits for the page to draw a frame,
- * so no frame lays out more than one slice's worth of new content (a long session list's later parts,
- * off screen where nothing is laid out, come in tasks of their own: see ImhElement's `updated`). No
- * DOM of its own.
+ * so no frame lays out more than one slice's worth of new content. No DOM of its own.
  */
 
 /** Channels with a message on its way, held until it arrives (an unheld one can be collected first). */
@@ -16,8 +14,7 @@ const inFlight = new Set<MessageChannel>();
 /** Milliseconds of work per task, for all callers together. */
 export const SLICE = 8;
 
-/** Runs `f` in a task of its own, as soon as the page's tasks before it have run. */
-export const later: (f: () => void) => void =
+const later: (f: () => void) => void =
   typeof MessageChannel == 'function'
     ? (f) => {
         // Unlike setTimeout, a message is not clamped to 4 ms after a few nested calls.

@@ -11,7 +11,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { FeedError, isAbort } from '../feed/errors.js';
 import { loadedFeed, loadFeed, readFeedData, unusableAddress, type FeedResult } from '../feed/load.js';
 import { HEAD_PARTS, type FeedParts } from '../feed/parts.js';
-import { arrive, later, turn } from '../feed/slices.js';
+import { arrive, turn } from '../feed/slices.js';
 import { safeUrl } from '../feed/url.js';
 import type { FeedRead } from '../feed/read.js';
 import type { Feed, Service, Session } from '../feed/types.js';
@@ -495,23 +495,18 @@ export class ImhElement extends LitElement {
   /** What the last render drew a list from, and how many of its items; how many of those were new. */
   private drew?: [from: unknown[], count: number];
   private grown!: number;
-  /** Set by `inParts` for a long list past its first part: its next part need not wait for a frame. */
-  private hurry?: boolean;
 
   /**
    * The items of a long list that this render draws (the session list's sessions, the support list's
    * services): those the last render drew from the same `from` (its list, filters, languages), and as
    * many more as fit in a slice of the page's time (`pace.ts`), up to `wanted`. The rest come in later
    * updates, after a frame each and in turn with other work (`feed/slices.ts`); `updateComplete`
-   * settles once all are there. A different `from` starts again. A `long` list (the browser lays out
-   * only its items near the screen) draws longer parts as it grows, past its first each in a task of
-   * its own with no wait for a frame (see `updated`).
+   * settles once all are there. A different `from` starts again.
    */
-  protected inParts<T>(from: unknown[], items: readonly T[], wanted = items.length, long?: boolean): readonly T[] {
+  protected inParts<T>(from: unknown[], items: readonly T[], wanted = items.length): readonly T[] {
     const [last, before] = this.drew ?? [[], 0];
     const had = from.every((v, i) => v === last[i]) ? before : 0;
-    const count = Math.min(wanted, had + drawNext(long ? had : 0));
-    this.hurry = long && !!had;
+    const count = Math.min(wanted, had + drawNext());
     const drawn = items.slice(0, count);
     this.drew = [from, count];
     this.drawing = count < Math.min(wanted, items.length);
@@ -522,8 +517,7 @@ export class ImhElement extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     // Looked at again after each frame: by then a list drawn in parts has asked for its next part (see
-    // `updated`: its frame callback comes first, or a long list's task, sooner), and one holding may have
-    // what it waits for.
+    // `updated`, whose frame callback comes first), and one holding may have what it waits for.
     while ((this.holding || this.drawing) && this.isConnected) {
       await new Promise(requestAnimationFrame);
       done = await super.getUpdateComplete();
@@ -693,9 +687,7 @@ export class ImhElement extends LitElement {
     super.updated(changed);
     // A list's next part once the page has drawn a frame with this one (an update that fits in this
     // task's slice would otherwise run at once, and one frame would lay out both); on the page only.
-    // A long list's later parts go off screen, where the browser lays nothing out (`inParts`): the
-    // next comes in a task of its own, and frames come between them as the page is ready for one.
-    if (this.drawing && this.isConnected) (this.hurry ? later : requestAnimationFrame)(() => this.requestUpdate());
+    if (this.drawing && this.isConnected) requestAnimationFrame(() => this.requestUpdate());
     const feed = this.feedTask;
     this.extras.value?.updated(this, this.feedResult?.feed, this.feedResult?.url);
     const once = (outcome: unknown, ...events: (() => Event | false | undefined)[]) => {

@@ -18,7 +18,6 @@ import { minimalFeed, session } from '../fixtures/feeds.js';
 import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole, warnings } from '../fixtures/quiet.js';
 import { watchParts } from '../fixtures/parts.js';
-import { drawn as pace } from '../../src/internal/pace.js';
 import { shown } from '../fixtures/shown.js';
 
 const MONDAY = '2026-11-23T08:00'; // a Monday morning in the feed's time zone (Europe/London)
@@ -363,31 +362,6 @@ describe('<imh-session-list>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.activeElement).to.equal($$(el, '[part=item]')[60]);
       expect($$(el, '[part=item]')[60].getBoundingClientRect().height, 'drawn where focus went').to.be.greaterThan(50);
-    });
-
-    it('a long list draws its later parts larger: twice what it has, as many as fit in 16 ms', async () => {
-      // Issue 14: a list of every date of 500 series came ten sessions a frame, 267 frames (5.1 s, three times
-      // FullCalendar's time). Past its first part, a long list's new days are off screen, which the browser does
-      // not lay out (content-visibility): its parts grow (and each comes in a task of its own, not after a
-      // frame). Counted, not timed: the pace (how long a session took to draw, internal/pace.ts) is set to
-      // 0.125 ms before each update.
-      let drawn!: number[];
-      const el = await added({ limit: 150, days: 120 }, undefined, (el) => {
-        drawn = [];
-        el.addController({
-          hostUpdate: () => {
-            for (let i = 0; i < 60; i++) pace(1, 8);
-          },
-          hostUpdated: () => {
-            const n = $$(el, '[part=item]').length;
-            if (n && n != drawn.at(-1)) drawn.push(n);
-          },
-        });
-      });
-      await el.updateComplete;
-      expect($$(el, '[part=item]').length).to.equal(150);
-      // Its first part as before (ten at most), then twice what it has, to the end.
-      expect(drawn.map((n, i) => n - (drawn[i - 1] ?? 0))).to.deep.equal([10, 10, 20, 40, 70]);
     });
 
     it('a session is drawn with no lines of indent: its blocks one space apart, its text as before', async () => {

@@ -453,7 +453,7 @@ export class ImhSessionList extends ImhElement {
     // A long list is drawn a few sessions an update (see `inParts`): the same list grows, another starts again.
     const long = wanted > 50;
     const from = [upcoming, this.chosen, this.layout, t.locale, t.also?.locale];
-    const visible = this.inParts(from, shownDates, wanted, long);
+    const visible = this.inParts(from, shownDates, wanted);
     const ics = this.ics.status == COMPLETE ? this.ics.value : undefined;
     const context: ItemContext = {
       t,
