@@ -339,6 +339,95 @@ describe('<imh-session-list>', () => {
       }
     });
 
+    it('"Show more" draws only the sessions it adds, opening "Add to calendar" only its own; by keyboard', async () => {
+      // Issue 14: each drew every session already drawn again, in one task: hundreds of milliseconds in a list of
+      // every date. Counted in the times formatted (as above) and in what changes in the page, not timed.
+      const formatRange = Intl.DateTimeFormat.prototype.formatRange;
+      let ranges = 0;
+      Intl.DateTimeFormat.prototype.formatRange = function (this: Intl.DateTimeFormat, ...args) {
+        ranges++;
+        return formatRange.apply(this, args);
+      };
+      const timed = (items: Element[]) =>
+        items.filter((li) => /[–-]/.test(textOf(li.querySelector('.when time')))).length +
+        items.filter((li) => li.querySelector('.was')).length;
+      try {
+        const el = await list({ limit: 20, days: 60 });
+        await el.updateComplete;
+        // A closed "Add to calendar" has nothing drawn in it but its summary.
+        const menus = $$(el, 'details.calendar');
+        expect(menus.length).to.be.greaterThan(15);
+        for (const d of menus) expect([...d.children].map((c) => c.localName)).to.eql(['summary']);
+        ranges = 0;
+        $(el, 'button.more')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => $$(el, '[part=item]').length == 40, 'Show more showed no more');
+        await el.updateComplete;
+        const added = $$(el, '[part=item]').slice(20);
+        expect(timed(added), 'new sessions with an end time').to.be.greaterThan(10);
+        expect(ranges, 'times formatted: the new sessions only').to.equal(timed(added));
+        // Opened with Enter: the sessions of its day are drawn again (as it opens, as the calendar code is asked
+        // for and as it comes), and nothing changes outside it; no other day is drawn again.
+        const li = $$(el, '[part=item]').filter((li) => li.querySelector('details.calendar'))[5];
+        const details = li.querySelector<HTMLDetailsElement>('details.calendar')!;
+        const changed = new Set<Node>();
+        const observer = new MutationObserver((records) => records.forEach((r) => changed.add(r.target)));
+        observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+        ranges = 0;
+        details.querySelector('summary')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => details.querySelector('a[href*=google]'), 'no calendar links', { timeout: 5000 });
+        await el.updateComplete;
+        observer.takeRecords().forEach((r) => changed.add(r.target));
+        observer.disconnect();
+        expect([...changed].filter((n) => !li.contains(n)).map((n) => n.nodeName)).to.eql([]);
+        const itsDay = [...li.closest('.day')!.querySelectorAll('[part=item]')];
+        expect(ranges, 'times formatted')
+          .to.be.at.most(3 * timed(itsDay))
+          .and.below(timed($$(el, '[part=item]')));
+        await sendKeys({ press: 'Tab' });
+        expect(textOf(el.shadowRoot!.activeElement)).to.equal('Download this date');
+        // Closed, it is drawn empty again; every other session's menu was never drawn.
+        details.querySelector('summary')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => !details.querySelector('ul'), 'the closed menu kept its buttons');
+        for (const d of $$(el, 'details.calendar')) expect(d.querySelectorAll('*').length, textOf(d)).to.equal(1);
+      } finally {
+        Intl.DateTimeFormat.prototype.formatRange = formatRange;
+      }
+    });
+
+    it('an open "Add to calendar" stays with its session when the list is worked out again', async () => {
+      // Only an open menu is drawn, so the list keeps which are open by session and date: a new copy of the feed
+      // with a session earlier in the day moves it down, and its menu goes with it (and with the language).
+      const data = await exampleFeed();
+      const el = await list({ limit: 6 }, data);
+      const before = $$(el, '[part=item]');
+      const name = textOf(before[1].querySelector('[part=item-title]'));
+      before[1].querySelector<HTMLDetailsElement>('details.calendar')!.open = true;
+      await waitUntil(() => before[1].querySelector('a[href*=google]'), 'no calendar links', { timeout: 5000 });
+      const early = {
+        ...session,
+        id: 'early',
+        name: 'Early Bird',
+        schedule: { ...session.schedule, startTime: '08:30' },
+      };
+      el.data = { ...data, sessions: [early, ...data.sessions] };
+      await waitUntil(() => titles(el)[0] == 'Early Bird', 'the new feed did not show');
+      await el.updateComplete;
+      const opened = () => $$(el, '[part=item]').filter((li) => li.querySelector('details.calendar[open]'));
+      const closedDrawn = () => $$(el, 'details.calendar:not([open]) :not(summary, summary *)');
+      expect(opened().map((li) => textOf(li.querySelector('[part=item-title]')))).to.eql([name]);
+      expect($$(el, '[part=item]').indexOf(opened()[0])).to.equal(2);
+      expect(textOf(opened()[0].querySelector('details ul'))).to.match(/^Download this date/);
+      expect(closedDrawn()).to.eql([]);
+      el.setAttribute('lang', 'cy');
+      await waitUntil(() => /^Lawrlwytho/.test(textOf($(el, 'details[open] ul'))), 'its menu in Welsh');
+      await el.updateComplete;
+      expect(opened().map((li) => $$(el, '[part=item]').indexOf(li))).to.eql([2]);
+      expect(closedDrawn()).to.eql([]);
+    });
+
     it('a long list (over 50 sessions asked for) leaves days off screen to the browser, all still there', async () => {
       // Issue 14: without it, each part of a list of every date laid out every day before it again (35 s for the
       // dates of 500 series). A list of the usual length is laid out as before.

@@ -57,8 +57,11 @@ export interface ItemContext {
   compact?: boolean;
   select: (event: Event, o: SessionOccurrence) => void;
   calendar: (o: SessionOccurrence, series: boolean) => void;
-  /** Called when "Add to calendar" opens, to load the calendar code. */
-  openCalendar: () => void;
+  /**
+   * Whether this session's "Add to calendar" is open (only an open one has its menu drawn); with `open`, called
+   * as it opens or closes: the list draws the session again, and loads the calendar code.
+   */
+  calendarOpen: (o: SessionOccurrence, open?: boolean) => boolean;
   /** What to show in the calendar menu when the calendar code could not be loaded. */
   calendarError?: unknown;
   /** Google and Outlook links, once the calendar code is loaded. */
@@ -340,13 +343,30 @@ function usualTime(o: SessionOccurrence, c: ItemContext) {
 
 /**
  * "Add to calendar": download this date or every date as a calendar file (said in words parents use,
- * with a line saying what the file is for, which also describes both buttons), Google, Outlook.
+ * with a line saying what the file is for, which also describes both buttons), Google, Outlook. Its menu
+ * is drawn only while it is open (a list of every date has thousands closed: issue 14); the list keeps
+ * which are open, by session and date, so one stays open with its session when the list is drawn again.
  */
 function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string | undefined, id: string) {
   const { t } = c;
+  const open = c.calendarOpen(o);
+  const add = both(t, (t) =>
+    t.msg('Add to calendar', {
+      id: 'session.add-to-calendar',
+      desc: 'Opens the ways to save a session to a calendar',
+    }),
+  );
+  const toggle = (e: Event) => c.calendarOpen(o, (e.target as HTMLDetailsElement).open);
+  return html`<details part="details" class="calendar" .open=${open} @toggle=${toggle}><summary>${add}</summary> ${
+    open ? calendarMenu(o, c, pattern, id) : nothing
+  }</details>`;
+}
+
+/** What "Add to calendar" offers, once open. */
+function calendarMenu(o: SessionOccurrence, c: ItemContext, pattern: string | undefined, id: string) {
+  const { t } = c;
   const links = c.calendarLinks(o);
   const hint = `${id}-file`;
-  const toggle = (e: Event) => (e.target as HTMLDetailsElement).open && c.openCalendar();
   const download = (series: boolean, words: unknown) => {
     const save = () => c.calendar(o, series);
     return html`<li><button part="button" type="button" aria-describedby=${hint} @click=${save}>${words}</button></li>`;
@@ -354,12 +374,6 @@ function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string |
   const link = (href: string, words: unknown) =>
     html`<li><a part="link" href=${href} target="_blank" rel="noopener">${words}</a></li>`;
   // Each in both languages on a bilingual list.
-  const add = both(t, (t) =>
-    t.msg('Add to calendar', {
-      id: 'session.add-to-calendar',
-      desc: 'Opens the ways to save a session to a calendar',
-    }),
-  );
   const file = both(t, (t) =>
     t.msg('A calendar file, for Apple Calendar and other calendar apps.', {
       id: 'session.ics-hint',
@@ -384,9 +398,7 @@ function calendarDetails(o: SessionOccurrence, c: ItemContext, pattern: string |
   const outlook = both(t, (t) =>
     t.msg('Outlook', { id: 'session.outlook', desc: 'Link that adds the session to Outlook.com' }),
   );
-  return html`<details part="details" class="calendar" @toggle=${toggle}><summary>${add}</summary> ${
-    c.calendarError ?? nothing
-  }<p id=${hint}>${file}</p> <ul>${download(false, one)} ${pattern ? download(true, every) : nothing} ${
-    links ? html`${link(links.google, google)} ${link(links.outlook, outlook)}` : nothing
-  }</ul></details>`;
+  return html`${c.calendarError ?? nothing}<p id=${hint}>${file}</p> <ul>${download(false, one)} ${
+    pattern ? download(true, every) : nothing
+  } ${links ? html`${link(links.google, google)} ${link(links.outlook, outlook)}` : nothing}</ul>`;
 }

@@ -144,7 +144,6 @@ export class ImhSessionList extends ImhElement {
     ageMonths: { attribute: 'age-months', type: Number },
     layout: { reflect: true },
     filters: { type: Boolean, reflect: true },
-    calendarWanted: { attribute: false },
   };
 
   /**
@@ -192,8 +191,16 @@ export class ImhSessionList extends ImhElement {
    */
   filters?: boolean;
 
-  /** Someone opened "Add to calendar": load the calendar export. */
+  /** Someone opened "Add to calendar": load the calendar export (at the update `calendarOpen` asks for). */
   private calendarWanted?: boolean;
+  /**
+   * The sessions whose "Add to calendar" is open (see `menuKey`). Only the day one is listed under is drawn
+   * again when it opens or closes (`again`), and each open one's when the calendar code's state changes, not
+   * the whole list (which, thousands of sessions long, took hundreds of milliseconds at the first "Add to
+   * calendar").
+   */
+  private menus?: Map<string, SessionOccurrence>;
+  private calendarState?: unknown;
 
   /**
    * The list's body, asked for at its first update beside its feed. If it cannot be loaded: the
@@ -366,6 +373,12 @@ export class ImhSessionList extends ImhElement {
 
   /** The body's styles, adopted before the update that first draws the body, so it never shows unstyled. */
   protected override update(changed: PropertyValues): void {
+    // Each open "Add to calendar" is drawn again when the calendar code's state changes (read here, after the
+    // task has run: it may have started loading in this update).
+    if (this.ics.status !== this.calendarState) {
+      this.calendarState = this.ics.status;
+      this.menus?.forEach((o) => this.again(o));
+    }
     const styles = this.body.value?.styles;
     if (styles) {
       adoptBodyStyles(this, styles);
@@ -378,7 +391,9 @@ export class ImhSessionList extends ImhElement {
     super.willUpdate(changed);
     if (changed.has('limit') || changed.has('category') || changed.has('place') || changed.has('ageMonths'))
       this.shown = 0;
-    if (changed.size) this.drewDays = undefined;
+    // Anything changed but how many are shown: all drawn again ("Show more" draws only the sessions it adds,
+    // and opening "Add to calendar" only its day: `again`).
+    if (changed.size > +(changed as PropertyValues).has('shown')) this.drewDays = undefined;
     // Made when first used, not in every list's constructor: a page that makes 200 lists at once
     // makes them in one task (issue 12).
     if (this.filters) this.controls ??= this.makeControls();
@@ -397,7 +412,7 @@ export class ImhSessionList extends ImhElement {
 
   /** Saves an .ics file for one date or the whole series. */
   private async calendar(o: SessionOccurrence, series: boolean) {
-    this.calendarWanted = true;
+    // (Its buttons are drawn once "Add to calendar" is open, which asked for the code: `calendarOpen`.)
     if (this.ics.status == ERROR) this.ics.run();
     await this.updateComplete;
     // Failed to load: reported, with "Try again" in the calendar menu.
@@ -405,6 +420,29 @@ export class ImhSessionList extends ImhElement {
       ...this.upcoming.value!,
       locale: this.locale,
     });
+  }
+
+  /**
+   * Whether a session's "Add to calendar" is open; with `open`, it has opened or closed (the toggle event, also
+   * when a render sets it): its day is drawn again, and the calendar code loaded.
+   */
+  private calendarOpen(o: SessionOccurrence, open?: boolean) {
+    const k = menuKey(o);
+    const menus = (this.menus ??= new Map());
+    if (open != null && open != menus.has(k)) {
+      if (open) {
+        menus.set(k, o);
+        this.calendarWanted = true;
+      } else menus.delete(k);
+      this.again(o);
+      this.requestUpdate();
+    }
+    return menus.has(k);
+  }
+
+  /** At the next render, the day a session is listed under is drawn again (the others stay as they were). */
+  private again(o: SessionOccurrence) {
+    this.drewDays?.[1].delete(Math.max(o.day, this.upcoming.value?.today ?? 0));
   }
 
   private showMore() {
@@ -464,7 +502,7 @@ export class ImhSessionList extends ImhElement {
       compact: this.layout == 'compact',
       select: (e, o) => this.select(e, o),
       calendar: (o, series) => void this.calendar(o, series),
-      openCalendar: () => (this.calendarWanted = true),
+      calendarOpen: (o, open) => this.calendarOpen(o, open),
       calendarError: this.ics.status == ERROR ? this.renderError() : undefined,
       calendarLinks: (o) => ics?.calendarLinks(o, { ...upcoming, locale: this.locale }),
       share: this.shareButton,
@@ -488,7 +526,6 @@ export class ImhSessionList extends ImhElement {
       messagesOf(t.locale),
       t.also?.locale,
       this.level,
-      this.ics.status,
       extras,
       extras?.shareState(this),
     ];
@@ -563,6 +600,9 @@ export class ImhSessionList extends ImhElement {
     return out;
   }
 }
+
+/** Which session and date an "Add to calendar" is for: the same when the list is worked out again. */
+const menuKey = (o: SessionOccurrence) => `${o.session.id} ${+o.start}`;
 
 /** "Today", "Tomorrow", or "Wednesday 25 November". */
 function dayName(day: number, today: number, t: Translator) {
