@@ -424,7 +424,8 @@ export class ImhSessionList extends ImhElement {
 
   /**
    * Whether a session's "Add to calendar" is open; with `open`, it has opened or closed (the toggle event, also
-   * when a render sets it): its day is drawn again, and the calendar code loaded.
+   * when a render sets it): its day is drawn again at once (its menu there as the toggle event ends, not in a
+   * later task, whatever else waits), and the calendar code loaded.
    */
   private calendarOpen(o: SessionOccurrence, open?: boolean) {
     const k = menuKey(o);
@@ -436,6 +437,7 @@ export class ImhSessionList extends ImhElement {
       } else menus.delete(k);
       this.again(o);
       this.requestUpdate();
+      this.performUpdate();
     }
     return menus.has(k);
   }
