@@ -309,15 +309,15 @@ describe('<imh-support-list>', () => {
   });
 
   it('keeps a preset not in the vocabulary, shown in its select, as words are typed, till it is changed', async () => {
-    // Before: the select showed "Any" for kind="Helpline" (the codes are lowercase), and the first key pressed
-    // in the search box read "Any" from it, so the page's preset was dropped and the list widened.
+    // Before: the select showed "Any" for kind="hotline", and the first key pressed in the search box read "Any"
+    // from it, so the page's preset was dropped and the list widened.
     const noMatch = 'No services match. Try other choices or fewer words.';
-    const el = await list({ kind: 'Helpline', stage: '0-12m' });
+    const el = await list({ kind: 'hotline', stage: '0-12m' });
     const kind = $(el, '[part=filters] [name=kind]') as HTMLSelectElement;
-    // The select says what applies: the page's value in its own words, after the feed's kinds.
-    expect(kind.value).to.equal('Helpline');
-    expect(textOf(kind.selectedOptions[0])).to.equal('Helpline');
-    const kinds = ['', 'app', 'helpline', 'service', 'group', 'website', 'Helpline'];
+    // The select says what applies: the page's value as written, in quotes (not a choice of the feed's), last.
+    expect(kind.value).to.equal('hotline');
+    expect(textOf(kind.selectedOptions[0])).to.equal('\u201chotline\u201d');
+    const kinds = ['', 'app', 'helpline', 'service', 'group', 'website', 'hotline'];
     expect([...kind.options].map((o) => o.value)).to.deep.equal(kinds);
     expect(directory(el)).to.deep.equal([]);
     expect(textOf($(el, '[part=empty]'))).to.equal(noMatch);
@@ -326,22 +326,49 @@ describe('<imh-support-list>', () => {
     await elementUpdated(el);
     expect(directory(el)).to.deep.equal([]);
     expect(textOf($(el, '[part=empty]'))).to.equal(noMatch);
-    expect(kind.value).to.equal('Helpline');
+    expect(kind.value).to.equal('hotline');
     expect(($(el, '[part=filters] [name=stage]') as HTMLSelectElement).value).to.equal('0-12m');
     // Leaving the search box (a change event) keeps it too.
     await sendKeys({ press: 'Tab' });
     await elementUpdated(el);
-    expect(kind.value).to.equal('Helpline');
+    expect(kind.value).to.equal('hotline');
     expect(directory(el)).to.deep.equal([]);
     // The reader's own choice of type replaces it (the stage preset and the word still apply), and the page's
     // value stays a choice the reader can go back to.
     kind.focus();
-    // Helpline (the page's) → Websites → Groups → Services → Helplines
+    // "hotline" (the page's) → Websites → Groups → Services → Helplines
     for (let i = 0; i < 4; i++) await sendKeys({ press: 'ArrowUp' });
     await elementUpdated(el);
     expect(kind.value).to.equal('helpline');
     expect(directory(el)).to.deep.equal(['PANDAS Foundation helpline']);
-    expect(kind.options[kind.options.length - 1].value).to.equal('Helpline');
+    expect(kind.options[kind.options.length - 1].value).to.equal('hotline');
+    await expect(el).to.be.accessible();
+  });
+
+  it("never shows a preset as one of the feed's choices: as written, in quotes, also by keyboard", async () => {
+    // Before: a preset the vocabulary lacks was shown with a capital, as the feed's choices are, so kind="any" (meant
+    // as no preset) read "Any" twice, and kind="helplines" (the codes are singular) "Helplines" twice, the second
+    // finding nothing.
+    const el = await list({ kind: 'any' });
+    const kind = $(el, '[part=filters] [name=kind]') as HTMLSelectElement;
+    const texts = [...kind.options].map(textOf);
+    expect(texts).to.deep.equal(['Any', 'Apps', 'Helplines', 'Services', 'Groups', 'Websites', '\u201cany\u201d']);
+    expect(new Set(texts).size).to.equal(texts.length);
+    expect(kind.value).to.equal('any');
+    expect(directory(el)).to.deep.equal([]);
+    // By keyboard, from the page's value: the feed's choices, each once, up to "Any", which means any.
+    kind.focus();
+    const seen: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await sendKeys({ press: 'ArrowUp' });
+      seen.push(textOf(kind.selectedOptions[0]));
+    }
+    expect(seen).to.deep.equal(['Websites', 'Groups', 'Services', 'Helplines', 'Apps', 'Any']);
+    await elementUpdated(el);
+    expect(kind.value).to.equal('');
+    expect(directory(el)).to.deep.equal(directory(await list()));
+    const helplines = $(await list({ kind: 'helplines' }), '[part=filters] [name=kind]') as HTMLSelectElement;
+    expect(textOf(helplines.selectedOptions[0])).to.equal('\u201chelplines\u201d');
     await expect(el).to.be.accessible();
   });
 

@@ -188,9 +188,10 @@ export class ImhSupportList extends ImhElement {
 
   /**
    * A filter: its choice ("Any" too), else its attribute's (`stage`, `audience`, `kind`), is selected. A
-   * preset the feed's vocabulary lacks (`kind="Helpline"`) still applies, as the page asked (it finds
-   * nothing the feed could have, or only what does not say), so it is a choice too, last, in its own words:
-   * the select shows what applies, and the reader can leave it and come back.
+   * preset the feed's vocabulary lacks (`kind="hotline"`) still applies, as the page asked (it finds
+   * nothing the feed could have, or only what does not say), so it is a choice too, last: as written and in
+   * quotes, so it never reads as one of the feed's (`kind="helplines"` was a second "Helplines", `kind="any"` a
+   * second "Any"). The select shows what applies, and the reader can leave it and come back.
    */
   private select(
     name: 'stage' | 'audience' | 'kind',
@@ -198,16 +199,33 @@ export class ImhSupportList extends ImhElement {
     values: readonly string[],
     toLabel: (t: Translator, v: string) => string,
   ) {
+    const { t } = this;
     const current = this.chosen[name] ?? this[name];
     const preset = this[name];
-    if (preset && !values.includes(preset)) values = [...values, preset];
     // A choice is a label, so it starts with a capital ("Parents", "Babies under 1") where its script has
     // them; on a bilingual list in the first language only, as the label is in both (see the session
-    // list's filters: an option cannot hold two languages).
-    return html`<label>${both(this.t, label)}
+    // list's filters: an option cannot hold two languages). The page's own value is not a label: as written.
+    const option = (v: string, text: string) => html`<option value=${v} ?selected=${current == v}>${text}</option>`;
+    return html`<label>${both(t, label)}
       <select name=${name}>
-        <option value="">${anyLabel(this.t)}</option>
-        ${values.map((v) => html`<option value=${v} ?selected=${current == v}>${toLabel(this.t, v).replace(/^./, (c) => c.toLocaleUpperCase(this.locale))}</option>`)}
+        <option value="">${anyLabel(t)}</option>
+        ${values.map((v) =>
+          option(
+            v,
+            toLabel(t, v).replace(/^./, (c) => c.toLocaleUpperCase(this.locale)),
+          ),
+        )}
+        ${
+          preset && !values.includes(preset)
+            ? option(
+                preset,
+                t.msg(str`“${preset}”`, {
+                  id: 'support-list.as-written',
+                  desc: "A filter's choice that the page set and the feed lacks, as the page wrote it, in quotes",
+                }),
+              )
+            : nothing
+        }
       </select>
     </label>`;
   }
