@@ -153,9 +153,14 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // Raised at session 28's: 31.471 → 31.544 KiB (bundle), so 31.48 → 31.55 KiB: the session list's own sessions'
 // dates worked out under a choice too (they were stale after a feed change under one), with the support list's
 // filters read by control (about 0.02 KiB less) and a session's templates without lines of indent.
+// Raised at session 29's: 31.544 → 31.674 KiB (bundle), so 31.55 → 31.68 KiB: an "Add to calendar" drawn only
+// while open, its day alone drawn again as it opens (the first one opened in a list of every date of 500 series
+// was two tasks of 265 and 370 ms; none over 50 now), and "Show more" drawing only what it adds: about 0.38 KiB
+// minified in the session list. Alone it measured 31.573 and the support list's quoted presets alone 31.497
+// (0.047 less); together 31.674: brotli's share of each is not additive at this scale.
 // New features go in lazy chunks; a ceiling is not raised to fit one. Where the bytes come from:
 // `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
-const CEILING = { bundle: 31.55 * KiB, autoloaderCard: 26.02 * KiB };
+const CEILING = { bundle: 31.68 * KiB, autoloaderCard: 26.02 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(
