@@ -59,7 +59,7 @@ export interface ItemContext {
   calendar: (o: SessionOccurrence, series: boolean) => void;
   /**
    * Whether this session's "Add to calendar" is open (only an open one has its menu drawn); with `open`, called
-   * as it opens or closes: the list draws the session again, and loads the calendar code.
+   * as it opens or closes: the list draws the session's day again, and loads the calendar code.
    */
   calendarOpen: (o: SessionOccurrence, open?: boolean) => boolean;
   /** What to show in the calendar menu when the calendar code could not be loaded. */

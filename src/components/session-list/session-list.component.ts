@@ -345,7 +345,9 @@ export class ImhSessionList extends ImhElement {
    * What the last render drew its days with, and how many sessions it drew under each day: a list drawn
    * in parts draws only the new ones again, not every session before them in every part (which made a
    * list of every date of 500 series take 11 times FullCalendar's time: issue 14). Forgotten at any
-   * change of a property, and when anything the sessions show differs (see `renderContent`).
+   * change of a property but `shown` ("Show more" draws only what it adds), and when anything the sessions
+   * show differs (see `renderContent`); a day is forgotten alone when an "Add to calendar" in it opens or
+   * closes (`again`).
    */
   private drewDays?: [drawnWith: unknown[], counts: Map<number, number>];
 
