@@ -125,6 +125,27 @@ export const FiltersChosen: Story = {
   },
 };
 
+/**
+ * "Add to calendar" open on the first session: "Download this date" and "Download every date" (an .ics file,
+ * which the line above them describes), then Google Calendar and Outlook once the calendar code has come. A
+ * closed one has no menu drawn (a list of every date has thousands); it is drawn as it opens.
+ */
+export const AddToCalendar: Story = {
+  args: { limit: 3 },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('imh-session-list')!;
+    const details = await new Promise<HTMLDetailsElement>((resolve) => {
+      const look = () => {
+        const d = el.shadowRoot?.querySelector<HTMLDetailsElement>('details.calendar');
+        if (d) resolve(d);
+        else setTimeout(look, 50);
+      };
+      look();
+    });
+    details.open = true;
+  },
+};
+
 /** A week with a cancelled Baby Massage (staff training) and a cancelled Stay and Play. */
 export const CancelledAndChanged: Story = { args: { now: '2026-11-26T08:00', days: 9, limit: 20 } };
 
