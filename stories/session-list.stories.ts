@@ -4,7 +4,7 @@ import '../src/components/session-list/session-list.js';
 import { saveFeed } from '../src/feed/store.js';
 import feed from '../public/example-feed.json';
 import { inEveryLanguage } from './languages.js';
-import { inEveryTheme, withFetch } from './states.js';
+import { inEveryTheme, inShadow, withFetch } from './states.js';
 import { BANK_HOLIDAYS, TERMS } from '../test/fixtures/terms.js';
 
 interface Args {
@@ -105,15 +105,7 @@ export const UnderThePageHeading: Story = {
 export const FiltersChosen: Story = {
   args: { filters: true, limit: 10 },
   play: async ({ canvasElement }) => {
-    const el = canvasElement.querySelector('imh-session-list')!;
-    const form = await new Promise<HTMLFormElement>((resolve) => {
-      const look = () => {
-        const f = el.shadowRoot?.querySelector<HTMLFormElement>('[part=filters]');
-        if (f) resolve(f);
-        else setTimeout(look, 50);
-      };
-      look();
-    });
+    const form = await inShadow<HTMLFormElement>(canvasElement, 'imh-session-list', '[part=filters]');
     for (const [name, value] of [
       ['when', 'next-week'],
       ['age', '-20'],
@@ -133,15 +125,7 @@ export const FiltersChosen: Story = {
 export const AddToCalendar: Story = {
   args: { limit: 3 },
   play: async ({ canvasElement }) => {
-    const el = canvasElement.querySelector('imh-session-list')!;
-    const details = await new Promise<HTMLDetailsElement>((resolve) => {
-      const look = () => {
-        const d = el.shadowRoot?.querySelector<HTMLDetailsElement>('details.calendar');
-        if (d) resolve(d);
-        else setTimeout(look, 50);
-      };
-      look();
-    });
+    const details = await inShadow<HTMLDetailsElement>(canvasElement, 'imh-session-list', 'details.calendar');
     details.open = true;
   },
 };

@@ -4,6 +4,17 @@ import { saveFeed } from '../src/feed/store.js';
 import { themes } from '../src/styles/themes.js';
 import feed from '../public/example-feed.json';
 
+/** The element in a story's canvas, and what `selector` finds in its shadow root once it has drawn it. */
+export const inShadow = <T extends Element>(canvas: HTMLElement, tag: string, selector: string): Promise<T> =>
+  new Promise((resolve) => {
+    const look = () => {
+      const found = canvas.querySelector(tag)?.shadowRoot?.querySelector<T>(selector);
+      if (found) resolve(found);
+      else setTimeout(look, 50);
+    };
+    look();
+  });
+
 /** Stub the network for stories that show loading, error and stale states. */
 export const withFetch = (respond: () => Promise<Response>) => () => {
   const original = window.fetch;
