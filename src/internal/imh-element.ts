@@ -495,18 +495,22 @@ export class ImhElement extends LitElement {
   /** What the last render drew a list from, and how many of its items; how many of those were new. */
   private drew?: [from: unknown[], count: number];
   private grown!: number;
+  /** Set while a frame callback is queued to ask for a list's next part (`updated`): one at a time. */
+  private partQueued?: boolean;
 
   /**
    * The items of a long list that this render draws (the session list's sessions, the support list's
    * services): those the last render drew from the same `from` (its list, filters, languages), and as
    * many more as fit in a slice of the page's time (`pace.ts`), up to `wanted`. The rest come in later
    * updates, after a frame each and in turn with other work (`feed/slices.ts`); `updateComplete`
-   * settles once all are there. A different `from` starts again.
+   * settles once all are there. A different `from` starts again. While a part waits for its frame, any
+   * other update (the minute, a task that settled) draws the same items, none more. A `long` list (the
+   * browser lays out only its items near the screen) draws longer parts as it grows (`drawNext`).
    */
-  protected inParts<T>(from: unknown[], items: readonly T[], wanted = items.length): readonly T[] {
+  protected inParts<T>(from: unknown[], items: readonly T[], wanted = items.length, long?: boolean): readonly T[] {
     const [last, before] = this.drew ?? [[], 0];
     const had = from.every((v, i) => v === last[i]) ? before : 0;
-    const count = Math.min(wanted, had + drawNext());
+    const count = Math.min(wanted, had + (had && this.partQueued ? 0 : drawNext(long ? had : 0)));
     const drawn = items.slice(0, count);
     this.drew = [from, count];
     this.drawing = count < Math.min(wanted, items.length);
@@ -687,7 +691,14 @@ export class ImhElement extends LitElement {
     super.updated(changed);
     // A list's next part once the page has drawn a frame with this one (an update that fits in this
     // task's slice would otherwise run at once, and one frame would lay out both); on the page only.
-    if (this.drawing && this.isConnected) requestAnimationFrame(() => this.requestUpdate());
+    // One frame callback at a time: other updates meanwhile (the minute, a task) ask for none of their own.
+    if (this.drawing && this.isConnected && !this.partQueued) {
+      this.partQueued = true;
+      requestAnimationFrame(() => {
+        this.partQueued = false;
+        this.requestUpdate();
+      });
+    }
     const feed = this.feedTask;
     this.extras.value?.updated(this, this.feedResult?.feed, this.feedResult?.url);
     const once = (outcome: unknown, ...events: (() => Event | false | undefined)[]) => {

@@ -18,6 +18,8 @@ import { minimalFeed, session } from '../fixtures/feeds.js';
 import { json, restoreFetch, stubFetch } from '../fixtures/network.js';
 import { expectQuietConsole, warnings } from '../fixtures/quiet.js';
 import { watchParts } from '../fixtures/parts.js';
+import { countFrames } from '../fixtures/frames.js';
+import { MOST, drawn as pace } from '../../src/internal/pace.js';
 import { shown } from '../fixtures/shown.js';
 
 const MONDAY = '2026-11-23T08:00'; // a Monday morning in the feed's time zone (Europe/London)
@@ -296,6 +298,41 @@ describe('<imh-session-list>', () => {
       parts.check(45, 'sessions');
     });
 
+    it('a list of more than 50 grows its parts, each after a frame; an update between adds none', async () => {
+      // Issue 14: every date of 500 series came ten sessions a frame (267 frames, 3.45 times FullCalendar's time).
+      // A list of more than 50 has its days off screen neither laid out nor painted, so its later parts grow: to
+      // twice what it has, as many as fit in a slice at the pace, at most MOST. Counted, not timed: the pace is
+      // set to 0.25 ms a session before each update (32 a slice). After each part, another update is asked for at
+      // once (as the minute's, or a task's that settled, would be): it adds none, and the next part still comes
+      // after a frame. Before, each such update added a part and queued a frame callback of its own.
+      const parts: [count: number, frames: number][] = [];
+      let frames!: ReturnType<typeof countFrames>;
+      const el = await added({ limit: 160, days: 120 }, undefined, (el) => {
+        el.live = false;
+        frames = countFrames();
+        el.addController({
+          hostUpdate: () => {
+            for (let i = 0; i < 60; i++) pace(0.25, 1);
+          },
+          hostUpdated: () => {
+            const n = $$(el, '[part=item]').length;
+            if (!n || n == parts.at(-1)?.[0]) return;
+            parts.push([n, frames.frames()]);
+            queueMicrotask(() => el.requestUpdate());
+          },
+        });
+      });
+      await shown(el);
+      await el.updateComplete;
+      expect($$(el, '[part=item]').length, 'sessions once updateComplete settles').to.equal(160);
+      frames.stop();
+      const counts = parts.map(([n]) => n);
+      expect(MOST).to.equal(40);
+      expect(counts, 'sessions after each part').to.deep.equal([10, 20, 40, 72, 104, 136, 160]);
+      for (let i = 1; i < parts.length; i++)
+        expect(parts[i][1], `frames drawn before part ${i + 1}`).to.be.greaterThan(parts[i - 1][1]);
+    });
+
     it('draws each session once while a long list comes in parts, and all again when anything changes', async () => {
       // Issue 14: every part drew every session before it again (their times, words and links), so a list of
       // every date of 500 series took 146 s. Counted in the times it formats, not timed: once a session
@@ -361,8 +398,9 @@ describe('<imh-session-list>', () => {
         ranges = 0;
         $(el, 'button.more')!.focus();
         await sendKeys({ press: 'Enter' });
-        await waitUntil(() => $$(el, '[part=item]').length == 40, 'Show more showed no more');
+        // Once every part has come (`updateComplete`), however long a part takes to draw.
         await el.updateComplete;
+        expect($$(el, '[part=item]').length, 'sessions after "Show more"').to.equal(40);
         const added = $$(el, '[part=item]').slice(20);
         expect(timed(added), 'new sessions with an end time').to.be.greaterThan(10);
         expect(ranges, 'times formatted: the new sessions only').to.equal(timed(added));

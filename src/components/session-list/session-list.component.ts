@@ -165,7 +165,8 @@ export class ImhSessionList extends ImhElement {
   now?: string;
   /**
    * How many occurrences to show before a "Show more" button. A long list is drawn a few sessions a frame; over
-   * 50, the browser lays out and paints only the days near the screen (each other day keeps the height it last had).
+   * 50, the browser lays out and paints only the days near the screen (each other day keeps the height it last had),
+   * and each frame draws more, up to forty, as the list grows.
    */
   limit = 10;
   /** How many days ahead to look, counting today: whole days from 1 to 366 (a year; more is taken as 366). */
@@ -495,7 +496,7 @@ export class ImhSessionList extends ImhElement {
     // A long list is drawn a few sessions an update (see `inParts`): the same list grows, another starts again.
     const long = wanted > 50;
     const from = [upcoming, this.chosen, this.layout, t.locale, t.also?.locale];
-    const visible = this.inParts(from, shownDates, wanted);
+    const visible = this.inParts(from, shownDates, wanted, long);
     const ics = this.ics.status == COMPLETE ? this.ics.value : undefined;
     const context: ItemContext = {
       t,
