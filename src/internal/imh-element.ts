@@ -689,9 +689,10 @@ export class ImhElement extends LitElement {
   /** Announces each outcome once, after it shows: imh-feed-load, imh-feed-error, imh-load-error. */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // A list's next part once the page has drawn a frame with this one (an update that fits in this
-    // task's slice would otherwise run at once, and one frame would lay out both); on the page only.
-    // One frame callback at a time: other updates meanwhile (the minute, a task) ask for none of their own.
+    // A list's next part in the page's next frame, before it is laid out (an update that fits in this task's
+    // slice would otherwise run at once, and one frame would lay out several parts); on the page only. So a
+    // frame lays out one part (two when the first was drawn in a task before it). One frame callback at a
+    // time: other updates meanwhile (the minute, a task) ask for none of their own.
     if (this.drawing && this.isConnected && !this.partQueued) {
       this.partQueued = true;
       requestAnimationFrame(() => {

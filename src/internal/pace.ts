@@ -5,7 +5,7 @@ import { SLICE } from '../feed/slices.js';
  * fills in a few dozen frames)…
  */
 export const MIN = 4;
-/** …and at most DRAW (the default `limit`): a longer list takes several updates. */
+/** …and at most DRAW (the default `limit`): a longer list takes several updates (a long one's later, up to MOST). */
 export const DRAW = 10;
 
 /**
@@ -22,12 +22,13 @@ let perItem = 4;
  * How many more items the next update draws, of a list with `had` drawn. A long list whose days off
  * screen the browser neither lays out nor paints (the session list's of over 50: `content-visibility`)
  * passes what it has: a frame then lays out about a screen however much is added, so its later parts
- * may pass DRAW, to twice what it has and as many as fit in the slice, at most MOST (every date of 500
- * series came ten sessions a frame: 267 frames, 3.45 times FullCalendar's time; issue 14). Not more
+ * may pass DRAW: as many as it has (DRAW at least), as many as fit in the slice, at most MOST (every date of
+ * 500 series came ten sessions a frame: 267 frames, 3.45 times FullCalendar's time; issue 14). Not more
  * than a slice: a part that took twice as long met the garbage collector's pauses (20-30 ms in
  * Chromium, as the list grows) in tasks of over 50 ms. Others pass nothing.
  */
-export const drawNext = (had = 0): number => Math.max(MIN, Math.min(had || DRAW, MOST, Math.floor(SLICE / perItem)));
+export const drawNext = (had = 0): number =>
+  Math.max(MIN, Math.min(Math.max(had, DRAW), MOST, Math.floor(SLICE / perItem)));
 
 /**
  * The most items a long list's part adds, whatever the pace: a run of cancelled dates (a line each) is

@@ -20,6 +20,7 @@ import { expectQuietConsole, warnings } from '../fixtures/quiet.js';
 import { watchParts } from '../fixtures/parts.js';
 import { countFrames } from '../fixtures/frames.js';
 import { MOST, drawn as pace } from '../../src/internal/pace.js';
+import { SLICE } from '../../src/feed/slices.js';
 import { shown } from '../fixtures/shown.js';
 
 const MONDAY = '2026-11-23T08:00'; // a Monday morning in the feed's time zone (Europe/London)
@@ -302,23 +303,28 @@ describe('<imh-session-list>', () => {
       // Issue 14: every date of 500 series came ten sessions a frame (267 frames, 3.45 times FullCalendar's time).
       // A list of more than 50 has its days off screen neither laid out nor painted, so its later parts grow: to
       // twice what it has, as many as fit in a slice at the pace, at most MOST. Counted, not timed: the pace is
-      // set to 0.25 ms a session before each update (32 a slice). After each part, another update is asked for at
-      // once (as the minute's, or a task's that settled, would be): it adds none, and the next part still comes
-      // after a frame. Before, each such update added a part and queued a frame callback of its own.
+      // set to 32 sessions a slice before each update. After each part, another update runs at once (as the
+      // minute's, or a task's that settled, may): it draws what the part drew, none more, and the next part still
+      // comes after a frame. Before, each such update added a part and queued a frame callback of its own.
       const parts: [count: number, frames: number][] = [];
+      const between: number[] = [];
       let frames!: ReturnType<typeof countFrames>;
       const el = await added({ limit: 160, days: 120 }, undefined, (el) => {
         el.live = false;
         frames = countFrames();
         el.addController({
           hostUpdate: () => {
-            for (let i = 0; i < 60; i++) pace(0.25, 1);
+            for (let i = 0; i < 60; i++) pace(SLICE / 32.5, 1);
           },
           hostUpdated: () => {
             const n = $$(el, '[part=item]').length;
             if (!n || n == parts.at(-1)?.[0]) return;
             parts.push([n, frames.frames()]);
-            queueMicrotask(() => el.requestUpdate());
+            queueMicrotask(() => {
+              el.requestUpdate();
+              (el as unknown as { performUpdate(): void }).performUpdate();
+              between.push($$(el, '[part=item]').length);
+            });
           },
         });
       });
@@ -329,6 +335,7 @@ describe('<imh-session-list>', () => {
       const counts = parts.map(([n]) => n);
       expect(MOST).to.equal(40);
       expect(counts, 'sessions after each part').to.deep.equal([10, 20, 40, 72, 104, 136, 160]);
+      expect(between, 'sessions after the update that followed each part').to.deep.equal(counts);
       for (let i = 1; i < parts.length; i++)
         expect(parts[i][1], `frames drawn before part ${i + 1}`).to.be.greaterThan(parts[i - 1][1]);
     });
