@@ -497,6 +497,8 @@ export class ImhElement extends LitElement {
   private grown!: number;
   /** Set while a frame callback is queued to ask for a list's next part (`updated`): one at a time. */
   private partQueued?: boolean;
+  /** Set by that callback: the update it asks for goes on drawing a list (see `updated`). */
+  private framed?: boolean;
 
   /**
    * The items of a long list that this render draws (the session list's sessions, the support list's
@@ -689,16 +691,21 @@ export class ImhElement extends LitElement {
   /** Announces each outcome once, after it shows: imh-feed-load, imh-feed-error, imh-load-error. */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // A list's next part in the page's next frame, before it is laid out (an update that fits in this task's
-    // slice would otherwise run at once, and one frame would lay out several parts); on the page only. So a
-    // frame lays out one part (two when the first was drawn in a task before it). One frame callback at a
-    // time: other updates meanwhile (the minute, a task) ask for none of their own.
+    // A list's next part in a frame's callbacks, before that frame is laid out (an update that fits in this
+    // task's slice would otherwise run at once, and one frame would lay out several parts); on the page only.
+    // One frame callback at a time: other updates meanwhile (the minute, a task) ask for none of their own.
+    // A part that starts drawing (a list's first, the first after "Show more"), drawn in a task, is laid out
+    // in the next frame: the part after it comes in the frame after that, so it shows alone and sooner.
+    const framed = this.framed;
+    this.framed = false;
     if (this.drawing && this.isConnected && !this.partQueued) {
       this.partQueued = true;
-      requestAnimationFrame(() => {
+      const next = () => {
         this.partQueued = false;
+        this.framed = true;
         this.requestUpdate();
-      });
+      };
+      requestAnimationFrame(framed ? next : () => requestAnimationFrame(next));
     }
     const feed = this.feedTask;
     this.extras.value?.updated(this, this.feedResult?.feed, this.feedResult?.url);

@@ -96,7 +96,10 @@ const frame = () => {
  */
 export class HeightKeeper implements ReactiveController {
   private kept = false;
-  /** The kept height (px) the placeholder had, held while the content is drawn a part at a time. */
+  /**
+   * The kept height (px) the placeholder had, held while the content is drawn a part at a time; 0 once
+   * looked up and none is kept at this width.
+   */
   private held?: number;
   /** The placeholder last sized: its room goes when it is one no more (the same box may say an error). */
   private sized?: HTMLElement;
@@ -139,16 +142,22 @@ export class HeightKeeper implements ReactiveController {
     return placeholderIn(this.host.shadowRoot);
   }
 
-  /** Reads the element's width and height (in the frame, with every other element's). */
-  measure(): DOMRect {
-    return this.host.getBoundingClientRect();
+  /**
+   * Reads the element's width and height (in the frame, with every other element's); not while its parts
+   * come with the kept room held (the kept height looked up at its width): such a read lays the page out
+   * in the frame's callbacks, before the part drawn there makes it lay out again (issue 14).
+   */
+  measure(): DOMRect | undefined {
+    return this.held != null && this.drawing() ? undefined : this.host.getBoundingClientRect();
   }
 
   /**
    * Sizes the placeholder if one shows; while the content is drawn a part at a time, holds the room
    * the placeholder kept, so nothing below moves as it grows; else keeps the content's height (once).
    */
-  apply({ width, height }: DOMRect): void {
+  apply(size?: DOMRect): void {
+    // No size read: the room is held, and the kept height is not looked up again (`measure`).
+    const { width, height } = size ?? { width: 1, height: 0 };
     if (!this.host.isConnected || !width) return;
     const placeholder = this.placeholder();
     const root = this.root();
@@ -157,13 +166,13 @@ export class HeightKeeper implements ReactiveController {
     if (this.sized && this.sized != placeholder) this.sized.style.minBlockSize = '';
     this.sized = placeholder;
     if (placeholder) {
-      const kept = (this.held = keptHeight(this.host, width));
+      const kept = (this.held = keptHeight(this.host, width) ?? 0);
       placeholder.style.minBlockSize = kept ? `${kept}px` : (placeholder.dataset.reserve ?? '');
     } else if (this.drawing()) {
       // Held (see hostUpdated) until the content is all there; then, the content's own height is
       // kept in the next frame. Where no frame sized a placeholder (its first part came at once,
       // its code already here), the kept room is held from this frame, before it is painted.
-      if ((this.held ??= keptHeight(this.host, width))) root.minBlockSize = `${this.held}px`;
+      if ((this.held ??= keptHeight(this.host, width) ?? 0)) root.minBlockSize = `${this.held}px`;
     } else if (root.minBlockSize) {
       root.minBlockSize = '';
       this.hostUpdated();

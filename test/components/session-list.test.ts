@@ -339,6 +339,59 @@ describe('<imh-session-list>', () => {
         expect(parts[i][1], `frames drawn before part ${i + 1}`).to.be.greaterThan(parts[i - 1][1]);
     });
 
+    it('lays out the first part of a list, and the first after "Show more", in a frame of its own', async () => {
+      // Issue 14: a part drawn in a task (a list's first, the first after "Show more") was laid out in the next
+      // frame together with the part drawn in that frame's callbacks, so those first sessions came on screen a
+      // part's work (and its layout) later. Seen, not timed: each new session is watched (a ResizeObserver reports
+      // those a frame laid out, after its layout), and the parts laid out with each first part are listed.
+      const el = await list({ limit: 25, days: 60 });
+      const partOf = new Map<Element, number>();
+      const laidOut: number[][] = [];
+      const layouts = new ResizeObserver((entries) => {
+        const parts = new Set(entries.map((e) => partOf.get(e.target)));
+        parts.delete(undefined);
+        for (const e of entries) partOf.delete(e.target);
+        if (parts.size) laidOut.push([...parts] as number[]);
+      });
+      const seen = new Set<Element>();
+      let part = 0;
+      el.addController({
+        hostUpdated: () => {
+          const fresh = $$(el, '[part=item]').filter((li) => !seen.has(li));
+          if (!fresh.length) return;
+          part++;
+          for (const li of fresh) {
+            seen.add(li);
+            partOf.set(li, part);
+            layouts.observe(li);
+          }
+        },
+      });
+      const firsts: number[] = [];
+      // A new copy of the feed (a new list, drawn from its first part once it is read), set in a task of its own;
+      // then 25 more ("Show more", in its key's task); each at most ten a part, 50 in all, so every day is laid
+      // out (a longer list's days off screen are not).
+      await new Promise((r) => setTimeout(r));
+      firsts.push(part + 1);
+      el.data = structuredClone(el.data);
+      await shown(el);
+      await new Promise((r) => setTimeout(r));
+      firsts.push(part + 1);
+      $(el, 'button.more')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await shown(el);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      layouts.disconnect();
+      expect($$(el, '[part=item]').length, 'sessions after "Show more"').to.equal(50);
+      expect(firsts[1] - firsts[0], 'parts of the new list').to.be.at.least(3);
+      expect(part - firsts[1], 'parts after the first after "Show more"').to.be.at.least(2);
+      for (const first of firsts)
+        expect(
+          laidOut.find((parts) => parts.includes(first)),
+          `laid out with part ${first}`,
+        ).to.deep.equal([first]);
+    });
+
     it('draws each session once while a long list comes in parts, and all again when anything changes', async () => {
       // Issue 14: every part drew every session before it again (their times, words and links), so a list of
       // every date of 500 series took 146 s. Counted in the times it formats, not timed: once a session
