@@ -163,13 +163,14 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // frame callback at a time), and a long session list's later parts grow past ten (every date of 500 series
 // from 3.45 to 1.77 times FullCalendar's time, no long task): about 0.1 KiB minified in the base element and
 // the pace, which every element runs (measured at 31.722 and 26.055 in a first form of the same code).
-// Raised at session 31's: 31.682 → 31.729 KiB (bundle) and 26.018 → 26.074 KiB (the card page), so 31.69 →
-// 31.73 and 26.03 → 26.08 KiB: the first part of a list laid out in a frame of its own (500 series to the next
-// frame 1.38 → 1.27 times the baseline) and no layout read while a list's kept room is held, in the base
-// element and the height keeper, which every element runs.
+// Raised at session 31's: 31.682 → 31.743 KiB (bundle) and 26.018 → 26.094 KiB (the card page), so 31.69 →
+// 31.75 and 26.03 → 26.10 KiB: the first part of a list laid out in a frame of its own (500 series to the next
+// frame 1.38 → 1.27 times the baseline), and the height keeper reading no size while a list's parts come with
+// its room held (but reading it while a placeholder shows), in the base element and the height keeper, which
+// every element runs.
 // New features go in lazy chunks; a ceiling is not raised to fit one. Where the bytes come from:
 // `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
-const CEILING = { bundle: 31.73 * KiB, autoloaderCard: 26.08 * KiB };
+const CEILING = { bundle: 31.75 * KiB, autoloaderCard: 26.10 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(

@@ -522,8 +522,9 @@ export class ImhElement extends LitElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    // Looked at again after each frame: by then a list drawn in parts has asked for its next part (see
-    // `updated`, whose frame callback comes first), and one holding may have what it waits for.
+    // Looked at again after each frame: by then a list drawn in parts has asked for its next part, or will
+    // after the next frame (see `updated`, whose frame callback comes first), and one holding may have what it
+    // waits for.
     while ((this.holding || this.drawing) && this.isConnected) {
       await new Promise(requestAnimationFrame);
       done = await super.getUpdateComplete();
@@ -694,8 +695,10 @@ export class ImhElement extends LitElement {
     // A list's next part in a frame's callbacks, before that frame is laid out (an update that fits in this
     // task's slice would otherwise run at once, and one frame would lay out several parts); on the page only.
     // One frame callback at a time: other updates meanwhile (the minute, a task) ask for none of their own.
-    // A part that starts drawing (a list's first, the first after "Show more"), drawn in a task, is laid out
-    // in the next frame: the part after it comes in the frame after that, so it shows alone and sooner.
+    // A part that the last part's frame callback did not ask for (a list's first, the first after "Show more"),
+    // drawn in a task as a rule, is laid out in the next frame: the part after it comes in the frame after that,
+    // so it shows alone and sooner. (One asked for by the callback but whose turn came in a later task, on a
+    // busy page, is laid out with the next, as every part was before.)
     const framed = this.framed;
     this.framed = false;
     if (this.drawing && this.isConnected && !this.partQueued) {

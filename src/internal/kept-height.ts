@@ -144,11 +144,11 @@ export class HeightKeeper implements ReactiveController {
 
   /**
    * Reads the element's width and height (in the frame, with every other element's); not while its parts
-   * come with the kept room held (the kept height looked up at its width): such a read lays the page out
-   * in the frame's callbacks, before the part drawn there makes it lay out again (issue 14).
+   * come and no placeholder shows, once the kept height is looked up at its width (`held`): holding that
+   * room needs no size (issue 14: no read of the page's layout for it in each frame a part comes).
    */
   measure(): DOMRect | undefined {
-    return this.held != null && this.drawing() ? undefined : this.host.getBoundingClientRect();
+    return this.held != null && this.drawing() && !this.placeholder() ? undefined : this.host.getBoundingClientRect();
   }
 
   /**
@@ -156,7 +156,8 @@ export class HeightKeeper implements ReactiveController {
    * the placeholder kept, so nothing below moves as it grows; else keeps the content's height (once).
    */
   apply(size?: DOMRect): void {
-    // No size read: the room is held, and the kept height is not looked up again (`measure`).
+    // No size read (`measure`): parts are coming, no placeholder shows and the kept height was looked up, so only
+    // the branch that holds its room (and the reset of a placeholder sized before) runs, and neither reads these.
     const { width, height } = size ?? { width: 1, height: 0 };
     if (!this.host.isConnected || !width) return;
     const placeholder = this.placeholder();

@@ -60,6 +60,22 @@ class ReadyBeforeShown extends LitElement {
 }
 customElements.define('imh-test-ready-before-shown', ReadyBeforeShown);
 
+/** An element that holds its room (as a timeline does while its code loads) with its loading placeholder. */
+class HoldingPlaceholder extends LitElement {
+  constructor() {
+    super();
+    new HeightKeeper(
+      this,
+      () => false,
+      () => true,
+    );
+  }
+  override render() {
+    return litHtml`<div class="root"><p part="status" class="placeholder" data-reserve="5rem">Loading…</p></div>`;
+  }
+}
+customElements.define('imh-test-holding-placeholder', HoldingPlaceholder);
+
 /** Busy for `ms` milliseconds: the page's other work in this task. */
 const busy = (ms: number) => {
   const end = performance.now() + ms;
@@ -325,6 +341,23 @@ describe('the loading placeholder keeps the height the content took last time', 
     expect(again.shadowRoot!.querySelector<HTMLElement>('.root')!.style.minBlockSize, 'room held no longer').to.equal(
       '',
     );
+  });
+
+  it('keeps the placeholder at the kept height while the room is held, whatever updates come', async () => {
+    // A timeline holds its room while its code loads, with its placeholder: each update's frame sized the
+    // placeholder again from the height kept at its width, and must go on finding it (not another width's).
+    const wrap = await fixture(html`<div style="inline-size: 40rem"></div>`);
+    const el = document.createElement('imh-test-holding-placeholder') as HoldingPlaceholder;
+    wrap.append(el);
+    await el.updateComplete;
+    keepHeight(el, widthOf(el), 700);
+    const placeholder = el.shadowRoot!.querySelector<HTMLElement>('.placeholder')!;
+    for (let i = 0; i < 3; i++) {
+      await frame();
+      expect(placeholder.style.minBlockSize, `the placeholder after update ${i + 1}`).to.equal('700px');
+      el.requestUpdate();
+      await el.updateComplete;
+    }
   });
 
   it('is not used at another width, and keeps at most 40 entries', async () => {
