@@ -371,11 +371,15 @@ describe('<imh-session-list>', () => {
       // A new copy of the feed (a new list, drawn from its first part once it is read), set in a task of its own;
       // then 25 more ("Show more", in its key's task); each at most ten a part, 50 in all, so every day is laid
       // out (a longer list's days off screen are not).
-      await new Promise((r) => setTimeout(r));
+      // Each after the frames that lay out what came before (the last part may have come in a task of its own),
+      // then in a task.
+      const laidOutSoFar = () =>
+        new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r))));
+      await laidOutSoFar();
       firsts.push(part + 1);
       el.data = structuredClone(el.data);
       await shown(el);
-      await new Promise((r) => setTimeout(r));
+      await laidOutSoFar();
       firsts.push(part + 1);
       $(el, 'button.more')!.focus();
       await sendKeys({ press: 'Enter' });
