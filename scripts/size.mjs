@@ -170,7 +170,10 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // every element runs.
 // New features go in lazy chunks; a ceiling is not raised to fit one. Where the bytes come from:
 // `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
-const CEILING = { bundle: 31.75 * KiB, autoloaderCard: 26.1 * KiB };
+// Lowered at session 32's: 31.743 → 31.316 KiB (bundle), so 31.75 → 31.32 KiB: the schedule engine
+// (schedule/occurrences.ts) a chunk the session list and the timeline load beside their bodies
+// (internal/dates.ts); the card page unchanged (26.092 KiB).
+const CEILING = { bundle: 31.32 * KiB, autoloaderCard: 26.1 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
 check(

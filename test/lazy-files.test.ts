@@ -166,8 +166,9 @@ describe('files loaded on first use that fail to load', () => {
   });
 
   // In a page of its own: this page has loaded the timeline's body by now (the built-in timeline's test).
-  // The timeline's body and its styles, and the session list's body (with its styles), are chunks loaded only
-  // on pages with one (issue 14), with the same failure path: the element draws nothing of its body without them.
+  // The timeline's body and its styles, the session list's body (with its styles), and the schedule engine both
+  // use, are chunks loaded only on pages with one (issue 14), with the same failure path: the element draws
+  // nothing of its body without them.
   const timeline = `<imh-first-1001-days-timeline now="2026-11-23">
     <a href="https://example.org/1001-days">The first 1001 days</a>
   </imh-first-1001-days-timeline>`;
@@ -179,6 +180,9 @@ describe('files loaded on first use that fail to load', () => {
     ["the timeline's", 'body', 'timeline-body', timeline, '[part=form]', '[part=stages]'],
     ["the timeline's", 'styles', 'first-1001-days-timeline.styles', timeline, '[part=form]', '[part=stages]'],
     ["the session list's", 'body', 'session-list-body', sessions, '[part=item]', '.items'],
+    // The schedule engine, a chunk both load beside their bodies (internal/dates.ts).
+    ["the session list's", 'dates', 'occurrences', sessions, '[part=item]', '.items'],
+    ["the timeline's", 'dates', 'occurrences', timeline, '[part=form]', '[part=stages]'],
   ]) {
     it(`${who} ${part} from the built bundle: the page's fallback content, the event, and Try again`, async () => {
       await failing(`/dist/imh-widgets-${file}-`);

@@ -39,16 +39,19 @@ import type {
   VirtualLocation,
 } from 'schema-dts';
 import type { Feed, Organisation, Place, Service, Session, Text } from '../feed/types.js';
-import { formatDay, parseDay, parseTime, utcOffset, wallClock, weekday, zonedInstant } from '../schedule/civil.js';
-import type { Calendars } from '../schedule/closures.js';
-import { seriesEnd, seriesExceptions } from '../schedule/ics.js';
 import {
+  formatDay,
+  parseDay,
   parseDuration,
-  sessionOccurrences,
-  unconfirmedDates,
-  type SessionOccurrence,
-  type UpcomingOptions,
-} from '../schedule/occurrences.js';
+  parseTime,
+  utcOffset,
+  wallClock,
+  weekday,
+  zonedInstant,
+} from '../schedule/civil.js';
+import { unconfirmedDates, type Calendars } from '../schedule/closures.js';
+import { seriesEnd, seriesExceptions } from '../schedule/ics.js';
+import { sessionOccurrences, type SessionOccurrence, type UpcomingOptions } from '../schedule/occurrences.js';
 import {
   countryCode,
   isPublicDomain,

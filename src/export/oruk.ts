@@ -17,9 +17,8 @@
  */
 import { DAYS } from '../feed/vocabulary.js';
 import type { Feed, Organisation, Place, Service, Session, Text } from '../feed/types.js';
-import { formatDay, parseDay, parseTime, wallClock, weekday } from '../schedule/civil.js';
+import { formatDay, parseDay, parseDuration, parseTime, wallClock, weekday } from '../schedule/civil.js';
 import { seriesEnd } from '../schedule/ics.js';
-import { parseDuration } from '../schedule/occurrences.js';
 import { countryCode, lookups, stageAges, textIn, years } from './common.js';
 import { isUuid, uuidV5 } from './uuid.js';
 

@@ -116,3 +116,9 @@ function computeInstant(day: DayNumber, minutes: number, timeZone: string): numb
   // In a gap: keep the same distance from midnight, using the offset before the change.
   return local - before * 60_000;
 }
+
+/** ISO 8601 duration of days/hours/minutes → { days, minutes }. */
+export const parseDuration = (d: string) => {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(d);
+  return { days: Number(m?.[1] ?? 0), minutes: Number(m?.[2] ?? 0) * 60 + Number(m?.[3] ?? 0) };
+};

@@ -9,8 +9,9 @@
  * `repeatCount` still counts them, as RFC 5545 counts excluded dates. A date in `occurrences`
  * (an extra or changed date the editor wrote) is shown whatever the calendars say.
  */
-import type { BankHolidays, Schedule, TermDates } from '../feed/types.js';
-import { parseDay, type DayNumber } from './civil.js';
+import type { BankHolidays, Schedule, Session, TermDates } from '../feed/types.js';
+import { formatDay, parseDay, wallClock, type DayNumber } from './civil.js';
+import type { UpcomingOptions } from './occurrences.js';
 import { ruleDates } from './recur.js';
 
 /** The feed's calendars, as the feed holds them (pass the feed itself). */
@@ -143,4 +144,47 @@ export function openDates(s: Schedule, c: Calendars, from: DayNumber, to: DayNum
   const limits = scheduleLimits(s, c);
   const dates = ruleDates(s, from, Math.min(to, limits.knownUntil ?? Infinity));
   return limits.closed === never ? dates : dates.filter((d) => !limits.closed(d));
+}
+
+let lastToday: { now: number; zone: string; day: DayNumber } | undefined;
+/** Today's date in a zone, remembered for the last instant asked (every session asks the same). */
+export const todayIn = (now: Date, zone: string): DayNumber => {
+  if (lastToday?.now !== now.getTime() || lastToday.zone !== zone) {
+    lastToday = { now: now.getTime(), zone, day: wallClock(now, zone).day };
+  }
+  return lastToday.day;
+};
+
+/** A series whose dates in the window are not known yet (see `unconfirmedDates`). */
+export interface UnconfirmedDates {
+  session: Session;
+  /** What has to be added: next year's term dates, or the next bank holidays. */
+  reason: UnconfirmedReason;
+  /** The last date that is known (`YYYY-MM-DD`); absent when the feed lacks the calendar entirely. */
+  knownUntil?: string;
+  /** The first date in the window the series would fall on, were it known. */
+  from: string;
+}
+
+/**
+ * Whether a session that runs in term time only or not on bank holidays would fall on dates in the
+ * window after the feed's calendars end: those dates are not invented, and the elements say that
+ * more will be added ("dates not yet confirmed").
+ */
+export function unconfirmedDates(session: Session, options: UpcomingOptions): UnconfirmedDates | undefined {
+  const s = session.schedule;
+  const limits = scheduleLimits(s, options);
+  if (limits.knownUntil === undefined) return undefined;
+  const today = todayIn(options.now, s.scheduleTimezone ?? options.timeZone);
+  const last = today + (options.days ?? 28) - 1;
+  const start = Math.max(today, limits.knownUntil + 1);
+  if (start > last) return undefined;
+  const [first] = ruleDates(s, start, last);
+  if (first === undefined) return undefined;
+  return {
+    session,
+    reason: limits.reason!,
+    knownUntil: isFinite(limits.knownUntil) ? formatDay(limits.knownUntil) : undefined,
+    from: formatDay(first),
+  };
 }

@@ -8,10 +8,20 @@
  * dates in a holiday or after the last known term.
  */
 import type { Session } from '../feed/types.js';
-import { civil, formatDay, parseDay, parseTime, wallClock, weekday, zonedInstant, type DayNumber } from './civil.js';
+import {
+  civil,
+  type DayNumber,
+  formatDay,
+  parseDay,
+  parseDuration,
+  parseTime,
+  wallClock,
+  weekday,
+  zonedInstant,
+} from './civil.js';
 import { scheduleLimits, type Calendars } from './closures.js';
 import { ruleDates } from './recur.js';
-import { parseDuration, type SessionOccurrence } from './occurrences.js';
+import type { SessionOccurrence } from './occurrences.js';
 
 /** Words for the event, already in the reader's language. */
 export interface EventText {

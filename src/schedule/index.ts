@@ -5,13 +5,19 @@ export * from './civil.js';
 export { ruleDates, type DateRule } from './recur.js';
 export {
   sessionOccurrences,
-  unconfirmedDates,
   upcomingOccurrences,
   type SessionOccurrence,
-  type UnconfirmedDates,
   type UpcomingOptions,
 } from './occurrences.js';
-export { openDates, scheduleLimits, type Calendars, type ScheduleLimits, type UnconfirmedReason } from './closures.js';
+export {
+  openDates,
+  scheduleLimits,
+  unconfirmedDates,
+  type Calendars,
+  type ScheduleLimits,
+  type UnconfirmedDates,
+  type UnconfirmedReason,
+} from './closures.js';
 export {
   googleCalendarUrl,
   occurrenceIcs,

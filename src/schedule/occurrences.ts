@@ -4,8 +4,8 @@
  * No DOM.
  */
 import type { Occurrence, Session, Text } from '../feed/types.js';
-import { formatDay, parseDay, parseTime, wallClock, zonedInstant, type DayNumber } from './civil.js';
-import { scheduleLimits, type Calendars, type UnconfirmedReason } from './closures.js';
+import { type DayNumber, formatDay, parseDay, parseDuration, parseTime, zonedInstant } from './civil.js';
+import { scheduleLimits, todayIn, type Calendars } from './closures.js';
 import { ruleDates } from './recur.js';
 
 export interface SessionOccurrence {
@@ -41,25 +41,10 @@ export interface UpcomingOptions extends Calendars {
   timeZone: string;
 }
 
-/** ISO 8601 duration of days/hours/minutes → { days, minutes }. */
-export const parseDuration = (d: string) => {
-  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(d);
-  return { days: Number(m?.[1] ?? 0), minutes: Number(m?.[2] ?? 0) * 60 + Number(m?.[3] ?? 0) };
-};
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The longest multi-day event we look back for, so one already under way still shows. */
 const LOOK_BACK_DAYS = 31;
-
-let lastToday: { now: number; zone: string; day: DayNumber } | undefined;
-/** Today's date in a zone, remembered for the last instant asked (every session asks the same). */
-const todayIn = (now: Date, zone: string): DayNumber => {
-  if (lastToday?.now !== now.getTime() || lastToday.zone !== zone) {
-    lastToday = { now: now.getTime(), zone, day: wallClock(now, zone).day };
-  }
-  return lastToday.day;
-};
 
 /** One session's occurrences that end after `now` and start before the window closes. */
 export function sessionOccurrences(session: Session, options: UpcomingOptions): SessionOccurrence[] {
@@ -117,40 +102,6 @@ export function sessionOccurrences(session: Session, options: UpcomingOptions): 
     });
   }
   return out;
-}
-
-/** A series whose dates in the window are not known yet (see `unconfirmedDates`). */
-export interface UnconfirmedDates {
-  session: Session;
-  /** What has to be added: next year's term dates, or the next bank holidays. */
-  reason: UnconfirmedReason;
-  /** The last date that is known (`YYYY-MM-DD`); absent when the feed lacks the calendar entirely. */
-  knownUntil?: string;
-  /** The first date in the window the series would fall on, were it known. */
-  from: string;
-}
-
-/**
- * Whether a session that runs in term time only or not on bank holidays would fall on dates in the
- * window after the feed's calendars end: those dates are not invented, and the elements say that
- * more will be added ("dates not yet confirmed").
- */
-export function unconfirmedDates(session: Session, options: UpcomingOptions): UnconfirmedDates | undefined {
-  const s = session.schedule;
-  const limits = scheduleLimits(s, options);
-  if (limits.knownUntil === undefined) return undefined;
-  const today = todayIn(options.now, s.scheduleTimezone ?? options.timeZone);
-  const last = today + (options.days ?? 28) - 1;
-  const start = Math.max(today, limits.knownUntil + 1);
-  if (start > last) return undefined;
-  const [first] = ruleDates(s, start, last);
-  if (first === undefined) return undefined;
-  return {
-    session,
-    reason: limits.reason!,
-    knownUntil: isFinite(limits.knownUntil) ? formatDay(limits.knownUntil) : undefined,
-    from: formatDay(first),
-  };
 }
 
 /** Soonest first, then by session id. */

@@ -4,6 +4,7 @@ import { ImhElement } from '../../internal/imh-element.js';
 import { parseNow } from '../../internal/now.js';
 import { wallClock } from '../../schedule/civil.js';
 import { lazy } from '../../internal/lazy.js';
+import { loadDates, type Dates } from '../../internal/dates.js';
 import { adoptBodyStyles } from '../../internal/body-styles.js';
 import { ERROR, Task } from '../../internal/task.js';
 import { heading } from '../../internal/heading.js';
@@ -24,7 +25,7 @@ const loadStyles = lazy(
 /** The body's styles as one style sheet for every timeline on the page. */
 let bodyStyles: CSSResult | undefined;
 /** What the body draws with that other elements share in this bundle (see `Kit`). */
-const kit: Omit<Kit, 'attribution'> = { card: serviceCard, heading };
+const kit: Omit<Kit, 'attribution' | 'upcoming'> = { card: serviceCard, heading };
 
 /**
  * @summary The first 1001 days, from conception to age two: what matters at each stage, the checks
@@ -92,7 +93,12 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
    */
   private chunks!: Task<
     readonly [],
-    { builtIn: Awaited<ReturnType<typeof loadBuiltIn>>; TimelineBody: typeof TimelineBody; styles: CSSResult }
+    {
+      builtIn: Awaited<ReturnType<typeof loadBuiltIn>>;
+      TimelineBody: typeof TimelineBody;
+      styles: CSSResult;
+      dates: Dates;
+    }
   >;
 
   /** Makes the timeline's task, at its first update (see `ImhElement.setUp`). */
@@ -102,13 +108,14 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       new Task(this, {
         args: () => [] as const,
         task: () => {
-          const body = Promise.all([loadBody(), loadStyles()]);
+          const body = Promise.all([loadBody(), loadStyles(), loadDates()]);
           body.catch(() => {}); // said after the built-in stages' failure
           return loadBuiltIn().then((builtIn) =>
-            body.then(([{ TimelineBody }, { styles }]) => ({
+            body.then(([{ TimelineBody }, { styles }, dates]) => ({
               builtIn,
               TimelineBody,
               styles: (bodyStyles ??= unsafeCSS(styles)),
+              dates,
             })),
           );
         },
@@ -151,7 +158,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       feed: this.feedResult?.feed,
       builtIn: chunks.builtIn,
       status: this.renderFeedStatus(false, false, false),
-      kit: { ...kit, attribution: (feed, items) => this.credit(feed, items) },
+      kit: {
+        ...kit,
+        attribution: (feed, items) => this.credit(feed, items),
+        upcoming: chunks.dates.upcomingOccurrences,
+      },
     });
   }
 }

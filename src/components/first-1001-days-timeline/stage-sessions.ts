@@ -2,17 +2,24 @@
  * A stage's "Sessions coming up": the next three in the stage's session categories over the next four
  * weeks, not cancelled. The timeline is for families, so its sessions pass the session list's own
  * filter (`matches`, with no audience chosen): sessions only for practitioners (training) are left out.
- * In the timeline's body chunk (timeline-body.ts), so none of it is in the main bundle.
+ * In the timeline's body chunk (timeline-body.ts), so none of it is in the main bundle; the schedule engine
+ * is its own chunk (`internal/dates.ts`), loaded beside the body.
  */
 import { html, nothing } from 'lit';
 import type { Feed, Text, TimelineStage } from '../../feed/types.js';
 import { both, feedText, textDirection } from '../../internal/feed-text.js';
 import { formatDay, formatTimeRange } from '../../internal/format.js';
 import { str, type Translator } from '../../internal/localize.js';
-import { upcomingOccurrences } from '../../schedule/occurrences.js';
+import type { Dates } from '../../internal/dates.js';
 import { matches } from '../session-list/filters.js';
 
-export const stageSessions = (s: TimelineStage, feed: Feed, now: Date) =>
+/** The stage's next sessions, worked out by the schedule engine's `upcomingOccurrences` (given: see `Kit`). */
+export const stageSessions = (
+  s: TimelineStage,
+  feed: Feed,
+  now: Date,
+  upcomingOccurrences: Dates['upcomingOccurrences'],
+) =>
   feed.sessions && s.sessionCategories?.length
     ? upcomingOccurrences(
         feed.sessions.filter((x) => matches(x, { category: s.sessionCategories!.join() })),

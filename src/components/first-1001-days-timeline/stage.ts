@@ -60,7 +60,7 @@ export function stage(s: TimelineStage, current: boolean, done: unknown, c: Stag
   const open = c.isOpen(s, current);
   const key = current ? `-${s.id}` : s.id;
   const services = (s.services ?? []).map((id) => feed?.services?.find((x) => x.id == id)).filter((x) => !!x);
-  const sessions = open && feed ? stageSessions(s, feed, now) : [];
+  const sessions = open && feed ? stageSessions(s, feed, now, c.kit.upcoming) : [];
   if (open)
     shown.push(...services, ...sessions.flatMap((o) => [o.session, feed!.places?.find((p) => p.id == o.place)]));
   const span = c.placed

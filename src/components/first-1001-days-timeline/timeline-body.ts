@@ -8,6 +8,7 @@
 import { html, nothing } from 'lit';
 import type { Feed, TimelineStage } from '../../feed/types.js';
 import type { heading } from '../../internal/heading.js';
+import type { Dates } from '../../internal/dates.js';
 import type { serviceCard } from '../support-card/service-card.js';
 import type { Sourced } from '../../internal/attribution.js';
 import { both } from '../../internal/feed-text.js';
@@ -38,8 +39,9 @@ export interface Shell {
 
 /**
  * What the body draws with that other elements share in the main bundle: the support card, the
- * credit for imported data, a heading. Given by the element, not imported, as today's date and the
- * support action's event are: when this chunk imported a module that only the main bundle and it
+ * credit for imported data, a heading; and the schedule engine, a chunk of its own that the element
+ * loads beside this one (`internal/dates.ts`). Given by the element, not imported, as today's date and
+ * the support action's event are: when this chunk imported a module that only the main bundle and it
  * import, Rolldown 1.2 moved the localisation code out of dist/imh-widgets.js into a chunk of its
  * own (the script-tag bundle must be one file: `node scripts/size.mjs` says so), and the autoloader's
  * support card page took two more files. Check both after adding an import here.
@@ -49,6 +51,8 @@ export interface Kit {
   /** The credit line for imported data shown (the element's `credit`). */
   attribution: (feed: Feed, items: Iterable<Sourced>, t: Translator) => unknown;
   heading: typeof heading;
+  /** The schedule engine's next sessions (its chunk, loaded beside this one: see `internal/dates.ts`). */
+  upcoming: Dates['upcomingOccurrences'];
 }
 
 /** One timeline's body: the stages opened and closed, the parent's dates, and the render. */

@@ -21,12 +21,9 @@ import { COMPLETE, ERROR, PENDING, Task } from '../../internal/task.js';
 import { parseNow } from '../../internal/now.js';
 import { wallClock } from '../../schedule/civil.js';
 import { sliced } from '../../feed/slices.js';
-import {
-  occurrencesInSlices,
-  unconfirmedDates,
-  type SessionOccurrence,
-  type UnconfirmedDates,
-} from '../../schedule/occurrences.js';
+import type { SessionOccurrence } from '../../schedule/occurrences.js';
+import { unconfirmedDates, type UnconfirmedDates } from '../../schedule/closures.js';
+import { loadDates, type Dates } from '../../internal/dates.js';
 import { heading } from '../../internal/heading.js';
 import { matches, type Filters } from './filters.js';
 import type { ItemContext, Kit } from './session-list-body.js';
@@ -37,10 +34,10 @@ import { controlStyles } from '../../styles/controls.js';
 
 /**
  * The list's body (each session drawn, with the list's own styles), one chunk loaded when a list first
- * updates, beside its feed: a page without a session list never downloads it. The schedule engine stays in
- * the main bundle, which the timeline's body shares: a lazy chunk imports only from the main bundle,
- * so a chunk that failed to load can be loaded again (`lazy.ts`; Firefox keeps a failed file's
- * record, and a chunk that another chunk imports is asked for at its one address).
+ * updates, beside its feed and the schedule engine's chunk (`internal/dates.ts`): a page without a session
+ * list never downloads it. A lazy chunk imports only from the main bundle, so a chunk that failed to load
+ * can be loaded again (`lazy.ts`; Firefox keeps a failed file's record, and a chunk that another chunk
+ * imports is asked for at its one address): the engine is given, not imported.
  */
 const loadBody = lazy('the session list', 'session-list-body.js', () => import('./session-list-body.js'));
 /** What the body draws with that other elements share in this bundle (see `Kit`). */
@@ -71,10 +68,11 @@ interface Upcoming {
   dated: SessionOccurrence[];
 }
 
-/** The list's body: its code and its styles. */
+/** The list's body: its code and its styles, and the schedule engine. */
 interface Body {
   sessionItem: typeof import('./session-list-body.js').sessionItem;
   styles: CSSResult;
+  dates: Dates;
 }
 
 /**
@@ -219,6 +217,7 @@ export class ImhSessionList extends ImhElement {
       string | undefined,
       string | undefined,
       number | undefined,
+      Dates | undefined,
     ],
     Upcoming | undefined
   >;
@@ -248,9 +247,14 @@ export class ImhSessionList extends ImhElement {
       new Task(this, {
         args: () => [] as const,
         // Once here, at once: a list made later draws its sessions in its first update, with no placeholder.
-        task: () =>
-          loaded ??
-          loadBody().then(({ sessionItem, styles }) => (loaded ??= { sessionItem, styles: unsafeCSS(styles) })),
+        task: () => {
+          if (loaded) return loaded;
+          const dates = loadDates();
+          dates.catch(() => {}); // said after the body's failure, if both fail
+          return loadBody().then(({ sessionItem, styles }) =>
+            dates.then((dates) => (loaded ??= { sessionItem, styles: unsafeCSS(styles), dates })),
+          );
+        },
       }),
     );
     this.upcoming = new Task(this, {
@@ -263,9 +267,11 @@ export class ImhSessionList extends ImhElement {
           this.chosen.place ?? this.place,
           this.audience,
           this.chosen.ageMonths ?? this.ageMonths,
+          this.body.value?.dates,
         ] as const,
-      task: ([feed, , days, category, place, audience, ageMonths]): Upcoming | Promise<Upcoming> | undefined => {
-        if (!feed) return undefined;
+      task: ([feed, , days, category, place, audience, ageMonths, dates]): Upcoming | Promise<Upcoming> | undefined => {
+        if (!feed || !dates) return undefined;
+        const { occurrencesInSlices } = dates;
         const now = this.instant;
         const filters: Filters = { category, place, audience, ageMonths };
         const sessions = (feed.sessions ?? []).filter((s) => matches(s, filters));

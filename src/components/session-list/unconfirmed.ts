@@ -9,7 +9,7 @@ import { both, feedString } from '../../internal/feed-text.js';
 import { formatDay, formatList } from '../../internal/format.js';
 import { str, type Translator } from '../../internal/localize.js';
 import { parseDay } from '../../schedule/civil.js';
-import type { UnconfirmedDates } from '../../schedule/occurrences.js';
+import type { UnconfirmedDates } from '../../schedule/closures.js';
 
 const sentence = (u: UnconfirmedDates, names: string, t: Translator) => {
   if (!u.knownUntil)

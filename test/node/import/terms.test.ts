@@ -13,7 +13,8 @@ import {
   parseAcademicYear,
   parseTermType,
 } from '../../../src/import/terms.js';
-import { unconfirmedDates, upcomingOccurrences } from '../../../src/schedule/occurrences.js';
+import { unconfirmedDates } from '../../../src/schedule/closures.js';
+import { upcomingOccurrences } from '../../../src/schedule/occurrences.js';
 import type { ImportResult } from '../../../src/import/types.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/terms/${name}`, import.meta.url)));

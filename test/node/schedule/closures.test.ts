@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { validateFeed, type Feed, type Session } from '../../../src/feed/index.js';
 import { parseDay, formatDay } from '../../../src/schedule/civil.js';
-import { openDates, scheduleLimits } from '../../../src/schedule/closures.js';
+import { openDates, scheduleLimits, unconfirmedDates } from '../../../src/schedule/closures.js';
 import { rrule, seriesIcs } from '../../../src/schedule/ics.js';
-import { unconfirmedDates, upcomingOccurrences } from '../../../src/schedule/occurrences.js';
+import { upcomingOccurrences } from '../../../src/schedule/occurrences.js';
 import { BANK_HOLIDAYS, TERMS } from '../../fixtures/terms.js';
 
 const MONDAY_CLASS = {
