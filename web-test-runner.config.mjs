@@ -28,9 +28,26 @@ const chromeFlags = [
 const chromium = chromeLauncher({
   launchOptions: { executablePath: BROWSERS.chromium.path, headless: true, args: chromeFlags, env },
 });
+/**
+ * A Firefox page whose `setViewport` tolerates one missing command. puppeteer-core 24's setViewport sends
+ * WebDriver BiDi's `emulation.setScreenOrientationOverride` beside the viewport, and Debian's Firefox ESR
+ * (140.12) does not know it: every test file failed with "unknown command" before it ran. The viewport is
+ * set (its own command, sent first, which Firefox knows); only the screen orientation is not, which no test
+ * reads. Any other error still fails.
+ */
+const firefoxPage = async ({ context }) => {
+  const page = await context.newPage();
+  const setViewport = page.setViewport.bind(page);
+  page.setViewport = (viewport) =>
+    setViewport(viewport).catch((e) => {
+      if (!String(e?.message).includes('unknown command emulation.setScreenOrientationOverride')) throw e;
+    });
+  return page;
+};
 const firefox = chromeLauncher({
   puppeteer: puppeteerCore,
   launchOptions: { browser: 'firefox', executablePath: BROWSERS.firefox.path, headless: true, env },
+  createPage: firefoxPage,
 });
 const webkit = webdriverLauncher({
   automationProtocol: 'webdriver',
