@@ -69,6 +69,39 @@ function same(a: unknown, b: unknown): boolean {
   });
 }
 
+/**
+ * What JSON.parse makes of `text` in a worker of its own, a JavaScript engine that has read no other text:
+ * the reference where the page's JSON.parse and the parser differ. Chromium 150's JSON.parse can give an
+ * escaped key as a key of the same length that an earlier text held: once it has read `{"\\\"": 1}`
+ * (the key `\"`), it reads `{"\"{": 1}` with the key `\"` too, not `"{`. A page that has read a hundred
+ * generated texts meets that; the parser decodes every key itself, and Node's and the other browsers'
+ * JSON.parse agree with it. (The worker's value comes back by structured clone, which keeps key order,
+ * -0, lone surrogates and `__proto__` as an own key.)
+ */
+async function parsedAlone(text: string): Promise<unknown> {
+  const code = 'onmessage = (e) => postMessage(JSON.parse(e.data));';
+  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  const worker = new Worker(url);
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => resolve(e.data);
+      worker.onerror = (e) => reject(new Error(e.message));
+      worker.postMessage(text);
+    });
+  } finally {
+    worker.terminate();
+    URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * Whether `got` is what JSON.parse makes of `text`: `expected`, this page's JSON.parse's value (which the
+ * parser's own answer is where it hands a piece of the text to it whole), or, where that differs, the value
+ * of a JSON.parse that has read no other text (`parsedAlone`, asked once a text: `alone` keeps it).
+ */
+const asJsonParse = async (got: unknown, expected: unknown, text: string, alone: { value?: Promise<unknown> }) =>
+  same(got, expected) || same(got, await (alone.value ??= parsedAlone(text)));
+
 /** The value, or the error's message. */
 const outcome = (read: () => unknown): { value?: unknown; error?: string } => {
   try {
@@ -111,13 +144,15 @@ function stepsOf(text: string, measure: (handed: string) => number): { value: un
 }
 
 describe('parseLongJson: a long feed read in short steps', () => {
-  it('gives what JSON.parse gives, for generated JSON with every form of value', () => {
+  it('gives what JSON.parse gives, for generated JSON with every form of value', async () => {
     for (let seed = 1; seed <= 120; seed++) {
       const text = `${SPACES[seed % SPACES.length]}${jsonText(random(seed))}${SPACES[(seed >> 2) % SPACES.length]}`;
       const expected = JSON.parse(text) as unknown;
+      const alone = {};
       for (const piece of PIECES) {
         const got = drain(parseLongJson(text, piece));
-        expect(same(got, expected), `seed ${seed}, piece ${piece}: ${text.slice(0, 300)}`).to.equal(true);
+        const where = `seed ${seed}, piece ${piece}: ${text.slice(0, 300)}`;
+        expect(await asJsonParse(got, expected, text, alone), where).to.equal(true);
       }
     }
   });
@@ -158,7 +193,7 @@ describe('parseLongJson: a long feed read in short steps', () => {
     expect([depth, value]).to.deep.equal([10_000, 1]);
   });
 
-  it('refuses what JSON.parse refuses, saying where as the editor tools do (line, column, what was expected)', () => {
+  it('refuses what JSON.parse refuses, saying where as the editor tools do (line, column, expected)', async () => {
     const inserts = [',', ':', '[', ']', '{', '}', '"', '\\', ' ', '\n', '0', '-', 'e', '.', 't', 'x', '\u0001'];
     let refused = 0;
     for (let seed = 1; seed <= 200; seed++) {
@@ -174,6 +209,7 @@ describe('parseLongJson: a long feed read in short steps', () => {
             ? valid.slice(0, at) + insert + valid.slice(at)
             : valid.slice(0, at) + insert + valid.slice(at + 1);
       const expected = outcome(() => JSON.parse(text) as unknown);
+      const alone = {};
       if (expected.error) {
         refused++;
         expected.error = located(text);
@@ -182,7 +218,7 @@ describe('parseLongJson: a long feed read in short steps', () => {
         const got = outcome(() => drain(parseLongJson(text, piece)));
         const where = `seed ${seed}, piece ${piece}: ${JSON.stringify(text.slice(0, 300))}`;
         expect(got.error, where).to.equal(expected.error);
-        if (!got.error) expect(same(got.value, expected.value), where).to.equal(true);
+        if (!got.error) expect(await asJsonParse(got.value, expected.value, text, alone), where).to.equal(true);
       }
     }
     expect(refused).to.be.above(100);
