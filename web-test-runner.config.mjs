@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteerCore from 'puppeteer-core';
+import { BrowsingContext } from 'puppeteer-core/internal/bidi/core/BrowsingContext.js';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { BROWSERS } from './scripts/browsers.mjs';
 import { existsSync } from 'node:fs';
@@ -29,25 +30,21 @@ const chromium = chromeLauncher({
   launchOptions: { executablePath: BROWSERS.chromium.path, headless: true, args: chromeFlags, env },
 });
 /**
- * A Firefox page whose `setViewport` tolerates one missing command. puppeteer-core 24's setViewport sends
- * WebDriver BiDi's `emulation.setScreenOrientationOverride` beside the viewport, and Debian's Firefox ESR
- * (140.12) does not know it: every test file failed with "unknown command" before it ran. The viewport is
- * set (its own command, sent first, which Firefox knows); only the screen orientation is not, which no test
- * reads. Any other error still fails.
+ * Debian's Firefox ESR (140.12) has no WebDriver BiDi `emulation.setScreenOrientationOverride`, which
+ * puppeteer-core 24's `setViewport` sends beside `browsingContext.setViewport` and waits for with it: every
+ * Firefox test file failed with "unknown command" before it ran. That one command, where the browser does
+ * not know it, counts as done (no test reads the screen's orientation): `setViewport` still waits for the
+ * viewport itself, and any other error fails as before.
  */
-const firefoxPage = async ({ context }) => {
-  const page = await context.newPage();
-  const setViewport = page.setViewport.bind(page);
-  page.setViewport = (viewport) =>
-    setViewport(viewport).catch((e) => {
-      if (!String(e?.message).includes('unknown command emulation.setScreenOrientationOverride')) throw e;
-    });
-  return page;
+const setOrientation = BrowsingContext.prototype.setScreenOrientationOverride;
+BrowsingContext.prototype.setScreenOrientationOverride = function (...args) {
+  return setOrientation.apply(this, args).catch((e) => {
+    if (!String(e?.message).includes('unknown command emulation.setScreenOrientationOverride')) throw e;
+  });
 };
 const firefox = chromeLauncher({
   puppeteer: puppeteerCore,
   launchOptions: { browser: 'firefox', executablePath: BROWSERS.firefox.path, headless: true, env },
-  createPage: firefoxPage,
 });
 const webkit = webdriverLauncher({
   automationProtocol: 'webdriver',
