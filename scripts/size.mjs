@@ -24,9 +24,9 @@ const CORE = [
   `import { defineElement } from '../src/internal/define-element.ts';`,
 ].join(' ');
 // What the elements share beyond the core: formatting, feed text, headings and vocabulary labels
-// (every element), the schedule engine (the session list, and the timeline's next sessions), the
-// "Print for a family" button and its loader (both lists import internal/family-sheet-button.ts;
-// the sheet itself is a lazy chunk), and the feed's schemas: each element validates only its own
+// (every element), the "Print for a family" button and its loader (both lists import
+// internal/family-sheet-button.ts; the sheet itself is a lazy chunk), and the feed's schemas (the
+// schedule engine is a lazy chunk of its own: internal/dates.ts): each element validates only its own
 // lists (`feed/parts.ts`), so a page's rows below carry only those, but the element rows count its
 // code alone, as they always have.
 const SHARED = [
@@ -35,9 +35,8 @@ const SHARED = [
   `import * as l from '../src/internal/labels.ts';`,
   `import * as t from '../src/internal/feed-text.ts';`,
   `import * as h from '../src/internal/heading.ts';`,
-  `import * as o from '../src/schedule/occurrences.ts';`,
   `import * as s from '../src/internal/family-sheet-button.ts';`,
-  `globalThis.__keep = [p, f, l, t, h, o, s];`,
+  `globalThis.__keep = [p, f, l, t, h, s];`,
 ].join(' ');
 const CARD = `import '../src/components/support-card/support-card.ts';`;
 const TIMELINE = `import '../src/components/first-1001-days-timeline/first-1001-days-timeline.ts';`;
@@ -172,10 +171,14 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // `node scripts/size-sources.mjs dist/imh-widgets.js` (per source file, from the source map).
 // Lowered at session 32's: 31.743 → 31.316 KiB (bundle), so 31.75 → 31.32 KiB: the schedule engine
 // (schedule/occurrences.ts) a chunk the session list and the timeline load beside their bodies
-// (internal/dates.ts); the card page unchanged (26.092 KiB).
-const CEILING = { bundle: 31.32 * KiB, autoloaderCard: 26.1 * KiB };
+// (internal/dates.ts); the card page unchanged (26.092 KiB). Then 31.354 KiB, so 31.36: the session list
+// works out which sessions it shows, and their dates not yet confirmed, before the engine comes (the
+// review's finding: the notes' file was asked for only after the body), its dates as soon as the engine is
+// here, not after the body. Then 31.361 and 26.109 KiB, so 31.37 and 26.11: an element moved into another
+// window's document gets its own prototype back (Firefox 140 ESR gives it that window's HTMLElement's).
+const CEILING = { bundle: 31.37 * KiB, autoloaderCard: 26.11 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
-check('shared runtime: core + helpers every element uses + schedule engine', results.shared.size, Infinity, false);
+check('shared runtime: core + helpers every element uses', results.shared.size, Infinity, false);
 check(
   'imh-session-list: its own code on top of the shared runtime',
   results['shared + imh-session-list'].size - results.shared.size,

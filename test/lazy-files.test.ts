@@ -213,6 +213,37 @@ describe('files loaded on first use that fail to load', () => {
     });
   }
 
+  it('a session list works out its dates while its body comes: the notes are asked for beside it', async () => {
+    // The body's file held open (a slow connection); the schedule engine's comes at once.
+    await executeServerCommand('imh-fail-requests', { hold: '/dist/imh-widgets-session-list-body-', slow: true });
+    const { frame, win, doc, uncaught } = await bundlePage({
+      body: `<imh-session-list now="2027-07-12T08:00"></imh-session-list>`,
+    });
+    const el = doc.querySelector('imh-session-list')!;
+    // A term-time series after the feed's last known term: the list has a note to show (made in the page's realm).
+    const feed = minimalFeed({
+      termDates: TERMS,
+      bankHolidays: BANK_HOLIDAYS,
+      sessions: [{ ...session, schedule: { ...session.schedule, termTimeOnly: true } }],
+    });
+    (el as HTMLElement & { data: unknown }).data = (win as unknown as typeof window).JSON.parse(JSON.stringify(feed));
+    const fetched = (name: string) =>
+      win.performance.getEntriesByType('resource').some((r) => r.name.includes(`/dist/imh-widgets-${name}-`));
+    await waitUntil(() => fetched('unconfirmed'), 'the notes were not asked for while the body came', {
+      timeout: 10_000,
+    });
+    expect(fetched('occurrences'), 'the engine').to.equal(true);
+    expect(fetched('session-list-body'), 'the body, held').to.equal(false);
+    expect(!!$(el, '[part=item]'), 'sessions drawn without the body').to.equal(false);
+    await failing(); // the body comes
+    await waitUntil(() => $(el, '[part=unconfirmed]') && $(el, '[part=item]'), 'the list did not draw', {
+      timeout: 10_000,
+    });
+    expect(textOf($(el, '[part=unconfirmed]'))).to.contain('dates after 21 July 2027 are not confirmed yet');
+    expect(uncaught).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('a session list taken off the page while its body loads: updateComplete settles; back, it draws', async () => {
     await failing();
     await executeServerCommand('imh-fail-requests', { hold: '/dist/imh-widgets-session-list-body-', slow: true });

@@ -86,10 +86,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   now?: string;
 
   /**
-   * The timeline's body (date form, summary, stages: timeline-body.ts), its styles and the built-in
-   * stages, three chunks asked for at once when the element first updates, beside its feed. If one
-   * cannot be loaded: the fallback content, imh-load-error naming the file (the built-in stages' when
-   * more than one fails; another's on Try again, if it is still missing), and Try again.
+   * The timeline's body (date form, summary, stages: timeline-body.ts), its styles, the built-in
+   * stages and the schedule engine (a stage's next sessions: `internal/dates.ts`), four chunks asked for
+   * at once when the element first updates, beside its feed. If one cannot be loaded: the fallback
+   * content, imh-load-error naming the file (the first in that order when more than one fails; another's
+   * on Try again, if it is still missing), and Try again.
    */
   private chunks!: Task<
     readonly [],
@@ -108,16 +109,15 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
       new Task(this, {
         args: () => [] as const,
         task: () => {
-          const body = Promise.all([loadBody(), loadStyles(), loadDates()]);
-          body.catch(() => {}); // said after the built-in stages' failure
-          return loadBuiltIn().then((builtIn) =>
-            body.then(([{ TimelineBody }, { styles }, dates]) => ({
-              builtIn,
-              TimelineBody,
-              styles: (bodyStyles ??= unsafeCSS(styles)),
-              dates,
-            })),
-          );
+          const [body, styles, dates] = [loadBody(), loadStyles(), loadDates()];
+          // Each waited for in turn, so the first in this order that failed is the one said.
+          for (const file of [body, styles, dates]) file.catch(() => {});
+          return loadBuiltIn().then(async (builtIn) => ({
+            builtIn,
+            TimelineBody: (await body).TimelineBody,
+            styles: (bodyStyles ??= unsafeCSS((await styles).styles)),
+            dates: await dates,
+          }));
         },
       }),
     );

@@ -21,7 +21,7 @@ import { COMPLETE, ERROR, PENDING, Task } from '../../internal/task.js';
 import { parseNow } from '../../internal/now.js';
 import { wallClock } from '../../schedule/civil.js';
 import { sliced } from '../../feed/slices.js';
-import type { SessionOccurrence } from '../../schedule/occurrences.js';
+import type { SessionOccurrence, UpcomingOptions } from '../../schedule/occurrences.js';
 import { unconfirmedDates, type UnconfirmedDates } from '../../schedule/closures.js';
 import { loadDates, type Dates } from '../../internal/dates.js';
 import { heading } from '../../internal/heading.js';
@@ -44,6 +44,8 @@ const loadBody = lazy('the session list', 'session-list-body.js', () => import('
 const kit: Kit = { heading, safeUrl, audienceLabel, freeLabel };
 /** The body once here, with its styles as one style sheet, for every session list on the page. */
 let loaded: Body | undefined;
+/** The schedule engine once here (loaded beside the body: see the body's task), for every session list on the page. */
+let engine: Dates | undefined;
 const loadControls = lazy('the filter controls', 'filter-controls.js', () => import('./filter-controls.js'));
 const loadNotes = lazy('the term dates notes', 'unconfirmed.js', () => import('./unconfirmed.js'));
 const loadIcs = lazy('the calendar export', 'session-ics.js', () => import('./session-ics.js'));
@@ -68,11 +70,24 @@ interface Upcoming {
   dated: SessionOccurrence[];
 }
 
-/** The list's body: its code and its styles, and the schedule engine. */
+/** The list's body: its code and its styles. */
 interface Body {
   sessionItem: typeof import('./session-list-body.js').sessionItem;
   styles: CSSResult;
-  dates: Dates;
+}
+
+/**
+ * What the list shows before the dates are worked out: the sessions its filters leave, the page's own, and
+ * those whose dates in the window are not known yet (from the feed's calendars, in the main bundle).
+ */
+interface Selection {
+  feed: Feed;
+  days: number;
+  today: number;
+  sessions: Session[];
+  mine: Session[];
+  unconfirmed: UnconfirmedDates[];
+  options: UpcomingOptions;
 }
 
 /**
@@ -207,8 +222,8 @@ export class ImhSessionList extends ImhElement {
    */
   private body!: Task<readonly [], Body>;
 
-  /** The occurrences for the feed, time, window and filters: at once, or across several tasks for a long feed. */
-  private upcoming!: Task<
+  /** The sessions for the feed, time, window and filters, and those whose dates are not known yet: at once. */
+  private selection!: Task<
     readonly [
       Feed | undefined,
       number,
@@ -217,10 +232,15 @@ export class ImhSessionList extends ImhElement {
       string | undefined,
       string | undefined,
       number | undefined,
-      Dates | undefined,
     ],
-    Upcoming | undefined
+    Selection | undefined
   >;
+
+  /**
+   * Their occurrences, once the schedule engine is here: at once, or across several tasks for a long feed.
+   * Worked out while the body may still be coming.
+   */
+  private upcoming!: Task<readonly [Selection | undefined, Dates | undefined], Upcoming | undefined>;
 
   /**
    * The "dates not yet confirmed" notes' code, loaded only for a list that has one. The list waits
@@ -247,17 +267,22 @@ export class ImhSessionList extends ImhElement {
       new Task(this, {
         args: () => [] as const,
         // Once here, at once: a list made later draws its sessions in its first update, with no placeholder.
+        // The engine is asked for beside the body, and the dates are worked out as soon as it is here (`upcoming`);
+        // the list waits for both, and says the body's failure if both fail.
         task: () => {
           if (loaded) return loaded;
-          const dates = loadDates();
+          const dates = loadDates().then((m) => {
+            engine ??= m;
+            this.requestUpdate();
+          });
           dates.catch(() => {}); // said after the body's failure, if both fail
           return loadBody().then(({ sessionItem, styles }) =>
-            dates.then((dates) => (loaded ??= { sessionItem, styles: unsafeCSS(styles), dates })),
+            dates.then(() => (loaded ??= { sessionItem, styles: unsafeCSS(styles) })),
           );
         },
       }),
     );
-    this.upcoming = new Task(this, {
+    this.selection = new Task(this, {
       args: () =>
         [
           this.feedResult?.feed,
@@ -267,11 +292,9 @@ export class ImhSessionList extends ImhElement {
           this.chosen.place ?? this.place,
           this.audience,
           this.chosen.ageMonths ?? this.ageMonths,
-          this.body.value?.dates,
         ] as const,
-      task: ([feed, , days, category, place, audience, ageMonths, dates]): Upcoming | Promise<Upcoming> | undefined => {
-        if (!feed || !dates) return undefined;
-        const { occurrencesInSlices } = dates;
+      task: ([feed, , days, category, place, audience, ageMonths]): Selection | undefined => {
+        if (!feed) return undefined;
         const now = this.instant;
         const filters: Filters = { category, place, audience, ageMonths };
         const sessions = (feed.sessions ?? []).filter((s) => matches(s, filters));
@@ -290,6 +313,15 @@ export class ImhSessionList extends ImhElement {
           .map((s) => unconfirmedDates(s, options))
           .filter((u) => !!u);
         const today = wallClock(now, feed.timeZone).day;
+        return { feed, days, today, sessions, mine, unconfirmed, options };
+      },
+    });
+    this.upcoming = new Task(this, {
+      args: () => [this.selection.value, engine] as const,
+      task: ([selection, dates]): Upcoming | Promise<Upcoming> | undefined => {
+        if (!selection || !dates) return undefined;
+        const { occurrencesInSlices } = dates;
+        const { feed, days, today, sessions, mine, unconfirmed, options } = selection;
         const last = this.upcoming.value;
         const same = <T>(a: T[], b: T[], eq = (x: T, y: T) => x === y) =>
           a.length == b.length && a.every((x, i) => eq(x, b[i]));
@@ -329,7 +361,7 @@ export class ImhSessionList extends ImhElement {
     });
     this.notes = this.retry(
       new Task(this, {
-        args: () => [!!this.upcoming.value?.unconfirmed.length] as const,
+        args: () => [!!this.selection.value?.unconfirmed.length] as const,
         task: ([some]) => (some ? loadNotes() : undefined),
       }),
     );
