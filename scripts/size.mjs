@@ -176,7 +176,11 @@ const check = (label, size, budget, enforced = true, ceiling) => rows.push({ lab
 // review's finding: the notes' file was asked for only after the body), its dates as soon as the engine is
 // here, not after the body. Then 31.361 and 26.109 KiB, so 31.37 and 26.11: an element moved into another
 // window's document gets its own prototype back (Firefox 140 ESR gives it that window's HTMLElement's).
-const CEILING = { bundle: 31.37 * KiB, autoloaderCard: 26.11 * KiB };
+// Then 31.412 and 26.172, so 31.42 and 26.18: the review's fixes (helper-110) to that (only an element that
+// lost its prototype, and only for a class the registry has), the list (no update for one that left the
+// page) and the timeline (one style sheet for every timeline again). Brotli moves by a few hundredths of a
+// KiB for a few bytes at this size (the same fix written two ways measured 31.412 and 31.449).
+const CEILING = { bundle: 31.42 * KiB, autoloaderCard: 26.18 * KiB };
 check('shared core (Lit, localisation, loader, validation)', results.core.size, 8 * KiB, false);
 check('shared runtime: core + helpers every element uses', results.shared.size, Infinity, false);
 check(

@@ -328,12 +328,15 @@ export class ImhElement extends LitElement {
   /**
    * Moved into another document: its styles are made again there (`adopt`). Firefox (140 ESR) gives an
    * element moved into another window's document that window's `HTMLElement.prototype`, so it has none of
-   * its methods and would neither draw nor update again: it gets its own back, from the registry that
-   * defined it, before anything else runs.
+   * its methods and would neither draw nor update again: it gets its own back here, from the registry that
+   * defined it. (Its `disconnectedCallback` has run before, with the other prototype: it and the
+   * controllers' `hostDisconnected` call no method of the element's own.)
    */
   adoptedCallback(): void {
-    const own = customElements.get(this.localName)!;
-    if (!(this instanceof own)) Object.setPrototypeOf(this, own.prototype);
+    if (!(this instanceof ImhElement)) {
+      const own = customElements.get((this as HTMLElement).localName);
+      if (own) Object.setPrototypeOf(this, own.prototype);
+    }
     if (this.feedTask) this.adopt();
   }
 

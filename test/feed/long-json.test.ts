@@ -75,21 +75,27 @@ function same(a: unknown, b: unknown): boolean {
  * escaped key as a key of the same length that an earlier text held: once it has read `{"\\\"": 1}`
  * (the key `\"`), it reads `{"\"{": 1}` with the key `\"` too, not `"{`. A page that has read a hundred
  * generated texts meets that; the parser decodes every key itself, and Node's and the other browsers'
- * JSON.parse agree with it. (The worker's value comes back by structured clone, which keeps key order,
+ * JSON.parse agree with it. (A text that held both keys would mislead the worker too: none of the seeds'
+ * does.) (The worker's value comes back by structured clone, which keeps key order,
  * -0, lone surrogates and `__proto__` as an own key.)
  */
 async function parsedAlone(text: string): Promise<unknown> {
   const code = 'onmessage = (e) => postMessage(JSON.parse(e.data));';
   const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-  const worker = new Worker(url);
+  let worker: Worker | undefined;
   try {
+    worker = new Worker(url);
     return await new Promise((resolve, reject) => {
-      worker.onmessage = (e) => resolve(e.data);
-      worker.onerror = (e) => reject(new Error(e.message));
-      worker.postMessage(text);
+      worker!.onmessage = (e) => resolve(e.data);
+      worker!.onmessageerror = () => reject(new Error('the worker could not send the value back'));
+      worker!.onerror = (e) => {
+        e.preventDefault();
+        reject(new Error(e.message));
+      };
+      worker!.postMessage(text);
     });
   } finally {
-    worker.terminate();
+    worker?.terminate();
     URL.revokeObjectURL(url);
   }
 }

@@ -86,11 +86,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
   now?: string;
 
   /**
-   * The timeline's body (date form, summary, stages: timeline-body.ts), its styles, the built-in
-   * stages and the schedule engine (a stage's next sessions: `internal/dates.ts`), four chunks asked for
-   * at once when the element first updates, beside its feed. If one cannot be loaded: the fallback
-   * content, imh-load-error naming the file (the first in that order when more than one fails; another's
-   * on Try again, if it is still missing), and Try again.
+   * The built-in stages, the timeline's body (date form, summary, stages: timeline-body.ts), its styles
+   * and the schedule engine (a stage's next sessions: `internal/dates.ts`), four chunks asked for at once
+   * when the element first updates, beside its feed. If one cannot be loaded: the fallback content,
+   * imh-load-error naming the file (the first in that order when more than one fails; another's on Try
+   * again, if it is still missing), and Try again.
    */
   private chunks!: Task<
     readonly [],
@@ -112,12 +112,11 @@ export class ImhFirst1001DaysTimeline extends ImhElement {
           const [body, styles, dates] = [loadBody(), loadStyles(), loadDates()];
           // Each waited for in turn, so the first in this order that failed is the one said.
           for (const file of [body, styles, dates]) file.catch(() => {});
-          return loadBuiltIn().then(async (builtIn) => ({
-            builtIn,
-            TimelineBody: (await body).TimelineBody,
-            styles: (bodyStyles ??= unsafeCSS((await styles).styles)),
-            dates: await dates,
-          }));
+          return loadBuiltIn().then(async (builtIn) => {
+            const { TimelineBody } = await body;
+            const css = (await styles).styles;
+            return { builtIn, TimelineBody, styles: (bodyStyles ??= unsafeCSS(css)), dates: await dates };
+          });
         },
       }),
     );

@@ -269,11 +269,12 @@ export class ImhSessionList extends ImhElement {
         // Once here, at once: a list made later draws its sessions in its first update, with no placeholder.
         // The engine is asked for beside the body, and the dates are worked out as soon as it is here (`upcoming`);
         // the list waits for both, and says the body's failure if both fail.
-        task: () => {
+        task: (_, { signal }) => {
           if (loaded) return loaded;
           const dates = loadDates().then((m) => {
             engine ??= m;
-            this.requestUpdate();
+            // Not for a list that has left the page meanwhile: it loads again when it comes back.
+            if (!signal.aborted) this.requestUpdate();
           });
           dates.catch(() => {}); // said after the body's failure, if both fail
           return loadBody().then(({ sessionItem, styles }) =>
